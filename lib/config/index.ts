@@ -1,0 +1,2 @@
+export { readConfig, ConfigError } from './read-config.js';
+export { envPort, envMs, envInt, envNumber, envRate, envUrl, envBool, envString, envHost, envLogLevel, envNodeEnv } from './env-types.js';

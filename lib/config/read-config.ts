@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+
+/** A configuration problem an operator can fix: printed as a list, never as a stack trace. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(service: string, problems: readonly string[]) {
+    super(`${service}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates environment variables once, at start-up, into typed options. */
+export function readConfig<S extends z.ZodType>(service: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    return value === undefined ? `${name}: ${issue.message}` : `${name}=${JSON.stringify(value)}: ${issue.message}`;
+  });
+  throw new ConfigError(service, problems);
+}

@@ -1,0 +1,2 @@
+export { listen, closeServer } from './listen.js';
+export { readBody, BodyTooLargeError } from './read-body.js';

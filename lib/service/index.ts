@@ -1,0 +1,2 @@
+export { runService } from './run-service.js';
+export type { RunningService, ServiceDefinition } from './run-service.js';
