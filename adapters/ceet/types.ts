@@ -1,0 +1,45 @@
+import type { DossierRecord, RecordPage } from '../shared/index.js';
+
+export type MeterType = 'SINGLE_PHASE' | 'THREE_PHASE';
+
+/** A low-voltage connection request (graph reference `CEET-2026-000123` ↔ CEET numero `2026-000123`). */
+export interface ElectricityRequestRecord extends DossierRecord {
+  readonly meterType: MeterType;
+  readonly communeCode: string;
+  readonly quarter: string;
+  /** Land title of the plot, when known. */
+  readonly landTitle: string | null;
+  readonly applianceCount: number;
+  readonly filingFeeFcfa: number;
+  /** Amount of the quote, once issued (FCFA, integer). */
+  readonly quoteAmountFcfa: number | null;
+}
+
+export interface ElectricityRequestInput {
+  readonly niu: string;
+  readonly meterType: MeterType;
+  readonly communeCode: string;
+  readonly quarter: string;
+  readonly landTitle: string | null;
+  readonly applianceCount: number;
+  /** Guichet's reference (referenceExterne), used to reconcile retries: CEET's POST is not idempotent. */
+  readonly externalReference: string;
+}
+
+export interface CeetAdapter {
+  /** Every request of a citizen, all pages followed. */
+  listRequestsOfCitizen(niu: string): Promise<readonly ElectricityRequestRecord[]>;
+  /** One page of all requests (agents' worklist), newest first. `page` starts at 1. */
+  listRequests(options: { readonly page: number; readonly pageSize: number }): Promise<RecordPage<ElectricityRequestRecord>>;
+  /** NOT_FOUND for an unknown reference. */
+  getRequest(reference: string): Promise<ElectricityRequestRecord>;
+  /** Batched `?numeros=` (≤ 20 per call). Unknown references are absent from the map. */
+  getRequests(references: readonly string[]): Promise<ReadonlyMap<string, ElectricityRequestRecord>>;
+  findRequestByExternalReference(externalReference: string): Promise<ElectricityRequestRecord | null>;
+  /** Not idempotent at CEET: callers reconcile with findRequestByExternalReference first. */
+  submitRequest(input: ElectricityRequestInput): Promise<ElectricityRequestRecord>;
+  /** Change feed. */
+  listChangedRequests(since: string): Promise<readonly ElectricityRequestRecord[]>;
+  /** `GET /v1/sante`. */
+  checkHealth(): Promise<boolean>;
+}

@@ -1,0 +1,107 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import { AdapterError } from './adapter-error.js';
+import type { CallPolicy } from './call-policy.js';
+import type { LegacySystem } from './legacy-system.js';
+
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Keep-alive sockets per legacy host (bounded concurrency for systems without batch endpoints). */
+  readonly maxSockets?: number;
+}
+
+/**
+ * An axios instance for one legacy system: keep-alive sockets, raw text bodies (the adapter parses, so a broken
+ * payload is ours to classify) and no status validation (the adapter maps statuses). node-soap takes the same
+ * instance, so SOAP and REST share one transport.
+ */
+export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64 }: HttpClientOptions): AxiosInstance {
+  return axios.create({
+    baseURL: baseUrl,
+    headers: { 'user-agent': 'guichet-adapter/0.1', ...headers },
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+  });
+}
+
+export interface HttpReply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface HttpCall {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly url: string;
+  readonly params?: Readonly<Record<string, string | number | undefined>>;
+  readonly data?: unknown;
+  readonly operation: string;
+  readonly idempotent: boolean;
+}
+
+/** Sends one request through the system's policy; transport failures become typed AdapterErrors. */
+export async function sendHttp(client: AxiosInstance, policy: CallPolicy, call: HttpCall): Promise<HttpReply> {
+  const { method, url, params, data, operation, idempotent } = call;
+  return policy.execute(async (signal) => {
+    const config: AxiosRequestConfig = { method, url, signal, ...(params ? { params } : {}), ...(data !== undefined ? { data } : {}) };
+    try {
+      const response = await client.request<string>(config);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name.toLowerCase()] = value;
+      return { status: response.status, headers, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
+    } catch (error) {
+      throw transportError(policy.system, operation, error);
+    }
+  }, { operation, idempotent });
+}
+
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
+
+/** Classifies a failure below HTTP (no status): unreachable, timed out, or cut mid-answer. */
+export function transportError(system: LegacySystem, operation: string, error: unknown): AdapterError {
+  if (error instanceof AdapterError) return error;
+  const code = error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code && timeoutCodes.has(code)) return new AdapterError({ code: 'BACKEND_TIMEOUT', system, operation, retryable: true, message, cause: error });
+  if ((code && unreachableCodes.has(code)) || /socket hang up|aborted/i.test(message)) {
+    return new AdapterError({ code: 'BACKEND_UNAVAILABLE', system, operation, retryable: true, message, cause: error });
+  }
+  return new AdapterError({ code: 'BACKEND_ERROR', system, operation, retryable: false, message, cause: error });
+}
+
+/** Seconds or HTTP date from `Retry-After`, in milliseconds. */
+export function parseRetryAfterMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Generic mapping of an HTTP error status; adapters handle their system's own cases first. */
+export function statusError(system: LegacySystem, operation: string, reply: HttpReply): AdapterError {
+  const snippet = reply.body.slice(0, 200);
+  if (reply.status === 404) return new AdapterError({ code: 'NOT_FOUND', system, operation, retryable: false, message: `HTTP 404: ${snippet}` });
+  if (reply.status === 503 || reply.status === 429) {
+    const retryAfterMs = parseRetryAfterMs(reply.headers['retry-after']);
+    return new AdapterError({ code: 'BACKEND_UNAVAILABLE', system, operation, retryable: true, message: `HTTP ${reply.status}: ${snippet}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  }
+  if (reply.status >= 500) return new AdapterError({ code: 'BACKEND_ERROR', system, operation, retryable: true, message: `HTTP ${reply.status}: ${snippet}` });
+  return new AdapterError({ code: 'BACKEND_ERROR', system, operation, retryable: false, message: `HTTP ${reply.status}: ${snippet}` });
+}
+
+/** Parses a JSON body; anything unreadable (malformed, truncated, HTML error page) is BAD_BACKEND_RESPONSE. */
+export function parseJsonBody(system: LegacySystem, operation: string, reply: HttpReply): unknown {
+  try {
+    return JSON.parse(reply.body);
+  } catch (error) {
+    throw new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system, operation, retryable: true, message: `unreadable JSON (HTTP ${reply.status}, ${reply.body.length} bytes)`, cause: error });
+  }
+}

@@ -1,0 +1,11 @@
+export { AdapterError, isAdapterError } from './adapter-error.js';
+export type { AdapterErrorCode, AdapterErrorOptions } from './adapter-error.js';
+export { createCallPolicy } from './call-policy.js';
+export type { CallPolicy, CallOptions, CallPolicyOptions } from './call-policy.js';
+export { createHttpClient, sendHttp, transportError, statusError, parseJsonBody, parseRetryAfterMs } from './http-client.js';
+export type { HttpClientOptions, HttpReply, HttpCall } from './http-client.js';
+export { parsePayload, badPayload } from './parse-payload.js';
+export { chunk, mapWithConcurrency, settleWithConcurrency } from './batch.js';
+export { formatFcfa, titleCase } from './format.js';
+export type { DossierRecord, DossierStep, RecordPage } from './dossier-record.js';
+export type { LegacySystem } from './legacy-system.js';

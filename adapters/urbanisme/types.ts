@@ -1,0 +1,47 @@
+import type { DossierRecord, RecordPage } from '../shared/index.js';
+
+export type ProjectKind = 'SINGLE_HOUSE' | 'BUILDING_R1' | 'BUILDING_R2' | 'COMMERCIAL' | 'FENCE';
+
+/** A building permit application (graph reference `URB-2026-004321` ↔ Urbanisme numero `PC-2026-004321`). */
+export interface BuildingPermitRecord extends DossierRecord {
+  readonly landTitle: string;
+  readonly architectRegistration: string;
+  readonly architectName: string;
+  readonly communeCode: string;
+  readonly quarter: string;
+  readonly projectKind: ProjectKind;
+  readonly floorAreaM2: number;
+  readonly levels: number;
+  /** Documents the ministry waits for (PIECES_MANQUANTES). */
+  readonly missingDocuments: readonly string[];
+}
+
+export interface BuildingPermitInput {
+  readonly niu: string;
+  readonly landTitle: string;
+  readonly architectRegistration: string;
+  readonly communeCode: string;
+  readonly quarter: string;
+  readonly projectKind: ProjectKind;
+  readonly floorAreaM2: number;
+  readonly levels: number;
+  /** Guichet's reference (reference_externe); Urbanisme cannot search by it: reconcile by listing the applicant's dossiers. */
+  readonly externalReference: string;
+}
+
+export interface UrbanismeAdapter {
+  /** Every application of a citizen, all cursor pages followed. */
+  listApplicationsOfCitizen(niu: string): Promise<readonly BuildingPermitRecord[]>;
+  /** One page of all applications (agents' worklist). `cursor` is Urbanisme's opaque cursor. */
+  listApplications(options: { readonly cursor?: string; readonly limit: number }): Promise<RecordPage<BuildingPermitRecord> & { readonly nextCursor: string | null }>;
+  /** NOT_FOUND for an unknown reference. */
+  getApplication(reference: string): Promise<BuildingPermitRecord>;
+  /** Batched `?numeros=` (≤ 20 per call). Unknown references are absent from the map. */
+  getApplications(references: readonly string[]): Promise<ReadonlyMap<string, BuildingPermitRecord>>;
+  /** Looks among the applicant's dossiers for one carrying this external reference. */
+  findApplicationByExternalReference(niu: string, externalReference: string): Promise<BuildingPermitRecord | null>;
+  /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
+  submitApplication(input: BuildingPermitInput): Promise<BuildingPermitRecord>;
+  /** Change feed. */
+  listChangedApplications(since: string): Promise<readonly BuildingPermitRecord[]>;
+}
