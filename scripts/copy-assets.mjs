@@ -1,0 +1,16 @@
+// tsc copies no non-TypeScript files: copy the assets services read at run time (WSDL, static files) into dist/.
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema'];
+const assetPattern = /\.(wsdl|xsd|graphql|html|css|svg|png|json)$/;
+
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (assetPattern.test(name)) cpSync(path, join('dist', relative('.', path)));
+  }
+}
+
+for (const root of roots) if (existsSync(root)) walk(root);
