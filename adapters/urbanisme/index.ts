@@ -1,0 +1,4 @@
+export { createUrbanismeAdapter } from './create-urbanisme-adapter.js';
+export { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv } from './options.js';
+export type { UrbanismeAdapterOptions, UrbanismeAdapterEnv } from './options.js';
+export type { UrbanismeAdapter, BuildingPermitRecord, BuildingPermitInput, ProjectKind } from './types.js';

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { createHttpClient, parseJsonBody, parsePayload, sendHttp, statusError, type CallPolicy, type HttpCall } from '../shared/index.js';
+import { errorEnvelope } from './legacy-payloads.js';
+import { envelopeError } from './urbanisme-errors.js';
+
+export interface UrbanismeHttp {
+  /** One call: transport through the policy, then status, JSON, the in-200 error envelope and the payload's shape. */
+  request<S extends z.ZodType>(call: HttpCall, schema: S): Promise<z.infer<S>>;
+}
+
+export function createUrbanismeHttp(baseUrl: string, policy: CallPolicy): UrbanismeHttp {
+  const client = createHttpClient({ baseUrl, headers: { accept: 'application/json' } });
+  return {
+    async request(call, schema) {
+      const reply = await sendHttp(client, policy, call);
+      // The application always answers 200: anything else comes from the proxy (HTML 500, 503 + Retry-After).
+      if (reply.status !== 200) throw statusError('urbanisme', call.operation, reply);
+      const payload = parseJsonBody('urbanisme', call.operation, reply);
+      const failure = errorEnvelope.safeParse(payload);
+      if (failure.success) throw envelopeError(call.operation, failure.data);
+      return parsePayload('urbanisme', call.operation, schema, payload);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { BodyTooLargeError, readBody, sendJson } from '../http/index.js';
+import type { RouteHandler } from '../http/index.js';
+
+export interface GraphQLHandlerOptions<C extends BaseContext> {
+  readonly server: ApolloServer<C>;
+  /** Builds the per-request context (DataLoaders, caller…); called once per HTTP request. */
+  readonly context: (req: IncomingMessage) => Promise<C>;
+  /** Largest accepted request body. Default 1 MB. */
+  readonly maxBodyBytes?: number;
+}
+
+/**
+ * Serves an Apollo Server over plain node:http (GET and POST), the way the official integrations do
+ * (`executeHTTPGraphQLRequest`), without a web framework in the hot path.
+ */
+export function createGraphQLHandler<C extends BaseContext>({ server, context, maxBodyBytes = 1_000_000 }: GraphQLHandlerOptions<C>): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlError(`Requête trop volumineuse (limite ${maxBodyBytes} octets).`, 'BAD_REQUEST'));
+        throw error;
+      }
+      if ((headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendJson(res, 400, graphqlError('Corps de requête JSON invalide.', 'BAD_REQUEST'));
+        }
+      } else {
+        body = text;
+      }
+    }
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: () => context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+function graphqlError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}

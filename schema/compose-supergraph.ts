@@ -1,0 +1,22 @@
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+export interface SubgraphSource {
+  readonly name: string;
+  readonly url: string;
+  /** The subgraph's SDL, as `printSubgraphSchema` gives it. */
+  readonly sdl: string;
+}
+
+export class CompositionError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(`supergraph composition failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+}
+
+/** Composes the supergraph with Apollo's own composition; any error is fatal, hints are returned. */
+export function composeSupergraph(subgraphs: readonly SubgraphSource[]): { supergraphSdl: string; hints: string[] } {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) throw new CompositionError(result.errors.map((e) => e.message));
+  return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
+}

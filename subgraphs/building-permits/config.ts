@@ -1,0 +1,15 @@
+import { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv, type UrbanismeAdapterOptions } from '../../adapters/urbanisme/index.js';
+import { readConfig } from '../../lib/config/index.js';
+import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+
+export const BUILDING_PERMITS_DEFAULT_PORT = 4103;
+
+export interface BuildingPermitsConfig {
+  readonly server: SubgraphEnv;
+  readonly urbanisme: UrbanismeAdapterOptions;
+}
+
+export function readBuildingPermitsConfig(env: NodeJS.ProcessEnv): BuildingPermitsConfig {
+  const parsed = readConfig('subgraph-building-permits', subgraphEnvSchema(BUILDING_PERMITS_DEFAULT_PORT).extend(urbanismeAdapterEnvSchema.shape), env);
+  return { server: parsed, urbanisme: urbanismeAdapterOptionsFromEnv(parsed) };
+}

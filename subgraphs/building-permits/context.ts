@@ -1,0 +1,27 @@
+import type DataLoader from 'dataloader';
+import type { BuildingPermitRecord, UrbanismeAdapter } from '../../adapters/urbanisme/index.js';
+import { AdapterError } from '../../adapters/shared/index.js';
+import { batchLoader, listLoader } from '../shared/index.js';
+
+export interface BuildingPermitsContext {
+  readonly urbanisme: UrbanismeAdapter;
+  readonly loaders: {
+    readonly application: DataLoader<string, BuildingPermitRecord>;
+    readonly applicationsOfCitizen: DataLoader<string, readonly BuildingPermitRecord[]>;
+  };
+}
+
+/** Fresh loaders per request: batching within a request, no stale data across requests. */
+export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter): BuildingPermitsContext {
+  return {
+    urbanisme,
+    loaders: {
+      application: batchLoader(
+        (references) => urbanisme.getApplications(references),
+        (reference) =>
+          new AdapterError({ code: 'NOT_FOUND', system: 'urbanisme', operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande de permis ${reference}.` }),
+      ),
+      applicationsOfCitizen: listLoader((niu) => urbanisme.listApplicationsOfCitizen(niu)),
+    },
+  };
+}

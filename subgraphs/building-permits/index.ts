@@ -1,0 +1,4 @@
+export { startBuildingPermitsSubgraph } from './start-building-permits-subgraph.js';
+export { readBuildingPermitsConfig, BUILDING_PERMITS_DEFAULT_PORT } from './config.js';
+export type { BuildingPermitsConfig } from './config.js';
+export { buildBuildingPermitsSchema } from './build-building-permits-schema.js';

@@ -1,0 +1,15 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DossierFields } from '../shared/index.js';
+
+@Directive('@key(fields: "reference")')
+@ObjectType({ description: 'Demande de copie d’un acte d’état civil (RNEC).' })
+export class CivilActCopyRequest extends DossierFields {
+  @Field({ description: 'Numéro de l’acte demandé.' })
+  actNumber!: string;
+
+  @Field(() => Int, { description: 'Nombre de copies.' })
+  copies!: number;
+
+  @Field({ description: 'Code de la commune du centre d’état civil qui délivre les copies.' })
+  deliveryCommuneCode!: string;
+}

@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
+import { ProcedureCode } from '../../schema/index.js';
+import { assertIdempotencyKey, assertReference, externalReferenceFor, submitIdempotently, userInputError } from '../shared/index.js';
+import { CivilAct } from './civil-act.js';
+import { CivilActCopyInput } from './civil-act-copy-input.js';
+import { CivilActCopyRequest } from './civil-act-copy-request.js';
+import { Citizen } from './citizen.js';
+import type { CivilRegistryContext } from './context.js';
+import { citizenView, civilActView, copyRequestView } from './views.js';
+
+const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
+
+@Resolver(() => CivilActCopyRequest)
+export class CivilRegistryResolver {
+  @Query(() => CivilAct, { nullable: true, description: 'Un acte d’état civil par son numéro.' })
+  async civilAct(@Arg('number', () => ID) number: string, @Ctx() ctx: CivilRegistryContext) {
+    if (!actNumberPattern.test(number)) throw userInputError('Le numéro d’acte doit avoir la forme N-GOLFE1-2019-004512 (N, M ou D).', 'number');
+    return civilActView(await ctx.rnec.getAct(number));
+  }
+
+  @Query(() => CivilActCopyRequest, { nullable: true, description: 'Une demande de copie par sa référence (RNEC-AAAA-NNNNNN).' })
+  async civilActCopyRequest(@Arg('reference', () => ID) reference: string, @Ctx() ctx: CivilRegistryContext) {
+    assertReference(reference, 'RNEC');
+    return copyRequestView(await ctx.loaders.copyRequest.load(reference));
+  }
+
+  @Mutation(() => CivilActCopyRequest, {
+    description: 'Demande des copies d’un acte d’état civil. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
+  })
+  async requestCivilActCopy(
+    @Arg('input', () => CivilActCopyInput) input: CivilActCopyInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() ctx: CivilRegistryContext,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
+    const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
+    const externalReference = externalReferenceFor(procedure, input.applicantNiu, idempotencyKey);
+    const record = await submitIdempotently<CivilActCopyRequestRecord>({
+      externalReference,
+      find: () => ctx.rnec.findCopyRequestByExternalReference(externalReference),
+      create: () => ctx.rnec.requestCopy({ niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, externalReference }),
+      sameRequest: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
+    });
+    return copyRequestView(record);
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })
+  async applicant(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
+    return citizenView(await ctx.loaders.citizen.load(request.applicantNiu));
+  }
+
+  @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé.' })
+  async act(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
+    return civilActView(await ctx.rnec.getAct(request.actNumber));
+  }
+}

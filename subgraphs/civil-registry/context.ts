@@ -1,0 +1,34 @@
+import type DataLoader from 'dataloader';
+import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecAdapter } from '../../adapters/rnec/index.js';
+import { AdapterError } from '../../adapters/shared/index.js';
+import { batchLoader, listLoader } from '../shared/index.js';
+
+export interface CivilRegistryContext {
+  readonly rnec: RnecAdapter;
+  readonly loaders: {
+    /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call). */
+    readonly citizen: DataLoader<string, CitizenRecord>;
+    readonly actsOfCitizen: DataLoader<string, readonly CivilActRecord[]>;
+    readonly copyRequest: DataLoader<string, CivilActCopyRequestRecord>;
+    readonly copyRequestsOfCitizen: DataLoader<string, readonly CivilActCopyRequestRecord[]>;
+  };
+}
+
+/** Fresh loaders per request: batching within a request, no stale data across requests. */
+export function createCivilRegistryContext(rnec: RnecAdapter): CivilRegistryContext {
+  return {
+    rnec,
+    loaders: {
+      citizen: batchLoader(
+        (nius) => rnec.getCitizens(nius),
+        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${niu}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
+      ),
+      actsOfCitizen: listLoader((niu) => rnec.listActs(niu)),
+      copyRequest: batchLoader(
+        (references) => rnec.getCopyRequests(references),
+        (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
+      ),
+      copyRequestsOfCitizen: listLoader((niu) => rnec.listCopyRequests(niu)),
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { startCivilRegistrySubgraph } from './start-civil-registry-subgraph.js';
+export { readCivilRegistryConfig, CIVIL_REGISTRY_DEFAULT_PORT } from './config.js';
+export type { CivilRegistryConfig } from './config.js';
+export { buildCivilRegistrySchema } from './build-civil-registry-schema.js';

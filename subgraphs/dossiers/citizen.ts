@@ -1,0 +1,27 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { dossierStubs } from './dossier-stubs.js';
+import { ministryDossierTypes } from './ministry-dossier-types.js';
+
+/** A dossier as the ministry list gives it to this subgraph through `@requires`. */
+export interface ListedDossier {
+  readonly reference: string;
+  readonly updatedAt: string;
+  readonly status: string;
+}
+
+/** The citizen seen from dossiers: the key, the ministries' lists (external) and the unified view added here. */
+@Directive('@key(fields: "niu")')
+@ObjectType()
+export class Citizen {
+  @Field(() => ID)
+  niu!: string;
+
+  /** Ministry lists keyed by field name, present only when required by `dossiers`. */
+  [listField: string]: unknown;
+}
+
+for (const ministry of ministryDossierTypes) {
+  const stub = dossierStubs.get(ministry.typeName);
+  Field(() => [stub], { nullable: true })(Citizen.prototype, ministry.citizenListField);
+  Directive('@external')(Citizen.prototype, ministry.citizenListField);
+}

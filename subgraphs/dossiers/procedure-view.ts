@@ -1,0 +1,15 @@
+import { ministryNames, type Procedure as CatalogueEntry } from '../../schema/index.js';
+import type { Procedure } from './procedure.js';
+
+export function procedureView(entry: CatalogueEntry): Procedure {
+  return {
+    code: entry.code,
+    title: entry.title,
+    ministry: ministryNames[entry.ministry],
+    ministryCode: entry.ministry,
+    description: entry.description,
+    requiredDocuments: [...entry.requiredDocuments],
+    feeFcfa: entry.feeFcfa,
+    legalDelayDays: entry.legalDelayDays,
+  };
+}

@@ -1,0 +1,15 @@
+import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv, type CeetAdapterOptions } from '../../adapters/ceet/index.js';
+import { readConfig } from '../../lib/config/index.js';
+import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+
+export const ELECTRICITY_DEFAULT_PORT = 4102;
+
+export interface ElectricityConfig {
+  readonly server: SubgraphEnv;
+  readonly ceet: CeetAdapterOptions;
+}
+
+export function readElectricityConfig(env: NodeJS.ProcessEnv): ElectricityConfig {
+  const parsed = readConfig('subgraph-electricity', subgraphEnvSchema(ELECTRICITY_DEFAULT_PORT).extend(ceetAdapterEnvSchema.shape), env);
+  return { server: parsed, ceet: ceetAdapterOptionsFromEnv(parsed) };
+}

@@ -1,0 +1,28 @@
+import type DataLoader from 'dataloader';
+import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js';
+import type { CeetAdapter, ElectricityRequestRecord } from '../../adapters/ceet/index.js';
+import { batchLoader, listLoader } from '../shared/index.js';
+
+export interface ElectricityContext {
+  readonly ceet: CeetAdapter;
+  readonly loaders: {
+    readonly request: DataLoader<string, ElectricityRequestRecord>;
+    readonly requestsOfCitizen: DataLoader<string, readonly ElectricityRequestRecord[]>;
+  };
+}
+
+const system: LegacySystem = 'ceet';
+
+/** Fresh loaders per request: batching within a request, no stale data across requests. */
+export function createElectricityContext(ceet: CeetAdapter): ElectricityContext {
+  return {
+    ceet,
+    loaders: {
+      request: batchLoader(
+        (references) => ceet.getRequests(references),
+        (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
+      ),
+      requestsOfCitizen: listLoader((niu) => ceet.listRequestsOfCitizen(niu)),
+    },
+  };
+}

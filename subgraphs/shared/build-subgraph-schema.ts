@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { parse } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
+
+/** Federation version and directives every subgraph may use. */
+const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+
+export type ReferenceResolvers = Readonly<Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>>;
+
+export interface SubgraphSchemaOptions {
+  /** Resolver classes of this subgraph (type-graphql's own option type). */
+  readonly resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a resolver (stubs of other subgraphs' entities, interface implementations). */
+  readonly orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type: plain functions typed by the key, batching through DataLoaders. */
+  readonly referenceResolvers?: ReferenceResolvers;
+}
+
+/**
+ * The one way a subgraph schema is built: type-graphql classes → SDL printed with directives → Apollo subgraph
+ * schema under the Federation 2 link, with type-graphql's resolvers and the reference resolvers merged.
+ */
+export async function buildFederatedSchema({ resolvers, orphanedTypes = [], referenceResolvers = {} }: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const options: BuildSchemaOptions = {
+    resolvers,
+    orphanedTypes,
+    // Federation adds Query fields and allows schemas without a query of their own.
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+  };
+  const typeGraphQLSchema = await buildSchema(options);
+  const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
+  const resolverMap = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
+    resolverMap[typeName] = { ...(resolverMap[typeName] as object), ...resolver } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+}

@@ -1,0 +1,44 @@
+import { Directive, Field, ID } from 'type-graphql';
+import { DossierStatus } from '../../../schema/dossier-status.js';
+import { DateTimeScalar } from '../scalars.js';
+import { DossierStep } from './dossier-step.js';
+import './dossier-status-enum.js';
+
+type TypeThunk = () => unknown;
+
+interface DossierFieldSpec {
+  readonly name: string;
+  readonly type: TypeThunk;
+  readonly nullable?: boolean;
+  readonly description: string;
+}
+
+/** The fields every dossier has, whatever its ministry: one list for the interface, the owners and the stubs. */
+const dossierFieldSpecs = (procedureType: TypeThunk): readonly DossierFieldSpec[] => [
+  { name: 'reference', type: () => ID, description: 'Référence du dossier, préfixée par son système (CEET-, URB-, RNEC-).' },
+  { name: 'status', type: () => DossierStatus, description: 'Statut normalisé, commun à tous les ministères.' },
+  { name: 'ministryStatus', type: () => String, description: 'Libellé du statut propre au ministère.' },
+  { name: 'submittedAt', type: () => DateTimeScalar, description: 'Date de dépôt.' },
+  { name: 'updatedAt', type: () => DateTimeScalar, description: 'Date de la dernière mise à jour.' },
+  { name: 'history', type: () => [DossierStep], description: 'Historique daté, du plus ancien au plus récent.' },
+  { name: 'nextAction', type: () => String, nullable: true, description: 'Ce que le citoyen doit faire maintenant, s’il doit agir.' },
+  { name: 'procedure', type: procedureType, nullable: true, description: 'La démarche dont relève ce dossier.' },
+];
+
+export interface DossierFieldOptions {
+  /** The class standing for `Procedure` in this subgraph (a stub in ministries, the entity in dossiers). */
+  readonly procedureType: TypeThunk;
+  /** Marks every field but the key `@external` (stubs of another subgraph's dossier type). */
+  readonly external?: boolean;
+}
+
+/** Declares the common dossier fields on a type-graphql class (object type, interface or stub). */
+export function decorateDossierFields(target: { prototype: object }, { procedureType, external = false }: DossierFieldOptions): void {
+  for (const spec of dossierFieldSpecs(procedureType)) {
+    Field(spec.type as () => typeof String, { nullable: spec.nullable ?? false, description: spec.description })(target.prototype, spec.name);
+    if (external && spec.name !== 'reference') Directive('@external')(target.prototype, spec.name);
+  }
+}
+
+/** Fields a dossier stub must give the dossiers subgraph to sort, filter and page a citizen's list. */
+export const dossierListingFields = 'reference updatedAt status';

@@ -1,0 +1,23 @@
+import { ObjectType } from 'type-graphql';
+import type { DossierStatus } from '../../../schema/dossier-status.js';
+import { decorateDossierFields } from './dossier-field-specs.js';
+import type { DossierStep } from './dossier-step.js';
+import { ProcedureRef } from './procedure-ref.js';
+
+/**
+ * The fields every ministry's dossier type has in common (the graph's `Dossier`), inherited by each ministry's
+ * entity class so that they never drift from the interface the dossiers subgraph declares.
+ */
+@ObjectType()
+export abstract class DossierFields {
+  reference!: string;
+  status!: DossierStatus;
+  ministryStatus!: string;
+  submittedAt!: string;
+  updatedAt!: string;
+  history!: DossierStep[];
+  nextAction!: string | null;
+  procedure!: ProcedureRef | null;
+}
+
+decorateDossierFields(DossierFields, { procedureType: () => ProcedureRef });

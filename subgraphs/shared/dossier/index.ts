@@ -1,0 +1,7 @@
+export { DossierStatus } from './dossier-status-enum.js';
+export { DossierStep } from './dossier-step.js';
+export { ProcedureRef } from './procedure-ref.js';
+export { DossierFields } from './dossier-fields.js';
+export { decorateDossierFields, dossierListingFields } from './dossier-field-specs.js';
+export type { DossierFieldOptions } from './dossier-field-specs.js';
+export { dossierView } from './dossier-view.js';

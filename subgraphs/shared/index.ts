@@ -1,0 +1,14 @@
+export { buildFederatedSchema } from './build-subgraph-schema.js';
+export type { SubgraphSchemaOptions, ReferenceResolvers } from './build-subgraph-schema.js';
+export { startSubgraphServer } from './start-subgraph-server.js';
+export type { SubgraphServerOptions } from './start-subgraph-server.js';
+export { subgraphEnvSchema } from './subgraph-env.js';
+export type { SubgraphEnv } from './subgraph-env.js';
+export { DateTimeScalar, DateScalar } from './scalars.js';
+export { batchLoader, listLoader } from './batch-loader.js';
+export { assertIdempotencyKey, externalReferenceFor, submitIdempotently } from './idempotent-submission.js';
+export type { IdempotentSubmission } from './idempotent-submission.js';
+export { assertNiu, assertReference } from './identifiers.js';
+export { userInputError, notFoundError } from './user-input-error.js';
+export { createSubgraphErrorFormatter } from './format-subgraph-error.js';
+export * from './dossier/index.js';
