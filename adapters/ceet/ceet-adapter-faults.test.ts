@@ -38,8 +38,9 @@ describe('CEET adapter: each fault becomes its code', () => {
     ['truncated body', { truncatedRate: 1 }, 'BAD_BACKEND_RESPONSE', true],
   ] as const)('%s → %s', async (_, faults, code, retryable) => {
     await setFaults(faults);
-    for (const call of [ceet.getRequest(reference), ceet.getRequests([reference]), ceet.listRequestsOfCitizen(niu), ceet.listChangedRequests('2026-10-30T00:00:00Z')]) {
-      expect(await rejection(call)).toMatchObject({ code, retryable, system: 'ceet' });
+    // Thunks: each call starts only when awaited, so no rejection goes unobserved.
+    for (const call of [() => ceet.getRequest(reference), () => ceet.getRequests([reference]), () => ceet.listRequestsOfCitizen(niu), () => ceet.listChangedRequests('2026-10-30T00:00:00Z')]) {
+      expect(await rejection(call())).toMatchObject({ code, retryable, system: 'ceet' });
     }
   });
 

@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../lib/config/index.js';
+import { defaultSupergraphPath, readGatewayConfig, subgraphUrlVariable } from './config.js';
+import { civilRegistry, electricity } from './test-support/test-subgraphs.js';
+import { writeTestSupergraph } from './test-support/write-test-supergraph.js';
+
+let supergraph: string;
+beforeAll(() => {
+  supergraph = writeTestSupergraph([
+    { ...civilRegistry, url: 'http://civil.internal:4101/graphql' },
+    { ...electricity, url: 'http://electricity.internal:4102/graphql' },
+  ]);
+});
+
+/** The ConfigError message thrown for `env`, or a failure if none is thrown. */
+function problemsOf(env: NodeJS.ProcessEnv): string {
+  try {
+    readGatewayConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readGatewayConfig', () => {
+  it('applies the documented defaults and the supergraph URLs', () => {
+    const config = readGatewayConfig({ SUPERGRAPH_PATH: supergraph });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, nodeEnv: 'development', subgraphTimeoutMs: 15_000, maxBodyBytes: 1_000_000, subgraphMaxConnections: 64, unusedUrlOverrides: [] });
+    expect(config.subgraphs).toEqual([
+      { name: 'civil-registry', url: 'http://civil.internal:4101/graphql', overridden: false },
+      { name: 'electricity', url: 'http://electricity.internal:4102/graphql', overridden: false },
+    ]);
+    expect(config.supergraphSdl).toContain('join__Graph');
+  });
+
+  it('overrides a subgraph URL with SUBGRAPH_<NAME>_URL and lists overrides naming no subgraph', () => {
+    const config = readGatewayConfig({ SUPERGRAPH_PATH: supergraph, SUBGRAPH_CIVIL_REGISTRY_URL: 'http://127.0.0.1:9/graphql', SUBGRAPH_DOSSIERS_URL: 'http://x/graphql' });
+    expect(config.subgraphs[0]).toEqual({ name: 'civil-registry', url: 'http://127.0.0.1:9/graphql', overridden: true });
+    expect(config.unusedUrlOverrides).toEqual(['SUBGRAPH_DOSSIERS_URL']);
+  });
+
+  it('names variables after the subgraph in upper snake case', () => {
+    expect(subgraphUrlVariable('civil-registry')).toBe('SUBGRAPH_CIVIL_REGISTRY_URL');
+    expect(subgraphUrlVariable('building-permits')).toBe('SUBGRAPH_BUILDING_PERMITS_URL');
+  });
+
+  it('finds schema/supergraph.graphql at the package root by default', () => {
+    expect(defaultSupergraphPath()).toBe(fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)));
+  });
+
+  it('rejects a bad PORT, timeout and override URL with one clear message', () => {
+    const message = problemsOf({ SUPERGRAPH_PATH: supergraph, PORT: 'abc', SUBGRAPH_TIMEOUT_MS: '0' });
+    expect(message).toContain('gateway: invalid configuration');
+    expect(message).toContain('PORT="abc": expected a TCP port number');
+    expect(message).toContain('SUBGRAPH_TIMEOUT_MS="0": expected a duration > 0');
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, SUBGRAPH_ELECTRICITY_URL: 'not a url' })).toContain('SUBGRAPH_ELECTRICITY_URL="not a url": expected an absolute http(s) URL');
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, NODE_ENV: 'staging' })).toContain('NODE_ENV="staging"');
+  });
+
+  it('explains a missing, unreadable or non-supergraph file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-gateway-config-'));
+    expect(problemsOf({ SUPERGRAPH_PATH: join(dir, 'nope.graphql') })).toContain(`SUPERGRAPH_PATH: ${join(dir, 'nope.graphql')}: file not found (compose it with \`npm run compose\`)`);
+    expect(problemsOf({ SUPERGRAPH_PATH: dir })).toContain('is a directory');
+    const plain = join(dir, 'plain.graphql');
+    writeFileSync(plain, 'type Query { hello: String }');
+    expect(problemsOf({ SUPERGRAPH_PATH: plain })).toContain('not a supergraph');
+    const broken = join(dir, 'broken.graphql');
+    writeFileSync(broken, 'type Query {');
+    expect(problemsOf({ SUPERGRAPH_PATH: broken })).toContain('not valid GraphQL');
+  });
+
+  it('requires a URL for a subgraph composed without one', () => {
+    const sdl = readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).supergraphSdl.replace('http://civil.internal:4101/graphql', '');
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-gateway-config-')), 'supergraph.graphql');
+    writeFileSync(path, sdl);
+    expect(problemsOf({ SUPERGRAPH_PATH: path })).toContain('SUBGRAPH_CIVIL_REGISTRY_URL: subgraph "civil-registry" has no usable URL');
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: path, SUBGRAPH_CIVIL_REGISTRY_URL: 'http://127.0.0.1:4101/graphql' }).subgraphs[0]?.url).toBe('http://127.0.0.1:4101/graphql');
+  });
+});

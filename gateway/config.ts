@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
+import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
+
+const service = 'gateway';
+
+export const gatewayEnvSchema = z.object({
+  HOST: envHost(),
+  PORT: envPort(4000),
+  NODE_ENV: envNodeEnv(),
+  /** Composed supergraph; relative paths are taken from the working directory. */
+  SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
+  SUBGRAPH_TIMEOUT_MS: envMs(15_000).refine((v) => v > 0, 'expected a duration > 0'),
+  MAX_BODY_BYTES: envInt(1_000_000, 1),
+  SUBGRAPH_MAX_CONNECTIONS: envInt(64, 1),
+});
+
+/** Where one subgraph is reached. */
+export interface SubgraphEndpoint {
+  readonly name: string;
+  /** GraphQL endpoint (`http://127.0.0.1:4101/graphql`). */
+  readonly url: string;
+  /** True when `SUBGRAPH_<NAME>_URL` replaced the supergraph's URL. */
+  readonly overridden: boolean;
+}
+
+export interface GatewayConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly supergraphPath: string;
+  readonly supergraphSdl: string;
+  /** Every subgraph the supergraph declares, with its effective URL. */
+  readonly subgraphs: readonly SubgraphEndpoint[];
+  /** Whole subgraph call (connect, headers and body). Default 15000. */
+  readonly subgraphTimeoutMs: number;
+  /** Largest accepted client request body. Default 1 MB. */
+  readonly maxBodyBytes: number;
+  /** Pooled keep-alive connections per subgraph. Default 64. */
+  readonly subgraphMaxConnections: number;
+  /** `SUBGRAPH_*_URL` variables naming no subgraph of this supergraph (likely typos; logged at start-up). */
+  readonly unusedUrlOverrides: readonly string[];
+}
+
+/** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_URL`;
+}
+
+/** `schema/supergraph.graphql` at the package root, from `gateway/*.ts` as from `dist/gateway/*.js`. */
+export function defaultSupergraphPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package root not found above the gateway module');
+    dir = parent;
+  }
+  return join(dir, 'schema', 'supergraph.graphql');
+}
+
+/** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const options = readConfig(service, gatewayEnvSchema, env);
+  const supergraphPath = options.SUPERGRAPH_PATH === undefined ? defaultSupergraphPath() : resolve(options.SUPERGRAPH_PATH);
+  let supergraph: SupergraphFile;
+  try {
+    supergraph = readSupergraphFile(supergraphPath);
+  } catch (error) {
+    if (error instanceof SupergraphFileError) throw new ConfigError(service, [`SUPERGRAPH_PATH: ${error.message}`]);
+    throw error;
+  }
+  const problems: string[] = [];
+  const subgraphs = supergraph.subgraphs.map((declared): SubgraphEndpoint => {
+    const variable = subgraphUrlVariable(declared.name);
+    const override = env[variable];
+    if (override !== undefined) {
+      const parsed = envUrl().safeParse(override);
+      if (!parsed.success) problems.push(`${variable}=${JSON.stringify(override)}: ${parsed.error.issues[0]?.message ?? 'invalid URL'}`);
+      return { name: declared.name, url: override, overridden: true };
+    }
+    if (!envUrl().safeParse(declared.url).success) {
+      problems.push(`${variable}: subgraph "${declared.name}" has no usable URL in the supergraph (${JSON.stringify(declared.url)}); set ${variable}`);
+    }
+    return { name: declared.name, url: declared.url, overridden: false };
+  });
+  if (problems.length > 0) throw new ConfigError(service, problems);
+  const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
+  const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
+  return {
+    host: options.HOST,
+    port: options.PORT,
+    nodeEnv: options.NODE_ENV,
+    supergraphPath,
+    supergraphSdl: supergraph.sdl,
+    subgraphs,
+    subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
+    maxBodyBytes: options.MAX_BODY_BYTES,
+    subgraphMaxConnections: options.SUBGRAPH_MAX_CONNECTIONS,
+    unusedUrlOverrides,
+  };
+}

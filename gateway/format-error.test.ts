@@ -1,0 +1,39 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../lib/log/index.js';
+import { createFormatError } from './format-error.js';
+
+const log = createLogger('format-error-test', 'silent');
+const format = (nodeEnv: 'development' | 'production' | 'test', error: GraphQLFormattedError) => createFormatError({ nodeEnv, log })(error, new Error(error.message));
+const fromSubgraph = (code: string, message = 'détail interne') => ({
+  message,
+  path: ['person'],
+  extensions: { code, system: 'CEET', serviceName: 'electricity', stacktrace: ['at x'], retryAfterMs: 5 },
+});
+
+describe('formatError', () => {
+  it('keeps everything in development and names the subgraph', () => {
+    expect(format('development', fromSubgraph('NOT_FOUND')).extensions).toEqual({ ...fromSubgraph('NOT_FOUND').extensions, subgraph: 'electricity' });
+  });
+
+  it('keeps only code, system and subgraph outside development', () => {
+    expect(format('test', fromSubgraph('BACKEND_TIMEOUT'))).toEqual({ message: 'détail interne', path: ['person'], extensions: { code: 'BACKEND_TIMEOUT', system: 'CEET', subgraph: 'electricity' } });
+    expect(format('production', { message: 'Syntax Error', locations: [{ line: 1, column: 2 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } })).toEqual({
+      message: 'Syntax Error',
+      locations: [{ line: 1, column: 2 }],
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+  });
+
+  it.each(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'SOMETHING_ODD'])('hides %s in production', (code) => {
+    expect(format('production', fromSubgraph(code))).toEqual({
+      message: 'Erreur interne. Réessayez plus tard.',
+      path: ['person'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', system: 'CEET', subgraph: 'electricity' },
+    });
+  });
+
+  it('hides an error with no code at all in production', () => {
+    expect(format('production', { message: 'TypeError: x is undefined' })).toEqual({ message: 'Erreur interne. Réessayez plus tard.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});

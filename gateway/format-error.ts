@@ -1,0 +1,55 @@
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../lib/log/index.js';
+import { ErrorCode, errorMessages, isErrorCode } from '../schema/index.js';
+
+const apolloCodes: ReadonlySet<string> = new Set(Object.values(ApolloServerErrorCode));
+
+/** Extension keys a client may see outside development: everything else is internal detail. */
+export const publicExtensionKeys = ['code', 'system', 'subgraph'] as const;
+
+/** Our codes (schema/error-codes.ts) and Apollo Server's standard ones. */
+export function isPublicCode(code: unknown): code is string {
+  return isErrorCode(code) || (typeof code === 'string' && apolloCodes.has(code));
+}
+
+export interface FormatErrorOptions {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly log: Logger;
+}
+
+/**
+ * Apollo Server `formatError`: keeps `extensions.code` (and `system`, `subgraph`), names the subgraph an error came
+ * from (the gateway's `serviceName`), drops every other extension outside development, and in production replaces
+ * any error that is internal or has no known code with the generic French message (the original goes to the log).
+ */
+export function createFormatError({ nodeEnv, log }: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const extensions = withSubgraph(formatted.extensions ?? {});
+    const code = extensions.code;
+    const internal = !isPublicCode(code) || code === ErrorCode.INTERNAL_SERVER_ERROR;
+    if (internal) log.error({ err: unwrapResolverError(error), code, subgraph: extensions.subgraph }, 'internal error');
+    if (nodeEnv === 'development') return { ...formatted, extensions };
+    const kept = pick(extensions);
+    if (internal && nodeEnv === 'production') {
+      return { message: errorMessages.INTERNAL_SERVER_ERROR, ...position(formatted), extensions: { ...kept, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return { message: formatted.message, ...position(formatted), extensions: kept };
+  };
+}
+
+function withSubgraph(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { serviceName } = extensions;
+  if (extensions.subgraph !== undefined || typeof serviceName !== 'string') return { ...extensions };
+  return { ...extensions, subgraph: serviceName };
+}
+
+function pick(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key of publicExtensionKeys) if (extensions[key] !== undefined) kept[key] = extensions[key];
+  return kept;
+}
+
+function position({ locations, path }: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
+  return { ...(locations ? { locations } : {}), ...(path ? { path } : {}) };
+}

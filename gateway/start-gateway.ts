@@ -1,0 +1,62 @@
+import { createServer } from 'node:http';
+import { createGraphQLHandler } from '../lib/graphql-http/index.js';
+import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
+import type { Logger } from '../lib/log/index.js';
+import type { RunningService } from '../lib/service/index.js';
+import type { GatewayConfig } from './config.js';
+import { createGateway } from './create-gateway.js';
+import { checkReadiness } from './readiness.js';
+
+/** How long `/ready` waits for each subgraph's `/health`. */
+const healthCheckTimeoutMs = 1_000;
+
+/**
+ * Loads the supergraph, then serves `/graphql` (GET and POST), `/health` (alive) and `/ready` (supergraph loaded and
+ * every subgraph answering). `close()` stops accepting, drains, stops Apollo Server and the gateway, then the pools.
+ */
+export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningService> {
+  for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
+  for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
+  const { server, dataSources } = createGateway(config, log);
+  const closePools = () => Promise.all([...dataSources.values()].map((source) => source.close()));
+  try {
+    await server.start();
+  } catch (error) {
+    await closePools();
+    throw error;
+  }
+  let stopping = false;
+  const graphql = createGraphQLHandler({ server, context: async () => ({}), maxBodyBytes: config.maxBodyBytes });
+  const ready: RouteHandler = async (_req, res) => {
+    if (stopping) return sendJson(res, 503, { status: 'stopping' });
+    const { ready, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs }, { 'cache-control': 'no-store' });
+  };
+  const httpServer = createServer(
+    createRequestListener(
+      {
+        '/graphql': graphql, // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
+        'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
+        'GET /ready': ready,
+      },
+      (error) => log.error({ err: error }, 'request failed'),
+    ),
+  );
+  let url: string;
+  try {
+    url = await listen(httpServer, config.host, config.port);
+  } catch (error) {
+    await server.stop();
+    await closePools();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      stopping = true;
+      await closeServer(httpServer);
+      await server.stop();
+      await closePools();
+    })());
+  return { url, close };
+}

@@ -1,0 +1,38 @@
+import { createLogger } from '../../lib/log/index.js';
+import type { RunningService } from '../../lib/service/index.js';
+import { readGatewayConfig } from '../config.js';
+import { startGateway } from '../start-gateway.js';
+import { startTestSubgraph, type TestSubgraph } from './start-test-subgraph.js';
+import { civilRegistry, electricity } from './test-subgraphs.js';
+import { writeTestSupergraph } from './write-test-supergraph.js';
+
+export interface TestStack {
+  readonly gateway: RunningService;
+  readonly civilRegistry: TestSubgraph;
+  readonly electricity: TestSubgraph;
+  readonly supergraphPath: string;
+  close(): Promise<void>;
+}
+
+/** A gateway on a free port in test mode (logs silent unless TEST_LOG_LEVEL says otherwise). */
+export function startTestGateway(supergraphPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+  const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, ...env });
+  return startGateway(config, createLogger('gateway-test', process.env.TEST_LOG_LEVEL ?? 'silent'));
+}
+
+/** Two real subgraphs, composed into a temp supergraph, behind a gateway on a free port. */
+export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+  const subgraphs = [await startTestSubgraph(civilRegistry), await startTestSubgraph(electricity)] as const;
+  const supergraphPath = writeTestSupergraph(subgraphs);
+  const gateway = await startTestGateway(supergraphPath, env);
+  return {
+    gateway,
+    civilRegistry: subgraphs[0],
+    electricity: subgraphs[1],
+    supergraphPath,
+    close: async () => {
+      await gateway.close();
+      await Promise.all(subgraphs.map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import type { World } from '../world/index.js';
+import { parseRnecInstant } from './rnec-format.js';
+import { RnecFault } from './rnec-fault.js';
+import { acteFromWorld, demandeFromWorld, etape, personneFromWorld, type ActeRnec, type DemandeRnec, type PersonneRnec, type StoredDemande } from './rnec-records.js';
+
+/** Most NIUs one `ConsulterPersonnes` call accepts. */
+export const MAX_NIU_PER_CALL = 50;
+const MAX_COPIES = 10;
+
+const niuPattern = /^\d{12}$/;
+const actPattern = /^[NMD]-[A-Z0-9]+-\d{4}-\d{6}$/;
+const requestPattern = /^DC-\d{4}-\d{6}$/;
+
+/**
+ * The registry's data and rules, in its legacy shape, in memory. Every refusal is an RnecFault; the SOAP layer
+ * turns it into a Fault.
+ */
+export class RnecRegistry {
+  private readonly persons = new Map<string, PersonneRnec>();
+  private readonly acts = new Map<string, ActeRnec>();
+  private readonly actsByNiu = new Map<string, ActeRnec[]>();
+  private readonly requests = new Map<string, StoredDemande>();
+  private readonly requestsByNiu = new Map<string, StoredDemande[]>();
+  private readonly requestsByExternalReference = new Map<string, StoredDemande[]>();
+  private readonly lastSequenceByYear = new Map<number, number>();
+
+  constructor(world: World, private readonly clock: () => Date = () => new Date()) {
+    for (const person of world.persons) this.persons.set(person.niu, personneFromWorld(person));
+    for (const act of world.acts) {
+      const acte = acteFromWorld(act);
+      this.acts.set(acte.NUMERO_ACTE, acte);
+      for (const niu of acte.NIU_CONCERNE) push(this.actsByNiu, niu, acte);
+    }
+    for (const request of world.copyRequests) this.store(demandeFromWorld(request));
+  }
+
+  consulterPersonne(niu: unknown): PersonneRnec {
+    return this.person(checkNiu(niu));
+  }
+
+  /** Known persons, plus the NIUs it does not know (`INTROUVABLES`) rather than a fault for a partial batch. */
+  consulterPersonnes(nius: unknown[]): { found: PersonneRnec[]; unknown: string[] } {
+    if (nius.length > MAX_NIU_PER_CALL) throw new RnecFault('TROP_DE_NIU', `Au plus ${MAX_NIU_PER_CALL} NIU par appel (${nius.length} reçus).`);
+    const found: PersonneRnec[] = [];
+    const unknown: string[] = [];
+    for (const niu of nius.map(checkNiu)) {
+      const person = this.persons.get(niu);
+      if (person) found.push(person);
+      else unknown.push(niu);
+    }
+    return { found, unknown };
+  }
+
+  listerActes(niu: unknown): ActeRnec[] {
+    const person = this.person(checkNiu(niu));
+    return this.actsByNiu.get(person.NIU) ?? [];
+  }
+
+  consulterActe(number: unknown): ActeRnec {
+    const acte = this.acts.get(checkPattern(number, actPattern, 'NUMERO_ACTE'));
+    if (!acte) throw new RnecFault('ACTE_INTROUVABLE', `Aucun acte ne porte le numéro ${String(number)}.`);
+    return acte;
+  }
+
+  /** Not idempotent, like the real register: the same REFERENCE_EXTERNE twice files two requests. */
+  demanderCopieActe(input: { niu: unknown; actNumber: unknown; copies: unknown; externalReference: unknown }): DemandeRnec {
+    const person = this.person(checkNiu(input.niu));
+    const acte = this.consulterActe(input.actNumber);
+    const copies = typeof input.copies === 'number' ? input.copies : Number(input.copies);
+    if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) {
+      throw new RnecFault('PARAMETRE_INVALIDE', `NOMBRE_COPIES doit être un entier de 1 à ${MAX_COPIES}.`);
+    }
+    const reference = input.externalReference === undefined || input.externalReference === null || input.externalReference === '' ? undefined : String(input.externalReference);
+    if (reference !== undefined && reference.length > 64) throw new RnecFault('PARAMETRE_INVALIDE', 'REFERENCE_EXTERNE dépasse 64 caractères.');
+    const now = this.clock();
+    const instant = now.toISOString();
+    const year = now.getUTCFullYear();
+    const sequence = (this.lastSequenceByYear.get(year) ?? 0) + 1;
+    const first = etape('RECUE', instant);
+    const stored: StoredDemande = {
+      demande: {
+        NUMERO_DEMANDE: `DC-${year}-${String(sequence).padStart(6, '0')}`,
+        NIU_DEMANDEUR: person.NIU,
+        NUMERO_ACTE: acte.NUMERO_ACTE,
+        TYPE_ACTE: acte.TYPE_ACTE,
+        NOMBRE_COPIES: copies,
+        ...(reference !== undefined ? { REFERENCE_EXTERNE: reference } : {}),
+        STATUT: 'RECUE',
+        // Copies are delivered by the registry office that holds the act.
+        COMMUNE_RETRAIT: acte.COMMUNE,
+        DATE_DEPOT: first.DATE,
+        HEURE_DEPOT: first.HEURE,
+        DATE_MAJ: first.DATE,
+        HEURE_MAJ: first.HEURE,
+        HISTORIQUE: { ETAPE: [first] },
+      },
+      modifiedMs: now.getTime(),
+    };
+    this.store(stored);
+    return stored.demande;
+  }
+
+  suivreDemande(number: unknown): DemandeRnec {
+    const stored = this.requests.get(checkPattern(number, requestPattern, 'NUMERO_DEMANDE'));
+    if (!stored) throw new RnecFault('DEMANDE_INTROUVABLE', `Aucune demande ne porte le numéro ${String(number)}.`);
+    return stored.demande;
+  }
+
+  rechercherParReferenceExterne(reference: unknown): DemandeRnec[] {
+    if (typeof reference !== 'string' || reference === '') throw new RnecFault('PARAMETRE_INVALIDE', 'REFERENCE_EXTERNE est obligatoire.');
+    return (this.requestsByExternalReference.get(reference) ?? []).map((s) => s.demande);
+  }
+
+  /** Addition to the published v1: the requests a person filed. */
+  listerDemandes(niu: unknown): DemandeRnec[] {
+    const person = this.person(checkNiu(niu));
+    return (this.requestsByNiu.get(person.NIU) ?? []).map((s) => s.demande);
+  }
+
+  /** Change feed: requests changed at or after `DEPUIS` (minute precision, so inclusive), oldest change first. */
+  listerDemandesModifiees(since: unknown): DemandeRnec[] {
+    const sinceMs = typeof since === 'string' ? parseRnecInstant(since) : undefined;
+    if (sinceMs === undefined) throw new RnecFault('PARAMETRE_INVALIDE', 'DEPUIS doit être au format jj/mm/aaaa hh:mm.');
+    return [...this.requests.values()]
+      .filter((s) => s.modifiedMs >= sinceMs)
+      .sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE))
+      .map((s) => s.demande);
+  }
+
+  private person(niu: string): PersonneRnec {
+    const person = this.persons.get(niu);
+    if (!person) throw new RnecFault('PERSONNE_INTROUVABLE', `Aucune personne ne porte le NIU ${niu}.`);
+    return person;
+  }
+
+  private store(stored: StoredDemande): void {
+    const { NUMERO_DEMANDE, NIU_DEMANDEUR, REFERENCE_EXTERNE } = stored.demande;
+    this.requests.set(NUMERO_DEMANDE, stored);
+    push(this.requestsByNiu, NIU_DEMANDEUR, stored);
+    if (REFERENCE_EXTERNE) push(this.requestsByExternalReference, REFERENCE_EXTERNE, stored);
+    const [, year, sequence] = NUMERO_DEMANDE.split('-');
+    const y = Number(year);
+    this.lastSequenceByYear.set(y, Math.max(this.lastSequenceByYear.get(y) ?? 0, Number(sequence)));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function checkNiu(value: unknown): string {
+  return checkPattern(value, niuPattern, 'NIU', 'Le NIU doit comporter 12 chiffres.');
+}
+
+function checkPattern(value: unknown, pattern: RegExp, field: string, message = `${field} est mal formé.`): string {
+  if (typeof value !== 'string' || !pattern.test(value)) throw new RnecFault('PARAMETRE_INVALIDE', message);
+  return value;
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import soap from 'soap';
+import { closeServer, listen } from '../../lib/http/index.js';
+import { installFaultLayer, type LegacyControl } from '../shared/index.js';
+import { generateWorld } from '../world/index.js';
+import type { RnecSimulatorConfig } from './config.js';
+import { rnecProfile } from './rnec-profile.js';
+import { RnecRegistry } from './rnec-registry.js';
+import { rnecServices } from './rnec-service.js';
+
+/** Where the SOAP port listens; the WSDL is at `<endpoint>?wsdl`. */
+export const RNEC_PATH = '/ws/rnec';
+const WSDL_ADDRESS = 'http://127.0.0.1:4201/ws/rnec';
+
+export interface RunningRnecSimulator {
+  /** The SOAP endpoint (what RNEC_URL points at), e.g. `http://127.0.0.1:4201/ws/rnec`. */
+  readonly url: string;
+  /** Root of the server, where the `/__admin/` routes live. */
+  readonly baseUrl: string;
+  readonly control: LegacyControl;
+  close(): Promise<void>;
+}
+
+/** Starts the RNEC SOAP simulator: seeded registry, node-soap port, fault layer. */
+export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<RunningRnecSimulator> {
+  const registry = new RnecRegistry(generateWorld(config.world));
+  // Read beside this module: works from the sources (vitest) and from dist/ (copied by scripts/copy-assets.mjs).
+  const wsdlTemplate = readFileSync(new URL('./rnec.wsdl', import.meta.url), 'utf8');
+  const server = createServer();
+  const baseUrl = await listen(server, config.host, config.port);
+  const url = `${baseUrl}${RNEC_PATH}`;
+  // node-soap hands requests for other paths to the listeners it found: without one they would hang.
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Service inconnu. Point d’accès RNEC : ${RNEC_PATH}\n`);
+  });
+  try {
+    // soap.listen attaches its 'request' listener once the WSDL is parsed: wait for it before the fault layer wraps it.
+    await new Promise<void>((resolve, reject) => {
+      soap.listen(server, {
+        path: RNEC_PATH,
+        services: rnecServices(registry),
+        xml: wsdlTemplate.replace(WSDL_ADDRESS, url),
+        suppressStack: true,
+        enableChunkedEncoding: false,
+        callback: (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),
+      });
+    });
+  } catch (error) {
+    await closeServer(server, 0);
+    throw error;
+  }
+  const control = installFaultLayer(server, rnecProfile, { faults: config.faults, latency: config.latency });
+  return { url, baseUrl, control, close: () => closeServer(server, 1_000) };
+}

@@ -1,0 +1,19 @@
+/** Every process of the stack, in start order: simulators, then subgraphs, then the gateway. */
+export interface StackService {
+  readonly name: string;
+  /** Entry point under dist/. */
+  readonly entry: string;
+  readonly defaultPort: number;
+  readonly tier: 'legacy' | 'subgraph' | 'gateway';
+}
+
+export const stackServices: readonly StackService[] = [
+  { name: 'legacy-rnec', entry: 'legacy/rnec/main.js', defaultPort: 4201, tier: 'legacy' },
+  { name: 'legacy-ceet', entry: 'legacy/ceet/main.js', defaultPort: 4202, tier: 'legacy' },
+  { name: 'legacy-urbanisme', entry: 'legacy/urbanisme/main.js', defaultPort: 4203, tier: 'legacy' },
+  { name: 'civil-registry', entry: 'subgraphs/civil-registry/main.js', defaultPort: 4101, tier: 'subgraph' },
+  { name: 'electricity', entry: 'subgraphs/electricity/main.js', defaultPort: 4102, tier: 'subgraph' },
+  { name: 'building-permits', entry: 'subgraphs/building-permits/main.js', defaultPort: 4103, tier: 'subgraph' },
+  { name: 'dossiers', entry: 'subgraphs/dossiers/main.js', defaultPort: 4104, tier: 'subgraph' },
+  { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway' },
+];

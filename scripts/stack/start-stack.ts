@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { stackServices, type StackService } from './service-catalog.js';
+import { spawnService, type SpawnedService } from './spawn-service.js';
+
+export interface StackOptions {
+  /** `fixed`: the documented default ports; `ephemeral`: port 0 everywhere (tests, parallel runs). */
+  readonly ports: 'fixed' | 'ephemeral';
+  /** Extra environment for every service (SEED, SCALE, LATENCY_*, NODE_ENV…). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Extra environment per service name. */
+  readonly serviceEnv?: Readonly<Record<string, NodeJS.ProcessEnv>>;
+  readonly onLine?: (name: string, line: string) => void;
+}
+
+export interface Stack {
+  readonly gatewayUrl: string;
+  readonly services: ReadonlyMap<string, SpawnedService>;
+  /** Legacy base URLs by system (`rnec`, `ceet`, `urbanisme`), for tests that inspect the simulators. */
+  readonly legacyUrls: Readonly<Record<'rnec' | 'ceet' | 'urbanisme', string>>;
+  stop(): Promise<void>;
+}
+
+const distRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Starts the whole stack as real processes, tier by tier, wiring each tier to the URLs the previous one
+ * actually bound: simulators → subgraphs (adapter URLs) → gateway (subgraph URL overrides).
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const services = new Map<string, SpawnedService>();
+  const onLine = options.onLine ?? (() => undefined);
+  const start = (service: StackService, env: NodeJS.ProcessEnv) =>
+    spawnService({
+      name: service.name,
+      entryPath: `${distRoot}${service.entry}`,
+      env: { ...process.env, ...options.env, ...env, ...options.serviceEnv?.[service.name], PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0' },
+      onLine,
+    }).then((spawned) => {
+      services.set(service.name, spawned);
+      return spawned;
+    });
+  const stop = async () => {
+    // Front to back, so no tier sees its dependencies vanish while serving.
+    for (const tier of ['gateway', 'subgraph', 'legacy'] as const) {
+      await Promise.all(stackServices.filter((s) => s.tier === tier).map((s) => services.get(s.name)?.stop()));
+    }
+  };
+  try {
+    await Promise.all(stackServices.filter((s) => s.tier === 'legacy').map((s) => start(s, {})));
+    const url = (name: string) => services.get(name)?.url ?? '';
+    const legacyUrls = { rnec: url('legacy-rnec'), ceet: url('legacy-ceet'), urbanisme: url('legacy-urbanisme') };
+    const adapterEnv = { RNEC_URL: `${legacyUrls.rnec}/ws/rnec`, CEET_URL: legacyUrls.ceet, URBANISME_URL: legacyUrls.urbanisme };
+    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
+    const subgraphEnv: NodeJS.ProcessEnv = {};
+    for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
+    const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
+    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, services, legacyUrls, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorCodes, gql } from '../support/graphql-client.js';
+import { legacyAdmin } from '../support/legacy-admin.js';
+import { citizenInAllSystems } from '../support/world.js';
+
+/** Bad input from a client or a legacy system: a typed error, never a crash, and the rest still answered. */
+describe('bad input', () => {
+  afterEach(async () => {
+    await Promise.all((['rnec', 'ceet', 'urbanisme'] as const).map((s) => legacyAdmin.reset(s)));
+  });
+
+  it('an unknown NIU is NOT_FOUND, and other fields still answer', async () => {
+    const response = await gql<{ citizen: unknown; procedures: unknown[] }>(`{ citizen(niu: "999999999999") { niu firstName } procedures { code } }`);
+    expect(response.data!.citizen).toBeNull();
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    expect(response.errors![0]!.message).toMatch(/NIU/);
+    expect(response.data!.procedures.length).toBeGreaterThan(0);
+  });
+
+  it('a malformed NIU is BAD_USER_INPUT before any legacy call', async () => {
+    await legacyAdmin.resetCalls('rnec');
+    const response = await gql(`{ citizen(niu: "12AB") { niu firstName } }`);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await legacyAdmin.calls('rnec')).toEqual({});
+  });
+
+  it('a malformed reference is BAD_USER_INPUT with a French message', async () => {
+    const response = await gql(`{ dossier(reference: "CEET-12") { reference status } procedures { code } }`);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toMatch(/Référence de dossier invalide/);
+    expect(response.data).toMatchObject({ dossier: null });
+  });
+
+  it('an unknown reference is NOT_FOUND', async () => {
+    const response = await gql(`{ dossier(reference: "URB-2020-999999") { reference status } }`);
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+  });
+
+  it('invalid mutation input is BAD_USER_INPUT with the French validation messages', async () => {
+    const response = await gql(
+      `mutation { requestElectricityConnection(idempotencyKey: "key-invalid-1", input: { applicantNiu: "123", meterType: SINGLE_PHASE, communeCode: "golfe", quarter: "X", applianceCount: 0 }) { reference } }`,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toMatch(/NIU du demandeur/);
+    expect(response.errors![0]!.message).toMatch(/au moins un appareil/);
+  });
+
+  it('a short idempotency key is refused', async () => {
+    const response = await gql(
+      `mutation { requestCivilActCopy(idempotencyKey: "k", input: { applicantNiu: "123456789012", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a malformed legacy payload is BAD_BACKEND_RESPONSE for that system only; the rest of the dashboard answers', async () => {
+    const citizen = citizenInAllSystems();
+    await legacyAdmin.setFaults('ceet', { malformedRate: 1 });
+    const response = await gql<{ citizen: { firstName: string; dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[] } } }>(
+      `query($niu: ID!) { citizen(niu: $niu) { firstName dossiers(first: 20) { totalCount incomplete unavailableSystems } } }`,
+      { niu: citizen.niu },
+    );
+    expect(response.data!.citizen.firstName.length).toBeGreaterThan(0);
+    expect(response.data!.citizen.dossiers).toMatchObject({ incomplete: true, unavailableSystems: ['ceet'], totalCount: citizen.urb.length + citizen.rnec.length });
+    const ceetError = response.errors!.find((e) => e.extensions?.system === 'ceet');
+    expect(ceetError?.extensions?.code).toBe('BAD_BACKEND_RESPONSE');
+    expect(JSON.stringify(response.errors)).not.toMatch(/stack|at .*\.js/);
+  });
+
+  it('a SOAP fault from the civil registry gives a typed error and the other systems still answer', async () => {
+    const citizen = citizenInAllSystems();
+    await legacyAdmin.setFaults('rnec', { errorRate: 1 });
+    const response = await gql<{ citizen: { dossiers: { totalCount: number; unavailableSystems: string[] } | null } | null }>(
+      `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { totalCount unavailableSystems } } }`,
+      { niu: citizen.niu },
+    );
+    expect(response.data!.citizen!.dossiers).toMatchObject({ unavailableSystems: ['rnec'], totalCount: citizen.ceet.length + citizen.urb.length });
+    expect(errorCodes(response)).toContain('BACKEND_ERROR');
+  });
+});

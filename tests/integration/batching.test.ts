@@ -1,0 +1,50 @@
+import { describe, expect, inject, it } from 'vitest';
+import { gql } from '../support/graphql-client.js';
+import { legacyAdmin } from '../support/legacy-admin.js';
+import { citizenInAllSystems, testWorld } from '../support/world.js';
+
+/** No N+1 to any legacy system: the simulators' call counters are the proof. */
+describe('batching', () => {
+  it('50 dossiers with their applicants’ names cost one ConsulterPersonnes call', async () => {
+    await legacyAdmin.resetCalls('rnec');
+    const response = await gql<{ electricityConnectionRequests: { nodes: { reference: string; applicant: { niu: string; firstName: string; lastName: string } | null }[] } }>(
+      `{ electricityConnectionRequests(page: 1, pageSize: 50) { nodes { reference applicant { niu firstName lastName } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const nodes = response.data!.electricityConnectionRequests.nodes;
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((n) => n.applicant && n.applicant.lastName.length > 0)).toBe(true);
+    const calls = await legacyAdmin.calls('rnec');
+    expect(calls.ConsulterPersonnes).toBe(1);
+    expect(calls.ConsulterPersonne ?? 0).toBe(0);
+  });
+
+  it('an _entities batch of references costs one batch call per system', async () => {
+    const citizen = citizenInAllSystems();
+    await Promise.all((['ceet', 'urbanisme', 'rnec'] as const).map((s) => legacyAdmin.resetCalls(s)));
+    const response = await gql(
+      `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { nodes { reference status ministryStatus history { at } } } } }`,
+      { niu: citizen.niu },
+    );
+    expect(response.errors).toBeUndefined();
+    const [ceet, urbanisme] = await Promise.all([legacyAdmin.calls('ceet'), legacyAdmin.calls('urbanisme')]);
+    // One list call per system for the citizen, then one batch lookup for the page's references.
+    expect(ceet.consulterDemandesParNumeros).toBe(1);
+    expect(ceet.consulterDemande ?? 0).toBe(0);
+    expect(urbanisme.consulterDossiersParNumeros).toBe(1);
+    expect(urbanisme.consulterDossier ?? 0).toBe(0);
+  });
+
+  it('a subgraph resolves 45 references with ceil(45 / 20) = 3 CEET batch calls', async () => {
+    const references = testWorld().electricityRequests.slice(0, 45).map((r) => `CEET-${r.numero}`);
+    await legacyAdmin.resetCalls('ceet');
+    const response = await gql<{ _entities: { reference: string; status: string }[] }>(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ElectricityConnectionRequest { reference status } } }`,
+      { representations: references.map((reference) => ({ __typename: 'ElectricityConnectionRequest', reference })) },
+      inject('serviceUrls').electricity,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!._entities.map((e) => e.reference)).toEqual(references);
+    expect((await legacyAdmin.calls('ceet')).consulterDemandesParNumeros).toBe(3);
+  });
+});

@@ -1,0 +1,44 @@
+import type { TestProject } from 'vitest/node';
+import { startStack, type Stack } from '../../scripts/stack/index.js';
+import { testWorldOptions } from './world.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    legacyUrls: { rnec: string; ceet: string; urbanisme: string };
+    serviceUrls: Record<string, string>;
+  }
+}
+
+let stack: Stack | undefined;
+
+/**
+ * Integration tests run against the real stack: every simulator, subgraph and the gateway as separate processes
+ * built from dist/ (npm test builds first), on ephemeral ports, with no added legacy latency.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  const lines: string[] = [];
+  stack = await startStack({
+    ports: 'ephemeral',
+    env: {
+      SEED: String(testWorldOptions.seed),
+      SCALE: String(testWorldOptions.scale),
+      SEED_NOW: testWorldOptions.now,
+      LATENCY_MEDIAN_MS: '0',
+      LATENCY_P95_MS: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+    onLine: (name, line) => {
+      lines.push(`[${name}] ${line}`);
+      if (process.env.STACK_LOGS) process.stderr.write(`[${name}] ${line}\n`);
+    },
+  });
+  project.provide('gatewayUrl', stack.gatewayUrl);
+  project.provide('legacyUrls', stack.legacyUrls);
+  project.provide('serviceUrls', Object.fromEntries([...stack.services].map(([name, s]) => [name, s.url])));
+}
+
+export async function teardown(): Promise<void> {
+  await stack?.stop();
+}

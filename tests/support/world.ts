@@ -1,0 +1,40 @@
+import { generateWorld, type World } from '../../legacy/world/index.js';
+
+/** The world the test stack is seeded with: small, so the stack starts fast, but with every case in it. */
+export const testWorldOptions = { seed: 20_261_123, scale: 0.05, now: '2026-11-01' } as const;
+
+let cached: World | undefined;
+
+export function testWorld(): World {
+  cached ??= generateWorld(testWorldOptions);
+  return cached;
+}
+
+export interface CitizenDossiers {
+  readonly niu: string;
+  readonly ceet: string[];
+  readonly urb: string[];
+  readonly rnec: string[];
+}
+
+/** Graph references of each citizen's dossiers, per system. */
+export function dossiersByCitizen(): Map<string, CitizenDossiers> {
+  const world = testWorld();
+  const out = new Map<string, CitizenDossiers>();
+  const entry = (niu: string) => {
+    let e = out.get(niu);
+    if (!e) out.set(niu, (e = { niu, ceet: [], urb: [], rnec: [] }));
+    return e;
+  };
+  for (const r of world.electricityRequests) entry(r.niu).ceet.push(`CEET-${r.numero}`);
+  for (const p of world.permitApplications) entry(p.niu).urb.push(`URB-${p.numero.slice(3)}`);
+  for (const c of world.copyRequests) entry(c.niu).rnec.push(`RNEC-${c.number.slice(3)}`);
+  return out;
+}
+
+/** A citizen with dossiers in all three systems, few enough to fit one page of 20. */
+export function citizenInAllSystems(): CitizenDossiers {
+  const found = [...dossiersByCitizen().values()].find((c) => c.ceet.length > 0 && c.urb.length > 0 && c.rnec.length > 0 && c.ceet.length + c.urb.length + c.rnec.length <= 20);
+  if (!found) throw new Error('the test world has no citizen with dossiers in every system');
+  return found;
+}
