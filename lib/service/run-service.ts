@@ -42,7 +42,8 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<v
     process.stderr.write(`${definition.name}: failed to start: ${message}\n`);
     process.exit(1);
   }
-  log.info({ url: service.url }, 'listening');
+  // Always printed, whatever LOG_LEVEL: the stack launcher and operators wait for this line.
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), service: definition.name, msg: 'listening', url: service.url })}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

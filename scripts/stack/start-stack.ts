@@ -20,7 +20,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const distRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** dist/ of the package, whether this file runs from dist/ (npm start) or from source (vitest). */
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/dist\/$/, '');
+const distRoot = `${packageRoot}dist/`;
 
 /**
  * Starts the whole stack as real processes, tier by tier, wiring each tier to the URLs the previous one
@@ -48,8 +50,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await Promise.all(stackServices.filter((s) => s.tier === 'legacy').map((s) => start(s, {})));
     const url = (name: string) => services.get(name)?.url ?? '';
-    const legacyUrls = { rnec: url('legacy-rnec'), ceet: url('legacy-ceet'), urbanisme: url('legacy-urbanisme') };
-    const adapterEnv = { RNEC_URL: `${legacyUrls.rnec}/ws/rnec`, CEET_URL: legacyUrls.ceet, URBANISME_URL: legacyUrls.urbanisme };
+    const origin = (name: string) => new URL(url(name)).origin;
+    const legacyUrls = { rnec: origin('legacy-rnec'), ceet: origin('legacy-ceet'), urbanisme: origin('legacy-urbanisme') };
+    // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
+    const adapterEnv = { RNEC_URL: url('legacy-rnec'), CEET_URL: legacyUrls.ceet, URBANISME_URL: legacyUrls.urbanisme };
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
     const subgraphEnv: NodeJS.ProcessEnv = {};
     for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);

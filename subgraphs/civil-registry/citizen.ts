@@ -1,28 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../shared/index.js';
-import { Sex } from './enums.js';
 
+/**
+ * The citizen entity. Only the key is stored on the object: identity fields load lazily (batched) in
+ * CitizenResolver, so that a query for a citizen's acts or requests does not depend on the identity lookup, and an
+ * RNEC failure there nulls one field rather than the entity every other subgraph builds on.
+ */
 @Directive('@key(fields: "niu")')
 @ObjectType({ description: 'Un citoyen, identifié à vie par son NIU (e-ID Togo). Identité tenue par le registre national de l’état civil (RNEC).' })
 export class Citizen {
   @Field(() => ID, { description: 'Numéro d’identification unique (12 chiffres).' })
   niu!: string;
-
-  @Field({ description: 'Prénom(s).' })
-  firstName!: string;
-
-  @Field({ description: 'Nom de famille.' })
-  lastName!: string;
-
-  @Field(() => DateScalar, { description: 'Date de naissance.' })
-  birthDate!: string;
-
-  @Field({ description: 'Lieu de naissance (commune).' })
-  birthPlace!: string;
-
-  @Field(() => Sex)
-  sex!: Sex;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Date de décès, le cas échéant.' })
-  deathDate!: string | null;
 }

@@ -7,7 +7,7 @@ import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
 import { Citizen } from './citizen.js';
 import type { CivilRegistryContext } from './context.js';
-import { citizenView, civilActView, copyRequestView } from './views.js';
+import { civilActView, copyRequestView } from './views.js';
 
 const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
 
@@ -46,8 +46,8 @@ export class CivilRegistryResolver {
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })
-  async applicant(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
-    return citizenView(await ctx.loaders.citizen.load(request.applicantNiu));
+  applicant(@Root() request: CivilActCopyRequestRecord): Citizen {
+    return { niu: request.applicantNiu };
   }
 
   @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé.' })
