@@ -6,7 +6,7 @@ import { ErrorCode, errorMessages, isErrorCode } from '../schema/index.js';
 const apolloCodes: ReadonlySet<string> = new Set(Object.values(ApolloServerErrorCode));
 
 /** Extension keys a client may see outside development: everything else is internal detail. */
-export const publicExtensionKeys = ['code', 'system', 'subgraph'] as const;
+export const publicExtensionKeys = ['code', 'system', 'subgraph', 'field', 'retryAfterMs'] as const;
 
 /** Our codes (schema/error-codes.ts) and Apollo Server's standard ones. */
 export function isPublicCode(code: unknown): code is string {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHandler } from '../../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson } from '../../lib/http/index.js';
@@ -30,7 +30,8 @@ export async function startSubgraphServer<C extends BaseContext>(options: Subgra
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No Apollo Studio: inline traces would only add work to every subgraph response.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   const graphql = createGraphQLHandler({ server, context });
