@@ -1,15 +1,16 @@
 import { Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @InputType({ description: 'Demande de permis de construire, déposée par un architecte inscrit à l’Ordre.' })
 export class BuildingPermitInput {
   @Field(() => ID, { description: 'NIU du demandeur (12 chiffres).' })
-  @Matches(/^\d{12}$/, { message: 'Le NIU du demandeur doit compter 12 chiffres.' })
+  @IsApplicantNiu()
   applicantNiu!: string;
 
   @Field({ description: 'Titre foncier du terrain (ex. TF-2015-004512).' })
-  @Matches(/^TF-\d{4}-\d{6}$/, { message: 'Le titre foncier doit avoir la forme TF-AAAA-NNNNNN.' })
+  @IsLandTitle()
   landTitle!: string;
 
   @Field({ description: 'Numéro d’inscription de l’architecte à l’Ordre (ex. ONAT-0101).' })
@@ -17,7 +18,7 @@ export class BuildingPermitInput {
   architectRegistration!: string;
 
   @Field({ description: 'Code de la commune (ex. GOLFE1).' })
-  @Matches(/^[A-Z][A-Z0-9]{2,19}$/, { message: 'Le code de commune est invalide (ex. GOLFE1).' })
+  @IsCommuneCode()
   communeCode!: string;
 
   @Field({ description: 'Quartier.' })

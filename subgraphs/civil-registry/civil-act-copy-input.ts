@@ -1,10 +1,11 @@
 import { Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsApplicantNiu } from '../shared/index.js';
 
 @InputType({ description: 'Demande de copies d’un acte d’état civil.' })
 export class CivilActCopyInput {
   @Field(() => ID, { description: 'NIU du demandeur (12 chiffres).' })
-  @Matches(/^\d{12}$/, { message: 'Le NIU du demandeur doit compter 12 chiffres.' })
+  @IsApplicantNiu()
   applicantNiu!: string;
 
   @Field({ description: 'Numéro de l’acte (ex. N-GOLFE1-2019-004512).' })

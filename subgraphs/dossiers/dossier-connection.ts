@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Dossier } from './dossier-interface.js';
+import { Dossier, type DossierHandle } from './dossier-interface.js';
 
 @ObjectType({ description: 'Informations de pagination.' })
 export class PageInfo {
@@ -15,8 +15,9 @@ export class DossierConnection {
   @Field(() => Int, { description: 'Nombre total de dossiers (après filtre éventuel), toutes pages confondues.' })
   totalCount!: number;
 
+  /** Handles only: the gateway fetches every other field from the owning ministry. */
   @Field(() => [Dossier])
-  nodes!: Dossier[];
+  nodes!: DossierHandle[];
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;

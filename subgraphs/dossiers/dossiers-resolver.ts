@@ -57,7 +57,7 @@ export class CitizenDossiersResolver {
     if (first < 1 || first > MAX_PAGE_SIZE) throw userInputError(`Le nombre de dossiers demandés doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, 'first');
     const lists = new Map(ministryDossierTypes.map((m) => [m, citizen[m.citizenListField] as readonly ListedDossier[] | null | undefined]));
     try {
-      return paginateDossiers(lists, { first, after, status }) as unknown as DossierConnection;
+      return paginateDossiers(lists, { first, after, status });
     } catch (error) {
       if (error instanceof InvalidCursorError) throw userInputError('Curseur de pagination invalide.', 'after');
       throw error;

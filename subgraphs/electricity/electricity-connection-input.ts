@@ -1,18 +1,19 @@
-import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @InputType({ description: 'Demande de raccordement basse tension.' })
 export class ElectricityConnectionInput {
   @Field(() => ID, { description: 'NIU du demandeur (12 chiffres).' })
-  @Matches(/^\d{12}$/, { message: 'Le NIU du demandeur doit compter 12 chiffres.' })
+  @IsApplicantNiu()
   applicantNiu!: string;
 
   @Field(() => MeterType)
   meterType!: MeterType;
 
   @Field({ description: 'Code de la commune (ex. GOLFE1).' })
-  @Matches(/^[A-Z][A-Z0-9]{2,19}$/, { message: 'Le code de commune est invalide (ex. GOLFE1).' })
+  @IsCommuneCode()
   communeCode!: string;
 
   @Field({ description: 'Quartier.' })
@@ -21,7 +22,7 @@ export class ElectricityConnectionInput {
 
   @Field(() => String, { nullable: true, description: 'Titre foncier de la parcelle (ex. TF-2015-004512).' })
   @IsOptional()
-  @Matches(/^TF-\d{4}-\d{6}$/, { message: 'Le titre foncier doit avoir la forme TF-AAAA-NNNNNN.' })
+  @IsLandTitle()
   landTitle?: string | null;
 
   @Field(() => Int, { description: 'Nombre d’appareils électriques.' })

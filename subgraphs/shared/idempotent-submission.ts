@@ -21,7 +21,12 @@ export function externalReferenceFor(procedure: string, niu: string, idempotency
   return `GCH-${digest.slice(0, 20).toUpperCase()}`;
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
+interface Flight<R> {
+  readonly record: R;
+  readonly replayed: boolean;
+}
+
+const inFlight = new Map<string, Promise<Flight<unknown>>>();
 
 export interface IdempotentSubmission<R> {
   readonly externalReference: string;
@@ -39,16 +44,16 @@ export interface IdempotentSubmission<R> {
  */
 export async function submitIdempotently<R>(submission: IdempotentSubmission<R>): Promise<R> {
   const { externalReference } = submission;
-  const running = inFlight.get(externalReference) as Promise<R> | undefined;
+  const running = inFlight.get(externalReference) as Promise<Flight<R>> | undefined;
   const flight =
     running ??
-    (async () => {
+    (async (): Promise<Flight<R>> => {
       const existing = await submission.find();
       if (existing) return { record: existing, replayed: true };
       return { record: await submission.create(), replayed: false };
     })().finally(() => inFlight.delete(externalReference));
   if (!running) inFlight.set(externalReference, flight);
-  const { record, replayed } = (await flight) as unknown as { record: R; replayed: boolean };
+  const { record, replayed } = await flight;
   if ((replayed || running) && !submission.sameRequest(record)) {
     throw new GraphQLError(errorMessages.IDEMPOTENCY_CONFLICT, { extensions: { code: 'IDEMPOTENCY_CONFLICT' } });
   }

@@ -12,3 +12,4 @@ export { assertNiu, assertReference } from './identifiers.js';
 export { userInputError, notFoundError } from './user-input-error.js';
 export { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 export * from './dossier/index.js';
+export { IsApplicantNiu, IsCommuneCode, IsLandTitle } from './validators.js';
