@@ -16,8 +16,8 @@ describe('formatError', () => {
     expect(format('development', fromSubgraph('NOT_FOUND')).extensions).toEqual({ ...fromSubgraph('NOT_FOUND').extensions, subgraph: 'electricity' });
   });
 
-  it('keeps only code, system and subgraph outside development', () => {
-    expect(format('test', fromSubgraph('BACKEND_TIMEOUT'))).toEqual({ message: 'détail interne', path: ['person'], extensions: { code: 'BACKEND_TIMEOUT', system: 'CEET', subgraph: 'electricity' } });
+  it('keeps only the public extensions (code, system, subgraph, retryAfterMs) outside development', () => {
+    expect(format('test', fromSubgraph('BACKEND_TIMEOUT'))).toEqual({ message: 'détail interne', path: ['person'], extensions: { code: 'BACKEND_TIMEOUT', system: 'CEET', subgraph: 'electricity', retryAfterMs: 5 } });
     expect(format('production', { message: 'Syntax Error', locations: [{ line: 1, column: 2 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } })).toEqual({
       message: 'Syntax Error',
       locations: [{ line: 1, column: 2 }],

@@ -5,7 +5,7 @@ import { ErrorCode, errorMessages, isErrorCode } from '../schema/index.js';
 
 const apolloCodes: ReadonlySet<string> = new Set(Object.values(ApolloServerErrorCode));
 
-/** Extension keys a client may see outside development: everything else is internal detail. */
+/** Extension keys a client may see outside development (`retryAfterMs`: when to try again): everything else is internal detail. */
 export const publicExtensionKeys = ['code', 'system', 'subgraph', 'field', 'retryAfterMs'] as const;
 
 /** Our codes (schema/error-codes.ts) and Apollo Server's standard ones. */
@@ -30,11 +30,11 @@ export function createFormatError({ nodeEnv, log }: FormatErrorOptions) {
     const internal = !isPublicCode(code) || code === ErrorCode.INTERNAL_SERVER_ERROR;
     if (internal) log.error({ err: unwrapResolverError(error), code, subgraph: extensions.subgraph }, 'internal error');
     if (nodeEnv === 'development') return { ...formatted, extensions };
-    const kept = pick(extensions);
     if (internal && nodeEnv === 'production') {
-      return { message: errorMessages.INTERNAL_SERVER_ERROR, ...position(formatted), extensions: { ...kept, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      // Say where it failed, nothing of what failed.
+      return { message: errorMessages.INTERNAL_SERVER_ERROR, ...position(formatted), extensions: { ...pick(extensions, ['system', 'subgraph']), code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
-    return { message: formatted.message, ...position(formatted), extensions: kept };
+    return { message: formatted.message, ...position(formatted), extensions: pick(extensions, publicExtensionKeys) };
   };
 }
 
@@ -44,9 +44,9 @@ function withSubgraph(extensions: Readonly<Record<string, unknown>>): Record<str
   return { ...extensions, subgraph: serviceName };
 }
 
-function pick(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function pick(extensions: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const key of publicExtensionKeys) if (extensions[key] !== undefined) kept[key] = extensions[key];
+  for (const key of keys) if (extensions[key] !== undefined) kept[key] = extensions[key];
   return kept;
 }
 

@@ -79,6 +79,14 @@ describe('RNEC adapter: acts', () => {
     await expectCode(adapter.getAct('N-GOLFE1-1900-999999'), 'NOT_FOUND');
     await expectCode(adapter.getAct('acte 12'), 'BAD_USER_INPUT');
   });
+
+  it('looks up many acts one ConsulterActe per distinct number; unknown and malformed ones are absent', async () => {
+    const numbers = world.acts.slice(0, 12).map((a) => a.number);
+    await admin('DELETE', '/__admin/calls');
+    const found = await adapter.getActs([...numbers, numbers[0]!, 'N-GOLFE1-1900-999999', 'acte 12']);
+    expect([...found.keys()].sort()).toEqual([...numbers].sort());
+    expect(await admin('GET', '/__admin/calls')).toEqual({ ConsulterActe: 13 });
+  });
 });
 
 describe('RNEC adapter: copy requests', () => {

@@ -1,9 +1,9 @@
 import { chunk, createCallPolicy, createHttpClient, isAdapterError, settleWithConcurrency, type CallPolicy } from '../shared/index.js';
-import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkReference, isNiu, requestNumberOf, toRnecSince } from './rnec-input.js';
+import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkReference, isActNumber, isNiu, requestNumberOf, toRnecSince } from './rnec-input.js';
 import { toActRecord, toCitizenRecord, toCopyRequestRecord } from './rnec-mapping.js';
 import { responses } from './rnec-payloads.js';
 import { createRnecSoapClient } from './rnec-soap-client.js';
-import type { CitizenRecord, CivilActCopyRequestRecord, RnecAdapter } from './types.js';
+import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecAdapter } from './types.js';
 
 /** Most NIUs RNEC accepts in one `ConsulterPersonnes`. */
 const MAX_NIU_PER_CALL = 50;
@@ -31,6 +31,23 @@ export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
   const soap = createRnecSoapClient({ url, http: createHttpClient({ baseUrl: url }), policy });
   const read = { idempotent: true } as const;
 
+  const getAct = async (actNumber: string): Promise<CivilActRecord> => {
+    const { ACTE } = await soap.call('ConsulterActe', { NUMERO_ACTE: checkActNumber('ConsulterActe', actNumber) }, responses.acte, read);
+    return toActRecord('ConsulterActe', ACTE);
+  };
+
+  /** RNEC has no batch lookup of acts or requests: one call per distinct key, at most `maxConcurrency` at once. */
+  const lookupEach = async <R>(keys: readonly string[], wellFormed: (key: string) => boolean, fetchOne: (key: string) => Promise<R>): Promise<ReadonlyMap<string, R>> => {
+    const candidates = [...new Set(keys)].filter(wellFormed);
+    const outcomes = await settleWithConcurrency(candidates, maxConcurrency, fetchOne);
+    const found = new Map<string, R>();
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') found.set(candidates[index] as string, outcome.value);
+      else if (!(isAdapterError(outcome.reason) && outcome.reason.code === 'NOT_FOUND')) throw outcome.reason;
+    }
+    return found;
+  };
+
   const getCopyRequest = async (reference: string): Promise<CivilActCopyRequestRecord> => {
     const number = checkReference('SuivreDemande', reference);
     const { DEMANDE } = await soap.call('SuivreDemande', { NUMERO_DEMANDE: number }, responses.demande, read);
@@ -56,9 +73,10 @@ export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
       return ACTE.map((acte) => toActRecord('ListerActes', acte));
     },
 
-    async getAct(actNumber) {
-      const { ACTE } = await soap.call('ConsulterActe', { NUMERO_ACTE: checkActNumber('ConsulterActe', actNumber) }, responses.acte, read);
-      return toActRecord('ConsulterActe', ACTE);
+    getAct,
+
+    getActs(actNumbers) {
+      return lookupEach(actNumbers, isActNumber, getAct);
     },
 
     async requestCopy(input) {
@@ -76,15 +94,8 @@ export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
 
     getCopyRequest,
 
-    async getCopyRequests(references) {
-      const wellFormed = [...new Set(references)].filter((reference) => requestNumberOf(reference) !== undefined);
-      const outcomes = await settleWithConcurrency(wellFormed, maxConcurrency, getCopyRequest);
-      const found = new Map<string, CivilActCopyRequestRecord>();
-      for (const [index, outcome] of outcomes.entries()) {
-        if (outcome.status === 'fulfilled') found.set(wellFormed[index] as string, outcome.value);
-        else if (!(isAdapterError(outcome.reason) && outcome.reason.code === 'NOT_FOUND')) throw outcome.reason;
-      }
-      return found;
+    getCopyRequests(references) {
+      return lookupEach(references, (reference) => requestNumberOf(reference) !== undefined, getCopyRequest);
     },
 
     async findCopyRequestByExternalReference(externalReference) {

@@ -21,6 +21,10 @@ export function checkNiu(operation: string, niu: string): string {
   return niu;
 }
 
+export function isActNumber(value: string): boolean {
+  return actNumberPattern.test(value);
+}
+
 export function checkActNumber(operation: string, actNumber: string): string {
   if (!actNumberPattern.test(actNumber)) {
     throw badInput(operation, `malformed act number ${JSON.stringify(actNumber)}`, 'Numéro d’acte invalide (format attendu : N-GOLFE1-2019-004512).');

@@ -54,6 +54,8 @@ export interface RnecAdapter {
   listActs(niu: string): Promise<readonly CivilActRecord[]>;
   /** NOT_FOUND for an unknown act number. */
   getAct(actNumber: string): Promise<CivilActRecord>;
+  /** RNEC has no batch lookup of acts: bounded concurrency. Unknown act numbers are absent from the map. */
+  getActs(actNumbers: readonly string[]): Promise<ReadonlyMap<string, CivilActRecord>>;
   /** Not idempotent at RNEC: callers reconcile with findCopyRequestByExternalReference first. */
   requestCopy(input: CopyRequestInput): Promise<CivilActCopyRequestRecord>;
   /** NOT_FOUND for an unknown reference. */

@@ -16,7 +16,7 @@ export class CivilRegistryResolver {
   @Query(() => CivilAct, { nullable: true, description: 'Un acte d’état civil par son numéro.' })
   async civilAct(@Arg('number', () => ID) number: string, @Ctx() ctx: CivilRegistryContext) {
     if (!actNumberPattern.test(number)) throw userInputError('Le numéro d’acte doit avoir la forme N-GOLFE1-2019-004512 (N, M ou D).', 'number');
-    return civilActView(await ctx.rnec.getAct(number));
+    return civilActView(await ctx.loaders.act.load(number));
   }
 
   @Query(() => CivilActCopyRequest, { nullable: true, description: 'Une demande de copie par sa référence (RNEC-AAAA-NNNNNN).' })
@@ -52,6 +52,6 @@ export class CivilRegistryResolver {
 
   @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé.' })
   async act(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
-    return civilActView(await ctx.rnec.getAct(request.actNumber));
+    return civilActView(await ctx.loaders.act.load(request.actNumber));
   }
 }

@@ -9,6 +9,7 @@ export interface CivilRegistryContext {
     /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call). */
     readonly citizen: DataLoader<string, CitizenRecord>;
     readonly actsOfCitizen: DataLoader<string, readonly CivilActRecord[]>;
+    readonly act: DataLoader<string, CivilActRecord>;
     readonly copyRequest: DataLoader<string, CivilActCopyRequestRecord>;
     readonly copyRequestsOfCitizen: DataLoader<string, readonly CivilActCopyRequestRecord[]>;
   };
@@ -24,6 +25,10 @@ export function createCivilRegistryContext(rnec: RnecAdapter): CivilRegistryCont
         (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${niu}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
       ),
       actsOfCitizen: listLoader((niu) => rnec.listActs(niu)),
+      act: batchLoader(
+        (numbers) => rnec.getActs(numbers),
+        (number) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: `no act ${number}`, userMessage: `Aucun acte ${number}.` }),
+      ),
       copyRequest: batchLoader(
         (references) => rnec.getCopyRequests(references),
         (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
