@@ -17,6 +17,18 @@ export const ErrorCode = {
   BAD_BACKEND_RESPONSE: 'BAD_BACKEND_RESPONSE',
   /** The same idempotency key was already used for a different request. */
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
+  /** No valid credentials (missing, expired, forged or for another audience); nothing more is said. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Authenticated, but this caller may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Too many requests from this user or client; `retryAfterMs` says when to come back. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation is too deep, too wide or too costly for the limits. */
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  /** A trusted-document id the gateway does not know. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** An arbitrary document from a client that may only send trusted documents. */
+  DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
   /** Anything unexpected; details stay in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -32,6 +44,12 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   BACKEND_ERROR: 'Le système du ministère a signalé une erreur.',
   BAD_BACKEND_RESPONSE: 'Le système du ministère a renvoyé une réponse illisible.',
   IDEMPOTENCY_CONFLICT: 'Cette clé d’idempotence a déjà servi pour une autre demande.',
+  UNAUTHENTICATED: 'Authentification requise.',
+  FORBIDDEN: 'Vous n’avez pas accès à cette information.',
+  RATE_LIMITED: 'Trop de requêtes. Réessayez dans quelques instants.',
+  OPERATION_TOO_COMPLEX: 'Requête trop complexe.',
+  PERSISTED_QUERY_NOT_FOUND: 'Document de requête inconnu.',
+  DOCUMENT_NOT_TRUSTED: 'Ce client ne peut envoyer que des requêtes enregistrées.',
   INTERNAL_SERVER_ERROR: 'Erreur interne. Réessayez plus tard.',
 };
 
