@@ -155,7 +155,7 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
   });
 
   it('reads its options from the environment with local defaults', () => {
-    expect(readCeetAdapterOptions({})).toEqual({ baseUrl: 'http://127.0.0.1:4202', apiKey: 'dev-ceet-key', timeoutMs: 3_000, maxConcurrency: 4 });
+    expect(readCeetAdapterOptions({})).toEqual({ baseUrl: 'http://127.0.0.1:4202', apiKey: 'dev-ceet-key', timeoutMs: 3_000, maxConcurrency: 4, maxResponseBytes: 5_000_000 });
     expect(readCeetAdapterOptions({ CEET_URL: 'http://ceet:8080', CEET_TIMEOUT_MS: '500' })).toMatchObject({ baseUrl: 'http://ceet:8080', timeoutMs: 500 });
     expect(() => readCeetAdapterOptions({ CEET_URL: 'ceet' })).toThrow(/CEET_URL/);
   });

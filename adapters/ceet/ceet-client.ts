@@ -19,8 +19,8 @@ export interface CeetClient {
   call<S extends z.ZodType>(call: HttpCall, schema: S): Promise<z.infer<S>>;
 }
 
-export function createCeetClient({ baseUrl, apiKey, policy }: { baseUrl: string; apiKey: string; policy: CallPolicy }): CeetClient {
-  const http = createHttpClient({ baseUrl, headers: { 'x-api-key': apiKey, accept: 'application/json' } });
+export function createCeetClient({ baseUrl, apiKey, policy, maxResponseBytes }: { baseUrl: string; apiKey: string; policy: CallPolicy; maxResponseBytes?: number }): CeetClient {
+  const http = createHttpClient({ baseUrl, headers: { 'x-api-key': apiKey, accept: 'application/json' }, ...(maxResponseBytes !== undefined ? { maxResponseBytes } : {}) });
   return {
     async call(call, schema) {
       const reply = await sendHttp(http, policy, call).catch((error: unknown) => {

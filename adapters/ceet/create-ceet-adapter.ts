@@ -1,4 +1,4 @@
-import { badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy } from '../shared/index.js';
 import { createCeetClient } from './ceet-client.js';
 import { toElectricityRequestRecord } from './ceet-mapping.js';
 import { CeetOperation } from './ceet-operations.js';
@@ -16,6 +16,8 @@ export interface CeetAdapterOptions {
   readonly timeoutMs?: number;
   /** Most calls in flight for one batch or page walk. Default 4. */
   readonly maxConcurrency?: number;
+  /** Largest answer read from CEET (after decompression); a bigger one is BAD_BACKEND_RESPONSE. Default 5 MB. */
+  readonly maxResponseBytes?: number;
   /** Default: `createCallPolicy({ system: 'ceet', timeoutMs })`. */
   readonly policy?: CallPolicy;
 }
@@ -28,8 +30,10 @@ const MAX_PAGE_SIZE = 100;
 /** A citizen with more pages than this means a broken `total`, not a real household. */
 const MAX_CITIZEN_PAGES = 100;
 
-export function createCeetAdapter({ baseUrl, apiKey, timeoutMs = 3_000, maxConcurrency = 4, policy = createCallPolicy({ system: 'ceet', timeoutMs }) }: CeetAdapterOptions): CeetAdapter {
-  const client = createCeetClient({ baseUrl, apiKey, policy });
+export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
+  const { baseUrl, apiKey, timeoutMs = 3_000, maxConcurrency = 4, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
+  const policy = options.policy ?? createCallPolicy({ system: 'ceet', timeoutMs });
+  const client = createCeetClient({ baseUrl, apiKey, policy, maxResponseBytes });
   const toRecords = (demandes: readonly DemandePayload[]) => demandes.map(toElectricityRequestRecord);
 
   const listPage = (page: number, taille: number, niu?: string) =>

@@ -1,4 +1,4 @@
-import { chunk, createCallPolicy, createHttpClient, isAdapterError, settleWithConcurrency, type CallPolicy } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, createHttpClient, isAdapterError, settleWithConcurrency, type CallPolicy } from '../shared/index.js';
 import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkReference, isActNumber, isNiu, requestNumberOf, toRnecSince } from './rnec-input.js';
 import { toActRecord, toCitizenRecord, toCopyRequestRecord } from './rnec-mapping.js';
 import { responses } from './rnec-payloads.js';
@@ -15,6 +15,8 @@ export interface RnecAdapterOptions {
   readonly timeoutMs?: number;
   /** `SuivreDemande` calls in flight for `getCopyRequests` (RNEC has no batch lookup of requests). Default 8. */
   readonly maxConcurrency?: number;
+  /** Largest answer read from RNEC (WSDL included); a bigger one is BAD_BACKEND_RESPONSE. Default 5 MB. */
+  readonly maxResponseBytes?: number;
   /** Default: `createCallPolicy({ system: 'rnec', timeoutMs })`. */
   readonly policy?: CallPolicy;
 }
@@ -26,9 +28,9 @@ export interface RnecAdapterOptions {
  * from the map, like unknown ones, rather than failing the whole batch.
  */
 export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
-  const { url, timeoutMs = 3_000, maxConcurrency = 8 } = options;
+  const { url, timeoutMs = 3_000, maxConcurrency = 8, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
   const policy = options.policy ?? createCallPolicy({ system: 'rnec', timeoutMs });
-  const soap = createRnecSoapClient({ url, http: createHttpClient({ baseUrl: url }), policy });
+  const soap = createRnecSoapClient({ url, http: createHttpClient({ baseUrl: url, maxResponseBytes }), policy });
   const read = { idempotent: true } as const;
 
   const getAct = async (actNumber: string): Promise<CivilActRecord> => {

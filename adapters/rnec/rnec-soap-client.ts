@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import soap, { type Client, type IOptions } from 'soap';
 import type { z } from 'zod';
-import { AdapterError, parsePayload, statusError, transportError, type CallPolicy } from '../shared/index.js';
+import { AdapterError, checkSoapValues, guardXmlResponses, isRefusedPayload, parsePayload, refuseWsdlImports, statusError, transportError, type CallPolicy } from '../shared/index.js';
 import { rnecCodeError, soapCallError } from './rnec-errors.js';
 import { retourSchema } from './rnec-payloads.js';
 
@@ -30,8 +30,11 @@ type SoapAsyncMethod = (args: Record<string, unknown>, options: { signal: AbortS
  * node-soap client for RNEC, built once from the WSDL (lazily, on the first call; a failed build is retried by
  * the next call). The WSDL is fetched with the same axios instance inside the caller's policy, so a down,
  * overloaded or slow registry is classified the same way as for any operation; node-soap then parses it.
+ * Hygiene: every answer on `http` (WSDL included) is refused before parsing if it declares a DTD or entities;
+ * every value is checked before node-soap escapes it into the envelope (see checkSoapValues).
  */
 export function createRnecSoapClient({ url, http, policy }: { url: string; http: AxiosInstance; policy: CallPolicy }): RnecSoapClient {
+  guardXmlResponses(http);
   let client: Promise<Client> | undefined;
   const clientFor = (operation: string, signal: AbortSignal): Promise<Client> => {
     if (client) return client;
@@ -44,7 +47,8 @@ export function createRnecSoapClient({ url, http, policy }: { url: string; http:
   };
 
   return {
-    call(operation, args, schema, { idempotent }) {
+    async call(operation, args, schema, { idempotent }) {
+      checkSoapValues('rnec', operation, args);
       return policy.execute(async (signal) => {
         const soapClient = await clientFor(operation, signal);
         let result: unknown;
@@ -68,12 +72,13 @@ function asyncMethod(client: Client, operation: RnecOperation): SoapAsyncMethod 
 }
 
 async function loadClient(url: string, http: AxiosInstance, operation: string, signal: AbortSignal): Promise<Client> {
-  const wsdlUrl = `${url}?wsdl`;
+  const wsdlUrl = new URL(url);
+  wsdlUrl.search = 'wsdl';
   let status: number;
   let body: string;
   let headers: Record<string, string>;
   try {
-    const response = await http.get<string>(wsdlUrl, { signal });
+    const response = await http.get<string>(wsdlUrl.href, { signal });
     status = response.status;
     body = typeof response.data === 'string' ? response.data : String(response.data ?? '');
     headers = Object.fromEntries(Object.entries(response.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -83,9 +88,11 @@ async function loadClient(url: string, http: AxiosInstance, operation: string, s
   if (status !== 200) throw statusError('rnec', operation, { status, headers, body });
   // The shared axios instance carries every call; our own cache is the client, not node-soap's global one.
   // (node-soap's typings see axios's CommonJS declarations, ours the ESM ones: same object, two type identities.)
-  const options: IOptions = { request: http as unknown as NonNullable<IOptions['request']>, endpoint: url, disableCache: true };
+  // escapeXML is node-soap's default, pinned: checkSoapValues relies on it.
+  const options: IOptions = { request: http as unknown as NonNullable<IOptions['request']>, endpoint: url, disableCache: true, escapeXML: true };
   try {
-    const wsdl = new soap.WSDL(body, wsdlUrl, options);
+    refuseWsdlImports(body);
+    const wsdl = new soap.WSDL(body, wsdlUrl.href, options);
     await new Promise<void>((resolve, reject) => wsdl.onReady((error) => (error ? reject(error) : resolve())));
     const client = new soap.Client(wsdl, url, options);
     // node-soap parses a cut or garbled WSDL without complaint: insist on every operation we call.
@@ -93,6 +100,7 @@ async function loadClient(url: string, http: AxiosInstance, operation: string, s
     if (missing.length > 0) throw new Error(`operations missing: ${missing.join(', ')}`);
     return client;
   } catch (error) {
+    if (isRefusedPayload(error)) throw transportError('rnec', operation, error);
     const message = error instanceof Error ? error.message : 'unreadable';
     throw new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system: 'rnec', operation, retryable: true, message: `unreadable WSDL: ${message}`, cause: error });
   }

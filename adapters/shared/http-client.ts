@@ -4,12 +4,25 @@ import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from '
 import { AdapterError } from './adapter-error.js';
 import type { CallPolicy } from './call-policy.js';
 import type { LegacySystem } from './legacy-system.js';
+import { isRefusedPayload } from './refused-payload.js';
+
+/**
+ * Default cap on one legacy answer (and on what we send): 5 MB. The largest legitimate answers at scale 1 are a
+ * few hundred kilobytes (a page of 100 dossiers, 50 persons, the WSDL); only a change feed reaching back months
+ * exceeds it (RNEC's feed for a whole year is ~14 MB): poll the feeds more often, or raise the limit.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 5_000_000;
 
 export interface HttpClientOptions {
   readonly baseUrl: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** Keep-alive sockets per legacy host (bounded concurrency for systems without batch endpoints). */
   readonly maxSockets?: number;
+  /**
+   * Largest body accepted from the system, counted after decompression (so a gzip bomb stops there too), and
+   * largest body sent to it. A bigger answer is cut off and becomes BAD_BACKEND_RESPONSE. Default 5 MB.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -17,7 +30,7 @@ export interface HttpClientOptions {
  * payload is ours to classify) and no status validation (the adapter maps statuses). node-soap takes the same
  * instance, so SOAP and REST share one transport.
  */
-export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64 }: HttpClientOptions): AxiosInstance {
+export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: HttpClientOptions): AxiosInstance {
   return axios.create({
     baseURL: baseUrl,
     headers: { 'user-agent': 'guichet-adapter/0.1', ...headers },
@@ -27,6 +40,9 @@ export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64 }: Htt
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     maxRedirects: 0,
+    // axios stops reading (and drops the socket) as soon as the count passes the cap: memory stays bounded.
+    maxContentLength: maxResponseBytes,
+    maxBodyLength: maxResponseBytes,
   });
 }
 
@@ -64,11 +80,20 @@ export async function sendHttp(client: AxiosInstance, policy: CallPolicy, call: 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
 
-/** Classifies a failure below HTTP (no status): unreachable, timed out, or cut mid-answer. */
+/**
+ * Classifies a failure without a usable answer: unreachable, timed out, cut mid-answer, too big (axios's
+ * `maxContentLength`, or headers past Node's limit), unparseable HTTP, or a body refused before parsing.
+ */
 export function transportError(system: LegacySystem, operation: string, error: unknown): AdapterError {
   if (error instanceof AdapterError) return error;
   const code = error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
+  if (isRefusedPayload(error)) return new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system, operation, retryable: false, message, cause: error });
+  // axios gives an oversized body no code of its own: its message is the only mark. The same answer will come again.
+  if (/^maxContentLength size of \d+ exceeded$/.test(message) || code === 'HPE_HEADER_OVERFLOW') {
+    return new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system, operation, retryable: false, message: `answer too large: ${message}`, cause: error });
+  }
+  if (code?.startsWith('HPE_')) return new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system, operation, retryable: true, message: `unparseable HTTP: ${message}`, cause: error });
   if (code && timeoutCodes.has(code)) return new AdapterError({ code: 'BACKEND_TIMEOUT', system, operation, retryable: true, message, cause: error });
   if ((code && unreachableCodes.has(code)) || /socket hang up|aborted/i.test(message)) {
     return new AdapterError({ code: 'BACKEND_UNAVAILABLE', system, operation, retryable: true, message, cause: error });

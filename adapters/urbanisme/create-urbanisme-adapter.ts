@@ -1,4 +1,4 @@
-import { chunk, createCallPolicy, badPayload, mapWithConcurrency } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, badPayload, mapWithConcurrency } from '../shared/index.js';
 import { dossierList, dossierPage, oneDossier } from './legacy-payloads.js';
 import { mapDossier } from './map-dossier.js';
 import type { UrbanismeAdapterOptions } from './options.js';
@@ -16,8 +16,8 @@ const MAX_PAGES = 1_000;
 
 /** The Urbanisme adapter: absorbs the in-200 errors, cursors, `+00:00` dates and stage codes; see types.ts. */
 export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): UrbanismeAdapter {
-  const { baseUrl, timeoutMs, maxConcurrency = 4, policy = createCallPolicy({ system: 'urbanisme', timeoutMs }) } = options;
-  const http = createUrbanismeHttp(baseUrl, policy);
+  const { baseUrl, timeoutMs, maxConcurrency = 4, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, policy = createCallPolicy({ system: 'urbanisme', timeoutMs }) } = options;
+  const http = createUrbanismeHttp(baseUrl, policy, maxResponseBytes);
 
   const listPage = async (params: { demandeur_niu?: string; curseur?: string; limite: number }) => {
     const operation = 'listerDossiers';

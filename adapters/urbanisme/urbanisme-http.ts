@@ -8,8 +8,8 @@ export interface UrbanismeHttp {
   request<S extends z.ZodType>(call: HttpCall, schema: S): Promise<z.infer<S>>;
 }
 
-export function createUrbanismeHttp(baseUrl: string, policy: CallPolicy): UrbanismeHttp {
-  const client = createHttpClient({ baseUrl, headers: { accept: 'application/json' } });
+export function createUrbanismeHttp(baseUrl: string, policy: CallPolicy, maxResponseBytes: number): UrbanismeHttp {
+  const client = createHttpClient({ baseUrl, headers: { accept: 'application/json' }, maxResponseBytes });
   return {
     async request(call, schema) {
       const reply = await sendHttp(client, policy, call);
