@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
+import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
 
 const service = 'gateway';
@@ -43,6 +44,10 @@ export interface GatewayConfig {
   readonly subgraphMaxConnections: number;
   /** `SUBGRAPH_*_URL` variables naming no subgraph of this supergraph (likely typos; logged at start-up). */
   readonly unusedUrlOverrides: readonly string[];
+  /** How client access tokens are verified (OIDC issuer, audience, JWKS). */
+  readonly accessToken: AccessTokenVerifierOptions;
+  /** Signs the internal token every subgraph request carries. */
+  readonly internalTokenSecret: string;
 }
 
 /** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
@@ -63,7 +68,7 @@ export function defaultSupergraphPath(): string {
 
 /** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const options = readConfig(service, gatewayEnvSchema, env);
+  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema.shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
   const supergraphPath = options.SUPERGRAPH_PATH === undefined ? defaultSupergraphPath() : resolve(options.SUPERGRAPH_PATH);
   let supergraph: SupergraphFile;
   try {
@@ -100,5 +105,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: options.MAX_BODY_BYTES,
     subgraphMaxConnections: options.SUBGRAPH_MAX_CONNECTIONS,
     unusedUrlOverrides,
+    accessToken: accessTokenVerifierOptionsFromEnv(options),
+    internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
   };
 }

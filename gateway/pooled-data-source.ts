@@ -1,6 +1,8 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from '../auth/index.js';
 import { Agent, fetch } from 'undici';
 import type { Logger } from '../lib/log/index.js';
+import type { GatewayContext } from './gateway-context.js';
 import { SubgraphCallError, subgraphStatusError, subgraphTransportError } from './subgraph-errors.js';
 
 // Taken from the gateway's own declarations rather than its transitive @apollo/utils.fetcher package.
@@ -17,20 +19,24 @@ export interface PooledDataSourceOptions {
   /** Keep-alive connections kept open to this subgraph at most. */
   readonly maxConnections: number;
   readonly log: Logger;
+  /** Signs the internal token that tells the subgraph who is calling (and that the gateway sent the request). */
+  readonly signer: InternalTokenSigner;
 }
 
 /**
  * One subgraph, reached over a pooled keep-alive undici Agent (the default fetcher opens sockets freely), with a
  * hard time budget per call, and failures turned into typed errors that name the subgraph but never its URL.
  */
-export class PooledDataSource extends RemoteGraphQLDataSource {
+export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly healthUrl: string;
   private readonly agent: Agent;
   private readonly log: Logger;
+  private readonly signer: InternalTokenSigner;
 
-  constructor({ name, url, timeoutMs, maxConnections, log }: PooledDataSourceOptions) {
+  constructor({ name, url, timeoutMs, maxConnections, log, signer }: PooledDataSourceOptions) {
     super();
+    this.signer = signer;
     this.name = name;
     this.url = url;
     this.healthUrl = healthUrlOf(url);
@@ -53,6 +59,16 @@ export class PooledDataSource extends RemoteGraphQLDataSource {
   /** Closes the pooled connections; call after the server stopped sending work. */
   async close(): Promise<void> {
     await this.agent.close();
+  }
+
+  /** Every subgraph request carries the caller in a short-lived internal token, signed once per client request. */
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and schema loading do not happen here (static supergraph); anything else is refused.
+    if (!('incomingRequestContext' in options)) throw new Error(`unexpected subgraph request kind: ${options.kind}`);
+    const { context, incomingRequestContext, request } = options;
+    const operationName = incomingRequestContext.operationName ?? undefined;
+    context.internalToken ??= this.signer.sign(context.principal, { traceId: context.traceId, ...(operationName ? { operationName } : {}) });
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<SubgraphCallError> {

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
+import { createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
+import { createContextFactory } from './auth/create-context-factory.js';
 import { checkReadiness } from './readiness.js';
 
 /** How long `/ready` waits for each subgraph's `/health`. */
@@ -26,7 +28,8 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     throw error;
   }
   let stopping = false;
-  const graphql = createGraphQLHandler({ server, context: async () => ({}), maxBodyBytes: config.maxBodyBytes });
+  const verifyAccessToken = createAccessTokenVerifier(config.accessToken);
+  const graphql = createGraphQLHandler({ server, context: createContextFactory(verifyAccessToken, log), maxBodyBytes: config.maxBodyBytes });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
     const { ready, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);

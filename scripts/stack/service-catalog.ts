@@ -1,13 +1,14 @@
-/** Every process of the stack, in start order: simulators, then subgraphs, then the gateway. */
+/** Every process of the stack, in start order: identity provider, simulators, subgraphs, then the gateway. */
 export interface StackService {
   readonly name: string;
   /** Entry point under dist/. */
   readonly entry: string;
   readonly defaultPort: number;
-  readonly tier: 'legacy' | 'subgraph' | 'gateway';
+  readonly tier: 'identity' | 'legacy' | 'subgraph' | 'gateway';
 }
 
 export const stackServices: readonly StackService[] = [
+  { name: 'idp', entry: 'idp/main.js', defaultPort: 4300, tier: 'identity' },
   { name: 'legacy-rnec', entry: 'legacy/rnec/main.js', defaultPort: 4201, tier: 'legacy' },
   { name: 'legacy-ceet', entry: 'legacy/ceet/main.js', defaultPort: 4202, tier: 'legacy' },
   { name: 'legacy-urbanisme', entry: 'legacy/urbanisme/main.js', defaultPort: 4203, tier: 'legacy' },

@@ -15,6 +15,8 @@ export interface StackOptions {
 export interface Stack {
   readonly gatewayUrl: string;
   readonly services: ReadonlyMap<string, SpawnedService>;
+  /** The development identity provider (tokens for tests and `npm run token`). */
+  readonly idpUrl: string;
   /** Legacy base URLs by system (`rnec`, `ceet`, `urbanisme`), for tests that inspect the simulators. */
   readonly legacyUrls: Readonly<Record<'rnec' | 'ceet' | 'urbanisme', string>>;
   stop(): Promise<void>;
@@ -43,22 +45,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
   const stop = async () => {
     // Front to back, so no tier sees its dependencies vanish while serving.
-    for (const tier of ['gateway', 'subgraph', 'legacy'] as const) {
+    for (const tier of ['gateway', 'subgraph', 'legacy', 'identity'] as const) {
       await Promise.all(stackServices.filter((s) => s.tier === tier).map((s) => services.get(s.name)?.stop()));
     }
   };
+  const url = (name: string) => services.get(name)?.url ?? '';
   try {
-    await Promise.all(stackServices.filter((s) => s.tier === 'legacy').map((s) => start(s, {})));
-    const url = (name: string) => services.get(name)?.url ?? '';
+    await Promise.all(stackServices.filter((s) => s.tier === 'identity' || s.tier === 'legacy').map((s) => start(s, {})));
     const origin = (name: string) => new URL(url(name)).origin;
     const legacyUrls = { rnec: origin('legacy-rnec'), ceet: origin('legacy-ceet'), urbanisme: origin('legacy-urbanisme') };
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
     const adapterEnv = { RNEC_URL: url('legacy-rnec'), CEET_URL: legacyUrls.ceet, URBANISME_URL: legacyUrls.urbanisme };
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
-    const subgraphEnv: NodeJS.ProcessEnv = {};
+    // The gateway trusts the IdP the stack started, wherever it bound.
+    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp') };
     for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
     const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
-    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, services, legacyUrls, stop };
+    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), services, legacyUrls, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,8 +1,9 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields } from '../shared/index.js';
+import { DossierFields, DossierReaders } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @Directive('@key(fields: "reference")')
+@DossierReaders()
 @ObjectType({ description: 'Demande de permis de construire (ministère de l’Urbanisme).' })
 export class BuildingPermitApplication extends DossierFields {
   @Field({ description: 'Titre foncier du terrain.' })

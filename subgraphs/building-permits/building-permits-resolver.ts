@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, externalReferenceFor, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
 import { BuildingPermitApplication } from './building-permit-application.js';
 import { BuildingPermitInput } from './building-permit-input.js';
 import { BuildingPermitPage } from './building-permit-page.js';
@@ -13,12 +13,14 @@ const MAX_PAGE_SIZE = 100;
 
 @Resolver(() => BuildingPermitApplication)
 export class BuildingPermitsResolver {
+  @DossierReaders()
   @Query(() => BuildingPermitApplication, { nullable: true, description: 'Une demande de permis par sa référence (URB-AAAA-NNNNNN).' })
   async buildingPermitApplication(@Arg('reference', () => ID) reference: string, @Ctx() ctx: BuildingPermitsContext) {
     assertReference(reference, 'URB');
     return permitView(await ctx.loaders.application.load(reference));
   }
 
+  @RequiresScopes(Scopes.agentOf('URBAN_PLANNING'), Scopes.readDossiers)
   @Query(() => BuildingPermitPage, { description: 'File des demandes de permis de construire (agents de l’Urbanisme).' })
   async buildingPermitApplications(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
@@ -31,6 +33,7 @@ export class BuildingPermitsResolver {
     return { totalCount: page.totalCount, nodes: page.items.map(permitView), endCursor: page.nextCursor };
   }
 
+  @DossierFilers()
   @Mutation(() => BuildingPermitApplication, {
     description: 'Dépose une demande de permis de construire. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
@@ -40,6 +43,7 @@ export class BuildingPermitsResolver {
     @Ctx() ctx: BuildingPermitsContext,
   ) {
     assertIdempotencyKey(idempotencyKey);
+    if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
     const externalReference = externalReferenceFor(ProcedureCode.BUILDING_PERMIT, input.applicantNiu, idempotencyKey);
     const record = await submitIdempotently<BuildingPermitRecord>({
       externalReference,
@@ -59,6 +63,7 @@ export class BuildingPermitsResolver {
 
 @Resolver(() => Citizen)
 export class CitizenBuildingPermitsResolver {
+  @CitizenDossierListReaders()
   @FieldResolver(() => [BuildingPermitApplication], {
     nullable: true,
     description: 'Les demandes de permis de construire du citoyen (null si l’Urbanisme ne répond pas).',

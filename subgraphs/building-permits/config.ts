@@ -10,6 +10,6 @@ export interface BuildingPermitsConfig {
 }
 
 export function readBuildingPermitsConfig(env: NodeJS.ProcessEnv): BuildingPermitsConfig {
-  const parsed = readConfig('subgraph-building-permits', subgraphEnvSchema(BUILDING_PERMITS_DEFAULT_PORT).extend(urbanismeAdapterEnvSchema.shape), env);
+  const parsed = readConfig('subgraph-building-permits', subgraphEnvSchema(BUILDING_PERMITS_DEFAULT_PORT, env.NODE_ENV).extend(urbanismeAdapterEnvSchema.shape), env);
   return { server: parsed, urbanisme: urbanismeAdapterOptionsFromEnv(parsed) };
 }

@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { BuildingPermitRecord, UrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
-import { batchLoader, listLoader } from '../shared/index.js';
+import type { Principal } from '../../auth/index.js';
+import { batchLoader, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
 
-export interface BuildingPermitsContext {
+export interface BuildingPermitsContext extends SubgraphContext {
   readonly urbanisme: UrbanismeAdapter;
   readonly loaders: {
     readonly application: DataLoader<string, BuildingPermitRecord>;
@@ -12,16 +13,19 @@ export interface BuildingPermitsContext {
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter): BuildingPermitsContext {
+export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter, principal: Principal): BuildingPermitsContext {
+  const visible = (record: BuildingPermitRecord) => canSeeDossier(principal, 'URBAN_PLANNING', record.applicantNiu);
   return {
+    principal,
     urbanisme,
     loaders: {
       application: batchLoader(
         (references) => urbanisme.getApplications(references),
         (reference) =>
           new AdapterError({ code: 'NOT_FOUND', system: 'urbanisme', operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande de permis ${reference}.` }),
+        visible,
       ),
-      applicationsOfCitizen: listLoader((niu) => urbanisme.listApplicationsOfCitizen(niu)),
+      applicationsOfCitizen: listLoader((niu) => urbanisme.listApplicationsOfCitizen(niu), visible),
     },
   };
 }

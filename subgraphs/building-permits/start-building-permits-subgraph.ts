@@ -1,7 +1,7 @@
 import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildBuildingPermitsSchema } from './build-building-permits-schema.js';
 import type { BuildingPermitsConfig } from './config.js';
 import { createBuildingPermitsContext } from './context.js';
@@ -13,6 +13,7 @@ export async function startBuildingPermitsSubgraph(config: BuildingPermitsConfig
     schema: await buildBuildingPermitsSchema(),
     env: config.server,
     log,
-    context: async () => createBuildingPermitsContext(urbanisme),
+    authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+    context: async (caller) => createBuildingPermitsContext(urbanisme, caller.principal),
   });
 }

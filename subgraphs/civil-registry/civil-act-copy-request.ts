@@ -1,7 +1,8 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields } from '../shared/index.js';
+import { DossierFields, DossierReaders } from '../shared/index.js';
 
 @Directive('@key(fields: "reference")')
+@DossierReaders()
 @ObjectType({ description: 'Demande de copie d’un acte d’état civil (RNEC).' })
 export class CivilActCopyRequest extends DossierFields {
   @Field({ description: 'Numéro de l’acte demandé.' })

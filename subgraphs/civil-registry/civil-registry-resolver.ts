@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, externalReferenceFor, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
+import { AdapterError } from '../../adapters/shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
@@ -13,18 +14,25 @@ const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
 
 @Resolver(() => CivilActCopyRequest)
 export class CivilRegistryResolver {
-  @Query(() => CivilAct, { nullable: true, description: 'Un acte d’état civil par son numéro.' })
+  @RequiresScopes(Scopes.citizenSelf, Scopes.readCitizens)
+  @Query(() => CivilAct, { nullable: true, description: 'Un acte d’état civil par son numéro (les actes qui vous concernent).' })
   async civilAct(@Arg('number', () => ID) number: string, @Ctx() ctx: CivilRegistryContext) {
     if (!actNumberPattern.test(number)) throw userInputError('Le numéro d’acte doit avoir la forme N-GOLFE1-2019-004512 (N, M ou D).', 'number');
-    return civilActView(await ctx.loaders.act.load(number));
+    const act = await ctx.loaders.act.load(number);
+    if (!canSeeAct(ctx.principal, act.personNius)) {
+      throw new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: 'act not visible to caller', userMessage: `Aucun acte ${number}.` });
+    }
+    return civilActView(act);
   }
 
+  @DossierReaders()
   @Query(() => CivilActCopyRequest, { nullable: true, description: 'Une demande de copie par sa référence (RNEC-AAAA-NNNNNN).' })
   async civilActCopyRequest(@Arg('reference', () => ID) reference: string, @Ctx() ctx: CivilRegistryContext) {
     assertReference(reference, 'RNEC');
     return copyRequestView(await ctx.loaders.copyRequest.load(reference));
   }
 
+  @DossierFilers()
   @Mutation(() => CivilActCopyRequest, {
     description: 'Demande des copies d’un acte d’état civil. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
@@ -34,6 +42,7 @@ export class CivilRegistryResolver {
     @Ctx() ctx: CivilRegistryContext,
   ) {
     assertIdempotencyKey(idempotencyKey);
+    if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
     const externalReference = externalReferenceFor(procedure, input.applicantNiu, idempotencyKey);
     const record = await submitIdempotently<CivilActCopyRequestRecord>({

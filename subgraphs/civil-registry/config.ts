@@ -10,6 +10,6 @@ export interface CivilRegistryConfig {
 }
 
 export function readCivilRegistryConfig(env: NodeJS.ProcessEnv): CivilRegistryConfig {
-  const parsed = readConfig('subgraph-civil-registry', subgraphEnvSchema(CIVIL_REGISTRY_DEFAULT_PORT).extend(rnecAdapterEnvSchema.shape), env);
+  const parsed = readConfig('subgraph-civil-registry', subgraphEnvSchema(CIVIL_REGISTRY_DEFAULT_PORT, env.NODE_ENV).extend(rnecAdapterEnvSchema.shape), env);
   return { server: parsed, rnec: rnecAdapterOptionsFromEnv(parsed) };
 }

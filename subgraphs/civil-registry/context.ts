@@ -1,14 +1,16 @@
 import type DataLoader from 'dataloader';
 import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecAdapter } from '../../adapters/rnec/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
-import { batchLoader, listLoader } from '../shared/index.js';
+import type { Principal } from '../../auth/index.js';
+import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
 
-export interface CivilRegistryContext {
+export interface CivilRegistryContext extends SubgraphContext {
   readonly rnec: RnecAdapter;
   readonly loaders: {
-    /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call). */
+    /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call); NIUs the caller may not see are NOT_FOUND. */
     readonly citizen: DataLoader<string, CitizenRecord>;
     readonly actsOfCitizen: DataLoader<string, readonly CivilActRecord[]>;
+    /** Acts by number, unchecked: callers check visibility (the act of a visible copy request is visible). */
     readonly act: DataLoader<string, CivilActRecord>;
     readonly copyRequest: DataLoader<string, CivilActCopyRequestRecord>;
     readonly copyRequestsOfCitizen: DataLoader<string, readonly CivilActCopyRequestRecord[]>;
@@ -16,15 +18,19 @@ export interface CivilRegistryContext {
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createCivilRegistryContext(rnec: RnecAdapter): CivilRegistryContext {
+export function createCivilRegistryContext(rnec: RnecAdapter, principal: Principal): CivilRegistryContext {
+  const visibleRequest = (record: CivilActCopyRequestRecord) => canSeeDossier(principal, 'CIVIL_REGISTRY', record.applicantNiu);
+  const visibleAct = (act: CivilActRecord) => canSeeAct(principal, act.personNius);
   return {
+    principal,
     rnec,
     loaders: {
       citizen: batchLoader(
         (nius) => rnec.getCitizens(nius),
         (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${niu}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
+        (record) => canSeeCitizen(principal, record.niu),
       ),
-      actsOfCitizen: listLoader((niu) => rnec.listActs(niu)),
+      actsOfCitizen: listLoader((niu) => rnec.listActs(niu), visibleAct),
       act: batchLoader(
         (numbers) => rnec.getActs(numbers),
         (number) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: `no act ${number}`, userMessage: `Aucun acte ${number}.` }),
@@ -32,8 +38,9 @@ export function createCivilRegistryContext(rnec: RnecAdapter): CivilRegistryCont
       copyRequest: batchLoader(
         (references) => rnec.getCopyRequests(references),
         (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
+        visibleRequest,
       ),
-      copyRequestsOfCitizen: listLoader((niu) => rnec.listCopyRequests(niu)),
+      copyRequestsOfCitizen: listLoader((niu) => rnec.listCopyRequests(niu), visibleRequest),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createRnecAdapter } from '../../adapters/rnec/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildCivilRegistrySchema } from './build-civil-registry-schema.js';
 import type { CivilRegistryConfig } from './config.js';
 import { createCivilRegistryContext } from './context.js';
@@ -13,6 +13,7 @@ export async function startCivilRegistrySubgraph(config: CivilRegistryConfig, lo
     schema: await buildCivilRegistrySchema(),
     env: config.server,
     log,
-    context: async () => createCivilRegistryContext(rnec),
+    authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+    context: async (caller) => createCivilRegistryContext(rnec, caller.principal),
   });
 }

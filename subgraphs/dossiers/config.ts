@@ -8,5 +8,5 @@ export interface DossiersConfig {
 }
 
 export function readDossiersConfig(env: NodeJS.ProcessEnv): DossiersConfig {
-  return { server: readConfig('subgraph-dossiers', subgraphEnvSchema(DOSSIERS_DEFAULT_PORT), env) };
+  return { server: readConfig('subgraph-dossiers', subgraphEnvSchema(DOSSIERS_DEFAULT_PORT, env.NODE_ENV), env) };
 }

@@ -1,6 +1,6 @@
-import { Arg, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { findProcedure, procedures } from '../../schema/index.js';
-import { assertNiu, assertReference, DossierStatus, dossierListingFields, notFoundError, userInputError } from '../shared/index.js';
+import { assertNiu, assertReference, canSeeCitizen, CitizenDossierListReaders, DossierReaders, DossierStatus, dossierListingFields, notFoundError, RequiresScopes, Scopes, userInputError, type SubgraphContext } from '../shared/index.js';
 import { Citizen, type ListedDossier } from './citizen.js';
 import { Dossier, type DossierHandle } from './dossier-interface.js';
 import { DossierConnection } from './dossier-connection.js';
@@ -15,12 +15,22 @@ const requiredLists = ministryDossierTypes.map((m) => `${m.citizenListField} { $
 
 @Resolver()
 export class DossiersQueryResolver {
-  @Query(() => Citizen, { nullable: true, description: 'Un citoyen par son NIU, avec ses dossiers de tous les ministères.' })
-  citizen(@Arg('niu', () => ID) niu: string): Pick<Citizen, 'niu'> {
+  @RequiresScopes(Scopes.citizenSelf, Scopes.readCitizens, Scopes.readDossiers)
+  @Query(() => Citizen, { nullable: true, description: 'Un citoyen par son NIU, avec ses dossiers de tous les ministères (un citoyen ne voit que lui-même).' })
+  citizen(@Arg('niu', () => ID) niu: string, @Ctx() ctx: SubgraphContext): Pick<Citizen, 'niu'> {
     assertNiu(niu);
+    // Another citizen's NIU is answered as unknown: no existence leak.
+    if (ctx.principal.role === 'citizen' && !canSeeCitizen(ctx.principal, niu)) throw notFoundError(`Aucun citoyen n’a le NIU ${niu}.`);
     return { niu };
   }
 
+  @RequiresScopes(Scopes.citizenSelf)
+  @Query(() => Citizen, { nullable: true, description: 'Le citoyen connecté, avec ses dossiers de tous les ministères.' })
+  me(@Ctx() ctx: SubgraphContext): Pick<Citizen, 'niu'> | null {
+    return ctx.principal.niu ? { niu: ctx.principal.niu } : null;
+  }
+
+  @DossierReaders()
   @Query(() => Dossier, { nullable: true, description: 'Un dossier de n’importe quel ministère, par sa référence (CEET-…, URB-…, RNEC-…).' })
   dossier(@Arg('reference', () => ID) reference: string): DossierHandle {
     const ministry = ministryOfReferencePrefix(assertReference(reference));
@@ -43,6 +53,7 @@ export class DossiersQueryResolver {
 
 @Resolver(() => Citizen)
 export class CitizenDossiersResolver {
+  @CitizenDossierListReaders()
   @Directive(`@requires(fields: "${requiredLists}")`)
   @FieldResolver(() => DossierConnection, {
     nullable: true,

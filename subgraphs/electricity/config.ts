@@ -10,6 +10,6 @@ export interface ElectricityConfig {
 }
 
 export function readElectricityConfig(env: NodeJS.ProcessEnv): ElectricityConfig {
-  const parsed = readConfig('subgraph-electricity', subgraphEnvSchema(ELECTRICITY_DEFAULT_PORT).extend(ceetAdapterEnvSchema.shape), env);
+  const parsed = readConfig('subgraph-electricity', subgraphEnvSchema(ELECTRICITY_DEFAULT_PORT, env.NODE_ENV).extend(ceetAdapterEnvSchema.shape), env);
   return { server: parsed, ceet: ceetAdapterOptionsFromEnv(parsed) };
 }

@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
 import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js';
 import type { CeetAdapter, ElectricityRequestRecord } from '../../adapters/ceet/index.js';
-import { batchLoader, listLoader } from '../shared/index.js';
+import type { Principal } from '../../auth/index.js';
+import { batchLoader, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
 
-export interface ElectricityContext {
+export interface ElectricityContext extends SubgraphContext {
   readonly ceet: CeetAdapter;
   readonly loaders: {
     readonly request: DataLoader<string, ElectricityRequestRecord>;
@@ -14,15 +15,18 @@ export interface ElectricityContext {
 const system: LegacySystem = 'ceet';
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createElectricityContext(ceet: CeetAdapter): ElectricityContext {
+export function createElectricityContext(ceet: CeetAdapter, principal: Principal): ElectricityContext {
+  const visible = (record: ElectricityRequestRecord) => canSeeDossier(principal, 'ENERGY', record.applicantNiu);
   return {
+    principal,
     ceet,
     loaders: {
       request: batchLoader(
         (references) => ceet.getRequests(references),
         (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
+        visible,
       ),
-      requestsOfCitizen: listLoader((niu) => ceet.listRequestsOfCitizen(niu)),
+      requestsOfCitizen: listLoader((niu) => ceet.listRequestsOfCitizen(niu), visible),
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields } from '../shared/index.js';
+import { DossierFields, DossierReaders } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @Directive('@key(fields: "reference")')
+@DossierReaders()
 @ObjectType({ description: 'Demande de raccordement au réseau électrique basse tension (CEET).' })
 export class ElectricityConnectionRequest extends DossierFields {
   @Field(() => MeterType, { description: 'Type de compteur demandé.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, dossierView, externalReferenceFor, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import type { ElectricityContext } from './context.js';
 import { ElectricityConnectionInput } from './electricity-connection-input.js';
@@ -12,12 +12,14 @@ const MAX_PAGE_SIZE = 100;
 
 @Resolver(() => ElectricityConnectionRequest)
 export class ElectricityResolver {
+  @DossierReaders()
   @Query(() => ElectricityConnectionRequest, { nullable: true, description: 'Une demande de raccordement par sa référence (CEET-AAAA-NNNNNN).' })
   async electricityConnectionRequest(@Arg('reference', () => ID) reference: string, @Ctx() ctx: ElectricityContext) {
     assertReference(reference, 'CEET');
     return dossierView(await ctx.loaders.request.load(reference));
   }
 
+  @RequiresScopes(Scopes.agentOf('ENERGY'), Scopes.readDossiers)
   @Query(() => ElectricityRequestPage, { description: 'File des demandes de raccordement, les plus récentes d’abord (agents de la CEET).' })
   async electricityConnectionRequests(
     @Arg('page', () => Int, { defaultValue: 1 }) page: number,
@@ -31,6 +33,7 @@ export class ElectricityResolver {
     return { totalCount: result.totalCount, nodes: result.items.map(dossierView) };
   }
 
+  @DossierFilers()
   @Mutation(() => ElectricityConnectionRequest, {
     description: 'Dépose une demande de raccordement. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
@@ -40,6 +43,7 @@ export class ElectricityResolver {
     @Ctx() ctx: ElectricityContext,
   ) {
     assertIdempotencyKey(idempotencyKey);
+    if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
     const externalReference = externalReferenceFor(ProcedureCode.ELECTRICITY_CONNECTION_LV, input.applicantNiu, idempotencyKey);
     const record = await submitIdempotently<ElectricityRequestRecord>({
       externalReference,
@@ -71,6 +75,7 @@ export class ElectricityResolver {
 
 @Resolver(() => Citizen)
 export class CitizenElectricityResolver {
+  @CitizenDossierListReaders()
   @FieldResolver(() => [ElectricityConnectionRequest], {
     nullable: true,
     description: 'Les demandes de raccordement du citoyen (null si la CEET ne répond pas).',

@@ -1,7 +1,7 @@
 import { createCeetAdapter } from '../../adapters/ceet/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildElectricitySchema } from './build-electricity-schema.js';
 import type { ElectricityConfig } from './config.js';
 import { createElectricityContext } from './context.js';
@@ -13,6 +13,7 @@ export async function startElectricitySubgraph(config: ElectricityConfig, log: L
     schema: await buildElectricitySchema(),
     env: config.server,
     log,
-    context: async () => createElectricityContext(ceet),
+    authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+    context: async (caller) => createElectricityContext(ceet, caller.principal),
   });
 }

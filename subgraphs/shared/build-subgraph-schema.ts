@@ -5,9 +5,10 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
+import { applyAuthorization } from './authorization/index.js';
 
 /** Federation version and directives every subgraph may use. */
-const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"])`;
 
 export type ReferenceResolvers = Readonly<Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>>;
 
@@ -22,7 +23,8 @@ export interface SubgraphSchemaOptions {
 
 /**
  * The one way a subgraph schema is built: type-graphql classes → SDL printed with directives → Apollo subgraph
- * schema under the Federation 2 link, with type-graphql's resolvers and the reference resolvers merged.
+ * schema under the Federation 2 link, with type-graphql's resolvers and the reference resolvers merged, and the
+ * access rules its SDL declares (`@authenticated`, `@requiresScopes`) enforced on every field.
  */
 export async function buildFederatedSchema({ resolvers, orphanedTypes = [], referenceResolvers = {} }: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const options: BuildSchemaOptions = {
@@ -38,5 +40,5 @@ export async function buildFederatedSchema({ resolvers, orphanedTypes = [], refe
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     resolverMap[typeName] = { ...(resolverMap[typeName] as object), ...resolver } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+  return applyAuthorization(buildSubgraphSchema({ typeDefs, resolvers: resolverMap }));
 }

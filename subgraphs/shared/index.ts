@@ -1,7 +1,7 @@
 export { buildFederatedSchema } from './build-subgraph-schema.js';
 export type { SubgraphSchemaOptions, ReferenceResolvers } from './build-subgraph-schema.js';
 export { startSubgraphServer } from './start-subgraph-server.js';
-export type { SubgraphServerOptions } from './start-subgraph-server.js';
+export type { SubgraphServerOptions, CallerIdentity } from './start-subgraph-server.js';
 export { subgraphEnvSchema } from './subgraph-env.js';
 export type { SubgraphEnv } from './subgraph-env.js';
 export { DateTimeScalar, DateScalar } from './scalars.js';
@@ -13,3 +13,7 @@ export { userInputError, notFoundError } from './user-input-error.js';
 export { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 export * from './dossier/index.js';
 export { IsApplicantNiu, IsCommuneCode, IsLandTitle } from './validators.js';
+export * from './authorization/index.js';
+export type { SubgraphContext } from './subgraph-context.js';
+export { DossierReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';
+export { createGatewayAuthenticator } from './gateway-authenticator.js';

@@ -3,19 +3,29 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHandler } from '../../lib/graphql-http/index.js';
-import { closeServer, createRequestListener, listen, sendJson } from '../../lib/http/index.js';
+import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../../lib/http/index.js';
+import { errorMessages } from '../../schema/index.js';
+import type { SubgraphContext } from './subgraph-context.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 import type { SubgraphEnv } from './subgraph-env.js';
+
+/** The caller of one subgraph request, as the gateway's internal token says. */
+export type CallerIdentity = Pick<SubgraphContext, 'principal' | 'operationName' | 'traceId'>;
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   readonly name: string;
   readonly schema: GraphQLSchema;
   readonly env: SubgraphEnv;
   readonly log: Logger;
-  /** Per-request context: fresh DataLoaders for every request. */
-  readonly context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Who is calling: verifies the gateway's internal token. Anything it rejects (no token, forged, expired) gets
+   * HTTP 401 before GraphQL runs — `_service` and `_entities` included: the gateway is the only door.
+   */
+  readonly authenticate: (req: IncomingMessage) => Promise<CallerIdentity>;
+  /** Per-request context: the caller and fresh DataLoaders for every request. */
+  readonly context: (caller: CallerIdentity) => Promise<C>;
   /** Released on close (adapters' sockets…). */
   readonly onClose?: () => Promise<void>;
 }
@@ -34,11 +44,31 @@ export async function startSubgraphServer<C extends BaseContext>(options: Subgra
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
-  const graphql = createGraphQLHandler({ server, context });
+  // The identity established before GraphQL runs, handed to the context of that same request.
+  const authenticated = new WeakMap<IncomingMessage, CallerIdentity>();
+  const graphql = createGraphQLHandler({
+    server,
+    context: async (req) => {
+      const caller = authenticated.get(req);
+      if (!caller) throw new Error('a request reached GraphQL without an authenticated caller');
+      return context(caller);
+    },
+  });
+  const guarded: RouteHandler = async (req, res, url) => {
+    let caller: CallerIdentity;
+    try {
+      caller = await options.authenticate(req);
+    } catch (error) {
+      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'request refused: not from the gateway');
+      return sendJson(res, 401, { errors: [{ message: errorMessages.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+    }
+    authenticated.set(req, caller);
+    return graphql(req, res, url);
+  };
   const httpServer = createServer(
     createRequestListener(
       {
-        '/graphql': graphql,
+        '/graphql': guarded,
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
       },
       (error) => log.error({ err: error }, 'request failed'),

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorCodes, gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
-import { citizenInAllSystems } from '../support/world.js';
+import { citizenToken, integratorToken } from '../support/tokens.js';
+import { citizenInAllSystems, testWorld } from '../support/world.js';
+
+const someone = testWorld().persons[0]!.niu;
 
 /** Bad input from a client or a legacy system: a typed error, never a crash, and the rest still answered. */
 describe('bad input', () => {
@@ -10,7 +13,7 @@ describe('bad input', () => {
   });
 
   it('an unknown NIU is NOT_FOUND, and other fields still answer', async () => {
-    const response = await gql<{ citizen: unknown; procedures: unknown[] }>(`{ citizen(niu: "999999999999") { niu firstName } procedures { code } }`);
+    const response = await gql<{ citizen: unknown; procedures: unknown[] }>(`{ citizen(niu: "999999999999") { niu firstName } procedures { code } }`, {}, { token: await integratorToken('citizens:read') });
     expect(response.data!.citizen).toBeNull();
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     expect(response.errors![0]!.message).toMatch(/NIU/);
@@ -19,26 +22,28 @@ describe('bad input', () => {
 
   it('a malformed NIU is BAD_USER_INPUT before any legacy call', async () => {
     await legacyAdmin.resetCalls('rnec');
-    const response = await gql(`{ citizen(niu: "12AB") { niu firstName } }`);
+    const response = await gql(`{ citizen(niu: "12AB") { niu firstName } }`, {}, { token: await integratorToken('citizens:read') });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(await legacyAdmin.calls('rnec')).toEqual({});
   });
 
   it('a malformed reference is BAD_USER_INPUT with a French message', async () => {
-    const response = await gql(`{ dossier(reference: "CEET-12") { reference status } procedures { code } }`);
+    const response = await gql(`{ dossier(reference: "CEET-12") { reference status } procedures { code } }`, {}, { token: await citizenToken(someone) });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toMatch(/Référence de dossier invalide/);
     expect(response.data).toMatchObject({ dossier: null });
   });
 
   it('an unknown reference is NOT_FOUND', async () => {
-    const response = await gql(`{ dossier(reference: "URB-2020-999999") { reference status } }`);
+    const response = await gql(`{ dossier(reference: "URB-2020-999999") { reference status } }`, {}, { token: await citizenToken(someone) });
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
   });
 
   it('invalid mutation input is BAD_USER_INPUT with the French validation messages', async () => {
     const response = await gql(
       `mutation { requestElectricityConnection(idempotencyKey: "key-invalid-1", input: { applicantNiu: "123", meterType: SINGLE_PHASE, communeCode: "golfe", quarter: "X", applianceCount: 0 }) { reference } }`,
+      {},
+      { token: await citizenToken(someone) },
     );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toMatch(/NIU du demandeur/);
@@ -47,7 +52,9 @@ describe('bad input', () => {
 
   it('a short idempotency key is refused', async () => {
     const response = await gql(
-      `mutation { requestCivilActCopy(idempotencyKey: "k", input: { applicantNiu: "123456789012", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`,
+      `mutation { requestCivilActCopy(idempotencyKey: "k", input: { applicantNiu: "${someone}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`,
+      {},
+      { token: await citizenToken(someone) },
     );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
@@ -58,6 +65,7 @@ describe('bad input', () => {
     const response = await gql<{ citizen: { firstName: string; dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[] } } }>(
       `query($niu: ID!) { citizen(niu: $niu) { firstName dossiers(first: 20) { totalCount incomplete unavailableSystems } } }`,
       { niu: citizen.niu },
+      { token: await citizenToken(citizen.niu) },
     );
     expect(response.data!.citizen.firstName.length).toBeGreaterThan(0);
     expect(response.data!.citizen.dossiers).toMatchObject({ incomplete: true, unavailableSystems: ['ceet'], totalCount: citizen.urb.length + citizen.rnec.length });
@@ -72,6 +80,7 @@ describe('bad input', () => {
     const response = await gql<{ citizen: { dossiers: { totalCount: number; unavailableSystems: string[] } | null } | null }>(
       `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { totalCount unavailableSystems } } }`,
       { niu: citizen.niu },
+      { token: await citizenToken(citizen.niu) },
     );
     expect(response.data!.citizen!.dossiers).toMatchObject({ unavailableSystems: ['rnec'], totalCount: citizen.ceet.length + citizen.urb.length });
     expect(errorCodes(response)).toContain('BACKEND_ERROR');

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
+import { agentToken, citizenToken, internalTokenFor } from '../support/tokens.js';
 import { citizenInAllSystems, testWorld } from '../support/world.js';
 
 /** No N+1 to any legacy system: the simulators' call counters are the proof. */
@@ -9,6 +10,8 @@ describe('batching', () => {
     await legacyAdmin.resetCalls('rnec');
     const response = await gql<{ electricityConnectionRequests: { nodes: { reference: string; applicant: { niu: string; firstName: string; lastName: string } | null }[] } }>(
       `{ electricityConnectionRequests(page: 1, pageSize: 50) { nodes { reference applicant { niu firstName lastName } } } }`,
+      {},
+      { token: await agentToken('ENERGY') },
     );
     expect(response.errors).toBeUndefined();
     const nodes = response.data!.electricityConnectionRequests.nodes;
@@ -25,6 +28,7 @@ describe('batching', () => {
     const response = await gql(
       `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { nodes { reference status ministryStatus history { at } } } } }`,
       { niu: citizen.niu },
+      { token: await citizenToken(citizen.niu) },
     );
     expect(response.errors).toBeUndefined();
     const [ceet, urbanisme] = await Promise.all([legacyAdmin.calls('ceet'), legacyAdmin.calls('urbanisme')]);
@@ -41,7 +45,7 @@ describe('batching', () => {
     const response = await gql<{ _entities: { reference: string; status: string }[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ElectricityConnectionRequest { reference status } } }`,
       { representations: references.map((reference) => ({ __typename: 'ElectricityConnectionRequest', reference })) },
-      inject('serviceUrls').electricity,
+      { url: inject('serviceUrls').electricity, internalToken: await internalTokenFor({ subject: 'test-integrator', role: 'integrator', scopes: ['dossiers:read'], clientId: 'test' }) },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities.map((e) => e.reference)).toEqual(references);

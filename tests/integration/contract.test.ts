@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, gql } from '../support/graphql-client.js';
+import { citizenToken } from '../support/tokens.js';
 import { citizenInAllSystems, testWorld } from '../support/world.js';
 
 /** The public contract, exactly as the issue states it: these documents must keep working. */
@@ -62,7 +63,7 @@ describe('public contract through the gateway', () => {
   it('CitizenDashboard brings identity, acts and dossiers of all three systems, newest update first', async () => {
     const citizen = citizenInAllSystems();
     const person = testWorld().persons.find((p) => p.niu === citizen.niu)!;
-    const response = await gql<Dashboard>(CitizenDashboard, { niu: citizen.niu });
+    const response = await gql<Dashboard>(CitizenDashboard, { niu: citizen.niu }, { token: await citizenToken(citizen.niu) });
     expect(response.errors).toBeUndefined();
     const data = response.data!.citizen!;
     expect(data.niu).toBe(citizen.niu);
@@ -92,12 +93,12 @@ describe('public contract through the gateway', () => {
     const urb = world.permitApplications.find((p) => p.history.at(-1)!.status === 'PIECES_MANQUANTES')!;
     const rnec = world.copyRequests.find((c) => c.history.at(-1)!.status === 'DISPONIBLE')!;
     const cases = [
-      { reference: `CEET-${ceet.numero}`, status: 'ACTION_REQUIRED', nextAction: /Payer le devis/ },
-      { reference: `URB-${urb.numero.slice(3)}`, status: 'ACTION_REQUIRED', nextAction: /pièces manquantes/i },
-      { reference: `RNEC-${rnec.number.slice(3)}`, status: 'COMPLETED', nextAction: /Retirer/ },
+      { reference: `CEET-${ceet.numero}`, owner: ceet.niu, status: 'ACTION_REQUIRED', nextAction: /Payer le devis/ },
+      { reference: `URB-${urb.numero.slice(3)}`, owner: urb.niu, status: 'ACTION_REQUIRED', nextAction: /pièces manquantes/i },
+      { reference: `RNEC-${rnec.number.slice(3)}`, owner: rnec.niu, status: 'COMPLETED', nextAction: /Retirer/ },
     ];
     for (const c of cases) {
-      const response = await gql<{ dossier: DossierNode | null }>(DossierStatus, { reference: c.reference });
+      const response = await gql<{ dossier: DossierNode | null }>(DossierStatus, { reference: c.reference }, { token: await citizenToken(c.owner) });
       expect(response.errors).toBeUndefined();
       expect(response.data!.dossier).toMatchObject({ reference: c.reference, status: c.status });
       expect(response.data!.dossier!.nextAction).toMatch(c.nextAction);
@@ -120,7 +121,7 @@ describe('public contract through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i += 1) {
-      const response: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(query, { niu: citizen.niu, after });
+      const response: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(query, { niu: citizen.niu, after }, { token: await citizenToken(citizen.niu) });
       expect(response.errors).toBeUndefined();
       const page = response.data!.citizen.dossiers;
       seen.push(...page.nodes.map((n) => n.reference));
@@ -136,6 +137,7 @@ describe('public contract through the gateway', () => {
     const response = await gql<{ citizen: { dossiers: { nodes: { status: string }[] } } }>(
       `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 50, status: COMPLETED) { nodes { status } } } }`,
       { niu: citizen.niu },
+      { token: await citizenToken(citizen.niu) },
     );
     expect(errorCodes(response)).toEqual([]);
     for (const node of response.data!.citizen.dossiers.nodes) expect(node.status).toBe('COMPLETED');

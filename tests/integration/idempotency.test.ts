@@ -5,6 +5,7 @@ import { createRnecAdapter } from '../../adapters/rnec/index.js';
 import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import { errorCodes, gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
+import { citizenToken } from '../support/tokens.js';
 import { testWorld } from '../support/world.js';
 
 /** The legacy POSTs are not idempotent; the mutations must be. Counted in the legacy systems themselves. */
@@ -23,13 +24,14 @@ type Mutated = Record<string, { reference: string; status: string } | null>;
 
 async function sameKeyTwiceAndConcurrently(mutation: string, input: Record<string, unknown>, field: string): Promise<string> {
   const key = `test-${randomUUID()}`;
-  const first = await gql<Mutated>(mutation, { input, key });
+  const token = await citizenToken(adult.niu);
+  const first = await gql<Mutated>(mutation, { input, key }, { token });
   expect(first.errors).toBeUndefined();
   const reference = first.data![field]!.reference;
-  const again = await gql<Mutated>(mutation, { input, key });
+  const again = await gql<Mutated>(mutation, { input, key }, { token });
   expect(again.data![field]!.reference).toBe(reference);
   const concurrentKey = `test-${randomUUID()}`;
-  const burst = await Promise.all(Array.from({ length: 6 }, () => gql<Mutated>(mutation, { input, key: concurrentKey })));
+  const burst = await Promise.all(Array.from({ length: 6 }, () => gql<Mutated>(mutation, { input, key: concurrentKey }, { token })));
   const references = new Set(burst.map((r) => r.data?.[field]?.reference));
   expect(references.size).toBe(1);
   expect([...references][0]).not.toBe(reference);
@@ -64,18 +66,20 @@ describe('idempotent mutations', () => {
 
   it('a key reused for a different request is refused, and creates nothing', async () => {
     const key = `test-${randomUUID()}`;
-    await gql(electricity, { input: electricityInput, key });
+    const token = await citizenToken(adult.niu);
+    await gql(electricity, { input: electricityInput, key }, { token });
     const calls = (await legacyAdmin.calls('ceet')).creerDemande ?? 0;
-    const reused = await gql(electricity, { input: { ...electricityInput, applianceCount: 12 }, key });
+    const reused = await gql(electricity, { input: { ...electricityInput, applianceCount: 12 }, key }, { token });
     expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_CONFLICT']);
     expect((await legacyAdmin.calls('ceet')).creerDemande ?? 0).toBe(calls);
   });
 
   it('the new dossier is readable at once through the unified view', async () => {
     const key = `test-${randomUUID()}`;
-    const created = await gql<Mutated>(electricity, { input: electricityInput, key });
+    const token = await citizenToken(adult.niu);
+    const created = await gql<Mutated>(electricity, { input: electricityInput, key }, { token });
     const reference = created.data!.requestElectricityConnection!.reference;
-    const status = await gql<{ dossier: { reference: string; status: string } }>(`query($r: ID!) { dossier(reference: $r) { reference status } }`, { r: reference });
+    const status = await gql<{ dossier: { reference: string; status: string } }>(`query($r: ID!) { dossier(reference: $r) { reference status } }`, { r: reference }, { token });
     expect(status.data!.dossier).toEqual({ reference, status: 'SUBMITTED' });
   });
 });

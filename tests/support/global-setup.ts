@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../scripts/stack/index.js';
 import { testWorldOptions } from './world.js';
@@ -5,6 +8,7 @@ import { testWorldOptions } from './world.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
+    idpUrl: string;
     legacyUrls: { rnec: string; ceet: string; urbanisme: string };
     serviceUrls: Record<string, string>;
   }
@@ -28,6 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
       LATENCY_P95_MS: '0',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // Each run gets its own signing key, so no state leaks between runs.
+      IDP_KEY_PATH: `${mkdtempSync(join(tmpdir(), 'guichet-idp-'))}/signing-key.json`,
     },
     onLine: (name, line) => {
       lines.push(`[${name}] ${line}`);
@@ -35,6 +41,7 @@ export async function setup(project: TestProject): Promise<void> {
     },
   });
   project.provide('gatewayUrl', stack.gatewayUrl);
+  project.provide('idpUrl', stack.idpUrl);
   project.provide('legacyUrls', stack.legacyUrls);
   project.provide('serviceUrls', Object.fromEntries([...stack.services].map(([name, s]) => [name, s.url])));
 }

@@ -1,0 +1,163 @@
+import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateSigningKey, type SigningKey } from '../idp/index.js';
+import { devToken, startTestIdp, testNius, type TestIdp } from '../idp/test-support/start-test-idp.js';
+import { AuthenticationError } from './authentication-error.js';
+import { createAccessTokenVerifier, type AccessTokenVerifier } from './create-access-token-verifier.js';
+import { anonymousPrincipal } from './principal.js';
+
+let idp: TestIdp;
+let key: SigningKey;
+let verify: AccessTokenVerifier;
+const niu = testNius[0]!;
+const now = () => Math.floor(Date.now() / 1000);
+
+beforeAll(async () => {
+  idp = await startTestIdp();
+  key = await loadOrCreateSigningKey(idp.config.keyPath);
+  verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json` });
+});
+afterAll(() => idp.close());
+
+/** A token as the IdP would sign it, with `claims` and `header` changed. */
+function forge(claims: JWTPayload, options: { key?: CryptoKey | Uint8Array; header?: Record<string, unknown>; omit?: string[] } = {}): Promise<string> {
+  const payload: JWTPayload = { iss: idp.issuer, aud: 'guichet', sub: 'citoyen-x', client_id: 'portail-web', role: 'citizen', niu, iat: now(), exp: now() + 600, ...claims };
+  for (const name of options.omit ?? []) delete payload[name];
+  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: key.kid, ...options.header } as { alg: string }).sign(options.key ?? key.privateKey);
+}
+
+/** The AuthenticationError reason for `header`, or a failure if it was accepted. */
+async function reasonFor(header: string): Promise<string> {
+  try {
+    await verify(header);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AuthenticationError);
+    return (error as AuthenticationError).reason;
+  }
+  throw new Error('expected an AuthenticationError');
+}
+
+describe('access token verifier: valid tokens', () => {
+  it('gives the anonymous principal without an Authorization header', async () => {
+    expect(await verify(undefined)).toBe(anonymousPrincipal);
+  });
+
+  it('maps each role of the IdP to its principal', async () => {
+    const citizen = await verify(`Bearer ${await devToken(idp, { role: 'citizen', niu })}`);
+    expect(citizen).toMatchObject({ role: 'citizen', niu, scopes: ['citizen'], clientId: 'portail-web' });
+    expect(citizen).not.toHaveProperty('ministry');
+    expect(await verify(`Bearer ${await devToken(idp, { role: 'agent', ministry: 'URBAN_PLANNING' })}`)).toMatchObject({ role: 'agent', ministry: 'URBAN_PLANNING', scopes: ['agent', 'agent:URBAN_PLANNING'] });
+    expect(await verify(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).toMatchObject({ role: 'supervisor', scopes: ['supervisor', 'supervision:read'] });
+    expect(await verify(`bearer ${await devToken(idp, { role: 'integrator', scopes: ['citizens:read'] })}`)).toMatchObject({ role: 'integrator', scopes: ['citizens:read'] });
+  });
+
+  it('accepts tokens from another provider with the same claims (azp, extra scopes ignored, other agencies)', async () => {
+    expect(await verify(`Bearer ${await forge({ role: 'agent', niu: undefined, ministry: 'JUSTICE', client_id: undefined, azp: 'console-justice', scope: 'openid dossiers:write' })}`)).toEqual({
+      subject: 'citoyen-x',
+      role: 'agent',
+      ministry: 'JUSTICE',
+      scopes: ['agent', 'agent:JUSTICE'],
+      clientId: 'console-justice',
+    });
+    expect((await verify(`Bearer ${await forge({ role: 'integrator', niu: undefined, scope: 'openid dossiers:read profile dossiers:read admin' })}`)).scopes).toEqual(['dossiers:read']);
+    expect((await verify(`Bearer ${await forge({ aud: ['account', 'guichet'] })}`)).role).toBe('citizen');
+  });
+
+  it('tolerates 30 s of clock skew on exp and nbf', async () => {
+    expect((await verify(`Bearer ${await forge({ exp: now() - 10 })}`)).role).toBe('citizen');
+    expect((await verify(`Bearer ${await forge({ nbf: now() + 10 })}`)).role).toBe('citizen');
+  });
+});
+
+describe('access token verifier: refused tokens', () => {
+  it('refuses an unsigned token (alg none)', async () => {
+    const unsigned = new UnsecuredJWT({ sub: 'x', client_id: 'c', role: 'supervisor' }).setIssuer(idp.issuer).setAudience('guichet').setIssuedAt().setExpirationTime('5m').encode();
+    expect(await reasonFor(`Bearer ${unsigned}`)).toBe('algorithm not allowed');
+    expect(await reasonFor(`Bearer ${unsigned.slice(0, -1)}`)).toMatch(/algorithm not allowed|malformed token/);
+  });
+
+  it('refuses a token signed by another key that claims the IdP’s kid', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    expect(await reasonFor(`Bearer ${await forge({}, { key: privateKey })}`)).toBe('signature invalid');
+  });
+
+  it('refuses a token whose kid the IdP does not publish', async () => {
+    expect(await reasonFor(`Bearer ${await forge({}, { header: { kid: 'other-kid' } })}`)).toBe('no signing key matches the token');
+  });
+
+  it('refuses HS256 tokens keyed with the IdP’s public key (algorithm confusion)', async () => {
+    const publicJwk = await importJWK(key.publicJwk, 'ES256', { extractable: true });
+    const secrets = [new TextEncoder().encode(await exportSPKI(publicJwk)), new TextEncoder().encode(JSON.stringify(await exportJWK(publicJwk)))];
+    for (const secret of secrets) {
+      expect(await reasonFor(`Bearer ${await forge({}, { key: secret, header: { alg: 'HS256' } })}`)).toBe('algorithm not allowed');
+    }
+  });
+
+  it('refuses expired and not-yet-valid tokens beyond the skew', async () => {
+    expect(await reasonFor(`Bearer ${await forge({ exp: now() - 60 })}`)).toBe('token expired');
+    expect(await reasonFor(`Bearer ${await forge({ nbf: now() + 60 })}`)).toBe('claim nbf: check_failed');
+    expect(await reasonFor(`Bearer ${await forge({}, { omit: ['exp'] })}`)).toBe('claim exp: missing');
+  });
+
+  it('refuses another audience or issuer', async () => {
+    expect(await reasonFor(`Bearer ${await forge({ aud: 'autre-api' })}`)).toBe('claim aud: check_failed');
+    expect(await reasonFor(`Bearer ${await forge({ iss: 'http://evil.example' })}`)).toBe('claim iss: check_failed');
+    expect(await reasonFor(`Bearer ${await forge({}, { omit: ['iss'] })}`)).toBe('claim iss: missing');
+  });
+
+  it('refuses garbage and other schemes', async () => {
+    for (const header of ['', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer not.a.jwt', 'Bearer a.b', 'Bearer eyJhbGciOiJFUzI1NiJ9.e30.', 'Bearer x y', `Bearer ${'a'.repeat(9_000)}`, 'Token abc']) {
+      await expect(verify(header)).rejects.toBeInstanceOf(AuthenticationError);
+    }
+  });
+
+  it('refuses missing, unknown or contradictory claims', async () => {
+    const cases: [JWTPayload, string[] | undefined, string][] = [
+      [{}, ['sub'], 'claim sub: missing'],
+      [{}, ['client_id'], 'invalid claims: client_id'],
+      [{ azp: 'app-mobile' }, undefined, 'client_id and azp disagree'],
+      [{}, ['role'], 'invalid claims: role'],
+      [{ role: 'admin' }, undefined, 'invalid claims: role'],
+      [{}, ['niu'], 'invalid claims: citizen without niu'],
+      [{ niu: '12345678901' }, undefined, 'invalid claims: niu'],
+      [{ niu: 123456789012 }, undefined, 'invalid claims: niu'],
+      [{ role: 'agent', niu: undefined }, undefined, 'invalid claims: agent without ministry'],
+      [{ role: 'agent', niu: undefined, ministry: 'FINANCES' }, undefined, 'invalid claims: ministry'],
+      [{ role: 'agent', ministry: 'ENERGY' }, undefined, 'invalid claims: niu on a agent token'],
+      [{ ministry: 'ENERGY' }, undefined, 'invalid claims: ministry on a citizen token'],
+      [{ role: 'supervisor', niu: undefined, ministry: 'ENERGY' }, undefined, 'invalid claims: ministry on a supervisor token'],
+      [{ sub: 'avec espace' }, undefined, 'invalid claims: sub'],
+    ];
+    for (const [claims, omit, reason] of cases) {
+      expect(await reasonFor(`Bearer ${await forge(claims, omit ? { omit } : {})}`), JSON.stringify({ claims, omit })).toBe(reason);
+    }
+  });
+
+  it('refuses an algorithm outside the allow-list, and HS*/none at construction', async () => {
+    const rsaOnly = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, algorithms: ['RS256'] });
+    await expect(rsaOnly(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).rejects.toMatchObject({ reason: 'algorithm not allowed' });
+    const options = { issuer: 'x', audience: 'y', jwksUrl: 'http://127.0.0.1:9/jwks' };
+    expect(() => createAccessTokenVerifier({ ...options, algorithms: ['HS256' as 'RS256'] })).toThrow(TypeError);
+    expect(() => createAccessTokenVerifier({ ...options, algorithms: ['none' as 'RS256'] })).toThrow(TypeError);
+    expect(() => createAccessTokenVerifier({ ...options, algorithms: [] })).toThrow(TypeError);
+  });
+
+  it('refuses every token when the JWKS cannot be fetched', async () => {
+    const stopped = await startTestIdp({ keyPath: idp.config.keyPath });
+    await stopped.close();
+    const orphan = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${stopped.url}/.well-known/jwks.json`, jwksTimeoutMs: 500 });
+    await expect(orphan(`Bearer ${await forge({})}`)).rejects.toMatchObject({ name: 'AuthenticationError', reason: expect.stringMatching(/^signing keys unavailable/) });
+    expect(await orphan(undefined)).toBe(anonymousPrincipal);
+  });
+
+  it('never puts the token in the error', async () => {
+    const token = await forge({ aud: 'autre-api' });
+    const error = await verify(`Bearer ${token}`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const { message, reason, stack } = error as AuthenticationError;
+    expect(JSON.stringify({ message, reason, stack })).not.toContain(token.split('.')[2]!);
+  });
+});

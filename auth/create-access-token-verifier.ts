@@ -1,0 +1,58 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { principalFromClaims } from './access-token-claims.js';
+import { AuthenticationError } from './authentication-error.js';
+import { joseFailureReason } from './jose-failure-reason.js';
+import { anonymousPrincipal, type Principal } from './principal.js';
+
+/** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) access token is always refused. */
+export type AccessTokenAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
+
+export interface AccessTokenVerifierOptions {
+  /** Expected `iss`, exactly as the provider writes it (trailing slash included). */
+  readonly issuer: string;
+  /** Expected `aud` (one of the token's audiences). */
+  readonly audience: string;
+  /** The provider's JWKS (`<issuer>/.well-known/jwks.json` for the embedded IdP). */
+  readonly jwksUrl: string;
+  /** Skew allowed on `exp` and `nbf`. Default 30. */
+  readonly clockToleranceSeconds?: number;
+  /** Accepted `alg` values. Default `['RS256', 'ES256']`. */
+  readonly algorithms?: readonly AccessTokenAlgorithm[];
+  /** How long one JWKS fetch may take. Default 5000. */
+  readonly jwksTimeoutMs?: number;
+  /** For tests: a key source instead of fetching `jwksUrl`. */
+  readonly keys?: JWTVerifyGetKey;
+}
+
+/** Resolves the `Authorization` header of a request to the caller. */
+export type AccessTokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
+
+/** Longer than any sane JWT: refused before any parsing. */
+const maxHeaderLength = 8_192;
+const bearer = /^Bearer +([A-Za-z0-9_=.-]+)$/i;
+
+/**
+ * Verifies bearer access tokens against an OIDC provider's JWKS (fetched lazily, cached, refetched at most every
+ * 30 s when an unknown `kid` shows up): signature, `alg` in the allow-list, `iss`, `aud`, `exp` (required) and
+ * `nbf` with the skew; then the claims (see access-token-claims.ts). No header → anonymous; anything else wrong →
+ * AuthenticationError. An unreachable JWKS is an AuthenticationError too (reason `signing keys unavailable…`).
+ */
+export function createAccessTokenVerifier({ issuer, audience, jwksUrl, clockToleranceSeconds = 30, algorithms = ['RS256', 'ES256'], jwksTimeoutMs = 5_000, keys }: AccessTokenVerifierOptions): AccessTokenVerifier {
+  const refused = algorithms.filter((alg) => alg.startsWith('HS') || (alg as string) === 'none');
+  if (refused.length > 0 || algorithms.length === 0) throw new TypeError(`access tokens must use asymmetric algorithms (refused: ${refused.join(', ') || 'empty list'})`);
+  const getKey = keys ?? createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: jwksTimeoutMs });
+  const verifyOptions = { issuer, audience, algorithms: [...algorithms], clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'sub'] };
+  return async (authorizationHeader) => {
+    if (authorizationHeader === undefined) return anonymousPrincipal;
+    if (authorizationHeader.length > maxHeaderLength) throw new AuthenticationError('authorization header too long');
+    const token = bearer.exec(authorizationHeader.trim())?.[1];
+    if (token === undefined) throw new AuthenticationError('not a bearer token');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, verifyOptions));
+    } catch (error) {
+      throw new AuthenticationError(joseFailureReason(error));
+    }
+    return principalFromClaims(payload);
+  };
+}

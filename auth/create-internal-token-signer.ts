@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { INTERNAL_TOKEN_AUDIENCE, INTERNAL_TOKEN_ISSUER, INTERNAL_TOKEN_TYPE, internalTokenKey } from './internal-token.js';
+import type { Principal } from './principal.js';
+import { parsePrincipal } from './principal-schema.js';
+
+export interface InternalTokenSignerOptions {
+  /** Shared with every subgraph; at least 32 bytes. */
+  readonly secret: string;
+  /** Lifetime of one token. Default 60: long enough for one client request, too short to be worth stealing. */
+  readonly ttlSeconds?: number;
+  /** `iss` of the tokens. Default `guichet-gateway`. */
+  readonly issuer?: string;
+}
+
+export interface InternalTokenSigner {
+  /** A fresh HS256 JWT for one subgraph request, carrying the caller and, when known, the operation and trace id. */
+  sign(principal: Principal, context?: { readonly operationName?: string; readonly traceId?: string }): Promise<string>;
+}
+
+/**
+ * Signs the tokens by which subgraphs know a request came through the gateway, and for whom (anonymous callers
+ * included: the token proves the path, not a login). Claims: `sub`, `principal` (the whole Principal), `op`,
+ * `trace`, `iat`, `exp`, `jti`; `aud` is `guichet-subgraphs`.
+ */
+export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = INTERNAL_TOKEN_ISSUER }: InternalTokenSignerOptions): InternalTokenSigner {
+  const key = internalTokenKey(secret);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 3_600) throw new RangeError('ttlSeconds must be a whole number between 1 and 3600');
+  return {
+    async sign(principal, context = {}) {
+      // A malformed principal is a bug in the gateway: fail loudly rather than sign something subgraphs will refuse.
+      const checked = parsePrincipal(principal);
+      if (checked === undefined) throw new TypeError('refusing to sign an invalid principal');
+      const claims: Record<string, unknown> = { principal: checked };
+      if (context.operationName !== undefined) claims.op = context.operationName.slice(0, 256);
+      if (context.traceId !== undefined) claims.trace = context.traceId.slice(0, 128);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: INTERNAL_TOKEN_TYPE })
+        .setIssuer(issuer)
+        .setAudience(INTERNAL_TOKEN_AUDIENCE)
+        .setSubject(checked.subject)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .setJti(randomUUID())
+        .sign(key);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { jwtVerify } from 'jose';
+import { AuthenticationError } from './authentication-error.js';
+import { INTERNAL_TOKEN_AUDIENCE, INTERNAL_TOKEN_ISSUER, INTERNAL_TOKEN_TYPE, internalTokenKey, type InternalTokenContext } from './internal-token.js';
+import { joseFailureReason } from './jose-failure-reason.js';
+import { parsePrincipal } from './principal-schema.js';
+
+export interface InternalTokenVerifierOptions {
+  /** The gateway's secret; at least 32 bytes. */
+  readonly secret: string;
+  /** Expected `iss`. Default `guichet-gateway`. */
+  readonly issuer?: string;
+  /** Skew allowed on `exp` between gateway and subgraph hosts. Default 5. */
+  readonly clockToleranceSeconds?: number;
+}
+
+export interface InternalTokenVerifier {
+  /** The caller the gateway vouched for; AuthenticationError if the token is missing, forged, expired or not ours. */
+  verify(token: string | undefined): Promise<InternalTokenContext>;
+}
+
+/** Used by every subgraph on every request (`_service` and `_entities` included): nothing passes without a token. */
+export function createInternalTokenVerifier({ secret, issuer = INTERNAL_TOKEN_ISSUER, clockToleranceSeconds = 5 }: InternalTokenVerifierOptions): InternalTokenVerifier {
+  const key = internalTokenKey(secret);
+  const options = { issuer, audience: INTERNAL_TOKEN_AUDIENCE, typ: INTERNAL_TOKEN_TYPE, algorithms: ['HS256'], clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'iat', 'sub'] };
+  return {
+    async verify(token) {
+      if (token === undefined || token === '') throw new AuthenticationError('internal token missing');
+      if (token.length > 8_192) throw new AuthenticationError('internal token too long');
+      let payload;
+      try {
+        ({ payload } = await jwtVerify(token, key, options));
+      } catch (error) {
+        throw new AuthenticationError(`internal token: ${joseFailureReason(error)}`);
+      }
+      const principal = parsePrincipal(payload.principal);
+      if (principal === undefined || principal.subject !== payload.sub) throw new AuthenticationError('internal token: invalid principal');
+      const { op, trace } = payload;
+      return {
+        principal,
+        ...(typeof op === 'string' ? { operationName: op } : {}),
+        ...(typeof trace === 'string' ? { traceId: trace } : {}),
+      };
+    },
+  };
+}

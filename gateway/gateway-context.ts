@@ -1,0 +1,10 @@
+import type { Principal } from '../auth/index.js';
+
+/** Per-request context of the gateway: who is calling, and the trace the request belongs to. */
+export interface GatewayContext {
+  readonly principal: Principal;
+  /** W3C trace id (32 hex), from `traceparent` or fresh. */
+  readonly traceId: string;
+  /** The internal token for this request's subgraph calls, signed once on first use. */
+  internalToken?: Promise<string>;
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError, envHost, envInt, envNodeEnv, envPort, envString, envUrl, readConfig } from '../lib/config/index.js';
+import { legacyEnvSchema } from '../legacy/shared/legacy-env.js';
+import { defaultIdpClients, parseIdpClients, type IdpClient } from './idp-clients.js';
+
+const service = 'idp';
+
+/** The seeded world's options, with the simulators' own variables and defaults, so NIUs match theirs. */
+const worldEnvSchema = legacyEnvSchema({ port: 0, latency: { medianMs: 0, p95Ms: 0 } }).pick({ SEED: true, SCALE: true, SEED_NOW: true });
+
+export const idpEnvSchema = z.object({
+  HOST: envHost(),
+  PORT: envPort(4300),
+  NODE_ENV: envNodeEnv(),
+  /** `iss` of the tokens and base of the discovery URLs. Default: the URL the IdP listens on. */
+  IDP_ISSUER: envUrl().optional(),
+  /** `aud` of the tokens; must equal the gateway's OIDC_AUDIENCE. */
+  IDP_AUDIENCE: envString('guichet'),
+  /** The ES256 signing key, created on first start (mode 0600) and kept so tokens survive restarts. */
+  IDP_KEY_PATH: envString('.data/idp/signing-key.json'),
+  IDP_TOKEN_TTL_SECONDS: envInt(900, 60, 86_400),
+  ...worldEnvSchema.shape,
+});
+
+export interface IdpConfig {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** Fixed issuer; when undefined the IdP uses its own base URL (what port 0 needs). */
+  readonly issuer?: string;
+  readonly audience: string;
+  /** Absolute path of the signing key file. */
+  readonly keyPath: string;
+  /** Lifetime of every token issued. Default 900. */
+  readonly tokenTtlSeconds: number;
+  /** Integrator clients for the client-credentials grant. */
+  readonly clients: readonly IdpClient[];
+  /** True when IDP_CLIENTS is unset and the seeded demo clients (public secrets) are in use. */
+  readonly defaultClients: boolean;
+  /** The seeded world whose citizens may get a development token. */
+  readonly world: { readonly seed: number; readonly scale: number; readonly now: string };
+}
+
+/** Reads the environment once; every problem is reported together. IDP_CLIENTS is parsed apart so that a problem there never prints its secrets. */
+export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
+  const { IDP_CLIENTS: clientsJson, ...rest } = env;
+  const problems: string[] = [];
+  let clients: readonly IdpClient[] = defaultIdpClients;
+  if (clientsJson !== undefined) {
+    try {
+      clients = parseIdpClients(clientsJson);
+    } catch (error) {
+      problems.push(`IDP_CLIENTS: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  let parsed: z.infer<typeof idpEnvSchema>;
+  try {
+    parsed = readConfig(service, idpEnvSchema, rest);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(service, [...error.problems, ...problems]);
+    throw error;
+  }
+  if (problems.length > 0) throw new ConfigError(service, problems);
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    nodeEnv: parsed.NODE_ENV,
+    ...(parsed.IDP_ISSUER === undefined ? {} : { issuer: parsed.IDP_ISSUER }),
+    audience: parsed.IDP_AUDIENCE,
+    keyPath: resolve(parsed.IDP_KEY_PATH),
+    tokenTtlSeconds: parsed.IDP_TOKEN_TTL_SECONDS,
+    clients,
+    defaultClients: clientsJson === undefined,
+    world: { seed: parsed.SEED, scale: parsed.SCALE, now: parsed.SEED_NOW },
+  };
+}

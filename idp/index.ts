@@ -1,0 +1,10 @@
+export { startIdp } from './start-idp.js';
+export type { RunningIdp } from './start-idp.js';
+export { readIdpConfig, idpEnvSchema } from './config.js';
+export type { IdpConfig } from './config.js';
+export { defaultIdpClients, parseIdpClients } from './idp-clients.js';
+export type { IdpClient } from './idp-clients.js';
+export { loadOrCreateSigningKey } from './signing-key.js';
+export type { SigningKey } from './signing-key.js';
+export { devAgentMinistries, devClientIds } from './dev-token-route.js';
+export { openidConfiguration, idpEndpoints } from './discovery.js';

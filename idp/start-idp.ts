@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import { generateWorld } from '../legacy/world/index.js';
+import { closeServer, createRequestListener, listen, sendJson, type Routes } from '../lib/http/index.js';
+import { createLogger, type Logger } from '../lib/log/index.js';
+import type { RunningService } from '../lib/service/index.js';
+import type { IdpConfig } from './config.js';
+import { createTokenMinter } from './create-token-minter.js';
+import { devTokenRoute } from './dev-token-route.js';
+import { discoveryRoute, jwksRoute } from './discovery.js';
+import { loadOrCreateSigningKey } from './signing-key.js';
+import { tokenRoute } from './token-route.js';
+
+export interface RunningIdp extends RunningService {
+  /** `iss` of the tokens (the base URL unless IDP_ISSUER fixes it). */
+  readonly issuer: string;
+  /** `kid` of the signing key. */
+  readonly kid: string;
+}
+
+/**
+ * The embedded development identity provider: discovery, JWKS, the client-credentials grant for integrators and,
+ * outside production, `POST /dev/token` for seeded citizens, agents, supervisors and integrators.
+ */
+export async function startIdp(config: IdpConfig, log: Logger = createLogger('idp')): Promise<RunningIdp> {
+  const key = await loadOrCreateSigningKey(config.keyPath);
+  if (key.created) log.info({ kid: key.kid, path: config.keyPath }, 'signing key created');
+  if (key.tooOpen) log.warn({ path: config.keyPath }, 'signing key file is readable by group or others; chmod 600 it');
+  const production = config.nodeEnv === 'production';
+  if (production && config.defaultClients) log.warn('IDP_CLIENTS unset in production: the demo clients and their public secrets are active');
+  // Only the NIUs are kept: enough to refuse a token for a citizen who does not exist.
+  const nius = new Set(production ? [] : generateWorld(config.world).persons.map((p) => p.niu));
+  const server = createServer();
+  const baseUrl = await listen(server, config.host, config.port);
+  const issuer = config.issuer ?? baseUrl;
+  const minter = createTokenMinter({ key, issuer, audience: config.audience, ttlSeconds: config.tokenTtlSeconds });
+  const routes: Routes = {
+    'GET /.well-known/openid-configuration': discoveryRoute(issuer, key),
+    'GET /.well-known/jwks.json': jwksRoute(key),
+    'POST /token': tokenRoute({ clients: config.clients, minter, log }),
+    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
+    ...(production
+      ? {}
+      : {
+          'POST /dev/token': devTokenRoute({
+            minter,
+            isKnownNiu: (niu) => nius.has(niu),
+            worldLabel: `SEED=${config.world.seed}, SCALE=${config.world.scale}, SEED_NOW=${config.world.now}`,
+            log,
+          }),
+        }),
+  };
+  server.on('request', createRequestListener(routes, (error) => log.error({ err: error }, 'request failed')));
+  log.info({ issuer, kid: key.kid, devTokens: !production, clients: config.clients.map((c) => c.clientId) }, 'identity provider ready');
+  return { url: baseUrl, issuer, kid: key.kid, close: () => closeServer(server, 1_000) };
+}

@@ -1,0 +1,26 @@
+import { Directive } from 'type-graphql';
+
+/**
+ * Declares in the SDL who may read a field or type — Federation's own `@requiresScopes` (alternatives of
+ * all-of lists) — and `applyAuthorization` enforces exactly what is declared. The rule is written once.
+ */
+export function RequiresScopes(...alternatives: (readonly string[])[]): MethodDecorator & PropertyDecorator & ClassDecorator {
+  const scopes = alternatives.map((all) => `[${all.map((s) => JSON.stringify(s)).join(', ')}]`).join(', ');
+  return Directive(`@requiresScopes(scopes: [${scopes}])`);
+}
+
+/** Any authenticated caller (Federation's `@authenticated`). */
+export function Authenticated(): MethodDecorator & PropertyDecorator & ClassDecorator {
+  return Directive('@authenticated');
+}
+
+/** Scope sets used across subgraphs, named once. */
+export const Scopes = {
+  citizenSelf: ['citizen'],
+  anyAgent: ['agent'],
+  supervisor: ['supervisor'],
+  readCitizens: ['citizens:read'],
+  readDossiers: ['dossiers:read'],
+  writeDossiers: ['dossiers:write'],
+  agentOf: (ministry: string) => [`agent:${ministry}`],
+} as const;

@@ -1,0 +1,45 @@
+import type { Principal } from '../../../auth/index.js';
+import type { MinistryCode } from '../../../schema/index.js';
+
+/**
+ * Row-level rules: who may see which record. A record the caller may not see is answered exactly like a record
+ * that does not exist (NOT_FOUND), by every path, so that its existence never leaks.
+ */
+export function canSeeCitizen(principal: Principal, niu: string): boolean {
+  switch (principal.role) {
+    case 'citizen':
+      return principal.niu === niu;
+    case 'agent':
+      // Agents reach a citizen only as the applicant of a dossier of their ministry (the graph's only path to it).
+      return true;
+    case 'integrator':
+      return principal.scopes.includes('citizens:read');
+    default:
+      return false;
+  }
+}
+
+export function canSeeDossier(principal: Principal, ministry: MinistryCode, applicantNiu: string): boolean {
+  switch (principal.role) {
+    case 'citizen':
+      return principal.niu === applicantNiu;
+    case 'agent':
+      return principal.ministry === ministry;
+    case 'integrator':
+      return principal.scopes.includes('dossiers:read');
+    default:
+      return false;
+  }
+}
+
+/** Who may file a dossier for `applicantNiu`: the citizen themself, or an integrator allowed to write. */
+export function canFileFor(principal: Principal, applicantNiu: string): boolean {
+  if (principal.role === 'citizen') return principal.niu === applicantNiu;
+  return principal.role === 'integrator' && principal.scopes.includes('dossiers:write');
+}
+
+/** A civil act is personal data of the persons it is about: theirs to read, or an integrator's allowed to. */
+export function canSeeAct(principal: Principal, personNius: readonly string[]): boolean {
+  if (principal.role === 'citizen') return principal.niu !== undefined && personNius.includes(principal.niu);
+  return principal.role === 'integrator' && principal.scopes.includes('citizens:read');
+}

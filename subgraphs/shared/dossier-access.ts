@@ -1,0 +1,10 @@
+import { RequiresScopes, Scopes } from './authorization/index.js';
+
+/** Who may read dossiers (the row-level rules then narrow it to their own, or their ministry's). */
+export const DossierReaders = () => RequiresScopes(Scopes.citizenSelf, Scopes.anyAgent, Scopes.readDossiers);
+
+/** Who may file a dossier (for themself, or an integrator allowed to write). */
+export const DossierFilers = () => RequiresScopes(Scopes.citizenSelf, Scopes.writeDossiers);
+
+/** Who may list a citizen's dossiers (the citizen, or an integrator allowed to read dossiers). */
+export const CitizenDossierListReaders = () => RequiresScopes(Scopes.citizenSelf, Scopes.readDossiers);
