@@ -28,7 +28,8 @@ export interface Principal {
 export const anonymousPrincipal: Principal = { subject: 'anonymous', role: 'anonymous', scopes: [], clientId: 'anonymous' };
 
 /** Scopes an integrator may be granted. */
-export const integratorScopes = ['citizens:read', 'dossiers:read', 'dossiers:write', 'supervision:read'] as const;
+/** `documents:any`: may send documents outside the trusted manifest when the gateway enforces it. */
+export const integratorScopes = ['citizens:read', 'dossiers:read', 'dossiers:write', 'supervision:read', 'documents:any'] as const;
 export type IntegratorScope = (typeof integratorScopes)[number];
 
 /** The scopes a principal carries by role, before any granted to an integrator. */

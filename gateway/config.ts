@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
+import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
+import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
+import { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
 
@@ -17,6 +20,9 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: envMs(15_000).refine((v) => v > 0, 'expected a duration > 0'),
   MAX_BODY_BYTES: envInt(1_000_000, 1),
   SUBGRAPH_MAX_CONNECTIONS: envInt(64, 1),
+  ...limitsEnvSchema.shape,
+  ...trustedDocumentsEnvSchema.shape,
+  ...rateLimitEnvSchema.shape,
 });
 
 /** Where one subgraph is reached. */
@@ -48,6 +54,10 @@ export interface GatewayConfig {
   readonly accessToken: AccessTokenVerifierOptions;
   /** Signs the internal token every subgraph request carries. */
   readonly internalTokenSecret: string;
+  /** Depth, aliases, tokens, directives and cost of one operation. */
+  readonly limits: OperationLimits;
+  readonly trustedDocuments: TrustedDocumentsOptions;
+  readonly rateLimit: RateLimitOptions;
 }
 
 /** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
@@ -107,5 +117,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     unusedUrlOverrides,
     accessToken: accessTokenVerifierOptionsFromEnv(options),
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
+    limits: operationLimitsFromEnv(options),
+    trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),
+    rateLimit: rateLimitOptionsFromEnv(options),
   };
 }

@@ -6,13 +6,18 @@ import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
+import { createLimitPlugins } from './limits/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
+import { createMemoryRateLimitStore, createRateLimiter, createRateLimitPlugin, type RateLimiter } from './rate-limit/index.js';
+import { apiSchemaOf, createTrustedDocumentsPlugins, publicRootFieldsOf, validateManifest } from './trusted-documents/index.js';
 
 export interface GatewayParts {
   /** Apollo Server running the gateway; `start()` loads the supergraph, `stop()` also stops the gateway. */
   readonly server: ApolloServer<GatewayContext>;
   /** One pooled data source per subgraph the supergraph declares, by name. */
   readonly dataSources: ReadonlyMap<string, PooledDataSource>;
+  /** Per user, per client and per anonymous address; also counts refused tokens. */
+  readonly rateLimiter: RateLimiter;
 }
 
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
@@ -35,6 +40,10 @@ export function createGateway(config: GatewayConfig, log: Logger): GatewayParts 
     logger: log.child({ component: 'apollo-gateway' }),
   });
   const development = config.nodeEnv === 'development';
+  const rateLimiter = createRateLimiter({ store: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), limits: config.rateLimit.limits });
+  const { trustedDocuments } = config;
+  log.info({ mode: trustedDocuments.mode, documents: trustedDocuments.documents.size }, 'trusted documents');
+  for (const problem of validateManifest(trustedDocuments.documents.values(), apiSchemaOf(config.supergraphSdl))) log.warn({ problem }, 'trusted document does not validate');
   const server = new ApolloServer<GatewayContext>({
     gateway,
     nodeEnv: config.nodeEnv,
@@ -45,9 +54,17 @@ export function createGateway(config: GatewayConfig, log: Logger): GatewayParts 
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError({ nodeEnv: config.nodeEnv, log }),
-    // The default landing pages load scripts from Apollo's CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Trusted documents replace Apollo's own persisted-query cache: no client may register a document.
+    persistedQueries: false,
+    plugins: [
+      // The default landing pages load scripts from Apollo's CDN.
+      ApolloServerPluginLandingPageDisabled(),
+      // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.
+      createRateLimitPlugin({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
+      ...createTrustedDocumentsPlugins(trustedDocuments, publicRootFieldsOf(config.supergraphSdl)).plugins,
+      ...createLimitPlugins(config.limits, config.nodeEnv).plugins,
+    ],
     logger: log.child({ component: 'apollo-server' }),
   });
-  return { server, dataSources };
+  return { server, dataSources, rateLimiter };
 }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createAccessTokenVerifier } from '../auth/index.js';
+import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
@@ -7,6 +7,7 @@ import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 import { createContextFactory } from './auth/create-context-factory.js';
+import { RateLimitedError } from './rate-limit/index.js';
 import { checkReadiness } from './readiness.js';
 
 /** How long `/ready` waits for each subgraph's `/health`. */
@@ -19,7 +20,7 @@ const healthCheckTimeoutMs = 1_000;
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningService> {
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
   for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
-  const { server, dataSources } = createGateway(config, log);
+  const { server, dataSources, rateLimiter } = createGateway(config, log);
   const closePools = () => Promise.all([...dataSources.values()].map((source) => source.close()));
   try {
     await server.start();
@@ -29,7 +30,16 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   }
   let stopping = false;
   const verifyAccessToken = createAccessTokenVerifier(config.accessToken);
-  const graphql = createGraphQLHandler({ server, context: createContextFactory(verifyAccessToken, log), maxBodyBytes: config.maxBodyBytes });
+  const context = createContextFactory({
+    verify: verifyAccessToken,
+    trustedProxyHops: config.rateLimit.trustedProxyHops,
+    onRefused: async (clientIp) => {
+      const verdict = await rateLimiter.check(anonymousPrincipal, clientIp);
+      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
+    },
+    log,
+  });
+  const graphql = createGraphQLHandler({ server, context, maxBodyBytes: config.maxBodyBytes });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
     const { ready, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);

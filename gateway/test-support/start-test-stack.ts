@@ -17,7 +17,7 @@ export interface TestStack {
 /** A gateway on a free port in test mode (logs silent unless TEST_LOG_LEVEL says otherwise). */
 export function startTestGateway(supergraphPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
   // A production-grade secret, so that tests may run the gateway with NODE_ENV=production.
-  const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef', ...env });
+  const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef', TRUSTED_DOCUMENTS_MODE: 'allow-arbitrary', ...env });
   return startGateway(config, createLogger('gateway-test', process.env.TEST_LOG_LEVEL ?? 'silent'));
 }
 

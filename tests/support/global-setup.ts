@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../scripts/stack/index.js';
+import { testInternalTokenSecret } from './test-secrets.js';
 import { testWorldOptions } from './world.js';
 
 declare module 'vitest' {
@@ -32,6 +33,12 @@ export async function setup(project: TestProject): Promise<void> {
       LATENCY_P95_MS: '0',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
+      // Generous limits for the suites; the client `limite-test` gets 5 a minute for the rate-limit tests.
+      RATE_LIMIT_USER_PER_MINUTE: '100000',
+      RATE_LIMIT_CLIENT_PER_MINUTE: '1000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+      RATE_LIMIT_CLIENT_OVERRIDES: 'limite-test=5',
       // Each run gets its own signing key, so no state leaks between runs.
       IDP_KEY_PATH: `${mkdtempSync(join(tmpdir(), 'guichet-idp-'))}/signing-key.json`,
     },

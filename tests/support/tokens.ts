@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
-import { createInternalTokenSigner, DEV_INTERNAL_TOKEN_SECRET, type Principal } from '../../auth/index.js';
+import { createInternalTokenSigner, type Principal } from '../../auth/index.js';
+import { testInternalTokenSecret } from './test-secrets.js';
 
 export interface TokenRequest {
   readonly role: 'citizen' | 'agent' | 'supervisor' | 'integrator';
@@ -33,5 +34,5 @@ export const integratorToken = (...scopes: string[]) => tokenFor({ role: 'integr
 
 /** What the gateway would send a subgraph for `principal`: for tests that call a subgraph directly. */
 export function internalTokenFor(principal: Principal): Promise<string> {
-  return createInternalTokenSigner({ secret: DEV_INTERNAL_TOKEN_SECRET }).sign(principal, {});
+  return createInternalTokenSigner({ secret: testInternalTokenSecret }).sign(principal, {});
 }

@@ -1,0 +1,16 @@
+export { createRateLimitPlugins } from './create-rate-limit-plugins.js';
+export type { RateLimitPlugins, RateLimitPluginsExtras } from './create-rate-limit-plugins.js';
+export { createRateLimitPlugin } from './rate-limit-plugin.js';
+export type { RateLimitContext, RateLimitPluginOptions } from './rate-limit-plugin.js';
+export { createRateLimiter } from './rate-limiter.js';
+export type { RateLimiter, RateLimiterOptions, RateLimits, RateLimitScope, RateLimitVerdict } from './rate-limiter.js';
+export type { RateLimitStore } from './rate-limit-store.js';
+export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+export type { MemoryRateLimitStore, MemoryRateLimitStoreOptions } from './memory-rate-limit-store.js';
+export { gcra } from './gcra.js';
+export type { RateRule, RateDecision } from './gcra.js';
+export { RateLimitedError } from './rate-limited-error.js';
+export { clientIpOf } from './client-ip.js';
+export type { ClientAddressSource } from './client-ip.js';
+export { rateLimitEnvSchema, rateLimitOptionsFromEnv } from './rate-limit-config.js';
+export type { RateLimitEnv, RateLimitOptions } from './rate-limit-config.js';

@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Principal } from '../../auth/principal.js';
+import { RateLimitedError } from './rate-limited-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** What the rate-limit plugin needs of the gateway's Apollo context. */
+export interface RateLimitContext {
+  readonly principal: Principal;
+  /** The caller's address (see clientIpOf): the bucket of anonymous callers. */
+  readonly clientIp: string;
+}
+
+export interface RateLimitPluginOptions {
+  readonly limiter: RateLimiter;
+  /** Called when the store fails; the request then proceeds (failing open: a rate-limit outage must not close the portal). */
+  readonly onStoreError?: (error: unknown) => void;
+}
+
+/**
+ * Counts each GraphQL request in `requestDidStart`, before parsing or any subgraph call, and refuses one over the
+ * limit with 429 + `Retry-After` and `RATE_LIMITED` + `retryAfterMs`. An Apollo plugin rather than an HTTP guard:
+ * the caller is known only once the context (the verified token) exists. Apollo answers 500 to anything thrown this
+ * early unless `unexpectedErrorProcessingRequest` throws in turn, which turns our error into the response.
+ */
+export function createRateLimitPlugin({ limiter, onStoreError = () => undefined }: RateLimitPluginOptions): ApolloServerPlugin<RateLimitContext> {
+  return {
+    async unexpectedErrorProcessingRequest({ error }) {
+      if (error instanceof RateLimitedError) throw error;
+    },
+    async requestDidStart({ contextValue }) {
+      let verdict;
+      try {
+        verdict = await limiter.check(contextValue.principal, contextValue.clientIp);
+      } catch (error) {
+        onStoreError(error);
+        return;
+      }
+      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
+    },
+  };
+}

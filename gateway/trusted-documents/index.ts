@@ -1,0 +1,18 @@
+export { createTrustedDocumentsPlugins } from './create-trusted-documents-plugins.js';
+export type { TrustedDocumentsPlugins } from './create-trusted-documents-plugins.js';
+export { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv } from './trusted-documents-config.js';
+export type { TrustedDocumentsEnv, TrustedDocumentsOptions } from './trusted-documents-config.js';
+export { arbitraryDocumentsScope } from './trusted-documents-plugin.js';
+export type { TrustedDocumentsMode } from './trusted-documents-plugin.js';
+export type { PrincipalContext } from './principal-context.js';
+export { isPublicOperation } from './public-operation.js';
+export { publicRootFieldsOf } from './public-root-fields.js';
+export { TrustedDocumentError } from './trusted-document-error.js';
+export { documentId } from './document-id.js';
+export { readManifest, parseManifest, documentsById, ManifestError } from './manifest.js';
+export type { PersistedQueryManifest, ManifestOperation } from './manifest.js';
+export { buildManifest, readOperationSources, serializeManifest } from './build-manifest.js';
+export type { OperationSource } from './build-manifest.js';
+export { validateManifest } from './validate-manifest.js';
+export { apiSchemaOf } from './api-schema.js';
+export { defaultManifestPath, operationsDirectory, supergraphPath } from './package-paths.js';

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { parse, print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { apiSchemaOf } from './api-schema.js';
+import { buildManifest, readOperationSources, serializeManifest } from './build-manifest.js';
+import { documentId } from './document-id.js';
+import { parseManifest, readManifest } from './manifest.js';
+import { defaultManifestPath, operationsDirectory, supergraphPath } from './package-paths.js';
+import { validateManifest } from './validate-manifest.js';
+
+const committed = () => readManifest(defaultManifestPath());
+
+/** The public contract's documents, exactly as the integration test sends them. */
+function contractDocuments(): Map<string, string> {
+  const source = readFileSync(new URL('../../tests/integration/contract.test.ts', import.meta.url), 'utf8');
+  const documents = new Map<string, string>();
+  for (const match of source.matchAll(/const (\w+) = \/\* GraphQL \*\/ `([^`]*)`/g)) documents.set(match[1] ?? '', match[2] ?? '');
+  return documents;
+}
+
+describe('clients/trusted-documents.json', () => {
+  it('is what clients/operations/*.graphql build to (run the trusted-documents script and commit it)', () => {
+    const built = serializeManifest(buildManifest(readOperationSources(operationsDirectory())));
+    expect(readFileSync(defaultManifestPath(), 'utf8') === built, 'clients/trusted-documents.json is stale: run `node dist/scripts/trusted-documents.js`').toBe(true);
+  });
+
+  it('holds only documents valid against the API schema of schema/supergraph.graphql', () => {
+    const problems = validateManifest(committed().operations, apiSchemaOf(readFileSync(supergraphPath(), 'utf8')));
+    expect(problems).toEqual([]);
+  });
+
+  it('holds the public contract exactly as tests/integration/contract.test.ts sends it', () => {
+    const contract = contractDocuments();
+    expect([...contract.keys()].sort()).toEqual(['CitizenDashboard', 'DossierStatus', 'Procedures']);
+    const byName = new Map(committed().operations.map((o) => [o.name, o.body]));
+    for (const [name, text] of contract) expect(byName.get(name), name).toBe(print(parse(text)));
+  });
+
+  it('holds the portal’s documents, mutations included', () => {
+    const types = Object.fromEntries(committed().operations.map((o) => [o.name, o.type]));
+    expect(types).toMatchObject({ MyDashboard: 'query', RequestElectricityConnection: 'mutation', ApplyForBuildingPermit: 'mutation', RequestCivilActCopy: 'mutation' });
+  });
+});
+
+describe('buildManifest', () => {
+  it('names, types and hashes each operation, sorted by name', () => {
+    const manifest = buildManifest([
+      { file: 'B.graphql', text: '# a comment\nquery B { procedures { code } }' },
+      { file: 'A.graphql', text: 'mutation A($k: String!) { touch(key: $k) { ...F } } fragment F on T { id }' },
+    ]);
+    expect(manifest.format).toBe('apollo-persisted-query-manifest');
+    expect(manifest.operations.map((o) => [o.name, o.type])).toEqual([['A', 'mutation'], ['B', 'query']]);
+    const b = manifest.operations[1];
+    expect(b?.body).toBe('query B {\n  procedures {\n    code\n  }\n}');
+    expect(b?.id).toBe(documentId(b?.body ?? ''));
+    expect(manifest.operations[0]?.body).toContain('fragment F on T');
+  });
+
+  it('refuses anonymous, misnamed, multiple and unparsable operations, naming each file', () => {
+    const build = (file: string, text: string) => () => buildManifest([{ file, text }]);
+    expect(build('X.graphql', '{ a }')).toThrow('X.graphql: the operation must be named after its file (found an anonymous operation)');
+    expect(build('X.graphql', 'query Y { a }')).toThrow('found Y');
+    expect(build('X.graphql', 'query X { a } query Z { b }')).toThrow('expected exactly one operation, found 2');
+    expect(build('X.graphql', 'query X {')).toThrow('X.graphql: Syntax Error');
+  });
+});
+
+describe('parseManifest', () => {
+  const body = 'query A {\n  a\n}';
+  const valid = { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: documentId(body), name: 'A', type: 'query', body }] };
+
+  it('accepts Apollo’s format', () => {
+    expect(parseManifest(valid).operations).toHaveLength(1);
+  });
+
+  it('refuses another format, and an id that is not the hash of its body', () => {
+    expect(() => parseManifest({ ...valid, format: 'other' })).toThrow('not an Apollo persisted query manifest (format');
+    expect(() => parseManifest({ ...valid, operations: [{ ...valid.operations[0], body: `${body} ` }] })).toThrow('operation A: id is not the SHA-256 of its body');
+  });
+});
