@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
+import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
@@ -58,6 +59,8 @@ export interface GatewayConfig {
   readonly limits: OperationLimits;
   readonly trustedDocuments: TrustedDocumentsOptions;
   readonly rateLimit: RateLimitOptions;
+  /** Where the hash-chained audit trail is written, and the key that seals it. */
+  readonly audit: AuditConfig;
 }
 
 /** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
@@ -120,5 +123,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: operationLimitsFromEnv(options),
     trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),
     rateLimit: rateLimitOptionsFromEnv(options),
+    audit: readAuditConfig(service, env),
   };
 }

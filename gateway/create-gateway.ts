@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { auditPlugin, type AuditStore } from '../audit/index.js';
 import { createInternalTokenSigner } from '../auth/index.js';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '../lib/log/index.js';
@@ -21,7 +22,7 @@ export interface GatewayParts {
 }
 
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
-export function createGateway(config: GatewayConfig, log: Logger): GatewayParts {
+export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore): GatewayParts {
   const signer = createInternalTokenSigner({ secret: config.internalTokenSecret });
   const dataSources = new Map(
     config.subgraphs.map((subgraph) => [
@@ -63,6 +64,8 @@ export function createGateway(config: GatewayConfig, log: Logger): GatewayParts 
       createRateLimitPlugin({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
       ...createTrustedDocumentsPlugins(trustedDocuments, publicRootFieldsOf(config.supergraphSdl)).plugins,
       ...createLimitPlugins(config.limits, config.nodeEnv).plugins,
+      // No record, no data: personal data leaves only once its access is on the trail.
+      auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     ],
     logger: log.child({ component: 'apollo-server' }),
   });

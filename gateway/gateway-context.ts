@@ -1,7 +1,8 @@
+import type { AuditedContext } from '../audit/index.js';
 import type { Principal } from '../auth/index.js';
 
 /** Per-request context of the gateway: who is calling, and the trace the request belongs to. */
-export interface GatewayContext {
+export interface GatewayContext extends AuditedContext {
   readonly principal: Principal;
   /** The caller's address (behind `TRUSTED_PROXY_HOPS` proxies): the rate-limit bucket of anonymous callers. */
   readonly clientIp: string;

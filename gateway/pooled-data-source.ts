@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { collectAccess } from '../audit/index.js';
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from '../auth/index.js';
 import { Agent, fetch } from 'undici';
 import type { Logger } from '../lib/log/index.js';
@@ -69,6 +70,11 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const operationName = incomingRequestContext.operationName ?? undefined;
     context.internalToken ??= this.signer.sign(context.principal, { traceId: context.traceId, ...(operationName ? { operationName } : {}) });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken);
+  }
+
+  /** Takes the subgraph's report of whose personal data it served for the audit trail, and keeps it from the client. */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    return collectAccess(context, response, this.name);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<SubgraphCallError> {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createFileAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
@@ -20,8 +21,16 @@ const healthCheckTimeoutMs = 1_000;
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningService> {
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
   for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
-  const { server, dataSources, rateLimiter } = createGateway(config, log);
-  const closePools = () => Promise.all([...dataSources.values()].map((source) => source.close()));
+  const auditStore = createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
+  // A damaged trail stops the start: extending it would hide the damage under a new anchor.
+  const tip = await auditStore.open();
+  log.info({ auditSeq: tip.seq, auditHash: tip.hash }, 'audit log opened');
+  if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
+  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore);
+  const closePools = async () => {
+    await Promise.all([...dataSources.values()].map((source) => source.close()));
+    await auditStore.close();
+  };
   try {
     await server.start();
   } catch (error) {

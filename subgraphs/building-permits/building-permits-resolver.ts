@@ -52,6 +52,7 @@ export class BuildingPermitsResolver {
       sameRequest: (existing) =>
         existing.applicantNiu === input.applicantNiu && existing.landTitle === input.landTitle && existing.architectRegistration === input.architectRegistration,
     });
+    ctx.access.record({ niu: record.applicantNiu, system: 'urbanisme', action: 'write' });
     return permitView(record);
   }
 

@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { BuildingPermitRecord, UrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
+import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
+import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
 
 export interface BuildingPermitsContext extends SubgraphContext {
   readonly urbanisme: UrbanismeAdapter;
@@ -14,9 +15,11 @@ export interface BuildingPermitsContext extends SubgraphContext {
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
 export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter, principal: Principal): BuildingPermitsContext {
-  const visible = (record: BuildingPermitRecord) => canSeeDossier(principal, 'URBAN_PLANNING', record.applicantNiu);
+  const access = createAccessRecorder();
+  const visible = recordedWhenVisible((record: BuildingPermitRecord) => canSeeDossier(principal, 'URBAN_PLANNING', record.applicantNiu), access, 'urbanisme', (r) => [r.applicantNiu]);
   return {
     principal,
+    access,
     urbanisme,
     loaders: {
       application: batchLoader(

@@ -51,6 +51,7 @@ export class CivilRegistryResolver {
       create: () => ctx.rnec.requestCopy({ niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, externalReference }),
       sameRequest: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
     });
+    ctx.access.record({ niu: record.applicantNiu, system: 'rnec', action: 'write' });
     return copyRequestView(record);
   }
 

@@ -1,8 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecAdapter } from '../../adapters/rnec/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
+import { maskNiu } from '../../lib/log/index.js';
+import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
+import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
 
 export interface CivilRegistryContext extends SubgraphContext {
   readonly rnec: RnecAdapter;
@@ -19,16 +21,19 @@ export interface CivilRegistryContext extends SubgraphContext {
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
 export function createCivilRegistryContext(rnec: RnecAdapter, principal: Principal): CivilRegistryContext {
-  const visibleRequest = (record: CivilActCopyRequestRecord) => canSeeDossier(principal, 'CIVIL_REGISTRY', record.applicantNiu);
-  const visibleAct = (act: CivilActRecord) => canSeeAct(principal, act.personNius);
+  const access = createAccessRecorder();
+  const visibleRequest = recordedWhenVisible((record: CivilActCopyRequestRecord) => canSeeDossier(principal, 'CIVIL_REGISTRY', record.applicantNiu), access, 'rnec', (r) => [r.applicantNiu]);
+  const visibleAct = recordedWhenVisible((act: CivilActRecord) => canSeeAct(principal, act.personNius), access, 'rnec', (act) => act.personNius);
+  const visibleCitizen = recordedWhenVisible((record: CitizenRecord) => canSeeCitizen(principal, record.niu), access, 'rnec', (r) => [r.niu]);
   return {
     principal,
+    access,
     rnec,
     loaders: {
       citizen: batchLoader(
         (nius) => rnec.getCitizens(nius),
-        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${niu}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
-        (record) => canSeeCitizen(principal, record.niu),
+        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${maskNiu(niu)}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
+        visibleCitizen,
       ),
       actsOfCitizen: listLoader((niu) => rnec.listActs(niu), visibleAct),
       act: batchLoader(

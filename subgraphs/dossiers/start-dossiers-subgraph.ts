@@ -1,16 +1,20 @@
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
+import { createFileAuditStore } from '../../audit/index.js';
 import { buildDossiersSchema } from './build-dossiers-schema.js';
+import { createDossiersContext } from './context.js';
 import type { DossiersConfig } from './config.js';
 
 export async function startDossiersSubgraph(config: DossiersConfig, log: Logger): Promise<RunningService> {
+  // A reader of the trail the gateway writes: no key, no writes.
+  const accessLog = createFileAuditStore({ path: config.auditLogPath });
   return startSubgraphServer({
     name: 'dossiers',
     schema: await buildDossiersSchema(),
     env: config.server,
     log,
     authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
-    context: async (caller) => ({ ...caller }),
+    context: async (caller) => createDossiersContext(caller, accessLog),
   });
 }

@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
 import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js';
 import type { CeetAdapter, ElectricityRequestRecord } from '../../adapters/ceet/index.js';
+import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeDossier, listLoader, type SubgraphContext } from '../shared/index.js';
+import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
 
 export interface ElectricityContext extends SubgraphContext {
   readonly ceet: CeetAdapter;
@@ -16,9 +17,11 @@ const system: LegacySystem = 'ceet';
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
 export function createElectricityContext(ceet: CeetAdapter, principal: Principal): ElectricityContext {
-  const visible = (record: ElectricityRequestRecord) => canSeeDossier(principal, 'ENERGY', record.applicantNiu);
+  const access = createAccessRecorder();
+  const visible = recordedWhenVisible((record: ElectricityRequestRecord) => canSeeDossier(principal, 'ENERGY', record.applicantNiu), access, 'ceet', (r) => [r.applicantNiu]);
   return {
     principal,
+    access,
     ceet,
     loaders: {
       request: batchLoader(

@@ -64,6 +64,7 @@ export class ElectricityResolver {
         existing.communeCode === input.communeCode &&
         existing.applianceCount === input.applianceCount,
     });
+    ctx.access.record({ niu: record.applicantNiu, system: 'ceet', action: 'write' });
     return dossierView(record);
   }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { accessReportPlugin } from '../../audit/index.js';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHandler } from '../../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../../lib/http/index.js';
@@ -14,7 +15,7 @@ import type { SubgraphEnv } from './subgraph-env.js';
 /** The caller of one subgraph request, as the gateway's internal token says. */
 export type CallerIdentity = Pick<SubgraphContext, 'principal' | 'operationName' | 'traceId'>;
 
-export interface SubgraphServerOptions<C extends BaseContext> {
+export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphContext, 'access'>> {
   readonly name: string;
   readonly schema: GraphQLSchema;
   readonly env: SubgraphEnv;
@@ -31,7 +32,7 @@ export interface SubgraphServerOptions<C extends BaseContext> {
 }
 
 /** The one way a subgraph is served: Apollo Server over node:http with `/graphql` and `/health`. */
-export async function startSubgraphServer<C extends BaseContext>(options: SubgraphServerOptions<C>): Promise<RunningService> {
+export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphContext, 'access'>>(options: SubgraphServerOptions<C>): Promise<RunningService> {
   const { schema, env, log, context, onClose } = options;
   const server = new ApolloServer<C>({
     schema,
@@ -41,7 +42,7 @@ export async function startSubgraphServer<C extends BaseContext>(options: Subgra
     csrfPrevention: true,
     introspection: true,
     // No Apollo Studio: inline traces would only add work to every subgraph response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>()],
   });
   await server.start();
   // The identity established before GraphQL runs, handed to the context of that same request.

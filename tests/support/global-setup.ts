@@ -10,6 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     idpUrl: string;
+    auditLogPath: string;
     legacyUrls: { rnec: string; ceet: string; urbanisme: string };
     serviceUrls: Record<string, string>;
   }
@@ -23,6 +24,8 @@ let stack: Stack | undefined;
  */
 export async function setup(project: TestProject): Promise<void> {
   const lines: string[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-test-'));
+  project.provide('auditLogPath', `${dataDir}/audit/audit.jsonl`);
   stack = await startStack({
     ports: 'ephemeral',
     env: {
@@ -40,7 +43,8 @@ export async function setup(project: TestProject): Promise<void> {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
       RATE_LIMIT_CLIENT_OVERRIDES: 'limite-test=5',
       // Each run gets its own signing key, so no state leaks between runs.
-      IDP_KEY_PATH: `${mkdtempSync(join(tmpdir(), 'guichet-idp-'))}/signing-key.json`,
+      IDP_KEY_PATH: `${dataDir}/idp/signing-key.json`,
+      AUDIT_LOG_PATH: `${dataDir}/audit/audit.jsonl`,
     },
     onLine: (name, line) => {
       lines.push(`[${name}] ${line}`);

@@ -2,3 +2,4 @@ export { RequiresScopes, Authenticated, Scopes } from './requires-scopes.js';
 export { applyAuthorization, assertRequirement } from './apply-authorization.js';
 export { canSeeCitizen, canSeeDossier, canFileFor, canSeeAct } from './visibility.js';
 export { unauthenticatedError, forbiddenError } from './access-errors.js';
+export { recordedWhenVisible } from './record-access.js';

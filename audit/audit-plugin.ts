@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Principal } from '../auth/index.js';
+import type { Logger } from '../lib/log/index.js';
+import { ErrorCode, errorMessages } from '../schema/error-codes.js';
+import type { AuditEntry } from './audit-record.js';
+import type { AuditStore } from './audit-store.js';
+import { takeAccessLedger, type AccessLedger } from './collect-access.js';
+
+/** What the audit needs from the gateway's request context. */
+export interface AuditedContext extends BaseContext {
+  /** The verified caller (absent: recorded as anonymous, which should never touch personal data). */
+  readonly principal?: Principal;
+  /** W3C trace id of the request. */
+  readonly traceId?: string;
+}
+
+export interface AuditPluginOptions {
+  readonly store: AuditStore;
+  readonly log: Logger;
+  /**
+   * When the records cannot be written: withhold the response (`true`, default) or send it anyway (`false`).
+   * Withholding is the rule "no record, no data": personal data leaves only with its trace. Mutations stay safe
+   * to retry because every one takes an idempotency key.
+   */
+  readonly failClosed?: boolean;
+  /** Clock (tests). */
+  readonly now?: () => Date;
+}
+
+/**
+ * Gateway plugin: once the response is ready, writes one record per (NIU, action) that the subgraphs reported
+ * for this request (see `collectAccess`): who asked, whose data, which operation and systems, when, trace id.
+ */
+export function auditPlugin<C extends AuditedContext>({ store, log, failClosed = true, now = () => new Date() }: AuditPluginOptions): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(requestContext) {
+          const { contextValue, response } = requestContext;
+          const ledger = takeAccessLedger(contextValue);
+          if (!ledger) return;
+          const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
+          const traceId = contextValue.traceId ?? randomBytes(16).toString('hex');
+          const entries = entriesOf(ledger, contextValue.principal, operationName, traceId, now().toISOString());
+          let failure: string | undefined;
+          if (ledger.malformedFrom.size > 0) {
+            failure = 'malformed access report';
+            log.error({ subgraphs: [...ledger.malformedFrom], traceId, operationName }, 'unreadable access report from a subgraph: audit incomplete');
+          }
+          try {
+            await store.append(entries);
+          } catch (error) {
+            failure = 'append failed';
+            // Never the entries themselves: they carry NIUs.
+            log.error({ err: error, records: entries.length, traceId, operationName }, 'audit append failed');
+          }
+          if (failure === undefined || !failClosed || response.body.kind !== 'single') return;
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: errorMessages.INTERNAL_SERVER_ERROR, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+          };
+          response.http.status = 503;
+        },
+      };
+    },
+  };
+}
+
+function entriesOf(ledger: AccessLedger, principal: Principal | undefined, operationName: string | null, traceId: string, at: string): AuditEntry[] {
+  return [...ledger.touched.values()].map(({ niu, action, systems, subgraphs }) => ({
+    at,
+    subject: principal?.subject ?? 'anonymous',
+    role: principal?.role ?? 'anonymous',
+    ...(principal?.ministry ? { ministry: principal.ministry } : {}),
+    clientId: principal?.clientId ?? 'anonymous',
+    niu,
+    action,
+    operationName,
+    systems: [...systems].sort(),
+    subgraphs: [...subgraphs].sort(),
+    traceId,
+  }));
+}

@@ -1,0 +1,14 @@
+// The audit trail: who read or wrote whose personal data. Subgraphs report (recorder + plugin), the gateway records
+// (collector + plugin) into a hash-chained, anchored store; `audit:verify` checks it; citizens list their own.
+export type { AccessAction, AccessEntry, AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
+export { createAccessRecorder, type AccessRecorder } from './access-recorder.js';
+export { accessReportPlugin, accessExtensionKey, type AccessReportingContext } from './access-report-plugin.js';
+export { collectAccess, type SubgraphResponse } from './collect-access.js';
+export { auditPlugin, type AuditedContext, type AuditPluginOptions } from './audit-plugin.js';
+export { AuditIntegrityError, defaultListLimit, maxListLimit, type AuditStore, type ListForNiuOptions } from './audit-store.js';
+export { createFileAuditStore, type FileAuditStore, type FileAuditStoreOptions } from './file-audit-store.js';
+export type { ChainTip } from './chain.js';
+export { createMemoryAuditStore, type MemoryAuditStore } from './memory-audit-store.js';
+export { auditEnvSchema, readAuditConfig, readAuditReaderConfig, defaultAuditLogPath, developmentAuditKey, type AuditConfig } from './audit-config.js';
+export { maskNiu, sensitiveLogPaths, logRedaction } from '../lib/log/index.js';
+export { traceIdOf } from './trace-id.js';
