@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { readGatewayConfig } from '../config.js';
@@ -17,7 +20,13 @@ export interface TestStack {
 /** A gateway on a free port in test mode (logs silent unless TEST_LOG_LEVEL says otherwise). */
 export function startTestGateway(supergraphPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
   // A production-grade secret, so that tests may run the gateway with NODE_ENV=production.
-  const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef', TRUSTED_DOCUMENTS_MODE: 'allow-arbitrary', ...env });
+  const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef',
+    TRUSTED_DOCUMENTS_MODE: 'allow-arbitrary',
+    // Each test gateway writes its own audit trail: one writer per file.
+    AUDIT_LOG_PATH: join(mkdtempSync(join(tmpdir(), 'guichet-gateway-test-')), 'audit.jsonl'),
+    AUDIT_HMAC_KEY: 'test-audit-hmac-key-0123456789abcdef0123',
+    ...env,
+  });
   return startGateway(config, createLogger('gateway-test', process.env.TEST_LOG_LEVEL ?? 'silent'));
 }
 
