@@ -42,16 +42,26 @@ const niu = [...counts.entries()].find(([, c]) => c.ceet > 0 && c.urb > 0 && c.r
 const request = world.electricityRequests.find((r) => r.niu === niu);
 const reference = request ? `CEET-${request.numero}` : 'CEET-2026-000001';
 
+const gql = stack.gatewayUrl;
 process.stdout.write(`
-Guichet est prêt : ${stack.gatewayUrl}
+Guichet est prêt : ${gql}
+Fournisseur d’identité de développement : ${stack.idpUrl}
 
-Essayez (citoyen ${niu}, dossier ${reference}) :
+Essayez (citoyen ${niu}, dossier ${reference}) — dans un autre terminal :
 
-curl -s ${stack.gatewayUrl} -H 'content-type: application/json' --data '{"query":"query Dashboard($niu: ID!) { citizen(niu: $niu) { niu firstName lastName birthDate civilActs { number kind date } dossiers(first: 5) { totalCount nodes { reference status ministryStatus updatedAt nextAction procedure { title } } } } }","variables":{"niu":"${niu}"}}'
+# le catalogue est public
+curl -s ${gql} -H 'content-type: application/json' --data '{"query":"{ procedures { code title ministry feeFcfa legalDelayDays } }"}'
 
-curl -s ${stack.gatewayUrl} -H 'content-type: application/json' --data '{"query":"query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction } }","variables":{"reference":"${reference}"}}'
+# un jeton de citoyen, puis son tableau de bord
+TOKEN=$(npm run -s token -- --role citizen --niu ${niu})
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"query CitizenDashboard($niu: ID!) { citizen(niu: $niu) { niu firstName lastName birthDate civilActs { number kind date } dossiers(first: 5) { totalCount nodes { reference status ministryStatus updatedAt nextAction procedure { title } } } } }","variables":{"niu":"${niu}"}}'
 
-curl -s ${stack.gatewayUrl} -H 'content-type: application/json' --data '{"query":"{ procedures { code title ministry feeFcfa legalDelayDays } }"}'
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction } }","variables":{"reference":"${reference}"}}'
+
+# qui a consulté mes données ?
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
+
+Autres rôles : npm run token -- --role agent --ministry ENERGY | --role supervisor | --role integrator --scopes dossiers:read,citizens:read
 
 Ctrl-C arrête tous les processus.
 `);
