@@ -36,3 +36,23 @@ describe('logRedaction', () => {
     expect(logged).toMatchObject({ niu: '12••••••••12', citizen: { niu: '21••••••••21', lastName: '[redacted]' }, nius: ['12••••••••12'], req: { headers: { authorization: '[redacted]', accept: 'application/json' } }, variables: '[redacted]', subgraph: 'civil-registry' });
   });
 });
+
+describe('createLogger', () => {
+  it('masks a NIU even inside free text', async () => {
+    const { createLogger } = await import('./create-logger.js');
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      createLogger('mask-test', 'info').warn({ err: new Error('Aucune personne pour le NIU 123456789012') }, 'legacy call failed for 987654321098');
+    } finally {
+      process.stdout.write = original;
+    }
+    const line = written.join('');
+    expect(line).not.toMatch(/123456789012|987654321098/);
+    expect(line).toContain('12••••••••12');
+  });
+});
