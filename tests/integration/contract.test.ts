@@ -1,36 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorCodes, gql } from '../support/graphql-client.js';
 import { citizenToken } from '../support/tokens.js';
 import { citizenInAllSystems, testWorld } from '../support/world.js';
 
-/** The public contract, exactly as the issue states it: these documents must keep working. */
-const CitizenDashboard = /* GraphQL */ `
-  query CitizenDashboard($niu: ID!) {
-    citizen(niu: $niu) {
-      niu firstName lastName birthDate
-      civilActs { number kind date }
-      dossiers(first: 20) {
-        totalCount
-        nodes {
-          reference status ministryStatus submittedAt updatedAt nextAction
-          procedure { code title ministry feeFcfa legalDelayDays }
-          history { status at }
-          ... on ElectricityConnectionRequest { meterType quoteAmountFcfa }
-          ... on BuildingPermitApplication { landTitle architect }
-          ... on CivilActCopyRequest { actNumber copies }
-        }
-      }
-    }
-  }
-`;
-const DossierStatus = /* GraphQL */ `
-  query DossierStatus($reference: ID!) {
-    dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction }
-  }
-`;
-const Procedures = /* GraphQL */ `
-  query Procedures { procedures { code title ministry feeFcfa legalDelayDays requiredDocuments } }
-`;
+/** The public contract, exactly as the issue states it: the documents shipped clients use (clients/operations/). */
+const operation = (name: string) => readFileSync(new URL(`../../clients/operations/${name}.graphql`, import.meta.url), 'utf8');
+const CitizenDashboard = operation('CitizenDashboard');
+const DossierStatus = operation('DossierStatus');
+const Procedures = operation('Procedures');
 
 interface DossierNode {
   reference: string;
