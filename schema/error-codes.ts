@@ -11,6 +11,10 @@ export const ErrorCode = {
   BACKEND_UNAVAILABLE: 'BACKEND_UNAVAILABLE',
   /** The legacy system did not answer within the time allowed. */
   BACKEND_TIMEOUT: 'BACKEND_TIMEOUT',
+  /** The circuit breaker of that legacy system is open after repeated failures: not even tried. */
+  CIRCUIT_OPEN: 'CIRCUIT_OPEN',
+  /** Too many calls already waiting for that legacy system (bulkhead full): not tried. */
+  BACKEND_OVERLOADED: 'BACKEND_OVERLOADED',
   /** The legacy system answered with an error of its own. */
   BACKEND_ERROR: 'BACKEND_ERROR',
   /** The legacy system answered something we cannot read. */
@@ -41,6 +45,8 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT: 'Données invalides.',
   BACKEND_UNAVAILABLE: 'Le système du ministère est momentanément indisponible. Réessayez plus tard.',
   BACKEND_TIMEOUT: 'Le système du ministère ne répond pas assez vite. Réessayez plus tard.',
+  CIRCUIT_OPEN: 'Le système du ministère est en panne ; les appels sont suspendus quelques instants. Réessayez plus tard.',
+  BACKEND_OVERLOADED: 'Le système du ministère est saturé. Réessayez dans quelques instants.',
   BACKEND_ERROR: 'Le système du ministère a signalé une erreur.',
   BAD_BACKEND_RESPONSE: 'Le système du ministère a renvoyé une réponse illisible.',
   IDEMPOTENCY_CONFLICT: 'Cette clé d’idempotence a déjà servi pour une autre demande.',
