@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The schema, one step per version; `PRAGMA user_version` records how many were applied. Append a step to change
+ * the schema, never edit one that has shipped: a database on disk only ever moves forward.
+ */
+const migrations: readonly string[] = [
+  `CREATE TABLE submissions (
+     external_reference   TEXT PRIMARY KEY,
+     system               TEXT NOT NULL,
+     procedure_code       TEXT NOT NULL,
+     applicant_niu        TEXT NOT NULL,
+     payload              TEXT NOT NULL,
+     idempotency_key_hash TEXT,
+     state                TEXT NOT NULL CHECK (state IN ('queued', 'delivering', 'delivered', 'rejected')),
+     attempts             INTEGER NOT NULL DEFAULT 0,
+     last_error_code      TEXT,
+     last_error_message   TEXT,
+     rejection_message    TEXT,
+     legacy_reference     TEXT,
+     created_at           INTEGER NOT NULL,
+     updated_at           INTEGER NOT NULL,
+     next_attempt_at      INTEGER NOT NULL,
+     delivered_at         INTEGER,
+     lease_owner          TEXT,
+     lease_until          INTEGER
+   ) STRICT;
+   CREATE INDEX submissions_due ON submissions (state, next_attempt_at);
+   CREATE INDEX submissions_applicant ON submissions (applicant_niu, created_at);`,
+];
+
+export const schemaVersion = migrations.length;
+
+/** Brings the database up to `schemaVersion`; refuses one written by a newer Guichet rather than guess. */
+export function migrate(db: Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > schemaVersion) throw new Error(`outbox database is at schema version ${current}, newer than this code (${schemaVersion})`);
+  // One immediate transaction: two processes opening the same new file cannot both create the table.
+  db.transaction(() => {
+    const inside = Number(db.pragma('user_version', { simple: true }));
+    for (let version = inside; version < schemaVersion; version += 1) {
+      db.exec(migrations[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    }
+  }).immediate();
+}
