@@ -61,7 +61,11 @@ export function devTokenRoute(options: { readonly minter: TokenMinter; readonly 
     try {
       value = JSON.parse(await readBody(req, 4_096));
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendOAuthError(res, 413, 'invalid_request', 'corps limité à 4096 octets');
+      if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still on the wire: close the connection after this answer.
+        res.setHeader('connection', 'close');
+        return sendOAuthError(res, 413, 'invalid_request', 'corps limité à 4096 octets');
+      }
       return sendOAuthError(res, 400, 'invalid_request', 'corps JSON illisible');
     }
     const parsed = devTokenRequestSchema.safeParse(value);

@@ -59,7 +59,11 @@ export function tokenRoute(options: { readonly clients: readonly IdpClient[]; re
     try {
       body = await readBody(req, maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendOAuthError(res, 413, 'invalid_request', `corps limité à ${maxBodyBytes} octets`);
+      if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still on the wire: close the connection after this answer.
+        res.setHeader('connection', 'close');
+        return sendOAuthError(res, 413, 'invalid_request', `corps limité à ${maxBodyBytes} octets`);
+      }
       throw error;
     }
     const params = new URLSearchParams(body);

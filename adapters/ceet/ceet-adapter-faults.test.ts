@@ -10,6 +10,10 @@ const reference = `CEET-${world.electricityRequests[0]?.numero}`;
 const niu = world.electricityRequests[0]?.niu ?? '';
 const input: ElectricityRequestInput = { niu: '900000000002', meterType: 'SINGLE_PHASE', communeCode: 'LACS1', quarter: 'Glidji', landTitle: null, applianceCount: 5, externalReference: 'GUI-F-1' };
 
+// Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the
+// next (shared/call-policy.test.ts and *-adapter-resilience.test.ts cover those).
+const resilience = { retry: false, breaker: false } as const;
+
 let sim: CeetSimulator;
 let ceet: CeetAdapter;
 const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify(faults) }).then((r) => expect(r.status).toBe(200));
@@ -22,7 +26,7 @@ async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
 beforeAll(async () => {
   const env = { PORT: '0', SEED: '5', SCALE: '0.02', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' };
   sim = await startCeetSimulator(readCeetSimulatorConfig(env));
-  ceet = createCeetAdapter({ baseUrl: sim.url, apiKey: 'dev-ceet-key', timeoutMs: 300 });
+  ceet = createCeetAdapter({ baseUrl: sim.url, apiKey: 'dev-ceet-key', timeoutMs: 300, resilience });
 });
 afterAll(() => sim.close());
 beforeEach(() => fetch(`${sim.url}/__admin/reset`, { method: 'POST' }));
@@ -50,7 +54,7 @@ describe('CEET adapter: each fault becomes its code', () => {
   });
 
   it('a refused connection → BACKEND_UNAVAILABLE', async () => {
-    const nowhere = createCeetAdapter({ baseUrl: 'http://127.0.0.1:1', apiKey: 'dev-ceet-key', timeoutMs: 300 });
+    const nowhere = createCeetAdapter({ baseUrl: 'http://127.0.0.1:1', apiKey: 'dev-ceet-key', timeoutMs: 300, resilience });
     expect(await rejection(nowhere.getRequest(reference))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
   });
 

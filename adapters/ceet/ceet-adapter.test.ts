@@ -155,7 +155,14 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
   });
 
   it('reads its options from the environment with local defaults', () => {
-    expect(readCeetAdapterOptions({})).toEqual({ baseUrl: 'http://127.0.0.1:4202', apiKey: 'dev-ceet-key', timeoutMs: 3_000, maxConcurrency: 4, maxResponseBytes: 5_000_000 });
+    expect(readCeetAdapterOptions({})).toEqual({
+      baseUrl: 'http://127.0.0.1:4202',
+      apiKey: 'dev-ceet-key',
+      timeoutMs: 3_000,
+      maxConcurrency: 4,
+      maxResponseBytes: 5_000_000,
+      resilience: { deadlineMs: 8_000, retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }, breaker: { mode: 'consecutive', threshold: 5, halfOpenAfterMs: 10_000 }, bulkhead: { limit: 32, queue: 64 } },
+    });
     expect(readCeetAdapterOptions({ CEET_URL: 'http://ceet:8080', CEET_TIMEOUT_MS: '500' })).toMatchObject({ baseUrl: 'http://ceet:8080', timeoutMs: 500 });
     expect(() => readCeetAdapterOptions({ CEET_URL: 'ceet' })).toThrow(/CEET_URL/);
   });

@@ -23,10 +23,10 @@ export function createCeetClient({ baseUrl, apiKey, policy, maxResponseBytes }: 
   const http = createHttpClient({ baseUrl, headers: { 'x-api-key': apiKey, accept: 'application/json' }, ...(maxResponseBytes !== undefined ? { maxResponseBytes } : {}) });
   return {
     async call(call, schema) {
-      const reply = await sendHttp(http, policy, call).catch((error: unknown) => {
+      // Read inside the policy: a 500 or an error inside a 200 counts as a failure of the attempt.
+      return sendHttp(http, policy, call, (reply) => parsePayload('ceet', call.operation, schema, readReply(call.operation, reply))).catch((error: unknown) => {
         throw reclassifyCutBody(error);
       });
-      return parsePayload('ceet', call.operation, schema, readReply(call.operation, reply));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
 import { createCeetClient } from './ceet-client.js';
 import { toElectricityRequestRecord } from './ceet-mapping.js';
 import { CeetOperation } from './ceet-operations.js';
@@ -12,13 +12,15 @@ export interface CeetAdapterOptions {
   readonly baseUrl: string;
   /** Sent as `X-Api-Key`. */
   readonly apiKey: string;
-  /** Upper bound on one call, connection to last byte. Default 3000. */
+  /** Upper bound on one attempt, connection to last byte. Default 3000. */
   readonly timeoutMs?: number;
+  /** Deadline, retries of reads, circuit breaker, bulkhead (used by the default policy); see ResilienceOptions. */
+  readonly resilience?: ResilienceOptions;
   /** Most calls in flight for one batch or page walk. Default 4. */
   readonly maxConcurrency?: number;
   /** Largest answer read from CEET (after decompression); a bigger one is BAD_BACKEND_RESPONSE. Default 5 MB. */
   readonly maxResponseBytes?: number;
-  /** Default: `createCallPolicy({ system: 'ceet', timeoutMs })`. */
+  /** Default: `createCallPolicy({ system: 'ceet', timeoutMs, ...resilience })`. */
   readonly policy?: CallPolicy;
 }
 
@@ -32,7 +34,7 @@ const MAX_CITIZEN_PAGES = 100;
 
 export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
   const { baseUrl, apiKey, timeoutMs = 3_000, maxConcurrency = 4, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
-  const policy = options.policy ?? createCallPolicy({ system: 'ceet', timeoutMs });
+  const policy = options.policy ?? createCallPolicy({ system: 'ceet', timeoutMs, ...options.resilience });
   const client = createCeetClient({ baseUrl, apiKey, policy, maxResponseBytes });
   const toRecords = (demandes: readonly DemandePayload[]) => demandes.map(toElectricityRequestRecord);
 

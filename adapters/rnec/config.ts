@@ -1,13 +1,28 @@
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv } from '../shared/index.js';
 import type { RnecAdapterOptions } from './rnec-adapter.js';
 
 /** Environment of a service that talks to RNEC; extend a service's schema with its `.shape`. */
 export const rnecAdapterEnvSchema = z.object({
   /** The SOAP endpoint; the WSDL is read from `<RNEC_URL>?wsdl`. */
   RNEC_URL: envUrl('http://127.0.0.1:4201/ws/rnec'),
+  /** One attempt (WSDL fetch included), connection to last byte. */
   RNEC_TIMEOUT_MS: envMs(3_000),
+  /** Whole call: waiting for a slot, every attempt and backoff (never below RNEC_TIMEOUT_MS). */
+  RNEC_DEADLINE_MS: resilienceEnv.deadlineMs(),
+  /** Attempts of a safe read, the first included (1: no retry). Writes are never retried. */
+  RNEC_RETRY_MAX_ATTEMPTS: resilienceEnv.retryMaxAttempts(),
+  /** Scale of the first jittered backoff; a `Retry-After` may ask for longer. */
+  RNEC_RETRY_BASE_DELAY_MS: resilienceEnv.retryBaseDelayMs(),
+  RNEC_RETRY_MAX_DELAY_MS: resilienceEnv.retryMaxDelayMs(),
+  /** Backend failures in a row that open the circuit (0: no breaker). */
+  RNEC_BREAKER_THRESHOLD: resilienceEnv.breakerThreshold(),
+  /** How long an open circuit refuses calls before letting one probe through. */
+  RNEC_BREAKER_HALF_OPEN_AFTER_MS: resilienceEnv.breakerHalfOpenAfterMs(),
+  /** Calls in flight to the system at once (0: no bulkhead), and calls waiting beyond them. */
+  RNEC_BULKHEAD_LIMIT: resilienceEnv.bulkheadLimit(),
+  RNEC_BULKHEAD_QUEUE: resilienceEnv.bulkheadQueue(),
   /** SuivreDemande calls in flight for one batch of references (RNEC has no batch lookup for requests). */
   RNEC_MAX_CONCURRENCY: envInt(8, 1, 64),
   /** Largest RNEC answer read, in bytes (WSDL included); a bigger one is BAD_BACKEND_RESPONSE. */
@@ -17,5 +32,20 @@ export const rnecAdapterEnvSchema = z.object({
 export type RnecAdapterEnv = z.infer<typeof rnecAdapterEnvSchema>;
 
 export function rnecAdapterOptionsFromEnv(env: RnecAdapterEnv): RnecAdapterOptions {
-  return { url: env.RNEC_URL, timeoutMs: env.RNEC_TIMEOUT_MS, maxConcurrency: env.RNEC_MAX_CONCURRENCY, maxResponseBytes: env.RNEC_MAX_RESPONSE_BYTES };
+  return {
+    url: env.RNEC_URL,
+    timeoutMs: env.RNEC_TIMEOUT_MS,
+    maxConcurrency: env.RNEC_MAX_CONCURRENCY,
+    maxResponseBytes: env.RNEC_MAX_RESPONSE_BYTES,
+    resilience: resilienceOptionsFromEnv({
+      deadlineMs: env.RNEC_DEADLINE_MS,
+      retryMaxAttempts: env.RNEC_RETRY_MAX_ATTEMPTS,
+      retryBaseDelayMs: env.RNEC_RETRY_BASE_DELAY_MS,
+      retryMaxDelayMs: env.RNEC_RETRY_MAX_DELAY_MS,
+      breakerThreshold: env.RNEC_BREAKER_THRESHOLD,
+      breakerHalfOpenAfterMs: env.RNEC_BREAKER_HALF_OPEN_AFTER_MS,
+      bulkheadLimit: env.RNEC_BULKHEAD_LIMIT,
+      bulkheadQueue: env.RNEC_BULKHEAD_QUEUE,
+    }),
+  };
 }

@@ -10,12 +10,16 @@ const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
 const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
 const niu = generateWorld(worldOptions).persons[0]!.niu;
 
+// Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the
+// next (shared/call-policy.test.ts and *-adapter-resilience.test.ts cover those).
+const resilience = { retry: false, breaker: false } as const;
+
 let rnec: RunningRnecSimulator;
 let adapter: RnecAdapter;
 
 beforeAll(async () => {
   rnec = await startRnecSimulator({ host: '127.0.0.1', port: 0, world: worldOptions, faults: noFaults, latency: { medianMs: 0, p95Ms: 0 } });
-  adapter = createRnecAdapter({ url: rnec.url, timeoutMs: 300 });
+  adapter = createRnecAdapter({ url: rnec.url, timeoutMs: 300, resilience });
   await adapter.getCitizen(niu); // builds the SOAP client from the WSDL before faults are injected
 });
 afterAll(() => rnec.close());
@@ -70,12 +74,12 @@ describe('RNEC adapter: faults', () => {
   });
 
   it('a refused connection → BACKEND_UNAVAILABLE', async () => {
-    const closed = createRnecAdapter({ url: 'http://127.0.0.1:1/ws/rnec', timeoutMs: 1_000 });
+    const closed = createRnecAdapter({ url: 'http://127.0.0.1:1/ws/rnec', timeoutMs: 1_000, resilience });
     expect(await failure(closed.getCitizen(niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
   });
 
   it('retries building the SOAP client after a failed WSDL fetch', async () => {
-    const fresh = createRnecAdapter({ url: rnec.url, timeoutMs: 1_000 });
+    const fresh = createRnecAdapter({ url: rnec.url, timeoutMs: 1_000, resilience });
     await admin('PUT', '/__admin/faults', { overloadRate: 1, retryAfterSeconds: 1, operations: ['wsdl'] });
     expect(await failure(fresh.getCitizen(niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryAfterMs: 1_000 });
     await admin('PUT', '/__admin/faults', { malformedRate: 1, operations: ['wsdl'] });

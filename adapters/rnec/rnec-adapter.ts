@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, createHttpClient, isAdapterError, settleWithConcurrency, type CallPolicy } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, createHttpClient, isAdapterError, settleWithConcurrency, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
 import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkReference, isActNumber, isNiu, requestNumberOf, toRnecSince } from './rnec-input.js';
 import { toActRecord, toCitizenRecord, toCopyRequestRecord } from './rnec-mapping.js';
 import { responses } from './rnec-payloads.js';
@@ -11,13 +11,15 @@ const MAX_NIU_PER_CALL = 50;
 export interface RnecAdapterOptions {
   /** RNEC's SOAP endpoint (`http://127.0.0.1:4201/ws/rnec`); the WSDL is read from `<url>?wsdl`. */
   readonly url: string;
-  /** Upper bound on one call, WSDL fetch included. Default 3000. */
+  /** Upper bound on one attempt, WSDL fetch included. Default 3000. */
   readonly timeoutMs?: number;
+  /** Deadline, retries of reads, circuit breaker, bulkhead (used by the default policy); see ResilienceOptions. */
+  readonly resilience?: ResilienceOptions;
   /** `SuivreDemande` calls in flight for `getCopyRequests` (RNEC has no batch lookup of requests). Default 8. */
   readonly maxConcurrency?: number;
   /** Largest answer read from RNEC (WSDL included); a bigger one is BAD_BACKEND_RESPONSE. Default 5 MB. */
   readonly maxResponseBytes?: number;
-  /** Default: `createCallPolicy({ system: 'rnec', timeoutMs })`. */
+  /** Default: `createCallPolicy({ system: 'rnec', timeoutMs, ...resilience })`. */
   readonly policy?: CallPolicy;
 }
 
@@ -29,7 +31,7 @@ export interface RnecAdapterOptions {
  */
 export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
   const { url, timeoutMs = 3_000, maxConcurrency = 8, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
-  const policy = options.policy ?? createCallPolicy({ system: 'rnec', timeoutMs });
+  const policy = options.policy ?? createCallPolicy({ system: 'rnec', timeoutMs, ...options.resilience });
   const soap = createRnecSoapClient({ url, http: createHttpClient({ baseUrl: url, maxResponseBytes }), policy });
   const read = { idempotent: true } as const;
 

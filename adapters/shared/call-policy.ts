@@ -1,6 +1,13 @@
-import { TaskCancelledError, TimeoutStrategy, timeout } from 'cockatiel';
-import { AdapterError, isAdapterError } from './adapter-error.js';
+import { TimeoutStrategy, bulkhead, isBrokenCircuitError, isBulkheadRejectedError, noop, timeout, wrap } from 'cockatiel';
+import { isAdapterError, type AdapterError } from './adapter-error.js';
 import type { LegacySystem } from './legacy-system.js';
+import { createReadRetry } from './resilience/create-read-retry.js';
+import { createSystemCircuit } from './resilience/create-system-circuit.js';
+import { isBackendFailure } from './resilience/is-backend-failure.js';
+import { isTaskCancelled } from './resilience/is-task-cancelled.js';
+import { attemptTimeoutError, circuitOpenError, deadlineError, overloadedError, unexpectedError } from './resilience/policy-errors.js';
+import { policyEvents, type CircuitStateName } from './resilience/policy-events.js';
+import { resilienceDefaults, type ResilienceOptions } from './resilience/resilience-options.js';
 
 export interface CallOptions {
   /** Legacy operation name, for errors, logs and metrics. */
@@ -9,35 +16,139 @@ export interface CallOptions {
   readonly idempotent: boolean;
 }
 
+/** What one system's policy can say about itself, for `/ready` and the supervision room. */
+export interface PolicyHealth {
+  readonly system: LegacySystem;
+  readonly circuit: CircuitStateName;
+  /** While the circuit is open: how long until a probe call is let through. */
+  readonly retryAfterMs?: number;
+  /** Absent when the bulkhead is off. */
+  readonly bulkhead?: { readonly inFlight: number; readonly queued: number; readonly limit: number; readonly queue: number };
+}
+
 /**
- * The one hook every legacy call goes through. Today: a timeout that aborts the call. Retries, circuit breaking
- * and bulkheads plug in here, per system, without touching the adapters.
+ * The one hook every legacy call goes through, one per system: a deadline over the whole call, retries of safe
+ * reads, a circuit breaker, a bulkhead and a timeout on each attempt (see createCallPolicy).
  */
 export interface CallPolicy {
   readonly system: LegacySystem;
   execute<T>(call: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T>;
+  /** The system's circuit. Optional so that a bare policy (a test double) still is one. */
+  circuitState?(): CircuitStateName;
+  health?(): PolicyHealth;
 }
 
-export interface CallPolicyOptions {
+export interface CallPolicyOptions extends ResilienceOptions {
   readonly system: LegacySystem;
-  /** Upper bound on one legacy call, connection to last byte. */
+  /** Upper bound on one attempt, connection to last byte. */
   readonly timeoutMs: number;
 }
 
-export function createCallPolicy({ system, timeoutMs }: CallPolicyOptions): CallPolicy {
-  const timeoutPolicy = timeout(timeoutMs, TimeoutStrategy.Aggressive);
+type Outcome<T> = { readonly value: T } | { readonly answer: AdapterError };
+
+/**
+ * Builds a system's policy. From the outside in, each concern one cockatiel policy:
+ *
+ * deadline (whole call) → retry (safe reads only, per call) → circuit breaker → bulkhead → timeout (one attempt)
+ *
+ * The breaker sits inside the retry so that every attempt counts and an opening circuit stops the retries; the
+ * bulkhead inside the breaker so that an open circuit refuses at once instead of queueing; the attempt timeout
+ * inside the bulkhead so that waiting for a slot does not eat an attempt's time (the deadline bounds that wait).
+ * Everything that leaves is an AdapterError. Every option beyond `system` and `timeoutMs` has a default.
+ */
+export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
+  const { system, timeoutMs, events = policyEvents } = options;
+  // A deadline shorter than one attempt would silently shorten the timeout the operator set.
+  const deadlineMs = Math.max(options.deadlineMs ?? resilienceDefaults.deadlineMs, timeoutMs);
+  const retryOptions = options.retry === false ? undefined : { ...resilienceDefaults.retry, ...options.retry };
+  const circuit = createSystemCircuit(system, options.breaker ?? {}, events);
+  const slotOptions = options.bulkhead === false ? undefined : { ...resilienceDefaults.bulkhead, ...options.bulkhead };
+  const slots = slotOptions ? bulkhead(slotOptions.limit, slotOptions.queue) : undefined;
+  const guard = wrap(circuit.policy, slots ?? noop);
+  const attemptTimeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
+  const deadline = timeout(deadlineMs, TimeoutStrategy.Aggressive);
+
+  const attempt = async <T>(call: (signal: AbortSignal) => Promise<T>, operation: string, signal: AbortSignal): Promise<T> => {
+    const startedAt = Date.now();
+    try {
+      return await attemptTimeout.execute(({ signal: attemptSignal }) => call(attemptSignal), signal);
+    } catch (error) {
+      // The abort makes the call itself reject too (axios's ERR_CANCELED…), and that may win the race against
+      // cockatiel's TaskCancelledError: the clock says which it was. A deadline abort is execute's to report.
+      if (!signal.aborted && (isTaskCancelled(error) || Date.now() - startedAt >= timeoutMs)) {
+        events.record({ kind: 'timeout', system, operation, scope: 'attempt' });
+        throw attemptTimeoutError(system, operation, timeoutMs, error);
+      }
+      if (isAdapterError(error)) throw error;
+      if (isTaskCancelled(error)) throw attemptTimeoutError(system, operation, timeoutMs, error);
+      throw unexpectedError(system, operation, error);
+    }
+  };
+
+  const guardedAttempt = async <T>(call: (signal: AbortSignal) => Promise<T>, operation: string, signal: AbortSignal): Promise<T> => {
+    let outcome: Outcome<T>;
+    try {
+      outcome = await guard.execute(async ({ signal: slotSignal }): Promise<Outcome<T>> => {
+        try {
+          return { value: await attempt(call, operation, slotSignal) };
+        } catch (error) {
+          // The system answered (NOT_FOUND, BAD_USER_INPUT…): a success as far as its health goes.
+          if (isAdapterError(error) && !isBackendFailure(error)) return { answer: error };
+          throw error;
+        }
+      }, signal);
+    } catch (error) {
+      if (isBrokenCircuitError(error)) {
+        events.record({ kind: 'rejection', system, operation, reason: 'circuit-open' });
+        throw circuitOpenError(system, operation, circuit.retryAfterMs(), error);
+      }
+      if (isBulkheadRejectedError(error)) {
+        events.record({ kind: 'rejection', system, operation, reason: 'bulkhead-full' });
+        throw overloadedError(system, operation, error);
+      }
+      // Still queued for a slot when the deadline passed.
+      if (isTaskCancelled(error)) throw deadlineError(system, operation, deadlineMs, error);
+      throw error;
+    }
+    if ('answer' in outcome) throw outcome.answer;
+    return outcome.value;
+  };
+
   return {
     system,
-    async execute(call, { operation }) {
-      try {
-        return await timeoutPolicy.execute(({ signal }) => call(signal));
-      } catch (error) {
-        if (isAdapterError(error)) throw error;
-        if (error instanceof TaskCancelledError) {
-          throw new AdapterError({ code: 'BACKEND_TIMEOUT', system, operation, retryable: true, message: `no answer within ${timeoutMs} ms`, cause: error });
-        }
-        throw new AdapterError({ code: 'BACKEND_ERROR', system, operation, retryable: false, message: error instanceof Error ? error.message : String(error), cause: error });
+    async execute(call, { operation, idempotent }) {
+      const deadlineAt = Date.now() + deadlineMs;
+      let retrying: ReturnType<typeof createReadRetry> | typeof noop = noop;
+      if (idempotent && retryOptions && retryOptions.maxAttempts > 1) {
+        const readRetry = createReadRetry({ ...retryOptions, deadlineAt, circuitRetryAfterMs: circuit.retryAfterMs });
+        readRetry.onRetry((event) => {
+          const error = 'error' in event ? event.error : undefined;
+          if (isAdapterError(error)) events.record({ kind: 'retry', system, operation, attempt: event.attempt, delayMs: event.delay, code: error.code });
+        });
+        retrying = readRetry;
       }
+      try {
+        return await wrap(deadline, retrying).execute(({ signal }) => guardedAttempt(call, operation, signal));
+      } catch (error) {
+        if (isTaskCancelled(error)) {
+          events.record({ kind: 'timeout', system, operation, scope: 'deadline' });
+          throw deadlineError(system, operation, deadlineMs, error);
+        }
+        if (isAdapterError(error)) throw error;
+        throw unexpectedError(system, operation, error);
+      }
+    },
+    circuitState: () => circuit.state(),
+    health() {
+      const retryAfterMs = circuit.retryAfterMs();
+      return {
+        system,
+        circuit: circuit.state(),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        ...(slots && slotOptions
+          ? { bulkhead: { inFlight: slotOptions.limit - slots.executionSlots, queued: slotOptions.queue - slots.queueSlots, limit: slotOptions.limit, queue: slotOptions.queue } }
+          : {}),
+      };
     },
   };
 }

@@ -61,19 +61,27 @@ export interface HttpCall {
   readonly idempotent: boolean;
 }
 
-/** Sends one request through the system's policy; transport failures become typed AdapterErrors. */
-export async function sendHttp(client: AxiosInstance, policy: CallPolicy, call: HttpCall): Promise<HttpReply> {
+/**
+ * Sends one request through the system's policy; transport failures become typed AdapterErrors. `read` turns the
+ * reply into its payload or the AdapterError it means (status, error inside a 200, unreadable body) *inside* the
+ * policy, so that the breaker counts and the retry sees those failures too, not only transport ones.
+ */
+export function sendHttp(client: AxiosInstance, policy: CallPolicy, call: HttpCall): Promise<HttpReply>;
+export function sendHttp<T>(client: AxiosInstance, policy: CallPolicy, call: HttpCall, read: (reply: HttpReply) => T): Promise<T>;
+export async function sendHttp<T>(client: AxiosInstance, policy: CallPolicy, call: HttpCall, read?: (reply: HttpReply) => T): Promise<T | HttpReply> {
   const { method, url, params, data, operation, idempotent } = call;
   return policy.execute(async (signal) => {
     const config: AxiosRequestConfig = { method, url, signal, ...(params ? { params } : {}), ...(data !== undefined ? { data } : {}) };
+    let reply: HttpReply;
     try {
       const response = await client.request<string>(config);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name.toLowerCase()] = value;
-      return { status: response.status, headers, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
+      reply = { status: response.status, headers, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
     } catch (error) {
       throw transportError(policy.system, operation, error);
     }
+    return read ? read(reply) : reply;
   }, { operation, idempotent });
 }
 

@@ -16,7 +16,7 @@ const MAX_PAGES = 1_000;
 
 /** The Urbanisme adapter: absorbs the in-200 errors, cursors, `+00:00` dates and stage codes; see types.ts. */
 export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): UrbanismeAdapter {
-  const { baseUrl, timeoutMs, maxConcurrency = 4, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, policy = createCallPolicy({ system: 'urbanisme', timeoutMs }) } = options;
+  const { baseUrl, timeoutMs, maxConcurrency = 4, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, policy = createCallPolicy({ system: 'urbanisme', timeoutMs, ...options.resilience }) } = options;
   const http = createUrbanismeHttp(baseUrl, policy, maxResponseBytes);
 
   const listPage = async (params: { demandeur_niu?: string; curseur?: string; limite: number }) => {

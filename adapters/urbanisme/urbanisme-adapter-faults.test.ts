@@ -10,6 +10,10 @@ const world = generateWorld({ seed: 16, scale: 0.02, now: '2026-11-01' });
 const permit = world.permitApplications[0]!;
 const reference = permit.numero.replace(/^PC-/, 'URB-');
 
+// Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the
+// next (shared/call-policy.test.ts and *-adapter-resilience.test.ts cover those).
+const resilience = { retry: false, breaker: false } as const;
+
 let sim: UrbanismeSimulator;
 let adapter: UrbanismeAdapter;
 const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify(faults) }).then((r) => r.json());
@@ -21,7 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<Record<string, unknow
 
 beforeAll(async () => {
   sim = await startUrbanismeSimulator(readUrbanismeConfig({ PORT: '0', SEED: '16', SCALE: '0.02', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' }));
-  adapter = createUrbanismeAdapter({ baseUrl: sim.url, timeoutMs: 300 });
+  adapter = createUrbanismeAdapter({ baseUrl: sim.url, timeoutMs: 300, resilience });
 });
 afterAll(() => sim.close());
 beforeEach(() => fetch(`${sim.url}/__admin/reset`, { method: 'POST' }));
@@ -40,7 +44,7 @@ describe('Urbanisme adapter — faults', () => {
     const server = createServer();
     const url = await listen(server, '127.0.0.1', 0);
     await closeServer(server);
-    const nobody = createUrbanismeAdapter({ baseUrl: url, timeoutMs: 300 });
+    const nobody = createUrbanismeAdapter({ baseUrl: url, timeoutMs: 300, resilience });
     expect(await failure(nobody.listChangedApplications('2026-10-01T00:00:00Z'))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true, operation: 'changements' });
   });
 

@@ -27,7 +27,8 @@ export function createGraphQLHandler<C extends BaseContext>({ server, context, m
       try {
         text = await readBody(req, maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlError(`Requête trop volumineuse (limite ${maxBodyBytes} octets).`, 'BAD_REQUEST'));
+        // The rest of the body is still on the wire: close the connection, or the next request on it reads garbage.
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlError(`Requête trop volumineuse (limite ${maxBodyBytes} octets).`, 'BAD_REQUEST'), { connection: 'close' });
         throw error;
       }
       if ((headers.get('content-type') ?? '').includes('application/json')) {

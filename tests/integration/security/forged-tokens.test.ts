@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { forgeAccessToken, hs256WithPublicKey, idpJwks, idpSigningKey, tokenFromAnotherKey, unsignedToken, type AccessClaims } from '../../support/forged-tokens.js';
+import { legacyCounters } from '../../support/legacy-counters.js';
 import { expectNoLeak } from '../../support/leaks.js';
 import { rawPost } from '../../support/raw-http.js';
 import { citizenInAllSystems } from '../../support/world.js';
@@ -76,6 +77,17 @@ describe('forged access tokens at the gateway', () => {
     await expectRefused(`Bearer ${await forgeAccessToken({ sub: 'x', client_id: 'portail-web', role: 'citizen' })}`);
     await expectRefused(`Bearer ${await forgeAccessToken({ sub: 'x', client_id: 'portail-web', role: 'admin' })}`);
     await expectRefused(`Bearer ${await forgeAccessToken({ sub: 'x', client_id: 'portail-web', role: 'supervisor', niu: victim })}`);
+  });
+
+  it('a mutation under a forged token files nothing', async () => {
+    const before = await legacyCounters();
+    const mutation = `mutation { requestCivilActCopy(idempotencyKey: "forged-${Date.now()}", input: { applicantNiu: "${victim}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`;
+    for (const token of [unsignedToken(claims), await tokenFromAnotherKey(claims), await forgeAccessToken(claims, { expiresIn: -120 })]) {
+      const response = await rawPost(JSON.stringify({ query: mutation }), { 'content-type': 'application/json', authorization: `Bearer ${token}` });
+      expect(response.status).toBe(401);
+      expect(response.json).toEqual(refusal);
+    }
+    expect(await legacyCounters()).toEqual(before);
   });
 
   it('a refused token is refused over GET too', async () => {

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { subgraphUrlVariable } from '../../gateway/config.js';
+import { stackServices } from '../../scripts/stack/index.js';
+import { spawnExtra, type ExtraService } from './spawn-extra.js';
+import { testInternalTokenSecret } from './test-secrets.js';
+
+export interface ExtraGateway extends ExtraService {
+  readonly graphqlUrl: string;
+  /** The gateway's own audit log (never the stack's: two writers would fork its chain). */
+  readonly auditLogPath: string;
+}
+
+/**
+ * A second gateway over the stack's subgraphs (or `subgraphUrls`) and IdP, with its own audit trail in a temporary
+ * folder (unless `env.AUDIT_LOG_PATH`), the stack's internal-token secret, and `env` on top (NODE_ENV, trusted
+ * documents…). Stop it in afterAll.
+ */
+export async function spawnGateway(env: NodeJS.ProcessEnv, subgraphUrls: Readonly<Record<string, string>> = inject('serviceUrls')): Promise<ExtraGateway> {
+  const auditLogPath = env.AUDIT_LOG_PATH ?? join(mkdtempSync(join(tmpdir(), 'guichet-extra-gateway-')), 'audit.jsonl');
+  const urls: NodeJS.ProcessEnv = {};
+  for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) {
+    const url = subgraphUrls[subgraph.name];
+    if (!url) throw new Error(`no URL for subgraph ${subgraph.name}`);
+    urls[subgraphUrlVariable(subgraph.name)] = url;
+  }
+  const gateway = await spawnExtra('extra-gateway', 'gateway/main.js', {
+    INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
+    AUDIT_HMAC_KEY: 'extra-gateway-audit-key-0123456789abcdef',
+    OIDC_ISSUER: inject('idpUrl'),
+    LOG_LEVEL: 'info',
+    ...urls,
+    ...env,
+    AUDIT_LOG_PATH: auditLogPath,
+  });
+  return Object.assign(gateway, { graphqlUrl: `${gateway.url}/graphql`, auditLogPath });
+}

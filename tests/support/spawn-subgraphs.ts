@@ -1,0 +1,21 @@
+import { inject } from 'vitest';
+import { stackServices } from '../../scripts/stack/index.js';
+import { spawnExtra, type ExtraService } from './spawn-extra.js';
+import { testInternalTokenSecret } from './test-secrets.js';
+
+/**
+ * A second set of the four subgraphs over the stack's legacy simulators, capturing their log lines (the global
+ * setup keeps the stack's own lines to itself). `auditLogPath`: the trail the dossiers subgraph reads.
+ */
+export async function spawnSubgraphs(env: NodeJS.ProcessEnv & { AUDIT_LOG_PATH: string }): Promise<ExtraService[]> {
+  const legacy = inject('legacyUrls');
+  const shared: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
+    RNEC_URL: `${legacy.rnec}/ws/rnec`,
+    CEET_URL: legacy.ceet,
+    URBANISME_URL: legacy.urbanisme,
+    ...env,
+  };
+  return Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => spawnExtra(s.name, s.entry, shared)));
+}
