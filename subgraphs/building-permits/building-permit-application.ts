@@ -3,6 +3,7 @@ import { DossierFields, DossierReaders } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @Directive('@key(fields: "reference")')
+@Directive('@key(fields: "lookup")')
 @DossierReaders()
 @ObjectType({ description: 'Demande de permis de construire (ministère de l’Urbanisme).' })
 export class BuildingPermitApplication extends DossierFields {

@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DossierFields, DossierReaders } from '../shared/index.js';
 
 @Directive('@key(fields: "reference")')
+@Directive('@key(fields: "lookup")')
 @DossierReaders()
 @ObjectType({ description: 'Demande de copie d’un acte d’état civil (RNEC).' })
 export class CivilActCopyRequest extends DossierFields {

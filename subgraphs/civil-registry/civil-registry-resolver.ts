@@ -8,7 +8,12 @@ import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
 import { Citizen } from './citizen.js';
 import type { CivilRegistryContext } from './context.js';
+import { mayRequestCopyOf } from './copy-entitlement.js';
 import { civilActView, copyRequestView } from './views.js';
+
+/** The same answer for an act that does not exist and one the caller may not see. */
+const actNotFound = (number: string) =>
+  new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: 'act unknown or not visible to caller', userMessage: `Aucun acte ${number}.` });
 
 const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
 
@@ -19,9 +24,8 @@ export class CivilRegistryResolver {
   async civilAct(@Arg('number', () => ID) number: string, @Ctx() ctx: CivilRegistryContext) {
     if (!actNumberPattern.test(number)) throw userInputError('Le numéro d’acte doit avoir la forme N-GOLFE1-2019-004512 (N, M ou D).', 'number');
     const act = await ctx.loaders.act.load(number);
-    if (!canSeeAct(ctx.principal, act.personNius)) {
-      throw new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: 'act not visible to caller', userMessage: `Aucun acte ${number}.` });
-    }
+    if (!canSeeAct(ctx.principal, act.personNius)) throw actNotFound(number);
+    for (const niu of act.personNius) ctx.access.record({ niu, system: 'rnec', action: 'read' });
     return civilActView(act);
   }
 
@@ -43,6 +47,9 @@ export class CivilRegistryResolver {
   ) {
     assertIdempotencyKey(idempotencyKey);
     if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
+    // The act must be one the applicant may ask copies of; any other is answered as unknown, before RNEC files anything.
+    const act = await ctx.loaders.act.load(input.actNumber);
+    if (!(await mayRequestCopyOf(ctx.rnec, input.applicantNiu, act))) throw actNotFound(input.actNumber);
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
     const externalReference = externalReferenceFor(procedure, input.applicantNiu, idempotencyKey);
     const record = await submitIdempotently<CivilActCopyRequestRecord>({
@@ -62,6 +69,9 @@ export class CivilRegistryResolver {
 
   @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé.' })
   async act(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
-    return civilActView(await ctx.loaders.act.load(request.actNumber));
+    // Visible because its copy request is (filed only for acts the applicant may request); still personal data.
+    const act = await ctx.loaders.act.load(request.actNumber);
+    for (const niu of act.personNius) ctx.access.record({ niu, system: 'rnec', action: 'read' });
+    return civilActView(act);
   }
 }

@@ -32,7 +32,7 @@ export function createCivilRegistryContext(rnec: RnecAdapter, principal: Princip
     loaders: {
       citizen: batchLoader(
         (nius) => rnec.getCitizens(nius),
-        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${maskNiu(niu)}`, userMessage: `Aucun citoyen n’a le NIU ${niu}.` }),
+        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${maskNiu(niu)}`, userMessage: 'Aucun citoyen ne correspond à ce NIU.' }),
         visibleCitizen,
       ),
       actsOfCitizen: listLoader((niu) => rnec.listActs(niu), visibleAct),

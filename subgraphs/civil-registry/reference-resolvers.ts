@@ -1,4 +1,4 @@
-import type { ReferenceResolvers } from '../shared/index.js';
+import { referenceOfKey, type DossierKey, type ReferenceResolvers } from '../shared/index.js';
 import type { CivilRegistryContext } from './context.js';
 import { copyRequestView } from './views.js';
 
@@ -9,6 +9,6 @@ export const civilRegistryReferenceResolvers: ReferenceResolvers = {
     __resolveReference: (reference: { niu: string }) => ({ niu: reference.niu }),
   },
   CivilActCopyRequest: {
-    __resolveReference: async (reference: { reference: string }, ctx: CivilRegistryContext) => copyRequestView(await ctx.loaders.copyRequest.load(reference.reference)),
+    __resolveReference: async (key: DossierKey, ctx: CivilRegistryContext) => copyRequestView(await ctx.loaders.copyRequest.load(referenceOfKey(key))),
   },
 };

@@ -5,7 +5,8 @@ import { Procedure } from './procedure.js';
 /** What the dossiers subgraph hands out before the gateway fetches the rest from the owning ministry. */
 export interface DossierHandle {
   readonly __typename: string;
-  readonly reference: string;
+  /** The hidden key (equal to the reference): the owner resolves and checks everything else. */
+  readonly lookup: string;
 }
 
 @InterfaceType('Dossier', {

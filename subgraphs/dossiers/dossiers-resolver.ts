@@ -20,7 +20,7 @@ export class DossiersQueryResolver {
   citizen(@Arg('niu', () => ID) niu: string, @Ctx() ctx: SubgraphContext): Pick<Citizen, 'niu'> {
     assertNiu(niu);
     // Another citizen's NIU is answered as unknown: no existence leak.
-    if (ctx.principal.role === 'citizen' && !canSeeCitizen(ctx.principal, niu)) throw notFoundError(`Aucun citoyen n’a le NIU ${niu}.`);
+    if (ctx.principal.role === 'citizen' && !canSeeCitizen(ctx.principal, niu)) throw notFoundError('Aucun citoyen ne correspond à ce NIU.');
     return { niu };
   }
 
@@ -35,7 +35,7 @@ export class DossiersQueryResolver {
   dossier(@Arg('reference', () => ID) reference: string): DossierHandle {
     const ministry = ministryOfReferencePrefix(assertReference(reference));
     if (!ministry) throw userInputError(`Aucun ministère ne gère les références « ${reference.slice(0, 40)} ».`, 'reference');
-    return { __typename: ministry.typeName, reference };
+    return { __typename: ministry.typeName, lookup: reference };
   }
 
   @Query(() => [Procedure], { description: 'Le catalogue des démarches en ligne.' })

@@ -12,8 +12,8 @@ const lists = new Map([
 describe('paginateDossiers', () => {
   it('merges every ministry, newest update first, ties broken by reference', () => {
     const page = paginateDossiers(lists, { first: 10, after: null, status: null });
-    expect(page.nodes.map((n) => n.reference)).toEqual(['RNEC-2026-000100', 'URB-2026-000001', 'CEET-2026-000002', 'CEET-2025-000009']);
-    expect(page.nodes[0]).toEqual({ __typename: 'CivilActCopyRequest', reference: 'RNEC-2026-000100' });
+    expect(page.nodes.map((n) => n.lookup)).toEqual(['RNEC-2026-000100', 'URB-2026-000001', 'CEET-2026-000002', 'CEET-2025-000009']);
+    expect(page.nodes[0]).toEqual({ __typename: 'CivilActCopyRequest', lookup: 'RNEC-2026-000100' });
     expect(page).toMatchObject({ totalCount: 4, incomplete: false, unavailableSystems: [], pageInfo: { hasNextPage: false } });
   });
 
@@ -21,15 +21,15 @@ describe('paginateDossiers', () => {
     const first = paginateDossiers(lists, { first: 3, after: null, status: null });
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = paginateDossiers(lists, { first: 3, after: first.pageInfo.endCursor, status: null });
-    expect([...first.nodes, ...second.nodes].map((n) => n.reference)).toHaveLength(4);
-    expect(second.nodes.map((n) => n.reference)).toEqual(['CEET-2025-000009']);
+    expect([...first.nodes, ...second.nodes].map((n) => n.lookup)).toHaveLength(4);
+    expect(second.nodes.map((n) => n.lookup)).toEqual(['CEET-2025-000009']);
     expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.pageInfo.endCursor });
   });
 
   it('filters by status before counting', () => {
     const page = paginateDossiers(lists, { first: 10, after: null, status: 'COMPLETED' });
     expect(page.totalCount).toBe(2);
-    expect(page.nodes.map((n) => n.reference)).toEqual(['RNEC-2026-000100', 'CEET-2025-000009']);
+    expect(page.nodes.map((n) => n.lookup)).toEqual(['RNEC-2026-000100', 'CEET-2025-000009']);
   });
 
   it('marks the page incomplete and names the system whose list is missing', () => {

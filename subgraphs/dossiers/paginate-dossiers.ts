@@ -65,7 +65,7 @@ export function paginateDossiers(lists: ReadonlyMap<MinistryDossierType, readonl
   const last = page.at(-1);
   return {
     totalCount: filtered.length,
-    nodes: page.map((e) => ({ __typename: e.__typename, reference: e.reference })),
+    nodes: page.map((e) => ({ __typename: e.__typename, lookup: e.reference })),
     pageInfo: { hasNextPage: start + page.length < filtered.length, endCursor: last ? encodeCursor(last) : null },
     incomplete: unavailableSystems.length > 0,
     unavailableSystems,

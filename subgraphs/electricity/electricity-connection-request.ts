@@ -3,6 +3,7 @@ import { DossierFields, DossierReaders } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @Directive('@key(fields: "reference")')
+@Directive('@key(fields: "lookup")')
 @DossierReaders()
 @ObjectType({ description: 'Demande de raccordement au réseau électrique basse tension (CEET).' })
 export class ElectricityConnectionRequest extends DossierFields {

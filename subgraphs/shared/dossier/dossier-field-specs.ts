@@ -28,7 +28,7 @@ const dossierFieldSpecs = (procedureType: TypeThunk): readonly DossierFieldSpec[
 export interface DossierFieldOptions {
   /** The class standing for `Procedure` in this subgraph (a stub in ministries, the entity in dossiers). */
   readonly procedureType: TypeThunk;
-  /** Marks every field but the key `@external` (stubs of another subgraph's dossier type). */
+  /** Marks every field `@external` (stubs of another subgraph's dossier type, keyed by `lookup`). */
   readonly external?: boolean;
 }
 
@@ -36,8 +36,18 @@ export interface DossierFieldOptions {
 export function decorateDossierFields(target: { prototype: object }, { procedureType, external = false }: DossierFieldOptions): void {
   for (const spec of dossierFieldSpecs(procedureType)) {
     Field(spec.type as () => typeof String, { nullable: spec.nullable ?? false, description: spec.description })(target.prototype, spec.name);
-    if (external && spec.name !== 'reference') Directive('@external')(target.prototype, spec.name);
+    if (external) Directive('@external')(target.prototype, spec.name);
   }
+}
+
+/**
+ * The hidden second key of every dossier type. The dossiers subgraph knows dossiers only by `lookup`, never by
+ * `reference`: even `dossier(reference) { reference }` must go through the owner, whose visibility rules decide
+ * (NOT_FOUND by every path, a key-only selection included).
+ */
+export function decorateLookupKey(target: { prototype: object }): void {
+  Field(() => ID, { description: 'Clé technique de fédération (égale à la référence).' })(target.prototype, 'lookup');
+  Directive('@inaccessible')(target.prototype, 'lookup');
 }
 
 /** Fields a dossier stub must give the dossiers subgraph to sort, filter and page a citizen's list. */

@@ -1,6 +1,6 @@
 import { ObjectType } from 'type-graphql';
 import type { DossierStatus } from '../../../schema/dossier-status.js';
-import { decorateDossierFields } from './dossier-field-specs.js';
+import { decorateDossierFields, decorateLookupKey } from './dossier-field-specs.js';
 import type { DossierStep } from './dossier-step.js';
 import { ProcedureRef } from './procedure-ref.js';
 
@@ -18,6 +18,8 @@ export abstract class DossierFields {
   history!: DossierStep[];
   nextAction!: string | null;
   procedure!: ProcedureRef | null;
+  lookup!: string;
 }
 
 decorateDossierFields(DossierFields, { procedureType: () => ProcedureRef });
+decorateLookupKey(DossierFields);
