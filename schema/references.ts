@@ -1,6 +1,10 @@
 /**
  * Graph references carry their system: `CEET-2026-000123`, `URB-2026-004321`, `RNEC-2026-000777`.
  * Each adapter maps them to and from its legacy system's own numbering.
+ *
+ * An application Guichet accepted but could not deliver yet has Guichet's own reference, which also names its
+ * system: `GCH-CEET-0123456789ABCDEF0123`. It is the external reference the ministry's system will store, and the
+ * dossier stays reachable by it after delivery.
  */
 export const ReferencePrefix = {
   CEET: 'CEET',
@@ -10,13 +14,19 @@ export const ReferencePrefix = {
 export type DossierSystem = (typeof ReferencePrefix)[keyof typeof ReferencePrefix];
 
 const referencePattern = /^(CEET|URB|RNEC)-(\d{4})-(\d{6})$/;
+const queuedReferencePattern = /^GCH-(CEET|URB|RNEC)-[0-9A-F]{20}$/;
 
 export function isWellFormedReference(reference: string): boolean {
-  return referencePattern.test(reference);
+  return referencePattern.test(reference) || queuedReferencePattern.test(reference);
+}
+
+/** Guichet's own reference of an application (delivered or not), as opposed to a ministry's. */
+export function isGuichetReference(reference: string): boolean {
+  return queuedReferencePattern.test(reference);
 }
 
 /** The system a well-formed reference belongs to, or undefined. */
 export function systemOfReference(reference: string): DossierSystem | undefined {
-  const match = referencePattern.exec(reference);
+  const match = referencePattern.exec(reference) ?? queuedReferencePattern.exec(reference);
   return match ? (match[1] as DossierSystem) : undefined;
 }

@@ -1,13 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { BuildingPermitApplication } from './building-permit-application.js';
 import { BuildingPermitInput } from './building-permit-input.js';
 import { BuildingPermitPage } from './building-permit-page.js';
 import { Citizen } from './citizen.js';
 import type { BuildingPermitsContext } from './context.js';
 import { permitView } from './permit-view.js';
+import { queuedPermitRecord } from './queued-application.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -44,14 +45,28 @@ export class BuildingPermitsResolver {
   ) {
     assertIdempotencyKey(idempotencyKey);
     if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
-    const externalReference = externalReferenceFor(ProcedureCode.BUILDING_PERMIT, input.applicantNiu, idempotencyKey);
-    const record = await submitIdempotently<BuildingPermitRecord>({
+    const externalReference = externalReferenceFor('URB', ProcedureCode.BUILDING_PERMIT, input.applicantNiu, idempotencyKey);
+    const urbanismeInput = {
+      niu: input.applicantNiu,
+      landTitle: input.landTitle,
+      architectRegistration: input.architectRegistration,
+      communeCode: input.communeCode,
+      quarter: input.quarter,
+      projectKind: input.projectKind,
+      floorAreaM2: input.floorAreaM2,
+      levels: input.levels,
       externalReference,
-      find: () => ctx.urbanisme.findApplicationByExternalReference(input.applicantNiu, externalReference),
-      create: () => ctx.urbanisme.submitApplication({ ...input, niu: input.applicantNiu, externalReference }),
-      sameRequest: (existing) =>
+    };
+    // Delivered now if Urbanisme can take it, else held durably and answered QUEUED; retries never file twice.
+    const outcome = await ctx.outbox.submit({
+      externalReference,
+      procedureCode: ProcedureCode.BUILDING_PERMIT,
+      applicantNiu: input.applicantNiu,
+      payload: urbanismeInput,
+      sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu && existing.landTitle === input.landTitle && existing.architectRegistration === input.architectRegistration,
     });
+    const record = recordOfOutcome(outcome, queuedPermitRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'urbanisme', action: 'write' });
     return permitView(record);
   }

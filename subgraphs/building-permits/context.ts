@@ -3,10 +3,14 @@ import type { BuildingPermitRecord, UrbanismeAdapter } from '../../adapters/urba
 import { AdapterError } from '../../adapters/shared/index.js';
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
+import type { Outbox } from '../../outbox/index.js';
+import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, type SubgraphContext } from '../shared/index.js';
+import { queuedPermitRecord } from './queued-application.js';
 
 export interface BuildingPermitsContext extends SubgraphContext {
   readonly urbanisme: UrbanismeAdapter;
+  /** Applications Urbanisme could not take yet, delivered later by the forwarder. */
+  readonly outbox: Outbox<BuildingPermitRecord>;
   readonly loaders: {
     readonly application: DataLoader<string, BuildingPermitRecord>;
     readonly applicationsOfCitizen: DataLoader<string, readonly BuildingPermitRecord[]>;
@@ -14,21 +18,25 @@ export interface BuildingPermitsContext extends SubgraphContext {
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter, principal: Principal): BuildingPermitsContext {
+export function createBuildingPermitsContext(urbanisme: UrbanismeAdapter, outbox: Outbox<BuildingPermitRecord>, principal: Principal): BuildingPermitsContext {
   const access = createAccessRecorder();
   const visible = recordedWhenVisible((record: BuildingPermitRecord) => canSeeDossier(principal, 'URBAN_PLANNING', record.applicantNiu), access, 'urbanisme', (r) => [r.applicantNiu]);
   return {
     principal,
     access,
     urbanisme,
+    outbox,
     loaders: {
       application: batchLoader(
-        (references) => urbanisme.getApplications(references),
+        withGuichetReferences((references) => urbanisme.getApplications(references), outbox, queuedPermitRecord),
         (reference) =>
           new AdapterError({ code: 'NOT_FOUND', system: 'urbanisme', operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande de permis ${reference}.` }),
         visible,
       ),
-      applicationsOfCitizen: listLoader((niu) => urbanisme.listApplicationsOfCitizen(niu), visible),
+      applicationsOfCitizen: listLoader(
+        async (niu) => [...(await urbanisme.listApplicationsOfCitizen(niu)), ...(await outbox.listForApplicant(niu)).map(queuedPermitRecord)],
+        visible,
+      ),
     },
   };
 }

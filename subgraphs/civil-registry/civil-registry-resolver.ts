@@ -1,19 +1,22 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
 import { Citizen } from './citizen.js';
 import type { CivilRegistryContext } from './context.js';
-import { mayRequestCopyOf } from './copy-entitlement.js';
+import { isSystemUnavailable } from '../shared/last-known/is-system-unavailable.js';
+import { actNotFound, mayRequestCopyOf } from './copy-entitlement.js';
+import { queuedCopyRecord } from './queued-copy-request.js';
 import { civilActView, copyRequestView } from './views.js';
 
-/** The same answer for an act that does not exist and one the caller may not see. */
-const actNotFound = (number: string) =>
-  new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: 'act unknown or not visible to caller', userMessage: `Aucun acte ${number}.` });
+async function assertEntitled(ctx: CivilRegistryContext, applicantNiu: string, actNumber: string): Promise<void> {
+  const act = await ctx.loaders.act.load(actNumber);
+  if (!(await mayRequestCopyOf(ctx.rnec, applicantNiu, act))) throw actNotFound(actNumber);
+}
 
 const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
 
@@ -47,17 +50,23 @@ export class CivilRegistryResolver {
   ) {
     assertIdempotencyKey(idempotencyKey);
     if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
-    // The act must be one the applicant may ask copies of; any other is answered as unknown, before RNEC files anything.
-    const act = await ctx.loaders.act.load(input.actNumber);
-    if (!(await mayRequestCopyOf(ctx.rnec, input.applicantNiu, act))) throw actNotFound(input.actNumber);
-    const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
-    const externalReference = externalReferenceFor(procedure, input.applicantNiu, idempotencyKey);
-    const record = await submitIdempotently<CivilActCopyRequestRecord>({
-      externalReference,
-      find: () => ctx.rnec.findCopyRequestByExternalReference(externalReference),
-      create: () => ctx.rnec.requestCopy({ niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, externalReference }),
-      sameRequest: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
+    // The act must be one the applicant may ask copies of; any other is answered as unknown. When RNEC cannot
+    // answer now, the request is queued and the forwarder checks the same rule before filing it.
+    await assertEntitled(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
+      if (!isSystemUnavailable(error)) throw error;
     });
+    const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
+    const externalReference = externalReferenceFor('RNEC', procedure, input.applicantNiu, idempotencyKey);
+    const rnecInput = { niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, externalReference };
+    // Delivered now if RNEC can take it, else held durably and answered QUEUED; retries never file twice.
+    const outcome = await ctx.outbox.submit({
+      externalReference,
+      procedureCode: procedure,
+      applicantNiu: input.applicantNiu,
+      payload: rnecInput,
+      sameRecord: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
+    });
+    const record = recordOfOutcome(outcome, queuedCopyRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'rnec', action: 'write' });
     return copyRequestView(record);
   }

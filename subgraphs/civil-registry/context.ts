@@ -4,10 +4,14 @@ import { AdapterError } from '../../adapters/shared/index.js';
 import { maskNiu } from '../../lib/log/index.js';
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
+import type { Outbox } from '../../outbox/index.js';
+import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, type SubgraphContext } from '../shared/index.js';
+import { queuedCopyRecord } from './queued-copy-request.js';
 
 export interface CivilRegistryContext extends SubgraphContext {
   readonly rnec: RnecAdapter;
+  /** Copy requests RNEC could not take yet, delivered later by the forwarder. */
+  readonly outbox: Outbox<CivilActCopyRequestRecord>;
   readonly loaders: {
     /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call); NIUs the caller may not see are NOT_FOUND. */
     readonly citizen: DataLoader<string, CitizenRecord>;
@@ -20,7 +24,7 @@ export interface CivilRegistryContext extends SubgraphContext {
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createCivilRegistryContext(rnec: RnecAdapter, principal: Principal): CivilRegistryContext {
+export function createCivilRegistryContext(rnec: RnecAdapter, outbox: Outbox<CivilActCopyRequestRecord>, principal: Principal): CivilRegistryContext {
   const access = createAccessRecorder();
   const visibleRequest = recordedWhenVisible((record: CivilActCopyRequestRecord) => canSeeDossier(principal, 'CIVIL_REGISTRY', record.applicantNiu), access, 'rnec', (r) => [r.applicantNiu]);
   const visibleAct = recordedWhenVisible((act: CivilActRecord) => canSeeAct(principal, act.personNius), access, 'rnec', (act) => act.personNius);
@@ -29,6 +33,7 @@ export function createCivilRegistryContext(rnec: RnecAdapter, principal: Princip
     principal,
     access,
     rnec,
+    outbox,
     loaders: {
       citizen: batchLoader(
         (nius) => rnec.getCitizens(nius),
@@ -41,11 +46,14 @@ export function createCivilRegistryContext(rnec: RnecAdapter, principal: Princip
         (number) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: `no act ${number}`, userMessage: `Aucun acte ${number}.` }),
       ),
       copyRequest: batchLoader(
-        (references) => rnec.getCopyRequests(references),
+        withGuichetReferences((references) => rnec.getCopyRequests(references), outbox, queuedCopyRecord),
         (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
         visibleRequest,
       ),
-      copyRequestsOfCitizen: listLoader((niu) => rnec.listCopyRequests(niu), visibleRequest),
+      copyRequestsOfCitizen: listLoader(
+        async (niu) => [...(await rnec.listCopyRequests(niu)), ...(await outbox.listForApplicant(niu)).map(queuedCopyRecord)],
+        visibleRequest,
+      ),
     },
   };
 }

@@ -3,10 +3,14 @@ import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js'
 import type { CeetAdapter, ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
-import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, type SubgraphContext } from '../shared/index.js';
+import type { Outbox } from '../../outbox/index.js';
+import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, type SubgraphContext } from '../shared/index.js';
+import { queuedElectricityRecord } from './queued-request.js';
 
 export interface ElectricityContext extends SubgraphContext {
   readonly ceet: CeetAdapter;
+  /** Applications CEET could not take yet, delivered later by the forwarder. */
+  readonly outbox: Outbox<ElectricityRequestRecord>;
   readonly loaders: {
     readonly request: DataLoader<string, ElectricityRequestRecord>;
     readonly requestsOfCitizen: DataLoader<string, readonly ElectricityRequestRecord[]>;
@@ -16,20 +20,24 @@ export interface ElectricityContext extends SubgraphContext {
 const system: LegacySystem = 'ceet';
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createElectricityContext(ceet: CeetAdapter, principal: Principal): ElectricityContext {
+export function createElectricityContext(ceet: CeetAdapter, outbox: Outbox<ElectricityRequestRecord>, principal: Principal): ElectricityContext {
   const access = createAccessRecorder();
   const visible = recordedWhenVisible((record: ElectricityRequestRecord) => canSeeDossier(principal, 'ENERGY', record.applicantNiu), access, 'ceet', (r) => [r.applicantNiu]);
   return {
     principal,
     access,
     ceet,
+    outbox,
     loaders: {
       request: batchLoader(
-        (references) => ceet.getRequests(references),
+        withGuichetReferences((references) => ceet.getRequests(references), outbox, queuedElectricityRecord),
         (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
         visible,
       ),
-      requestsOfCitizen: listLoader((niu) => ceet.listRequestsOfCitizen(niu), visible),
+      requestsOfCitizen: listLoader(
+        async (niu) => [...(await ceet.listRequestsOfCitizen(niu)), ...(await outbox.listForApplicant(niu)).map(queuedElectricityRecord)],
+        visible,
+      ),
     },
   };
 }

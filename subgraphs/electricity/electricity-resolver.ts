@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, submitIdempotently, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import type { ElectricityContext } from './context.js';
 import { ElectricityConnectionInput } from './electricity-connection-input.js';
 import { ElectricityConnectionRequest } from './electricity-connection-request.js';
 import { ElectricityRequestPage } from './electricity-request-page.js';
+import { queuedElectricityRecord } from './queued-request.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -44,26 +45,29 @@ export class ElectricityResolver {
   ) {
     assertIdempotencyKey(idempotencyKey);
     if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
-    const externalReference = externalReferenceFor(ProcedureCode.ELECTRICITY_CONNECTION_LV, input.applicantNiu, idempotencyKey);
-    const record = await submitIdempotently<ElectricityRequestRecord>({
+    const externalReference = externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, input.applicantNiu, idempotencyKey);
+    const ceetInput = {
+      niu: input.applicantNiu,
+      meterType: input.meterType,
+      communeCode: input.communeCode,
+      quarter: input.quarter,
+      landTitle: input.landTitle ?? null,
+      applianceCount: input.applianceCount,
       externalReference,
-      find: () => ctx.ceet.findRequestByExternalReference(externalReference),
-      create: () =>
-        ctx.ceet.submitRequest({
-          niu: input.applicantNiu,
-          meterType: input.meterType,
-          communeCode: input.communeCode,
-          quarter: input.quarter,
-          landTitle: input.landTitle ?? null,
-          applianceCount: input.applianceCount,
-          externalReference,
-        }),
-      sameRequest: (existing) =>
+    };
+    // Delivered now if CEET can take it, else held durably and answered QUEUED; retries never file twice.
+    const outcome = await ctx.outbox.submit({
+      externalReference,
+      procedureCode: ProcedureCode.ELECTRICITY_CONNECTION_LV,
+      applicantNiu: input.applicantNiu,
+      payload: ceetInput,
+      sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
         existing.meterType === input.meterType &&
         existing.communeCode === input.communeCode &&
         existing.applianceCount === input.applianceCount,
     });
+    const record = recordOfOutcome(outcome, queuedElectricityRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'ceet', action: 'write' });
     return dossierView(record);
   }

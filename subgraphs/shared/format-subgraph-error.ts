@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isAdapterError } from '../../adapters/shared/index.js';
+import { isIdempotencyConflictError } from '../../outbox/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import { errorMessages, isErrorCode } from '../../schema/index.js';
 
@@ -29,6 +30,7 @@ export function createSubgraphErrorFormatter(log: Logger, exposeDetails: boolean
         },
       };
     }
+    if (isIdempotencyConflictError(original)) return { ...base, message: errorMessages.IDEMPOTENCY_CONFLICT, extensions: { code: 'IDEMPOTENCY_CONFLICT' } };
     if (original instanceof ArgumentValidationError) {
       const messages = original.extensions.validationErrors.flatMap((v) => Object.values(v.constraints ?? {}));
       return { ...base, message: messages.length > 0 ? messages.join(' ') : errorMessages.BAD_USER_INPUT, extensions: { code: 'BAD_USER_INPUT' } };

@@ -28,6 +28,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('auditLogPath', `${dataDir}/audit/audit.jsonl`);
   stack = await startStack({
     ports: 'ephemeral',
+    // Each ministry subgraph keeps its own outbox in this run's folder.
+    serviceEnv: Object.fromEntries(['civil-registry', 'electricity', 'building-permits'].map((name) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
     env: {
       SEED: String(testWorldOptions.seed),
       SCALE: String(testWorldOptions.scale),

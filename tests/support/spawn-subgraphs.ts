@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { stackServices } from '../../scripts/stack/index.js';
 import { spawnExtra, type ExtraService } from './spawn-extra.js';
@@ -17,5 +20,7 @@ export async function spawnSubgraphs(env: NodeJS.ProcessEnv & { AUDIT_LOG_PATH: 
     URBANISME_URL: legacy.urbanisme,
     ...env,
   };
-  return Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => spawnExtra(s.name, s.entry, shared)));
+  // Each extra subgraph keeps its own outbox, away from the stack's and the developer's.
+  const outboxDir = mkdtempSync(join(tmpdir(), 'guichet-extra-outbox-'));
+  return Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => spawnExtra(s.name, s.entry, { ...shared, OUTBOX_PATH: join(outboxDir, `${s.name}.sqlite`) })));
 }

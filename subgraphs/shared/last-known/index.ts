@@ -1,0 +1,11 @@
+export { asFresh, asStale } from './known-record.js';
+export type { Fresh, Stale, KnownRecord } from './known-record.js';
+export { createLastKnownStore } from './last-known-store.js';
+export type { LastKnownStore, LastKnownStoreOptions, LastKnownStoreSize, Remembered, RememberedList } from './last-known-store.js';
+export { withLastKnown } from './with-last-known.js';
+export type { LastKnownBatchOptions } from './with-last-known.js';
+export { withLastKnownList } from './with-last-known-list.js';
+export type { LastKnownOptions } from './last-known-options.js';
+export { isSystemUnavailable } from './is-system-unavailable.js';
+export { createLastKnownMetrics, lastKnownMetrics } from './last-known-metrics.js';
+export type { LastKnownMetrics, LastKnownCounters, FallbackSystem } from './last-known-metrics.js';
