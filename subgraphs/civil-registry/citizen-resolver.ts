@@ -16,31 +16,31 @@ const identity = (citizen: Citizen, ctx: CivilRegistryContext): Promise<CitizenR
 @Resolver(() => Citizen)
 export class CitizenResolver {
   @IdentityReaders()
-  @FieldResolver(() => String, { description: 'Prénom(s).' })
+  @FieldResolver(() => String, { nullable: true, description: 'Prénom(s) (null si le RNEC ne répond pas).' })
   async firstName(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext) {
     return (await identity(citizen, ctx)).firstNames;
   }
 
   @IdentityReaders()
-  @FieldResolver(() => String, { description: 'Nom de famille.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Nom de famille (null si le RNEC ne répond pas).' })
   async lastName(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext) {
     return (await identity(citizen, ctx)).lastName;
   }
 
   @IdentityReaders()
-  @FieldResolver(() => DateScalar, { description: 'Date de naissance.' })
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'Date de naissance (null si le RNEC ne répond pas).' })
   async birthDate(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext) {
     return (await identity(citizen, ctx)).birthDate;
   }
 
   @IdentityReaders()
-  @FieldResolver(() => String, { description: 'Lieu de naissance (commune).' })
+  @FieldResolver(() => String, { nullable: true, description: 'Lieu de naissance (commune ; null si le RNEC ne répond pas).' })
   async birthPlace(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext) {
     return (await identity(citizen, ctx)).birthPlace;
   }
 
   @IdentityReaders()
-  @FieldResolver(() => Sex, { description: 'Sexe à l’état civil.' })
+  @FieldResolver(() => Sex, { nullable: true, description: 'Sexe à l’état civil (null si le RNEC ne répond pas).' })
   async sex(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext): Promise<Sex> {
     return (await identity(citizen, ctx)).sex === 'F' ? Sex.FEMALE : Sex.MALE;
   }

@@ -20,7 +20,7 @@ export function withLastKnownList<K extends string, R extends { readonly referen
     try {
       records = await fetchOne(key);
     } catch (error) {
-      
+      if (!isUnavailable(error)) throw error;
       const remembered = store.recallList(key);
       metrics.recordListFallback(systemOf(error), remembered !== undefined);
       if (!remembered) throw error;

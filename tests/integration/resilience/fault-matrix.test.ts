@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { gql } from '../../support/graphql-client.js';
+import { legacyAdmin } from '../../support/legacy-admin.js';
+import { citizenToken } from '../../support/tokens.js';
+import { citizenInAllSystems } from '../../support/world.js';
+
+type System = 'rnec' | 'ceet' | 'urbanisme';
+
+/** Each fault kind, injected in the simulator (not mocked), and the codes a client may then see for that system. */
+const faults: readonly [string, Record<string, unknown>, readonly string[]][] = [
+  ['down', { down: true }, ['BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
+  ['slower than the timeout', { timeoutRate: 1, hangMs: 4_000 }, ['BACKEND_TIMEOUT', 'CIRCUIT_OPEN']],
+  ['server error (5xx, SOAP Fault)', { errorRate: 1 }, ['BACKEND_ERROR', 'CIRCUIT_OPEN']],
+  ['503 + Retry-After', { overloadRate: 1, retryAfterSeconds: 1 }, ['BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
+  ['malformed payload', { malformedRate: 1 }, ['BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']],
+  ['truncated body', { truncatedRate: 1 }, ['BAD_BACKEND_RESPONSE', 'BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
+  ['connection reset', { resetRate: 1 }, ['BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
+  ['error inside a 200', { errorIn200Rate: 1 }, ['BACKEND_ERROR', 'CIRCUIT_OPEN']],
+];
+
+const systems: readonly System[] = ['rnec', 'ceet', 'urbanisme'];
+
+interface Dashboard {
+  citizen: {
+    niu: string;
+    lastName: string | null;
+    civilActs: unknown[] | null;
+    dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[]; nodes: { reference: string; status: string }[] } | null;
+  } | null;
+  procedures: { code: string }[];
+}
+
+const query = `query($niu: ID!) {
+  citizen(niu: $niu) { niu lastName civilActs { number } dossiers(first: 20) { totalCount incomplete unavailableSystems nodes { reference status } } }
+  procedures { code }
+}`;
+
+/** A failing ministry system costs its own part of the answer, typed and named — never the rest. */
+describe('partial answers under each fault of each legacy system', () => {
+  afterEach(async () => {
+    await Promise.all(systems.map((s) => legacyAdmin.reset(s)));
+    // Let any circuit the fault opened close again (BREAKER_HALF_OPEN_AFTER_MS is short in the test stack).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  });
+
+  for (const system of systems) {
+    for (const [kind, settings, codes] of faults) {
+      it(`${system}: ${kind}`, async () => {
+        const citizen = citizenInAllSystems();
+        await legacyAdmin.setFaults(system, settings);
+        const started = Date.now();
+        const response = await gql<Dashboard>(query, { niu: citizen.niu }, { token: await citizenToken(citizen.niu) });
+        const elapsedMs = Date.now() - started;
+        const data = response.data!;
+        expect(data.procedures.length).toBeGreaterThan(0);
+        expect(data.citizen?.niu).toBe(citizen.niu);
+        const ours = (response.errors ?? []).filter((e) => e.extensions?.system === system);
+        expect(ours.length, JSON.stringify(response.errors)).toBeGreaterThan(0);
+        for (const error of ours) expect(codes).toContain(error.extensions?.code);
+        expect(JSON.stringify(response.errors)).not.toMatch(/\n\s+at |127\.0\.0\.1|stack/);
+        // The other systems' dossiers are all there.
+        const dossiers = data.citizen!.dossiers!;
+        const others = { rnec: citizen.rnec.length, ceet: citizen.ceet.length, urbanisme: citizen.urb.length };
+        const expected = Object.entries(others).filter(([s]) => s !== system).reduce((sum, [, n]) => sum + n, 0);
+        if (system === 'rnec') {
+          expect(data.citizen!.lastName).toBeNull();
+          expect(data.citizen!.civilActs).toBeNull();
+        } else {
+          expect(data.citizen!.lastName).not.toBeNull();
+        }
+        expect(dossiers).toMatchObject({ incomplete: true, unavailableSystems: [system], totalCount: expected });
+        // A slow system does not hold the answer past its deadline (2.5 s in the test stack) by much.
+        expect(elapsedMs).toBeLessThan(6_000);
+      });
+    }
+  }
+});
