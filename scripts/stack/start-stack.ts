@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { stackServices, type StackService } from './service-catalog.js';
+import { killService, respawnOnPort } from './restart-service.js';
 import { spawnService, type SpawnedService } from './spawn-service.js';
 
 export interface StackOptions {
@@ -20,6 +21,13 @@ export interface Stack {
   /** Legacy base URLs by system (`rnec`, `ceet`, `urbanisme`), for tests that inspect the simulators. */
   readonly legacyUrls: Readonly<Record<'rnec' | 'ceet' | 'urbanisme', string>>;
   stop(): Promise<void>;
+  /** Sends `signal` (default SIGKILL: a crash, no graceful shutdown) to one service; resolves once it is gone. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Starts one service again, with the environment it first ran with and on the port it first bound, so that the
+   * services wired to its URL reach the new process. A service still running is stopped gracefully first.
+   */
+  restart(name: string): Promise<SpawnedService>;
 }
 
 /** dist/ of the package, whether this file runs from dist/ (npm start) or from source (vitest). */
@@ -32,17 +40,17 @@ const distRoot = `${packageRoot}dist/`;
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const services = new Map<string, SpawnedService>();
+  /** The environment each service first started with, for `restart`. */
+  const startEnvs = new Map<string, NodeJS.ProcessEnv>();
   const onLine = options.onLine ?? (() => undefined);
-  const start = (service: StackService, env: NodeJS.ProcessEnv) =>
-    spawnService({
-      name: service.name,
-      entryPath: `${distRoot}${service.entry}`,
-      env: { ...process.env, ...options.env, ...env, ...options.serviceEnv?.[service.name], PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0' },
-      onLine,
-    }).then((spawned) => {
+  const start = (service: StackService, env: NodeJS.ProcessEnv) => {
+    const fullEnv = { ...process.env, ...options.env, ...env, ...options.serviceEnv?.[service.name], PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0' };
+    startEnvs.set(service.name, fullEnv);
+    return spawnService({ name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine }).then((spawned) => {
       services.set(service.name, spawned);
       return spawned;
     });
+  };
   const stop = async () => {
     // Front to back, so no tier sees its dependencies vanish while serving.
     for (const tier of ['gateway', 'subgraph', 'legacy', 'identity'] as const) {
@@ -61,9 +69,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp') };
     for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
     const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
-    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), services, legacyUrls, stop };
+    const kill = (name: string, signal: NodeJS.Signals = 'SIGKILL') => killService(serviceNamed(services, name), signal);
+    const restart = async (name: string) => {
+      const previous = serviceNamed(services, name);
+      const service = stackServices.find((s) => s.name === name);
+      const env = startEnvs.get(name);
+      if (!service || !env) throw new Error(`no stack service named ${name}`);
+      await previous.stop();
+      const spawned = await respawnOnPort({ name, entryPath: `${distRoot}${service.entry}`, env, onLine }, new URL(previous.url).port);
+      services.set(name, spawned);
+      return spawned;
+    };
+    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), services, legacyUrls, stop, kill, restart };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function serviceNamed(services: ReadonlyMap<string, SpawnedService>, name: string): SpawnedService {
+  const service = services.get(name);
+  if (!service) throw new Error(`no stack service named ${name}`);
+  return service;
 }

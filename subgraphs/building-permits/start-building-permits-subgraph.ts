@@ -1,7 +1,7 @@
 import { createUrbanismeAdapter, type BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
 import { buildBuildingPermitsSchema } from './build-building-permits-schema.js';
 import type { BuildingPermitsConfig } from './config.js';
 import { createBuildingPermitsContext } from './context.js';
@@ -19,6 +19,8 @@ export async function startBuildingPermitsSubgraph(config: BuildingPermitsConfig
     },
     log,
   });
+  // Last versions seen, process-wide: what status reads fall back to while the ministry is unreachable.
+  const lastKnown = createLastKnownStore<BuildingPermitRecord>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
   // Resumes whatever a previous process left queued.
   outbox.start();
   return startSubgraphServer({
@@ -27,7 +29,7 @@ export async function startBuildingPermitsSubgraph(config: BuildingPermitsConfig
     env: config.server,
     log,
     authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
-    context: async (caller) => createBuildingPermitsContext(urbanisme, outbox, caller.principal),
+    context: async (caller) => createBuildingPermitsContext(urbanisme, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
   });

@@ -1,7 +1,7 @@
 import { createRnecAdapter, type CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
 import { buildCivilRegistrySchema } from './build-civil-registry-schema.js';
 import type { CivilRegistryConfig } from './config.js';
 import { createCivilRegistryContext } from './context.js';
@@ -20,6 +20,8 @@ export async function startCivilRegistrySubgraph(config: CivilRegistryConfig, lo
     },
     log,
   });
+  // Last versions seen, process-wide: what status reads fall back to while the ministry is unreachable.
+  const lastKnown = createLastKnownStore<CivilActCopyRequestRecord>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
   // Resumes whatever a previous process left queued.
   outbox.start();
   return startSubgraphServer({
@@ -28,7 +30,7 @@ export async function startCivilRegistrySubgraph(config: CivilRegistryConfig, lo
     env: config.server,
     log,
     authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
-    context: async (caller) => createCivilRegistryContext(rnec, outbox, caller.principal),
+    context: async (caller) => createCivilRegistryContext(rnec, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
   });

@@ -7,6 +7,8 @@ export interface ListedDossier {
   readonly reference: string;
   readonly updatedAt: string;
   readonly status: string;
+  /** Served from the ministry's last known version while its system is unreachable. */
+  readonly stale?: boolean;
 }
 
 /** The citizen seen from dossiers: the key, the ministries' lists (external) and the unified view added here. */

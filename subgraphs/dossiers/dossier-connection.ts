@@ -27,4 +27,7 @@ export class DossierConnection {
 
   @Field(() => [String], { description: 'Systèmes qui n’ont pas répondu (rnec, ceet, urbanisme).' })
   unavailableSystems!: string[];
+
+  @Field(() => [String], { description: 'Systèmes injoignables dont la liste est la dernière version connue (dossiers marqués stale).' })
+  staleSystems!: string[];
 }

@@ -21,6 +21,8 @@ export abstract class Dossier {
   updatedAt!: string;
   history!: DossierStep[];
   nextAction!: string | null;
+  stale!: boolean;
+  asOf!: string | null;
   procedure!: Procedure | null;
 }
 

@@ -14,7 +14,7 @@ describe('paginateDossiers', () => {
     const page = paginateDossiers(lists, { first: 10, after: null, status: null });
     expect(page.nodes.map((n) => n.lookup)).toEqual(['RNEC-2026-000100', 'URB-2026-000001', 'CEET-2026-000002', 'CEET-2025-000009']);
     expect(page.nodes[0]).toEqual({ __typename: 'CivilActCopyRequest', lookup: 'RNEC-2026-000100' });
-    expect(page).toMatchObject({ totalCount: 4, incomplete: false, unavailableSystems: [], pageInfo: { hasNextPage: false } });
+    expect(page).toMatchObject({ totalCount: 4, incomplete: false, unavailableSystems: [], staleSystems: [], pageInfo: { hasNextPage: false } });
   });
 
   it('walks pages with the cursor, without gaps or repeats', () => {

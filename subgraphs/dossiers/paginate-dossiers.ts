@@ -14,6 +14,7 @@ export interface DossierPage {
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
   readonly incomplete: boolean;
   readonly unavailableSystems: string[];
+  readonly staleSystems: string[];
 }
 
 export class InvalidCursorError extends Error {}
@@ -46,11 +47,13 @@ const newestFirst = (a: ListedDossier, b: ListedDossier) => (a.updatedAt === b.u
 export function paginateDossiers(lists: ReadonlyMap<MinistryDossierType, readonly ListedDossier[] | null | undefined>, request: DossierPageRequest): DossierPage {
   const entries: Entry[] = [];
   const unavailableSystems: string[] = [];
+  const staleSystems: string[] = [];
   for (const [ministry, list] of lists) {
     if (!list) {
       unavailableSystems.push(ministry.legacySystem);
       continue;
     }
+    if (list.some((item) => item.stale)) staleSystems.push(ministry.legacySystem);
     for (const item of list) entries.push({ __typename: ministry.typeName, reference: item.reference, updatedAt: normalizeInstant(item.updatedAt), status: item.status });
   }
   const filtered = (request.status ? entries.filter((e) => e.status === request.status) : entries).sort(newestFirst);
@@ -69,6 +72,7 @@ export function paginateDossiers(lists: ReadonlyMap<MinistryDossierType, readonl
     pageInfo: { hasNextPage: start + page.length < filtered.length, endCursor: last ? encodeCursor(last) : null },
     incomplete: unavailableSystems.length > 0,
     unavailableSystems,
+    staleSystems,
   };
 }
 

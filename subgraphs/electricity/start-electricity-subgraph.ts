@@ -1,7 +1,7 @@
 import { createCeetAdapter, type ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
 import { buildElectricitySchema } from './build-electricity-schema.js';
 import type { ElectricityConfig } from './config.js';
 import { createElectricityContext } from './context.js';
@@ -19,6 +19,8 @@ export async function startElectricitySubgraph(config: ElectricityConfig, log: L
     },
     log,
   });
+  // Last versions seen, process-wide: what status reads fall back to while the ministry is unreachable.
+  const lastKnown = createLastKnownStore<ElectricityRequestRecord>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
   // Resumes whatever a previous process left queued.
   outbox.start();
   return startSubgraphServer({
@@ -27,7 +29,7 @@ export async function startElectricitySubgraph(config: ElectricityConfig, log: L
     env: config.server,
     log,
     authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
-    context: async (caller) => createElectricityContext(ceet, outbox, caller.principal),
+    context: async (caller) => createElectricityContext(ceet, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
   });

@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
  * NOT_FOUND either way, so nothing leaks — rather than a silent null.
  */
 export function batchLoader<K extends string, V>(
-  fetchMany: (keys: readonly K[]) => Promise<ReadonlyMap<K, V>>,
+  fetchMany: (keys: readonly K[]) => Promise<ReadonlyMap<K, V | Error>>,
   missing: (key: K) => Error,
   visible: (value: V) => boolean = () => true,
 ): DataLoader<K, V> {
@@ -14,6 +14,8 @@ export function batchLoader<K extends string, V>(
     const found = await fetchMany(keys);
     return keys.map((key) => {
       const value = found.get(key);
+      // The system's own failure for that key (nothing remembered to answer with): never turned into NOT_FOUND.
+      if (value instanceof Error) return value;
       return value !== undefined && visible(value) ? value : missing(key);
     });
   });

@@ -17,3 +17,4 @@ export type { SubgraphContext } from './subgraph-context.js';
 export { DossierReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';
 export { createGatewayAuthenticator } from './gateway-authenticator.js';
 export * from './submissions/index.js';
+export * from './last-known/index.js';

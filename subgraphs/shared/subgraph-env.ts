@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { internalTokenEnvSchema } from '../../auth/index.js';
-import { envHost, envLogLevel, envNodeEnv, envPort } from '../../lib/config/index.js';
+import { envHost, envInt, envLogLevel, envNodeEnv, envPort } from '../../lib/config/index.js';
 
 /**
  * Environment every subgraph reads; each adds its adapters' variables. `nodeEnv` decides whether the development
@@ -13,6 +13,9 @@ export const subgraphEnvSchema = (defaultPort: number, nodeEnv: string | undefin
     NODE_ENV: envNodeEnv(),
     LOG_LEVEL: envLogLevel(),
     ...internalTokenEnvSchema(nodeEnv).shape,
+    /** Last known dossiers kept per process, served marked stale while the ministry is unreachable. */
+    LAST_KNOWN_MAX_ENTRIES: envInt(20_000, 1),
+    LAST_KNOWN_MAX_AGE_MS: envInt(7 * 24 * 3_600_000, 1),
   });
 
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;

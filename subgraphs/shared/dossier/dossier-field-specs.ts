@@ -23,6 +23,12 @@ const dossierFieldSpecs = (procedureType: TypeThunk): readonly DossierFieldSpec[
   { name: 'history', type: () => [DossierStep], description: 'Historique daté, du plus ancien au plus récent.' },
   { name: 'nextAction', type: () => String, nullable: true, description: 'Ce que le citoyen doit faire maintenant, s’il doit agir.' },
   { name: 'procedure', type: procedureType, nullable: true, description: 'La démarche dont relève ce dossier.' },
+  {
+    name: 'stale',
+    type: () => Boolean,
+    description: 'Vrai quand le système du ministère est injoignable : ce dossier est la dernière version connue (voir asOf).',
+  },
+  { name: 'asOf', type: () => DateTimeScalar, nullable: true, description: 'Quand cette dernière version connue a été lue auprès du ministère (si stale).' },
 ];
 
 export interface DossierFieldOptions {
@@ -51,4 +57,4 @@ export function decorateLookupKey(target: { prototype: object }): void {
 }
 
 /** Fields a dossier stub must give the dossiers subgraph to sort, filter and page a citizen's list. */
-export const dossierListingFields = 'reference updatedAt status';
+export const dossierListingFields = 'reference updatedAt status stale';

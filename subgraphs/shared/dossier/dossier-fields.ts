@@ -17,6 +17,8 @@ export abstract class DossierFields {
   updatedAt!: string;
   history!: DossierStep[];
   nextAction!: string | null;
+  stale!: boolean;
+  asOf!: string | null;
   procedure!: ProcedureRef | null;
   lookup!: string;
 }

@@ -1,6 +1,16 @@
 import type { DossierRecord } from '../../../adapters/shared/index.js';
 
 /** A clean dossier record shaped for the graph: the procedure and applicant as entity references. */
-export function dossierView<R extends DossierRecord>(record: R): R & { lookup: string; procedure: { code: string }; applicant: { niu: string } } {
-  return { ...record, lookup: record.reference, procedure: { code: record.procedureCode }, applicant: { niu: record.applicantNiu } };
+export function dossierView<R extends DossierRecord & { readonly stale?: boolean; readonly asOf?: string | null }>(
+  record: R,
+): R & { lookup: string; stale: boolean; asOf: string | null; procedure: { code: string }; applicant: { niu: string } } {
+  return {
+    ...record,
+    lookup: record.reference,
+    // Fresh unless the loader answered from the last known version while the ministry was unreachable.
+    stale: record.stale ?? false,
+    asOf: record.asOf ?? null,
+    procedure: { code: record.procedureCode },
+    applicant: { niu: record.applicantNiu },
+  };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { citizenToken } from '../../support/tokens.js';
-import { citizenInAllSystems } from '../../support/world.js';
+import { citizensInAllSystems } from '../../support/world.js';
 
 type System = 'rnec' | 'ceet' | 'urbanisme';
 
@@ -15,7 +15,8 @@ const faults: readonly [string, Record<string, unknown>, readonly string[]][] = 
   ['malformed payload', { malformedRate: 1 }, ['BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']],
   ['truncated body', { truncatedRate: 1 }, ['BAD_BACKEND_RESPONSE', 'BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
   ['connection reset', { resetRate: 1 }, ['BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
-  ['error inside a 200', { errorIn200Rate: 1 }, ['BACKEND_ERROR', 'CIRCUIT_OPEN']],
+  // RNEC's error-in-200 envelope lacks the operation's payload, so some operations see an unreadable answer first.
+  ['error inside a 200', { errorIn200Rate: 1 }, ['BACKEND_ERROR', 'BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']],
 ];
 
 const systems: readonly System[] = ['rnec', 'ceet', 'urbanisme'];
@@ -43,10 +44,14 @@ describe('partial answers under each fault of each legacy system', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
   });
 
+  // A citizen no one has read yet in each case: nothing remembered, so the failure itself shows (the last-known
+  // fallback is tested on its own).
+  const citizens = citizensInAllSystems().slice(10);
+  let next = 0;
   for (const system of systems) {
     for (const [kind, settings, codes] of faults) {
       it(`${system}: ${kind}`, async () => {
-        const citizen = citizenInAllSystems();
+        const citizen = citizens[next++]!;
         await legacyAdmin.setFaults(system, settings);
         const started = Date.now();
         const response = await gql<Dashboard>(query, { niu: citizen.niu }, { token: await citizenToken(citizen.niu) });

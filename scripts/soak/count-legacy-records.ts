@@ -1,0 +1,37 @@
+import { createCeetAdapter } from '../../adapters/ceet/index.js';
+import { createRnecAdapter } from '../../adapters/rnec/index.js';
+import { mapWithConcurrency, type DossierRecord } from '../../adapters/shared/index.js';
+import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
+import type { LegacyUrls } from './legacy-admin.js';
+import type { SoakSystem } from './plan-submissions.js';
+
+/** Every legacy record carrying a Guichet external reference: reference → the legacy references filed under it. */
+export type LegacyRecordsByExternalReference = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Reads the legacy systems themselves, through the real adapters (faults off by now): every request or dossier of
+ * every citizen who filed, grouped by external reference. Listing all of a citizen's records — rather than asking
+ * "is there one?" — is what lets a second copy of a submission show up.
+ */
+export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: Readonly<Record<SoakSystem, readonly string[]>>): Promise<LegacyRecordsByExternalReference> {
+  const timeoutMs = 10_000;
+  const ceet = createCeetAdapter({ baseUrl: legacyUrls.ceet, apiKey: 'dev-ceet-key', timeoutMs });
+  const urbanisme = createUrbanismeAdapter({ baseUrl: legacyUrls.urbanisme, timeoutMs });
+  const rnec = createRnecAdapter({ url: `${legacyUrls.rnec}/ws/rnec`, timeoutMs });
+  const lists: Readonly<Record<SoakSystem, (niu: string) => Promise<readonly DossierRecord[]>>> = {
+    ceet: (niu) => ceet.listRequestsOfCitizen(niu),
+    urbanisme: (niu) => urbanisme.listApplicationsOfCitizen(niu),
+    rnec: (niu) => rnec.listCopyRequests(niu),
+  };
+  const found = new Map<string, string[]>();
+  for (const system of ['ceet', 'urbanisme', 'rnec'] as const) {
+    const records = await mapWithConcurrency(niusBySystem[system], 4, (niu) => lists[system](niu));
+    for (const record of records.flat()) {
+      if (!record.externalReference) continue;
+      const references = found.get(record.externalReference) ?? [];
+      references.push(record.reference);
+      found.set(record.externalReference, references);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,15 @@
+import type { SoakSystem } from './plan-submissions.js';
+
+export type LegacyUrls = Readonly<Record<SoakSystem, string>>;
+
+/** Sets a simulator's faults (PUT: whatever was set before is replaced). Throws when the simulator refuses them. */
+export async function setLegacyFaults(legacyUrls: LegacyUrls, system: SoakSystem, faults: Readonly<Record<string, unknown>>): Promise<void> {
+  const response = await fetch(`${legacyUrls[system]}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  if (!response.ok) throw new Error(`${system} refused faults ${JSON.stringify(faults)}: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Back to the simulator's start-up knobs: no faults. */
+export async function resetLegacy(legacyUrls: LegacyUrls, system: SoakSystem): Promise<void> {
+  const response = await fetch(`${legacyUrls[system]}/__admin/reset`, { method: 'POST' });
+  if (!response.ok) throw new Error(`${system} refused its reset: HTTP ${response.status}`);
+}

@@ -1,0 +1,77 @@
+import type { Person, World } from '../../legacy/world/index.js';
+import { ProcedureCode } from '../../schema/index.js';
+import { externalReferenceFor } from '../../subgraphs/shared/idempotency.js';
+import type { Random } from './random.js';
+
+export type SoakSystem = 'ceet' | 'urbanisme' | 'rnec';
+
+/** One submission a soak client will make, and where it must end up. */
+export interface PlannedSubmission {
+  readonly index: number;
+  readonly system: SoakSystem;
+  readonly applicantNiu: string;
+  /** The operation in `clients/operations/` and its root field. */
+  readonly operation: 'RequestElectricityConnection' | 'ApplyForBuildingPermit' | 'RequestCivilActCopy';
+  readonly field: 'requestElectricityConnection' | 'applyForBuildingPermit' | 'requestCivilActCopy';
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly idempotencyKey: string;
+  /** Guichet's reference for it (`GCH-CEET-…`): what the legacy system stores, and what the check counts. */
+  readonly externalReference: string;
+}
+
+const communes = ['GOLFE1', 'GOLFE2', 'GOLFE3', 'AGOE1', 'TCHAOUDJO1', 'KOZAH1'] as const;
+const quarters = ['Tokoin', 'Bè', 'Adidogomé', 'Nyékonakpoè', 'Agoè', 'Hédzranawoé'] as const;
+const projectKinds = ['SINGLE_HOUSE', 'BUILDING_R1', 'BUILDING_R2', 'COMMERCIAL', 'FENCE'] as const;
+
+/** Living adults with a birth act: they may file for themselves and ask copies of their own birth act. */
+export function soakCitizens(world: World, random: Random, count: number): readonly Person[] {
+  const eligible = world.persons.filter((p) => p.deathDate === null && p.birthDate < '2000-01-01' && p.birthActNumber !== '');
+  if (eligible.length < count) throw new Error(`the soak world has ${eligible.length} eligible citizens, fewer than the ${count} asked for`);
+  return random.shuffle(eligible).slice(0, count);
+}
+
+/** `count` submissions, the systems in turn, each by a random citizen with valid, varied input. */
+export function planSubmissions(citizens: readonly Person[], random: Random, count: number, seed: number): PlannedSubmission[] {
+  const systems: readonly SoakSystem[] = ['ceet', 'urbanisme', 'rnec'];
+  return Array.from({ length: count }, (_, index) => {
+    const system = systems[index % systems.length] as SoakSystem;
+    const person = random.pick(citizens);
+    const idempotencyKey = `soak-${seed}-${index}`;
+    const base = { index, system, applicantNiu: person.niu, idempotencyKey };
+    switch (system) {
+      case 'ceet':
+        return {
+          ...base,
+          operation: 'RequestElectricityConnection',
+          field: 'requestElectricityConnection',
+          input: { applicantNiu: person.niu, meterType: random.next() < 0.8 ? 'SINGLE_PHASE' : 'THREE_PHASE', communeCode: random.pick(communes), quarter: random.pick(quarters), applianceCount: random.int(1, 40) },
+          externalReference: externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, person.niu, idempotencyKey),
+        };
+      case 'urbanisme':
+        return {
+          ...base,
+          operation: 'ApplyForBuildingPermit',
+          field: 'applyForBuildingPermit',
+          input: {
+            applicantNiu: person.niu,
+            landTitle: `TF-${random.int(2000, 2025)}-${String(random.int(1, 999_999)).padStart(6, '0')}`,
+            architectRegistration: `ONAT-${String(101 + random.int(0, 39) * 7).padStart(4, '0')}`,
+            communeCode: random.pick(communes),
+            quarter: random.pick(quarters),
+            projectKind: random.pick(projectKinds),
+            floorAreaM2: random.int(40, 900),
+            levels: random.int(1, 4),
+          },
+          externalReference: externalReferenceFor('URB', ProcedureCode.BUILDING_PERMIT, person.niu, idempotencyKey),
+        };
+      case 'rnec':
+        return {
+          ...base,
+          operation: 'RequestCivilActCopy',
+          field: 'requestCivilActCopy',
+          input: { applicantNiu: person.niu, actNumber: person.birthActNumber, copies: random.int(1, 5) },
+          externalReference: externalReferenceFor('RNEC', ProcedureCode.BIRTH_ACT_COPY, person.niu, idempotencyKey),
+        };
+    }
+  });
+}

@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Stack } from '../stack/index.js';
+import type { Random } from './random.js';
+import { ministrySubgraphs } from './start-soak-stack.js';
+
+export interface Killer {
+  /** SIGKILLs delivered so far, by service. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Resolves when every planned kill is done and its service restarted, or the killer was stopped. Rejects if a restart failed. */
+  readonly done: Promise<void>;
+  /** No further kill starts; one in progress still ends with its restart. */
+  stop(): void;
+}
+
+export interface KillerOptions {
+  readonly stack: Stack;
+  readonly random: Random;
+  readonly kills: number;
+  /** Kill i happens at `windowMs · (i + 1) / (kills + 1)` after the start: spread over the busy part of the run. */
+  readonly windowMs: number;
+  readonly downtimeMs: readonly [number, number];
+  readonly log: (line: string) => void;
+}
+
+/** A third of the kills (rounded) go to the gateway, the rest to the ministry subgraphs in turn, in a seeded order. */
+export function killTargets(kills: number, random: Random): string[] {
+  const gatewayKills = Math.round(kills / 3);
+  const subgraphOrder = random.shuffle(ministrySubgraphs);
+  const subgraphs = Array.from({ length: kills - gatewayKills }, (_, i) => subgraphOrder[i % subgraphOrder.length] as string);
+  return random.shuffle([...subgraphs, ...Array.from({ length: gatewayKills }, () => 'gateway')]);
+}
+
+/**
+ * Crashes services while clients submit: SIGKILL (no graceful shutdown, no drain, leases left held), a short
+ * downtime, then the same service restarted on the same port with the same data. One kill at a time.
+ */
+export function startKiller({ stack, random, kills, windowMs, downtimeMs, log }: KillerOptions): Killer {
+  const counts: Record<string, number> = {};
+  const targets = killTargets(kills, random);
+  const stopped = new AbortController();
+  const startedAt = Date.now();
+  const done = (async () => {
+    for (const [i, target] of targets.entries()) {
+      const at = startedAt + (windowMs * (i + 1)) / (kills + 1);
+      await sleep(Math.max(0, at - Date.now()), undefined, { signal: stopped.signal }).catch(() => undefined);
+      if (stopped.signal.aborted) return;
+      await stack.kill(target, 'SIGKILL');
+      counts[target] = (counts[target] ?? 0) + 1;
+      const downtime = random.int(downtimeMs[0], downtimeMs[1]);
+      log(`killed ${target} (SIGKILL); restarting in ${downtime} ms`);
+      await sleep(downtime);
+      const restartedAt = Date.now();
+      await stack.restart(target);
+      log(`${target} restarted in ${Date.now() - restartedAt} ms`);
+    }
+  })();
+  return { counts, done, stop: () => stopped.abort() };
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type Stack } from '../stack/index.js';
+import type { SoakOptions } from './soak-options.js';
+
+/** The ministry subgraphs: each keeps an outbox, each is a kill target. */
+export const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits'] as const;
+
+export interface SoakStack {
+  readonly stack: Stack;
+  /** Outboxes, audit log and IdP key of this run only. */
+  readonly dataDir: string;
+}
+
+/** Short, so that an open circuit, a crashed owner's lease or a slow legacy call costs seconds, not minutes. */
+const perSystem = (prefix: string): NodeJS.ProcessEnv => ({
+  [`${prefix}_TIMEOUT_MS`]: '1000',
+  [`${prefix}_DEADLINE_MS`]: '2500',
+  [`${prefix}_BREAKER_HALF_OPEN_AFTER_MS`]: '500',
+});
+
+/**
+ * A stack of its own for the soak, on loopback and ephemeral ports (a restarted service takes its first port
+ * again), with its data in a fresh temporary folder: killing its processes disturbs nothing else.
+ */
+export async function startSoakStack(
+  options: SoakOptions,
+  world: { readonly seed: number; readonly scale: number; readonly now: string },
+  onLine: (service: string, line: string) => void,
+): Promise<SoakStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-soak-'));
+  const stack = await startStack({
+    ports: 'ephemeral',
+    serviceEnv: Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`) }])),
+    env: {
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      // Info: the forwarders' deliveries and lease warnings are counted from the logs.
+      LOG_LEVEL: 'info',
+      SEED: String(world.seed),
+      SCALE: String(world.scale),
+      SEED_NOW: world.now,
+      LATENCY_MEDIAN_MS: String(options.latencyMs[0]),
+      LATENCY_P95_MS: String(options.latencyMs[1]),
+      INTERNAL_TOKEN_SECRET: 'soak-internal-token-secret-0123456789abcdef',
+      IDP_KEY_PATH: join(dataDir, 'idp', 'signing-key.json'),
+      AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
+      RATE_LIMIT_USER_PER_MINUTE: '1000000',
+      RATE_LIMIT_CLIENT_PER_MINUTE: '10000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      SUBGRAPH_TIMEOUT_MS: '10000',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      // Longer than the longest delivery (RNEC: find, act check, filing — each within its deadline), as it must be.
+      OUTBOX_LEASE_MS: '15000',
+      ...perSystem('CEET'),
+      ...perSystem('RNEC'),
+      ...perSystem('URBANISME'),
+    },
+    onLine,
+  });
+  return { stack, dataDir };
+}
