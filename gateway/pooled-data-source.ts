@@ -30,7 +30,7 @@ export interface PooledDataSourceOptions {
  */
 export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
-  readonly healthUrl: string;
+  readonly readyUrl: string;
   private readonly agent: Agent;
   private readonly log: Logger;
   private readonly signer: InternalTokenSigner;
@@ -40,20 +40,23 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.signer = signer;
     this.name = name;
     this.url = url;
-    this.healthUrl = healthUrlOf(url);
+    this.readyUrl = siblingUrlOf(url, 'ready');
     this.log = log;
     this.agent = new Agent({ connections: maxConnections });
     this.fetcher = this.createFetcher(timeoutMs);
   }
 
-  /** True when the subgraph answers `GET /health` with a 2xx within `timeoutMs`. */
-  async isHealthy(timeoutMs: number): Promise<boolean> {
+  /**
+   * The subgraph's own readiness (`GET /ready`: its legacy circuits, its outbox backlog), or `null` when it does not
+   * answer with a 2xx within `timeoutMs`.
+   */
+  async readiness(timeoutMs: number): Promise<Record<string, unknown> | null> {
     try {
-      const response = await fetch(this.healthUrl, { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
-      await response.arrayBuffer(); // drain, so the connection goes back to the pool
-      return response.ok;
+      const response = await fetch(this.readyUrl, { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
+      const body: unknown = await response.json().catch(() => ({}));
+      return response.ok && typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -98,11 +101,11 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Each subgraph serves `GET /health` beside its GraphQL path (`…/graphql` → `…/health`). */
-function healthUrlOf(url: string): string {
-  const health = new URL(url);
-  health.pathname = `${health.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '')}/health`;
-  health.search = '';
-  health.hash = '';
-  return health.href;
+/** Each subgraph serves `GET /health` and `GET /ready` beside its GraphQL path (`…/graphql` → `…/ready`). */
+function siblingUrlOf(url: string, path: string): string {
+  const sibling = new URL(url);
+  sibling.pathname = `${sibling.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '')}/${path}`;
+  sibling.search = '';
+  sibling.hash = '';
+  return sibling.href;
 }

@@ -1,16 +1,18 @@
 import type { PooledDataSource } from './pooled-data-source.js';
 
-export type SubgraphHealth = 'up' | 'down';
-
 export interface Readiness {
+  /** Every subgraph answered: the gateway can serve (perhaps degraded). */
   readonly ready: boolean;
-  readonly subgraphs: Readonly<Record<string, SubgraphHealth>>;
+  /** Some legacy circuit is not closed, or applications wait in an outbox: answers may be partial or queued. */
+  readonly degraded: boolean;
+  /** Each subgraph's own report (`down` when it did not answer). */
+  readonly subgraphs: Readonly<Record<string, Record<string, unknown> | 'down'>>;
 }
 
-/** Asks every subgraph's `GET /health` in parallel; ready only when all answer in time. */
+/** Asks every subgraph's `GET /ready` in parallel; ready only when all answer in time. */
 export async function checkReadiness(dataSources: Iterable<PooledDataSource>, timeoutMs: number): Promise<Readiness> {
-  const results = await Promise.all(
-    [...dataSources].map(async (source) => [source.name, (await source.isHealthy(timeoutMs)) ? 'up' : 'down'] as const),
-  );
-  return { ready: results.every(([, health]) => health === 'up'), subgraphs: Object.fromEntries(results) };
+  const results = await Promise.all([...dataSources].map(async (source) => [source.name, (await source.readiness(timeoutMs)) ?? 'down'] as const));
+  const ready = results.every(([, report]) => report !== 'down');
+  const degraded = results.some(([, report]) => report !== 'down' && report.status === 'degraded');
+  return { ready, degraded, subgraphs: Object.fromEntries(results) };
 }

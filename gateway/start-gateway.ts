@@ -51,8 +51,9 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const graphql = createGraphQLHandler({ server, context, maxBodyBytes: config.maxBodyBytes });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
-    const { ready, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
-    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs }, { 'cache-control': 'no-store' });
+    const { ready, degraded, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
+    const status = !ready ? 'not ready' : degraded ? 'degraded' : 'ready';
+    sendJson(res, ready ? 200 : 503, { status, subgraphs }, { 'cache-control': 'no-store' });
   };
   const httpServer = createServer(
     createRequestListener(

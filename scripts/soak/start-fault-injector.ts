@@ -65,7 +65,11 @@ export function startFaultInjector({ legacyUrls, random, intervalMs, log }: Faul
   };
 }
 
-/** One kind's knobs: a rate between 0.2 and 0.6 (every call would make it a "down"); hangs past the adapters' 1 s timeout. */
+/**
+ * One kind's knobs: a rate between 0.2 and 0.6 (every call failing is what `down` is for). Hangs outlast the
+ * adapters' 1 s timeout but stay under the outbox's 10 s pause after a failed filing: a legacy system that files
+ * a POST more than 10 s after its caller gave up is outside what the outbox promises (see outbox/retry-delay.ts).
+ */
 function faultSettings(kind: FaultKind, random: Random): Record<string, unknown> {
   const rate = Math.round((0.2 + random.next() * 0.4) * 100) / 100;
   switch (kind) {

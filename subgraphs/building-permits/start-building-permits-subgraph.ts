@@ -1,7 +1,7 @@
 import { createUrbanismeAdapter, type BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, ministryReadiness, startSubgraphServer } from '../shared/index.js';
 import { buildBuildingPermitsSchema } from './build-building-permits-schema.js';
 import type { BuildingPermitsConfig } from './config.js';
 import { createBuildingPermitsContext } from './context.js';
@@ -32,5 +32,6 @@ export async function startBuildingPermitsSubgraph(config: BuildingPermitsConfig
     context: async (caller) => createBuildingPermitsContext(urbanisme, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
+    readiness: ministryReadiness('urbanisme', outbox),
   });
 }

@@ -1,7 +1,7 @@
 import { createRnecAdapter, type CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, ministryReadiness, startSubgraphServer } from '../shared/index.js';
 import { buildCivilRegistrySchema } from './build-civil-registry-schema.js';
 import type { CivilRegistryConfig } from './config.js';
 import { createCivilRegistryContext } from './context.js';
@@ -33,5 +33,6 @@ export async function startCivilRegistrySubgraph(config: CivilRegistryConfig, lo
     context: async (caller) => createCivilRegistryContext(rnec, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
+    readiness: ministryReadiness('rnec', outbox),
   });
 }

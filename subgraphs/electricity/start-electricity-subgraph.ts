@@ -1,7 +1,7 @@
 import { createCeetAdapter, type ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, startSubgraphServer } from '../shared/index.js';
+import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, ministryReadiness, startSubgraphServer } from '../shared/index.js';
 import { buildElectricitySchema } from './build-electricity-schema.js';
 import type { ElectricityConfig } from './config.js';
 import { createElectricityContext } from './context.js';
@@ -32,5 +32,6 @@ export async function startElectricitySubgraph(config: ElectricityConfig, log: L
     context: async (caller) => createElectricityContext(ceet, outbox, lastKnown, caller.principal),
     // After the HTTP drain: in-flight submissions may still hold outbox leases.
     onClose: () => outbox.close(),
+    readiness: ministryReadiness('ceet', outbox),
   });
 }

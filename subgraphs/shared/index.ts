@@ -18,3 +18,4 @@ export { DossierReaders, DossierFilers, CitizenDossierListReaders } from './doss
 export { createGatewayAuthenticator } from './gateway-authenticator.js';
 export * from './submissions/index.js';
 export * from './last-known/index.js';
+export { ministryReadiness } from './ministry-readiness.js';

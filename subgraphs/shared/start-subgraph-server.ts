@@ -29,6 +29,11 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly context: (caller: CallerIdentity) => Promise<C>;
   /** Released on close (adapters' sockets…). */
   readonly onClose?: () => Promise<void>;
+  /**
+   * What `GET /ready` reports beyond "up": the legacy system's circuit, the outbox backlog. A degraded subgraph is
+   * still ready (it answers partially, queues submissions); only a failed check makes it 503.
+   */
+  readonly readiness?: () => Promise<Readonly<Record<string, unknown>>>;
 }
 
 /** The one way a subgraph is served: Apollo Server over node:http with `/graphql` and `/health`. */
@@ -45,6 +50,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>()],
   });
   await server.start();
+  let stopping = false;
   // The identity established before GraphQL runs, handed to the context of that same request.
   const authenticated = new WeakMap<IncomingMessage, CallerIdentity>();
   const graphql = createGraphQLHandler({
@@ -71,6 +77,17 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
       {
         '/graphql': guarded,
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
+        'GET /ready': async (_req, res) => {
+          if (stopping) return sendJson(res, 503, { status: 'stopping', subgraph: options.name });
+          try {
+            const details = (await options.readiness?.()) ?? {};
+            const degraded = details.degraded === true;
+            sendJson(res, 200, { status: degraded ? 'degraded' : 'ready', subgraph: options.name, ...details }, { 'cache-control': 'no-store' });
+          } catch (error) {
+            log.error({ err: error }, 'readiness check failed');
+            sendJson(res, 503, { status: 'not ready', subgraph: options.name }, { 'cache-control': 'no-store' });
+          }
+        },
       },
       (error) => log.error({ err: error }, 'request failed'),
     ),
@@ -80,6 +97,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   return {
     url: `${url}/graphql`,
     async close() {
+      stopping = true;
       await closeServer(httpServer);
       await server.stop();
       await onClose?.();

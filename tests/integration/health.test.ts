@@ -1,4 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
+import { gql } from '../support/graphql-client.js';
+import { legacyAdmin } from '../support/legacy-admin.js';
+import { citizenToken } from '../support/tokens.js';
+import { citizensInAllSystems } from '../support/world.js';
 
 /** Liveness and readiness of the real gateway over the real subgraphs. */
 describe('gateway health', () => {
@@ -13,10 +17,29 @@ describe('gateway health', () => {
   it('GET /ready says the supergraph is loaded and every subgraph answers', async () => {
     const response = await fetch(`${base()}/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: 'ready',
-      subgraphs: { 'building-permits': 'up', 'civil-registry': 'up', dossiers: 'up', electricity: 'up' },
-    });
+    const body = (await response.json()) as { status: string; subgraphs: Record<string, { status: string; legacy?: Record<string, { circuit: string }>; outbox?: { pending: number } }> };
+    expect(['ready', 'degraded']).toContain(body.status);
+    expect(Object.keys(body.subgraphs).sort()).toEqual(['building-permits', 'civil-registry', 'dossiers', 'electricity']);
+    // Each ministry reports its legacy circuit and its outbox backlog.
+    expect(body.subgraphs.electricity).toMatchObject({ legacy: { ceet: { circuit: expect.any(String) } }, outbox: { pending: expect.any(Number) } });
+    expect(body.subgraphs['civil-registry']).toMatchObject({ legacy: { rnec: { circuit: expect.any(String) } } });
+    expect(body.subgraphs['building-permits']).toMatchObject({ legacy: { urbanisme: { circuit: expect.any(String) } } });
+  });
+
+  it('GET /ready says degraded while a legacy circuit is open', async () => {
+    await legacyAdmin.setFaults('ceet', { down: true });
+    try {
+      const citizen = citizensInAllSystems()[30]!;
+      const token = await citizenToken(citizen.niu);
+      // Enough failed reads to open CEET's circuit (5 backend failures in a row).
+      for (let i = 0; i < 3; i += 1) await gql(`query($niu: ID!) { citizen(niu: $niu) { dossiers { totalCount } } }`, { niu: citizen.niu }, { token });
+      const body = (await (await fetch(`${base()}/ready`)).json()) as { status: string; subgraphs: { electricity: { status: string; legacy: { ceet: { circuit: string } } } } };
+      expect(body.status).toBe('degraded');
+      expect(body.subgraphs.electricity.legacy.ceet.circuit).toBe('open');
+    } finally {
+      await legacyAdmin.reset('ceet');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
   });
 
   it('serves queries over GET with the CSRF preflight header, and refuses mutations over GET', async () => {

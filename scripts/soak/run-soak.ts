@@ -1,0 +1,105 @@
+import { rmSync } from 'node:fs';
+import { generateWorld } from '../../legacy/world/index.js';
+import { buildSoakFigures } from './build-soak-figures.js';
+import { countLegacyRecords } from './count-legacy-records.js';
+import { loadOperation } from './load-operation.js';
+import { planSubmissions, soakCitizens, type SoakSystem } from './plan-submissions.js';
+import { createRandom } from './random.js';
+import { runClients } from './run-clients.js';
+import type { SoakFigures } from './soak-figures.js';
+import { defaultSoakOptions, type SoakOptions } from './soak-options.js';
+import { startFaultInjector } from './start-fault-injector.js';
+import { startKiller } from './start-killer.js';
+import { startSoakStack } from './start-soak-stack.js';
+import { createLogTallier } from './tally-service-logs.js';
+import { createTokenSource } from './token-source.js';
+import { verifySubmissions } from './verify-submissions.js';
+import { waitForDrain, type DrainTarget } from './wait-for-drain.js';
+
+/** The simulators' world: the one the test stack uses, at the soak's scale. */
+const worldSeed = 20_261_123;
+const worldNow = '2026-11-01';
+
+/**
+ * One chaos soak on a stack of its own:
+ * 1. chaos — clients file in waves (each retrying with the same key until it gets a reference) while the
+ *    simulators' faults change every few seconds and subgraphs and the gateway are SIGKILLed and restarted;
+ * 2. drain — faults off, every queued submission watched through the graph until it leaves QUEUED;
+ * 3. verify — every legacy record of every filing citizen counted by external reference.
+ * Resolves with the figures (`passed` false on any loss, duplicate, refused-yet-filed, mismatch or undrained
+ * outbox); rejects only when the stack itself cannot run (start-up or restart failure).
+ */
+export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<SoakFigures> {
+  const options: SoakOptions = { ...defaultSoakOptions, ...overrides };
+  const { log } = options;
+  const random = createRandom(options.seed);
+  const world = generateWorld({ seed: worldSeed, scale: options.scale, now: worldNow });
+  const plan = planSubmissions(soakCitizens(world, random, options.citizens), random, options.submissions, options.seed);
+  const documents = { RequestElectricityConnection: loadOperation('RequestElectricityConnection'), ApplyForBuildingPermit: loadOperation('ApplyForBuildingPermit'), RequestCivilActCopy: loadOperation('RequestCivilActCopy') };
+  const statusQuery = loadOperation('DossierStatus');
+
+  const startupAt = Date.now();
+  const tallier = createLogTallier(options.onServiceLine);
+  log(`starting a stack of its own (scale ${options.scale}, ${options.submissions} submissions, ${options.kills} kills, seed ${options.seed})`);
+  const { stack, dataDir } = await startSoakStack(options, { seed: worldSeed, scale: options.scale, now: worldNow }, tallier.onLine);
+  let keepData = options.keepData;
+  try {
+    const legacyUrls = { ceet: stack.legacyUrls.ceet, urbanisme: stack.legacyUrls.urbanisme, rnec: stack.legacyUrls.rnec };
+    const tokens = createTokenSource(stack.idpUrl);
+
+    const chaosAt = Date.now();
+    const durationMs = options.durationS * 1000;
+    // Waves over the first three quarters of the bound; the last quarter lets the last waves finish their retries.
+    const windowMs = durationMs * 0.75;
+    const waves = Math.ceil(plan.length / options.concurrency);
+    const waveIntervalMs = windowMs / waves;
+    log(`chaos: ${waves} waves of ${options.concurrency} submissions, one every ${Math.round(waveIntervalMs)} ms`);
+    const faults = startFaultInjector({ legacyUrls, random, intervalMs: options.faultIntervalMs, log });
+    const killer = startKiller({ stack, random, kills: options.kills, windowMs, downtimeMs: options.downtimeMs, log });
+    const outcomes = await runClients(plan, {
+      concurrency: options.concurrency,
+      releaseAt: (index) => chaosAt + Math.floor(index / options.concurrency) * waveIntervalMs,
+      context: { gatewayUrl: stack.gatewayUrl, tokens, documents, requestTimeoutMs: options.requestTimeoutMs, giveUpMs: options.clientGiveUpMs, hardDeadline: chaosAt + durationMs },
+      log,
+    });
+    killer.stop();
+    await killer.done;
+    await faults.stop();
+    const chaosMs = Date.now() - chaosAt;
+
+    const drainAt = Date.now();
+    // Queued at acceptance, or never answered: either may sit in an outbox.
+    const targets: DrainTarget[] = outcomes
+      .filter((o) => (o.result === 'accepted' && o.statusAtAcceptance === 'QUEUED') || o.result === 'abandoned')
+      .map((o) => ({ reference: o.result === 'accepted' ? (o.reference ?? o.planned.externalReference) : o.planned.externalReference, applicantNiu: o.planned.applicantNiu }));
+    log(`drain: watching ${targets.length} submissions until they leave QUEUED`);
+    const drain = await waitForDrain(targets, { gatewayUrl: stack.gatewayUrl, tokens, query: statusQuery, deadline: drainAt + options.drainTimeoutS * 1000, requestTimeoutMs: options.requestTimeoutMs, log });
+    const drainMs = Date.now() - drainAt;
+
+    const verifyAt = Date.now();
+    const niusBySystem = Object.fromEntries(
+      (['ceet', 'urbanisme', 'rnec'] as const).map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
+    ) as Record<SoakSystem, string[]>;
+    const legacy = await countLegacyRecords(legacyUrls, niusBySystem);
+    const verification = verifySubmissions(outcomes, legacy, drain.finalStatus);
+    const verifyMs = Date.now() - verifyAt;
+
+    const passedSoFar = verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length === 0 && drain.drained;
+    keepData ||= !passedSoFar;
+    return buildSoakFigures({
+      seed: options.seed,
+      outcomes,
+      verification,
+      drain: { ...drain, watched: targets.length },
+      faults: { ...faults.counts },
+      kills: { ...killer.counts },
+      plannedKills: options.kills,
+      outbox: tallier.snapshot(),
+      phasesMs: { startup: chaosAt - startupAt, chaos: chaosMs, drain: drainMs, verify: verifyMs },
+      ...(keepData ? { dataDir } : {}),
+    });
+  } finally {
+    await stack.stop();
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
