@@ -7,6 +7,7 @@ import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
+import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins } from './limits/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
 import { createMemoryRateLimitStore, createRateLimiter, createRateLimitPlugin, type RateLimiter } from './rate-limit/index.js';
@@ -24,10 +25,11 @@ export interface GatewayParts {
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
 export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore): GatewayParts {
   const signer = createInternalTokenSigner({ secret: config.internalTokenSecret });
+  const nullable = nullableFieldsOf(config.supergraphSdl);
   const dataSources = new Map(
     config.subgraphs.map((subgraph) => [
       subgraph.name,
-      new PooledDataSource({ name: subgraph.name, url: subgraph.url, timeoutMs: config.subgraphTimeoutMs, maxConnections: config.subgraphMaxConnections, log, signer }),
+      new PooledDataSource({ name: subgraph.name, url: subgraph.url, timeoutMs: config.subgraphTimeoutMs, maxConnections: config.subgraphMaxConnections, log, signer, nullable }),
     ]),
   );
   const gateway = new ApolloGateway({

@@ -3,12 +3,14 @@ import { collectAccess } from '../audit/index.js';
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from '../auth/index.js';
 import { Agent, fetch } from 'undici';
 import type { Logger } from '../lib/log/index.js';
+import { nullEntities, type NullableFields } from './entity-fallback.js';
 import type { GatewayContext } from './gateway-context.js';
 import { SubgraphCallError, subgraphStatusError, subgraphTransportError } from './subgraph-errors.js';
 
 // Taken from the gateway's own declarations rather than its transitive @apollo/utils.fetcher package.
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export interface PooledDataSourceOptions {
   /** Subgraph name, as in the supergraph; reported to clients in `extensions.subgraph`. */
@@ -22,6 +24,8 @@ export interface PooledDataSourceOptions {
   readonly log: Logger;
   /** Signs the internal token that tells the subgraph who is calling (and that the gateway sent the request). */
   readonly signer: InternalTokenSigner;
+  /** Nullable fields per entity type, for answering a failed entity fetch with nulls (see `nullEntities`). */
+  readonly nullable: NullableFields;
 }
 
 /**
@@ -34,10 +38,12 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly agent: Agent;
   private readonly log: Logger;
   private readonly signer: InternalTokenSigner;
+  private readonly nullable: NullableFields;
 
-  constructor({ name, url, timeoutMs, maxConnections, log, signer }: PooledDataSourceOptions) {
+  constructor({ name, url, timeoutMs, maxConnections, log, signer, nullable }: PooledDataSourceOptions) {
     super();
     this.signer = signer;
+    this.nullable = nullable;
     this.name = name;
     this.url = url;
     this.readyUrl = siblingUrlOf(url, 'ready');
@@ -73,6 +79,22 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const operationName = incomingRequestContext.operationName ?? undefined;
     context.internalToken ??= this.signer.sign(context.principal, { traceId: context.traceId, ...(operationName ? { operationName } : {}) });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken);
+  }
+
+  /**
+   * An unreachable or too slow subgraph fails only its own part: an entity fetch is answered with nulls plus the
+   * typed error, so the rest of the plan (the other ministries' dossiers) still runs. Other failures propagate.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const representations = options.request.variables?.representations;
+      if (!(error instanceof SubgraphCallError) || error.code === 'BAD_BACKEND_RESPONSE' || !Array.isArray(representations) || !options.request.query) throw error;
+      const data = nullEntities(options.request.query, representations, this.nullable);
+      if (!data) throw error;
+      return { data, errors: [{ message: error.message, extensions: { ...error.extensions } }] };
+    }
   }
 
   /** Takes the subgraph's report of whose personal data it served for the audit trail, and keeps it from the client. */

@@ -54,12 +54,13 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const waves = Math.ceil(plan.length / options.concurrency);
     const waveIntervalMs = windowMs / waves;
     log(`chaos: ${waves} waves of ${options.concurrency} submissions, one every ${Math.round(waveIntervalMs)} ms`);
+    const traffic = { inFlight: 0 };
     const faults = startFaultInjector({ legacyUrls, random, intervalMs: options.faultIntervalMs, log });
-    const killer = startKiller({ stack, random, kills: options.kills, windowMs, downtimeMs: options.downtimeMs, log });
+    const killer = startKiller({ stack, random, kills: options.kills, windowMs, downtimeMs: options.downtimeMs, traffic, strikeAt: Math.max(1, Math.floor(options.concurrency / 2)), log });
     const outcomes = await runClients(plan, {
       concurrency: options.concurrency,
       releaseAt: (index) => chaosAt + Math.floor(index / options.concurrency) * waveIntervalMs,
-      context: { gatewayUrl: stack.gatewayUrl, tokens, documents, requestTimeoutMs: options.requestTimeoutMs, giveUpMs: options.clientGiveUpMs, hardDeadline: chaosAt + durationMs },
+      context: { gatewayUrl: stack.gatewayUrl, tokens, documents, requestTimeoutMs: options.requestTimeoutMs, giveUpMs: options.clientGiveUpMs, hardDeadline: chaosAt + durationMs, traffic },
       log,
     });
     killer.stop();

@@ -4,13 +4,16 @@ export interface SoakOptions {
   readonly submissions: number;
   /** Clients submitting at once. Default 16. */
   readonly concurrency: number;
-  /** Time bound of the chaos phase, in seconds: no submission starts or retries after it. Default 300. */
+  /**
+   * Time bound of the chaos phase, in seconds: submissions start in waves over its first three quarters, and none
+   * starts or retries after it. Default 180.
+   */
   readonly durationS: number;
   /** SIGKILLs during the chaos phase, a third of them (rounded) of the gateway, the rest of ministry subgraphs. Default 6. */
   readonly kills: number;
   /** Seeds every random choice (systems, citizens, inputs, faults, kill order). Default 20261123. */
   readonly seed: number;
-  /** How long the outboxes may take to drain once the faults stop, in seconds. Default 180. */
+  /** How long the outboxes may take to drain once the faults stop, in seconds. Default 120. */
   readonly drainTimeoutS: number;
   /** A client gives up one submission after this long without an answer carrying a reference. Default 120000. */
   readonly clientGiveUpMs: number;
@@ -41,10 +44,10 @@ const toStderr = (line: string) => {
 export const defaultSoakOptions: SoakOptions = {
   submissions: 600,
   concurrency: 16,
-  durationS: 300,
+  durationS: 180,
   kills: 6,
   seed: 20_261_123,
-  drainTimeoutS: 180,
+  drainTimeoutS: 120,
   clientGiveUpMs: 120_000,
   requestTimeoutMs: 20_000,
   faultIntervalMs: [1_000, 3_000],
@@ -61,7 +64,7 @@ export const quickSoakOptions: SoakOptions = {
   ...defaultSoakOptions,
   submissions: 60,
   concurrency: 8,
-  durationS: 40,
+  durationS: 30,
   kills: 2,
   drainTimeoutS: 45,
   clientGiveUpMs: 30_000,

@@ -19,6 +19,9 @@ export interface KillerOptions {
   /** Kill i happens at `windowMs · (i + 1) / (kills + 1)` after the start: spread over the busy part of the run. */
   readonly windowMs: number;
   readonly downtimeMs: readonly [number, number];
+  /** Client requests in flight; a kill waits (up to 3 s past its time) until at least `strikeAt` are. */
+  readonly traffic: { readonly inFlight: number };
+  readonly strikeAt: number;
   readonly log: (line: string) => void;
 }
 
@@ -34,7 +37,7 @@ export function killTargets(kills: number, random: Random): string[] {
  * Crashes services while clients submit: SIGKILL (no graceful shutdown, no drain, leases left held), a short
  * downtime, then the same service restarted on the same port with the same data. One kill at a time.
  */
-export function startKiller({ stack, random, kills, windowMs, downtimeMs, log }: KillerOptions): Killer {
+export function startKiller({ stack, random, kills, windowMs, downtimeMs, traffic, strikeAt, log }: KillerOptions): Killer {
   const counts: Record<string, number> = {};
   const targets = killTargets(kills, random);
   const stopped = new AbortController();
@@ -44,10 +47,16 @@ export function startKiller({ stack, random, kills, windowMs, downtimeMs, log }:
       const at = startedAt + (windowMs * (i + 1)) / (kills + 1);
       await sleep(Math.max(0, at - Date.now()), undefined, { signal: stopped.signal }).catch(() => undefined);
       if (stopped.signal.aborted) return;
+      // A kill between two waves would prove little: strike while requests are in flight, then a random few
+      // milliseconds later, so that kills land at every stage (gateway, legacy lookup, legacy filing, outbox write).
+      const waitUntil = Date.now() + 3_000;
+      while (traffic.inFlight < strikeAt && Date.now() < waitUntil && !stopped.signal.aborted) await sleep(2);
+      await sleep(random.int(0, 120));
+      const inFlight = traffic.inFlight;
       await stack.kill(target, 'SIGKILL');
       counts[target] = (counts[target] ?? 0) + 1;
       const downtime = random.int(downtimeMs[0], downtimeMs[1]);
-      log(`killed ${target} (SIGKILL); restarting in ${downtime} ms`);
+      log(`killed ${target} (SIGKILL) with ${inFlight} client request(s) in flight; restarting in ${downtime} ms`);
       await sleep(downtime);
       const restartedAt = Date.now();
       await stack.restart(target);

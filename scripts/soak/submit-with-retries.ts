@@ -31,6 +31,8 @@ export interface SubmitContext {
   readonly giveUpMs: number;
   /** No attempt starts after this instant (epoch ms): the soak's time bound. */
   readonly hardDeadline: number;
+  /** Requests in flight right now, across all clients: the killer strikes when there are many. */
+  readonly traffic: { inFlight: number };
 }
 
 /** Codes that say "this request will never be taken": retrying with the same key would get the same answer. */
@@ -44,7 +46,7 @@ type Verdict = { readonly kind: 'accepted'; readonly reference: string; readonly
  * with jittered backoff (timing jitter is not seeded: the run's timing is not reproducible anyway).
  */
 export async function submitWithRetries(planned: PlannedSubmission, context: SubmitContext): Promise<SubmissionOutcome> {
-  const { gatewayUrl, tokens, documents, requestTimeoutMs, giveUpMs, hardDeadline } = context;
+  const { gatewayUrl, tokens, documents, requestTimeoutMs, giveUpMs, hardDeadline, traffic } = context;
   const giveUpAt = Math.min(Date.now() + giveUpMs, hardDeadline);
   const retryCauses: string[] = [];
   let attempts = 0;
@@ -54,7 +56,12 @@ export async function submitWithRetries(planned: PlannedSubmission, context: Sub
     try {
       const token = await tokens.citizen(planned.applicantNiu);
       const variables = { input: planned.input, idempotencyKey: planned.idempotencyKey };
-      verdict = judge(await postGraphQL(gatewayUrl, documents[planned.operation], variables, token, requestTimeoutMs), planned.field);
+      traffic.inFlight += 1;
+      try {
+        verdict = judge(await postGraphQL(gatewayUrl, documents[planned.operation], variables, token, requestTimeoutMs), planned.field);
+      } finally {
+        traffic.inFlight -= 1;
+      }
     } catch (error) {
       verdict = { kind: 'retry', cause: `token:${error instanceof Error ? error.message : String(error)}` };
     }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorCodes, gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
 import { citizenToken, integratorToken } from '../support/tokens.js';
-import { citizenInAllSystems, testWorld } from '../support/world.js';
+import { citizensInAllSystems, testWorld } from '../support/world.js';
 
 const someone = testWorld().persons[0]!.niu;
 
@@ -61,7 +61,8 @@ describe('bad input', () => {
   });
 
   it('a malformed legacy payload is BAD_BACKEND_RESPONSE for that system only; the rest of the dashboard answers', async () => {
-    const citizen = citizenInAllSystems();
+    // A citizen nobody read yet: nothing remembered to answer with (the last-known fallback is tested on its own).
+    const citizen = citizensInAllSystems()[60]!;
     await legacyAdmin.setFaults('ceet', { malformedRate: 1 });
     const response = await gql<{ citizen: { firstName: string; dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[] } } }>(
       `query($niu: ID!) { citizen(niu: $niu) { firstName dossiers(first: 20) { totalCount incomplete unavailableSystems } } }`,
@@ -76,7 +77,7 @@ describe('bad input', () => {
   });
 
   it('a SOAP fault from the civil registry gives a typed error and the other systems still answer', async () => {
-    const citizen = citizenInAllSystems();
+    const citizen = citizensInAllSystems()[61]!;
     await legacyAdmin.setFaults('rnec', { errorRate: 1 });
     const response = await gql<{ citizen: { dossiers: { totalCount: number; unavailableSystems: string[] } | null } | null }>(
       `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { totalCount unavailableSystems } } }`,
