@@ -32,7 +32,7 @@ export interface FileAuditStore extends AuditStore {
 interface Writer {
   readonly handle: FileHandle;
   tip: ChainTip;
-  /** Bytes of the log as this writer left it: any other size means someone else wrote to it. */
+  /** Bytes of the log as this writer left it; a different size means someone else wrote to it. */
   size: number;
 }
 

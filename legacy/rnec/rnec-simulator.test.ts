@@ -20,7 +20,7 @@ async function admin(method: string, path: string, body?: unknown) {
   return response.json() as Promise<Record<string, unknown>>;
 }
 
-/** A hand-written SOAP 1.1 call, as any client of the registry would send it. */
+/** A hand-written SOAP 1.1 call, the way a client of the registry would send it. */
 async function soapCall(operation: string, inner: string) {
   const envelope =
     '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:rnec="urn:tg:gouv:rnec:v1">' +

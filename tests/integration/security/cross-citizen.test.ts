@@ -143,7 +143,7 @@ describe('cross-citizen access', () => {
   });
 
   // DEFECT (reported): the copy-request mutation checks the applicant but not the act, and its `act` field is
-  // unchecked: any citizen gets anyone's birth date and birth commune (and learns which act numbers exist), unaudited.
+  // unchecked, every citizen got anyone's birth date and birth commune (and learns which act numbers exist), unaudited.
   it('requesting a copy of another citizen’s birth act (for oneself) is NOT_FOUND, like civilAct, and files nothing', async () => {
     const victim = personOf(other.niu);
     const before = (await legacyAdmin.calls('rnec')).DemanderCopieActe ?? 0;
