@@ -1,7 +1,7 @@
 import { createRnecAdapter, type CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createGatewayAuthenticator, createLastKnownStore, createMinistryOutbox, ministryReadiness, startSubgraphServer } from '../shared/index.js';
+import { startMinistrySubgraph } from '../shared/index.js';
 import { buildCivilRegistrySchema } from './build-civil-registry-schema.js';
 import type { CivilRegistryConfig } from './config.js';
 import { createCivilRegistryContext } from './context.js';
@@ -10,29 +10,17 @@ import { inputOfSubmission } from './queued-copy-request.js';
 
 export async function startCivilRegistrySubgraph(config: CivilRegistryConfig, log: Logger): Promise<RunningService> {
   const rnec = createRnecAdapter(config.rnec);
-  const outbox = createMinistryOutbox<CivilActCopyRequestRecord>({
+  return startMinistrySubgraph<CivilActCopyRequestRecord, ReturnType<typeof createCivilRegistryContext>>({
     name: 'civil-registry',
     system: 'rnec',
-    config: config.outbox,
+    config,
+    schema: await buildCivilRegistrySchema(),
     delivery: {
       find: (submission) => rnec.findCopyRequestByExternalReference(submission.externalReference),
+      // The forwarder checks the applicant's entitlement too: a request queued while RNEC was down was not checked.
       create: (submission) => requestEntitledCopy(rnec, inputOfSubmission(submission)),
     },
+    context: ({ outbox, lastKnown }, principal) => createCivilRegistryContext(rnec, outbox, lastKnown, principal),
     log,
-  });
-  // Last versions seen, process-wide: what status reads fall back to while the ministry is unreachable.
-  const lastKnown = createLastKnownStore<CivilActCopyRequestRecord>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
-  // Resumes whatever a previous process left queued.
-  outbox.start();
-  return startSubgraphServer({
-    name: 'civil-registry',
-    schema: await buildCivilRegistrySchema(),
-    env: config.server,
-    log,
-    authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
-    context: async (caller) => createCivilRegistryContext(rnec, outbox, lastKnown, caller.principal),
-    // After the HTTP drain: in-flight submissions may still hold outbox leases.
-    onClose: () => outbox.close(),
-    readiness: ministryReadiness('rnec', outbox),
   });
 }
