@@ -1,8 +1,9 @@
+import type { StrayRecords } from './find-stray-records.js';
 import type { SoakSystem } from './plan-submissions.js';
 import type { SoakFigures, SystemFigures } from './soak-figures.js';
 import type { FaultKind } from './start-fault-injector.js';
 import type { SubmissionOutcome } from './submit-with-retries.js';
-import type { ServiceLogTally } from './tally-service-logs.js';
+import type { ServiceLogTally } from './create-log-tallier.js';
 import type { DrainResult } from './wait-for-drain.js';
 import type { Finding, Verification } from './verify-submissions.js';
 
@@ -10,6 +11,7 @@ export interface SoakMeasurements {
   readonly seed: number;
   readonly outcomes: readonly SubmissionOutcome[];
   readonly verification: Verification;
+  readonly strays: readonly StrayRecords[];
   readonly drain: DrainResult & { readonly watched: number };
   readonly faults: Readonly<Record<FaultKind, number>>;
   readonly kills: Readonly<Record<string, number>>;
@@ -40,12 +42,13 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   if (v.duplicated.length > 0) failures.push(`${v.duplicated.length} submission(s) duplicated`);
   if (v.ghosts.length > 0) failures.push(`${v.ghosts.length} refused submission(s) filed all the same`);
   if (v.mismatched.length > 0) failures.push(`${v.mismatched.length} reference mismatch(es)`);
+  if (m.strays.length > 0) failures.push(`${m.strays.length} citizen list(s) with records no submission accounts for`);
   if (!m.drain.drained) failures.push(`outboxes not drained before the deadline (${m.drain.pending.length} still queued)`);
   const killsDone = Object.values(m.kills).reduce((a, b) => a + b, 0);
   if (killsDone < m.plannedKills) failures.push(`only ${killsDone} of ${m.plannedKills} kills happened`);
 
   const describe = (f: Finding) => `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
-  const findings = [...v.lost.map((f) => `LOST ${describe(f)}`), ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`), ...v.ghosts.map((f) => `REFUSED YET FILED ${describe(f)}`), ...v.mismatched.map((f) => `MISMATCH ${describe(f)}`)];
+  const findings = [...v.lost.map((f) => `LOST ${describe(f)}`), ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`), ...v.ghosts.map((f) => `REFUSED YET FILED ${describe(f)}`), ...v.mismatched.map((f) => `MISMATCH ${describe(f)}`), ...m.strays.map((x) => `STRAY ${x.system} NIU ${x.applicantNiu}: ${x.count > 0 ? `${x.count} record(s) more` : `${-x.count} record(s) fewer`} than the seeded world and the soak's filings account for`)];
 
   return {
     seed: m.seed,
@@ -72,6 +75,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
     duplicated: v.duplicated.length,
     ghosts: v.ghosts.length,
     mismatched: v.mismatched.length,
+    strayRecords: m.strays.reduce((n, x) => n + Math.abs(x.count), 0),
     findings: findings.slice(0, 20),
     phasesMs: m.phasesMs,
     durationMs: m.phasesMs.startup + m.phasesMs.chaos + m.phasesMs.drain + m.phasesMs.verify,

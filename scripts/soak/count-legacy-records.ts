@@ -8,12 +8,18 @@ import type { SoakSystem } from './plan-submissions.js';
 /** Every legacy record carrying a Guichet external reference: reference → the legacy references filed under it. */
 export type LegacyRecordsByExternalReference = ReadonlyMap<string, readonly string[]>;
 
+export interface LegacyCount {
+  readonly byExternalReference: LegacyRecordsByExternalReference;
+  /** How many records each citizen has in each system, whatever they carry: key `<system>:<NIU>`. */
+  readonly totals: ReadonlyMap<string, number>;
+}
+
 /**
  * Reads the legacy systems themselves, through the real adapters (faults off by now): every request or dossier of
  * every citizen who filed, grouped by external reference. Listing all of a citizen's records — rather than asking
  * "is there one?" — is what lets a second copy of a submission show up.
  */
-export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: Readonly<Record<SoakSystem, readonly string[]>>): Promise<LegacyRecordsByExternalReference> {
+export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: Readonly<Record<SoakSystem, readonly string[]>>): Promise<LegacyCount> {
   const timeoutMs = 10_000;
   const ceet = createCeetAdapter({ baseUrl: legacyUrls.ceet, apiKey: 'dev-ceet-key', timeoutMs });
   const urbanisme = createUrbanismeAdapter({ baseUrl: legacyUrls.urbanisme, timeoutMs });
@@ -24,8 +30,11 @@ export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: R
     rnec: (niu) => rnec.listCopyRequests(niu),
   };
   const found = new Map<string, string[]>();
+  const totals = new Map<string, number>();
   for (const system of ['ceet', 'urbanisme', 'rnec'] as const) {
-    const records = await mapWithConcurrency(niusBySystem[system], 4, (niu) => lists[system](niu));
+    const nius = niusBySystem[system];
+    const records = await mapWithConcurrency(nius, 4, (niu) => lists[system](niu));
+    records.forEach((list, i) => totals.set(`${system}:${nius[i] ?? ''}`, list.length));
     for (const record of records.flat()) {
       if (!record.externalReference) continue;
       const references = found.get(record.externalReference) ?? [];
@@ -33,5 +42,5 @@ export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: R
       found.set(record.externalReference, references);
     }
   }
-  return found;
+  return { byExternalReference: found, totals };
 }

@@ -3,5 +3,6 @@
 export { runSoak } from './run-soak.js';
 export { defaultSoakOptions, quickSoakOptions, type SoakOptions } from './soak-options.js';
 export { parseSoakArgs } from './parse-soak-args.js';
-export { formatSoakFigures, type SoakFigures, type SystemFigures } from './soak-figures.js';
+export { formatSoakFigures } from './format-soak-figures.js';
+export type { SoakFigures, SystemFigures } from './soak-figures.js';
 export { faultKinds, type FaultKind } from './start-fault-injector.js';

@@ -13,3 +13,9 @@ export async function resetLegacy(legacyUrls: LegacyUrls, system: SoakSystem): P
   const response = await fetch(`${legacyUrls[system]}/__admin/reset`, { method: 'POST' });
   if (!response.ok) throw new Error(`${system} refused its reset: HTTP ${response.status}`);
 }
+
+/** Sets a simulator's added latency (0/0: none). */
+export async function setLegacyLatency(legacyUrls: LegacyUrls, system: SoakSystem, medianMs: number, p95Ms: number): Promise<void> {
+  const response = await fetch(`${legacyUrls[system]}/__admin/latency`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ medianMs, p95Ms }) });
+  if (!response.ok) throw new Error(`${system} refused latency ${medianMs}/${p95Ms}: HTTP ${response.status}`);
+}

@@ -1,7 +1,7 @@
 import type { Person, World } from '../../legacy/world/index.js';
 import { ProcedureCode } from '../../schema/index.js';
 import { externalReferenceFor } from '../../subgraphs/shared/idempotency.js';
-import type { Random } from './random.js';
+import type { Random } from './create-random.js';
 
 export type SoakSystem = 'ceet' | 'urbanisme' | 'rnec';
 

@@ -2,17 +2,19 @@ import { rmSync } from 'node:fs';
 import { generateWorld } from '../../legacy/world/index.js';
 import { buildSoakFigures } from './build-soak-figures.js';
 import { countLegacyRecords } from './count-legacy-records.js';
+import { setLegacyLatency } from './legacy-admin.js';
 import { loadOperation } from './load-operation.js';
 import { planSubmissions, soakCitizens, type SoakSystem } from './plan-submissions.js';
-import { createRandom } from './random.js';
+import { createRandom } from './create-random.js';
 import { runClients } from './run-clients.js';
 import type { SoakFigures } from './soak-figures.js';
 import { defaultSoakOptions, type SoakOptions } from './soak-options.js';
 import { startFaultInjector } from './start-fault-injector.js';
 import { startKiller } from './start-killer.js';
 import { startSoakStack } from './start-soak-stack.js';
-import { createLogTallier } from './tally-service-logs.js';
-import { createTokenSource } from './token-source.js';
+import { findStrayRecords } from './find-stray-records.js';
+import { createLogTallier } from './create-log-tallier.js';
+import { createTokenSource } from './create-token-source.js';
 import { verifySubmissions } from './verify-submissions.js';
 import { waitForDrain, type DrainTarget } from './wait-for-drain.js';
 
@@ -26,12 +28,13 @@ const worldNow = '2026-11-01';
  *    simulators' faults change every few seconds and subgraphs and the gateway are SIGKILLed and restarted;
  * 2. drain — faults off, every queued submission watched through the graph until it leaves QUEUED;
  * 3. verify — every legacy record of every filing citizen counted by external reference.
- * Resolves with the figures (`passed` false on any loss, duplicate, refused-yet-filed, mismatch or undrained
- * outbox); rejects only when the stack itself cannot run (start-up or restart failure).
+ * Resolves with the figures (`passed` false on any loss, duplicate, refused-yet-filed, mismatch, stray record or
+ * undrained outbox); rejects only when the stack itself cannot run (start-up or restart failure).
  */
 export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<SoakFigures> {
   const options: SoakOptions = { ...defaultSoakOptions, ...overrides };
   const { log } = options;
+  // One generator per concern: the plan, the faults and the kills each repeat for a seed, however their loops interleave.
   const random = createRandom(options.seed);
   const world = generateWorld({ seed: worldSeed, scale: options.scale, now: worldNow });
   const plan = planSubmissions(soakCitizens(world, random, options.citizens), random, options.submissions, options.seed);
@@ -55,8 +58,8 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const waveIntervalMs = windowMs / waves;
     log(`chaos: ${waves} waves of ${options.concurrency} submissions, one every ${Math.round(waveIntervalMs)} ms`);
     const traffic = { inFlight: 0 };
-    const faults = startFaultInjector({ legacyUrls, random, intervalMs: options.faultIntervalMs, log });
-    const killer = startKiller({ stack, random, kills: options.kills, windowMs, downtimeMs: options.downtimeMs, traffic, strikeAt: Math.max(1, Math.floor(options.concurrency / 2)), log });
+    const faults = startFaultInjector({ legacyUrls, random: createRandom(options.seed + 1), intervalMs: options.faultIntervalMs, hangMs: options.hangMs, log });
+    const killer = startKiller({ stack, random: createRandom(options.seed + 2), kills: options.kills, windowMs, downtimeMs: options.downtimeMs, traffic, strikeAt: Math.max(1, Math.floor(options.concurrency / 2)), log });
     const outcomes = await runClients(plan, {
       concurrency: options.concurrency,
       releaseAt: (index) => chaosAt + Math.floor(index / options.concurrency) * waveIntervalMs,
@@ -78,19 +81,23 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const drainMs = Date.now() - drainAt;
 
     const verifyAt = Date.now();
+    // The count reads the simulators' own state: added latency would only slow it down.
+    await Promise.all((['ceet', 'urbanisme', 'rnec'] as const).map((system) => setLegacyLatency(legacyUrls, system, 0, 0)));
     const niusBySystem = Object.fromEntries(
       (['ceet', 'urbanisme', 'rnec'] as const).map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
     ) as Record<SoakSystem, string[]>;
     const legacy = await countLegacyRecords(legacyUrls, niusBySystem);
-    const verification = verifySubmissions(outcomes, legacy, drain.finalStatus);
+    const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
+    const strays = findStrayRecords(world, plan, legacy);
     const verifyMs = Date.now() - verifyAt;
 
-    const passedSoFar = verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length === 0 && drain.drained;
+    const passedSoFar = verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length === 0 && drain.drained;
     keepData ||= !passedSoFar;
     return buildSoakFigures({
       seed: options.seed,
       outcomes,
       verification,
+      strays,
       drain: { ...drain, watched: targets.length },
       faults: { ...faults.counts },
       kills: { ...killer.counts },

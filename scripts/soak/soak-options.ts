@@ -29,6 +29,10 @@ export interface SoakOptions {
   readonly scale: number;
   /** Added legacy latency (median, p95), so that kills land on calls in flight. Default 15 / 120 ms. */
   readonly latencyMs: readonly [number, number];
+  /** How long a `timeout` fault hangs a legacy call: drawn in [min, max]. Default 1500–4000 (see start-fault-injector.ts). */
+  readonly hangMs: readonly [number, number];
+  /** Extra environment for every service, over the soak's own settings: to try the guarantees under other settings. */
+  readonly stackEnv?: NodeJS.ProcessEnv;
   /** Keep the run's data folder (outboxes, audit log, IdP key) even when the run passes. Default false. */
   readonly keepData: boolean;
   /** Progress lines (English). Default: to stderr. */
@@ -55,6 +59,7 @@ export const defaultSoakOptions: SoakOptions = {
   citizens: 60,
   scale: 0.05,
   latencyMs: [15, 120],
+  hangMs: [1_500, 4_000],
   keepData: false,
   log: toStderr,
 };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resetLegacy, setLegacyFaults, type LegacyUrls } from './legacy-admin.js';
 import type { SoakSystem } from './plan-submissions.js';
-import type { Random } from './random.js';
+import type { Random } from './create-random.js';
 
 /** Every fault kind the simulators can inject, the whole system down included. */
 export const faultKinds = ['down', 'reset', 'overload', 'timeout', 'error', 'errorIn200', 'malformed', 'truncated'] as const;
@@ -18,6 +18,7 @@ export interface FaultInjectorOptions {
   readonly legacyUrls: LegacyUrls;
   readonly random: Random;
   readonly intervalMs: readonly [number, number];
+  readonly hangMs: readonly [number, number];
   readonly log: (line: string) => void;
 }
 
@@ -27,7 +28,7 @@ const systems: readonly SoakSystem[] = ['ceet', 'urbanisme', 'rnec'];
  * Every few seconds, one simulator gets a new fault (replacing its previous one) or is healed. Kinds are drawn
  * from a shuffled bag, so every kind comes up within each round of eight, even in a short run.
  */
-export function startFaultInjector({ legacyUrls, random, intervalMs, log }: FaultInjectorOptions): FaultInjector {
+export function startFaultInjector({ legacyUrls, random, intervalMs, hangMs, log }: FaultInjectorOptions): FaultInjector {
   const counts = Object.fromEntries(faultKinds.map((k) => [k, 0])) as Record<FaultKind, number>;
   const stopped = new AbortController();
   let bag: FaultKind[] = [];
@@ -43,7 +44,7 @@ export function startFaultInjector({ legacyUrls, random, intervalMs, log }: Faul
       const system = random.pick(systems);
       // A quarter of the changes heal a system, so that queued submissions also meet a working one.
       const kind = random.next() < 0.25 ? undefined : nextKind();
-      const settings = kind ? faultSettings(kind, random) : {};
+      const settings = kind ? faultSettings(kind, random, hangMs) : {};
       try {
         await setLegacyFaults(legacyUrls, system, settings);
         if (kind) counts[kind] += 1;
@@ -66,11 +67,12 @@ export function startFaultInjector({ legacyUrls, random, intervalMs, log }: Faul
 }
 
 /**
- * One kind's knobs: a rate between 0.2 and 0.6 (every call failing is what `down` is for). Hangs outlast the
- * adapters' 1 s timeout but stay under the outbox's 10 s pause after a failed filing: a legacy system that files
- * a POST more than 10 s after its caller gave up is outside what the outbox promises (see outbox/retry-delay.ts).
+ * One kind's knobs: a rate between 0.2 and 0.6 (every call failing is what `down` is for). The default hangs
+ * outlast the adapters' 1 s timeout but stay under the outbox's 10 s pause after a failed filing: a legacy system
+ * that files a POST more than 10 s after its caller gave up is outside what the outbox promises
+ * (see outbox/retry-delay.ts).
  */
-function faultSettings(kind: FaultKind, random: Random): Record<string, unknown> {
+function faultSettings(kind: FaultKind, random: Random, hangMs: readonly [number, number]): Record<string, unknown> {
   const rate = Math.round((0.2 + random.next() * 0.4) * 100) / 100;
   switch (kind) {
     case 'down':
@@ -80,7 +82,7 @@ function faultSettings(kind: FaultKind, random: Random): Record<string, unknown>
     case 'overload':
       return { overloadRate: rate, retryAfterSeconds: 1 };
     case 'timeout':
-      return { timeoutRate: rate, hangMs: random.int(1_500, 4_000) };
+      return { timeoutRate: rate, hangMs: random.int(hangMs[0], hangMs[1]) };
     case 'error':
       return { errorRate: rate };
     case 'errorIn200':

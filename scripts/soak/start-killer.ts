@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Stack } from '../stack/index.js';
-import type { Random } from './random.js';
+import type { Random } from './create-random.js';
 import { ministrySubgraphs } from './start-soak-stack.js';
 
 export interface Killer {

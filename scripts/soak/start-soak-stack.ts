@@ -32,7 +32,7 @@ export async function startSoakStack(
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-soak-'));
   const stack = await startStack({
     ports: 'ephemeral',
-    serviceEnv: Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`) }])),
+    serviceEnv: Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`), ...options.stackEnv }])),
     env: {
       HOST: '127.0.0.1',
       NODE_ENV: 'test',
@@ -56,6 +56,7 @@ export async function startSoakStack(
       ...perSystem('CEET'),
       ...perSystem('RNEC'),
       ...perSystem('URBANISME'),
+      ...options.stackEnv,
     },
     onLine,
   });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedSubmission } from './plan-submissions.js';
 import { postGraphQL, type PostResult } from './post-graphql.js';
-import type { TokenSource } from './token-source.js';
+import type { TokenSource } from './create-token-source.js';
 
 /**
  * - `accepted`: an answer carrying a reference came back (the contract's "accepted");
@@ -87,5 +87,7 @@ function judge(result: PostResult, field: PlannedSubmission['field']): Verdict {
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : `http:${result.status}`;
   if (finalCodes.has(code)) return { kind: 'refused', code, message: first?.message ?? '' };
   const retryAfterMs = typeof first?.extensions?.retryAfterMs === 'number' ? first.extensions.retryAfterMs : result.retryAfterMs;
-  return { kind: 'retry', cause: code, ...(retryAfterMs ? { retryAfterMs } : {}) };
+  // The system (or subgraph) the error names tells a killed subgraph from a failing legacy system.
+  const where = first?.extensions?.system ?? first?.extensions?.subgraph;
+  return { kind: 'retry', cause: typeof where === 'string' ? `${code}(${where})` : code, ...(retryAfterMs ? { retryAfterMs } : {}) };
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mapWithConcurrency } from '../../adapters/shared/index.js';
 import { postGraphQL } from './post-graphql.js';
-import type { TokenSource } from './token-source.js';
+import type { TokenSource } from './create-token-source.js';
 
 /** A dossier to watch until it leaves QUEUED: its Guichet reference and whose it is. */
 export interface DrainTarget {

@@ -22,6 +22,7 @@ describe('chaos soak (short)', () => {
     expect(figures.duplicated, report).toBe(0);
     expect(figures.ghosts, report).toBe(0);
     expect(figures.mismatched, report).toBe(0);
+    expect(figures.strayRecords, report).toBe(0);
     expect(figures.drain.drained, report).toBe(true);
     expect(figures.passed, report).toBe(true);
 
