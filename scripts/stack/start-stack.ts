@@ -44,7 +44,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const startEnvs = new Map<string, NodeJS.ProcessEnv>();
   const onLine = options.onLine ?? (() => undefined);
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
-    const fullEnv = { ...process.env, ...options.env, ...env, ...options.serviceEnv?.[service.name], PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0' };
+    // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.
+    const fullEnv = { ...process.env, ...options.env, ...env, PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0', ...options.serviceEnv?.[service.name] };
     startEnvs.set(service.name, fullEnv);
     return spawnService({ name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine }).then((spawned) => {
       services.set(service.name, spawned);

@@ -19,7 +19,10 @@ export function createSubgraphErrorFormatter(log: Logger, exposeDetails: boolean
     const original = unwrapResolverError(error);
     const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     if (isAdapterError(original)) {
-      if (original.code === 'BACKEND_ERROR' || original.code === 'BAD_BACKEND_RESPONSE') log.warn({ err: original, system: original.system }, 'legacy call failed');
+      // A legacy failure that reaches a client is worth an operator's attention; a client's own mistake is not.
+      if (original.code !== 'NOT_FOUND' && original.code !== 'BAD_USER_INPUT' && original.code !== 'IDEMPOTENCY_CONFLICT') {
+        log.warn({ err: original, system: original.system, code: original.code }, 'legacy call failed');
+      }
       return {
         ...base,
         message: original.userMessage ?? errorMessages[original.code],
