@@ -35,12 +35,15 @@ export interface SubmitOrQueueOptions<R extends LegacyRecord> extends NewSubmiss
 /**
  * - `delivered`: the legacy system has it (now, or from an earlier attempt: `replayed`);
  * - `queued`: accepted and stored; the forwarder delivers it (answer QUEUED with `submission.externalReference`);
- * - `rejected`: a client retry of a submission the legacy system refused after it had been queued.
+ * - `rejected`: a client retry of a submission the legacy system refused after it had been queued;
+ * - `delivered-offline`: a client retry of a submission already delivered, while the legacy system cannot answer:
+ *   the stored row (with its `legacyReference`) is the last known truth, better than an error.
  */
 export type SubmitOutcome<R> =
   | { readonly kind: 'delivered'; readonly record: R; readonly replayed: boolean }
   | { readonly kind: 'queued'; readonly submission: Submission }
-  | { readonly kind: 'rejected'; readonly submission: Submission };
+  | { readonly kind: 'rejected'; readonly submission: Submission }
+  | { readonly kind: 'delivered-offline'; readonly submission: Submission };
 
 interface FlightResult {
   readonly payloadText: string;
@@ -88,7 +91,7 @@ async function attempt<R extends LegacyRecord>(options: SubmitOrQueueOptions<R>)
   const { externalReference, system, procedureCode, applicantNiu, payload, idempotencyKeyHash } = options;
   const stored = await store.enqueue({ externalReference, system, procedureCode, applicantNiu, payload, idempotencyKeyHash }, { lease: { owner, leaseMs } });
   if (stored.conflict) throw new IdempotencyConflictError(externalReference);
-  if (!stored.created) return answerStored(stored.submission, delivery, sameRecord);
+  if (!stored.created) return answerStored(stored.submission, delivery, sameRecord, classify);
 
   const submission = stored.submission;
   const result = await deliverOnce(delivery, submission);
@@ -116,7 +119,12 @@ async function attempt<R extends LegacyRecord>(options: SubmitOrQueueOptions<R>)
   return { kind: 'queued', submission: queued ?? (await store.get(externalReference)) ?? submission };
 }
 
-async function answerStored<R extends LegacyRecord>(submission: Submission, delivery: LegacyDelivery<R>, sameRecord: ((record: R) => boolean) | undefined): Promise<SubmitOutcome<R>> {
+async function answerStored<R extends LegacyRecord>(
+  submission: Submission,
+  delivery: LegacyDelivery<R>,
+  sameRecord: ((record: R) => boolean) | undefined,
+  classify: ClassifyFailure,
+): Promise<SubmitOutcome<R>> {
   switch (submission.state) {
     case 'queued':
     case 'delivering':
@@ -124,8 +132,14 @@ async function answerStored<R extends LegacyRecord>(submission: Submission, deli
     case 'rejected':
       return { kind: 'rejected', submission };
     case 'delivered': {
-      // A read, safe to repeat; if the legacy system is down now, its error is the honest answer.
-      const record = await delivery.find(submission);
+      // A read, safe to repeat. If the legacy system cannot answer now, the delivered row is the last known truth.
+      let record: R | null;
+      try {
+        record = await delivery.find(submission);
+      } catch (error) {
+        if (classify(error).kind === 'retry' && submission.legacyReference) return { kind: 'delivered-offline', submission };
+        throw error;
+      }
       if (!record) throw new Error(`outbox submission ${submission.externalReference} was delivered as ${submission.legacyReference ?? '?'} but the legacy system no longer finds it`);
       if (sameRecord && !sameRecord(record)) throw new IdempotencyConflictError(submission.externalReference);
       return { kind: 'delivered', record, replayed: true };

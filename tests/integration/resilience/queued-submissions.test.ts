@@ -86,5 +86,10 @@ describe('durable submissions', () => {
     const after = await gql<Filed>(c.mutation, { input: c.input, key }, { token });
     expect(after.data![c.field]!.status).not.toBe('QUEUED');
     expect(await c.count(queued.reference)).toBe(1);
+    // And while the ministry is down again, a retry still gets its application (as last known), not an error.
+    await legacyAdmin.setFaults(c.system, { down: true });
+    const offline = await gql<Filed>(c.mutation, { input: c.input, key }, { token });
+    expect(offline.errors).toBeUndefined();
+    expect(offline.data![c.field]).toMatchObject({ reference: after.data![c.field]!.reference, status: 'SUBMITTED', ministryStatus: 'Transmise au ministère' });
   }, 60_000);
 });
