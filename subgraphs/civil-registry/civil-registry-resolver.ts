@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { AdapterError } from '../../adapters/shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
 import { Citizen } from './citizen.js';
 import type { CivilRegistryContext } from './context.js';
-import { isSystemUnavailable } from '../shared/last-known/is-system-unavailable.js';
 import { actNotFound, mayRequestCopyOf } from './copy-entitlement.js';
 import { queuedCopyRecord } from './queued-copy-request.js';
 import { civilActView, copyRequestView } from './views.js';
