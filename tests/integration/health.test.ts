@@ -35,7 +35,8 @@ describe('gateway health', () => {
       for (let i = 0; i < 3; i += 1) await gql(`query($niu: ID!) { citizen(niu: $niu) { dossiers { totalCount } } }`, { niu: citizen.niu }, { token });
       const body = (await (await fetch(`${base()}/ready`)).json()) as { status: string; subgraphs: { electricity: { status: string; legacy: { ceet: { circuit: string } } } } };
       expect(body.status).toBe('degraded');
-      expect(body.subgraphs.electricity.legacy.ceet.circuit).toBe('open');
+      // Open, or half-open when the (short, test-sized) cool-down has let a probe through: never closed while down.
+      expect(['open', 'half-open']).toContain(body.subgraphs.electricity.legacy.ceet.circuit);
     } finally {
       await legacyAdmin.reset('ceet');
       await new Promise((resolve) => setTimeout(resolve, 400));
