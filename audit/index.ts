@@ -11,4 +11,4 @@ export type { ChainTip } from './chain.js';
 export { createMemoryAuditStore, type MemoryAuditStore } from './memory-audit-store.js';
 export { auditEnvSchema, readAuditConfig, readAuditReaderConfig, defaultAuditLogPath, developmentAuditKey, type AuditConfig } from './audit-config.js';
 export { maskNiu, sensitiveLogPaths, logRedaction } from '../lib/log/index.js';
-export { traceIdOf } from './trace-id.js';
+export { traceIdOf } from '../lib/trace/index.js';

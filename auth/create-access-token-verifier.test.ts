@@ -1,5 +1,5 @@
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadOrCreateSigningKey, type SigningKey } from '../idp/index.js';
 import { devToken, startTestIdp, testNius, type TestIdp } from '../idp/test-support/start-test-idp.js';
 import { AuthenticationError } from './authentication-error.js';
@@ -159,5 +159,28 @@ describe('access token verifier: refused tokens', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     const { message, reason, stack } = error as AuthenticationError;
     expect(JSON.stringify({ message, reason, stack })).not.toContain(token.split('.')[2]!);
+  });
+});
+
+describe('access token verifier: cache of verified tokens', () => {
+  it('serves a verified token without checking it again, until its exp or the cache age limit', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const start = Date.now();
+      let cacheClock = start;
+      const caching = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, cacheMaxAgeSeconds: 60, now: () => cacheClock });
+      const header = `Bearer ${await forge({ exp: Math.floor(start / 1000) + 600 })}`;
+      expect(await caching(header)).toMatchObject({ role: 'citizen', niu });
+      // An hour later jose refuses it (expired); the cache, still inside its 60 s, serves what it verified.
+      vi.setSystemTime(start + 3_600_000);
+      await expect(verify(header)).rejects.toBeInstanceOf(AuthenticationError);
+      cacheClock = start + 59_000;
+      expect(await caching(header)).toMatchObject({ role: 'citizen', niu });
+      // Past the cache age limit, the token is verified again, and refused.
+      cacheClock = start + 60_000;
+      await expect(caching(header)).rejects.toBeInstanceOf(AuthenticationError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { principalFromClaims } from './access-token-claims.js';
 import { AuthenticationError } from './authentication-error.js';
 import { joseFailureReason } from './jose-failure-reason.js';
 import { anonymousPrincipal, type Principal } from './principal.js';
+import { createVerifiedTokenCache } from './verified-token-cache.js';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) access token is always refused. */
 export type AccessTokenAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
@@ -22,6 +23,12 @@ export interface AccessTokenVerifierOptions {
   readonly jwksTimeoutMs?: number;
   /** For tests: a key source instead of fetching `jwksUrl`. */
   readonly keys?: JWTVerifyGetKey;
+  /** Verified tokens remembered (until their `exp`, at most `cacheMaxAgeSeconds`). Default 10000; 0 = verify every time. */
+  readonly cacheMaxEntries?: number;
+  /** Longest a verified token is trusted without checking its signature again (a key withdrawn from the JWKS). Default 300. */
+  readonly cacheMaxAgeSeconds?: number;
+  /** For tests: the clock. */
+  readonly now?: () => number;
 }
 
 /** Resolves the `Authorization` header of a request to the caller. */
@@ -37,22 +44,29 @@ const bearer = /^Bearer +([A-Za-z0-9_=.-]+)$/i;
  * `nbf` with the skew; then the claims (see access-token-claims.ts). No header → anonymous; anything else wrong →
  * AuthenticationError. An unreachable JWKS is an AuthenticationError too (reason `signing keys unavailable…`).
  */
-export function createAccessTokenVerifier({ issuer, audience, jwksUrl, clockToleranceSeconds = 30, algorithms = ['RS256', 'ES256'], jwksTimeoutMs = 5_000, keys }: AccessTokenVerifierOptions): AccessTokenVerifier {
+export function createAccessTokenVerifier({ issuer, audience, jwksUrl, clockToleranceSeconds = 30, algorithms = ['RS256', 'ES256'], jwksTimeoutMs = 5_000, keys, cacheMaxEntries = 10_000, cacheMaxAgeSeconds = 300, now = Date.now }: AccessTokenVerifierOptions): AccessTokenVerifier {
   const refused = algorithms.filter((alg) => alg.startsWith('HS') || (alg as string) === 'none');
   if (refused.length > 0 || algorithms.length === 0) throw new TypeError(`access tokens must use asymmetric algorithms (refused: ${refused.join(', ') || 'empty list'})`);
   const getKey = keys ?? createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: jwksTimeoutMs });
   const verifyOptions = { issuer, audience, algorithms: [...algorithms], clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'sub'] };
+  const verified = createVerifiedTokenCache<Principal>({ maxEntries: cacheMaxEntries });
   return async (authorizationHeader) => {
     if (authorizationHeader === undefined) return anonymousPrincipal;
     if (authorizationHeader.length > maxHeaderLength) throw new AuthenticationError('authorization header too long');
     const token = bearer.exec(authorizationHeader.trim())?.[1];
     if (token === undefined) throw new AuthenticationError('not a bearer token');
+    const known = verified.get(token, now());
+    if (known !== undefined) return known;
     let payload;
     try {
+      // jose reads the clock itself; the injected one only drives the cache.
       ({ payload } = await jwtVerify(token, getKey, verifyOptions));
     } catch (error) {
       throw new AuthenticationError(joseFailureReason(error));
     }
-    return principalFromClaims(payload);
+    const principal = principalFromClaims(payload);
+    // Without the skew: a cached token stops at its own `exp`, never later than verifying it again would.
+    if (typeof payload.exp === 'number') verified.set(token, principal, Math.min(payload.exp * 1_000, now() + cacheMaxAgeSeconds * 1_000));
+    return principal;
   };
 }

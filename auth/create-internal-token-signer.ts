@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE, INTERNAL_TOKEN_ISSUER, INTERNAL_TOKEN_TYPE, internalTokenKey } from './internal-token.js';
 import type { Principal } from './principal.js';
 import { parsePrincipal } from './principal-schema.js';
+import { createVerifiedTokenCache } from './verified-token-cache.js';
 
 export interface InternalTokenSignerOptions {
   /** Shared with every subgraph; at least 32 bytes. */
@@ -11,6 +12,15 @@ export interface InternalTokenSignerOptions {
   readonly ttlSeconds?: number;
   /** `iss` of the tokens. Default `guichet-gateway`. */
   readonly issuer?: string;
+  /**
+   * How long one signed token is handed out again for the same caller, operation and trace. Default: half the
+   * lifetime, so a reused token always has at least that left; 0 signs every time.
+   */
+  readonly reuseSeconds?: number;
+  /** Callers whose token is kept for reuse, at most. Default 10000. */
+  readonly reuseMaxEntries?: number;
+  /** For tests: the clock. */
+  readonly now?: () => number;
 }
 
 export interface InternalTokenSigner {
@@ -23,18 +33,25 @@ export interface InternalTokenSigner {
  * included: the token proves the path, not a login). Claims: `sub`, `principal` (the whole Principal), `op`,
  * `trace`, `iat`, `exp`, `jti`; `aud` is `guichet-subgraphs`.
  */
-export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = INTERNAL_TOKEN_ISSUER }: InternalTokenSignerOptions): InternalTokenSigner {
+export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = INTERNAL_TOKEN_ISSUER, reuseSeconds = ttlSeconds / 2, reuseMaxEntries = 10_000, now = Date.now }: InternalTokenSignerOptions): InternalTokenSigner {
   const key = internalTokenKey(secret);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 3_600) throw new RangeError('ttlSeconds must be a whole number between 1 and 3600');
+  if (!(reuseSeconds >= 0 && reuseSeconds < ttlSeconds)) throw new RangeError('reuseSeconds must be at least 0 and less than ttlSeconds');
+  // Signing is a WebCrypto round trip per call; a caller's requests within the reuse window share one token.
+  const reusable = createVerifiedTokenCache<Promise<string>>({ maxEntries: reuseSeconds > 0 ? reuseMaxEntries : 0 });
   return {
-    async sign(principal, context = {}) {
+    sign(principal, context = {}) {
       // A malformed principal is a bug in the gateway: fail loudly rather than sign something subgraphs will refuse.
       const checked = parsePrincipal(principal);
-      if (checked === undefined) throw new TypeError('refusing to sign an invalid principal');
+      if (checked === undefined) return Promise.reject(new TypeError('refusing to sign an invalid principal'));
       const claims: Record<string, unknown> = { principal: checked };
       if (context.operationName !== undefined) claims.op = context.operationName.slice(0, 256);
       if (context.traceId !== undefined) claims.trace = context.traceId.slice(0, 128);
-      return new SignJWT(claims)
+      const cacheKey = JSON.stringify(claims);
+      const startedAt = now();
+      const known = reusable.get(cacheKey, startedAt);
+      if (known !== undefined) return known;
+      const token = new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: INTERNAL_TOKEN_TYPE })
         .setIssuer(issuer)
         .setAudience(INTERNAL_TOKEN_AUDIENCE)
@@ -43,6 +60,10 @@ export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = IN
         .setExpirationTime(`${ttlSeconds}s`)
         .setJti(randomUUID())
         .sign(key);
+      reusable.set(cacheKey, token, startedAt + reuseSeconds * 1_000);
+      // A failed signature is not remembered.
+      token.catch(() => reusable.set(cacheKey, token, 0));
+      return token;
     },
   };
 }

@@ -3,6 +3,7 @@ import { AuthenticationError } from './authentication-error.js';
 import { INTERNAL_TOKEN_AUDIENCE, INTERNAL_TOKEN_ISSUER, INTERNAL_TOKEN_TYPE, internalTokenKey, type InternalTokenContext } from './internal-token.js';
 import { joseFailureReason } from './jose-failure-reason.js';
 import { parsePrincipal } from './principal-schema.js';
+import { createVerifiedTokenCache } from './verified-token-cache.js';
 
 export interface InternalTokenVerifierOptions {
   /** The gateway's secret; at least 32 bytes. */
@@ -11,6 +12,10 @@ export interface InternalTokenVerifierOptions {
   readonly issuer?: string;
   /** Skew allowed on `exp` between gateway and subgraph hosts. Default 5. */
   readonly clockToleranceSeconds?: number;
+  /** Verified tokens remembered until their `exp` (the gateway reuses one per caller for a while). Default 10000; 0 = off. */
+  readonly cacheMaxEntries?: number;
+  /** For tests: the clock. */
+  readonly now?: () => number;
 }
 
 export interface InternalTokenVerifier {
@@ -19,13 +24,16 @@ export interface InternalTokenVerifier {
 }
 
 /** Used by every subgraph on every request (`_service` and `_entities` included): nothing passes without a token. */
-export function createInternalTokenVerifier({ secret, issuer = INTERNAL_TOKEN_ISSUER, clockToleranceSeconds = 5 }: InternalTokenVerifierOptions): InternalTokenVerifier {
+export function createInternalTokenVerifier({ secret, issuer = INTERNAL_TOKEN_ISSUER, clockToleranceSeconds = 5, cacheMaxEntries = 10_000, now = Date.now }: InternalTokenVerifierOptions): InternalTokenVerifier {
   const key = internalTokenKey(secret);
   const options = { issuer, audience: INTERNAL_TOKEN_AUDIENCE, typ: INTERNAL_TOKEN_TYPE, algorithms: ['HS256'], clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'iat', 'sub'] };
+  const verified = createVerifiedTokenCache<InternalTokenContext>({ maxEntries: cacheMaxEntries });
   return {
     async verify(token) {
       if (token === undefined || token === '') throw new AuthenticationError('internal token missing');
       if (token.length > 8_192) throw new AuthenticationError('internal token too long');
+      const known = verified.get(token, now());
+      if (known !== undefined) return known;
       let payload;
       try {
         ({ payload } = await jwtVerify(token, key, options));
@@ -35,11 +43,13 @@ export function createInternalTokenVerifier({ secret, issuer = INTERNAL_TOKEN_IS
       const principal = parsePrincipal(payload.principal);
       if (principal === undefined || principal.subject !== payload.sub) throw new AuthenticationError('internal token: invalid principal');
       const { op, trace } = payload;
-      return {
+      const context: InternalTokenContext = {
         principal,
         ...(typeof op === 'string' ? { operationName: op } : {}),
         ...(typeof trace === 'string' ? { traceId: trace } : {}),
       };
+      if (typeof payload.exp === 'number') verified.set(token, context, payload.exp * 1_000);
+      return context;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthenticationError } from './authentication-error.js';
 import { createInternalTokenSigner } from './create-internal-token-signer.js';
 import { createInternalTokenVerifier } from './create-internal-token-verifier.js';
@@ -99,5 +99,46 @@ describe('internal token', () => {
 
   it('refuses to sign an invalid principal', async () => {
     await expect(signer.sign({ ...citizen, niu: 'abc' })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('internal token reuse', () => {
+  it('hands the same token to one caller and operation within the reuse window, a fresh one after it', async () => {
+    let clock = 1_000_000;
+    const reusing = createInternalTokenSigner({ secret, reuseSeconds: 30, now: () => clock });
+    const first = await reusing.sign(citizen, { operationName: 'DossierStatus' });
+    expect(await reusing.sign(citizen, { operationName: 'DossierStatus' })).toBe(first);
+    expect(await reusing.sign(citizen, { operationName: 'CitizenDashboard' })).not.toBe(first);
+    expect(await reusing.sign(agent, { operationName: 'DossierStatus' })).not.toBe(first);
+    clock += 30_000;
+    expect(await reusing.sign(citizen, { operationName: 'DossierStatus' })).not.toBe(first);
+  });
+
+  it('signs every time when reuse is off, and refuses a reuse window as long as the lifetime', async () => {
+    const fresh = createInternalTokenSigner({ secret, reuseSeconds: 0 });
+    expect(await fresh.sign(citizen)).not.toBe(await fresh.sign(citizen));
+    expect(() => createInternalTokenSigner({ secret, ttlSeconds: 10, reuseSeconds: 10 })).toThrow(RangeError);
+  });
+
+  it('serves a verified token from its cache, and only until its exp', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const start = Date.now();
+      let cacheClock = start;
+      const caching = createInternalTokenVerifier({ secret, now: () => cacheClock });
+      const plain = createInternalTokenVerifier({ secret });
+      const token = await forge({ exp: Math.floor(start / 1000) + 2 });
+      expect(await caching.verify(token)).toEqual({ principal: citizen });
+      // 10 s later jose refuses it (exp + 5 s skew passed); a cache still inside the token's life serves it.
+      vi.setSystemTime(start + 10_000);
+      await expect(plain.verify(token)).rejects.toBeInstanceOf(AuthenticationError);
+      cacheClock = start + 1_000;
+      expect(await caching.verify(token)).toEqual({ principal: citizen });
+      // Once the cache's clock passes exp, the token is checked again, and refused.
+      cacheClock = start + 2_000;
+      await expect(caching.verify(token)).rejects.toBeInstanceOf(AuthenticationError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
+import { ConfigError, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
@@ -21,6 +21,13 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: envMs(15_000).refine((v) => v > 0, 'expected a duration > 0'),
   MAX_BODY_BYTES: envInt(1_000_000, 1),
   SUBGRAPH_MAX_CONNECTIONS: envInt(64, 1),
+  SUBGRAPH_MAX_RESPONSE_BYTES: envInt(50_000_000, 1_000),
+  SUBGRAPH_DEDUPE: envBool(true),
+  SUBGRAPH_CACHE_MAX_ENTRIES: envInt(10_000, 0),
+  SUBGRAPH_CACHE_MAX_BYTES: envInt(64_000_000, 0),
+  SUBGRAPH_CACHE_MAX_AGE_S: envInt(300, 0),
+  ACCESS_TOKEN_CACHE_MAX_ENTRIES: envInt(10_000, 0),
+  INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
   ...rateLimitEnvSchema.shape,
@@ -49,6 +56,14 @@ export interface GatewayConfig {
   readonly maxBodyBytes: number;
   /** Pooled keep-alive connections per subgraph. Default 64. */
   readonly subgraphMaxConnections: number;
+  /** Largest response body accepted from a subgraph. Default 50 MB. */
+  readonly subgraphMaxResponseBytes: number;
+  /** Reads shared between client requests: in-flight de-duplication and the cache driven by subgraph cache hints. */
+  readonly sharedReads: { readonly dedupe: boolean; readonly cacheMaxEntries: number; readonly cacheMaxBytes: number; readonly cacheMaxAgeSeconds: number };
+  /** Verified access tokens remembered (0 = verify every request). Default 10000. */
+  readonly accessTokenCacheMaxEntries: number;
+  /** How long one internal token is reused for a caller's operation (0 = sign per request). Default 30 of its 60 s. */
+  readonly internalTokenReuseSeconds: number;
   /** `SUBGRAPH_*_URL` variables naming no subgraph of this supergraph (likely typos; logged at start-up). */
   readonly unusedUrlOverrides: readonly string[];
   /** How client access tokens are verified (OIDC issuer, audience, JWKS). */
@@ -117,6 +132,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
     subgraphMaxConnections: options.SUBGRAPH_MAX_CONNECTIONS,
+    subgraphMaxResponseBytes: options.SUBGRAPH_MAX_RESPONSE_BYTES,
+    sharedReads: { dedupe: options.SUBGRAPH_DEDUPE, cacheMaxEntries: options.SUBGRAPH_CACHE_MAX_ENTRIES, cacheMaxBytes: options.SUBGRAPH_CACHE_MAX_BYTES, cacheMaxAgeSeconds: options.SUBGRAPH_CACHE_MAX_AGE_S },
+    accessTokenCacheMaxEntries: options.ACCESS_TOKEN_CACHE_MAX_ENTRIES,
+    internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
     unusedUrlOverrides,
     accessToken: accessTokenVerifierOptionsFromEnv(options),
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,

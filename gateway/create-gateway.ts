@@ -10,6 +10,7 @@ import type { GatewayContext } from './gateway-context.js';
 import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins } from './limits/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
+import { createSharedReads } from './subgraph-fetch/index.js';
 import { createMemoryRateLimitStore, createRateLimiter, createRateLimitPlugin, type RateLimiter } from './rate-limit/index.js';
 import { apiSchemaOf, createTrustedDocumentsPlugins, publicRootFieldsOf, validateManifest } from './trusted-documents/index.js';
 
@@ -24,12 +25,23 @@ export interface GatewayParts {
 
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
 export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore): GatewayParts {
-  const signer = createInternalTokenSigner({ secret: config.internalTokenSecret });
+  const signer = createInternalTokenSigner({ secret: config.internalTokenSecret, reuseSeconds: config.internalTokenReuseSeconds });
   const nullable = nullableFieldsOf(config.supergraphSdl);
+  const sharedReads = createSharedReads(config.sharedReads);
   const dataSources = new Map(
     config.subgraphs.map((subgraph) => [
       subgraph.name,
-      new PooledDataSource({ name: subgraph.name, url: subgraph.url, timeoutMs: config.subgraphTimeoutMs, maxConnections: config.subgraphMaxConnections, log, signer, nullable }),
+      new PooledDataSource({
+        name: subgraph.name,
+        url: subgraph.url,
+        timeoutMs: config.subgraphTimeoutMs,
+        maxConnections: config.subgraphMaxConnections,
+        maxResponseBytes: config.subgraphMaxResponseBytes,
+        log,
+        signer,
+        nullable,
+        sharedReads,
+      }),
     ]),
   );
   const gateway = new ApolloGateway({

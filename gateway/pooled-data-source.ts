@@ -1,16 +1,16 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { collectAccess } from '../audit/index.js';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { Agent, request as undiciRequest } from 'undici';
+import { collectAccess, type SubgraphResponse } from '../audit/index.js';
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from '../auth/index.js';
-import { Agent, fetch } from 'undici';
 import type { Logger } from '../lib/log/index.js';
+import { traceparentFor } from '../lib/trace/index.js';
 import { nullEntities, type NullableFields } from './entity-fallback.js';
 import type { GatewayContext } from './gateway-context.js';
+import { cacheHintOf, sendSubgraphRequest, SubgraphResponseTooLargeError, type RawSubgraphResponse, type SharedReads } from './subgraph-fetch/index.js';
 import { SubgraphCallError, subgraphStatusError, subgraphTransportError } from './subgraph-errors.js';
+import { ErrorCode } from '../schema/index.js';
 
-// Taken from the gateway's own declarations rather than its transitive @apollo/utils.fetcher package.
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 export interface PooledDataSourceOptions {
   /** Subgraph name, as in the supergraph; reported to clients in `extensions.subgraph`. */
@@ -21,35 +21,38 @@ export interface PooledDataSourceOptions {
   readonly timeoutMs: number;
   /** Keep-alive connections kept open to this subgraph at most. */
   readonly maxConnections: number;
+  /** Largest response body accepted from the subgraph. */
+  readonly maxResponseBytes: number;
   readonly log: Logger;
   /** Signs the internal token that tells the subgraph who is calling (and that the gateway sent the request). */
   readonly signer: InternalTokenSigner;
   /** Nullable fields per entity type, for answering a failed entity fetch with nulls (see `nullEntities`). */
   readonly nullable: NullableFields;
+  /** De-duplication and cache of reads, shared by every subgraph of this gateway. */
+  readonly sharedReads: SharedReads;
 }
 
 /**
- * One subgraph, reached over a pooled keep-alive undici Agent (the default fetcher opens sockets freely), with a
- * hard time budget per call, and failures turned into typed errors that name the subgraph but never its URL.
+ * One subgraph, reached over a pooled keep-alive undici Agent with a hard time budget per call. It implements the
+ * gateway's data-source contract itself rather than extending RemoteGraphQLDataSource: that class builds a node-fetch
+ * Request and copies headers on every call, and hides the raw answer that reads shared between requests need.
+ * Failures become typed errors naming the subgraph, never its URL; a failed entity fetch is answered with nulls.
  */
-export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class PooledDataSource implements GraphQLDataSource<GatewayContext> {
   readonly name: string;
+  readonly url: string;
   readonly readyUrl: string;
+  private readonly endpoint: URL;
   private readonly agent: Agent;
-  private readonly log: Logger;
-  private readonly signer: InternalTokenSigner;
-  private readonly nullable: NullableFields;
+  private readonly options: PooledDataSourceOptions;
 
-  constructor({ name, url, timeoutMs, maxConnections, log, signer, nullable }: PooledDataSourceOptions) {
-    super();
-    this.signer = signer;
-    this.nullable = nullable;
-    this.name = name;
-    this.url = url;
-    this.readyUrl = siblingUrlOf(url, 'ready');
-    this.log = log;
-    this.agent = new Agent({ connections: maxConnections });
-    this.fetcher = this.createFetcher(timeoutMs);
+  constructor(options: PooledDataSourceOptions) {
+    this.options = options;
+    this.name = options.name;
+    this.url = options.url;
+    this.endpoint = new URL(options.url);
+    this.readyUrl = siblingUrlOf(options.url, 'ready');
+    this.agent = new Agent({ connections: options.maxConnections });
   }
 
   /**
@@ -58,9 +61,9 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   async readiness(timeoutMs: number): Promise<Record<string, unknown> | null> {
     try {
-      const response = await fetch(this.readyUrl, { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
-      const body: unknown = await response.json().catch(() => ({}));
-      return response.ok && typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
+      const response = await undiciRequest(this.readyUrl, { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
+      const body: unknown = await response.body.json().catch(() => ({}));
+      return response.statusCode >= 200 && response.statusCode < 300 && typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
     } catch {
       return null;
     }
@@ -71,56 +74,75 @@ export class PooledDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     await this.agent.close();
   }
 
-  /** Every subgraph request carries the caller in a short-lived internal token, signed once per client request. */
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     // Health checks and schema loading do not happen here (static supergraph); anything else is refused.
     if (!('incomingRequestContext' in options)) throw new Error(`unexpected subgraph request kind: ${options.kind}`);
-    const { context, incomingRequestContext, request } = options;
-    const operationName = incomingRequestContext.operationName ?? undefined;
-    context.internalToken ??= this.signer.sign(context.principal, { traceId: context.traceId, ...(operationName ? { operationName } : {}) });
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken);
-  }
-
-  /**
-   * An unreachable or too slow subgraph fails only its own part: an entity fetch is answered with nulls plus the
-   * typed error, so the rest of the plan (the other ministries' dossiers) still runs. Other failures propagate.
-   */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context, incomingRequestContext } = options;
     try {
-      return await super.process(options);
-    } catch (error) {
-      const representations = options.request.variables?.representations;
-      if (!(error instanceof SubgraphCallError) || error.code === 'BAD_BACKEND_RESPONSE' || !Array.isArray(representations) || !options.request.query) throw error;
-      const data = nullEntities(options.request.query, representations, this.nullable);
+      if (!request.query) throw new Error('subgraph request without a query');
+      const raw = await this.send(options);
+      if (raw.status < 200 || raw.status >= 300) throw subgraphStatusError(this.name, raw.status, '');
+      const response = parseResponse(raw.body);
+      const processed = collectAccess(context, response, this.name);
+      // What the subgraph's cache hints allow narrows what the whole client response may be cached for.
+      const hint = cacheHintOf(raw.headers['cache-control']);
+      const policy = incomingRequestContext.overallCachePolicy;
+      if ('restrict' in policy) policy.restrict({ maxAge: hint.maxAgeSeconds, scope: hint.scope });
+      return processed;
+    } catch (caught) {
+      const error = this.typed(caught);
+      // An unreachable or too slow subgraph fails only its own part: an entity fetch is answered with nulls plus the
+      // typed error, so the rest of the plan (the other ministries' dossiers) still runs. Other failures propagate.
+      const representations = request.variables?.representations;
+      if (error.code === ErrorCode.BAD_BACKEND_RESPONSE || !Array.isArray(representations) || !request.query) throw error;
+      const data = nullEntities(request.query, representations, this.options.nullable);
       if (!data) throw error;
       return { data, errors: [{ message: error.message, extensions: { ...error.extensions } }] };
     }
   }
 
-  /** Takes the subgraph's report of whose personal data it served for the audit trail, and keeps it from the client. */
-  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
-    return collectAccess(context, response, this.name);
+  private async send(options: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>): Promise<RawSubgraphResponse> {
+    const { request, context, incomingRequestContext } = options;
+    const operationName = incomingRequestContext.operationName ?? undefined;
+    // No trace id in the token, so that one token serves a caller's operation for a while: it travels in `traceparent`.
+    context.internalToken ??= this.options.signer.sign(context.principal, operationName ? { operationName } : {});
+    const token = await context.internalToken;
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const send = () =>
+      sendSubgraphRequest(
+        this.agent,
+        { url: this.endpoint, body, headers: { 'content-type': 'application/json', accept: 'application/json', [INTERNAL_TOKEN_HEADER]: token, traceparent: traceparentFor(context.traceId) } },
+        this.options.timeoutMs,
+        this.options.maxResponseBytes,
+      );
+    // Reads only: a mutation's calls (its own, and the entity fetches of its result) always go out.
+    if (incomingRequestContext.operation?.operation !== 'query') return send();
+    return this.options.sharedReads.read({ subgraph: this.name, callerKey: JSON.stringify(context.principal), body }, send);
   }
 
-  override async errorFromResponse(response: FetcherResponse): Promise<SubgraphCallError> {
-    await response.arrayBuffer().catch(() => undefined);
-    return subgraphStatusError(this.name, response.status, response.statusText);
+  private typed(error: unknown): SubgraphCallError {
+    if (error instanceof SubgraphCallError) {
+      this.log(error);
+      return error;
+    }
+    const mapped =
+      error instanceof SubgraphResponseTooLargeError
+        ? new SubgraphCallError(this.name, ErrorCode.BAD_BACKEND_RESPONSE, error.message)
+        : subgraphTransportError(this.name, error);
+    this.log(mapped);
+    return mapped;
   }
 
-  override didEncounterError(error: Error): void {
-    const mapped = subgraphTransportError(this.name, error);
-    this.log.warn({ subgraph: this.name, code: mapped.code, detail: mapped.detail }, 'subgraph call failed');
-    throw mapped;
+  private log(error: SubgraphCallError): void {
+    this.options.log.warn({ subgraph: this.name, code: error.code, detail: error.detail }, 'subgraph call failed');
   }
+}
 
-  private createFetcher(timeoutMs: number): Fetcher {
-    return async (url, init) => {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = init?.signal instanceof AbortSignal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      const response = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, dispatcher: this.agent, signal });
-      return response;
-    };
-  }
+/** A subgraph's body must be a JSON object; anything else is BAD_BACKEND_RESPONSE (via SyntaxError). */
+function parseResponse(body: Buffer): SubgraphResponse {
+  const parsed: unknown = JSON.parse(body.toString('utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('Expected JSON response body to be an object');
+  return parsed as SubgraphResponse;
 }
 
 /** Each subgraph serves `GET /health` and `GET /ready` beside its GraphQL path (`…/graphql` → `…/ready`). */

@@ -38,7 +38,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     throw error;
   }
   let stopping = false;
-  const verifyAccessToken = createAccessTokenVerifier(config.accessToken);
+  const verifyAccessToken = createAccessTokenVerifier({ ...config.accessToken, cacheMaxEntries: config.accessTokenCacheMaxEntries });
   const context = createContextFactory({
     verify: verifyAccessToken,
     trustedProxyHops: config.rateLimit.trustedProxyHops,

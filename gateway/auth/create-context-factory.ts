@@ -6,7 +6,7 @@ import type { Logger } from '../../lib/log/index.js';
 import { errorMessages } from '../../schema/index.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { clientIpOf } from '../rate-limit/index.js';
-import { traceIdOf } from './trace-id.js';
+import { traceIdOf } from '../../lib/trace/index.js';
 
 /**
  * Builds each request's context: the caller from the bearer token (none → anonymous, public data only), the
@@ -24,7 +24,7 @@ export interface ContextFactoryOptions {
 
 export function createContextFactory({ verify, trustedProxyHops, onRefused, log }: ContextFactoryOptions) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
-    const traceId = traceIdOf(req);
+    const traceId = traceIdOf(req.headers.traceparent);
     const clientIp = clientIpOf(req, trustedProxyHops);
     try {
       return { principal: await verify(req.headers.authorization), clientIp, traceId };

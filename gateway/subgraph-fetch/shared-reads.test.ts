@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { RawSubgraphResponse } from './raw-subgraph-response.js';
+import { createSharedReads, type SharedReadsOptions } from './shared-reads.js';
+
+const answer = (cacheControl: string | undefined, body = '{"data":{"x":1}}', status = 200): RawSubgraphResponse => ({
+  status,
+  headers: cacheControl === undefined ? {} : { 'cache-control': cacheControl },
+  body: Buffer.from(body),
+});
+
+function setup(overrides: Partial<SharedReadsOptions> = {}) {
+  let clock = 1_000_000;
+  const reads = createSharedReads({ dedupe: true, cacheMaxEntries: 100, cacheMaxBytes: 1_000_000, cacheMaxAgeSeconds: 300, now: () => clock, ...overrides });
+  let calls = 0;
+  const read = (callerKey: string, response: RawSubgraphResponse, body = 'q', subgraph = 'dossiers') =>
+    reads.read({ subgraph, callerKey, body }, async () => {
+      calls += 1;
+      return response;
+    });
+  return { reads, read, calls: () => calls, advance: (ms: number) => (clock += ms) };
+}
+
+describe('shared reads', () => {
+  it('shares a PUBLIC answer with every caller until its max-age, lowering max-age to what is left', async () => {
+    const { read, calls, advance } = setup();
+    await read('alice', answer('max-age=300, public'));
+    advance(100_000);
+    const cached = await read('bob', answer('max-age=300, public'));
+    expect(calls()).toBe(1);
+    expect(cached.headers['cache-control']).toBe('max-age=200, public');
+    advance(200_000);
+    await read('bob', answer('max-age=300, public'));
+    expect(calls()).toBe(2);
+  });
+
+  it('keeps a PRIVATE answer for its own caller only', async () => {
+    const { read, calls } = setup();
+    await read('alice', answer('max-age=60, private'));
+    await read('alice', answer('max-age=60, private'));
+    expect(calls()).toBe(1);
+    await read('bob', answer('max-age=60, private'));
+    expect(calls()).toBe(2);
+  });
+
+  it('keeps nothing without a hint, with no-store, with errors, or for a non-200', async () => {
+    const { read, calls } = setup();
+    for (const response of [answer(undefined), answer('no-store'), answer('max-age=60, public', '{"errors":[{"message":"x"}],"data":null}'), answer('max-age=60, public', '{}', 500)]) {
+      await read('alice', response, JSON.stringify(response.headers) + response.status + response.body.length);
+      await read('alice', response, JSON.stringify(response.headers) + response.status + response.body.length);
+    }
+    expect(calls()).toBe(8);
+  });
+
+  it('never keeps an answer longer than its own ceiling, nor per subgraph beyond its own key', async () => {
+    const { read, calls, advance } = setup({ cacheMaxAgeSeconds: 10 });
+    await read('alice', answer('max-age=300, public'));
+    await read('alice', answer('max-age=300, public'), 'q', 'electricity');
+    expect(calls()).toBe(2);
+    advance(10_000);
+    await read('alice', answer('max-age=300, public'));
+    expect(calls()).toBe(3);
+  });
+
+  it('holds its bounds in entries and bytes, dropping the least recently used', async () => {
+    const { read, calls, reads } = setup({ cacheMaxEntries: 2 });
+    await read('a', answer('max-age=60, public'), 'q1');
+    await read('a', answer('max-age=60, public'), 'q2');
+    await read('a', answer('max-age=60, public'), 'q1');
+    await read('a', answer('max-age=60, public'), 'q3');
+    expect(reads.stats().cachedEntries).toBe(2);
+    await read('a', answer('max-age=60, public'), 'q1');
+    expect(calls()).toBe(3);
+    await read('a', answer('max-age=60, public'), 'q2');
+    expect(calls()).toBe(4);
+    const small = setup({ cacheMaxBytes: 40 });
+    await small.read('a', answer('max-age=60, public', 'x'.repeat(30)), 'q1');
+    await small.read('a', answer('max-age=60, public', 'y'.repeat(30)), 'q2');
+    expect(small.reads.stats()).toMatchObject({ cachedEntries: 1, cachedBytes: 30 });
+  });
+
+  it('joins an identical read of the same caller in flight, not another caller’s, and not when turned off', async () => {
+    for (const dedupe of [true, false]) {
+      const reads = createSharedReads({ dedupe, cacheMaxEntries: 0, cacheMaxBytes: 0, cacheMaxAgeSeconds: 0 });
+      let calls = 0;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const send = async () => {
+        calls += 1;
+        await gate;
+        return answer(undefined);
+      };
+      const pending = [reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send), reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send), reads.read({ subgraph: 's', callerKey: 'bob', body: 'q' }, send)];
+      release();
+      await Promise.all(pending);
+      expect(calls).toBe(dedupe ? 2 : 3);
+      expect(reads.stats().joined).toBe(dedupe ? 1 : 0);
+      // Once answered, the next read goes out again (de-duplication is not a cache).
+      await reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send);
+      expect(calls).toBe(dedupe ? 3 : 4);
+    }
+  });
+
+  it('shares a failure with the reads that joined it, and forgets it', async () => {
+    const reads = createSharedReads({ dedupe: true, cacheMaxEntries: 10, cacheMaxBytes: 1_000, cacheMaxAgeSeconds: 60 });
+    let calls = 0;
+    const failing = async (): Promise<RawSubgraphResponse> => {
+      calls += 1;
+      await Promise.resolve();
+      throw new Error('down');
+    };
+    const both = await Promise.allSettled([reads.read({ subgraph: 's', callerKey: 'a', body: 'q' }, failing), reads.read({ subgraph: 's', callerKey: 'a', body: 'q' }, failing)]);
+    expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(reads.read({ subgraph: 's', callerKey: 'a', body: 'q' }, failing)).rejects.toThrow('down');
+    expect(calls).toBe(2);
+  });
+});

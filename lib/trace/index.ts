@@ -1,0 +1,1 @@
+export { traceIdFromTraceparent, traceIdOf, traceparentFor } from './traceparent.js';
