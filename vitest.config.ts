@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['node_modules/**', 'dist/**', 'tests/integration/**'], testTimeout: 30_000, pool: 'forks' },
+        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', 'dist/**', 'tests/integration/**'], testTimeout: 30_000, pool: 'forks' },
       },
       {
         ...shared,

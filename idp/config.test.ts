@@ -25,7 +25,7 @@ describe('readIdpConfig', () => {
       tokenTtlSeconds: 900,
       clients: defaultIdpClients,
       defaultClients: true,
-      world: { seed: 20_261_123, scale: 1, now: '2026-11-01' },
+      world: { seed: 20_261_123, scale: 1, now: '2026-11-01', heavyCitizens: [] },
     });
   });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, envHost, envInt, envNodeEnv, envPort, envString, envUrl, readConfig } from '../lib/config/index.js';
 import { legacyEnvSchema } from '../legacy/shared/legacy-env.js';
+import { heavyCitizensEnvSchema, type WorldOptions } from '../legacy/world/index.js';
 import { defaultIdpClients, parseIdpClients, type IdpClient } from './idp-clients.js';
 
 const service = 'idp';
@@ -21,6 +22,7 @@ export const idpEnvSchema = z.object({
   IDP_KEY_PATH: envString('.data/idp/signing-key.json'),
   IDP_TOKEN_TTL_SECONDS: envInt(900, 60, 86_400),
   ...worldEnvSchema.shape,
+  ...heavyCitizensEnvSchema.shape,
 });
 
 export interface IdpConfig {
@@ -40,7 +42,7 @@ export interface IdpConfig {
   /** True when IDP_CLIENTS is unset and the seeded demo clients (public secrets) are in use. */
   readonly defaultClients: boolean;
   /** The seeded world whose citizens may get a development token. */
-  readonly world: { readonly seed: number; readonly scale: number; readonly now: string };
+  readonly world: WorldOptions;
 }
 
 /** Reads the environment once; every problem is reported together. IDP_CLIENTS is parsed apart so that a problem there never prints its secrets. */
@@ -73,6 +75,6 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     tokenTtlSeconds: parsed.IDP_TOKEN_TTL_SECONDS,
     clients,
     defaultClients: clientsJson === undefined,
-    world: { seed: parsed.SEED, scale: parsed.SCALE, now: parsed.SEED_NOW },
+    world: { seed: parsed.SEED, scale: parsed.SCALE, now: parsed.SEED_NOW, heavyCitizens: parsed.HEAVY_CITIZENS },
   };
 }

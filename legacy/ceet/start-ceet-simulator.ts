@@ -18,7 +18,7 @@ export interface CeetSimulator {
 
 /** Seeds CEET's slice of the world and serves its REST API (port 0 picks a free port, for tests). */
 export async function startCeetSimulator(config: CeetSimulatorConfig): Promise<CeetSimulator> {
-  const world = generateWorld({ seed: config.SEED, scale: config.SCALE, now: config.SEED_NOW });
+  const world = generateWorld({ seed: config.SEED, scale: config.SCALE, now: config.SEED_NOW, heavyCitizens: config.HEAVY_CITIZENS });
   const store = new CeetStore(world.electricityRequests);
   const routes = ceetRoutes(store);
   const server = createServer(ceetRequestListener(routes, config.CEET_API_KEY));

@@ -20,7 +20,7 @@ export interface UrbanismeSimulator {
 
 /** Starts the Urbanisme simulator (REST/JSON, every reply HTTP 200) on its slice of the seeded world. */
 export async function startUrbanismeSimulator(config: UrbanismeSimulatorConfig, log?: Logger): Promise<UrbanismeSimulator> {
-  const world = generateWorld({ seed: config.SEED, scale: config.SCALE, now: config.SEED_NOW });
+  const world = generateWorld({ seed: config.SEED, scale: config.SCALE, now: config.SEED_NOW, heavyCitizens: config.HEAVY_CITIZENS });
   const store = new DossierStore(world.permitApplications.map(toLegacyDossier));
   const register = architectRegister(world);
   const routes = urbanismeRoutes(store, register);

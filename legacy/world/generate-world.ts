@@ -1,7 +1,12 @@
 import { communeByCode, communes } from './communes.js';
 import { DAY_MS, isoDate, officeHours } from './dates.js';
-import { ceetFlow, copyFlow, permitFlow } from './flows.js';
-import { architectNames, femaleFirstNames, lastNames, maleFirstNames } from './names.js';
+import { electricityDraft } from './electricity-draft.js';
+import { copyFlow } from './flows.js';
+import { heavyCitizens } from './heavy-citizens.js';
+import { heavyWorldPart } from './heavy-world.js';
+import { femaleFirstNames, lastNames, maleFirstNames } from './names.js';
+import { numberByYear } from './number-by-year.js';
+import { permitDraft } from './permit-draft.js';
 import { Random } from './random.js';
 import type { CivilAct, CopyRequest, ElectricityRequest, PermitApplication, Person, World } from './types.js';
 
@@ -11,11 +16,15 @@ export interface WorldOptions {
   readonly scale: number;
   /** ISO date of the world's "today". */
   readonly now: string;
+  /**
+   * Dossier counts of extra citizens to add (`HEAVY_CITIZENS`), see `heavyCitizens`. Default none. They are added
+   * after everything else and numbered after it: the rest of the world is identical with or without them.
+   */
+  readonly heavyCitizens?: readonly number[];
 }
 
 const CITIZENS_PER_SCALE = 20_000;
 const communeWeights = communes.map((c) => [c.code, c.weight] as const);
-const missingDocumentChoices = ['Plan de masse signé', 'Étude de sol', 'Attestation d’inscription de l’architecte à l’Ordre', 'Quittance des frais de dossier'];
 
 /**
  * Builds the whole seeded world, deterministically from (seed, scale, now). Every simulator calls this with the
@@ -109,7 +118,6 @@ export function generateWorld(options: WorldOptions): World {
   // Building permits on the citizen's plot, then electricity for the same plot once the permit is delivered.
   const permitDrafts: Omit<PermitApplication, 'numero'>[] = [];
   const ceetDrafts: Omit<ElectricityRequest, 'numero'>[] = [];
-  const architects = Array.from({ length: 40 }, (_, i) => ({ registration: `ONAT-${String(101 + i * 7).padStart(4, '0')}`, name: architectNames[i % architectNames.length] ?? 'Cabinet' }));
   for (const person of living) {
     if (ageOf(person) < 25 || !random.chance(0.55)) continue;
     const plots = random.chance(0.25) ? 2 : 1;
@@ -117,25 +125,9 @@ export function generateWorld(options: WorldOptions): World {
       const commune = random.chance(0.6) ? person.residenceCommune : random.weighted(communeWeights);
       const quarter = random.pick(communeByCode(commune)?.quarters ?? ['Centre']);
       const landTitle = `TF-${random.int(1975, nowYear - 1)}-${random.digits(6)}`;
-      const startMs = submittedMs(1_000);
-      const missing = random.chance(0.14);
-      const architect = random.pick(architects);
-      const history = permitFlow(random, startMs, nowMs, missing);
-      const projectKind = random.weighted([['MAISON_INDIVIDUELLE', 60], ['IMMEUBLE_R+1', 18], ['IMMEUBLE_R+2', 6], ['COMMERCE', 8], ['CLOTURE', 8]] as const);
-      permitDrafts.push({
-        niu: person.niu,
-        externalReference: null,
-        landTitle,
-        architectRegistration: architect.registration,
-        architectName: architect.name,
-        commune,
-        quarter,
-        projectKind,
-        floorAreaM2: projectKind === 'CLOTURE' ? 0 : random.int(60, projectKind.startsWith('IMMEUBLE') ? 900 : 320),
-        levels: projectKind === 'IMMEUBLE_R+2' ? 3 : projectKind === 'IMMEUBLE_R+1' ? 2 : 1,
-        history,
-        missingDocuments: history.at(-1)?.status === 'PIECES_MANQUANTES' || missing ? [random.pick(missingDocumentChoices)] : [],
-      });
+      const draft = permitDraft(random, { niu: person.niu, commune, quarter, landTitle, startMs: submittedMs(1_000) }, nowMs);
+      permitDrafts.push(draft);
+      const { history } = draft;
       const delivered = history.find((s) => s.status === 'DELIVRE');
       if (delivered && random.chance(0.8)) {
         const afterMs = Date.parse(delivered.at) + random.int(20, 300) * DAY_MS;
@@ -174,44 +166,33 @@ export function generateWorld(options: WorldOptions): World {
     }
   }
 
-  return {
-    seed: options.seed,
-    scale: options.scale,
-    now: options.now,
-    persons,
-    acts,
-    copyRequests: numberByYear(copyDrafts, (year, seq) => `DC-${year}-${seq}`).map(([draft, number]) => ({ ...draft, number })),
-    electricityRequests: numberByYear(ceetDrafts, (year, seq) => `${year}-${seq}`).map(([draft, numero]) => ({ ...draft, numero })),
-    permitApplications: numberByYear(permitDrafts, (year, seq) => `PC-${year}-${seq}`).map(([draft, numero]) => ({ ...draft, numero })),
-  };
-}
+  const copyYears = new Map<number, number>();
+  const ceetYears = new Map<number, number>();
+  const permitYears = new Map<number, number>();
+  const copyRequests = numberByYear(copyDrafts, (year, seq) => `DC-${year}-${seq}`, copyYears).map(([draft, number]) => ({ ...draft, number }));
+  const electricityRequests = numberByYear(ceetDrafts, (year, seq) => `${year}-${seq}`, ceetYears).map(([draft, numero]) => ({ ...draft, numero }));
+  const permitApplications = numberByYear(permitDrafts, (year, seq) => `PC-${year}-${seq}`, permitYears).map(([draft, numero]) => ({ ...draft, numero }));
 
-function electricityDraft(random: Random, niu: string, commune: string, quarter: string, landTitle: string | null, startMs: number, nowMs: number): Omit<ElectricityRequest, 'numero'> {
-  const meterType = random.chance(0.85) ? 'MONO' : 'TRI';
-  const history = ceetFlow(random, startMs, nowMs);
-  const quoted = history.some((s) => s.status === 30);
-  return {
-    niu,
-    externalReference: null,
-    meterType,
-    commune,
-    quarter,
-    landTitle,
-    applianceCount: random.int(3, meterType === 'TRI' ? 40 : 15),
-    filingFeeFcfa: 1_500,
-    quoteAmountFcfa: quoted ? (meterType === 'TRI' ? random.int(28, 90) : random.int(8, 30)) * 5_000 : null,
-    history,
-  };
-}
+  const heavyCounts = options.heavyCitizens ?? [];
+  if (heavyCounts.length > 0) {
+    const heavy = heavyWorldPart({
+      seed: options.seed,
+      nowMs,
+      citizens: heavyCitizens(options.seed, heavyCounts),
+      // Continues the commune's register for that year, without drawing from the ordinary world's stream.
+      birthActNumber: (commune, year) => {
+        const key = `N-${commune}-${year}`;
+        const next = (actSequence.get(key) ?? 0) + 1;
+        actSequence.set(key, next);
+        return `${key}-${String(next).padStart(6, '0')}`;
+      },
+    });
+    persons.push(...heavy.persons);
+    acts.push(...heavy.acts);
+    copyRequests.push(...numberByYear(heavy.copyDrafts, (year, seq) => `DC-${year}-${seq}`, copyYears).map(([draft, number]) => ({ ...draft, number })));
+    electricityRequests.push(...numberByYear(heavy.ceetDrafts, (year, seq) => `${year}-${seq}`, ceetYears).map(([draft, numero]) => ({ ...draft, numero })));
+    permitApplications.push(...numberByYear(heavy.permitDrafts, (year, seq) => `PC-${year}-${seq}`, permitYears).map(([draft, numero]) => ({ ...draft, numero })));
+  }
 
-/** Numbers dossiers in submission order within each year, as the ministries' registers do. */
-function numberByYear<T extends { history: readonly { at: string }[] }>(drafts: T[], format: (year: number, seq: string) => string): [T, string][] {
-  const sorted = [...drafts].sort((a, b) => (a.history[0]?.at ?? '').localeCompare(b.history[0]?.at ?? ''));
-  const perYear = new Map<number, number>();
-  return sorted.map((draft) => {
-    const year = Number((draft.history[0]?.at ?? '1970').slice(0, 4));
-    const seq = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, seq);
-    return [draft, format(year, String(seq).padStart(6, '0'))];
-  });
+  return { seed: options.seed, scale: options.scale, now: options.now, persons, acts, copyRequests, electricityRequests, permitApplications };
 }

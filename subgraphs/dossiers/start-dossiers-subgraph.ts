@@ -3,6 +3,7 @@ import type { RunningService } from '../../lib/service/index.js';
 import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { createFileAuditStore } from '../../audit/index.js';
 import { buildDossiersSchema } from './build-dossiers-schema.js';
+import { dossiersCacheHints } from './dossiers-cache-hints.js';
 import { createDossiersContext } from './context.js';
 import type { DossiersConfig } from './config.js';
 
@@ -16,5 +17,6 @@ export async function startDossiersSubgraph(config: DossiersConfig, log: Logger)
     log,
     authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
     context: async (caller) => createDossiersContext(caller, accessLog),
+    cacheHints: dossiersCacheHints,
   });
 }

@@ -6,6 +6,8 @@ export { subgraphEnvSchema } from './subgraph-env.js';
 export type { SubgraphEnv } from './subgraph-env.js';
 export { DateTimeScalar, DateScalar } from './scalars.js';
 export { batchLoader, listLoader } from './batch-loader.js';
+export * from './ttl-cache/index.js';
+export * from './cache-hints/index.js';
 export { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
 export { assertNiu, assertReference } from './identifiers.js';
 export { userInputError, notFoundError } from './user-input-error.js';

@@ -5,6 +5,7 @@ import type { Principal } from '../../auth/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { LegacyDelivery, LegacyRecord, Outbox, OutboxConfig } from '../../outbox/index.js';
+import type { CacheHintRules } from './cache-hints/index.js';
 import { createGatewayAuthenticator } from './gateway-authenticator.js';
 import { createLastKnownStore, type LastKnownStore } from './last-known/index.js';
 import { ministryReadiness } from './ministry-readiness.js';
@@ -30,6 +31,8 @@ export interface MinistrySubgraphOptions<R extends LegacyRecord, C extends BaseC
   readonly delivery: LegacyDelivery<R>;
   readonly context: (parts: MinistryParts<R>, principal: Principal) => C;
   readonly log: Logger;
+  /** What the ministry's answers may be cached as; default nothing (statuses change). */
+  readonly cacheHints?: CacheHintRules;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function startMinistrySubgraph<R extends LegacyRecord, C extends Ba
       context: async (caller) => options.context({ outbox, lastKnown }, caller.principal),
       onClose: () => outbox.close(),
       readiness: ministryReadiness(system, outbox),
+      ...(options.cacheHints ? { cacheHints: options.cacheHints } : {}),
     });
   } catch (error) {
     await outbox.close();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { accessReportPlugin } from '../../audit/index.js';
 import type { GraphQLSchema } from 'graphql';
@@ -9,6 +10,7 @@ import { errorMessages } from '../../schema/index.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
+import { applyCacheHints, type CacheHintRules } from './cache-hints/index.js';
 import { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
@@ -34,11 +36,14 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
    * still ready (it answers partially, queues submissions); only a failed check makes it 503.
    */
   readonly readiness?: () => Promise<Readonly<Record<string, unknown>>>;
+  /** What this subgraph's answers may be cached as (see applyCacheHints); anything else is `no-store`. */
+  readonly cacheHints?: CacheHintRules;
 }
 
 /** The one way a subgraph is served: Apollo Server over node:http with `/graphql` and `/health`. */
 export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphContext, 'access'>>(options: SubgraphServerOptions<C>): Promise<RunningService> {
-  const { schema, env, log, context, onClose } = options;
+  const { env, log, context, onClose } = options;
+  const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
   const server = new ApolloServer<C>({
     schema,
     formatError: createSubgraphErrorFormatter(log, env.NODE_ENV === 'development'),
@@ -47,7 +52,9 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     csrfPrevention: true,
     introspection: true,
     // No Apollo Studio: inline traces would only add work to every subgraph response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>()],
+    // Cache control is on by default; named here because the gateway relies on its `Cache-Control` header: the
+    // policy of the cache hints, `no-store` for anything else and for any response with errors.
+    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>()],
   });
   await server.start();
   let stopping = false;
@@ -55,6 +62,8 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const authenticated = new WeakMap<IncomingMessage, CallerIdentity>();
   const graphql = createGraphQLHandler({
     server,
+    // Whatever Apollo refuses before execution carries no cache hint: say so rather than leave it to the reader.
+    defaultCacheControl: 'no-store',
     context: async (req) => {
       const caller = authenticated.get(req);
       if (!caller) throw new Error('a request reached GraphQL without an authenticated caller');
@@ -67,7 +76,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
       caller = await options.authenticate(req);
     } catch (error) {
       log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'request refused: not from the gateway');
-      return sendJson(res, 401, { errors: [{ message: errorMessages.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+      return sendJson(res, 401, { errors: [{ message: errorMessages.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' });
     }
     authenticated.set(req, caller);
     return graphql(req, res, url);

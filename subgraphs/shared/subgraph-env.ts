@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { internalTokenEnvSchema } from '../../auth/index.js';
 import { envHost, envInt, envLogLevel, envNodeEnv, envPort } from '../../lib/config/index.js';
+import { cacheHintEnvSchema } from './cache-hints/index.js';
 
 /**
  * Environment every subgraph reads; each adds its adapters' variables. `nodeEnv` decides whether the development
@@ -16,6 +17,8 @@ export const subgraphEnvSchema = (defaultPort: number, nodeEnv: string | undefin
     /** Last known dossiers kept per process, served marked stale while the ministry is unreachable. */
     LAST_KNOWN_MAX_ENTRIES: envInt(20_000, 1),
     LAST_KNOWN_MAX_AGE_MS: envInt(7 * 24 * 3_600_000, 1),
+    /** Max-ages of the cache hints the subgraph declares (CACHE_PUBLIC_MAX_AGE_S, CACHE_IDENTITY_MAX_AGE_S). */
+    ...cacheHintEnvSchema.shape,
   });
 
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;

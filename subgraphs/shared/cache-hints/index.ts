@@ -1,0 +1,4 @@
+export { applyCacheHints } from './apply-cache-hints.js';
+export type { CacheClass, CacheHintRules, CacheMaxAges } from './apply-cache-hints.js';
+export { cacheHintEnvSchema } from './cache-hint-env.js';
+export type { CacheHintEnv } from './cache-hint-env.js';
