@@ -41,16 +41,17 @@ export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = IN
   const reusable = createVerifiedTokenCache<Promise<string>>({ maxEntries: reuseSeconds > 0 ? reuseMaxEntries : 0 });
   return {
     sign(principal, context = {}) {
+      // Looked up before the (costly) schema check: only a checked principal's token was ever kept.
+      const cacheKey = JSON.stringify([principal, context.operationName, context.traceId]);
+      const startedAt = now();
+      const known = reusable.get(cacheKey, startedAt);
+      if (known !== undefined) return known;
       // A malformed principal is a bug in the gateway: fail loudly rather than sign something subgraphs will refuse.
       const checked = parsePrincipal(principal);
       if (checked === undefined) return Promise.reject(new TypeError('refusing to sign an invalid principal'));
       const claims: Record<string, unknown> = { principal: checked };
       if (context.operationName !== undefined) claims.op = context.operationName.slice(0, 256);
       if (context.traceId !== undefined) claims.trace = context.traceId.slice(0, 128);
-      const cacheKey = JSON.stringify(claims);
-      const startedAt = now();
-      const known = reusable.get(cacheKey, startedAt);
-      if (known !== undefined) return known;
       const token = new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: INTERNAL_TOKEN_TYPE })
         .setIssuer(issuer)

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -20,6 +21,8 @@ export const gatewayEnvSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
   SUBGRAPH_TIMEOUT_MS: envMs(15_000).refine((v) => v > 0, 'expected a duration > 0'),
   MAX_BODY_BYTES: envInt(1_000_000, 1),
+  /** Processes serving HTTP; default one per core. 1 = a single process, no primary. */
+  WORKERS: envInt(availableParallelism(), 1, 64),
   SUBGRAPH_MAX_CONNECTIONS: envInt(64, 1),
   SUBGRAPH_MAX_RESPONSE_BYTES: envInt(50_000_000, 1_000),
   SUBGRAPH_DEDUPE: envBool(true),
@@ -54,6 +57,8 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs: number;
   /** Largest accepted client request body. Default 1 MB. */
   readonly maxBodyBytes: number;
+  /** Processes serving HTTP (node:cluster workers); 1 = no primary. Default: the cores available. */
+  readonly workers: number;
   /** Pooled keep-alive connections per subgraph. Default 64. */
   readonly subgraphMaxConnections: number;
   /** Largest response body accepted from a subgraph. Default 50 MB. */
@@ -131,6 +136,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphs,
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
+    workers: options.WORKERS,
     subgraphMaxConnections: options.SUBGRAPH_MAX_CONNECTIONS,
     subgraphMaxResponseBytes: options.SUBGRAPH_MAX_RESPONSE_BYTES,
     sharedReads: { dedupe: options.SUBGRAPH_DEDUPE, cacheMaxEntries: options.SUBGRAPH_CACHE_MAX_ENTRIES, cacheMaxBytes: options.SUBGRAPH_CACHE_MAX_BYTES, cacheMaxAgeSeconds: options.SUBGRAPH_CACHE_MAX_AGE_S },

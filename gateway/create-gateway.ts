@@ -11,7 +11,7 @@ import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins } from './limits/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
 import { createSharedReads } from './subgraph-fetch/index.js';
-import { createMemoryRateLimitStore, createRateLimiter, createRateLimitPlugin, type RateLimiter } from './rate-limit/index.js';
+import { createRateLimiter, createRateLimitPlugin, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
 import { apiSchemaOf, createTrustedDocumentsPlugins, publicRootFieldsOf, validateManifest } from './trusted-documents/index.js';
 
 export interface GatewayParts {
@@ -24,7 +24,7 @@ export interface GatewayParts {
 }
 
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
-export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore): GatewayParts {
+export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore, rateLimitStore: RateLimitStore): GatewayParts {
   const signer = createInternalTokenSigner({ secret: config.internalTokenSecret, reuseSeconds: config.internalTokenReuseSeconds });
   const nullable = nullableFieldsOf(config.supergraphSdl);
   const sharedReads = createSharedReads(config.sharedReads);
@@ -55,7 +55,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     logger: log.child({ component: 'apollo-gateway' }),
   });
   const development = config.nodeEnv === 'development';
-  const rateLimiter = createRateLimiter({ store: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), limits: config.rateLimit.limits });
+  const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });
   const { trustedDocuments } = config;
   log.info({ mode: trustedDocuments.mode, documents: trustedDocuments.documents.size }, 'trusted documents');
   for (const problem of validateManifest(trustedDocuments.documents.values(), apiSchemaOf(config.supergraphSdl))) log.warn({ problem }, 'trusted document does not validate');

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createFileAuditStore } from '../audit/index.js';
+import { createFileAuditStore, type AuditStore, type ChainTip } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
@@ -8,7 +8,7 @@ import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 import { createContextFactory } from './auth/create-context-factory.js';
-import { RateLimitedError } from './rate-limit/index.js';
+import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
 import { checkReadiness } from './readiness.js';
 
 /** How long `/ready` waits for each subgraph's `/health`. */
@@ -18,15 +18,22 @@ const healthCheckTimeoutMs = 1_000;
  * Loads the supergraph, then serves `/graphql` (GET and POST), `/health` (alive) and `/ready` (supergraph loaded and
  * every subgraph answering). `close()` stops accepting, drains, stops Apollo Server and the gateway, then the pools.
  */
-export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningService> {
+/** State every process serving the gateway must share: one audit chain, one view of callers' rates. */
+export interface GatewaySharedState {
+  readonly auditStore: AuditStore & { open(): Promise<ChainTip> };
+  readonly rateLimitStore: RateLimitStore;
+}
+
+export async function startGateway(config: GatewayConfig, log: Logger, shared?: GatewaySharedState): Promise<RunningService> {
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
   for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
-  const auditStore = createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
+  const auditStore = shared?.auditStore ?? createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
   // A damaged trail stops the start: extending it would hide the damage under a new anchor.
   const tip = await auditStore.open();
   log.info({ auditSeq: tip.seq, auditHash: tip.hash }, 'audit log opened');
   if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
-  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore);
+  const rateLimitStore = shared?.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys });
+  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore);
   const closePools = async () => {
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();

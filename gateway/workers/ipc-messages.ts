@@ -1,0 +1,50 @@
+import type { AuditEntry, AuditRecord, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
+import type { RateDecision, RateRule } from '../rate-limit/index.js';
+
+/** What a worker asks the primary, which owns the state all workers must share (the audit chain, rate limits). */
+export type WorkerCall =
+  | { readonly method: 'audit.open' }
+  | { readonly method: 'audit.append'; readonly entries: readonly AuditEntry[] }
+  | { readonly method: 'audit.listForNiu'; readonly niu: string; readonly options?: ListForNiuOptions }
+  | { readonly method: 'audit.verify' }
+  | { readonly method: 'rateLimit.hit'; readonly key: string; readonly rule: RateRule; readonly nowMs: number };
+
+/** The result type of each call. */
+export interface WorkerCallResults {
+  'audit.open': ChainTip;
+  'audit.append': readonly AuditRecord[];
+  'audit.listForNiu': readonly AuditRecord[];
+  'audit.verify': AuditVerification;
+  'rateLimit.hit': RateDecision;
+}
+
+export interface CallMessage {
+  readonly kind: 'guichet.call';
+  readonly id: number;
+  readonly call: WorkerCall;
+}
+
+export interface ReplyMessage {
+  readonly kind: 'guichet.reply';
+  readonly id: number;
+  readonly ok: boolean;
+  readonly result?: unknown;
+  /** The primary's error message; the worker fails the request with it. */
+  readonly error?: string;
+}
+
+/** A worker is serving (url), or the primary asks it to stop. */
+export type LifecycleMessage = { readonly kind: 'guichet.listening'; readonly url: string } | { readonly kind: 'guichet.shutdown' };
+
+export function isCallMessage(message: unknown): message is CallMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.call';
+}
+
+export function isReplyMessage(message: unknown): message is ReplyMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.reply';
+}
+
+export function isLifecycleMessage(message: unknown): message is LifecycleMessage {
+  const kind = typeof message === 'object' && message !== null ? (message as { kind?: unknown }).kind : undefined;
+  return kind === 'guichet.listening' || kind === 'guichet.shutdown';
+}

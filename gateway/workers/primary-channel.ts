@@ -1,0 +1,47 @@
+import type { Worker } from 'node:cluster';
+import type { AuditStore } from '../../audit/index.js';
+import type { FileAuditStore } from '../../audit/index.js';
+import type { Logger } from '../../lib/log/index.js';
+import type { RateLimitStore } from '../rate-limit/index.js';
+import { isCallMessage, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
+
+export interface PrimaryState {
+  /** The one writer of the audit chain: workers append through it, so the chain never forks. */
+  readonly auditStore: FileAuditStore | AuditStore;
+  /** One view of every caller's rate, whichever worker their requests land on. */
+  readonly rateLimitStore: RateLimitStore;
+}
+
+/** Serves the workers' calls on the state the primary owns. */
+export function servePrimaryCalls(worker: Worker, state: PrimaryState, log: Logger): void {
+  worker.on('message', (message: unknown) => {
+    if (!isCallMessage(message)) return;
+    answer(message.call, state).then(
+      (result) => reply(worker, { kind: 'guichet.reply', id: message.id, ok: true, result }),
+      (error: unknown) => {
+        log.error({ err: error, method: message.call.method }, 'worker call failed');
+        reply(worker, { kind: 'guichet.reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  });
+}
+
+function answer(call: WorkerCall, { auditStore, rateLimitStore }: PrimaryState): Promise<unknown> {
+  switch (call.method) {
+    case 'audit.open':
+      return 'open' in auditStore ? auditStore.open() : Promise.reject(new Error('the audit store cannot be opened'));
+    case 'audit.append':
+      return auditStore.append(call.entries);
+    case 'audit.listForNiu':
+      return auditStore.listForNiu(call.niu, call.options);
+    case 'audit.verify':
+      return auditStore.verify();
+    case 'rateLimit.hit':
+      return rateLimitStore.hit(call.key, call.rule, call.nowMs);
+  }
+}
+
+function reply(worker: Worker, message: ReplyMessage): void {
+  // A worker that died meanwhile has nobody waiting for the answer.
+  if (worker.isConnected()) worker.send(message);
+}

@@ -1,0 +1,39 @@
+import { createLogger } from '../../lib/log/index.js';
+import { readGatewayConfig } from '../config.js';
+import { startGateway } from '../start-gateway.js';
+import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
+import { createPrimaryAuditStore, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
+
+/**
+ * A gateway worker: serves HTTP with the primary's audit chain and rate-limit state, tells the primary its URL, and
+ * stops when the primary says so — or when the primary is gone (nobody left to seal the audit trail).
+ */
+export async function runGatewayWorker(): Promise<void> {
+  // The primary validated the same environment before forking.
+  const config = readGatewayConfig(process.env);
+  const log = createLogger('gateway').child({ worker: Number(process.env.NODE_UNIQUE_ID ?? 0) });
+  const channel = createWorkerChannel();
+  const service = await startGateway(config, log, { auditStore: createPrimaryAuditStore(channel), rateLimitStore: createPrimaryRateLimitStore(channel) });
+  let stopping = false;
+  const stop = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'gateway worker stopping');
+    service.close().then(
+      () => process.exit(code),
+      (error: unknown) => {
+        log.error({ err: error }, 'error while stopping the gateway worker');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('message', (message: unknown) => {
+    if (isLifecycleMessage(message) && message.kind === 'guichet.shutdown') stop('primary asked', 0);
+  });
+  process.on('disconnect', () => stop('primary gone', 1));
+  // Ctrl-C reaches the whole process group: the primary coordinates the stop, so the workers wait for it.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
+  const listening: LifecycleMessage = { kind: 'guichet.listening', url: service.url };
+  process.send?.(listening);
+}

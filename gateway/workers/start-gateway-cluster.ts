@@ -1,0 +1,92 @@
+import cluster, { type Worker } from 'node:cluster';
+import { createFileAuditStore } from '../../audit/index.js';
+import type { Logger } from '../../lib/log/index.js';
+import type { RunningService } from '../../lib/service/index.js';
+import type { GatewayConfig } from '../config.js';
+import { createMemoryRateLimitStore } from '../rate-limit/index.js';
+import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
+import { servePrimaryCalls, type PrimaryState } from './primary-channel.js';
+
+/** How long a worker may take to load the supergraph and listen. */
+const workerStartTimeoutMs = 60_000;
+/** How long a worker may take to drain on shutdown before it is killed. */
+const workerStopTimeoutMs = 15_000;
+
+/**
+ * `WORKERS` > 1: this (primary) process owns what must be one — the audit chain's single writer, the rate-limit
+ * state — and forks the workers that serve HTTP on one shared port (node:cluster hands connections round-robin).
+ * A worker that dies unexpectedly is replaced. Resolves once every worker listens.
+ */
+export async function startGatewayCluster(config: GatewayConfig, log: Logger): Promise<RunningService> {
+  const auditStore = createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
+  const tip = await auditStore.open();
+  log.info({ auditSeq: tip.seq, auditHash: tip.hash, workers: config.workers }, 'audit log opened by the primary');
+  if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
+  const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }) };
+  let stopping = false;
+  const workers = new Set<Worker>();
+
+  const fork = (): Promise<string> => {
+    const worker = cluster.fork({ GUICHET_GATEWAY_WORKER: '1' });
+    workers.add(worker);
+    servePrimaryCalls(worker, state, log);
+    worker.on('exit', (code, signal) => {
+      workers.delete(worker);
+      if (stopping) return;
+      log.error({ worker: worker.id, code, signal }, 'gateway worker died; starting another');
+      fork().catch((error: unknown) => log.error({ err: error }, 'replacement gateway worker did not start'));
+    });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`gateway worker ${worker.id} did not listen within ${workerStartTimeoutMs} ms`)), workerStartTimeoutMs);
+      const onMessage = (message: unknown) => {
+        if (!isLifecycleMessage(message) || message.kind !== 'guichet.listening') return;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        resolve(message.url);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`gateway worker ${worker.id} exited (${code}) before listening`));
+      });
+    });
+  };
+
+  const stopWorkers = () =>
+    Promise.all(
+      [...workers].map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            const timer = setTimeout(() => worker.process.kill('SIGKILL'), workerStopTimeoutMs);
+            worker.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            const shutdown: LifecycleMessage = { kind: 'guichet.shutdown' };
+            if (worker.isConnected()) worker.send(shutdown);
+            else worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+
+  let urls: string[];
+  try {
+    urls = await Promise.all(Array.from({ length: config.workers }, () => fork()));
+  } catch (error) {
+    stopping = true;
+    await stopWorkers();
+    await auditStore.close();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    url: urls[0] ?? '',
+    close: () =>
+      (closing ??= (async () => {
+        stopping = true;
+        await stopWorkers();
+        await auditStore.close();
+      })()),
+  };
+}
