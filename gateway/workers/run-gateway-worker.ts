@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { createLogger } from '../../lib/log/index.js';
+import type { RunningService } from '../../lib/service/index.js';
 import { readGatewayConfig } from '../config.js';
 import { startGateway } from '../start-gateway.js';
 import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
@@ -11,14 +13,16 @@ import { createPrimaryAuditStore, createPrimaryRateLimitStore, createWorkerChann
 export async function runGatewayWorker(): Promise<void> {
   // The primary validated the same environment before forking.
   const config = readGatewayConfig(process.env);
-  const log = createLogger('gateway').child({ worker: Number(process.env.NODE_UNIQUE_ID ?? 0) });
+  const log = createLogger('gateway').child({ worker: cluster.worker?.id ?? 0 });
   const channel = createWorkerChannel();
-  const service = await startGateway(config, log, { auditStore: createPrimaryAuditStore(channel), rateLimitStore: createPrimaryRateLimitStore(channel) });
+  let service: RunningService | undefined;
   let stopping = false;
   const stop = (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log.info({ reason }, 'gateway worker stopping');
+    // Asked to stop while still starting: nothing is served yet, nothing to drain.
+    if (service === undefined) process.exit(code);
     service.close().then(
       () => process.exit(code),
       (error: unknown) => {
@@ -27,6 +31,7 @@ export async function runGatewayWorker(): Promise<void> {
       },
     );
   };
+  // Listened for before starting: a shutdown may come while the supergraph loads.
   process.on('message', (message: unknown) => {
     if (isLifecycleMessage(message) && message.kind === 'guichet.shutdown') stop('primary asked', 0);
   });
@@ -34,6 +39,11 @@ export async function runGatewayWorker(): Promise<void> {
   // Ctrl-C reaches the whole process group: the primary coordinates the stop, so the workers wait for it.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
+  service = await startGateway(config, log, { auditStore: createPrimaryAuditStore(channel), rateLimitStore: createPrimaryRateLimitStore(channel) });
+  if (stopping) {
+    await service.close();
+    process.exit(0);
+  }
   const listening: LifecycleMessage = { kind: 'guichet.listening', url: service.url };
   process.send?.(listening);
 }

@@ -34,7 +34,10 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
       workers.delete(worker);
       if (stopping) return;
       log.error({ worker: worker.id, code, signal }, 'gateway worker died; starting another');
-      fork().catch((error: unknown) => log.error({ err: error }, 'replacement gateway worker did not start'));
+      fork().then(
+        () => log.info({ workers: workers.size }, 'replacement gateway worker listening'),
+        (error: unknown) => log.error({ err: error }, 'replacement gateway worker did not start'),
+      );
     });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`gateway worker ${worker.id} did not listen within ${workerStartTimeoutMs} ms`)), workerStartTimeoutMs);
