@@ -30,6 +30,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_CACHE_MAX_BYTES: envInt(64_000_000, 0),
   SUBGRAPH_CACHE_MAX_AGE_S: envInt(300, 0),
   ACCESS_TOKEN_CACHE_MAX_ENTRIES: envInt(10_000, 0),
+  RESPONSE_CACHE_MAX_BYTES: envInt(16_000_000, 0),
+  QUERY_PLAN_CACHE_MIB: envInt(30, 1, 4_096),
   INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
@@ -65,6 +67,10 @@ export interface GatewayConfig {
   readonly subgraphMaxResponseBytes: number;
   /** Reads shared between client requests: in-flight de-duplication and the cache driven by subgraph cache hints. */
   readonly sharedReads: { readonly dedupe: boolean; readonly cacheMaxEntries: number; readonly cacheMaxBytes: number; readonly cacheMaxAgeSeconds: number };
+  /** Whole PUBLIC responses kept in memory (bytes, approximate; 0 = off). Default 16 MB. */
+  readonly responseCacheMaxBytes: number;
+  /** Query plans kept in memory (MiB, approximate). Default 30. */
+  readonly queryPlanCacheMiB: number;
   /** Verified access tokens remembered (0 = verify every request). Default 10000. */
   readonly accessTokenCacheMaxEntries: number;
   /** How long one internal token is reused for a caller's operation (0 = sign per request). Default 30 of its 60 s. */
@@ -141,6 +147,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphMaxResponseBytes: options.SUBGRAPH_MAX_RESPONSE_BYTES,
     sharedReads: { dedupe: options.SUBGRAPH_DEDUPE, cacheMaxEntries: options.SUBGRAPH_CACHE_MAX_ENTRIES, cacheMaxBytes: options.SUBGRAPH_CACHE_MAX_BYTES, cacheMaxAgeSeconds: options.SUBGRAPH_CACHE_MAX_AGE_S },
     accessTokenCacheMaxEntries: options.ACCESS_TOKEN_CACHE_MAX_ENTRIES,
+    responseCacheMaxBytes: options.RESPONSE_CACHE_MAX_BYTES,
+    queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,
     internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
     unusedUrlOverrides,
     accessToken: accessTokenVerifierOptionsFromEnv(options),

@@ -3,6 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { auditPlugin, type AuditStore } from '../audit/index.js';
 import { createInternalTokenSigner } from '../auth/index.js';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
@@ -53,6 +55,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       return dataSource;
     },
     logger: log.child({ component: 'apollo-gateway' }),
+    // Plans are cached by operation; trusted documents keep the set small, so the default size is plenty.
+    experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
   });
   const development = config.nodeEnv === 'development';
   const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });
@@ -78,6 +82,9 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       createRateLimitPlugin({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
       ...createTrustedDocumentsPlugins(trustedDocuments, publicRootFieldsOf(config.supergraphSdl)).plugins,
       ...createLimitPlugins(config.limits, config.nodeEnv).plugins,
+      // Whole responses that every subgraph involved marked PUBLIC (the catalogue), for as long as the shortest hint.
+      // No session: PRIVATE answers (a citizen's own data) are never kept here; errors never are.
+      ...(config.responseCacheMaxBytes > 0 ? [responseCachePlugin<GatewayContext>({ cache: new InMemoryLRUCache({ maxSize: config.responseCacheMaxBytes }), sessionId: () => Promise.resolve(null) })] : []),
       // No record, no data: personal data leaves only once its access is on the trail.
       auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     ],

@@ -37,6 +37,9 @@ export async function setup(project: TestProject): Promise<void> {
       LATENCY_MEDIAN_MS: '0',
       LATENCY_P95_MS: '0',
       LOG_LEVEL: 'warn',
+      // civil-registry's shared identity cache would make legacy call counts depend on test order (it has its own
+      // tests); the gateway's shared reads stay on: they are keyed by caller and exact request.
+      IDENTITY_CACHE_TTL_MS: '0',
       NODE_ENV: 'test',
       INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
       // Generous limits for the suites; the client `limite-test` gets 5 a minute for the rate-limit tests.
