@@ -18,14 +18,12 @@ export interface WorkerCallResults {
   'rateLimit.hit': RateDecision;
 }
 
-export interface CallMessage {
-  readonly kind: 'guichet.call';
+export interface Call {
   readonly id: number;
   readonly call: WorkerCall;
 }
 
-export interface ReplyMessage {
-  readonly kind: 'guichet.reply';
+export interface Reply {
   readonly id: number;
   readonly ok: boolean;
   readonly result?: unknown;
@@ -33,15 +31,26 @@ export interface ReplyMessage {
   readonly error?: string;
 }
 
+/** Calls and replies travel in batches: one IPC message per event-loop turn, not one per request. */
+export interface CallMessage {
+  readonly kind: 'guichet.calls';
+  readonly calls: readonly Call[];
+}
+
+export interface ReplyMessage {
+  readonly kind: 'guichet.replies';
+  readonly replies: readonly Reply[];
+}
+
 /** A worker is serving (url), or the primary asks it to stop. */
 export type LifecycleMessage = { readonly kind: 'guichet.listening'; readonly url: string } | { readonly kind: 'guichet.shutdown' };
 
 export function isCallMessage(message: unknown): message is CallMessage {
-  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.call';
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.calls';
 }
 
 export function isReplyMessage(message: unknown): message is ReplyMessage {
-  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.reply';
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.replies';
 }
 
 export function isLifecycleMessage(message: unknown): message is LifecycleMessage {

@@ -3,7 +3,8 @@ import type { AuditStore } from '../../audit/index.js';
 import type { FileAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
-import { isCallMessage, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
+import { createBatchedSender } from './batched-sender.js';
+import { isCallMessage, type Reply, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
 
 export interface PrimaryState {
   /** The one writer of the audit chain: workers append through it, so the chain never forks. */
@@ -14,15 +15,22 @@ export interface PrimaryState {
 
 /** Serves the workers' calls on the state the primary owns. */
 export function servePrimaryCalls(worker: Worker, state: PrimaryState, log: Logger): void {
+  const reply = createBatchedSender<Reply>((replies) => {
+    const message: ReplyMessage = { kind: 'guichet.replies', replies };
+    // A worker that died meanwhile has nobody waiting for the answers.
+    if (worker.isConnected()) worker.send(message);
+  });
   worker.on('message', (message: unknown) => {
     if (!isCallMessage(message)) return;
-    answer(message.call, state).then(
-      (result) => reply(worker, { kind: 'guichet.reply', id: message.id, ok: true, result }),
-      (error: unknown) => {
-        log.error({ err: error, method: message.call.method }, 'worker call failed');
-        reply(worker, { kind: 'guichet.reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    for (const { id, call } of message.calls) {
+      answer(call, state).then(
+        (result) => reply({ id, ok: true, result }),
+        (error: unknown) => {
+          log.error({ err: error, method: call.method }, 'worker call failed');
+          reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    }
   });
 }
 
@@ -39,9 +47,4 @@ function answer(call: WorkerCall, { auditStore, rateLimitStore }: PrimaryState):
     case 'rateLimit.hit':
       return rateLimitStore.hit(call.key, call.rule, call.nowMs);
   }
-}
-
-function reply(worker: Worker, message: ReplyMessage): void {
-  // A worker that died meanwhile has nobody waiting for the answer.
-  if (worker.isConnected()) worker.send(message);
 }

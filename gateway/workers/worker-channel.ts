@@ -1,6 +1,7 @@
 import type { AuditStore, ChainTip } from '../../audit/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
-import { isReplyMessage, type CallMessage, type WorkerCall, type WorkerCallResults } from './ipc-messages.js';
+import { createBatchedSender } from './batched-sender.js';
+import { isReplyMessage, type Call, type CallMessage, type WorkerCall, type WorkerCallResults } from './ipc-messages.js';
 
 /** The primary did not answer in time (it is stuck or gone): the request fails rather than hang. */
 export class PrimaryUnavailableError extends Error {
@@ -22,12 +23,28 @@ export function createWorkerChannel(timeoutMs = 10_000): WorkerChannel {
   let nextId = 1;
   process.on('message', (message: unknown) => {
     if (!isReplyMessage(message)) return;
-    const waiting = pending.get(message.id);
-    if (waiting === undefined) return;
-    pending.delete(message.id);
-    clearTimeout(waiting.timer);
-    if (message.ok) waiting.resolve(message.result);
-    else waiting.reject(new Error(message.error ?? 'worker call failed'));
+    for (const reply of message.replies) {
+      const waiting = pending.get(reply.id);
+      if (waiting === undefined) continue;
+      pending.delete(reply.id);
+      clearTimeout(waiting.timer);
+      if (reply.ok) waiting.resolve(reply.result);
+      else waiting.reject(new Error(reply.error ?? 'worker call failed'));
+    }
+  });
+  const post = createBatchedSender<Call>((calls) => {
+    const message: CallMessage = { kind: 'guichet.calls', calls };
+    send(message, undefined, {}, (error: Error | null) => {
+      if (error === null) return;
+      // The channel is gone: every call of the batch fails now rather than at its deadline.
+      for (const { id } of calls) {
+        const waiting = pending.get(id);
+        if (waiting === undefined) continue;
+        pending.delete(id);
+        clearTimeout(waiting.timer);
+        waiting.reject(error);
+      }
+    });
   });
   return {
     call(call) {
@@ -38,13 +55,7 @@ export function createWorkerChannel(timeoutMs = 10_000): WorkerChannel {
           reject(new PrimaryUnavailableError(call.method));
         }, timeoutMs);
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
-        const message: CallMessage = { kind: 'guichet.call', id, call };
-        send(message, undefined, {}, (error: Error | null) => {
-          if (error === null) return;
-          pending.delete(id);
-          clearTimeout(timer);
-          reject(error);
-        });
+        post({ id, call });
       });
     },
   };
