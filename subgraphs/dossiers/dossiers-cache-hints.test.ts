@@ -46,9 +46,14 @@ describe('dossiers cache hints, over HTTP', () => {
     expect(reply.header).toBe('no-store');
   });
 
-  it('dossiers and statuses are no-store, and so is anything public asked with them', async () => {
-    const status = await cacheControl(`{ dossier(reference: "CEET-2026-000001") { __typename } }`, {}, agentPrincipal('ENERGY'));
-    expect(status).toEqual({ header: 'no-store', errors: undefined });
+  it('dossier(reference) — which ministry, which lookup key, no status — is kept per caller; a bad reference is not', async () => {
+    const stub = await cacheControl(`{ dossier(reference: "CEET-2026-000001") { __typename ... on ElectricityConnectionRequest { lookup } } }`, {}, agentPrincipal('ENERGY'));
+    expect(stub).toEqual({ header: 'max-age=60, private', errors: undefined });
+    const bad = await cacheControl(`{ dossier(reference: "XYZ-1") { __typename } }`, {}, agentPrincipal('ENERGY'));
+    expect(bad.header).toBe('no-store');
+  });
+
+  it('dossier lists and statuses are no-store, and so is anything public asked with them', async () => {
     const accessLog = await cacheControl(`{ procedures { code } me { accessLog { at kind } } }`, {}, citizenPrincipal(niu));
     expect(accessLog).toEqual({ header: 'no-store', errors: undefined });
     const dossiers = await cacheControl(

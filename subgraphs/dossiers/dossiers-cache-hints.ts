@@ -2,9 +2,12 @@ import type { CacheHintRules } from '../shared/index.js';
 
 /**
  * The procedure catalogue is the same for everyone and changes with a release: public for CACHE_PUBLIC_MAX_AGE_S.
- * Dossiers, statuses and the access log are not cacheable.
+ * `dossier(reference)` answers only which ministry's type the reference names and its lookup key — a pure function
+ * of the reference, no status (the ministry's subgraph resolves everything else, with its own rules): kept per caller
+ * like an identity, so a mobile app polling its dossier skips this hop. Lists, statuses and the access log are not
+ * cacheable.
  */
 export const dossiersCacheHints: CacheHintRules = {
-  fields: { 'Query.procedures': 'public', 'Query.procedure': 'public' },
+  fields: { 'Query.procedures': 'public', 'Query.procedure': 'public', 'Query.dossier': 'identity' },
   entities: { Procedure: 'public' },
 };
