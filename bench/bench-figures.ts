@@ -1,0 +1,82 @@
+import type { BenchMode, ScenarioName } from './bench-options.js';
+import type { LegacyCalls } from './legacy-calls.js';
+import type { RssFigures } from './start-rss-sampler.js';
+
+/** One target's figures for one scenario in one mode, over all its measured rounds. */
+export interface TargetFigures {
+  readonly target: string;
+  /** Requests written (the legacy calls are counted per request sent: cut-off ones reach the systems too). */
+  readonly sent: number;
+  readonly responses: number;
+  readonly durationS: number;
+  readonly requestsPerSecond: number;
+  /** Each measured run's own req/s, in round order: how much the machine drifted under the figure. */
+  readonly requestsPerSecondByRound: readonly number[];
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  /** Non-2xx answers, 2xx answers with GraphQL `errors`, and requests with no answer (refused, reset, timed out). */
+  readonly errors: { readonly non2xx: number; readonly graphql: number; readonly transport: number };
+  readonly errorSamples: readonly string[];
+  /** Peak RSS of the process tree that served the scenario (undefined off Linux). */
+  readonly rss?: RssFigures;
+  /** Legacy calls counted by the simulators during the measured runs, all operations. */
+  readonly legacyCalls: LegacyCalls;
+}
+
+export interface ScenarioFigures {
+  readonly scenario: ScenarioName;
+  readonly mode: BenchMode;
+  readonly targets: readonly TargetFigures[];
+  /** The scenario's bound on legacy calls per operation per system, if it has one. */
+  readonly legacyCallBound?: Readonly<Partial<Record<keyof LegacyCalls, number>>>;
+}
+
+/** Requests per second of `status`/`dashboard` as Guichet's WORKERS grows, with its memory per worker. */
+export interface ScalingPoint {
+  readonly scenario: ScenarioName;
+  readonly workers: number;
+  readonly figures: TargetFigures;
+}
+
+/** Latency of CitizenDashboard for a citizen with about `dossiers` dossiers. */
+export interface DossierCountPoint {
+  readonly dossiers: number;
+  /** Citizens with that many dossiers the requests rotated over. */
+  readonly citizens: number;
+  readonly figures: TargetFigures;
+}
+
+/** Everything one bench run measured, with what it ran on. */
+export interface BenchFigures {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly machine: Readonly<Record<string, string>>;
+  readonly parameters: Readonly<Record<string, string>>;
+  /** The simulators' realistic latency (median/p95 ms per system), as used by the latency mode. */
+  readonly realisticLatency: Readonly<Record<string, string>>;
+  readonly scenarios: readonly ScenarioFigures[];
+  readonly scaling: readonly ScalingPoint[];
+  readonly dossierCounts: readonly DossierCountPoint[];
+  /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
+  readonly skipped: readonly string[];
+  /** How long installing the peers took, when this run had to. */
+  readonly peersInstallS?: number;
+}
+
+/** `q` in [0, 1] of sorted values (nearest rank); 0 for none. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+/** Legacy calls per operation of a target, per system (all that system's operations together). */
+export function callsPerOperation(figures: TargetFigures): Record<keyof LegacyCalls, number> {
+  const per = (calls: Readonly<Record<string, number>>) => (figures.sent === 0 ? 0 : Object.values(calls).reduce((a, b) => a + b, 0) / figures.sent);
+  return { rnec: per(figures.legacyCalls.rnec), ceet: per(figures.legacyCalls.ceet), urbanisme: per(figures.legacyCalls.urbanisme) };
+}
+
+export const totalErrors = (figures: TargetFigures): number => figures.errors.non2xx + figures.errors.graphql + figures.errors.transport;
+
+/** A row whose answers are more than 1% errors measures failing fast, not serving: no ratio is drawn from it. */
+export const servesScenario = (figures: TargetFigures): boolean => figures.responses > 0 && totalErrors(figures) <= figures.responses * 0.01;

@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+
+export const scenarioNames = ['status', 'dashboard', 'agent-list', 'catalogue'] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
+
+/** `guichet` is the stack's gateway; `apollo` stock @apollo/gateway; `hive` Hive Gateway; `direct` the owning subgraph. */
+export const targetNames = ['guichet', 'apollo', 'hive', 'direct'] as const;
+export type TargetName = (typeof targetNames)[number];
+
+/** `throughput`: legacy latency at zero; `latency`: the simulators' realistic distributions. */
+export const benchModes = ['throughput', 'latency'] as const;
+export type BenchMode = (typeof benchModes)[number];
+
+/** A Guichet gateway started beside the stack's with extra environment (a switch turned off, for before/after). */
+export interface GuichetVariant {
+  /** Shown as a target name (`guichet-<name>`). */
+  readonly name: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** What one bench run does; `defaultBenchOptions` and `quickBenchOptions` give every field. */
+export interface BenchOptions {
+  readonly quick: boolean;
+  /** One measured run of one target, in seconds. Default 8. */
+  readonly durationS: number;
+  /** Warm-up of each target before the rounds, in seconds. Default 3. */
+  readonly warmupS: number;
+  /** Concurrent client connections. Default 50. */
+  readonly connections: number;
+  /** Rounds: each target runs once per round, targets alternating. Default 2. */
+  readonly rounds: number;
+  readonly scenarios: readonly ScenarioName[];
+  readonly targets: readonly TargetName[];
+  readonly modes: readonly BenchMode[];
+  /**
+   * Gateway processes of every gateway in the comparison, so that ratios are at equal workers: Guichet's `WORKERS`,
+   * Hive Gateway's `--fork`, node:cluster around the stock gateway. Default 1.
+   */
+  readonly workers: number;
+  /** Guichet's `WORKERS` values for the scaling figure (empty: none). Default 1 to the cores available. */
+  readonly scalingWorkers: readonly number[];
+  /** Measured seconds per point of the scaling and dossier-count figures. Default 8. */
+  readonly scalingDurationS: number;
+  /** Dossier counts of the latency-vs-dossiers figure (empty: none). Default 10, 100, 1000. */
+  readonly dossierCounts: readonly number[];
+  /** Connections of the dossier-count figure (a latency figure, not a saturation one). Default 1. */
+  readonly dossierConnections: number;
+  /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
+  readonly citizens: number;
+  /** World of the simulators (1 ≈ 20,000 citizens). Default 1. */
+  readonly scale: number;
+  /** Extra environment of the stack's Guichet gateway (e.g. a switch for a before/after run). */
+  readonly guichetEnv: Readonly<Record<string, string>>;
+  readonly variants: readonly GuichetVariant[];
+  /** Markdown report. Default bench/results.md (`--quick`: .data/bench-quick.md). */
+  readonly out: string;
+  /** Every figure as JSON. Default .data/bench-results.json (`--quick`: .data/bench-quick.json). */
+  readonly json: string;
+  /** Progress lines (English). */
+  readonly log: (line: string) => void;
+  /** Every line every service prints (debugging). */
+  readonly onServiceLine?: (service: string, line: string) => void;
+}
+
+const startedAt = Date.now();
+const toStderr = (line: string) => {
+  process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${line}\n`);
+};
+
+const cores = availableParallelism();
+
+export const defaultBenchOptions: BenchOptions = {
+  quick: false,
+  durationS: 8,
+  warmupS: 3,
+  connections: 50,
+  rounds: 2,
+  scenarios: scenarioNames,
+  targets: targetNames,
+  modes: benchModes,
+  workers: 1,
+  scalingWorkers: Array.from({ length: cores }, (_, i) => i + 1),
+  scalingDurationS: 8,
+  dossierCounts: [10, 100, 1_000],
+  dossierConnections: 1,
+  citizens: 2_000,
+  scale: 1,
+  guichetEnv: {},
+  variants: [],
+  out: 'bench/results.md',
+  json: '.data/bench-results.json',
+  log: toStderr,
+};
+
+/** The smoke `npm test` runs: every scenario, target and mode for about a second each, a tiny scaling figure. */
+export const quickBenchOptions: BenchOptions = {
+  ...defaultBenchOptions,
+  quick: true,
+  durationS: 1,
+  // No warm-up: the smoke proves the harness, and a warm-up per target would double its time.
+  warmupS: 0,
+  connections: 8,
+  rounds: 1,
+  scalingWorkers: [1],
+  scalingDurationS: 1,
+  dossierCounts: [10],
+  citizens: 100,
+  scale: 0.05,
+  out: '.data/bench-quick.md',
+  json: '.data/bench-quick.json',
+};

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile, type TargetFigures } from './bench-figures.js';
+import type { CredentialPool } from './credential-pool.js';
+import { addLegacyCalls, noLegacyCalls, readLegacyCalls, resetLegacyCalls, type LegacyCalls, type LegacyUrls } from './legacy-calls.js';
+import { runLoad, type LoadFigures } from './run-load.js';
+import type { Endpoint } from './start-targets.js';
+import { startRssSampler, type RssFigures } from './start-rss-sampler.js';
+
+/** One measured run: the load generator's figures, the target's peak memory and the legacy calls it caused. */
+export interface MeasuredRun {
+  readonly load: LoadFigures;
+  readonly rss?: RssFigures;
+  readonly legacyCalls: LegacyCalls;
+}
+
+export interface RunSettings {
+  readonly connections: number;
+  readonly durationS: number;
+  readonly offset: number;
+  readonly runId: string;
+  readonly sendInternalToken: boolean;
+}
+
+/**
+ * After a run, requests cut off by its end are still being served: wait about as long as the slowest answers took
+ * (at least 100 ms, at most 3 s) so that they neither land in the next run nor escape this run's legacy count.
+ */
+function settle(load: LoadFigures): Promise<void> {
+  const sorted = [...load.latenciesMs].sort((a, b) => a - b);
+  return sleep(Math.min(3_000, Math.max(100, percentile(sorted, 0.999) * 1.2)));
+}
+
+/** One measured run of one endpoint: legacy counters zeroed before, memory sampled throughout, counters read after. */
+export async function measureRun(endpoint: Endpoint, credentials: CredentialPool, legacyUrls: LegacyUrls, settings: RunSettings): Promise<MeasuredRun> {
+  await credentials.refresh();
+  await resetLegacyCalls(legacyUrls);
+  const sampler = startRssSampler(endpoint.pid);
+  const load = await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings });
+  const rss = sampler.stop();
+  // Counted per request sent: those cut off at the end still reach the legacy systems while the run settles.
+  await settle(load);
+  const legacyCalls = await readLegacyCalls(legacyUrls);
+  return { load, legacyCalls, ...(rss ? { rss } : {}) };
+}
+
+/** An unmeasured run, to let JITs, connection pools and caches reach their steady state. */
+export async function warmUp(endpoint: Endpoint, credentials: CredentialPool, settings: RunSettings): Promise<void> {
+  if (settings.durationS <= 0) return;
+  await credentials.refresh();
+  await settle(await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings }));
+}
+
+/** The figures of one target over several measured runs (its rounds). */
+export function combineRuns(target: string, runs: readonly MeasuredRun[]): TargetFigures {
+  const latencies = runs.flatMap((r) => r.load.latenciesMs).sort((a, b) => a - b);
+  const responses = runs.reduce((n, r) => n + r.load.responses, 0);
+  const sent = runs.reduce((n, r) => n + r.load.sent, 0);
+  const durationS = runs.reduce((n, r) => n + r.load.durationS, 0);
+  const rssRuns = runs.flatMap((r) => (r.rss ? [r.rss] : []));
+  const perProcess: number[] = [];
+  for (const r of rssRuns) r.peakPerProcessMb.forEach((mb, i) => (perProcess[i] = Math.max(perProcess[i] ?? 0, mb)));
+  const rss: RssFigures | undefined = rssRuns.length === 0 ? undefined : { peakTotalMb: Math.max(...rssRuns.map((r) => r.peakTotalMb)), peakPerProcessMb: perProcess };
+  return {
+    target,
+    sent,
+    responses,
+    durationS,
+    requestsPerSecond: durationS > 0 ? responses / durationS : 0,
+    requestsPerSecondByRound: runs.map((r) => (r.load.durationS > 0 ? r.load.responses / r.load.durationS : 0)),
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    p99Ms: percentile(latencies, 0.99),
+    errors: {
+      non2xx: runs.reduce((n, r) => n + r.load.non2xx, 0),
+      graphql: runs.reduce((n, r) => n + r.load.graphqlErrors, 0),
+      transport: runs.reduce((n, r) => n + r.load.transportErrors, 0),
+    },
+    errorSamples: [...new Set(runs.flatMap((r) => r.load.errorSamples))].slice(0, 4),
+    legacyCalls: runs.reduce((sum, r) => addLegacyCalls(sum, r.legacyCalls), noLegacyCalls),
+    ...(rss ? { rss } : {}),
+  };
+}

@@ -1,0 +1,46 @@
+/** How the figures were taken and what each target is, appended to every report. */
+export const methodNotes = `## Method
+
+- **The stack** is started by the bench on loopback and ephemeral ports, as deployed: gateway and subgraphs with
+  \`NODE_ENV=production\` (trusted documents enforced, production secrets, \`LOG_LEVEL=info\`), the development IdP
+  minting the tokens. Guichet's rate limits stay on, raised out of the way, so their cost is measured; every personal
+  read is written to the audit trail, as in production. The simulators start with their realistic latency; the
+  bench switches it at run time (\`PUT /__admin/latency\` to 0/0 for the throughput mode, \`POST /__admin/reset\`
+  back to the realistic distributions for the latency mode).
+- **Targets.** \`guichet\`: the stack's gateway (\`WORKERS\` = the comparison's workers). \`apollo\`: stock
+  \`@apollo/gateway\` + \`@apollo/server\` (\`startStandaloneServer\`, default \`RemoteGraphQLDataSource\`, no tuning)
+  from \`bench/peers/apollo-gateway.mjs\`. \`hive\`: Hive Gateway's CLI (\`hive-gateway supergraph <file> --fork N\`,
+  default runtime) with \`bench/peers/gateway.config.ts\`. \`direct\`: the subgraph that owns the data — the
+  electricity subgraph's \`electricityConnectionRequest(reference)\` with the same fields for \`status\` (the gateway
+  needs two hops for it: \`dossiers\` maps the reference, then electricity), the dossiers subgraph's \`procedures\`
+  for \`catalogue\`. Both peers read the committed \`schema/supergraph.graphql\` with its subgraph URLs rewritten
+  to the stack's ports, and run with \`NODE_ENV=production\`.
+- **What each peer's configuration adds**, and nothing else: Guichet's subgraphs accept only requests carrying the
+  gateway's internal token (\`x-guichet-internal-token\`, HS256), so the bench client signs one for the same
+  principal the gateway would derive from the caller's access token and sends it; the stock gateway forwards it with
+  a \`RemoteGraphQLDataSource.willSendRequest\` that copies that one header; Hive Gateway with
+  \`propagateHeaders.fromClientToSubgraphs\` for that one header. With more than one worker, the stock gateway runs
+  that many copies under \`node:cluster\` sharing the port (Hive Gateway: \`--fork\`; Guichet: \`WORKERS\`). Guichet
+  is sent the bearer token only and signs its own internal tokens, as in production.
+- **Requests.** Every gateway gets the same bodies: the manifest's exact document text (\`clients/trusted-documents.json\`),
+  rotating through many keys — \`status\`: the CEET dossiers of many citizens, each request with its owner's own
+  token; \`dashboard\`: as many citizens, each with their own token; \`agent-list\`: an ENERGY agent, rotating over the
+  pages of 100 of CEET's worklist; \`catalogue\`: anonymous. Every request carries a unique \`x-request-id\`.
+- **Runs.** autocannon at fixed connections for a fixed time; per scenario, a warm-up of each target, then rounds in
+  which the targets take turns (A B C D, then D C B A…), each target starting at the same point of the rotation in a
+  round. The load generator, the stack and the target share the machine's cores: figures compare targets under the
+  same conditions, they are not each target's ceiling.
+- **Figures.** req/s = responses / run time over all rounds; latencies are autocannon's per response, percentiles
+  over all rounds. Errors: non-2xx answers, 2xx answers whose body holds GraphQL \`errors\`, and requests with no
+  answer (refused, reset, timed out after 30 s). A row with more than 1% errors gets no ratio. Peak RSS: VmRSS of the
+  target's process and all its descendants (cluster workers) sampled every 200 ms from /proc, the highest sum and
+  each process's own peak. Legacy calls per operation: the simulators' call counters (reset before each measured run,
+  read once the requests cut off at its end have settled) divided by the requests sent.
+- **Known limit of a peer.** Hive Gateway 2.15 (default stitching runtime, \`@graphql-tools/federation\` 4.5) answers
+  \`status\` and \`dashboard\` with an error before calling any subgraph: "Was not able to find any options for
+  reference: This shouldn't have happened." Both go through the \`dossiers\` subgraph's value-type \`interface Dossier\`,
+  whose implementations there are \`@key(resolvable: false)\` stubs with every field \`@external\` (the owners resolve
+  them); its planner's interface-field check (\`createUnresolvableError\` in \`@graphql-tools/federation\`) finds every
+  field external in every implementation and gives up instead of jumping to the owning subgraph, which Apollo's query
+  planner does. Its rows for those scenarios measure that error, so they get no ratio.
+`;

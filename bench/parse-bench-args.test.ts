@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBenchOptions, quickBenchOptions } from './bench-options.js';
+import { BenchArgsError, parseBenchArgs } from './parse-bench-args.js';
+
+const refused = (...argv: string[]) => () => parseBenchArgs(argv);
+
+describe('parseBenchArgs', () => {
+  it('gives the defaults, or the quick profile with --quick', () => {
+    expect(parseBenchArgs([])).toMatchObject({ quick: false, durationS: defaultBenchOptions.durationS, out: 'bench/results.md' });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ quick: true, durationS: quickBenchOptions.durationS, out: '.data/bench-quick.md' });
+  });
+
+  it('reads every flag over the profile, lists in canonical order', () => {
+    const options = parseBenchArgs(['--quick', '--duration', '2.5', '--connections', '20', '--rounds', '3', '--targets', 'direct,guichet', '--scenarios', 'catalogue,status', '--modes', 'latency', '--workers', '2', '--out', '/tmp/x.md']);
+    expect(options).toMatchObject({ quick: true, durationS: 2.5, connections: 20, rounds: 3, workers: 2, out: '/tmp/x.md' });
+    expect(options.targets).toEqual(['guichet', 'direct']);
+    expect(options.scenarios).toEqual(['status', 'catalogue']);
+    expect(options.modes).toEqual(['latency']);
+  });
+
+  it('takes scaling and dossier-count lists, or none', () => {
+    expect(parseBenchArgs(['--scaling-workers', '1,2,4', '--dossier-counts', 'none'])).toMatchObject({ scalingWorkers: [1, 2, 4], dossierCounts: [] });
+  });
+
+  it('starts Guichet with extra environment, and variants beside it', () => {
+    const options = parseBenchArgs(['--guichet-env', 'SUBGRAPH_DEDUPE=false', '--guichet-env', 'RATE_LIMIT_CLIENT_OVERRIDES=a=1,b=2', '--variant', 'nodedupe:SUBGRAPH_DEDUPE=false,WORKERS=1']);
+    expect(options.guichetEnv).toEqual({ SUBGRAPH_DEDUPE: 'false', RATE_LIMIT_CLIENT_OVERRIDES: 'a=1,b=2' });
+    expect(options.variants).toEqual([{ name: 'nodedupe', env: { SUBGRAPH_DEDUPE: 'false', WORKERS: '1' } }]);
+  });
+
+  it('refuses bad flags with a message naming them', () => {
+    expect(refused('--nope', '1')).toThrow(/unknown flag --nope/);
+    expect(refused('--duration')).toThrow(/--duration expects a value/);
+    expect(refused('--duration', 'soon')).toThrow(/--duration expects a number/);
+    expect(refused('--connections', '2.5')).toThrow(/whole number/);
+    expect(refused('--connections', '0')).toThrow(/from 1/);
+    expect(refused('--targets', 'guichet,router')).toThrow(/unknown "router"/);
+    expect(refused('--guichet-env', 'lower=1')).toThrow(/KEY=VALUE/);
+    expect(refused('--variant', 'X:A=1')).toThrow(/NAME:KEY=VALUE/);
+    expect(refused('--variant', 'a:A=1', '--variant', 'a:B=2')).toThrow(/must differ/);
+    expect(refused('stray')).toThrow(BenchArgsError);
+  });
+});

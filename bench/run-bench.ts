@@ -1,0 +1,145 @@
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { BenchFigures, ScenarioFigures } from './bench-figures.js';
+import { defaultBenchOptions, type BenchOptions } from './bench-options.js';
+import { pickBenchKeys, type BenchKeys } from './bench-world.js';
+import { createCredentialPool } from './credential-pool.js';
+import { ensurePeers } from './ensure-peers.js';
+import { machineInfo } from './machine-info.js';
+import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
+import { measureScenario } from './measure-scenario.js';
+import { measureScaling } from './measure-scaling.js';
+import { buildScenarios } from './scenarios.js';
+import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
+import { benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
+import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
+import { writePeerSupergraph } from './write-peer-supergraph.js';
+
+/**
+ * One bench run on a stack of its own: the peers installed if needed, every scenario on every target in both
+ * modes (warm-up, then alternating rounds), then the scaling and dossier-count figures on Guichet alone.
+ * Resolves with the figures; rejects when the stack or a target cannot run.
+ */
+export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchFigures> {
+  const options: BenchOptions = { ...defaultBenchOptions, ...overrides };
+  const { log } = options;
+  const startedAt = new Date();
+  // Other work on the machine weighs on every figure: the load around the run says how much.
+  const loadAtStart = describeLoad();
+  const recentLines: string[] = [];
+  const onLine = (service: string, line: string) => {
+    recentLines.push(`[${service}] ${line}`);
+    if (recentLines.length > 60) recentLines.shift();
+    options.onServiceLine?.(service, line);
+  };
+  const needsPeers = options.targets.includes('apollo') || options.targets.includes('hive');
+  const installMs = needsPeers ? await ensurePeers(log) : undefined;
+  const keys = pickBenchKeys(options.scale, options.citizens);
+  const { scenarios, callers } = buildScenarios(keys, options.scenarios);
+
+  log(`starting a stack of its own (scale ${options.scale}, ${callers.length - 2} citizens, Guichet WORKERS=${options.workers})`);
+  const heavy: Record<string, string> = options.dossierCounts.length > 0 ? { HEAVY_CITIZENS: heavyCitizenCounts(options.dossierCounts).join(',') } : {};
+  const bench = await startBenchStack({ scale: options.scale, worldEnv: heavy, gatewayEnv: { WORKERS: String(options.workers), ...options.guichetEnv }, onLine });
+  const { stack } = bench;
+  const started: BenchTarget[] = [];
+  try {
+    const legacyUrls = stack.legacyUrls;
+    const realisticLatency = await describeLegacyLatency(legacyUrls);
+    const credentials = await createCredentialPool({ idpUrl: stack.idpUrl, internalTokenSecret: benchInternalTokenSecret, callers });
+    const supergraphPath = writePeerSupergraph(new Map([...stack.services].map(([name, s]) => [name, s.url])), bench.dataDir);
+    const own = async (target: Promise<BenchTarget>) => {
+      const t = await target;
+      started.push(t);
+      return t;
+    };
+    // Started together (each takes seconds), then listed in the canonical order.
+    const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
+      if (name === 'guichet') return [Promise.resolve(stackGuichetTarget(bench)), ...options.variants.map((v) => own(startGuichetGateway(bench, `guichet-${v.name}`, v.env, onLine)))];
+      if (name === 'apollo') return [own(startApolloTarget(supergraphPath, options.workers, onLine))];
+      if (name === 'hive') return [own(startHiveTarget(supergraphPath, options.workers, onLine))];
+      return [Promise.resolve(directTarget(bench))];
+    });
+    // All settled before any failure is thrown, so that every process started is known to the cleanup.
+    const settled = await Promise.allSettled(starting);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const targets = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    log(`targets: ${targets.map((t) => t.name).join(', ')}`);
+
+    const scenarioFigures: ScenarioFigures[] = [];
+    for (const mode of options.modes) {
+      await setLegacyMode(legacyUrls, mode);
+      for (const scenario of scenarios) {
+        const settings = { mode, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, rounds: options.rounds, credentials, legacyUrls, log };
+        scenarioFigures.push(await measureScenario(scenario, targets, settings));
+      }
+    }
+    // The peers have had their turn: their memory and timers leave the machine to Guichet alone.
+    await Promise.all(started.splice(0).map((t) => t.stop()));
+
+    await setLegacyMode(legacyUrls, 'throughput');
+    const scaling = await measureScaling(
+      bench,
+      scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard'),
+      { workers: options.scalingWorkers, connections: options.connections, durationS: options.scalingDurationS, warmupS: options.warmupS, credentials, legacyUrls, started, onLine, log },
+    );
+
+    const skipped: string[] = [];
+    let dossierCounts: BenchFigures['dossierCounts'] = [];
+    if (options.dossierCounts.length > 0) {
+      const result = await measureDossierCounts({
+        counts: options.dossierCounts,
+        gateway: stackGatewayEndpoint(bench),
+        idpUrl: stack.idpUrl,
+        internalTokenSecret: benchInternalTokenSecret,
+        legacyUrls,
+        connections: options.dossierConnections,
+        durationS: options.scalingDurationS,
+        warmupS: options.warmupS,
+        log,
+      });
+      dossierCounts = result.points;
+      if (result.skipped) {
+        skipped.push(`latency vs dossier count — ${result.skipped}`);
+        log(`skipping the dossier-count figure: ${result.skipped}`);
+      }
+    }
+    return {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: { ...machineInfo(), 'load average (1/5/15 min) at start / end': `${loadAtStart} / ${describeLoad()}` },
+      parameters: describeParameters(options, keys),
+      realisticLatency,
+      scenarios: scenarioFigures,
+      scaling,
+      dossierCounts,
+      skipped,
+      ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nLast service lines:\n${recentLines.slice(-30).join('\n')}`, { cause: error });
+  } finally {
+    await Promise.all(started.map((t) => t.stop()));
+    await stack.stop();
+    rmSync(bench.dataDir, { recursive: true, force: true });
+  }
+}
+
+const describeLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function describeParameters(options: BenchOptions, keys: BenchKeys): Record<string, string> {
+  const statusCitizens = new Set(keys.status.map((k) => k.niu)).size;
+  return {
+    profile: options.quick ? 'quick (a smoke: figures too short to compare)' : 'full',
+    connections: String(options.connections),
+    'measured run': `${options.durationS} s per target per round, ${options.rounds} round(s), targets alternating; warm-up ${options.warmupS} s per target`,
+    'gateway workers (all gateways)': String(options.workers),
+    scenarios: options.scenarios.join(', '),
+    targets: options.targets.join(', ') + (options.variants.length > 0 ? ` + variants ${options.variants.map((v) => `guichet-${v.name} (${Object.entries(v.env).map(([k, v2]) => `${k}=${v2}`).join(' ')})`).join(', ')}` : ''),
+    "Guichet's extra environment": Object.entries(options.guichetEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none',
+    world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
+    scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
+  };
+}

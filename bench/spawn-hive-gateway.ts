@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SpawnedService } from '../scripts/stack/index.js';
+import { peersDir } from './ensure-peers.js';
+
+/** A port free a moment ago (Hive Gateway's CLI cannot report a port it picked itself). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Hive Gateway's CLI (`hive-gateway supergraph <file>`) from bench/peers, with bench/peers/gateway.config.ts and
+ * `--fork workers`; resolves once it answers a GraphQL request. Its URL is the origin (`/graphql` is the endpoint).
+ */
+export async function spawnHiveGateway(options: {
+  readonly supergraphPath: string;
+  readonly workers: number;
+  readonly onLine: (name: string, line: string) => void;
+  readonly startTimeoutMs?: number;
+}): Promise<SpawnedService> {
+  const port = await freePort();
+  const bin = join(peersDir, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  const args = [bin, 'supergraph', options.supergraphPath, '--host', '127.0.0.1', '--port', String(port), '--fork', String(options.workers), '--config-path', join(peersDir, 'gateway.config.ts')];
+  const child = spawn(process.execPath, args, { cwd: peersDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const recent: string[] = [];
+  const onLine = (line: string) => {
+    recent.push(line);
+    if (recent.length > 30) recent.shift();
+    options.onLine('hive', line);
+  };
+  createInterface({ input: child.stdout }).on('line', onLine);
+  createInterface({ input: child.stderr }).on('line', onLine);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (graceMs = 5_000) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Hive Gateway exited (${child.signalCode ?? child.exitCode}) before answering:\n${recent.join('\n')}`);
+    if (await answers(`${url}/graphql`)) return { name: 'hive', url, child, stop };
+    await sleep(250);
+  }
+  await stop(0);
+  throw new Error(`Hive Gateway did not answer within ${options.startTimeoutMs ?? 90_000} ms:\n${recent.join('\n')}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type Stack } from '../scripts/stack/index.js';
+import { benchWorldNow, benchWorldSeed } from './bench-world.js';
+import { benchAccessTokenTtlSeconds } from './credential-pool.js';
+
+/** Shared by the gateway and the subgraphs of the bench stack, and by the bench client that signs for peers. */
+export const benchInternalTokenSecret = 'guichet-bench-internal-token-secret-0123456789abcdef';
+
+const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits'] as const;
+
+export interface BenchStack {
+  readonly stack: Stack;
+  /** Outboxes, audit log and IdP key of this run only. */
+  readonly dataDir: string;
+  /** What every service of the stack starts with. */
+  readonly stackEnv: NodeJS.ProcessEnv;
+  /** What every Guichet gateway of this run adds (the stack's, and any started beside it). */
+  readonly gatewayEnv: NodeJS.ProcessEnv;
+}
+
+/**
+ * The stack, as deployed: gateway and subgraphs with NODE_ENV=production (trusted documents enforced, production
+ * secrets), the identity provider in development (its /dev/token mints the bench's tokens), on loopback and
+ * ephemeral ports. Rate limits are raised out of the way but stay on, so that their cost is measured. The
+ * simulators keep their realistic latency: the bench switches it at run time (PUT /__admin/latency).
+ */
+export async function startBenchStack(options: {
+  readonly scale: number;
+  /** Extra environment of every service about the world (HEAVY_CITIZENS: all must read the same). */
+  readonly worldEnv: Readonly<Record<string, string>>;
+  readonly gatewayEnv: Readonly<Record<string, string>>;
+  readonly onLine: (service: string, line: string) => void;
+}): Promise<BenchStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  const gatewayEnv: NodeJS.ProcessEnv = {
+    RATE_LIMIT_USER_PER_MINUTE: '100000000',
+    RATE_LIMIT_CLIENT_PER_MINUTE: '1000000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+    AUDIT_HMAC_KEY: 'guichet-bench-audit-hmac-key-0123456789abcdef',
+    ...options.gatewayEnv,
+  };
+  const stackEnv: NodeJS.ProcessEnv = {
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    SEED: String(benchWorldSeed),
+    SCALE: String(options.scale),
+    SEED_NOW: benchWorldNow,
+    INTERNAL_TOKEN_SECRET: benchInternalTokenSecret,
+    AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
+    ...options.worldEnv,
+  };
+  const stack = await startStack({
+    ports: 'ephemeral',
+    env: stackEnv,
+    serviceEnv: {
+      idp: { NODE_ENV: 'development', IDP_KEY_PATH: join(dataDir, 'idp', 'signing-key.json'), IDP_TOKEN_TTL_SECONDS: String(benchAccessTokenTtlSeconds) },
+      gateway: gatewayEnv,
+      ...Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`) }])),
+    },
+    onLine: options.onLine,
+  });
+  return { stack, dataDir, stackEnv, gatewayEnv };
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { subgraphUrlVariable } from '../gateway/config.js';
+import { stackServices, type SpawnedService } from '../scripts/stack/index.js';
+import { spawnService } from '../scripts/stack/spawn-service.js';
+import type { TargetName } from './bench-options.js';
+import { packageRoot, peersDir } from './ensure-peers.js';
+import type { Scenario, ScenarioRequest } from './scenarios.js';
+import { freePort, spawnHiveGateway } from './spawn-hive-gateway.js';
+import type { BenchStack } from './start-bench-stack.js';
+
+/** Where one scenario is sent on one target, and which process tree serves it. */
+export interface Endpoint {
+  readonly url: string;
+  readonly pid: number;
+  readonly requests: readonly ScenarioRequest[];
+}
+
+/** One row label of the tables: a gateway, or the subgraphs called directly. */
+export interface BenchTarget {
+  readonly name: string;
+  readonly kind: TargetName;
+  /** Peers and subgraphs need the bench's internal token; Guichet signs its own from the bearer token. */
+  readonly sendInternalToken: boolean;
+  /** Undefined when the target has nothing to offer this scenario (no single subgraph answers it). */
+  endpointFor(scenario: Scenario): Endpoint | undefined;
+  /** Stops the processes this target started (not the stack's). */
+  stop(): Promise<void>;
+}
+
+const pidOf = (service: SpawnedService | undefined): number => {
+  const pid = service?.child.pid;
+  if (pid === undefined) throw new Error(`${service?.name ?? 'a service'} has no process`);
+  return pid;
+};
+
+/** A gateway process and its URL as a target that sends every scenario to `<url>/graphql`. */
+function gatewayTarget(name: string, kind: TargetName, service: SpawnedService, ownsProcess: boolean): BenchTarget {
+  const url = `${service.url.replace(/\/$/, '')}/graphql`;
+  return {
+    name,
+    kind,
+    sendInternalToken: kind !== 'guichet',
+    endpointFor: (scenario) => ({ url, pid: pidOf(service), requests: scenario.requests }),
+    stop: () => (ownsProcess ? service.stop() : Promise.resolve()),
+  };
+}
+
+function stackGateway(bench: BenchStack): SpawnedService {
+  const gateway = bench.stack.services.get('gateway');
+  if (!gateway) throw new Error('the stack has no gateway');
+  return gateway;
+}
+
+/** The stack's own Guichet gateway (started with the comparison's WORKERS). */
+export function stackGuichetTarget(bench: BenchStack): BenchTarget {
+  return gatewayTarget('guichet', 'guichet', stackGateway(bench), false);
+}
+
+/** Its GraphQL URL and process, for figures that are not a scenario of the comparison. */
+export function stackGatewayEndpoint(bench: BenchStack): Omit<Endpoint, 'requests'> {
+  const gateway = stackGateway(bench);
+  return { url: `${gateway.url.replace(/\/$/, '')}/graphql`, pid: pidOf(gateway) };
+}
+
+/** The subgraph that owns a scenario's data, called with the bench's internal token. */
+export function directTarget(bench: BenchStack): BenchTarget {
+  return {
+    name: 'direct',
+    kind: 'direct',
+    sendInternalToken: true,
+    endpointFor(scenario) {
+      if (!scenario.direct) return undefined;
+      const subgraph = bench.stack.services.get(scenario.direct.subgraph);
+      if (!subgraph) throw new Error(`the stack has no subgraph ${scenario.direct.subgraph}`);
+      return { url: subgraph.url, pid: pidOf(subgraph), requests: scenario.direct.requests };
+    },
+    stop: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Another Guichet gateway beside the stack's, over the same subgraphs and IdP, with the stack gateway's environment
+ * plus `env` (WORKERS for the scaling figure, a switch turned off for a variant). Its own audit trail: two writers
+ * would fork one chain.
+ */
+export async function startGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
+  const urls: NodeJS.ProcessEnv = {};
+  for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) urls[subgraphUrlVariable(subgraph.name)] = bench.stack.services.get(subgraph.name)?.url ?? '';
+  const auditDir = mkdtempSync(join(bench.dataDir, `${name}-`));
+  const service = await spawnService({
+    name,
+    entryPath: join(packageRoot, 'dist', 'gateway', 'main.js'),
+    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), ...env },
+    onLine,
+  });
+  return gatewayTarget(name, 'guichet', service, true);
+}
+
+/** Stock @apollo/gateway through bench/peers/apollo-gateway.mjs (WORKERS copies under node:cluster share one port). */
+export async function startApolloTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
+  const service = await spawnService({
+    name: 'apollo',
+    entryPath: join(peersDir, 'apollo-gateway.mjs'),
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(workers > 1 ? await freePort() : 0), WORKERS: String(workers), SUPERGRAPH_PATH: supergraphPath },
+    onLine,
+  });
+  return gatewayTarget('apollo', 'apollo', service, true);
+}
+
+/** Hive Gateway's CLI with bench/peers/gateway.config.ts and `--fork workers`. */
+export async function startHiveTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
+  return gatewayTarget('hive', 'hive', await spawnHiveGateway({ supergraphPath, workers, onLine }), true);
+}

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchFigures } from '../../bench/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = mkdtempSync(join(tmpdir(), 'guichet-bench-quick-'));
+
+/** Runs the built harness as `npm run bench -- --quick` would, on a stack of its own; resolves with its exit and output. */
+function runQuickBench(): Promise<{ readonly code: number | null; readonly output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/bench/main.js'), '--quick', '--out', join(outDir, 'bench.md'), '--json', join(outDir, 'bench.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (process.env.STACK_LOGS) process.stderr.write(chunk);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/**
+ * The bench's smoke (`npm run bench -- --quick`): proves the harness runs every scenario on every target in both
+ * modes, plus a scaling point, and that Guichet and the subgraphs answer without error. Nothing about speed: the
+ * figures of a one-second run on a shared machine mean nothing. The first run installs the peers (about a minute).
+ */
+describe('bench --quick', () => {
+  it('measures every scenario on every target, Guichet and direct without errors', async () => {
+    const { code, output } = await runQuickBench();
+    expect(code, output.slice(-4_000)).toBe(0);
+    const figures = JSON.parse(readFileSync(join(outDir, 'bench.json'), 'utf8')) as BenchFigures;
+    const report = `${readFileSync(join(outDir, 'bench.md'), 'utf8')}\n${output.slice(-2_000)}`;
+
+    const expected = { status: ['guichet', 'apollo', 'hive', 'direct'], dashboard: ['guichet', 'apollo', 'hive'], 'agent-list': ['guichet', 'apollo', 'hive'], catalogue: ['guichet', 'apollo', 'hive', 'direct'] };
+    for (const mode of ['throughput', 'latency'] as const) {
+      for (const [scenario, targets] of Object.entries(expected)) {
+        const measured = figures.scenarios.find((s) => s.mode === mode && s.scenario === scenario);
+        expect(measured?.targets.map((t) => t.target), `${mode} ${scenario}\n${report}`).toEqual(targets);
+        for (const row of measured?.targets ?? []) {
+          expect(row.responses, `${mode} ${scenario} ${row.target}\n${report}`).toBeGreaterThan(0);
+          if (row.target === 'guichet' || row.target === 'direct') {
+            expect(row.errors, `${mode} ${scenario} ${row.target}: ${row.errorSamples.join('; ')}\n${report}`).toEqual({ non2xx: 0, graphql: 0, transport: 0 });
+          }
+        }
+      }
+    }
+    expect(figures.scaling.map((p) => [p.scenario, p.workers]), report).toEqual([['status', 1], ['dashboard', 1]]);
+    for (const point of figures.scaling) expect(point.figures.responses, report).toBeGreaterThan(0);
+    // Latency by dossier count: measured on the heavy citizens, or skipped with a reason when the world has none.
+    expect(figures.dossierCounts.length + figures.skipped.length, report).toBeGreaterThan(0);
+    for (const point of figures.dossierCounts) expect(point.figures.responses, report).toBeGreaterThan(0);
+    expect(report).toContain('## Targets of issue 5');
+  }, 300_000);
+});
