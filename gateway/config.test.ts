@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../lib/config/index.js';
-import { defaultSupergraphPath, readGatewayConfig, subgraphUrlVariable } from './config.js';
+import { cacheBudgetProblems, defaultSupergraphPath, readGatewayConfig, subgraphUrlVariable } from './config.js';
 import { civilRegistry, electricity } from './test-support/test-subgraphs.js';
 import { writeTestSupergraph } from './test-support/write-test-supergraph.js';
 
@@ -80,5 +80,14 @@ describe('readGatewayConfig', () => {
     writeFileSync(path, sdl);
     expect(problemsOf({ SUPERGRAPH_PATH: path })).toContain('SUBGRAPH_CIVIL_REGISTRY_URL: subgraph "civil-registry" has no usable URL');
     expect(readGatewayConfig({ SUPERGRAPH_PATH: path, SUBGRAPH_CIVIL_REGISTRY_URL: 'http://127.0.0.1:4101/graphql' }).subgraphs[0]?.url).toBe('http://127.0.0.1:4101/graphql');
+  });
+});
+
+describe('cache budgets against the heap', () => {
+  it('accepts budgets within half the heap and names the variables when they are not', () => {
+    expect(cacheBudgetProblems(24_000_000, 8_000_000, 16, 218_000_000)).toEqual([]);
+    const problems = cacheBudgetProblems(200_000_000, 8_000_000, 16, 218_000_000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the heap this process has \(218 MB\)/);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -27,11 +28,11 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_MAX_RESPONSE_BYTES: envInt(50_000_000, 1_000),
   SUBGRAPH_DEDUPE: envBool(true),
   SUBGRAPH_CACHE_MAX_ENTRIES: envInt(10_000, 0),
-  SUBGRAPH_CACHE_MAX_BYTES: envInt(64_000_000, 0),
+  SUBGRAPH_CACHE_MAX_BYTES: envInt(24_000_000, 0),
   SUBGRAPH_CACHE_MAX_AGE_S: envInt(300, 0),
   ACCESS_TOKEN_CACHE_MAX_ENTRIES: envInt(10_000, 0),
-  RESPONSE_CACHE_MAX_BYTES: envInt(16_000_000, 0),
-  QUERY_PLAN_CACHE_MIB: envInt(30, 1, 4_096),
+  RESPONSE_CACHE_MAX_BYTES: envInt(8_000_000, 0),
+  QUERY_PLAN_CACHE_MIB: envInt(16, 1, 4_096),
   INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
@@ -67,9 +68,9 @@ export interface GatewayConfig {
   readonly subgraphMaxResponseBytes: number;
   /** Reads shared between client requests: in-flight de-duplication and the cache driven by subgraph cache hints. */
   readonly sharedReads: { readonly dedupe: boolean; readonly cacheMaxEntries: number; readonly cacheMaxBytes: number; readonly cacheMaxAgeSeconds: number };
-  /** Whole PUBLIC responses kept in memory (bytes, approximate; 0 = off). Default 16 MB. */
+  /** Whole PUBLIC responses kept in memory (bytes, approximate; 0 = off). Default 8 MB. */
   readonly responseCacheMaxBytes: number;
-  /** Query plans kept in memory (MiB, approximate). Default 30. */
+  /** Query plans kept in memory (MiB, approximate). Default 16. */
   readonly queryPlanCacheMiB: number;
   /** Verified access tokens remembered (0 = verify every request). Default 10000. */
   readonly accessTokenCacheMaxEntries: number;
@@ -130,6 +131,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     }
     return { name: declared.name, url: declared.url, overridden: false };
   });
+  problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
   const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
@@ -158,4 +160,21 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: rateLimitOptionsFromEnv(options),
     audit: readAuditConfig(service, env),
   };
+}
+
+/** Caches may take at most this share of the heap V8 was given; the rest is the gateway's working set. */
+const cacheShareOfHeap = 0.5;
+
+/**
+ * The caches' budgets must fit the heap this process was started with (`--max-old-space-size`), or a full cache
+ * would crash the gateway long after start-up: say so now, with the numbers.
+ */
+export function cacheBudgetProblems(subgraphCacheBytes: number, responseCacheBytes: number, queryPlanCacheMiB: number, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
+  const total = subgraphCacheBytes + responseCacheBytes + queryPlanCacheMiB * 2 ** 20;
+  const allowed = Math.floor(heapLimitBytes * cacheShareOfHeap);
+  if (total <= allowed) return [];
+  const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+  return [
+    `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
+  ];
 }

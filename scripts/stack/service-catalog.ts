@@ -5,7 +5,15 @@ export interface StackService {
   readonly entry: string;
   readonly defaultPort: number;
   readonly tier: 'identity' | 'legacy' | 'subgraph' | 'gateway';
+  /** Node options the service runs with unless NODE_OPTIONS says otherwise (given last, it wins). */
+  readonly nodeOptions?: string;
 }
+
+/**
+ * The gateway's heap: a cap, so that V8 collects instead of growing the heap lazily under load (RSS went from 160 to
+ * 290 MB without it, at the same throughput), sized with room for its cache budgets, which it checks at start-up.
+ */
+export const gatewayNodeOptions = '--max-old-space-size=160';
 
 export const stackServices: readonly StackService[] = [
   { name: 'idp', entry: 'idp/main.js', defaultPort: 4300, tier: 'identity' },
@@ -16,5 +24,5 @@ export const stackServices: readonly StackService[] = [
   { name: 'electricity', entry: 'subgraphs/electricity/main.js', defaultPort: 4102, tier: 'subgraph' },
   { name: 'building-permits', entry: 'subgraphs/building-permits/main.js', defaultPort: 4103, tier: 'subgraph' },
   { name: 'dossiers', entry: 'subgraphs/dossiers/main.js', defaultPort: 4104, tier: 'subgraph' },
-  { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway' },
+  { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway', nodeOptions: gatewayNodeOptions },
 ];

@@ -45,7 +45,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const onLine = options.onLine ?? (() => undefined);
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
     // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.
-    const fullEnv = { ...process.env, ...options.env, ...env, PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0', ...options.serviceEnv?.[service.name] };
+    const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...env, PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0', ...options.serviceEnv?.[service.name] };
+    if (service.nodeOptions) fullEnv.NODE_OPTIONS = [service.nodeOptions, fullEnv.NODE_OPTIONS].filter(Boolean).join(' ');
     startEnvs.set(service.name, fullEnv);
     return spawnService({ name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine }).then((spawned) => {
       services.set(service.name, spawned);

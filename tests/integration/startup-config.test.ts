@@ -25,4 +25,11 @@ describe('start-up configuration', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/FAULT_ERROR_RATE/);
   });
+
+  it('the gateway refuses cache budgets its heap cannot hold', () => {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=160', `${dist}gateway/main.js`], { env: { ...process.env, SUBGRAPH_CACHE_MAX_BYTES: '500000000' }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to \d+ MB, more than half the heap/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });
