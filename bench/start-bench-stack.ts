@@ -50,6 +50,9 @@ export async function startBenchStack(options: {
     SEED_NOW: benchWorldNow,
     INTERNAL_TOKEN_SECRET: benchInternalTokenSecret,
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
+    // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
+    // it for the others: off, so that each target's legacy calls and subgraph work are its own.
+    IDENTITY_CACHE_TTL_MS: '0',
     ...options.worldEnv,
   };
   const stack = await startStack({
