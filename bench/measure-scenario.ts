@@ -2,6 +2,7 @@ import type { ScenarioFigures } from './bench-figures.js';
 import type { BenchMode } from './bench-options.js';
 import type { CredentialPool } from './credential-pool.js';
 import type { LegacyUrls } from './legacy-calls.js';
+import { waitForClosedCircuits } from './wait-for-closed-circuits.js';
 import { combineRuns, measureRun, warmUp, type MeasuredRun } from './measure-target.js';
 import type { Scenario } from './scenarios.js';
 import type { BenchTarget } from './start-targets.js';
@@ -14,6 +15,8 @@ export interface ScenarioRunOptions {
   readonly rounds: number;
   readonly credentials: CredentialPool;
   readonly legacyUrls: LegacyUrls;
+  /** The stack gateway's `/ready`: each measured run starts with every circuit closed. */
+  readonly readyUrl: string;
   readonly log: (line: string) => void;
 }
 
@@ -43,6 +46,9 @@ export async function measureScenario(scenario: Scenario, targets: readonly Benc
     const order = round % 2 === 0 ? active : [...active].reverse();
     const offset = Math.floor((round * scenario.requests.length) / options.rounds);
     for (const { target, endpoint } of order) {
+      const waitedMs = await waitForClosedCircuits(options.readyUrl);
+      if (waitedMs === null) options.log(`${options.mode} ${scenario.name}: the stack is still degraded (a circuit open?) before ${target.name}'s run; measuring anyway`);
+      else if (waitedMs > 500) options.log(`${options.mode} ${scenario.name}: waited ${(waitedMs / 1000).toFixed(1)} s for the legacy circuits to close before ${target.name}'s run`);
       const run = await measureRun(endpoint, options.credentials, options.legacyUrls, settings(target, options.durationS, offset, `r${round + 1}`));
       runs.get(target.name)?.push(run);
       const errors = run.load.non2xx + run.load.graphqlErrors + run.load.transportErrors;

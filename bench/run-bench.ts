@@ -70,7 +70,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     for (const mode of options.modes) {
       await setLegacyMode(legacyUrls, mode);
       for (const scenario of scenarios) {
-        const settings = { mode, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, rounds: options.rounds, credentials, legacyUrls, log };
+        const settings = { mode, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, rounds: options.rounds, credentials, legacyUrls, readyUrl: `${new URL(bench.stack.gatewayUrl).origin}/ready`, log };
         scenarioFigures.push(await measureScenario(scenario, targets, settings));
       }
     }

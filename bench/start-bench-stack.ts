@@ -53,6 +53,9 @@ export async function startBenchStack(options: {
     // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
     // it for the others: off, so that each target's legacy calls and subgraph work are its own.
     IDENTITY_CACHE_TTL_MS: '0',
+    // At 50 connections a dashboard run keeps more RNEC calls waiting than the default bulkhead queue (64) allows:
+    // the subgraph's overload protection would turn into errors and the bench would measure it instead of the gateway.
+    ...Object.fromEntries(['RNEC', 'CEET', 'URBANISME'].map((system) => [`${system}_BULKHEAD_QUEUE`, '2048'])),
     ...options.worldEnv,
   };
   const stack = await startStack({
