@@ -7,9 +7,13 @@ import { z } from 'zod';
 import { ConfigError, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
+import { metricsEnvSchema } from '../lib/metrics/index.js';
+import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
 import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
+import { operationsConfigFromEnv, operationsEnvSchema, type OperationsConfig } from './operations/operations-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
+import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
@@ -37,6 +41,10 @@ export const gatewayEnvSchema = z.object({
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
   ...rateLimitEnvSchema.shape,
+  ...metricsEnvSchema.shape,
+  ...tracingEnvSchema.shape,
+  ...operationsEnvSchema.shape,
+  ...supervisionRoomEnvSchema.shape,
 });
 
 /** Where one subgraph is reached. */
@@ -86,8 +94,16 @@ export interface GatewayConfig {
   readonly limits: OperationLimits;
   readonly trustedDocuments: TrustedDocumentsOptions;
   readonly rateLimit: RateLimitOptions;
+  /** The supervision room's live channel: push interval and stream cap (`SUPERVISION_PUSH_MS`, `SUPERVISION_MAX_STREAMS`). */
+  readonly supervisionRoom: SupervisionRoomSettings;
   /** Where the hash-chained audit trail is written, and the key that seals it. */
   readonly audit: AuditConfig;
+  /** Bearer secret for `/metrics` (METRICS_TOKEN); undefined: this machine only. */
+  readonly metricsToken: string | undefined;
+  /** OTLP span export; undefined (the default) when no endpoint is configured. */
+  readonly tracing: TracingOptions | undefined;
+  /** Operational records: where, and for how long. */
+  readonly operations: OperationsConfig;
 }
 
 /** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
@@ -135,6 +151,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
   const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
+  const audit = readAuditConfig(service, env);
   return {
     host: options.HOST,
     port: options.PORT,
@@ -158,7 +175,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: operationLimitsFromEnv(options),
     trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),
     rateLimit: rateLimitOptionsFromEnv(options),
-    audit: readAuditConfig(service, env),
+    supervisionRoom: supervisionRoomSettingsFromEnv(options),
+    audit,
+    metricsToken: options.METRICS_TOKEN,
+    tracing: tracingOptionsFromEnv(options, 'gateway'),
+    operations: operationsConfigFromEnv(options, audit.path),
   };
 }
 

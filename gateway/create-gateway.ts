@@ -11,6 +11,8 @@ import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
 import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins } from './limits/index.js';
+import type { GatewayMetrics } from './metrics/index.js';
+import { observeDataSource, operationsPlugin } from './operations/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
 import { createSharedReads } from './subgraph-fetch/index.js';
 import { createRateLimiter, createRateLimitPlugin, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
@@ -26,10 +28,11 @@ export interface GatewayParts {
 }
 
 /** Builds (does not start) the Apollo Server + ApolloGateway pair for a supergraph. */
-export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore, rateLimitStore: RateLimitStore): GatewayParts {
+export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore, rateLimitStore: RateLimitStore, metrics: GatewayMetrics): GatewayParts {
   const signer = createInternalTokenSigner({ secret: config.internalTokenSecret, reuseSeconds: config.internalTokenReuseSeconds });
   const nullable = nullableFieldsOf(config.supergraphSdl);
   const sharedReads = createSharedReads(config.sharedReads);
+  metrics.watchSharedReads(() => sharedReads.stats());
   const dataSources = new Map(
     config.subgraphs.map((subgraph) => [
       subgraph.name,
@@ -52,7 +55,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     buildService: ({ name }) => {
       const dataSource = dataSources.get(name);
       if (!dataSource) throw new Error(`subgraph "${name}" is not declared in join__Graph`);
-      return dataSource;
+      // Each fetch timed, traced and noted in the request's operational record.
+      return observeDataSource(name, dataSource, metrics);
     },
     logger: log.child({ component: 'apollo-gateway' }),
     // Plans are cached by operation; trusted documents keep the set small, so the default size is plenty.
@@ -87,6 +91,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       ...(config.responseCacheMaxBytes > 0 ? [responseCachePlugin<GatewayContext>({ cache: new InMemoryLRUCache({ maxSize: config.responseCacheMaxBytes }), sessionId: () => Promise.resolve(null) })] : []),
       // No record, no data: personal data leaves only once its access is on the trail.
       auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
+      // Who called and which operation, for the request's operational record (written by the HTTP route).
+      operationsPlugin<GatewayContext>(),
     ],
     logger: log.child({ component: 'apollo-server' }),
   });

@@ -4,6 +4,11 @@ import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js'
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
+import { createMetricsRoute } from '../lib/metrics/index.js';
+import { startTracing, withTraceIds } from '../lib/trace/index.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
+import { createSupervisionRoutes } from './supervision-room/index.js';
+import { bindObservation, createLocalSink, observeGraphQLRoute, openConfiguredWriter, type OperationSink } from './operations/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
@@ -22,9 +27,19 @@ const healthCheckTimeoutMs = 1_000;
 export interface GatewaySharedState {
   readonly auditStore: AuditStore & { open(): Promise<ChainTip> };
   readonly rateLimitStore: RateLimitStore;
+  /** This worker's metrics, where its records go (the primary), and the whole cluster's `/metrics`. */
+  readonly observability: GatewayObservability;
 }
 
-export async function startGateway(config: GatewayConfig, log: Logger, shared?: GatewaySharedState): Promise<RunningService> {
+export interface GatewayObservability {
+  readonly metrics: GatewayMetrics;
+  readonly operations: OperationSink;
+  readonly renderMetrics: () => Promise<string>;
+}
+
+export async function startGateway(config: GatewayConfig, baseLog: Logger, shared?: GatewaySharedState): Promise<RunningService> {
+  // Every line written while serving a request carries its trace id.
+  const log = withTraceIds(baseLog);
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
   for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
   const auditStore = shared?.auditStore ?? createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
@@ -33,10 +48,20 @@ export async function startGateway(config: GatewayConfig, log: Logger, shared?: 
   log.info({ auditSeq: tip.seq, auditHash: tip.hash }, 'audit log opened');
   if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
   const rateLimitStore = shared?.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys });
-  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore);
+  const stopTracing = config.tracing === undefined ? () => Promise.resolve() : await startTracing(config.tracing);
+  if (config.tracing !== undefined) log.info({ tracesUrl: config.tracing.tracesUrl }, 'exporting spans over OTLP');
+  const metrics = shared?.observability.metrics ?? createGatewayMetrics();
+  // A single process writes its own records; a worker hands them to the primary.
+  const writer = shared === undefined ? openConfiguredWriter(config.operations, log, metrics) : undefined;
+  const operations = shared?.observability.operations ?? createLocalSink(writer, log, metrics);
+  const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
+  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore, metrics);
   const closePools = async () => {
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
+    await operations.close();
+    writer?.close();
+    await stopTracing();
   };
   try {
     await server.start();
@@ -55,19 +80,34 @@ export async function startGateway(config: GatewayConfig, log: Logger, shared?: 
     },
     log,
   });
-  const graphql = createGraphQLHandler({ server, context, maxBodyBytes: config.maxBodyBytes });
+  const graphql = createGraphQLHandler({
+    server,
+    context: async (req) => {
+      const contextValue = await context(req);
+      // Plugins and data sources find the request's observation through its context.
+      bindObservation(req, contextValue);
+      return contextValue;
+    },
+    maxBodyBytes: config.maxBodyBytes,
+  });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
     const { ready, degraded, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
     const status = !ready ? 'not ready' : degraded ? 'degraded' : 'ready';
     sendJson(res, ready ? 200 : 503, { status, subgraphs }, { 'cache-control': 'no-store' });
   };
+  // The supervision room reads its figures through this very server's /graphql, with each supervisor's token.
+  const supervision = createSupervisionRoutes({ log, ...config.supervisionRoom });
   const httpServer = createServer(
     createRequestListener(
       {
-        '/graphql': graphql, // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
+        // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
+        '/graphql': observeGraphQLRoute(graphql, { sink: operations, metrics }),
+        'GET /metrics': createMetricsRoute({ render: renderMetrics, token: config.metricsToken }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
         'GET /ready': ready,
+        // GET /supervision (the page), /supervision/assets/<file>, /supervision/events (Server-Sent Events).
+        ...supervision.routes,
       },
       (error) => log.error({ err: error }, 'request failed'),
     ),
@@ -76,6 +116,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, shared?: 
   try {
     url = await listen(httpServer, config.host, config.port);
   } catch (error) {
+    await supervision.close();
     await server.stop();
     await closePools();
     throw error;
@@ -84,6 +125,8 @@ export async function startGateway(config: GatewayConfig, log: Logger, shared?: 
   const close = () =>
     (closing ??= (async () => {
       stopping = true;
+      // Live streams never end by themselves: end them first, or closeServer waits out its whole grace period.
+      await supervision.close();
       await closeServer(httpServer);
       await server.stop();
       await closePools();

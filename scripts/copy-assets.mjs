@@ -2,7 +2,7 @@
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema'];
+const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema', 'supervision-web'];
 const assetPattern = /\.(wsdl|xsd|graphql|html|css|svg|png|json)$/;
 
 function walk(dir) {

@@ -3,6 +3,7 @@ import { BUILDING_PERMITS_DEFAULT_PORT, buildBuildingPermitsSchema } from './bui
 import { CIVIL_REGISTRY_DEFAULT_PORT, buildCivilRegistrySchema } from './civil-registry/index.js';
 import { DOSSIERS_DEFAULT_PORT, buildDossiersSchema } from './dossiers/index.js';
 import { ELECTRICITY_DEFAULT_PORT, buildElectricitySchema } from './electricity/index.js';
+import { SUPERVISION_DEFAULT_PORT, buildSupervisionSchema } from './supervision/index.js';
 
 /** Every subgraph of the graph: its name in the supergraph, its default URL and how its schema is built. */
 export interface SubgraphDefinition {
@@ -18,4 +19,5 @@ export const subgraphDefinitions: readonly SubgraphDefinition[] = [
   { name: 'electricity', defaultUrl: local(ELECTRICITY_DEFAULT_PORT), buildSchema: buildElectricitySchema },
   { name: 'building-permits', defaultUrl: local(BUILDING_PERMITS_DEFAULT_PORT), buildSchema: buildBuildingPermitsSchema },
   { name: 'dossiers', defaultUrl: local(DOSSIERS_DEFAULT_PORT), buildSchema: buildDossiersSchema },
+  { name: 'supervision', defaultUrl: local(SUPERVISION_DEFAULT_PORT), buildSchema: buildSupervisionSchema },
 ];

@@ -1,4 +1,5 @@
 import { TimeoutStrategy, bulkhead, isBrokenCircuitError, isBulkheadRejectedError, noop, timeout, wrap } from 'cockatiel';
+import { withSpan } from '../../lib/trace/index.js';
 import { isAdapterError, type AdapterError } from './adapter-error.js';
 import type { LegacySystem } from './legacy-system.js';
 import { createReadRetry } from './resilience/create-read-retry.js';
@@ -6,6 +7,7 @@ import { createSystemCircuit } from './resilience/create-system-circuit.js';
 import { isBackendFailure } from './resilience/is-backend-failure.js';
 import { isTaskCancelled } from './resilience/is-task-cancelled.js';
 import { attemptTimeoutError, circuitOpenError, deadlineError, overloadedError, unexpectedError } from './resilience/policy-errors.js';
+import { legacyCallEvents, type LegacyCallEvents } from './observation/index.js';
 import { policyEvents, type CircuitStateName } from './resilience/policy-events.js';
 import { resilienceDefaults, type ResilienceOptions } from './resilience/resilience-options.js';
 
@@ -42,7 +44,12 @@ export interface CallPolicyOptions extends ResilienceOptions {
   readonly system: LegacySystem;
   /** Upper bound on one attempt, connection to last byte. */
   readonly timeoutMs: number;
+  /** Where every call's duration and outcome is reported; default the process-wide `legacyCallEvents`. */
+  readonly calls?: LegacyCallEvents;
 }
+
+/** Codes by which the system answered: a call ending with one of them went well as far as the system goes. */
+const answeredCodes: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'IDEMPOTENCY_CONFLICT']);
 
 type Outcome<T> = { readonly value: T } | { readonly answer: AdapterError };
 
@@ -57,7 +64,7 @@ type Outcome<T> = { readonly value: T } | { readonly answer: AdapterError };
  * Everything that leaves is an AdapterError. Every option beyond `system` and `timeoutMs` has a default.
  */
 export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
-  const { system, timeoutMs, events = policyEvents } = options;
+  const { system, timeoutMs, events = policyEvents, calls = legacyCallEvents } = options;
   // A deadline shorter than one attempt would silently shorten the timeout the operator set.
   const deadlineMs = Math.max(options.deadlineMs ?? resilienceDefaults.deadlineMs, timeoutMs);
   const retryOptions = options.retry === false ? undefined : { ...resilienceDefaults.retry, ...options.retry };
@@ -114,30 +121,46 @@ export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
     return outcome.value;
   };
 
+const execute = async <T>(call: (signal: AbortSignal) => Promise<T>, { operation, idempotent }: CallOptions): Promise<T> => {
+    const deadlineAt = Date.now() + deadlineMs;
+    let retrying: ReturnType<typeof createReadRetry> | typeof noop = noop;
+    if (idempotent && retryOptions && retryOptions.maxAttempts > 1) {
+      const readRetry = createReadRetry({ ...retryOptions, deadlineAt, circuitRetryAfterMs: circuit.retryAfterMs });
+      readRetry.onRetry((event) => {
+        const error = 'error' in event ? event.error : undefined;
+        if (isAdapterError(error)) events.record({ kind: 'retry', system, operation, attempt: event.attempt, delayMs: event.delay, code: error.code });
+      });
+      retrying = readRetry;
+    }
+    try {
+      return await wrap(deadline, retrying).execute(({ signal }) => guardedAttempt(call, operation, signal));
+    } catch (error) {
+      if (isTaskCancelled(error)) {
+        events.record({ kind: 'timeout', system, operation, scope: 'deadline' });
+        throw deadlineError(system, operation, deadlineMs, error);
+      }
+      if (isAdapterError(error)) throw error;
+      throw unexpectedError(system, operation, error);
+    }
+  };
+
   return {
     system,
-    async execute(call, { operation, idempotent }) {
-      const deadlineAt = Date.now() + deadlineMs;
-      let retrying: ReturnType<typeof createReadRetry> | typeof noop = noop;
-      if (idempotent && retryOptions && retryOptions.maxAttempts > 1) {
-        const readRetry = createReadRetry({ ...retryOptions, deadlineAt, circuitRetryAfterMs: circuit.retryAfterMs });
-        readRetry.onRetry((event) => {
-          const error = 'error' in event ? event.error : undefined;
-          if (isAdapterError(error)) events.record({ kind: 'retry', system, operation, attempt: event.attempt, delayMs: event.delay, code: error.code });
-        });
-        retrying = readRetry;
-      }
-      try {
-        return await wrap(deadline, retrying).execute(({ signal }) => guardedAttempt(call, operation, signal));
-      } catch (error) {
-        if (isTaskCancelled(error)) {
-          events.record({ kind: 'timeout', system, operation, scope: 'deadline' });
-          throw deadlineError(system, operation, deadlineMs, error);
+    // The one hook every legacy call passes: a client span (whose id the call's `traceparent` carries) and one
+    // event with the call's duration and outcome, for metrics, health figures and the request's report.
+    execute: (call, callOptions) =>
+      withSpan(`${system} ${callOptions.operation}`, { kind: 'client', attributes: { 'guichet.system': system, 'guichet.operation': callOptions.operation } }, async () => {
+        const startedAt = performance.now();
+        try {
+          const value = await execute(call, callOptions);
+          calls.record({ system, operation: callOptions.operation, durationMs: performance.now() - startedAt, outcome: 'ok', at: Date.now() });
+          return value;
+        } catch (error) {
+          const code = isAdapterError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+          calls.record({ system, operation: callOptions.operation, durationMs: performance.now() - startedAt, outcome: answeredCodes.has(code) ? 'ok' : 'error', code, at: Date.now() });
+          throw error;
         }
-        if (isAdapterError(error)) throw error;
-        throw unexpectedError(system, operation, error);
-      }
-    },
+      }),
     circuitState: () => circuit.state(),
     health() {
       const retryAfterMs = circuit.retryAfterMs();

@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import { currentTrace } from '../../lib/trace/index.js';
 import { AdapterError } from './adapter-error.js';
 import type { CallPolicy } from './call-policy.js';
 import type { LegacySystem } from './legacy-system.js';
@@ -31,7 +32,7 @@ export interface HttpClientOptions {
  * instance, so SOAP and REST share one transport.
  */
 export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: HttpClientOptions): AxiosInstance {
-  return axios.create({
+  const client = axios.create({
     baseURL: baseUrl,
     headers: { 'user-agent': 'guichet-adapter/0.1', ...headers },
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
@@ -44,6 +45,18 @@ export function createHttpClient({ baseUrl, headers = {}, maxSockets = 64, maxRe
     maxContentLength: maxResponseBytes,
     maxBodyLength: maxResponseBytes,
   });
+  // The call policy runs each call inside its client span: the legacy system (and anything it logs or traces) sees
+  // the request's trace, with that span as the parent. SOAP calls go through here too.
+  client.interceptors.request.use(
+    (config) => {
+      const scope = currentTrace();
+      if (scope !== undefined) config.headers.set('traceparent', `00-${scope.traceId}-${scope.spanId}-01`);
+      return config;
+    },
+    undefined,
+    { synchronous: true },
+  );
+  return client;
 }
 
 export interface HttpReply {

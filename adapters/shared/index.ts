@@ -3,6 +3,7 @@ export type { AdapterErrorCode, AdapterErrorOptions } from './adapter-error.js';
 export { createCallPolicy } from './call-policy.js';
 export type { CallPolicy, CallOptions, CallPolicyOptions, PolicyHealth } from './call-policy.js';
 export * from './resilience/index.js';
+export * from './observation/index.js';
 export { createHttpClient, sendHttp, transportError, statusError, parseJsonBody, parseRetryAfterMs, DEFAULT_MAX_RESPONSE_BYTES } from './http-client.js';
 export type { HttpClientOptions, HttpReply, HttpCall } from './http-client.js';
 export { parsePayload, badPayload } from './parse-payload.js';

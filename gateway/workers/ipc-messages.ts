@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditRecord, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
+import type { OperationRecord } from '../operations/index.js';
 import type { RateDecision, RateRule } from '../rate-limit/index.js';
 
 /** What a worker asks the primary, which owns the state all workers must share (the audit chain, rate limits). */
@@ -7,7 +8,11 @@ export type WorkerCall =
   | { readonly method: 'audit.append'; readonly entries: readonly AuditEntry[] }
   | { readonly method: 'audit.listForNiu'; readonly niu: string; readonly options?: ListForNiuOptions }
   | { readonly method: 'audit.verify' }
-  | { readonly method: 'rateLimit.hit'; readonly key: string; readonly rule: RateRule; readonly nowMs: number };
+  | { readonly method: 'rateLimit.hit'; readonly key: string; readonly rule: RateRule; readonly nowMs: number }
+  /** A batch of operational records for the primary, their one writer. */
+  | { readonly method: 'operations.append'; readonly records: readonly OperationRecord[] }
+  /** The whole gateway's metrics (every worker's and the primary's), as Prometheus text. */
+  | { readonly method: 'metrics.cluster' };
 
 /** The result type of each call. */
 export interface WorkerCallResults {
@@ -16,6 +21,8 @@ export interface WorkerCallResults {
   'audit.listForNiu': readonly AuditRecord[];
   'audit.verify': AuditVerification;
   'rateLimit.hit': RateDecision;
+  'operations.append': null;
+  'metrics.cluster': string;
 }
 
 export interface Call {
@@ -56,4 +63,24 @@ export function isReplyMessage(message: unknown): message is ReplyMessage {
 export function isLifecycleMessage(message: unknown): message is LifecycleMessage {
   const kind = typeof message === 'object' && message !== null ? (message as { kind?: unknown }).kind : undefined;
   return kind === 'guichet.listening' || kind === 'guichet.shutdown';
+}
+
+/** The primary asks a worker for its metrics registry (prom-client JSON), for a scrape that reached any worker. */
+export interface MetricsRequestMessage {
+  readonly kind: 'guichet.metrics-request';
+  readonly id: number;
+}
+
+export interface MetricsReplyMessage {
+  readonly kind: 'guichet.metrics-reply';
+  readonly id: number;
+  readonly metrics: unknown[];
+}
+
+export function isMetricsRequest(message: unknown): message is MetricsRequestMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.metrics-request';
+}
+
+export function isMetricsReply(message: unknown): message is MetricsReplyMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.metrics-reply' && Array.isArray((message as { metrics?: unknown }).metrics);
 }

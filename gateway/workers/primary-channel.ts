@@ -2,6 +2,7 @@ import type { Worker } from 'node:cluster';
 import type { AuditStore } from '../../audit/index.js';
 import type { FileAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import type { OperationsWriter } from '../operations/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
 import { createBatchedSender } from './batched-sender.js';
 import { isCallMessage, type Reply, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
@@ -11,6 +12,10 @@ export interface PrimaryState {
   readonly auditStore: FileAuditStore | AuditStore;
   /** One view of every caller's rate, whichever worker their requests land on. */
   readonly rateLimitStore: RateLimitStore;
+  /** The one writer of the operational records; undefined when they are off. */
+  readonly operations: OperationsWriter | undefined;
+  /** The whole gateway's metrics: asks every worker, adds the primary's own. */
+  readonly clusterMetrics: () => Promise<string>;
 }
 
 /** Serves the workers' calls on the state the primary owns. */
@@ -34,7 +39,7 @@ export function servePrimaryCalls(worker: Worker, state: PrimaryState, log: Logg
   });
 }
 
-function answer(call: WorkerCall, { auditStore, rateLimitStore }: PrimaryState): Promise<unknown> {
+function answer(call: WorkerCall, { auditStore, rateLimitStore, operations, clusterMetrics }: PrimaryState): Promise<unknown> {
   switch (call.method) {
     case 'audit.open':
       return 'open' in auditStore ? auditStore.open() : Promise.reject(new Error('the audit store cannot be opened'));
@@ -46,5 +51,14 @@ function answer(call: WorkerCall, { auditStore, rateLimitStore }: PrimaryState):
       return auditStore.verify();
     case 'rateLimit.hit':
       return rateLimitStore.hit(call.key, call.rule, call.nowMs);
+    case 'operations.append':
+      try {
+        operations?.append(call.records);
+        return Promise.resolve(null);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    case 'metrics.cluster':
+      return clusterMetrics();
   }
 }

@@ -2,9 +2,10 @@ import cluster from 'node:cluster';
 import { createLogger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { readGatewayConfig } from '../config.js';
+import { answerMetricsRequests, createGatewayMetrics } from '../metrics/index.js';
 import { startGateway } from '../start-gateway.js';
 import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
-import { createPrimaryAuditStore, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
+import { createPrimaryAuditStore, createPrimaryOperationSink, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
 
 /**
  * A gateway worker: serves HTTP with the primary's audit chain and rate-limit state, tells the primary its URL, and
@@ -39,7 +40,13 @@ export async function runGatewayWorker(): Promise<void> {
   // Ctrl-C reaches the whole process group: the primary coordinates the stop, so the workers wait for it.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
-  service = await startGateway(config, log, { auditStore: createPrimaryAuditStore(channel), rateLimitStore: createPrimaryRateLimitStore(channel) });
+  const metrics = createGatewayMetrics();
+  answerMetricsRequests(metrics.registry);
+  service = await startGateway(config, log, {
+    auditStore: createPrimaryAuditStore(channel),
+    rateLimitStore: createPrimaryRateLimitStore(channel),
+    observability: { metrics, operations: createPrimaryOperationSink(channel, metrics, log), renderMetrics: () => channel.call({ method: 'metrics.cluster' }) },
+  });
   if (stopping) {
     await service.close();
     process.exit(0);

@@ -3,6 +3,8 @@ import { createFileAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { GatewayConfig } from '../config.js';
+import { createClusterMetrics, createGatewayMetrics } from '../metrics/index.js';
+import { openConfiguredWriter } from '../operations/index.js';
 import { createMemoryRateLimitStore } from '../rate-limit/index.js';
 import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
 import { servePrimaryCalls, type PrimaryState } from './primary-channel.js';
@@ -14,7 +16,7 @@ const workerStopTimeoutMs = 15_000;
 
 /**
  * `WORKERS` > 1: this (primary) process owns what must be one — the audit chain's single writer, the rate-limit
- * state — and forks the workers that serve HTTP on one shared port (node:cluster hands connections round-robin).
+ * state, the operational records' writer, the sum of every worker's metrics — and forks the workers that serve HTTP on one shared port (node:cluster hands connections round-robin).
  * A worker that dies unexpectedly is replaced. Resolves once every worker listens.
  */
 export async function startGatewayCluster(config: GatewayConfig, log: Logger): Promise<RunningService> {
@@ -22,7 +24,11 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
   const tip = await auditStore.open();
   log.info({ auditSeq: tip.seq, auditHash: tip.hash, workers: config.workers }, 'audit log opened by the primary');
   if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
-  const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }) };
+  // The primary's own figures (records written, its process) join the workers' at each scrape.
+  const metrics = createGatewayMetrics();
+  const clusterMetrics = createClusterMetrics(metrics.registry);
+  const operations = openConfiguredWriter(config.operations, log, metrics);
+  const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), operations, clusterMetrics: () => clusterMetrics.render() };
   let stopping = false;
   const workers = new Set<Worker>();
 
@@ -30,6 +36,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     const worker = cluster.fork({ GUICHET_GATEWAY_WORKER: '1' });
     workers.add(worker);
     servePrimaryCalls(worker, state, log);
+    clusterMetrics.attach(worker);
     worker.on('exit', (code, signal) => {
       workers.delete(worker);
       if (stopping) return;
@@ -80,6 +87,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     stopping = true;
     await stopWorkers();
     await auditStore.close();
+    operations?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -90,6 +98,8 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
         stopping = true;
         await stopWorkers();
         await auditStore.close();
+        // Workers flush their last records before they exit: close after them.
+        operations?.close();
       })()),
   };
 }

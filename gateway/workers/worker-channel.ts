@@ -1,4 +1,7 @@
 import type { AuditStore, ChainTip } from '../../audit/index.js';
+import type { Logger } from '../../lib/log/index.js';
+import type { GatewayMetrics } from '../metrics/index.js';
+import { createBufferedSink, type OperationSink } from '../operations/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
 import { createBatchedSender } from './batched-sender.js';
 import { isReplyMessage, type Call, type CallMessage, type WorkerCall, type WorkerCallResults } from './ipc-messages.js';
@@ -76,4 +79,16 @@ export function createPrimaryAuditStore(channel: WorkerChannel): AuditStore & { 
 /** Rate-limit state kept by the primary, so that N workers do not grant N times the limit. */
 export function createPrimaryRateLimitStore(channel: WorkerChannel): RateLimitStore {
   return { hit: (key, rule, nowMs) => channel.call({ method: 'rateLimit.hit', key, rule, nowMs }) };
+}
+
+/**
+ * Operational records go to the primary, their one writer, in batches (one IPC call per batch, not per request);
+ * a batch the primary could not take is dropped and counted, never retried on the response path.
+ */
+export function createPrimaryOperationSink(channel: WorkerChannel, metrics: GatewayMetrics, log: Logger): OperationSink {
+  return createBufferedSink({
+    write: (records) => channel.call({ method: 'operations.append', records }),
+    onError: (error, records) => log.error({ err: error, records }, 'operational records not written by the primary'),
+    onDropped: (records) => metrics.recordsDropped(records),
+  });
 }

@@ -24,5 +24,6 @@ export const stackServices: readonly StackService[] = [
   { name: 'electricity', entry: 'subgraphs/electricity/main.js', defaultPort: 4102, tier: 'subgraph' },
   { name: 'building-permits', entry: 'subgraphs/building-permits/main.js', defaultPort: 4103, tier: 'subgraph' },
   { name: 'dossiers', entry: 'subgraphs/dossiers/main.js', defaultPort: 4104, tier: 'subgraph' },
+  { name: 'supervision', entry: 'subgraphs/supervision/main.js', defaultPort: 4105, tier: 'subgraph' },
   { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway', nodeOptions: gatewayNodeOptions },
 ];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stackServices, type StackService } from './service-catalog.js';
 import { killService, respawnOnPort } from './restart-service.js';
@@ -43,9 +46,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   /** The environment each service first started with, for `restart`. */
   const startEnvs = new Map<string, NodeJS.ProcessEnv>();
   const onLine = options.onLine ?? (() => undefined);
+  // The simulators regenerate their world on every start: a supervision read model kept from an earlier run would
+  // count dossiers that no longer exist. It is kept for this run only (it survives `restart`), unless told otherwise.
+  const runDir = mkdtempSync(join(tmpdir(), 'guichet-stack-'));
+  const runDefaults: Readonly<Record<string, NodeJS.ProcessEnv>> = { supervision: { SUPERVISION_STORE_PATH: join(runDir, 'supervision-read-model.sqlite') } };
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
     // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.
-    const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...env, PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0', ...options.serviceEnv?.[service.name] };
+    const fullEnv: NodeJS.ProcessEnv = {
+      ...runDefaults[service.name],
+      ...process.env,
+      ...options.env,
+      ...env,
+      PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0',
+      ...options.serviceEnv?.[service.name],
+    };
     if (service.nodeOptions) fullEnv.NODE_OPTIONS = [service.nodeOptions, fullEnv.NODE_OPTIONS].filter(Boolean).join(' ');
     startEnvs.set(service.name, fullEnv);
     return spawnService({ name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine }).then((spawned) => {
@@ -58,6 +72,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const tier of ['gateway', 'subgraph', 'legacy', 'identity'] as const) {
       await Promise.all(stackServices.filter((s) => s.tier === tier).map((s) => services.get(s.name)?.stop()));
     }
+    rmSync(runDir, { recursive: true, force: true });
   };
   const url = (name: string) => services.get(name)?.url ?? '';
   try {

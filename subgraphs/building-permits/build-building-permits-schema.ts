@@ -3,5 +3,5 @@ import { BuildingPermitsResolver, CitizenBuildingPermitsResolver } from './build
 import { buildingPermitsReferenceResolvers } from './reference-resolvers.js';
 
 export function buildBuildingPermitsSchema() {
-  return buildFederatedSchema({ resolvers: [BuildingPermitsResolver, CitizenBuildingPermitsResolver], referenceResolvers: buildingPermitsReferenceResolvers });
+  return buildFederatedSchema({ resolvers: [BuildingPermitsResolver, CitizenBuildingPermitsResolver], referenceResolvers: buildingPermitsReferenceResolvers, legacySystem: 'urbanisme' });
 }

@@ -5,5 +5,5 @@ import { Citizen } from './citizen.js';
 import { civilRegistryReferenceResolvers } from './reference-resolvers.js';
 
 export function buildCivilRegistrySchema() {
-  return buildFederatedSchema({ resolvers: [CivilRegistryResolver, CitizenResolver], orphanedTypes: [Citizen], referenceResolvers: civilRegistryReferenceResolvers });
+  return buildFederatedSchema({ resolvers: [CivilRegistryResolver, CitizenResolver], orphanedTypes: [Citizen], referenceResolvers: civilRegistryReferenceResolvers, legacySystem: 'rnec' });
 }

@@ -3,5 +3,5 @@ import { CitizenElectricityResolver, ElectricityResolver } from './electricity-r
 import { electricityReferenceResolvers } from './reference-resolvers.js';
 
 export function buildElectricitySchema() {
-  return buildFederatedSchema({ resolvers: [ElectricityResolver, CitizenElectricityResolver], referenceResolvers: electricityReferenceResolvers });
+  return buildFederatedSchema({ resolvers: [ElectricityResolver, CitizenElectricityResolver], referenceResolvers: electricityReferenceResolvers, legacySystem: 'ceet' });
 }

@@ -5,7 +5,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
+import type { LegacySystem } from '../../adapters/shared/index.js';
 import { applyAuthorization } from './authorization/index.js';
+import { ministryLegacyHealth } from './legacy-health/index.js';
 
 /** Federation version and directives every subgraph may use. */
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"])`;
@@ -19,6 +21,11 @@ export interface SubgraphSchemaOptions {
   readonly orphanedTypes?: Function[];
   /** `__resolveReference` per entity type: plain functions typed by the key, batching through DataLoaders. */
   readonly referenceResolvers?: ReferenceResolvers;
+  /**
+   * A ministry subgraph names the legacy system it owns: its schema then carries that system's part of
+   * `LegacySystemHealth` (see `ministryLegacyHealth`).
+   */
+  readonly legacySystem?: LegacySystem;
 }
 
 /**
@@ -26,10 +33,12 @@ export interface SubgraphSchemaOptions {
  * schema under the Federation 2 link, with type-graphql's resolvers and the reference resolvers merged, and the
  * access rules its SDL declares (`@authenticated`, `@requiresScopes`) enforced on every field.
  */
-export async function buildFederatedSchema({ resolvers, orphanedTypes = [], referenceResolvers = {} }: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+export async function buildFederatedSchema({ resolvers, orphanedTypes = [], referenceResolvers = {}, legacySystem }: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const health = legacySystem === undefined ? undefined : ministryLegacyHealth(legacySystem);
+  if (health) referenceResolvers = { ...referenceResolvers, ...health.referenceResolvers };
   const options: BuildSchemaOptions = {
     resolvers,
-    orphanedTypes,
+    orphanedTypes: health ? [...orphanedTypes, health.type] : orphanedTypes,
     // Federation adds Query fields and allows schemas without a query of their own.
     skipCheck: true,
     validate: { forbidUnknownValues: false },

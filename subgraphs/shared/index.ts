@@ -20,6 +20,7 @@ export { DossierReaders, DossierFilers, CitizenDossierListReaders } from './doss
 export { createGatewayAuthenticator } from './gateway-authenticator.js';
 export * from './submissions/index.js';
 export * from './last-known/index.js';
+export * from './legacy-health/index.js';
 export { ministryReadiness } from './ministry-readiness.js';
 export { startMinistrySubgraph } from './start-ministry-subgraph.js';
 export type { MinistryParts, MinistrySubgraphOptions } from './start-ministry-subgraph.js';

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { LegacySystem } from '../../adapters/shared/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import { withTraceIds } from '../../lib/trace/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { LegacyDelivery, LegacyRecord, Outbox, OutboxConfig } from '../../outbox/index.js';
 import type { CacheHintRules } from './cache-hints/index.js';
@@ -43,7 +44,9 @@ export interface MinistrySubgraphOptions<R extends LegacyRecord, C extends BaseC
 export async function startMinistrySubgraph<R extends LegacyRecord, C extends BaseContext & Pick<SubgraphContext, 'access'>>(
   options: MinistrySubgraphOptions<R, C>,
 ): Promise<RunningService> {
-  const { name, system, config, log } = options;
+  const { name, system, config } = options;
+  // The forwarder's lines too: a delivery made for a request carries its trace id.
+  const log = withTraceIds(options.log);
   const outbox = createMinistryOutbox<R>({ name, system, config: config.outbox, delivery: options.delivery, log });
   const lastKnown = createLastKnownStore<R>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
   outbox.start();
@@ -57,6 +60,8 @@ export async function startMinistrySubgraph<R extends LegacyRecord, C extends Ba
       context: async (caller) => options.context({ outbox, lastKnown }, caller.principal),
       onClose: () => outbox.close(),
       readiness: ministryReadiness(system, outbox),
+      system,
+      backlog: () => outbox.backlog(),
       ...(options.cacheHints ? { cacheHints: options.cacheHints } : {}),
     });
   } catch (error) {

@@ -13,6 +13,11 @@ import type { RunningService } from '../../lib/service/index.js';
 import { applyCacheHints, type CacheHintRules } from './cache-hints/index.js';
 import { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 import type { SubgraphEnv } from './subgraph-env.js';
+import type { LegacySystem } from '../../adapters/shared/index.js';
+import { createMetricsRoute } from '../../lib/metrics/index.js';
+import { startTracing, tracingOptionsFromEnv, withTraceIds } from '../../lib/trace/index.js';
+import type { Backlog } from '../../outbox/index.js';
+import { callsReportPlugin, createSubgraphMetrics, observeSubgraphRequests } from './observability/index.js';
 
 /** The caller of one subgraph request, as the gateway's internal token says. */
 export type CallerIdentity = Pick<SubgraphContext, 'principal' | 'operationName' | 'traceId'>;
@@ -38,11 +43,23 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly readiness?: () => Promise<Readonly<Record<string, unknown>>>;
   /** What this subgraph's answers may be cached as (see applyCacheHints); anything else is `no-store`. */
   readonly cacheHints?: CacheHintRules;
+  /** The legacy system a ministry subgraph calls: its calls, circuit and stale answers are in `/metrics`. */
+  readonly system?: LegacySystem;
+  /** The ministry's outbox backlog, for `/metrics`. */
+  readonly backlog?: () => Promise<Backlog>;
 }
 
-/** The one way a subgraph is served: Apollo Server over node:http with `/graphql` and `/health`. */
+/**
+ * The one way a subgraph is served: Apollo Server over node:http with `/graphql`, `/health`, `/ready` and `/metrics`;
+ * every request in a span of the gateway's trace, its log lines carrying the trace id.
+ */
 export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphContext, 'access'>>(options: SubgraphServerOptions<C>): Promise<RunningService> {
-  const { env, log, context, onClose } = options;
+  const { env, context, onClose } = options;
+  const log = withTraceIds(options.log);
+  const tracing = tracingOptionsFromEnv(env, `subgraph-${options.name}`);
+  const stopTracing = tracing === undefined ? () => Promise.resolve() : await startTracing(tracing);
+  if (tracing !== undefined) log.info({ tracesUrl: tracing.tracesUrl }, 'exporting spans over OTLP');
+  const metrics = createSubgraphMetrics({ subgraph: options.name, ...(options.system ? { system: options.system } : {}), ...(options.backlog ? { backlog: options.backlog } : {}) });
   const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
   const server = new ApolloServer<C>({
     schema,
@@ -54,7 +71,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     // No Apollo Studio: inline traces would only add work to every subgraph response.
     // Cache control is on by default; named here because the gateway relies on its `Cache-Control` header: the
     // policy of the cache hints, `no-store` for anything else and for any response with errors.
-    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>()],
+    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>(), callsReportPlugin<C>()],
   });
   await server.start();
   let stopping = false;
@@ -84,7 +101,8 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const httpServer = createServer(
     createRequestListener(
       {
-        '/graphql': guarded,
+        '/graphql': observeSubgraphRequests(options.name, metrics, guarded),
+        'GET /metrics': createMetricsRoute({ render: () => metrics.registry.metrics(), token: env.METRICS_TOKEN }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
         'GET /ready': async (_req, res) => {
           if (stopping) return sendJson(res, 503, { status: 'stopping', subgraph: options.name });
@@ -110,6 +128,8 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
       await closeServer(httpServer);
       await server.stop();
       await onClose?.();
+      metrics.close();
+      await stopTracing();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { internalTokenEnvSchema } from '../../auth/index.js';
 import { envHost, envInt, envLogLevel, envNodeEnv, envPort } from '../../lib/config/index.js';
+import { metricsEnvSchema } from '../../lib/metrics/index.js';
+import { tracingEnvSchema } from '../../lib/trace/index.js';
 import { cacheHintEnvSchema } from './cache-hints/index.js';
 
 /**
@@ -19,6 +21,10 @@ export const subgraphEnvSchema = (defaultPort: number, nodeEnv: string | undefin
     LAST_KNOWN_MAX_AGE_MS: envInt(7 * 24 * 3_600_000, 1),
     /** Max-ages of the cache hints the subgraph declares (CACHE_PUBLIC_MAX_AGE_S, CACHE_IDENTITY_MAX_AGE_S). */
     ...cacheHintEnvSchema.shape,
+    /** Who may read `/metrics` (METRICS_TOKEN; default: this machine only). */
+    ...metricsEnvSchema.shape,
+    /** OTLP span export (OTEL_EXPORTER_OTLP_ENDPOINT…; default off). */
+    ...tracingEnvSchema.shape,
   });
 
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;

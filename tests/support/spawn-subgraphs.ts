@@ -7,7 +7,7 @@ import { spawnExtra, type ExtraService } from './spawn-extra.js';
 import { testInternalTokenSecret } from './test-secrets.js';
 
 /**
- * A second set of the four subgraphs over the stack's legacy simulators, capturing their log lines (the global
+ * A second set of the subgraphs over the stack's legacy simulators, capturing their log lines (the global
  * setup keeps the stack's own lines to itself). `auditLogPath`: the trail the dossiers subgraph reads.
  */
 export async function spawnSubgraphs(env: NodeJS.ProcessEnv & { AUDIT_LOG_PATH: string }): Promise<ExtraService[]> {
@@ -20,7 +20,8 @@ export async function spawnSubgraphs(env: NodeJS.ProcessEnv & { AUDIT_LOG_PATH: 
     URBANISME_URL: legacy.urbanisme,
     ...env,
   };
-  // Each extra subgraph keeps its own outbox, away from the stack's and the developer's.
+  // Each extra subgraph keeps its own outbox (and the supervision its read model), away from the stack's and the developer's.
   const outboxDir = mkdtempSync(join(tmpdir(), 'guichet-extra-outbox-'));
-  return Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => spawnExtra(s.name, s.entry, { ...shared, OUTBOX_PATH: join(outboxDir, `${s.name}.sqlite`) })));
+  const supervisionStore = { SUPERVISION_STORE_PATH: join(outboxDir, 'supervision-read-model.sqlite') };
+  return Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => spawnExtra(s.name, s.entry, { ...shared, ...supervisionStore, OUTBOX_PATH: join(outboxDir, `${s.name}.sqlite`) })));
 }

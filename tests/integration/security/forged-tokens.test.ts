@@ -3,10 +3,11 @@ import { forgeAccessToken, hs256WithPublicKey, idpJwks, idpSigningKey, tokenFrom
 import { legacyCounters } from '../../support/legacy-counters.js';
 import { expectNoLeak } from '../../support/leaks.js';
 import { rawPost } from '../../support/raw-http.js';
-import { citizenInAllSystems } from '../../support/world.js';
+import { citizensInAllSystems } from '../../support/world.js';
 
 /** Forged, stale or misdirected access tokens at the gateway: 401 UNAUTHENTICATED, and not one word of why. */
-const victim = citizenInAllSystems().niu;
+// A citizen of its own: the control case below is a genuine read, which would show in another test's access log.
+const victim = citizensInAllSystems()[64]!.niu;
 const claims: AccessClaims = { sub: 'forger', client_id: 'portail-web', role: 'citizen', niu: victim };
 const query = JSON.stringify({ query: 'query Forged { me { niu firstName lastName } procedures { code } }' });
 

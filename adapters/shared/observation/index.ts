@@ -1,0 +1,3 @@
+// What every legacy call looked like (system, operation, duration, outcome): one hook in the call policy.
+export { createLegacyCallEvents, legacyCallEvents, type LegacyCallEvent, type LegacyCallEvents, type LegacyCallListener } from './legacy-call-events.js';
+export { createLegacyHealth, legacyHealth, percentile, type LegacyCallFigures, type LegacyHealth, type LegacyHealthOptions } from './legacy-health.js';

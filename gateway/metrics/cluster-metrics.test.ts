@@ -1,0 +1,51 @@
+import { Registry } from 'prom-client';
+import { AggregatorRegistry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import type { OperationRecord } from '../operations/index.js';
+import { createGatewayMetrics } from './gateway-metrics.js';
+
+const record = (operationName: string, outcome: OperationRecord['outcome'], status = 200, errorCodes: string[] = []): OperationRecord => ({
+  at: '2026-11-01T08:00:00.000Z',
+  traceId: 'a'.repeat(32),
+  clientId: 'portail-web',
+  role: 'citizen',
+  operationName,
+  operationType: 'query',
+  status,
+  outcome,
+  durationMs: 20,
+  responseBytes: 100,
+  errorCodes,
+  subgraphs: [],
+  legacyCalls: [],
+});
+
+describe('gateway metrics', () => {
+  it('count requests per operation and outcome, errors per code, rate-limit refusals and fetches', async () => {
+    const metrics = createGatewayMetrics({ maxOperations: 1 });
+    metrics.observeRequest(record('DossierStatus', 'success'));
+    metrics.observeRequest(record('CitizenDashboard', 'partial', 200, ['BACKEND_TIMEOUT']));
+    metrics.observeRequest(record('DossierStatus', 'error', 429, ['RATE_LIMITED']));
+    metrics.observeSubgraphFetch('electricity', 'ok', 12);
+    metrics.watchSharedReads(() => ({ hits: 3, joined: 1, sent: 5, cachedEntries: 2, cachedBytes: 400 }));
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('guichet_gateway_request_duration_seconds_count{operation="DossierStatus",outcome="success"} 1');
+    // A second operation name beyond the bound of 1.
+    expect(text).toContain('guichet_gateway_request_duration_seconds_count{operation="other",outcome="partial"} 1');
+    expect(text).toContain('guichet_gateway_errors_total{code="BACKEND_TIMEOUT"} 1');
+    expect(text).toContain('guichet_gateway_rate_limited_total 1');
+    expect(text).toContain('guichet_gateway_subgraph_fetch_duration_seconds_count{subgraph="electricity",outcome="ok"} 1');
+    expect(text).toContain('guichet_gateway_shared_reads_total{result="hit"} 3');
+    expect(text).toContain('guichet_gateway_shared_reads_cached_bytes 400');
+  });
+
+  it("sum over workers the way the primary aggregates them", async () => {
+    const workers = [createGatewayMetrics(), createGatewayMetrics()];
+    workers[0]?.observeRequest(record('DossierStatus', 'success'));
+    workers[1]?.observeRequest(record('DossierStatus', 'success'));
+    workers[1]?.observeRequest(record('DossierStatus', 'success'));
+    const primary = new Registry();
+    const aggregated = AggregatorRegistry.aggregate([await primary.getMetricsAsJSON(), ...(await Promise.all(workers.map((w) => w.registry.getMetricsAsJSON())))] as Parameters<typeof AggregatorRegistry.aggregate>[0]);
+    expect(await aggregated.metrics()).toContain('guichet_gateway_request_duration_seconds_count{operation="DossierStatus",outcome="success"} 3');
+  });
+});

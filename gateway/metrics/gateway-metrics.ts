@@ -1,0 +1,77 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { boundedLabel, latencyBucketsSeconds } from '../../lib/metrics/index.js';
+import type { OperationRecord } from '../operations/index.js';
+import type { SharedReadStats } from '../subgraph-fetch/index.js';
+
+export interface GatewayMetricsOptions {
+  /** Distinct operation names given a series of their own; later ones count as `other`. Default 200. */
+  readonly maxOperations?: number;
+}
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** One request answered, from its operational record. */
+  observeRequest(record: OperationRecord): void;
+  observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', durationMs: number): void;
+  /** Counts of the reads shared between requests (read at scrape time). */
+  watchSharedReads(stats: () => SharedReadStats): void;
+  recordsWritten(records: number, durationMs: number): void;
+  recordsDropped(records: number): void;
+}
+
+/**
+ * The gateway's Prometheus registry: requests (rate, latency, outcome) per operation, errors per code, rate-limit
+ * refusals, subgraph fetches per subgraph, shared reads, operational records, and Node's own process metrics.
+ */
+export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOptions = {}): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  const operationLabel = boundedLabel(maxOperations);
+  const buckets = [...latencyBucketsSeconds];
+  const requests = new Histogram({ name: 'guichet_gateway_request_duration_seconds', help: 'GraphQL requests answered by the gateway, by operation name and outcome (success, partial, error).', labelNames: ['operation', 'outcome'], buckets, registers });
+  const errors = new Counter({ name: 'guichet_gateway_errors_total', help: 'Errors in gateway responses, by extensions.code.', labelNames: ['code'], registers });
+  const rateLimited = new Counter({ name: 'guichet_gateway_rate_limited_total', help: 'Requests refused by the rate limits (HTTP 429).', registers });
+  const fetches = new Histogram({ name: 'guichet_gateway_subgraph_fetch_duration_seconds', help: 'Fetches from subgraphs made by the query plans, by subgraph and outcome.', labelNames: ['subgraph', 'outcome'], buckets, registers });
+  const written = new Counter({ name: 'guichet_operations_records_written_total', help: 'Operational records written to the embedded store.', registers });
+  const dropped = new Counter({ name: 'guichet_operations_records_dropped_total', help: 'Operational records lost (queue full or a failed write).', registers });
+  const writes = new Histogram({ name: 'guichet_operations_write_duration_seconds', help: 'Time to write one batch of operational records.', buckets, registers });
+  const sources: (() => SharedReadStats)[] = [];
+  new Counter({
+    name: 'guichet_gateway_shared_reads_total',
+    help: 'Subgraph reads, by how they were served: hit (cache), joined (an identical read in flight), sent.',
+    labelNames: ['result'],
+    registers,
+    collect() {
+      this.reset();
+      for (const stats of sources.map((source) => source())) {
+        this.inc({ result: 'hit' }, stats.hits);
+        this.inc({ result: 'joined' }, stats.joined);
+        this.inc({ result: 'sent' }, stats.sent);
+      }
+    },
+  });
+  new Gauge({
+    name: 'guichet_gateway_shared_reads_cached_bytes',
+    help: 'Bytes of subgraph answers kept for shared reads.',
+    registers,
+    collect() {
+      this.set(sources.reduce((sum, source) => sum + source().cachedBytes, 0));
+    },
+  });
+  return {
+    registry,
+    observeRequest(record) {
+      requests.observe({ operation: operationLabel(record.operationName ?? '(anonymous)'), outcome: record.outcome }, record.durationMs / 1_000);
+      for (const code of record.errorCodes) errors.inc({ code });
+      if (record.status === 429) rateLimited.inc();
+    },
+    observeSubgraphFetch: (subgraph, outcome, durationMs) => fetches.observe({ subgraph, outcome }, durationMs / 1_000),
+    watchSharedReads: (stats) => void sources.push(stats),
+    recordsWritten(records, durationMs) {
+      written.inc(records);
+      writes.observe(durationMs / 1_000);
+    },
+    recordsDropped: (records) => dropped.inc(records),
+  };
+}

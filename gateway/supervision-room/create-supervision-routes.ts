@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sendJson, type RouteHandler, type Routes } from '../../lib/http/index.js';
+import type { Logger } from '../../lib/log/index.js';
+import { createFiguresPoller, isFatalFailure, type FiguresPoller, type FiguresSubscriber } from './figures-poller.js';
+import { readFigures, type FiguresRead } from './read-figures.js';
+import { securityHeaders } from './security-headers.js';
+import { loadPageFiles, sendAsset } from './static-assets.js';
+import { filterKey, parseSupervisionFilter, SupervisionFilterError, type SupervisionFilter } from './supervision-filter.js';
+
+export interface SupervisionRoutesOptions {
+  readonly log: Logger;
+  /** Pause between two reads of the figures per token and filter. Default 2000 (`SUPERVISION_PUSH_MS`). */
+  readonly pushIntervalMs?: number;
+  /** Open live streams in this process; beyond, 503. Default 200 (`SUPERVISION_MAX_STREAMS`). */
+  readonly maxStreams?: number;
+  /** A heartbeat frame this often on every stream. Default 15000. */
+  readonly keepAliveMs?: number;
+  /** Longest wait for one read of the figures. Default 10000. */
+  readonly readTimeoutMs?: number;
+  /** The GraphQL endpoint the room reads through. Default: `/graphql` at the address the stream's client reached. */
+  readonly graphqlUrl?: string;
+  /** The web build (`dist/supervision-web`). Default: found from this module's place. */
+  readonly webDirectory?: string;
+}
+
+export interface SupervisionRoutes {
+  /** `GET /supervision`, its assets, and `GET /supervision/events`: spread them into the gateway's routes. */
+  readonly routes: Routes;
+  /** Ends every live stream and stops reading. Call it before closing the HTTP server: a stream never ends alone. */
+  close(): Promise<void>;
+  /** Live streams open now. */
+  readonly streamCount: number;
+}
+
+/** A stream whose client reads slower than this many buffered bytes is cut (it reconnects and gets fresh figures). */
+const maxBufferedBytes = 1_000_000;
+
+const messages: Readonly<Record<string, string>> = {
+  UNAUTHENTICATED: 'Jeton absent, invalide ou expiré : reconnectez-vous avec un jeton de superviseur.',
+  FORBIDDEN: 'Ce jeton ne donne pas accès à la supervision (rôle superviseur requis).',
+  RATE_LIMITED: 'Trop de requêtes pour ce jeton : nouvelle tentative sous peu.',
+  BAD_USER_INPUT: 'Filtre invalide.',
+  TOO_MANY_STREAMS: 'Trop de tableaux de bord ouverts sur ce serveur : réessayez plus tard.',
+  SHUTTING_DOWN: 'Le serveur s’arrête : réessayez dans un instant.',
+  NOT_BUILT: 'Le tableau de bord n’est pas construit sur ce serveur (npm run build).',
+};
+const httpStatusOfFailure: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
+
+function sendError(res: ServerResponse, status: number, code: string, headers: Readonly<Record<string, string>> = {}): void {
+  sendJson(res, status, { error: { code, message: messages[code] ?? 'Les chiffres de supervision sont indisponibles.' } }, { ...securityHeaders, 'cache-control': 'no-store', ...headers });
+}
+
+/** The gateway takes JWT access tokens only: anything else is refused here, without a read through the graph. */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{0,4096})$/.exec(header ?? '');
+  return match?.[1];
+}
+
+/** The gateway itself, at the address this client reached: no configuration, and right behind any host name. */
+function selfGraphqlUrl(req: IncomingMessage): string {
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  return `http://${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}/graphql`;
+}
+
+function defaultWebDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Built: dist/gateway/supervision-room → dist/supervision-web. From source (tests): the built copy under dist/.
+  const candidates = [join(here, '../../supervision-web'), join(here, '../../dist/supervision-web')];
+  return candidates.find((dir) => existsSync(join(dir, 'main.js'))) ?? candidates[1]!;
+}
+
+/**
+ * The supervision room's routes: the page and its assets (in memory, strict CSP), and the live channel: Server-Sent
+ * Events over a GET the page opens with `fetch` and the supervisor's bearer token. Streams of the same token and
+ * filter share one read loop through the gateway's own `/graphql`; a frame is pushed only when the figures change.
+ */
+export function createSupervisionRoutes(options: SupervisionRoutesOptions): SupervisionRoutes {
+  const { log, pushIntervalMs = 2_000, maxStreams = 200, keepAliveMs = 15_000, readTimeoutMs = 10_000 } = options;
+  const webDirectory = options.webDirectory ?? defaultWebDirectory();
+  const files = loadPageFiles(webDirectory);
+  if (!files.page) log.warn({ webDirectory }, 'supervision page not built; /supervision answers 503');
+  const pollers = new Map<string, FiguresPoller>();
+  const streams = new Set<ServerResponse>();
+  let closed = false;
+
+  const pollerFor = (token: string, filter: SupervisionFilter, graphqlUrl: string): FiguresPoller => {
+    // The token's hash, never the token, keys the map; different tokens never share figures.
+    const key = `${createHash('sha256').update(token).digest('base64url')}|${filterKey(filter)}`;
+    const existing = pollers.get(key);
+    if (existing) return existing;
+    const poller = createFiguresPoller({
+      read: (signal) => readFigures({ graphqlUrl, token, filter, signal }),
+      intervalMs: pushIntervalMs,
+      keepAliveMs,
+      readTimeoutMs,
+      onStop: () => {
+        if (pollers.get(key) === poller) pollers.delete(key);
+      },
+    });
+    pollers.set(key, poller);
+    return poller;
+  };
+
+  const events: RouteHandler = async (req, res, url) => {
+    if (closed) return sendError(res, 503, 'SHUTTING_DOWN');
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return sendError(res, 401, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer' });
+    let filter: SupervisionFilter;
+    try {
+      filter = parseSupervisionFilter(url.searchParams);
+    } catch (error) {
+      if (error instanceof SupervisionFilterError) return sendError(res, 400, 'BAD_USER_INPUT');
+      throw error;
+    }
+    if (streams.size >= maxStreams) return sendError(res, 503, 'TOO_MANY_STREAMS', { 'retry-after': '30' });
+    const poller = pollerFor(token, filter, options.graphqlUrl ?? selfGraphqlUrl(req));
+    let streaming = false;
+    const subscriber: FiguresSubscriber = {
+      write(frame) {
+        if (!streaming || res.destroyed) return;
+        if (res.writableLength > maxBufferedBytes) res.destroy();
+        else res.write(frame);
+      },
+      end() {
+        if (streaming) res.end();
+      },
+    };
+    // Subscribed before the first read ends, so that a client leaving meanwhile still stops an unshared poller.
+    streams.add(res);
+    const unsubscribe = poller.subscribe(subscriber);
+    res.once('close', () => {
+      streams.delete(res);
+      unsubscribe();
+    });
+    const first: FiguresRead = await poller.firstRead;
+    if (res.destroyed || res.writableEnded) return;
+    if (first.kind === 'failure' && (httpStatusOfFailure[first.code] !== undefined || isFatalFailure(first.code))) {
+      unsubscribe();
+      const retryAfter: Record<string, string> = first.retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(first.retryAfterMs / 1000)) };
+      return sendError(res, httpStatusOfFailure[first.code] ?? 502, first.code, retryAfter);
+    }
+    if (closed) return sendError(res, 503, 'SHUTTING_DOWN');
+    res.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    streaming = true;
+    res.write(poller.currentFrame ?? ': waiting for the first figures\n\n');
+  };
+
+  const page: RouteHandler = (req, res) => {
+    if (!files.page) return sendError(res, 503, 'NOT_BUILT');
+    sendAsset(req, res, files.page);
+  };
+  const routes: Record<string, RouteHandler> = { 'GET /supervision': page, 'GET /supervision/': page, 'GET /supervision/events': events };
+  for (const [name, asset] of files.assets) routes[`GET /supervision/assets/${name}`] = (req, res) => sendAsset(req, res, asset);
+
+  return {
+    routes,
+    async close() {
+      closed = true;
+      // Ends the open streams; a stream still waiting for its first figures gets a 503 once the aborted read returns.
+      for (const poller of [...pollers.values()]) poller.stop();
+    },
+    get streamCount() {
+      return streams.size;
+    },
+  };
+}

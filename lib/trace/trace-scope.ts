@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Where the code running now sits in a trace: the trace, and the span that is its parent for anything it starts. */
+export interface TraceScope {
+  readonly traceId: string;
+  readonly spanId: string;
+}
+
+const storage = new AsyncLocalStorage<TraceScope>();
+
+/** The trace of the request being served, if any (log lines, outgoing `traceparent`, child spans read it). */
+export function currentTrace(): TraceScope | undefined {
+  return storage.getStore();
+}
+
+/** Runs `fn` (and everything it schedules) inside `scope`. */
+export function runInTrace<T>(scope: TraceScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}

@@ -1,0 +1,18 @@
+import type { LegacySystem } from '../../../adapters/shared/index.js';
+
+/** What the supervision room calls each system (French, user-facing). */
+export const legacySystemNames: Readonly<Record<LegacySystem, string>> = {
+  rnec: "RNEC — Registre national de l'état civil",
+  ceet: 'CEET — Compagnie Énergie Électrique du Togo',
+  urbanisme: "Urbanisme — Direction générale de l'urbanisme",
+};
+
+/** The field of `LegacySystemHealth` through which a ministry subgraph hands over its system's figures. */
+export function figuresFieldOf(system: LegacySystem): `${LegacySystem}Figures` {
+  return `${system}Figures`;
+}
+
+export const legacySystems: readonly LegacySystem[] = ['rnec', 'ceet', 'urbanisme'];
+
+/** The type's description, the same in every subgraph that declares it (composition hints at any difference). */
+export const legacySystemHealthDescription = 'Santé d’un système patrimonial d’un ministère, vue des appels que Guichet lui adresse.';

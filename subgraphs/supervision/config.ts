@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv, type CeetAdapterOptions } from '../../adapters/ceet/index.js';
+import { rnecAdapterEnvSchema, rnecAdapterOptionsFromEnv, type RnecAdapterOptions } from '../../adapters/rnec/index.js';
+import { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv, type UrbanismeAdapterOptions } from '../../adapters/urbanisme/index.js';
+import { envInt, readConfig } from '../../lib/config/index.js';
+import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+
+export const SUPERVISION_DEFAULT_PORT = 4105;
+
+const supervisionEnvSchema = z.object({
+  /** Pause between two polls of one legacy system's change feed: how soon a change shows. */
+  SUPERVISION_POLL_MS: envInt(2_000, 50, 3_600_000),
+  /** How far before its cursor each poll reads again (RNEC's feed has minute precision; late commits). */
+  SUPERVISION_FEED_OVERLAP_MS: envInt(60_000, 0, 86_400_000),
+  /** One feed call, in place of <SYSTEM>_TIMEOUT_MS: an initial load is a whole system in one answer. */
+  SUPERVISION_FEED_TIMEOUT_MS: envInt(60_000, 100, 600_000),
+  /** Largest feed answer read, in place of <SYSTEM>_MAX_RESPONSE_BYTES: RNEC's initial load at SCALE 1 is 33 MB, and reading one takes about seven times its size in memory. */
+  SUPERVISION_FEED_MAX_RESPONSE_BYTES: envInt(100_000_000, 1_024, 2_000_000_000),
+  /** SQLite file of the read model (facts and cursors), or `:memory:`. Default `.data/supervision/read-model.sqlite`. */
+  SUPERVISION_STORE_PATH: z.string().min(1, 'must not be empty').optional(),
+});
+
+export interface SupervisionConfig {
+  readonly server: SubgraphEnv;
+  readonly rnec: RnecAdapterOptions;
+  readonly ceet: CeetAdapterOptions;
+  readonly urbanisme: UrbanismeAdapterOptions;
+  readonly pollIntervalMs: number;
+  readonly overlapMs: number;
+  /** Absolute path, or `:memory:`. */
+  readonly storePath: string;
+}
+
+export function readSupervisionConfig(env: NodeJS.ProcessEnv): SupervisionConfig {
+  const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({
+    ...rnecAdapterEnvSchema.shape,
+    ...ceetAdapterEnvSchema.shape,
+    ...urbanismeAdapterEnvSchema.shape,
+    ...supervisionEnvSchema.shape,
+  });
+  const parsed = readConfig('subgraph-supervision', schema, env);
+  const feed = { timeoutMs: parsed.SUPERVISION_FEED_TIMEOUT_MS, maxResponseBytes: parsed.SUPERVISION_FEED_MAX_RESPONSE_BYTES };
+  const path = parsed.SUPERVISION_STORE_PATH;
+  return {
+    server: parsed,
+    rnec: { ...rnecAdapterOptionsFromEnv(parsed), ...feed },
+    ceet: { ...ceetAdapterOptionsFromEnv(parsed), ...feed },
+    urbanisme: { ...urbanismeAdapterOptionsFromEnv(parsed), ...feed },
+    pollIntervalMs: parsed.SUPERVISION_POLL_MS,
+    overlapMs: parsed.SUPERVISION_FEED_OVERLAP_MS,
+    storePath: path === undefined ? defaultStorePath() : path === ':memory:' ? path : resolve(path),
+  };
+}
+
+/** `.data/supervision/read-model.sqlite` under the package root, from source as from dist/. */
+function defaultStorePath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package root not found above the supervision module');
+    dir = parent;
+  }
+  return join(dir, '.data', 'supervision', 'read-model.sqlite');
+}

@@ -1,0 +1,150 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
+import { createLogger } from '../../../lib/log/index.js';
+import { createReadModel, type DossierFact } from '../read-model/index.js';
+import { createMemoryReadModelStore, createSqliteReadModelStore, type ReadModelStore } from '../store/index.js';
+import type { ChangeFeed } from './change-feeds.js';
+import { createFeedIngestor, INITIAL_SINCE } from './feed-ingestor.js';
+
+const log = createLogger('supervision-test', 'silent');
+const minutes = (n: number) => n * 60_000;
+const t0 = Date.parse('2026-11-20T10:00:00Z');
+
+const fact = (system: LegacySystem, key: string, status: DossierFact['status'], updatedMs: number): DossierFact => ({
+  key,
+  system,
+  procedure: system === 'ceet' ? 'CEET-RACCORDEMENT-BT' : system === 'urbanisme' ? 'URB-PERMIS-CONSTRUIRE' : 'RNEC-COPIE-NAISSANCE',
+  commune: 'GOLFE1',
+  status,
+  submittedMs: t0 - minutes(600),
+  decidedMs: status === 'COMPLETED' ? updatedMs : null,
+  updatedMs,
+});
+
+/** A legacy system's feed as a list of versions in time: `changedSince` answers like the simulators (inclusive). */
+function fakeFeed(system: LegacySystem) {
+  const versions: DossierFact[] = [];
+  const calls: string[] = [];
+  let failure: Error | null = null;
+  const feed: ChangeFeed = {
+    system,
+    async changedSince(since) {
+      calls.push(since);
+      if (failure) throw failure;
+      const latest = new Map<string, DossierFact>();
+      for (const v of versions) latest.set(v.key, v);
+      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since));
+    },
+  };
+  return { feed, versions, calls, fail: (error: Error | null) => (failure = error) };
+}
+
+function setUp(store: ReadModelStore = createMemoryReadModelStore()) {
+  const ceet = fakeFeed('ceet');
+  const rnec = fakeFeed('rnec');
+  const model = createReadModel();
+  let now = t0;
+  const ingestor = createFeedIngestor({ feeds: [ceet.feed, rnec.feed], store, model, pollIntervalMs: 60_000, overlapMs: minutes(1), log, clock: () => now });
+  return { ceet, rnec, model, store, ingestor, advance: (ms: number) => (now += ms) };
+}
+
+describe('feed ingestor', () => {
+  it('loads everything first, then reads each feed from its own cursor, minus the overlap', async () => {
+    const { ceet, rnec, ingestor, model } = setUp();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0 - minutes(30)));
+    rnec.versions.push(fact('rnec', 'RNEC-1', 'SUBMITTED', t0 - minutes(10)));
+    await ingestor.pollAll();
+    expect(ceet.calls).toEqual([INITIAL_SINCE]);
+    expect(model.size).toBe(2);
+    await ingestor.pollAll();
+    expect(ceet.calls[1]).toBe(new Date(t0 - minutes(31)).toISOString());
+    expect(rnec.calls[1]).toBe(new Date(t0 - minutes(11)).toISOString());
+  });
+
+  it('replaces a dossier that changes status twice: it is counted once, in its last status', async () => {
+    const { ceet, ingestor, model } = setUp();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0));
+    await ingestor.pollAll();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'IN_PROGRESS', t0 + minutes(5)));
+    await ingestor.pollAll();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'COMPLETED', t0 + minutes(9)));
+    await ingestor.pollAll();
+    // The overlap re-reads the last version too: still once.
+    await ingestor.pollAll();
+    const { totals } = model.overview({}, t0 + minutes(10));
+    expect(totals.total).toBe(1);
+    expect(totals.byStatus).toEqual([{ status: 'COMPLETED', count: 1 }]);
+  });
+
+  it('says which systems are not loaded or failing, and keeps the others going', async () => {
+    const { ceet, rnec, ingestor, model } = setUp();
+    rnec.fail(new AdapterError({ code: 'BACKEND_UNAVAILABLE', system: 'rnec', operation: 'ListerDemandesModifiees', retryable: true, message: 'down' }));
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0));
+    await ingestor.pollAll();
+    expect(ingestor.status()).toMatchObject({ initialLoadComplete: false, unavailable: ['rnec'], asOfMs: t0 });
+    expect(ingestor.status().feeds.find((f) => f.system === 'rnec')?.lastFailure).toEqual({ atMs: t0, code: 'BACKEND_UNAVAILABLE' });
+    expect(model.size).toBe(1);
+    rnec.fail(null);
+    await ingestor.pollAll();
+    expect(ingestor.status()).toMatchObject({ initialLoadComplete: true, unavailable: [] });
+    // RNEC's initial load was never done: it starts from the beginning, not from a cursor.
+    expect(rnec.calls).toEqual([INITIAL_SINCE, INITIAL_SINCE]);
+  });
+
+  it('runs the initial loads one at a time, then polls the feeds side by side', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = (system: LegacySystem): ChangeFeed => ({
+      system,
+      async changedSince() {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight -= 1;
+        return [];
+      },
+    });
+    const ingestor = createFeedIngestor({ feeds: [slow('rnec'), slow('ceet'), slow('urbanisme')], store: createMemoryReadModelStore(), model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
+    await ingestor.pollAll();
+    expect(most).toBe(1);
+    await ingestor.pollAll();
+    expect(most).toBe(3);
+  });
+
+  it('resumes from the stored cursors after a restart instead of reading everything again', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-supervision-')), 'read-model.sqlite');
+    const first = setUp(createSqliteReadModelStore({ path, sources: 'test' }));
+    first.ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0 - minutes(30)), fact('ceet', 'CEET-2', 'IN_PROGRESS', t0 - minutes(20)));
+    await first.ingestor.pollAll();
+    await first.ingestor.close();
+    await first.store.close();
+
+    const second = setUp(createSqliteReadModelStore({ path, sources: 'test' }));
+    second.ceet.versions.push(...first.ceet.versions, fact('ceet', 'CEET-3', 'SUBMITTED', t0 + minutes(1)));
+    await second.ingestor.start();
+    await second.ingestor.pollAll();
+    await second.ingestor.close();
+    // CEET-1 (changed 30 minutes ago) is older than the cursor minus the overlap: only the store can have given it.
+    expect(second.model.size).toBe(3);
+    expect(second.ceet.calls).not.toContain(INITIAL_SINCE);
+    expect(second.ceet.calls[0]).toBe(new Date(t0 - minutes(21)).toISOString());
+    expect(second.ingestor.status().feeds.find((f) => f.system === 'ceet')).toMatchObject({ loaded: true, cursorMs: t0 + minutes(1) });
+    await second.store.close();
+  });
+
+  it('drops a poll that ends after close: nothing is written to a closed store', async () => {
+    let release: () => void = () => undefined;
+    const saved: string[] = [];
+    const store: ReadModelStore = { ...createMemoryReadModelStore(), save: async (system) => void saved.push(system) };
+    const feed: ChangeFeed = { system: 'ceet', changedSince: () => new Promise((resolve) => (release = () => resolve([fact('ceet', 'CEET-1', 'SUBMITTED', t0)]))) };
+    const ingestor = createFeedIngestor({ feeds: [feed], store, model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
+    const polling = ingestor.pollAll();
+    await ingestor.close();
+    release();
+    await polling;
+    expect(saved).toEqual([]);
+  });
+});

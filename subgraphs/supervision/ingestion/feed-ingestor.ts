@@ -1,0 +1,140 @@
+import { isAdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
+import type { Logger } from '../../../lib/log/index.js';
+import type { ReadModel } from '../read-model/index.js';
+import type { ReadModelStore } from '../store/index.js';
+import type { ChangeFeed } from './change-feeds.js';
+import { createPauses } from './pauses.js';
+
+/** Where the initial load starts: before any legacy record. */
+export const INITIAL_SINCE = '1970-01-01T00:00:00.000Z';
+
+export interface FeedIngestorOptions {
+  readonly feeds: readonly ChangeFeed[];
+  readonly store: ReadModelStore;
+  readonly model: ReadModel;
+  /** Pause between two polls of one feed. */
+  readonly pollIntervalMs: number;
+  /** How far before its cursor each poll reads again: the feeds' precision (RNEC: the minute) and late commits. */
+  readonly overlapMs: number;
+  readonly log: Logger;
+  /** Default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+export interface FeedState {
+  readonly system: LegacySystem;
+  /** The initial load is done, in this process or an earlier one. */
+  readonly loaded: boolean;
+  /** The latest change instant read (the legacy system's clock). */
+  readonly cursorMs: number | null;
+  /** When the last successful poll started: every change the system had made by then is in the model. */
+  readonly lastSuccessMs: number | null;
+  readonly lastFailure: { readonly atMs: number; readonly code: string } | null;
+}
+
+export interface IngestionStatus {
+  readonly feeds: readonly FeedState[];
+  readonly initialLoadComplete: boolean;
+  /** When the model last ingested a feed (the latest successful poll), what ages are measured at; null before any. */
+  readonly asOfMs: number | null;
+  /** Systems not loaded yet, or whose last poll failed. */
+  readonly unavailable: readonly LegacySystem[];
+}
+
+export interface FeedIngestor {
+  /** Puts what the store kept into the model, then polls every feed on its own timer until closed. */
+  start(): Promise<void>;
+  /** One poll of every feed, now (what the timers run; tests call it directly). */
+  pollAll(): Promise<void>;
+  status(): IngestionStatus;
+  /** Stops polling; a poll still in flight is dropped, never written to a closed store. */
+  close(): Promise<void>;
+}
+
+type MutableFeedState = { -readonly [K in keyof FeedState]: FeedState[K] };
+
+/**
+ * Reads the change feeds incrementally into the read model and its store. Each system has its own cursor and
+ * loop, so a slow or failing system delays none of the others. Initial loads run one at a time: each is a whole
+ * legacy system in one answer (no feed paginates), and one at a time bounds the memory they take.
+ */
+export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
+  const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now } = options;
+  const states = new Map<LegacySystem, MutableFeedState>(feeds.map((f) => [f.system, { system: f.system, loaded: false, cursorMs: null, lastSuccessMs: null, lastFailure: null }]));
+  const pauses = createPauses();
+  let closed = false;
+  let initialLoads: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = initialLoads.then(task, task);
+    initialLoads = run.catch(() => undefined);
+    return run;
+  };
+
+  const poll = async (feed: ChangeFeed): Promise<void> => {
+    const state = states.get(feed.system) as MutableFeedState;
+    const startedMs = clock();
+    const initial = state.cursorMs === null;
+    const since = initial ? INITIAL_SINCE : new Date(Math.max(0, (state.cursorMs ?? 0) - overlapMs)).toISOString();
+    // An initial load's own duration, not counting its wait for the others.
+    let loadStartedMs = startedMs;
+    const read = () => {
+      loadStartedMs = clock();
+      return feed.changedSince(since);
+    };
+    try {
+      const facts = await (initial ? oneAtATime(read) : read());
+      if (closed) return;
+      let cursorMs = state.cursorMs ?? 0;
+      for (const fact of facts) if (fact.updatedMs > cursorMs) cursorMs = fact.updatedMs;
+      await store.save(feed.system, facts, cursorMs);
+      const { changed, ignored } = model.apply(facts);
+      if (initial) log.info({ system: feed.system, dossiers: facts.length, ignored, durationMs: clock() - loadStartedMs }, 'change feed: initial load done');
+      else if (changed > 0) log.debug({ system: feed.system, changed }, 'change feed: dossiers changed');
+      if (state.lastFailure) log.info({ system: feed.system }, 'change feed: reachable again');
+      Object.assign(state, { loaded: true, cursorMs, lastSuccessMs: startedMs, lastFailure: null });
+    } catch (error) {
+      if (closed) return;
+      const code = isAdapterError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+      // Once per outage, not every poll.
+      if (!state.lastFailure) log.warn({ system: feed.system, code, err: isAdapterError(error) ? undefined : error }, 'change feed: poll failed');
+      state.lastFailure = { atMs: clock(), code };
+    }
+  };
+
+  const loop = async (feed: ChangeFeed) => {
+    while (!closed) {
+      await poll(feed);
+      await pauses.pause(pollIntervalMs);
+    }
+  };
+
+  return {
+    async start() {
+      const stored = await store.load();
+      model.apply(stored.facts);
+      for (const [system, cursorMs] of stored.cursors) {
+        const state = states.get(system);
+        if (state) Object.assign(state, { loaded: true, cursorMs });
+      }
+      log.info({ dossiers: model.size, resumed: [...stored.cursors.keys()] }, 'read model loaded from its store');
+      for (const feed of feeds) void loop(feed);
+    },
+    async pollAll() {
+      await Promise.all(feeds.map(poll));
+    },
+    status() {
+      const list = [...states.values()].map((s) => ({ ...s }));
+      const instants = list.map((s) => s.lastSuccessMs ?? s.cursorMs).filter((t): t is number => t !== null);
+      return {
+        feeds: list,
+        initialLoadComplete: list.every((s) => s.loaded),
+        asOfMs: instants.length > 0 ? Math.max(...instants) : null,
+        unavailable: list.filter((s) => !s.loaded || s.lastFailure !== null).map((s) => s.system),
+      };
+    },
+    async close() {
+      closed = true;
+      pauses.cancelAll();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { LegacySystem } from '../../../adapters/shared/index.js';
+import type { DossierFact } from '../read-model/index.js';
+
+/** What survives a restart: every dossier fact, and how far each system's feed has been read. */
+export interface StoredReadModel {
+  readonly facts: readonly DossierFact[];
+  /** Per system, the latest change instant read from its feed (epoch ms); absent until its initial load is done. */
+  readonly cursors: ReadonlyMap<LegacySystem, number>;
+}
+
+/**
+ * Where the read model is kept between runs, so that a restart resumes each feed from its cursor instead of
+ * re-reading every dossier. SQLite by default; a server database can implement the same three methods.
+ */
+export interface ReadModelStore {
+  load(): Promise<StoredReadModel>;
+  /** One poll of one feed, atomically: its facts (replacing earlier versions) and the feed's new cursor. */
+  save(system: LegacySystem, facts: readonly DossierFact[], cursorMs: number): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,49 @@
+/** French formatting of the room's figures; a missing figure (no decided dossier yet…) is shown as a dash. */
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+// Togo keeps UTC+0 all year.
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Africa/Lome' });
+const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Africa/Lome' });
+const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export const dash = '—';
+
+export const formatInt = (value: number | null | undefined): string => (value == null ? dash : integer.format(value));
+export const formatDays = (value: number | null | undefined): string => (value == null ? dash : `${oneDecimal.format(value)} j`);
+export const formatShare = (value: number | null | undefined): string => (value == null ? dash : percent.format(value));
+export const formatMs = (value: number | null | undefined): string => (value == null ? dash : `${integer.format(value)} ms`);
+export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : dash);
+export const formatTime = (iso: string | null | undefined): string => (iso ? time.format(new Date(iso)) : dash);
+
+/** `2026-11-03` → `3 nov. 2026`. */
+export const formatDay = (isoDay: string): string => day.format(new Date(`${isoDay}T00:00:00Z`));
+export const formatShortDay = (isoDay: string): string => shortDay.format(new Date(`${isoDay}T00:00:00Z`));
+export const formatMonth = (isoDay: string): string => month.format(new Date(`${isoDay}T00:00:00Z`));
+export const formatShortMonth = (isoDay: string): string => shortMonth.format(new Date(`${isoDay}T00:00:00Z`));
+
+/** Normalized dossier statuses, as the portal names them. */
+export const statusLabels: Readonly<Record<string, string>> = {
+  QUEUED: 'En file (non transmis)',
+  SUBMITTED: 'Déposé',
+  IN_PROGRESS: 'En cours d’instruction',
+  ACTION_REQUIRED: 'En attente du citoyen',
+  APPROVED: 'Accordé',
+  COMPLETED: 'Terminé',
+  REJECTED: 'Rejeté',
+};
+
+/** Short ministry names for tight places (the catalogue gives the full ones). */
+export const ministryShortNames: Readonly<Record<string, string>> = {
+  CIVIL_REGISTRY: 'État civil',
+  ENERGY: 'Énergie (CEET)',
+  URBAN_PLANNING: 'Urbanisme',
+  SECURITY: 'Sécurité',
+  JUSTICE: 'Justice',
+};
+
+export const ministryLabel = (code: string): string => ministryShortNames[code] ?? code;
