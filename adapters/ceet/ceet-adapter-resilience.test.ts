@@ -98,7 +98,9 @@ describe('CEET adapter resilience: retries of safe reads', () => {
     await setFaults({ timeoutRate: 1, hangMs: 5_000 });
     const started = Date.now();
     expect(await rejection(ceet.getRequest(reference))).toMatchObject({ code: 'BACKEND_TIMEOUT', retryable: true });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    // At least one attempt ran out its 200 ms; the retries stop when the next one could not finish within the
+    // 500 ms deadline, so the answer may come before it — never long after.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     expect(Date.now() - started).toBeLessThan(900);
     expect((await calls()).consulterDemande).toBeLessThanOrEqual(3);
   });
