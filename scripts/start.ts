@@ -61,6 +61,10 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TO
 # qui a consulté mes données ?
 curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
 
+# la salle de supervision : ouvrez cette page et collez un jeton de superviseur
+${gql.replace(/\/graphql$/, '/supervision')}
+npm run -s token -- --role supervisor
+
 Autres rôles : npm run token -- --role agent --ministry ENERGY | --role supervisor | --role integrator --scopes dossiers:read,citizens:read
 
 Ctrl-C arrête tous les processus.
