@@ -90,7 +90,7 @@ export class PooledDataSource implements GraphQLDataSource<GatewayContext> {
       if ('restrict' in policy) policy.restrict({ maxAge: hint.maxAgeSeconds, scope: hint.scope });
       return processed;
     } catch (caught) {
-      const error = this.typed(caught);
+      const error = this.typed(caught, context.traceId);
       // An unreachable or too slow subgraph fails only its own part: an entity fetch is answered with nulls plus the
       // typed error, so the rest of the plan (the other ministries' dossiers) still runs. Other failures propagate.
       const representations = request.variables?.representations;
@@ -120,21 +120,22 @@ export class PooledDataSource implements GraphQLDataSource<GatewayContext> {
     return this.options.sharedReads.read({ subgraph: this.name, callerKey: JSON.stringify(context.principal), body }, send);
   }
 
-  private typed(error: unknown): SubgraphCallError {
+  private typed(error: unknown, traceId: string): SubgraphCallError {
     if (error instanceof SubgraphCallError) {
-      this.log(error);
+      this.log(error, traceId);
       return error;
     }
     const mapped =
       error instanceof SubgraphResponseTooLargeError
         ? new SubgraphCallError(this.name, ErrorCode.BAD_BACKEND_RESPONSE, error.message)
         : subgraphTransportError(this.name, error);
-    this.log(mapped);
+    this.log(mapped, traceId);
     return mapped;
   }
 
-  private log(error: SubgraphCallError): void {
-    this.options.log.warn({ subgraph: this.name, code: error.code, detail: error.detail }, 'subgraph call failed');
+  // The trace id said explicitly: the gateway runs requests in a trace scope only while spans are exported.
+  private log(error: SubgraphCallError, traceId: string): void {
+    this.options.log.warn({ subgraph: this.name, code: error.code, detail: error.detail, traceId }, 'subgraph call failed');
   }
 }
 

@@ -22,7 +22,7 @@ export function observeDataSource(subgraph: string, inner: GraphQLDataSource<Gat
     let call: Omit<SubgraphCallRecord, 'durationMs'> = { subgraph, outcome: 'error', code: 'INTERNAL_SERVER_ERROR' };
     try {
       const response = await inner.process(options);
-      const { [callsReportExtensionKey]: rawReport, ...otherExtensions } = response.extensions ?? {};
+      const rawReport = response.extensions?.[callsReportExtensionKey];
       const report = rawReport === undefined ? undefined : parseCallsReport(rawReport);
       const shared = report !== undefined && (report.parentSpanId === null || observation?.sentSpans.has(report.parentSpanId) !== true);
       const code = firstCode(response);
@@ -30,7 +30,8 @@ export function observeDataSource(subgraph: string, inner: GraphQLDataSource<Gat
       if (report !== undefined && !shared) for (const legacy of report.legacy) observation?.legacyCalls.push({ subgraph, ...legacy });
       if (code !== undefined) span?.fail(code);
       if (rawReport === undefined) return response;
-      const { extensions: _report, ...rest } = response;
+      const { [callsReportExtensionKey]: _report, ...otherExtensions } = response.extensions ?? {};
+      const { extensions: _extensions, ...rest } = response;
       return Object.keys(otherExtensions).length > 0 ? { ...rest, extensions: otherExtensions } : rest;
     } catch (error) {
       const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;

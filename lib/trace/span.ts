@@ -16,6 +16,8 @@ export interface SpanOptions {
    */
   readonly parent?: RemoteParent;
   readonly traceId?: string;
+  /** The request this span serves (see `TraceScope.request`); by default the current scope's. */
+  readonly request?: object;
 }
 
 /** A span being timed: its scope is what code run under it sees as its trace and parent. */
@@ -34,9 +36,11 @@ const kinds = { server: SpanKind.SERVER, client: SpanKind.CLIENT, internal: Span
  * Starts a span. Ids are always allocated — they travel in `traceparent` and link the operational records — but a
  * span is recorded and exported only when tracing was started (`startTracing`); otherwise the handle does nothing.
  */
-export function startSpan(name: string, { kind, attributes, parent, traceId }: SpanOptions): ActiveSpan {
-  const inherited = parent ?? currentTrace();
-  const scope: TraceScope = { traceId: inherited?.traceId ?? traceId ?? newTraceId(), spanId: newSpanId() };
+export function startSpan(name: string, { kind, attributes, parent, traceId, request }: SpanOptions): ActiveSpan {
+  const current = parent === undefined ? currentTrace() : undefined;
+  const inherited = parent ?? current;
+  const served = request ?? current?.request;
+  const scope: TraceScope = { traceId: inherited?.traceId ?? traceId ?? newTraceId(), spanId: newSpanId(), ...(served !== undefined ? { request: served } : {}) };
   const tracer = exportingTracer();
   if (tracer === undefined) return { scope, setAttributes: noop, updateName: noop, fail: noop, end: noop };
   const parentContext =

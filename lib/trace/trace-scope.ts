@@ -4,6 +4,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface TraceScope {
   readonly traceId: string;
   readonly spanId: string;
+  /**
+   * The request being served, as an object its observers key on (a subgraph's collector of legacy calls), inherited
+   * by the spans started under it. One AsyncLocalStorage carries it all: each instance costs every promise again.
+   */
+  readonly request?: object;
 }
 
 const storage = new AsyncLocalStorage<TraceScope>();

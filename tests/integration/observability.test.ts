@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSqliteOperationStore } from '../../gateway/operations/index.js';
 import type { OperationRecord } from '../../gateway/operations/index.js';
@@ -60,22 +60,84 @@ function sample(text: string, name: string, labels: Readonly<Record<string, stri
   return sum;
 }
 
+const traced = (traceId: string, spanId = '00f067aa0ba902b7') => ({ traceparent: `00-${traceId}-${spanId}-01`, connection: 'close' });
 const otel = (url: string) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: url, OTEL_BSP_SCHEDULE_DELAY: '100' });
 const metricsOf = (graphqlUrl: string, headers: Record<string, string> = {}) => fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'), { headers: { connection: 'close', ...headers } });
 
+const dashboard = (name: string) => `query ${name}($niu: ID!) { citizen(niu: $niu) { niu firstName lastName civilActs { number } electricityRequests { reference status } dossiers { totalCount } } }`;
+
+/** The stack's own gateway, as deployed by default: no span export, its workers' figures summed by the primary. */
+describe("observability of the stack's gateway", () => {
+  const gatewayUrl = () => inject('gatewayUrl');
+  // The gateway keeps its records beside its audit folder by default.
+  const operationsPath = () => join(dirname(dirname(inject('auditLogPath'))), 'operations', 'operations.sqlite');
+
+  it('counts requests per operation over the whole gateway, and subgraph fetches', async () => {
+    const citizen = citizensInAllSystems()[52]!;
+    const token = await citizenToken(citizen.niu);
+    for (let i = 0; i < 6; i += 1) {
+      const answer = await gql(dashboard('StackObservedDashboard'), { niu: citizen.niu }, { token, headers: { connection: 'close' } });
+      expect(answer.errors).toBeUndefined();
+    }
+    // Whichever worker answers the scrape, it gives the whole gateway's figures.
+    for (let i = 0; i < 3; i += 1) {
+      const text = await (await metricsOf(gatewayUrl())).text();
+      expect(sample(text, 'guichet_gateway_request_duration_seconds_count', { operation: 'StackObservedDashboard', outcome: 'success' })).toBe(6);
+      expect(sample(text, 'guichet_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'electricity', outcome: 'ok' })).toBeGreaterThanOrEqual(6);
+      expect(sample(text, 'guichet_gateway_shared_reads_total', { result: 'sent' })).toBeGreaterThanOrEqual(6);
+      expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    }
+    // Records reach the store in batches (a quarter of a second at most), written by the primary.
+    let written = 0;
+    for (let i = 0; i < 50 && written === 0; i += 1) {
+      written = sample(await (await metricsOf(gatewayUrl())).text(), 'guichet_operations_records_written_total');
+      if (written === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(written).toBeGreaterThan(0);
+  });
+
+  it('writes an operational record naming subgraphs and legacy systems, never the citizen', async () => {
+    const citizen = citizensInAllSystems()[53]!;
+    const traceId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const answer = await gql(dashboard('StackObservedDashboard'), { niu: citizen.niu }, { token: await citizenToken(citizen.niu), headers: traced(traceId) });
+    const names = answer.data?.citizen as { firstName: string; lastName: string };
+    const store = createSqliteOperationStore(operationsPath());
+    try {
+      const [record] = await waitFor(() => {
+        const found = store.byTraceId(traceId);
+        return found.length > 0 && found;
+      });
+      expect(record).toMatchObject<Partial<OperationRecord>>({ traceId, role: 'citizen', operationName: 'StackObservedDashboard', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
+      expect(record!.clientId.length).toBeGreaterThan(0);
+      expect(record!.responseBytes).toBeGreaterThan(100);
+      for (const subgraph of ['civil-registry', 'electricity', 'dossiers']) expect(record!.subgraphs.map((call) => call.subgraph)).toContain(subgraph);
+      expect(record!.legacyCalls).toContainEqual(expect.objectContaining({ subgraph: 'electricity', system: 'ceet', outcome: 'ok' }));
+      expect(record!.legacyCalls).toContainEqual(expect.objectContaining({ subgraph: 'civil-registry', system: 'rnec', outcome: 'ok' }));
+      const text = JSON.stringify(record);
+      for (const personal of [citizen.niu, names.firstName, names.lastName]) expect(text).not.toContain(personal);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('serves /metrics to this machine only', async () => {
+    expect((await metricsOf(gatewayUrl(), { 'x-forwarded-for': '203.0.113.7' })).status).toBe(403);
+    expect((await metricsOf(inject('serviceUrls').electricity!, { forwarded: 'for=203.0.113.7' })).status).toBe(403);
+    expect((await metricsOf(inject('serviceUrls').electricity!)).status).toBe(200);
+  });
+});
+
 /**
- * Metrics, operational records, traces and log correlation through real processes: a gateway of two workers and an
- * electricity subgraph of their own (both exporting spans to a collector in the test) over the stack's other subgraphs
- * and simulators.
+ * Traces, a legacy fault and log correlation: a gateway of two workers and an electricity subgraph of their own (both
+ * exporting spans to a collector in the test, the subgraph's circuit kept open long enough to be seen) over the
+ * stack's other subgraphs and simulators.
  */
-describe('observability', () => {
+describe('observability with span export', () => {
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let electricity: ExtraService;
   let gateway: ExtraGateway;
-  const operationsPath = join(mkdtempSync(join(tmpdir(), 'guichet-operations-')), 'operations.sqlite');
-  const citizen = citizensInAllSystems()[3]!;
-  const query = 'query ObservedDashboard($niu: ID!) { citizen(niu: $niu) { niu firstName lastName civilActs { number } electricityRequests { reference status } dossiers { totalCount } } }';
-  const traced = (traceId: string, spanId = '00f067aa0ba902b7') => ({ traceparent: `00-${traceId}-${spanId}-01`, connection: 'close' });
+  const citizen = citizensInAllSystems()[50]!;
+  const query = dashboard('ObservedDashboard');
 
   beforeAll(async () => {
     collector = await startCollector();
@@ -91,56 +153,13 @@ describe('observability', () => {
       LOG_LEVEL: 'info',
       ...otel(collector.url),
     });
-    gateway = await spawnGateway({ WORKERS: '2', OPERATIONS_PATH: operationsPath, ...otel(collector.url) }, { ...inject('serviceUrls'), electricity: electricity.url });
+    gateway = await spawnGateway({ WORKERS: '2', ...otel(collector.url) }, { ...inject('serviceUrls'), electricity: electricity.url });
   });
   afterAll(async () => {
     await legacyAdmin.reset('ceet');
     await gateway?.stop();
     await electricity?.stop();
     collector?.server.close();
-  });
-
-  it('counts requests per operation across both workers, and subgraph fetches', async () => {
-    const token = await citizenToken(citizen.niu);
-    for (let i = 0; i < 6; i += 1) {
-      const answer = await gql(query, { niu: citizen.niu }, { url: gateway.graphqlUrl, token, headers: { connection: 'close' } });
-      expect(answer.errors).toBeUndefined();
-    }
-    // Whichever worker answers the scrape, it gives the whole gateway's figures.
-    for (let i = 0; i < 3; i += 1) {
-      const text = await (await metricsOf(gateway.graphqlUrl)).text();
-      expect(sample(text, 'guichet_gateway_request_duration_seconds_count', { operation: 'ObservedDashboard', outcome: 'success' })).toBe(6);
-      expect(sample(text, 'guichet_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'electricity', outcome: 'ok' })).toBeGreaterThanOrEqual(6);
-      expect(sample(text, 'guichet_gateway_shared_reads_total', { result: 'sent' })).toBeGreaterThanOrEqual(6);
-    }
-  });
-
-  it('serves /metrics to this machine only', async () => {
-    expect((await metricsOf(gateway.graphqlUrl, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(403);
-    expect((await metricsOf(electricity.url, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(403);
-  });
-
-  it('writes an operational record naming subgraphs and legacy systems, never the citizen', async () => {
-    const traceId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-    const answer = await gql(query, { niu: citizen.niu }, { url: gateway.graphqlUrl, token: await citizenToken(citizen.niu), headers: traced(traceId) });
-    const names = answer.data?.citizen as { firstName: string; lastName: string };
-    const store = createSqliteOperationStore(operationsPath);
-    try {
-      const [record] = await waitFor(() => {
-        const found = store.byTraceId(traceId);
-        return found.length > 0 && found;
-      });
-      expect(record).toMatchObject<Partial<OperationRecord>>({ traceId, role: 'citizen', operationName: 'ObservedDashboard', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
-      expect(record!.clientId.length).toBeGreaterThan(0);
-      expect(record!.responseBytes).toBeGreaterThan(100);
-      for (const subgraph of ['civil-registry', 'electricity', 'dossiers']) expect(record!.subgraphs.map((call) => call.subgraph)).toContain(subgraph);
-      expect(record!.legacyCalls).toContainEqual(expect.objectContaining({ subgraph: 'electricity', system: 'ceet', outcome: 'ok' }));
-      expect(record!.legacyCalls).toContainEqual(expect.objectContaining({ subgraph: 'civil-registry', system: 'rnec', outcome: 'ok' }));
-      const text = JSON.stringify(record);
-      for (const personal of [citizen.niu, names.firstName, names.lastName]) expect(text).not.toContain(personal);
-    } finally {
-      store.close();
-    }
   });
 
   it('exports one trace across gateway, subgraph and legacy calls, with the parent links', async () => {
@@ -169,7 +188,7 @@ describe('observability', () => {
   it('shows a legacy fault as errors and an open circuit, with the trace id on the log lines', async () => {
     await legacyAdmin.setFaults('ceet', { down: true });
     // A citizen this subgraph never read: no last known list to fall back on, so the failure shows.
-    const other = citizensInAllSystems()[4]!;
+    const other = citizensInAllSystems()[51]!;
     const token = await citizenToken(other.niu);
     const traceIds: string[] = [];
     for (let i = 0; i < 4; i += 1) {

@@ -13,9 +13,10 @@ export function observeSubgraphRequests(subgraph: string, metrics: SubgraphMetri
     const parent = parseTraceparent(req.headers.traceparent);
     const startedAt = performance.now();
     const calls: RequestCalls = { parentSpanId: parent?.spanId ?? null, legacy: [], errors: false };
-    return withSpan(`subgraph ${subgraph}`, { kind: 'server', ...(parent ? { parent } : {}), attributes: { 'guichet.subgraph': subgraph } }, async (span) => {
+    const request = collectRequestCalls(calls);
+    return withSpan(`subgraph ${subgraph}`, { kind: 'server', ...(parent ? { parent } : {}), request, attributes: { 'guichet.subgraph': subgraph } }, async (span) => {
       try {
-        await collectRequestCalls(calls, () => handler(req, res, url));
+        await handler(req, res, url);
       } finally {
         const failed = calls.errors || res.statusCode >= 400;
         if (failed) span.fail(res.statusCode >= 400 ? `HTTP ${res.statusCode}` : 'graphql errors');

@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { legacyCallEvents, type LegacyCallEvent } from '../../../adapters/shared/index.js';
 import { callsReportExtensionKey, type CallsReport, type LegacyCallReport } from '../../../lib/metrics/index.js';
+import { currentTrace } from '../../../lib/trace/index.js';
 
 /** The legacy calls one subgraph request made, the gateway span it was called under, and whether it answered errors. */
 export interface RequestCalls {
@@ -11,24 +11,33 @@ export interface RequestCalls {
   errors: boolean;
 }
 
-const storage = new AsyncLocalStorage<RequestCalls>();
+/**
+ * Requests being served, by the marker their trace scope carries (`TraceScope.request`): the scope already follows
+ * the request everywhere (DataLoader batches included: they run in the context of the request that scheduled them),
+ * and a second AsyncLocalStorage would cost every promise of the process once more.
+ */
+const collecting = new WeakMap<object, RequestCalls>();
 let listening = false;
 
-/**
- * Runs one subgraph request so that every legacy call made on its behalf (DataLoader batches included: they run in
- * the context of the request that scheduled them) is noted for its report to the gateway.
- */
-export function collectRequestCalls<T>(calls: RequestCalls, fn: () => T): T {
+/** Starts collecting a request's legacy calls; run the request under a span whose `request` is the marker returned. */
+export function collectRequestCalls(calls: RequestCalls): object {
   if (!listening) {
-    // Once per process, whatever the number of servers in it: the request's own store sorts the calls.
+    // Once per process, whatever the number of servers in it: the request's own scope sorts the calls.
     listening = true;
     legacyCallEvents.subscribe(noteCall);
   }
-  return storage.run(calls, fn);
+  const marker = {};
+  collecting.set(marker, calls);
+  return marker;
+}
+
+function callsOfCurrentRequest(): RequestCalls | undefined {
+  const marker = currentTrace()?.request;
+  return marker === undefined ? undefined : collecting.get(marker);
 }
 
 function noteCall({ system, operation, durationMs, outcome, code }: LegacyCallEvent): void {
-  const calls = storage.getStore();
+  const calls = callsOfCurrentRequest();
   if (calls === undefined || calls.legacy.length >= 1_000) return;
   calls.legacy.push({ system, operation, durationMs: Math.round(durationMs * 100) / 100, outcome, ...(code !== undefined ? { code } : {}) });
 }
@@ -42,7 +51,7 @@ export function callsReportPlugin<C extends BaseContext>(): ApolloServerPlugin<C
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          const calls = storage.getStore();
+          const calls = callsOfCurrentRequest();
           if (calls === undefined || response.body.kind !== 'single') return;
           if ((response.body.singleResult.errors?.length ?? 0) > 0) calls.errors = true;
           if (calls.legacy.length === 0) return;
