@@ -33,7 +33,7 @@ interface Overview {
   legacySystems: { system: string; circuit: string | null }[];
 }
 
-/** The figures as any client of the graph reads them, with the same document as the room. */
+/** The figures as every other client of the graph reads them, with the same document as the room. */
 async function apiFigures(token: string, filter: Record<string, string> = {}): Promise<Overview> {
   const response = await gql<{ supervision: Overview }>(supervisionRoomDocument, { filter }, { token });
   expect(response.errors).toBeUndefined();
