@@ -1,17 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MinistryCode } from '../../schema/index.js';
-
-registerEnumType(MinistryCode, {
-  name: 'MinistryCode',
-  description: 'Ministère ou organisme responsable d’une démarche.',
-  valuesConfig: {
-    CIVIL_REGISTRY: { description: 'État civil (RNEC).' },
-    ENERGY: { description: 'Mines et Énergie (CEET).' },
-    URBAN_PLANNING: { description: 'Urbanisme, Habitat et Réforme foncière.' },
-    SECURITY: { description: 'Sécurité et Protection civile.' },
-    JUSTICE: { description: 'Justice et Législation.' },
-  },
-});
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { MinistryCode } from '../shared/index.js';
 
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Une démarche du catalogue du portail.' })

@@ -1,4 +1,5 @@
 export { DossierStatus } from './dossier-status-enum.js';
+export { MinistryCode } from './ministry-code-enum.js';
 export { DossierStep } from './dossier-step.js';
 export { ProcedureRef } from './procedure-ref.js';
 export { DossierFields } from './dossier-fields.js';

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, ProcedureRef } from '../../shared/index.js';
-import { MinistryCode } from './ministry-code-enum.js';
+import { MinistryCode } from '../../shared/index.js';
 import { ProcessingFigures } from './processing-figures.js';
 
 @ObjectType({ description: 'Les chiffres d’un ministère.' })

@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, IsCommuneCode } from '../../shared/index.js';
-import { MinistryCode } from './ministry-code-enum.js';
+import { MinistryCode } from '../../shared/index.js';
 
 @InputType({ description: 'Quels dossiers compter ; chaque critère est facultatif. La période porte sur la date de dépôt.' })
 export class SupervisionFilter {

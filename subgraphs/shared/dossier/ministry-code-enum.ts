@@ -1,11 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { MinistryCode } from '../../../schema/index.js';
 
-/**
- * The graph's ministry enum, as the dossiers subgraph registers it (subgraphs/dossiers/procedure.ts): the same
- * name, values and descriptions, or composition would report two versions of one type. Both registrations name the
- * same object; keep the texts identical (better: one registration in subgraphs/shared).
- */
+/** The graph's ministry enum, registered once for every subgraph that names a ministry (dossiers, supervision). */
 registerEnumType(MinistryCode, {
   name: 'MinistryCode',
   description: 'Ministère ou organisme responsable d’une démarche.',
