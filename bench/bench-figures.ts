@@ -47,6 +47,37 @@ export interface DossierCountPoint {
   readonly figures: TargetFigures;
 }
 
+export interface LatencySummary {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+}
+
+/** One arm (room off or on) of one scenario in the room's cost figure, over its rounds. */
+export interface RoomRunFigures {
+  readonly figures: TargetFigures;
+  /** CPU used per group of processes while the load ran, in % of one core (100 = one core busy all along). */
+  readonly cpuPercentOfCore: Readonly<Record<string, number>>;
+  /** Legacy calls per second during the runs, by `<system> <operation>`. */
+  readonly legacyCallsPerSecond: Readonly<Record<string, number>>;
+}
+
+/** What the supervision room costs the graph, and how it behaves under that load. */
+export interface RoomCostFigures {
+  readonly streams: number;
+  readonly writesPerSecond: number;
+  readonly writes: { readonly written: number; readonly failed: number };
+  readonly framesReceived: number;
+  readonly scenarios: readonly { readonly scenario: ScenarioName; readonly off: RoomRunFigures; readonly on: RoomRunFigures }[];
+  /** The room's own read (SupervisionRoom through the gateway): idle, and while the scenarios ran. */
+  readonly roomRead: { readonly idle: LatencySummary; readonly underLoad: LatencySummary };
+  /** From an application written into CEET to the screen's frame that counts it, ms. */
+  readonly freshnessMs: readonly number[];
+  /** The read model's initial load per system at the stack's start, from the supervision subgraph's log. */
+  readonly initialLoads: readonly { readonly system: string; readonly dossiers: number; readonly durationMs: number }[];
+}
+
 /** Everything one bench run measured, with what it ran on. */
 export interface BenchFigures {
   readonly startedAt: string;
@@ -58,6 +89,8 @@ export interface BenchFigures {
   readonly scenarios: readonly ScenarioFigures[];
   readonly scaling: readonly ScalingPoint[];
   readonly dossierCounts: readonly DossierCountPoint[];
+  /** The supervision room's cost (undefined when not measured: `--room-streams none`). */
+  readonly roomCost?: RoomCostFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

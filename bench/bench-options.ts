@@ -45,6 +45,13 @@ export interface BenchOptions {
   readonly dossierCounts: readonly number[];
   /** Connections of the dossier-count figure (a latency figure, not a saturation one). Default 1. */
   readonly dossierConnections: number;
+  /**
+   * Supervision-room screens open during the room's cost figure (status and dashboard, room off vs on, throughput
+   * mode); 0 skips the figure. Default 4: a wall screen and three ministry screens.
+   */
+  readonly roomStreams: number;
+  /** Applications written straight into CEET per second during that figure, in both arms. Default 5. */
+  readonly roomWritesPerSecond: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
   readonly citizens: number;
   /** World of the simulators (1 ≈ 20,000 citizens). Default 1. */
@@ -84,6 +91,8 @@ export const defaultBenchOptions: BenchOptions = {
   dossierCounts: [10, 100, 1_000],
   dossierConnections: 1,
   citizens: 2_000,
+  roomStreams: 4,
+  roomWritesPerSecond: 5,
   scale: 1,
   guichetEnv: {},
   variants: [],
@@ -105,6 +114,7 @@ export const quickBenchOptions: BenchOptions = {
   scalingDurationS: 1,
   dossierCounts: [10],
   citizens: 100,
+  roomStreams: 2,
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

@@ -1,20 +1,9 @@
-import { callsPerOperation, servesScenario, totalErrors, type BenchFigures, type ScenarioFigures, type TargetFigures } from './bench-figures.js';
+import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigures, type TargetFigures } from './bench-figures.js';
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
+import { formatRoomCost } from './format-room-cost.js';
+import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { methodNotes } from './method-notes.js';
-
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [`| ${header.join(' | ')} |`, `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const mb = (value: number) => value.toFixed(0);
-
-function errorsCell(row: TargetFigures): string {
-  const total = totalErrors(row);
-  if (total === 0) return '0';
-  const parts = [row.errors.non2xx > 0 ? `${row.errors.non2xx} non-2xx` : '', row.errors.graphql > 0 ? `${row.errors.graphql} GraphQL` : '', row.errors.transport > 0 ? `${row.errors.transport} no answer` : ''].filter((p) => p !== '');
-  return `**${total}** (${parts.join(', ')})`;
-}
 
 function rssCell(row: TargetFigures): string {
   if (!row.rss) return 'n/a';
@@ -32,12 +21,6 @@ function ratioCell(guichet: TargetFigures | undefined, row: TargetFigures): stri
   if (!guichet || row.target === 'guichet' || row.requestsPerSecond === 0) return '—';
   if (!servesScenario(row) || !servesScenario(guichet)) return 'n/a (errors)';
   return `${(guichet.requestsPerSecond / row.requestsPerSecond).toFixed(2)}×`;
-}
-
-/** Overall req/s, and each round's when there were several (a wide spread says the machine was busy). */
-function rateCell(row: TargetFigures): string {
-  const rounds = row.requestsPerSecondByRound;
-  return rounds.length > 1 ? `${row.requestsPerSecond.toFixed(0)} (${rounds.map((r) => r.toFixed(0)).join(' / ')})` : row.requestsPerSecond.toFixed(0);
 }
 
 function scenarioTable(figures: ScenarioFigures): string {
@@ -113,6 +96,7 @@ export function formatBenchResults(figures: BenchFigures): string {
       '',
     );
   }
+  if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');
 
   const details = callDetails(figures.scenarios);

@@ -22,6 +22,13 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--scaling-workers', '1,2,4', '--dossier-counts', 'none'])).toMatchObject({ scalingWorkers: [1, 2, 4], dossierCounts: [] });
   });
 
+  it("sizes the supervision room's cost figure, or skips it", () => {
+    expect(parseBenchArgs([])).toMatchObject({ roomStreams: 4, roomWritesPerSecond: 5 });
+    expect(parseBenchArgs(['--room-streams', '8', '--room-writes', '20'])).toMatchObject({ roomStreams: 8, roomWritesPerSecond: 20 });
+    expect(parseBenchArgs(['--room-streams', 'none'])).toMatchObject({ roomStreams: 0 });
+    expect(refused('--room-streams', '0')).toThrow(/--room-streams expects a number from 1/);
+  });
+
   it('starts Guichet with extra environment, and variants beside it', () => {
     const options = parseBenchArgs(['--guichet-env', 'SUBGRAPH_DEDUPE=false', '--guichet-env', 'RATE_LIMIT_CLIENT_OVERRIDES=a=1,b=2', '--variant', 'nodedupe:SUBGRAPH_DEDUPE=false,WORKERS=1']);
     expect(options.guichetEnv).toEqual({ SUBGRAPH_DEDUPE: 'false', RATE_LIMIT_CLIENT_OVERRIDES: 'a=1,b=2' });

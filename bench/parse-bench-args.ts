@@ -2,7 +2,8 @@ import { benchModes, defaultBenchOptions, quickBenchOptions, scenarioNames, targ
 
 export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--warmup S] [--connections N] [--rounds N]
   [--scenarios ${scenarioNames.join(',')}] [--targets ${targetNames.join(',')}] [--modes ${benchModes.join(',')}]
-  [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--scale X] [--out FILE] [--json FILE]
+  [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N]
+  [--scale X] [--out FILE] [--json FILE]
   [--guichet-env KEY=VALUE]… [--variant NAME:KEY=VALUE[,KEY=VALUE…]]…`;
 
 /** A bad command line: the message says which flag and why, then the usage. */
@@ -59,6 +60,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--dossier-counts':
         options.dossierCounts = value === 'none' ? [] : list(flag, value).map((v) => integer(flag, v, 1, 100_000));
+        break;
+      case '--room-streams':
+        options.roomStreams = value === 'none' ? 0 : integer(flag, value, 1, 50);
+        break;
+      case '--room-writes':
+        options.roomWritesPerSecond = number(flag, value, 0, 200);
         break;
       case '--out':
         options.out = value;

@@ -7,6 +7,7 @@ import { createCredentialPool } from './credential-pool.js';
 import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
+import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureScaling } from './measure-scaling.js';
 import { buildScenarios } from './scenarios.js';
@@ -27,7 +28,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
   // Other work on the machine weighs on every figure: the load around the run says how much.
   const loadAtStart = describeLoad();
   const recentLines: string[] = [];
+  const initialLoads: { system: string; dossiers: number; durationMs: number }[] = [];
   const onLine = (service: string, line: string) => {
+    if (service === 'supervision' && line.includes('change feed: initial load done')) initialLoads.push(...initialLoadOf(line));
     recentLines.push(`[${service}] ${line}`);
     if (recentLines.length > 60) recentLines.shift();
     options.onServiceLine?.(service, line);
@@ -78,6 +81,27 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     await Promise.all(started.splice(0).map((t) => t.stop()));
 
     await setLegacyMode(legacyUrls, 'throughput');
+    const roomScenarios = scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard');
+    let roomCost: BenchFigures['roomCost'];
+    if (options.roomStreams > 0 && roomScenarios.length > 0) {
+      log(`the supervision room's cost: ${roomScenarios.map((s) => s.name).join(', ')} with the room off and on (${options.roomStreams} screens)`);
+      roomCost = await measureRoomCost(bench, roomScenarios, {
+        streams: options.roomStreams,
+        connections: options.connections,
+        durationS: options.durationS,
+        warmupS: options.warmupS,
+        rounds: options.rounds,
+        writesPerSecond: options.roomWritesPerSecond,
+        freshnessSamples: options.quick ? 1 : 5,
+        applicants: roomApplicants(keys, 200),
+        credentials,
+        legacyUrls,
+        idpUrl: stack.idpUrl,
+        ceetApiKey: 'dev-ceet-key',
+        initialLoads,
+        log,
+      });
+    }
     const scaling = await measureScaling(
       bench,
       scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard'),
@@ -114,6 +138,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       scaling,
       dossierCounts,
       skipped,
+      ...(roomCost ? { roomCost } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {
@@ -124,6 +149,24 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     await stack.stop();
     rmSync(bench.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The read model's initial load of one system, from the supervision subgraph's JSON log line. */
+function initialLoadOf(line: string): { system: string; dossiers: number; durationMs: number }[] {
+  try {
+    const entry = JSON.parse(line) as { system?: unknown; dossiers?: unknown; durationMs?: unknown };
+    return typeof entry.system === 'string' && typeof entry.dossiers === 'number' && typeof entry.durationMs === 'number' ? [{ system: entry.system, dossiers: entry.dossiers, durationMs: entry.durationMs }] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Citizens no scenario asks about, evenly spread: the room figure's writes grow nobody's measured dossier list. */
+function roomApplicants(keys: BenchKeys, count: number): string[] {
+  const asked = new Set([...keys.status.map((k) => k.niu), ...keys.dashboard]);
+  const free = keys.world.persons.map((p) => p.niu).filter((niu) => !asked.has(niu));
+  const step = Math.max(1, Math.floor(free.length / count));
+  return free.filter((_, i) => i % step === 0).slice(0, count);
 }
 
 const describeLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -140,6 +183,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
     "Guichet's extra environment": Object.entries(options.guichetEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    'supervision room cost': options.roomStreams > 0 ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s` : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
 }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processTree } from './process-tree.js';
 
 /** Peak resident memory of a process tree over one run. */
 export interface RssFigures {
@@ -48,33 +49,6 @@ export function startRssSampler(rootPid: number, intervalMs = 200): RssSampler {
       return { peakTotalMb: peakTotal / bytesPerMb, peakPerProcessMb: ordered.map(([, bytes]) => bytes / bytesPerMb) };
     },
   };
-}
-
-/** `rootPid` and every process below it, from each process's parent pid in /proc/<pid>/stat. */
-function processTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = parentPid(Number(name));
-    if (ppid === undefined) continue;
-    const list = children.get(ppid) ?? [];
-    list.push(Number(name));
-    children.set(ppid, list);
-  }
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i] as number) ?? []));
-  return tree;
-}
-
-function parentPid(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces: fields are counted after its last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
-  } catch {
-    return undefined;
-  }
 }
 
 function rssBytes(pid: number): number | undefined {

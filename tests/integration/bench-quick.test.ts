@@ -57,6 +57,24 @@ describe('bench --quick', () => {
     // Latency by dossier count: measured on the heavy citizens, or skipped with a reason when the world has none.
     expect(figures.dossierCounts.length + figures.skipped.length, report).toBeGreaterThan(0);
     for (const point of figures.dossierCounts) expect(point.figures.responses, report).toBeGreaterThan(0);
+    // The supervision room's cost: both arms of both scenarios served without error, the screens fed, the
+    // ingestion seen at work (a new application reached a screen), the initial load read from the log.
+    const room = figures.roomCost;
+    expect(room?.scenarios.map((s) => s.scenario), report).toEqual(['status', 'dashboard']);
+    for (const s of room?.scenarios ?? []) {
+      for (const arm of [s.off, s.on]) {
+        expect(arm.figures.responses, `room ${s.scenario}\n${report}`).toBeGreaterThan(0);
+        expect(arm.figures.errors, `room ${s.scenario}: ${arm.figures.errorSamples.join('; ')}\n${report}`).toEqual({ non2xx: 0, graphql: 0, transport: 0 });
+        expect(arm.cpuPercentOfCore.gateway, report).toBeGreaterThan(0);
+      }
+      // Paused, the read model's process uses no CPU at all; running, it does.
+      expect(s.off.cpuPercentOfCore.supervision, report).toBe(0);
+    }
+    expect(room?.framesReceived, report).toBeGreaterThan(0);
+    expect(room?.freshnessMs.length, report).toBe(1);
+    expect(room?.roomRead.underLoad.count, report).toBeGreaterThan(0);
+    expect(room?.initialLoads.map((l) => l.system), report).toEqual(expect.arrayContaining(['ceet', 'rnec', 'urbanisme']));
+    expect(report).toContain("## The supervision room's cost");
     expect(report).toContain('## Targets of issue 5');
   }, 300_000);
 });
