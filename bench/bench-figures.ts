@@ -70,6 +70,8 @@ export interface RoomCostFigures {
   readonly writes: { readonly written: number; readonly failed: number };
   readonly framesReceived: number;
   readonly scenarios: readonly { readonly scenario: ScenarioName; readonly off: RoomRunFigures; readonly on: RoomRunFigures }[];
+  /** CPU per group of processes with no load at all, room off and on (% of one core): the room's own cost, alone. */
+  readonly idleCpuPercentOfCore: { readonly seconds: number; readonly off: Readonly<Record<string, number>>; readonly on: Readonly<Record<string, number>> };
   /** The room's own read (SupervisionRoom through the gateway): idle, and while the scenarios ran. */
   readonly roomRead: { readonly idle: LatencySummary; readonly underLoad: LatencySummary };
   /** From an application written into CEET to the screen's frame that counts it, ms. */

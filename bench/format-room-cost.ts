@@ -5,9 +5,17 @@ const groups = ['gateway', 'supervision', 'other subgraphs', 'simulators'] as co
 
 const latency = (s: LatencySummary) => (s.count === 0 ? 'not measured' : `p50 ${ms(s.p50Ms)} ms, p95 ${ms(s.p95Ms)} ms, max ${ms(s.maxMs)} ms (${s.count} reads)`);
 
+/** CPU ms per request served: % of a core × 10 = ms per second, over requests per second. Steadier than req/s on a busy machine. */
+function msPerRequest(run: RoomRunFigures, only?: string): string {
+  const rate = run.figures.requestsPerSecond;
+  if (rate === 0) return '—';
+  const percent = Object.entries(run.cpuPercentOfCore).reduce((sum, [group, p]) => sum + (only === undefined || group === only ? p : 0), 0);
+  return ((percent * 10) / rate).toFixed(2);
+}
+
 function row(scenario: string, arm: string, run: RoomRunFigures, delta: string): string[] {
   const f = run.figures;
-  return [scenario, arm, rateCell(f), delta, ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms), errorsCell(f), ...groups.map((g) => (run.cpuPercentOfCore[g] ?? 0).toFixed(1))];
+  return [scenario, arm, rateCell(f), delta, ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms), errorsCell(f), ...groups.map((g) => (run.cpuPercentOfCore[g] ?? 0).toFixed(1)), msPerRequest(run, 'gateway'), msPerRequest(run)];
 }
 
 /**
@@ -28,7 +36,7 @@ function ingestionCalls(figures: RoomCostFigures): string {
 export function formatRoomCost(figures: RoomCostFigures): string {
   const out: string[] = ["## The supervision room's cost (throughput mode)", ''];
   out.push(
-    `Room **off**: the supervision subgraph paused (SIGSTOP: no ingestion) and no screen open. Room **on**: ingestion running and ${figures.streams} screen(s) open on \`/supervision/events\`, each its own supervisor and filter (so each its own read of \`SupervisionRoom\` through the gateway every push interval). Both arms: ${figures.writesPerSecond} applications/s written straight into CEET (${figures.writes.written} written, ${figures.writes.failed} failed), so the change feed has something to ingest; arms alternate round after round (off on, then on off). CPU: % of one core used by each group of processes during the runs (from /proc).`,
+    `Room **off**: the supervision subgraph paused (SIGSTOP: no ingestion) and no screen open. Room **on**: ingestion running and ${figures.streams} screen(s) open on \`/supervision/events\`, each its own supervisor and filter (so each its own read of \`SupervisionRoom\` through the gateway every push interval). Both arms: ${figures.writesPerSecond} applications/s written straight into CEET (${figures.writes.written} written, ${figures.writes.failed} failed), so the change feed has something to ingest; arms alternate round after round (off on, then on off). CPU: % of one core used by each group of processes during the runs (from /proc), and CPU ms per request served — the gateway's, and all the processes' (the read model's included, spread over the requests): on a busy machine these move less than req/s.`,
     '',
   );
   const rows: string[][] = [];
@@ -37,7 +45,12 @@ export function formatRoomCost(figures: RoomCostFigures): string {
     const delta = off > 0 ? `${(((s.on.figures.requestsPerSecond - off) / off) * 100).toFixed(1)} %` : '—';
     rows.push(row(s.scenario, 'off', s.off, '—'), row(s.scenario, 'on', s.on, delta));
   }
-  out.push(table(['scenario', 'room', 'req/s (by round)', 'Δ req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', ...groups.map((g) => `${g} % core`)], rows), '');
+  const idle = figures.idleCpuPercentOfCore;
+  if (idle.seconds > 0) {
+    const idleRow = (arm: 'off' | 'on') => ['no load', arm, '—', '—', '—', '—', '—', '—', ...groups.map((g) => (idle[arm][g] ?? 0).toFixed(1)), '—', '—'];
+    rows.unshift(idleRow('off'), idleRow('on'));
+  }
+  out.push(table(['scenario', 'room', 'req/s (by round)', 'Δ req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', ...groups.map((g) => `${g} % core`), 'gateway CPU ms/req', 'all CPU ms/req'], rows), '');
   const fresh = [...figures.freshnessMs].sort((a, b) => a - b);
   out.push(
     `- Ingestion's legacy calls (operations only the “on” arm made): ${ingestionCalls(figures)}.`,

@@ -43,8 +43,9 @@ type Arm = 'off' | 'on';
  * paused with SIGSTOP, so no ingestion, and no screen open) and on (ingestion running, `streams` screens open, each
  * reading the figures through the gateway every push interval), in alternating order round after round, with the
  * same steady writes into CEET in both arms so the change feed has something to ingest. Each run reports the
- * load's req/s and latency and the CPU each group of processes used; then the room's own figures: its read
- * latency idle and under load, how soon a new application shows on a screen, and the initial load.
+ * load's req/s and latency and the CPU each group of processes used. First, the same two arms with no load at all:
+ * the room's own CPU, which a busy machine's noise does not hide. Then the room's own figures: its read latency idle
+ * and under load, how soon a new application shows on a screen, and the initial load.
  */
 export async function measureRoomCost(bench: BenchStack, scenarios: readonly Scenario[], options: RoomCostOptions): Promise<RoomCostFigures> {
   const { stack } = bench;
@@ -103,8 +104,17 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
   const underLoad: number[] = [];
   let idle: number[] = [];
   const freshness: number[] = [];
+  const idleCpu: { seconds: number; off: Record<string, number>; on: Record<string, number> } = { seconds: 0, off: {}, on: {} };
   try {
-    await setArm('on');
+    // The room alone, no load: what its ingestion and screens cost, without the noise of a saturated machine.
+    const idleSeconds = Math.max(3, options.durationS);
+    for (const arm of ['off', 'on'] as const) {
+      await setArm(arm);
+      const meter = cpuMeter(groups);
+      await sleep(idleSeconds * 1000);
+      idleCpu[arm] = Object.fromEntries(Object.entries(meter()).map(([group, ms]) => [group, ms / idleSeconds / 10]));
+    }
+    idleCpu.seconds = idleSeconds;
     idle = await repeat(options.streams > 0 ? 20 : 0, roomRead, 100);
     for (const scenario of scenarios) {
       const endpoint = target.endpointFor(scenario);
@@ -155,6 +165,7 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     writes: { written: writer.written, failed: writer.failed },
     framesReceived: frames,
     scenarios: scenarios.map((s) => ({ scenario: s.name, off: figuresOf('off', s.name), on: figuresOf('on', s.name) })),
+    idleCpuPercentOfCore: idleCpu,
     roomRead: { idle: summarize(idle), underLoad: summarize(underLoad) },
     freshnessMs: freshness,
     initialLoads: options.initialLoads,

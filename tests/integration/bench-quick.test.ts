@@ -70,6 +70,8 @@ describe('bench --quick', () => {
       // Paused, the read model's process uses no CPU at all; running, it does.
       expect(s.off.cpuPercentOfCore.supervision, report).toBe(0);
     }
+    expect(room?.idleCpuPercentOfCore.seconds, report).toBeGreaterThan(0);
+    expect(room?.idleCpuPercentOfCore.off.supervision, report).toBe(0);
     expect(room?.framesReceived, report).toBeGreaterThan(0);
     expect(room?.freshnessMs.length, report).toBe(1);
     expect(room?.roomRead.underLoad.count, report).toBeGreaterThan(0);
