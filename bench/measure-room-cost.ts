@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { supervisionRoomDocument } from '../gateway/supervision-room/supervision-room-document.js';
+import { stackServices } from '../scripts/stack/index.js';
 import { percentile, type RoomCostFigures, type RoomRunFigures, type LatencySummary } from './bench-figures.js';
 import type { CredentialPool } from './credential-pool.js';
 import type { LegacyCalls, LegacyUrls } from './legacy-calls.js';
@@ -58,8 +59,8 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
   const groups = {
     gateway: [pid('gateway')],
     supervision: [supervisionPid],
-    'other subgraphs': ['civil-registry', 'electricity', 'building-permits', 'dossiers'].map(pid),
-    simulators: ['legacy-rnec', 'legacy-ceet', 'legacy-urbanisme'].map(pid),
+    'other subgraphs': stackServices.filter((s) => s.tier === 'subgraph' && s.name !== 'supervision').map((s) => pid(s.name)),
+    simulators: stackServices.filter((s) => s.tier === 'legacy').map((s) => pid(s.name)),
   };
   const gatewayOrigin = new URL(stack.gatewayUrl).origin;
   const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintSupervisorToken(options.idpUrl, `superviseur-bench-${i + 1}`)));
