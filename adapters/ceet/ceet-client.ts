@@ -1,9 +1,8 @@
-import { AxiosError } from 'axios';
 import type { z } from 'zod';
 import {
   AdapterError,
-  isAdapterError,
   createHttpClient,
+  reclassifyCutBody,
   parseJsonBody,
   parsePayload,
   sendHttp,
@@ -50,17 +49,6 @@ export function readReply(operation: string, reply: HttpReply): unknown {
     throw new AdapterError({ code: 'BACKEND_ERROR', system: 'ceet', operation, retryable: false, message: `HTTP ${reply.status} without a CEET error body: ${reply.body.slice(0, 120)}` });
   }
   throw statusError('ceet', operation, reply);
-}
-
-/**
- * The shared transport calls any stream abort "unavailable"; a body cut after a status line arrived is a truncated
- * payload (BAD_BACKEND_RESPONSE), and CEET may well have done the work: callers reconcile before filing again.
- */
-function reclassifyCutBody(error: unknown): unknown {
-  if (!isAdapterError(error) || error.code !== 'BACKEND_UNAVAILABLE') return error;
-  const cause = error.cause;
-  if (!(cause instanceof AxiosError) || cause.code !== AxiosError.ERR_BAD_RESPONSE) return error;
-  return new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system: 'ceet', operation: error.operation, retryable: true, message: `body cut short (HTTP ${cause.status ?? '?'}): ${cause.message}`, cause });
 }
 
 /** CEET's own error codes, in a 4xx or inside a 200. */

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv } from '../shared/index.js';
-import type { RnecAdapterOptions } from './rnec-adapter.js';
+import { defaultV2Url, type RnecAdapterOptions } from './rnec-adapter.js';
+import { parseModeOverrides } from './strangler/index.js';
+
+/**
+ * `getCitizens:rest,listChangedCopyRequests:shadow`: per-operation modes, every problem named. Kept a string once
+ * valid (read into modes by rnecAdapterOptionsFromEnv), so that parsing an already parsed environment again works.
+ */
+const modeOverrides = z
+  .string()
+  .default('')
+  .superRefine((value, context) => {
+    for (const problem of parseModeOverrides(value).problems) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Environment of a service that talks to RNEC; extend a service's schema with its `.shape`. */
 export const rnecAdapterEnvSchema = z.object({
@@ -27,6 +39,18 @@ export const rnecAdapterEnvSchema = z.object({
   RNEC_MAX_CONCURRENCY: envInt(8, 1, 64),
   /** Largest RNEC answer read, in bytes (WSDL included); a bigger one is BAD_BACKEND_RESPONSE. */
   RNEC_MAX_RESPONSE_BYTES: envInt(DEFAULT_MAX_RESPONSE_BYTES, 1_024, 1_000_000_000),
+  /** RNEC v2 (REST/JSON); default `/v2` on RNEC_URL's origin. */
+  RNEC_V2_URL: envUrl().optional(),
+  /** Which API answers every operation: soap (v1), rest (v2), or shadow (one answers, the other is compared). */
+  RNEC_MODE: z.enum(['soap', 'rest', 'shadow'], { error: 'expected soap, rest or shadow' }).default('soap'),
+  /** Per-operation modes over RNEC_MODE, e.g. `getCitizens:rest,listActs:shadow`. */
+  RNEC_MODE_OVERRIDES: modeOverrides,
+  /** In shadow mode, the API whose answer is returned. */
+  RNEC_SHADOW_PRIMARY: z.enum(['soap', 'rest'], { error: 'expected soap or rest' }).default('soap'),
+  /** Longest wait for one shadow call (no retry); past it the comparison counts as secondary_error. */
+  RNEC_SHADOW_TIMEOUT_MS: envInt(2_000, 1, 60_000),
+  /** Shadow calls in flight at once; beyond, comparisons are skipped (and counted). */
+  RNEC_SHADOW_MAX_IN_FLIGHT: envInt(16, 0, 1_024),
 });
 
 export type RnecAdapterEnv = z.infer<typeof rnecAdapterEnvSchema>;
@@ -34,6 +58,14 @@ export type RnecAdapterEnv = z.infer<typeof rnecAdapterEnvSchema>;
 export function rnecAdapterOptionsFromEnv(env: RnecAdapterEnv): RnecAdapterOptions {
   return {
     url: env.RNEC_URL,
+    v2Url: env.RNEC_V2_URL ?? defaultV2Url(env.RNEC_URL),
+    routing: {
+      mode: env.RNEC_MODE,
+      overrides: parseModeOverrides(env.RNEC_MODE_OVERRIDES).overrides,
+      shadowPrimary: env.RNEC_SHADOW_PRIMARY,
+      shadowTimeoutMs: env.RNEC_SHADOW_TIMEOUT_MS,
+      shadowMaxInFlight: env.RNEC_SHADOW_MAX_IN_FLIGHT,
+    },
     timeoutMs: env.RNEC_TIMEOUT_MS,
     maxConcurrency: env.RNEC_MAX_CONCURRENCY,
     maxResponseBytes: env.RNEC_MAX_RESPONSE_BYTES,

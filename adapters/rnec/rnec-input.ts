@@ -62,10 +62,12 @@ export function referenceOf(requestNumber: string): string | undefined {
   return match ? `RNEC-${match[1]}` : undefined;
 }
 
-/** An ISO instant → RNEC's `DEPUIS` (`jj/mm/aaaa hh:mm`, Lomé = UTC), rounded down to the minute. */
-export function toRnecSince(operation: string, since: string): string {
+/**
+ * An ISO instant, rounded down to the minute: RNEC keeps minutes only, so its feed includes the minute of `since`
+ * (a change may come twice, never missed). Both APIs are asked from the same minute, so they answer the same.
+ */
+export function checkSince(operation: string, since: string): Date {
   const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) ? Date.parse(since) : Number.NaN;
   if (Number.isNaN(ms)) throw badInput(operation, `invalid instant ${JSON.stringify(since)}`, 'Date invalide (format ISO 8601 attendu).');
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+  return new Date(Math.floor(ms / 60_000) * 60_000);
 }

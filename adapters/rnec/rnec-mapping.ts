@@ -25,10 +25,10 @@ export function isoInstantOf(operation: string, date: string, time: string): str
 }
 
 const actKinds: Readonly<Record<Acte['TYPE_ACTE'], CivilActKind>> = { N: 'BIRTH', M: 'MARRIAGE', D: 'DEATH' };
-const procedures: Readonly<Record<Acte['TYPE_ACTE'], ProcedureCode>> = {
-  N: ProcedureCode.BIRTH_ACT_COPY,
-  M: ProcedureCode.MARRIAGE_ACT_COPY,
-  D: ProcedureCode.DEATH_ACT_COPY,
+const procedures: Readonly<Record<CivilActKind, ProcedureCode>> = {
+  BIRTH: ProcedureCode.BIRTH_ACT_COPY,
+  MARRIAGE: ProcedureCode.MARRIAGE_ACT_COPY,
+  DEATH: ProcedureCode.DEATH_ACT_COPY,
 };
 
 /** RNEC's copy request statuses: the normalized status and the label agents know. */
@@ -40,53 +40,113 @@ const statuses: Readonly<Record<RnecStatus, { readonly status: DossierStatus; re
   REJETEE: { status: DossierStatus.REJECTED, label: 'Demande rejetée' },
 };
 
-export function toCitizenRecord(operation: string, p: Personne): CitizenRecord {
+/**
+ * A person as either API gives it once its dates are ISO: the one place clean records are built, so that the SOAP
+ * and the REST paths cannot drift apart (names as the register holds them, upper case).
+ */
+export interface RegisterPerson {
+  readonly niu: string;
+  readonly lastName: string;
+  readonly firstNames: string;
+  readonly sex: 'M' | 'F';
+  readonly birthDate: string;
+  readonly birthCommuneCode: string;
+  readonly deathDate: string | null;
+}
+
+export interface RegisterAct {
+  readonly number: string;
+  readonly kind: CivilActKind;
+  readonly date: string;
+  readonly communeCode: string;
+  readonly personNius: readonly string[];
+}
+
+export interface RegisterCopyRequest {
+  /** RNEC's `DC-2026-000777`. */
+  readonly number: string;
+  readonly applicantNiu: string;
+  readonly actNumber: string;
+  readonly kind: CivilActKind;
+  readonly copies: number;
+  readonly externalReference: string | null;
+  readonly status: RnecStatus;
+  readonly deliveryCommuneCode: string;
+  readonly submittedAt: string;
+  readonly updatedAt: string;
+  readonly history: readonly { readonly status: RnecStatus; readonly at: string }[];
+}
+
+export function citizenRecordOf(p: RegisterPerson): CitizenRecord {
   return {
+    niu: p.niu,
+    firstNames: titleCase(p.firstNames),
+    lastName: titleCase(p.lastName),
+    sex: p.sex,
+    birthDate: p.birthDate,
+    birthCommuneCode: p.birthCommuneCode,
+    birthPlace: communePlace(p.birthCommuneCode),
+    deathDate: p.deathDate,
+  };
+}
+
+export function actRecordOf(a: RegisterAct): CivilActRecord {
+  return { number: a.number, kind: a.kind, date: a.date, communeCode: a.communeCode, communeName: communeName(a.communeCode), personNius: a.personNius };
+}
+
+export function copyRequestRecordOf(operation: string, d: RegisterCopyRequest): CivilActCopyRequestRecord {
+  const reference = referenceOf(d.number);
+  if (!reference) throw badPayload('rnec', operation, `unexpected request number ${JSON.stringify(d.number)}`);
+  const history: DossierStep[] = d.history
+    .map((step) => ({ status: statuses[step.status].status, ministryStatus: statuses[step.status].label, at: step.at }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const current = statuses[d.status];
+  return {
+    reference,
+    applicantNiu: d.applicantNiu,
+    status: current.status,
+    ministryStatus: current.label,
+    ministryStatusCode: d.status,
+    submittedAt: d.submittedAt,
+    updatedAt: d.updatedAt,
+    history,
+    nextAction: d.status === 'DISPONIBLE' ? `Retirer vos copies au centre d’état civil de ${communeName(d.deliveryCommuneCode)}` : null,
+    procedureCode: procedures[d.kind],
+    externalReference: d.externalReference,
+    actNumber: d.actNumber,
+    copies: d.copies,
+    deliveryCommuneCode: d.deliveryCommuneCode,
+  };
+}
+
+export function toCitizenRecord(operation: string, p: Personne): CitizenRecord {
+  return citizenRecordOf({
     niu: p.NIU,
-    firstNames: titleCase(p.PRENOMS),
-    lastName: titleCase(p.NOM),
+    lastName: p.NOM,
+    firstNames: p.PRENOMS,
     sex: p.SEXE,
     birthDate: isoDateOf(operation, p.DATE_NAISSANCE),
     birthCommuneCode: p.COMMUNE_NAISSANCE,
-    birthPlace: communePlace(p.COMMUNE_NAISSANCE),
     deathDate: p.DATE_DECES ? isoDateOf(operation, p.DATE_DECES) : null,
-  };
+  });
 }
 
 export function toActRecord(operation: string, a: Acte): CivilActRecord {
-  return {
-    number: a.NUMERO_ACTE,
-    kind: actKinds[a.TYPE_ACTE],
-    date: isoDateOf(operation, a.DATE_EVENEMENT),
-    communeCode: a.COMMUNE,
-    communeName: communeName(a.COMMUNE),
-    personNius: a.NIU_CONCERNE,
-  };
+  return actRecordOf({ number: a.NUMERO_ACTE, kind: actKinds[a.TYPE_ACTE], date: isoDateOf(operation, a.DATE_EVENEMENT), communeCode: a.COMMUNE, personNius: a.NIU_CONCERNE });
 }
 
 export function toCopyRequestRecord(operation: string, d: Demande): CivilActCopyRequestRecord {
-  const reference = referenceOf(d.NUMERO_DEMANDE);
-  if (!reference) throw badPayload('rnec', operation, `unexpected request number ${JSON.stringify(d.NUMERO_DEMANDE)}`);
-  const history: DossierStep[] = d.HISTORIQUE.ETAPE.map((step) => ({
-    status: statuses[step.STATUT].status,
-    ministryStatus: statuses[step.STATUT].label,
-    at: isoInstantOf(operation, step.DATE, step.HEURE),
-  })).sort((a, b) => a.at.localeCompare(b.at));
-  const current = statuses[d.STATUT];
-  return {
-    reference,
+  return copyRequestRecordOf(operation, {
+    number: d.NUMERO_DEMANDE,
     applicantNiu: d.NIU_DEMANDEUR,
-    status: current.status,
-    ministryStatus: current.label,
-    ministryStatusCode: d.STATUT,
+    actNumber: d.NUMERO_ACTE,
+    kind: actKinds[d.TYPE_ACTE],
+    copies: d.NOMBRE_COPIES,
+    externalReference: d.REFERENCE_EXTERNE,
+    status: d.STATUT,
+    deliveryCommuneCode: d.COMMUNE_RETRAIT,
     submittedAt: isoInstantOf(operation, d.DATE_DEPOT, d.HEURE_DEPOT),
     updatedAt: isoInstantOf(operation, d.DATE_MAJ, d.HEURE_MAJ),
-    history,
-    nextAction: d.STATUT === 'DISPONIBLE' ? `Retirer vos copies au centre d’état civil de ${communeName(d.COMMUNE_RETRAIT)}` : null,
-    procedureCode: procedures[d.TYPE_ACTE],
-    externalReference: d.REFERENCE_EXTERNE,
-    actNumber: d.NUMERO_ACTE,
-    copies: d.NOMBRE_COPIES,
-    deliveryCommuneCode: d.COMMUNE_RETRAIT,
-  };
+    history: d.HISTORIQUE.ETAPE.map((step) => ({ status: step.STATUT, at: isoInstantOf(operation, step.DATE, step.HEURE) })),
+  });
 }

@@ -121,10 +121,14 @@ export class RnecRegistry {
   listerDemandesModifiees(since: unknown): DemandeRnec[] {
     const sinceMs = typeof since === 'string' ? parseRnecInstant(since) : undefined;
     if (sinceMs === undefined) throw new RnecFault('PARAMETRE_INVALIDE', 'DEPUIS doit être au format jj/mm/aaaa hh:mm.');
+    return this.changedSince(sinceMs).map((s) => s.demande);
+  }
+
+  /** Requests changed at or after `sinceMs`, oldest change first (ties by number): both APIs' change feeds. */
+  changedSince(sinceMs: number): StoredDemande[] {
     return [...this.requests.values()]
       .filter((s) => s.modifiedMs >= sinceMs)
-      .sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE))
-      .map((s) => s.demande);
+      .sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE));
   }
 
   private person(niu: string): PersonneRnec {

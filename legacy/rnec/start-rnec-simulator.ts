@@ -8,6 +8,7 @@ import type { RnecSimulatorConfig } from './config.js';
 import { rnecProfile } from './rnec-profile.js';
 import { RnecRegistry } from './rnec-registry.js';
 import { rnecServices } from './rnec-service.js';
+import { RNEC_V2_PATH, v2RequestListener } from './v2/index.js';
 
 /** Where the SOAP port listens; the WSDL is at `<endpoint>?wsdl`. */
 export const RNEC_PATH = '/ws/rnec';
@@ -16,13 +17,15 @@ const WSDL_ADDRESS = 'http://127.0.0.1:4201/ws/rnec';
 export interface RunningRnecSimulator {
   /** The SOAP endpoint (what RNEC_URL points at), e.g. `http://127.0.0.1:4201/ws/rnec`. */
   readonly url: string;
+  /** RNEC v2, REST/JSON over the same registry (what RNEC_V2_URL points at), e.g. `http://127.0.0.1:4201/v2`. */
+  readonly v2Url: string;
   /** Root of the server, where the `/__admin/` routes live. */
   readonly baseUrl: string;
   readonly control: LegacyControl;
   close(): Promise<void>;
 }
 
-/** Starts the RNEC SOAP simulator: seeded registry, node-soap port, fault layer. */
+/** Starts the RNEC simulator: seeded registry, node-soap port and v2 REST API over it, fault layer in front of both. */
 export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<RunningRnecSimulator> {
   const registry = new RnecRegistry(generateWorld(config.world));
   // Read beside this module: works from the sources (vitest) and from dist/ (copied by scripts/copy-assets.mjs).
@@ -30,9 +33,11 @@ export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<R
   const server = createServer();
   const baseUrl = await listen(server, config.host, config.port);
   const url = `${baseUrl}${RNEC_PATH}`;
-  // node-soap hands requests for other paths to the listeners it found: without one they would hang.
-  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Service inconnu. Point d’accès RNEC : ${RNEC_PATH}\n`);
+  // node-soap hands requests for other paths to the listeners it found: v2 beside it, a 404 elsewhere (never a hang).
+  const v2 = v2RequestListener(registry);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(`${RNEC_V2_PATH}/`)) return v2(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Service inconnu. Points d’accès RNEC : ${RNEC_PATH} (SOAP), ${RNEC_V2_PATH}/ (REST)\n`);
   });
   try {
     // soap.listen attaches its 'request' listener once the WSDL is parsed: wait for it before the fault layer wraps it.
@@ -51,5 +56,5 @@ export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<R
     throw error;
   }
   const control = installFaultLayer(server, rnecProfile, { faults: config.faults, latency: config.latency });
-  return { url, baseUrl, control, close: () => closeServer(server, 1_000) };
+  return { url, v2Url: `${baseUrl}${RNEC_V2_PATH}`, baseUrl, control, close: () => closeServer(server, 1_000) };
 }

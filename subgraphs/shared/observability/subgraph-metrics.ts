@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { legacyCallEvents, policyEvents, type LegacySystem } from '../../../adapters/shared/index.js';
+import { legacyCallEvents, policyEvents, shadowEvents, type LegacySystem } from '../../../adapters/shared/index.js';
 import { latencyBucketsSeconds } from '../../../lib/metrics/index.js';
 import type { Backlog } from '../../../outbox/index.js';
 import { lastKnownMetrics } from '../last-known/index.js';
@@ -42,6 +42,19 @@ export function createSubgraphMetrics({ subgraph, system, backlog }: SubgraphMet
         if (event.system !== system) return;
         calls.observe({ system, operation: event.operation, outcome: event.outcome }, event.durationMs / 1_000);
         if (event.code !== undefined) errors.inc({ system, operation: event.operation, code: event.code });
+      }),
+    );
+    // Strangler migrations: reads answered by one API and compared with the other (field paths only, never values).
+    const comparisons = new Counter({ name: 'guichet_legacy_shadow_comparisons_total', help: 'Shadowed reads of the legacy system, by adapter operation and result (match, mismatch, secondary_error, primary_error, skipped).', labelNames: ['system', 'operation', 'result'], registers });
+    const differences = new Counter({ name: 'guichet_legacy_shadow_differences_total', help: 'Fields that differed between the primary and the shadow answer, by adapter operation and field path.', labelNames: ['system', 'operation', 'field'], registers });
+    const shadowDurations = new Histogram({ name: 'guichet_legacy_shadow_duration_seconds', help: 'Duration of each side of a shadowed read (primary answering, secondary compared), by path.', labelNames: ['system', 'operation', 'side', 'path'], buckets: [...latencyBucketsSeconds], registers });
+    unsubscribe.push(
+      shadowEvents.subscribe((event) => {
+        if (event.system !== system) return;
+        comparisons.inc({ system, operation: event.operation, result: event.result });
+        for (const field of event.fields) differences.inc({ system, operation: event.operation, field });
+        if (event.primaryDurationMs !== undefined) shadowDurations.observe({ system, operation: event.operation, side: 'primary', path: event.primary }, event.primaryDurationMs / 1_000);
+        if (event.secondaryDurationMs !== undefined) shadowDurations.observe({ system, operation: event.operation, side: 'secondary', path: event.secondary }, event.secondaryDurationMs / 1_000);
       }),
     );
     new Gauge({
