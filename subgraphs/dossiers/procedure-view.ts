@@ -6,6 +6,7 @@ export function procedureView(entry: CatalogueEntry): Procedure {
     code: entry.code,
     title: entry.title,
     ministry: ministryNames[entry.ministry],
+    ministryName: ministryNames[entry.ministry],
     ministryCode: entry.ministry,
     description: entry.description,
     requiredDocuments: [...entry.requiredDocuments],

@@ -10,8 +10,15 @@ export class Procedure {
   @Field({ description: 'Intitulé.' })
   title!: string;
 
-  @Field({ description: 'Ministère ou organisme responsable.' })
+  // Renamed for clarity: everywhere else in the graph `ministry` is a MinistryCode. Kept for shipped clients.
+  @Field({
+    description: 'Ministère ou organisme responsable (intitulé).',
+    deprecationReason: 'Ambigu : ailleurs dans le graphe, `ministry` est un code. Utiliser `ministryName` (intitulé) ou `ministryCode` (code).',
+  })
   ministry!: string;
+
+  @Field({ description: 'Intitulé du ministère ou de l’organisme responsable.' })
+  ministryName!: string;
 
   @Field(() => MinistryCode, { description: 'Code du ministère, pour filtrer.' })
   ministryCode!: MinistryCode;

@@ -1,0 +1,1 @@
+export { generateClientTypes, generatedClientTypesFile } from './generate-client-types.js';

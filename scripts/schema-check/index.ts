@@ -1,0 +1,12 @@
+export { runSchemaCheck } from './run-schema-check.js';
+export type { SchemaCheckOptions } from './run-schema-check.js';
+export { checkCompatibility } from './check-compatibility.js';
+export type { CompatibilityInput, CompatibilityReport } from './check-compatibility.js';
+export { diffApiSchemas } from './diff-api-schemas.js';
+export type { SchemaChange, ChangeLevel } from './schema-change.js';
+export { parseAcceptedChanges, readAcceptedChanges, AcceptedChangesError } from './accepted-changes.js';
+export type { AcceptedChange } from './accepted-changes.js';
+export { formatReport } from './format-report.js';
+export type { FormattedReport, ReportOptions, StaleFile } from './format-report.js';
+export { acceptedChangesPath } from './schema-check-paths.js';
+export { refuseUnacceptedBreaks } from './refuse-unaccepted-breaks.js';

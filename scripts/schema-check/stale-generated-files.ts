@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { operationsDirectory, readOperationSources, supergraphPath } from '../../gateway/trusted-documents/index.js';
+import { generateClientTypes, generatedClientTypesFile } from '../clients-generate/index.js';
+import { renderSchemaDocs, schemaDocsPath } from '../schema-docs/index.js';
+import type { StaleFile } from './format-report.js';
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The committed files generated from the committed supergraph — the schema reference and the typed client
+ * documents — that are not what their generator gives now.
+ */
+export async function staleGeneratedFiles(supergraphSdl: string): Promise<StaleFile[]> {
+  const root = join(dirname(supergraphPath()), '..');
+  const stale: StaleFile[] = [];
+  const docs = schemaDocsPath();
+  if (readOrEmpty(docs) !== renderSchemaDocs(supergraphSdl)) stale.push({ path: relative(root, docs), fix: 'npm run schema:docs' });
+  try {
+    const clientTypes = await generateClientTypes(supergraphSdl, readOperationSources(operationsDirectory()));
+    if (readOrEmpty(join(root, generatedClientTypesFile)) !== clientTypes) stale.push({ path: generatedClientTypesFile, fix: 'npm run clients:generate' });
+  } catch (error) {
+    // A client document invalid against the committed supergraph: nothing can be generated until one of them changes.
+    const problem = `clients/operations cannot be typed against the committed supergraph: ${error instanceof Error ? error.message : String(error)}`;
+    stale.push({ path: generatedClientTypesFile, fix: 'npm run compose && npm run clients:generate', problem });
+  }
+  return stale;
+}
