@@ -58,7 +58,7 @@ describe('POST /dev/token', () => {
 
   it('refuses contradictory or incomplete requests with a clear message', async () => {
     await refused({ role: 'agent' }, 'invalid_request', /^ministry requis pour role=agent/);
-    await refused({ role: 'agent', ministry: 'SECURITY' }, 'invalid_request', 'ministry : ministère attendu : CIVIL_REGISTRY, ENERGY, URBAN_PLANNING');
+    await refused({ role: 'agent', ministry: 'SECURITY' }, 'invalid_request', 'ministry : ministère attendu : CIVIL_REGISTRY, ENERGY, URBAN_PLANNING, MINES');
     await refused({ role: 'integrator' }, 'invalid_request', /^scopes requis pour role=integrator/);
     await refused({ role: 'integrator', scopes: ['admin'] }, 'invalid_request', /portées possibles/);
     await refused({ role: 'citizen', niu, scopes: ['dossiers:write'] }, 'invalid_request', 'scopes ne vaut que pour role=integrator');

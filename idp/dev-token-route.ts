@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { integratorScopes, niuPattern } from '../auth/index.js';
 import { BodyTooLargeError, readBody, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
-import { MinistryCode } from '../schema/procedures.js';
+import { ministriesWithASystem } from '../schema/legacy-systems.js';
+import type { MinistryCode } from '../schema/procedures.js';
 import type { AccessTokenClaims, TokenMinter } from './create-token-minter.js';
 import { noStore, sendOAuthError } from './oauth-error.js';
 
 /** Ministries with a simulated system: the only ones an agent can be issued a development token for. */
-export const devAgentMinistries = [MinistryCode.CIVIL_REGISTRY, MinistryCode.ENERGY, MinistryCode.URBAN_PLANNING] as const;
+export const devAgentMinistries = ministriesWithASystem as readonly [MinistryCode, ...MinistryCode[]];
 
 /** Client ids of development tokens, per role, unless the request names one. */
 export const devClientIds = { citizen: 'portail-web', agent: 'console-agents', supervisor: 'console-supervision', integrator: 'integrateur-dev' } as const;

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { ministriesWithASystem } from '../schema/legacy-systems.js';
 
 /** The command line of `npm run token`, as printed on a usage error. */
 export const tokenUsage = `Usage : npm run -s token -- --role <rôle> [options]
 
   --role citizen     --niu <NIU>                       jeton d’un citoyen du monde simulé
-  --role agent       --ministry <MINISTÈRE>            CIVIL_REGISTRY, ENERGY ou URBAN_PLANNING
+  --role agent       --ministry <MINISTÈRE>            ${ministriesWithASystem.slice(0, -1).join(', ')} ou ${ministriesWithASystem.at(-1) ?? ''}
   --role supervisor                                    superviseur
   --role integrator  --scopes dossiers:read,citizens:read
   --role integrator  --client-id <id> --client-secret <secret> [--scopes …]

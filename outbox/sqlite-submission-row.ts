@@ -1,3 +1,4 @@
+import { legacySystems } from '../schema/legacy-systems.js';
 import { parseJson } from './json-value.js';
 import type { OutboxSystem, Submission, SubmissionState } from './submission.js';
 
@@ -23,7 +24,7 @@ export interface SubmissionRow {
   lease_until: number | null;
 }
 
-const systems: ReadonlySet<string> = new Set<OutboxSystem>(['ceet', 'urbanisme', 'rnec']);
+const systems: ReadonlySet<string> = new Set<OutboxSystem>(legacySystems);
 const states: ReadonlySet<string> = new Set<SubmissionState>(['queued', 'delivering', 'delivered', 'rejected']);
 
 /** A row as stored, checked on the way out: the file may have been written by someone else. */

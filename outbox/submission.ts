@@ -1,7 +1,8 @@
+import type { LegacySystem } from '../schema/legacy-systems.js';
 import type { JsonValue } from './json-value.js';
 
-/** The legacy systems that take submissions (the adapters' `LegacySystem`, restated so outbox/ imports no adapter). */
-export type OutboxSystem = 'ceet' | 'urbanisme' | 'rnec';
+/** The legacy systems that take submissions: the graph's `LegacySystem` (from schema/, so outbox/ imports no adapter). */
+export type OutboxSystem = LegacySystem;
 
 /**
  * - `queued`: accepted, waiting for its next attempt (`nextAttemptAt`);

@@ -4,3 +4,5 @@ export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure }
 export type { Procedure } from './procedures.js';
 export { ReferencePrefix, systemOfReference, isWellFormedReference, isGuichetReference } from './references.js';
 export type { DossierSystem } from './references.js';
+export { legacySystems, isLegacySystem, ministryOfLegacySystem, ministriesWithASystem } from './legacy-systems.js';
+export type { LegacySystem } from './legacy-systems.js';

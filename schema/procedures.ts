@@ -9,6 +9,8 @@ export const MinistryCode = {
   URBAN_PLANNING: 'URBAN_PLANNING',
   SECURITY: 'SECURITY',
   JUSTICE: 'JUSTICE',
+  MINES: 'MINES',
+  // new-ministry:ministry-codes
 } as const;
 export type MinistryCode = (typeof MinistryCode)[keyof typeof MinistryCode];
 
@@ -18,6 +20,8 @@ export const ministryNames: Readonly<Record<MinistryCode, string>> = {
   URBAN_PLANNING: 'Ministère de l’Urbanisme, de l’Habitat et de la Réforme foncière',
   SECURITY: 'Ministère de la Sécurité et de la Protection civile',
   JUSTICE: 'Ministère de la Justice et de la Législation',
+  MINES: 'Ministère des Mines et de l’Énergie — Directions générales des mines et de l’énergie',
+  // new-ministry:ministry-names
 };
 
 export const ProcedureCode = {
@@ -30,6 +34,12 @@ export const ProcedureCode = {
   RESIDENCE_CARD: 'DGDN-CARTE-SEJOUR',
   CRIMINAL_RECORD_3: 'JUS-CASIER-B3',
   NATIONALITY_CERTIFICATE_DUPLICATE: 'JUS-CNT-DUPLICATA',
+  MINING_EXPLORATION_PERMIT: 'MEM-PERMIS-RECHERCHE',
+  ARTISANAL_MINING_AUTHORIZATION: 'MEM-EXPLOITATION-ARTISANALE',
+  QUARRY_AUTHORIZATION: 'MEM-CARRIERE',
+  PETROLEUM_DEPOT_APPROVAL: 'MEM-DEPOT-PETROLIER',
+  ELECTRICAL_INSTALLER_APPROVAL: 'MEM-AGREMENT-ELECTRICIEN',
+  // new-ministry:procedure-codes
 } as const;
 export type ProcedureCode = (typeof ProcedureCode)[keyof typeof ProcedureCode];
 
@@ -137,6 +147,92 @@ export const procedures: readonly Procedure[] = [
     feeFcfa: 3_000,
     legalDelayDays: 7,
   },
+  // Mines et Énergie (SIGEM): fees are the filing fees the ministry collects online; the fixed duties of a title
+  // (droits fixes) and the surface royalties are paid once it is granted (state PAIE).
+  {
+    code: ProcedureCode.MINING_EXPLORATION_PERMIT,
+    title: 'Demande de permis de recherche minière',
+    ministry: MinistryCode.MINES,
+    description:
+      'Permis exclusif de recherche de substances minérales sur un périmètre défini (en km²), instruit par la Direction générale des mines et de la géologie et accordé par arrêté pour trois ans renouvelables.',
+    requiredDocuments: [
+      'Demande timbrée adressée au ministre chargé des mines',
+      'Statuts et extrait du registre du commerce (RCCM) de la société',
+      'Carte topographique au 1/50 000 délimitant le périmètre sollicité (coordonnées UTM des sommets)',
+      'Programme des travaux de recherche et budget prévisionnel',
+      'Justificatifs des capacités techniques et financières',
+      'Quittance des frais d’instruction',
+    ],
+    feeFcfa: 500_000,
+    legalDelayDays: 90,
+  },
+  {
+    code: ProcedureCode.ARTISANAL_MINING_AUTHORIZATION,
+    title: 'Demande d’autorisation d’exploitation minière artisanale',
+    ministry: MinistryCode.MINES,
+    description:
+      'Autorisation d’exploiter à petite échelle (orpaillage, pierres) sur un site de quelques hectares, délivrée à une personne ou à une coopérative après visite de terrain.',
+    requiredDocuments: [
+      'Demande timbrée adressée au directeur général des mines et de la géologie',
+      'Pièce d’identité du demandeur ou statuts de la coopérative',
+      'Plan de situation du site avec coordonnées GPS',
+      'Accord écrit du propriétaire foncier ou du chef de canton',
+      'Engagement à respecter les règles d’hygiène, de sécurité et d’environnement',
+    ],
+    feeFcfa: 100_000,
+    legalDelayDays: 30,
+  },
+  {
+    code: ProcedureCode.QUARRY_AUTHORIZATION,
+    title: 'Demande d’autorisation d’ouverture et d’exploitation de carrière',
+    ministry: MinistryCode.MINES,
+    description:
+      'Autorisation d’extraire des matériaux de construction (sable, gravier, granite, calcaire) sur un terrain donné, avec plan de réhabilitation du site.',
+    requiredDocuments: [
+      'Demande timbrée adressée au ministre chargé des mines',
+      'Titre foncier du terrain ou accord notarié du propriétaire',
+      'Plan de situation et plan de masse du site',
+      'Certificat de conformité environnementale délivré par l’ANGE',
+      'Programme d’exploitation et plan de réhabilitation du site',
+    ],
+    feeFcfa: 250_000,
+    legalDelayDays: 45,
+  },
+  {
+    code: ProcedureCode.PETROLEUM_DEPOT_APPROVAL,
+    title: 'Demande d’agrément de dépôt de produits pétroliers',
+    ministry: MinistryCode.MINES,
+    description:
+      'Agrément d’un dépôt de stockage et de distribution de produits pétroliers (carburants, pétrole lampant, gaz butane), après inspection de sécurité par la Direction générale de l’énergie.',
+    requiredDocuments: [
+      'Demande timbrée adressée au ministre chargé de l’énergie',
+      'Statuts et extrait du registre du commerce (RCCM)',
+      'Plans du dépôt (cuves, aire de dépotage, dispositifs de sécurité) visés par un bureau d’études agréé',
+      'Certificat de conformité environnementale délivré par l’ANGE',
+      'Avis favorable de la Direction de la protection civile (sécurité incendie)',
+      'Attestation d’assurance responsabilité civile',
+    ],
+    feeFcfa: 300_000,
+    legalDelayDays: 60,
+  },
+  {
+    code: ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL,
+    title: 'Demande d’agrément d’installateur électricien',
+    ministry: MinistryCode.MINES,
+    description:
+      'Agrément permettant de réaliser des installations électriques intérieures en basse tension dont la conformité conditionne le raccordement au réseau de la CEET.',
+    requiredDocuments: [
+      'Demande timbrée adressée au directeur général de l’énergie',
+      'Pièce d’identité du demandeur',
+      'Diplôme ou certificat de qualification en électricité (CAP, BT, BTS)',
+      'Attestations d’expérience professionnelle',
+      'Bulletin n°3 du casier judiciaire de moins de trois mois',
+      'Liste du matériel de mesure et de contrôle',
+    ],
+    feeFcfa: 50_000,
+    legalDelayDays: 30,
+  },
+  // new-ministry:procedures
 ];
 
 const byCode = new Map<string, Procedure>(procedures.map((p) => [p.code, p]));

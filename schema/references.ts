@@ -10,11 +10,15 @@ export const ReferencePrefix = {
   CEET: 'CEET',
   URB: 'URB',
   RNEC: 'RNEC',
+  MEM: 'MEM',
+  // new-ministry:reference-prefixes
 } as const;
 export type DossierSystem = (typeof ReferencePrefix)[keyof typeof ReferencePrefix];
 
-const referencePattern = /^(CEET|URB|RNEC)-(\d{4})-(\d{6})$/;
-const queuedReferencePattern = /^GCH-(CEET|URB|RNEC)-[0-9A-F]{20}$/;
+/** Every prefix, written once: the patterns below are built from the table above. */
+const prefixes = Object.values(ReferencePrefix).join('|');
+const referencePattern = new RegExp(`^(${prefixes})-(\\d{4})-(\\d{6})$`);
+const queuedReferencePattern = new RegExp(`^GCH-(${prefixes})-[0-9A-F]{20}$`);
 
 export function isWellFormedReference(reference: string): boolean {
   return referencePattern.test(reference) || queuedReferencePattern.test(reference);

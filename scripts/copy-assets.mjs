@@ -2,8 +2,8 @@
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema', 'supervision-web'];
-const assetPattern = /\.(wsdl|xsd|graphql|html|css|svg|png|json)$/;
+const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema', 'supervision-web', 'scripts/new-ministry'];
+const assetPattern = /\.(wsdl|xsd|graphql|html|css|svg|png|json|tmpl)$/;
 
 function walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -1,3 +1,4 @@
+import { ministryShortNames } from './ministry-labels.js';
 /** French formatting of the room's figures; a missing figure (no decided dossier yet…) is shown as a dash. */
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -37,13 +38,6 @@ export const statusLabels: Readonly<Record<string, string>> = {
   REJECTED: 'Rejeté',
 };
 
-/** Short ministry names for tight places (the catalogue gives the full ones). */
-export const ministryShortNames: Readonly<Record<string, string>> = {
-  CIVIL_REGISTRY: 'État civil',
-  ENERGY: 'Énergie (CEET)',
-  URBAN_PLANNING: 'Urbanisme',
-  SECURITY: 'Sécurité',
-  JUSTICE: 'Justice',
-};
+export { ministryShortNames };
 
 export const ministryLabel = (code: string): string => ministryShortNames[code] ?? code;

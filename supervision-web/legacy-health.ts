@@ -1,5 +1,6 @@
 import { dataTable, h } from './dom.js';
 import { dash, formatDateTime, formatInt, formatMs, formatShare } from './format.js';
+import { systemLabels } from './ministry-labels.js';
 import type { LegacySystemHealth, SupervisionOverview } from './overview.js';
 
 const circuitLabels: Readonly<Record<string, { readonly text: string; readonly tone: string }>> = {
@@ -8,7 +9,7 @@ const circuitLabels: Readonly<Record<string, { readonly text: string; readonly t
   open: { text: 'Ouvert — appels refusés', tone: 'alerte' },
 };
 
-const systemNames: Readonly<Record<string, string>> = { rnec: 'RNEC (état civil)', ceet: 'CEET (électricité)', urbanisme: 'Urbanisme (permis)' };
+const systemNames: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(systemLabels).map(([system, label]) => [system, label.long]));
 
 function circuitBadge(circuit: string | null): HTMLElement {
   const known = circuit === null ? undefined : circuitLabels[circuit.toLowerCase().replace(/_/g, '-')];

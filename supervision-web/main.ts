@@ -4,6 +4,7 @@ import { openFiguresStream, type FiguresStream, type StreamEvent } from './figur
 import { renderFigures } from './render-figures.js';
 import { cleanToken, forgetToken, storedToken, storeToken } from './session.js';
 import { setWallMode, wallModeFromLocation } from './wall-mode.js';
+import { systemLabels } from './ministry-labels.js';
 import type { CatalogueProcedure, FiguresMessage, RoomFilter } from './overview.js';
 
 /** The page's state: who is signed in, what is filtered, what was last shown. */
@@ -105,7 +106,7 @@ function onStreamEvent(event: StreamEvent): void {
   }
 }
 
-const systemNames: Readonly<Record<string, string>> = { rnec: 'RNEC', ceet: 'CEET', urbanisme: 'Urbanisme' };
+const systemNames: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(systemLabels).map(([system, label]) => [system, label.short]));
 
 /** Says what is missing from these figures, if anything. */
 function incompleteNotice(message: FiguresMessage): string | undefined {

@@ -1,2 +1,3 @@
-/** The legacy systems Guichet talks to; each adapter names itself with one of these. */
-export type LegacySystem = 'rnec' | 'ceet' | 'urbanisme';
+/** The legacy systems Guichet talks to; each adapter names itself with one of these (the list lives in schema/). */
+export { legacySystems, isLegacySystem } from '../../schema/legacy-systems.js';
+export type { LegacySystem } from '../../schema/legacy-systems.js';

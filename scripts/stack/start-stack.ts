@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stackServices, type StackService } from './service-catalog.js';
+import type { LegacySystem } from '../../schema/index.js';
+import { legacyServices, stackServices, type StackService } from './service-catalog.js';
 import { killService, respawnOnPort } from './restart-service.js';
 import { spawnService, type SpawnedService } from './spawn-service.js';
 
@@ -21,8 +22,8 @@ export interface Stack {
   readonly services: ReadonlyMap<string, SpawnedService>;
   /** The development identity provider (tokens for tests and `npm run token`). */
   readonly idpUrl: string;
-  /** Legacy base URLs by system (`rnec`, `ceet`, `urbanisme`), for tests that inspect the simulators. */
-  readonly legacyUrls: Readonly<Record<'rnec' | 'ceet' | 'urbanisme', string>>;
+  /** Legacy base URLs (origins) by system (`rnec`, `ceet`, `urbanisme`…), for tests that inspect the simulators. */
+  readonly legacyUrls: Readonly<Record<LegacySystem, string>>;
   stop(): Promise<void>;
   /** Sends `signal` (default SIGKILL: a crash, no graceful shutdown) to one service; resolves once it is gone. */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
@@ -78,9 +79,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await Promise.all(stackServices.filter((s) => s.tier === 'identity' || s.tier === 'legacy').map((s) => start(s, {})));
     const origin = (name: string) => new URL(url(name)).origin;
-    const legacyUrls = { rnec: origin('legacy-rnec'), ceet: origin('legacy-ceet'), urbanisme: origin('legacy-urbanisme') };
+    const legacyUrls = Object.fromEntries(legacyServices.map((s) => [s.legacy.system, origin(s.name)])) as Record<LegacySystem, string>;
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
-    const adapterEnv = { RNEC_URL: url('legacy-rnec'), CEET_URL: legacyUrls.ceet, URBANISME_URL: legacyUrls.urbanisme };
+    const adapterEnv: NodeJS.ProcessEnv = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
     // The gateway trusts the IdP the stack started, wherever it bound.
     const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp') };

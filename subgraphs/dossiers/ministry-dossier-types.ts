@@ -21,6 +21,8 @@ export const ministryDossierTypes: readonly MinistryDossierType[] = [
   { typeName: 'ElectricityConnectionRequest', citizenListField: 'electricityRequests', referencePrefix: 'CEET', legacySystem: 'ceet' },
   { typeName: 'BuildingPermitApplication', citizenListField: 'buildingPermitApplications', referencePrefix: 'URB', legacySystem: 'urbanisme' },
   { typeName: 'CivilActCopyRequest', citizenListField: 'civilActCopyRequests', referencePrefix: 'RNEC', legacySystem: 'rnec' },
+  { typeName: 'EnergyMinesApplication', citizenListField: 'energyMinesApplications', referencePrefix: 'MEM', legacySystem: 'mines' },
+  // new-ministry:dossier-types
 ];
 
 export function ministryOfReferencePrefix(prefix: DossierSystem): MinistryDossierType | undefined {

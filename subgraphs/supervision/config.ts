@@ -2,11 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv, type CeetAdapterOptions } from '../../adapters/ceet/index.js';
-import { rnecAdapterEnvSchema, rnecAdapterOptionsFromEnv, type RnecAdapterOptions } from '../../adapters/rnec/index.js';
-import { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv, type UrbanismeAdapterOptions } from '../../adapters/urbanisme/index.js';
 import { envInt, readConfig } from '../../lib/config/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import { feedSources, type ConfiguredFeed } from './ingestion/index.js';
 
 export const SUPERVISION_DEFAULT_PORT = 4105;
 
@@ -25,9 +23,8 @@ const supervisionEnvSchema = z.object({
 
 export interface SupervisionConfig {
   readonly server: SubgraphEnv;
-  readonly rnec: RnecAdapterOptions;
-  readonly ceet: CeetAdapterOptions;
-  readonly urbanisme: UrbanismeAdapterOptions;
+  /** Every ministry's change feed (ingestion/feed-sources.ts), configured from the ministry adapters' variables. */
+  readonly feeds: readonly ConfiguredFeed[];
   readonly pollIntervalMs: number;
   readonly overlapMs: number;
   /** Absolute path, or `:memory:`. */
@@ -35,20 +32,14 @@ export interface SupervisionConfig {
 }
 
 export function readSupervisionConfig(env: NodeJS.ProcessEnv): SupervisionConfig {
-  const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({
-    ...rnecAdapterEnvSchema.shape,
-    ...ceetAdapterEnvSchema.shape,
-    ...urbanismeAdapterEnvSchema.shape,
-    ...supervisionEnvSchema.shape,
-  });
+  const adapterShapes = Object.assign({}, ...feedSources.map((source) => source.envSchema.shape)) as Record<string, z.ZodType>;
+  const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({ ...adapterShapes, ...supervisionEnvSchema.shape });
   const parsed = readConfig('subgraph-supervision', schema, env);
   const feed = { timeoutMs: parsed.SUPERVISION_FEED_TIMEOUT_MS, maxResponseBytes: parsed.SUPERVISION_FEED_MAX_RESPONSE_BYTES };
   const path = parsed.SUPERVISION_STORE_PATH;
   return {
     server: parsed,
-    rnec: { ...rnecAdapterOptionsFromEnv(parsed), ...feed },
-    ceet: { ...ceetAdapterOptionsFromEnv(parsed), ...feed },
-    urbanisme: { ...urbanismeAdapterOptionsFromEnv(parsed), ...feed },
+    feeds: feedSources.map((source) => source.configure(parsed, feed)),
     pollIntervalMs: parsed.SUPERVISION_POLL_MS,
     overlapMs: parsed.SUPERVISION_FEED_OVERLAP_MS,
     storePath: path === undefined ? defaultStorePath() : path === ':memory:' ? path : resolve(path),

@@ -1,25 +1,22 @@
-import { createCeetAdapter } from '../../adapters/ceet/index.js';
-import { createRnecAdapter } from '../../adapters/rnec/index.js';
-import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
 import { createSupervisionContext } from './context.js';
-import { changeFeedsOf, createFeedIngestor } from './ingestion/index.js';
+import { createFeedIngestor } from './ingestion/index.js';
 import { createReadModel } from './read-model/index.js';
 import { createSqliteReadModelStore } from './store/index.js';
 
 /**
- * The supervision subgraph: the read model fed by the three change feeds (resumed from its store), and the API
+ * The supervision subgraph: the read model fed by every ministry's change feed (resumed from its store), and the API
  * over it. It serves at once; `/ready` says degraded until every system's initial load is done.
  */
 export async function startSupervisionSubgraph(config: SupervisionConfig, log: Logger): Promise<RunningService> {
-  const sources = `rnec=${config.rnec.url} ceet=${config.ceet.baseUrl} urbanisme=${config.urbanisme.baseUrl}`;
+  const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
   const store = createSqliteReadModelStore({ path: config.storePath, sources });
   const model = createReadModel();
-  const feeds = changeFeedsOf({ rnec: createRnecAdapter(config.rnec), ceet: createCeetAdapter(config.ceet), urbanisme: createUrbanismeAdapter(config.urbanisme) });
+  const feeds = config.feeds.map((feed) => feed.open());
   const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
   const supervision = { model, ingestion: () => ingestor.status(), clock: Date.now };
   try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCeetSimulatorConfig, startCeetSimulator, type CeetSimulator } from '../../legacy/ceet/index.js';
 import { startRnecSimulator, type RunningRnecSimulator } from '../../legacy/rnec/index.js';
+import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type MinesSimulator } from '../../legacy/mines/index.js';
 import { readUrbanismeConfig, startUrbanismeSimulator, type UrbanismeSimulator } from '../../legacy/urbanisme/index.js';
 import { generateWorld } from '../../legacy/world/index.js';
 import { createLogger } from '../../lib/log/index.js';
@@ -17,7 +18,7 @@ import { startSupervisionSubgraph } from './start-supervision-subgraph.js';
 const world = { seed: 11, scale: 0.02, now: '2026-11-01' };
 const dossiers = (() => {
   const w = generateWorld(world);
-  return w.copyRequests.length + w.electricityRequests.length + w.permitApplications.length;
+  return w.copyRequests.length + w.electricityRequests.length + w.permitApplications.length + seedMinesDossiers(w).length;
 })();
 const supervisor: Principal = { subject: 'sup-1', role: 'supervisor', scopes: ['supervisor', 'supervision:read'], clientId: 'console-supervision' };
 const log = createLogger('supervision-test', 'silent');
@@ -25,6 +26,7 @@ const log = createLogger('supervision-test', 'silent');
 let rnec: RunningRnecSimulator;
 let ceet: CeetSimulator;
 let urbanisme: UrbanismeSimulator;
+let mines: MinesSimulator;
 const storePath = join(mkdtempSync(join(tmpdir(), 'guichet-supervision-')), 'read-model.sqlite');
 const running: RunningService[] = [];
 
@@ -37,6 +39,7 @@ async function startSubgraph(): Promise<{ url: string; service: RunningService }
     CEET_URL: ceet.url,
     CEET_API_KEY: 'k',
     URBANISME_URL: urbanisme.url,
+    MINES_URL: mines.url,
     SUPERVISION_POLL_MS: '100',
     SUPERVISION_FEED_TIMEOUT_MS: '2000',
     SUPERVISION_STORE_PATH: storePath,
@@ -64,15 +67,16 @@ type Reply = { supervision: { incomplete: boolean; unavailableSystems: string[];
 beforeAll(async () => {
   const env = { PORT: '0', SEED: String(world.seed), SCALE: String(world.scale), SEED_NOW: world.now, LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' };
   const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
-  [rnec, ceet, urbanisme] = await Promise.all([
+  [rnec, ceet, urbanisme, mines] = await Promise.all([
     startRnecSimulator({ host: '127.0.0.1', port: 0, world, faults: noFaults, latency: { medianMs: 0, p95Ms: 0 } }),
     startCeetSimulator(readCeetSimulatorConfig({ ...env, CEET_API_KEY: 'k' })),
     startUrbanismeSimulator(readUrbanismeConfig(env)),
+    startMinesSimulator(readMinesConfig(env)),
   ]);
 });
 afterAll(async () => {
   await Promise.all(running.map((s) => s.close()));
-  await Promise.all([rnec?.close(), ceet?.close(), urbanisme?.close()]);
+  await Promise.all([rnec?.close(), ceet?.close(), urbanisme?.close(), mines?.close()]);
 });
 
 describe('supervision subgraph', () => {
@@ -81,11 +85,11 @@ describe('supervision subgraph', () => {
   it('is degraded, with partial figures, while a system’s initial load cannot be done; ready once it is', async () => {
     await rnecDown(true);
     ({ url } = await startSubgraph());
-    const degraded = await until(() => ready(url), (r) => r.feeds.ceet?.loaded === true && r.feeds.urbanisme?.loaded === true && r.feeds.rnec?.lastFailureCode !== null);
+    const degraded = await until(() => ready(url), (r) => r.feeds.ceet?.loaded === true && r.feeds.urbanisme?.loaded === true && r.feeds.mines?.loaded === true && r.feeds.rnec?.lastFailureCode !== null);
     expect(degraded).toMatchObject({ status: 'degraded', feeds: { rnec: { loaded: false, lastFailureCode: 'BACKEND_UNAVAILABLE' } } });
     const partial = await postAs<Reply>(url, supervisor, overview);
     expect(partial.data?.supervision).toMatchObject({ incomplete: true, unavailableSystems: ['rnec'] });
-    expect(partial.data?.supervision.byMinistry.map((m) => m.ministry)).toEqual(['ENERGY', 'URBAN_PLANNING']);
+    expect(partial.data?.supervision.byMinistry.map((m) => m.ministry).sort()).toEqual(['ENERGY', 'MINES', 'URBAN_PLANNING']);
     await rnecDown(false);
     expect(await until(() => ready(url), (r) => r.status === 'ready')).toMatchObject({ status: 'ready', dossiers });
     const full = await postAs<Reply>(url, supervisor, overview);
@@ -117,7 +121,7 @@ describe('supervision subgraph', () => {
     try {
       const restarted = await startSubgraph();
       const status = await ready(restarted.url);
-      expect(status).toMatchObject({ dossiers, feeds: { rnec: { loaded: true }, ceet: { loaded: true }, urbanisme: { loaded: true } } });
+      expect(status).toMatchObject({ dossiers, feeds: { rnec: { loaded: true }, ceet: { loaded: true }, urbanisme: { loaded: true }, mines: { loaded: true } } });
       const reply = await postAs<Reply>(restarted.url, supervisor, overview);
       expect(reply.data?.supervision.totals.total).toBe(dossiers);
     } finally {
@@ -133,7 +137,7 @@ describe('supervision config', () => {
     expect(config.server.PORT).toBe(4105);
     expect(config.storePath).toMatch(/\.data\/supervision\/read-model\.sqlite$/);
     // Feed reads get their own time and size budget, not the ministries' per-call ones.
-    expect(config.rnec).toMatchObject({ timeoutMs: 60_000, maxResponseBytes: 100_000_000 });
+    expect(config.feeds.find((feed) => feed.system === 'rnec')?.options).toMatchObject({ timeoutMs: 60_000, maxResponseBytes: 100_000_000 });
     expect(readSupervisionConfig({ SUPERVISION_STORE_PATH: ':memory:' }).storePath).toBe(':memory:');
   });
 

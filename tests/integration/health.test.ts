@@ -19,11 +19,12 @@ describe('gateway health', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; subgraphs: Record<string, { status: string; legacy?: Record<string, { circuit: string }>; outbox?: { pending: number } }> };
     expect(['ready', 'degraded']).toContain(body.status);
-    expect(Object.keys(body.subgraphs).sort()).toEqual(['building-permits', 'civil-registry', 'dossiers', 'electricity', 'supervision']);
+    expect(Object.keys(body.subgraphs).sort()).toEqual(['building-permits', 'civil-registry', 'dossiers', 'electricity', 'energy-mines', 'supervision']);
     // Each ministry reports its legacy circuit and its outbox backlog.
     expect(body.subgraphs.electricity).toMatchObject({ legacy: { ceet: { circuit: expect.any(String) } }, outbox: { pending: expect.any(Number) } });
     expect(body.subgraphs['civil-registry']).toMatchObject({ legacy: { rnec: { circuit: expect.any(String) } } });
     expect(body.subgraphs['building-permits']).toMatchObject({ legacy: { urbanisme: { circuit: expect.any(String) } } });
+    expect(body.subgraphs['energy-mines']).toMatchObject({ legacy: { mines: { circuit: expect.any(String) } }, outbox: { pending: expect.any(Number) } });
   });
 
   it('GET /ready says degraded while a legacy circuit is open', async () => {

@@ -13,6 +13,7 @@ import { spawnGateway, type ExtraGateway } from '../support/spawn-gateway.js';
 import { testInternalTokenSecret } from '../support/test-secrets.js';
 import { citizenToken, supervisorToken } from '../support/tokens.js';
 import { citizensInAllSystems } from '../support/world.js';
+import { sample } from '../support/prometheus.js';
 
 interface ExportedSpan {
   readonly traceId: string;
@@ -46,18 +47,6 @@ async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** The sum of the series of `name` whose labels include `labels`, in a Prometheus exposition (0 when none). */
-function sample(text: string, name: string, labels: Readonly<Record<string, string>> = {}): number {
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]));
-    if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) sum += Number(match[3]);
-  }
-  return sum;
 }
 
 const traced = (traceId: string, spanId = '00f067aa0ba902b7') => ({ traceparent: `00-${traceId}-${spanId}-01`, connection: 'close' });
@@ -219,7 +208,7 @@ describe('observability with span export', () => {
     expect(ceet).toMatchObject({ name: expect.stringContaining('CEET'), circuit: 'open', lastFailureCode: 'CIRCUIT_OPEN', lastFailureAt: expect.any(String) });
     expect(ceet?.calls).toBeGreaterThan(4);
     expect(ceet?.successRate).toBeLessThan(1);
-    expect(health.data?.supervision.legacySystems.map((system) => system.system).sort()).toEqual(['ceet', 'rnec', 'urbanisme']);
+    expect(health.data?.supervision.legacySystems.map((system) => system.system).sort()).toEqual(['ceet', 'mines', 'rnec', 'urbanisme']);
     // The subgraph's own log lines of those requests carry their trace ids, though nothing passed them along.
     const logged = electricity.lines.filter((line) => line.includes('legacy call failed')).map((line) => JSON.parse(line) as { traceId?: string });
     for (const traceId of traceIds.slice(0, 3)) expect(logged.map((line) => line.traceId)).toContain(traceId);

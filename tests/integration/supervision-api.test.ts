@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCeetAdapter } from '../../adapters/ceet/index.js';
+import { createMinesAdapter } from '../../adapters/mines/index.js';
 import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import { findProcedure } from '../../schema/index.js';
 import { errorCodes, gql } from '../support/graphql-client.js';
@@ -62,6 +63,7 @@ async function eventually(filter: Record<string, unknown> | null, done: (o: Over
 
 const ceet = () => createCeetAdapter({ baseUrl: inject('legacyUrls').ceet, apiKey: 'dev-ceet-key', timeoutMs: 3000 });
 const urbanisme = () => createUrbanismeAdapter({ baseUrl: inject('legacyUrls').urbanisme, timeoutMs: 3000 });
+const mines = () => createMinesAdapter({ baseUrl: inject('legacyUrls').mines, timeoutMs: 3000 });
 
 describe('supervision API', () => {
   let loaded: Overview;
@@ -72,24 +74,29 @@ describe('supervision API', () => {
   it('gives a supervisor the figures of every ministry, once the feeds are loaded', async () => {
     expect(loaded).toMatchObject({ incomplete: false, unavailableSystems: [] });
     expect(Date.now() - Date.parse(loaded.asOf)).toBeLessThan(60_000);
-    const [ceetTotal, urbTotal] = await Promise.all([ceet().listRequests({ page: 1, pageSize: 1 }), urbanisme().listApplications({ limit: 1 })]);
-    const view = await eventually(null, (o) => o.byMinistry.find((m) => m.ministry === 'ENERGY')?.figures.total === ceetTotal.totalCount);
+    const [ceetTotal, urbTotal, minesAll] = await Promise.all([ceet().listRequests({ page: 1, pageSize: 1 }), urbanisme().listApplications({ limit: 1 }), mines().listChangedApplications('2000-01-01T00:00:00Z')]);
+    const view = await eventually(
+      null,
+      (o) => o.byMinistry.find((m) => m.ministry === 'ENERGY')?.figures.total === ceetTotal.totalCount && o.byMinistry.find((m) => m.ministry === 'MINES')?.figures.total === minesAll.length,
+    );
     const of = (ministry: string) => view.byMinistry.find((m) => m.ministry === ministry)?.figures.total;
     // Exactly what the legacy systems hold (earlier tests filed some), every dossier counted once.
     expect(of('ENERGY')).toBe(ceetTotal.totalCount);
     expect(of('URBAN_PLANNING')).toBe(urbTotal.totalCount);
     expect(of('CIVIL_REGISTRY')).toBeGreaterThanOrEqual(world.copyRequests.length);
+    expect(of('MINES')).toBe(minesAll.length);
     const sum = (list: { figures: { total: number } }[]) => list.reduce((n, g) => n + g.figures.total, 0);
     expect(sum(view.byMinistry)).toBe(view.totals.total);
     expect(sum(view.byProcedure)).toBe(view.totals.total);
-    expect(sum(view.byCommune)).toBe(view.totals.total);
+    // Electrical installers' approvals concern a person, not a site: no commune, so not in byCommune.
+    expect(sum(view.byCommune)).toBe(view.totals.total - minesAll.filter((r) => r.communeCode === null).length);
     expect(view.submittedPerDay.reduce((n, d) => n + d.count, 0)).toBe(view.totals.total);
     expect(view.totals.byStatus.reduce((n, s) => n + s.count, 0)).toBe(view.totals.total);
     expect(view.totals).toMatchObject({ processingDaysP50: expect.any(Number), backlog: expect.any(Number) });
     expect(view.totals.beyondLegalDelayShare).toBeGreaterThan(0);
     expect(view.totals.waitingOnCitizen).toBeGreaterThan(0);
     // Each system's health comes from the ministry subgraph that calls it.
-    expect(view.legacySystems.map((s) => s.system)).toEqual(['rnec', 'ceet', 'urbanisme']);
+    expect(view.legacySystems.map((s) => s.system)).toEqual(['rnec', 'ceet', 'urbanisme', 'mines']);
     for (const health of view.legacySystems) expect(health).toMatchObject({ name: expect.any(String), circuit: expect.any(String) });
   });
 

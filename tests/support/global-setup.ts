@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStack, type Stack } from '../../scripts/stack/index.js';
+import type { LegacySystem } from '../../schema/index.js';
+import { legacyServices, stackServices, startStack, type Stack } from '../../scripts/stack/index.js';
 import { testInternalTokenSecret } from './test-secrets.js';
 import { testWorldOptions } from './world.js';
 
@@ -11,7 +12,7 @@ declare module 'vitest' {
     gatewayUrl: string;
     idpUrl: string;
     auditLogPath: string;
-    legacyUrls: { rnec: string; ceet: string; urbanisme: string };
+    legacyUrls: Record<LegacySystem, string>;
     serviceUrls: Record<string, string>;
   }
 }
@@ -29,7 +30,7 @@ export async function setup(project: TestProject): Promise<void> {
   stack = await startStack({
     ports: 'ephemeral',
     // Each ministry subgraph keeps its own outbox in this run's folder.
-    serviceEnv: Object.fromEntries(['civil-registry', 'electricity', 'building-permits'].map((name) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
+    serviceEnv: Object.fromEntries(stackServices.filter((s) => s.outbox).map(({ name }) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
     env: {
       SEED: String(testWorldOptions.seed),
       SCALE: String(testWorldOptions.scale),
@@ -48,7 +49,7 @@ export async function setup(project: TestProject): Promise<void> {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
       RATE_LIMIT_CLIENT_OVERRIDES: 'limite-test=5',
       // Short resilience windows, so that fault tests stay fast and an opened circuit closes before the next test.
-      ...Object.fromEntries(['RNEC', 'CEET', 'URBANISME'].flatMap((system) => [
+      ...Object.fromEntries(legacyServices.map((s) => s.legacy.system.toUpperCase()).flatMap((system) => [
         [`${system}_TIMEOUT_MS`, '1000'],
         [`${system}_DEADLINE_MS`, '2500'],
         [`${system}_RETRY_BASE_DELAY_MS`, '20'],

@@ -1,12 +1,13 @@
 import { inject } from 'vitest';
+import type { LegacySystem } from '../../schema/index.js';
 
-type System = 'rnec' | 'ceet' | 'urbanisme';
+type System = LegacySystem;
 
 /**
  * The change feeds the supervision read model polls in the background (every SUPERVISION_POLL_MS): no request a test
  * makes calls them, so the call counters leave them out ("nothing reached the legacy system" stays true).
  */
-const backgroundOperations = new Set(['ListerDemandesModifiees', 'demandesModifiees', 'changements']);
+const backgroundOperations = new Set(['ListerDemandesModifiees', 'v2.demandesModifiees', 'demandesModifiees', 'changements']);
 
 /** Drives a simulator's admin endpoint: faults, call counters. */
 export const legacyAdmin = {

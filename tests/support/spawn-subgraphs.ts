@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { stackServices } from '../../scripts/stack/index.js';
+import { legacyServices, stackServices } from '../../scripts/stack/index.js';
 import { spawnExtra, type ExtraService } from './spawn-extra.js';
 import { testInternalTokenSecret } from './test-secrets.js';
 
@@ -15,9 +15,8 @@ export async function spawnSubgraphs(env: NodeJS.ProcessEnv & { AUDIT_LOG_PATH: 
   const shared: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
-    RNEC_URL: `${legacy.rnec}/ws/rnec`,
-    CEET_URL: legacy.ceet,
-    URBANISME_URL: legacy.urbanisme,
+    // The REST systems' base URL is their origin; RNEC's SOAP endpoint is under /ws/rnec.
+    ...Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? `${legacy[s.legacy.system]}/ws/rnec` : legacy[s.legacy.system]])),
     ...env,
   };
   // Each extra subgraph keeps its own outbox (and the supervision its read model), away from the stack's and the developer's.

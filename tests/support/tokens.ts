@@ -1,11 +1,12 @@
 import { inject } from 'vitest';
 import { createInternalTokenSigner, type Principal } from '../../auth/index.js';
+import type { MinistryCode } from '../../schema/index.js';
 import { testInternalTokenSecret } from './test-secrets.js';
 
 export interface TokenRequest {
   readonly role: 'citizen' | 'agent' | 'supervisor' | 'integrator';
   readonly niu?: string;
-  readonly ministry?: 'CIVIL_REGISTRY' | 'ENERGY' | 'URBAN_PLANNING';
+  readonly ministry?: MinistryCode;
   readonly scopes?: readonly string[];
   readonly clientId?: string;
 }
@@ -28,7 +29,7 @@ export function tokenFor(request: TokenRequest): Promise<string> {
 }
 
 export const citizenToken = (niu: string) => tokenFor({ role: 'citizen', niu });
-export const agentToken = (ministry: 'CIVIL_REGISTRY' | 'ENERGY' | 'URBAN_PLANNING') => tokenFor({ role: 'agent', ministry });
+export const agentToken = (ministry: MinistryCode) => tokenFor({ role: 'agent', ministry });
 export const supervisorToken = () => tokenFor({ role: 'supervisor' });
 export const integratorToken = (...scopes: string[]) => tokenFor({ role: 'integrator', scopes });
 

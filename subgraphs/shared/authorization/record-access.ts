@@ -1,6 +1,8 @@
 import type { AccessAction, AccessRecorder } from '../../../audit/index.js';
+import type { LegacySystem } from '../../../schema/index.js';
 
-type System = 'rnec' | 'ceet' | 'urbanisme' | 'guichet';
+/** A ministry's system, or Guichet's own store (the outbox). */
+type System = LegacySystem | 'guichet';
 
 /**
  * A visibility rule that also puts on the audit trail every record it lets through: what the caller is shown is

@@ -11,6 +11,8 @@ registerEnumType(MinistryCode, {
     URBAN_PLANNING: { description: 'Urbanisme, Habitat et Réforme foncière.' },
     SECURITY: { description: 'Sécurité et Protection civile.' },
     JUSTICE: { description: 'Justice et Législation.' },
+    MINES: { description: 'Mines et Énergie (titres).' },
+    // new-ministry:ministry-code-descriptions
   },
 });
 

@@ -5,6 +5,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Query, Resolver } from 'type-graphql';
 import { legacyCallEvents, type LegacySystem } from '../../../adapters/shared/index.js';
+import { legacySystems } from '../../../schema/index.js';
 import type { Principal } from '../../../auth/index.js';
 import { composeSupergraph } from '../../../schema/compose-supergraph.js';
 import { buildFederatedSchema } from '../build-subgraph-schema.js';
@@ -17,7 +18,7 @@ class NothingAtTheRoot {}
 class HubResolver {
   @Query(() => [LegacySystemHealthHub])
   legacySystems(): Pick<LegacySystemHealthHub, 'system'>[] {
-    return [{ system: 'rnec' }, { system: 'ceet' }, { system: 'urbanisme' }];
+    return legacySystems.map((system) => ({ system }));
   }
 }
 
@@ -25,7 +26,7 @@ const supervisor: Principal = { subject: 'sup-1', role: 'supervisor', scopes: ['
 const citizen: Principal = { subject: 'c-1', role: 'citizen', niu: '123456789012', scopes: ['citizen'], clientId: 'portail-web' };
 
 /**
- * The design end to end, in one process: three ministry subgraphs each contribute their own system's figures, a hub
+ * The design end to end, in one process: every ministry subgraph contributes its own system's figures, a hub
  * subgraph returns `{ system }` handles and exposes the public fields through `@requires`, composed and planned by
  * the real gateway.
  */
@@ -34,7 +35,8 @@ describe('LegacySystemHealth across the ministries', () => {
   let supergraphSdl = '';
 
   beforeAll(async () => {
-    const ministries: [string, LegacySystem][] = [['civil-registry', 'rnec'], ['electricity', 'ceet'], ['building-permits', 'urbanisme']];
+    // One subgraph per legacy system of the list: the hub requires every system's figures field.
+    const ministries: [string, LegacySystem][] = legacySystems.map((system) => [`ministry-${system}`, system]);
     const schemas = new Map([
       ...(await Promise.all(ministries.map(async ([name, system]) => [name, await buildFederatedSchema({ resolvers: [NothingAtTheRoot], legacySystem: system })] as const))),
       ['supervision', await buildFederatedSchema({ resolvers: [HubResolver], referenceResolvers: legacySystemHealthHubReferenceResolvers })] as const,
@@ -66,6 +68,7 @@ describe('LegacySystemHealth across the ministries', () => {
     expect(bySystem.get('ceet')).toMatchObject({ name: 'CEET — Compagnie Énergie Électrique du Togo', calls: 2, successRate: 0.5, latencyMsP50: 12, latencyMsP95: 30, circuit: 'closed', lastFailureCode: 'BACKEND_TIMEOUT', lastFailureAt: new Date(at) });
     expect(bySystem.get('rnec')).toMatchObject({ name: "RNEC — Registre national de l'état civil", calls: 0, successRate: null, lastFailureAt: null });
     expect(bySystem.get('urbanisme')).toMatchObject({ calls: 0, circuit: 'closed' });
+    expect(bySystem.get('mines')).toMatchObject({ name: 'SIGEM — Titres miniers et autorisations énergétiques', calls: 0, circuit: 'closed' });
   });
 
   it('refuses the figures to anyone but a supervisor', async () => {

@@ -4,7 +4,7 @@ import { RequiresScopes } from '../authorization/index.js';
 import type { ReferenceResolvers } from '../build-subgraph-schema.js';
 import { DateTimeScalar } from '../scalars.js';
 import { LegacySystemFigures } from './legacy-system-figures.js';
-import { figuresFieldOf, legacySystemHealthDescription, legacySystems } from './system-names.js';
+import { figuresFieldOf, legacySystemHealthDescription, legacySystems, systemFieldDescription } from './system-names.js';
 
 /** Every figure of every ministry's field: what each public field of the hub requires. */
 const figureFields = 'name successRate latencyMsP50 latencyMsP95 calls circuit lastFailureAt lastFailureCode';
@@ -17,24 +17,13 @@ const requiresAll = `@requires(fields: "${legacySystems.map((system) => `${figur
  * the class (as an orphaned type or through a field returning it) and `legacySystemHealthHubReferenceResolvers`.
  * Supervisors only, like the figures they require (composition insists).
  */
-// The `<system>Figures` fields below are external here and hidden from clients by their owners' `@inaccessible`.
+// The `<system>Figures` fields are external here (declared after the class, one per system of the list) and hidden
+// from clients by their owners' `@inaccessible`.
 @Directive('@key(fields: "system")')
 @ObjectType('LegacySystemHealth', { description: legacySystemHealthDescription })
 export class LegacySystemHealthHub {
-  @Field(() => String, { description: 'Le système : rnec, ceet ou urbanisme.' })
+  @Field(() => String, { description: systemFieldDescription })
   system!: string;
-
-  @Directive('@external')
-  @Field(() => LegacySystemFigures, { nullable: true })
-  rnecFigures?: LegacySystemFigures | null;
-
-  @Directive('@external')
-  @Field(() => LegacySystemFigures, { nullable: true })
-  ceetFigures?: LegacySystemFigures | null;
-
-  @Directive('@external')
-  @Field(() => LegacySystemFigures, { nullable: true })
-  urbanismeFigures?: LegacySystemFigures | null;
 
   @Directive(requiresAll)
   @RequiresScopes(['supervision:read'])
@@ -75,6 +64,12 @@ export class LegacySystemHealthHub {
   @RequiresScopes(['supervision:read'])
   @Field(() => String, { nullable: true, description: 'Code du dernier échec (BACKEND_TIMEOUT, CIRCUIT_OPEN…).' })
   lastFailureCode?: string | null;
+}
+
+// One `<system>Figures` field per legacy system: decorators applied by hand, since the names come from the list.
+for (const system of legacySystems) {
+  Field(() => LegacySystemFigures, { nullable: true })(LegacySystemHealthHub.prototype, figuresFieldOf(system));
+  Directive('@external')(LegacySystemHealthHub.prototype, figuresFieldOf(system));
 }
 
 type Representation = { readonly system: string } & Partial<Record<`${LegacySystem}Figures`, Partial<LegacySystemFigures> | null>>;

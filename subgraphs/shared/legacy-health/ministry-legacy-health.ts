@@ -4,7 +4,7 @@ import { RequiresScopes } from '../authorization/index.js';
 import type { ReferenceResolvers } from '../build-subgraph-schema.js';
 import { currentLegacyFigures } from './current-figures.js';
 import { LegacySystemFigures } from './legacy-system-figures.js';
-import { figuresFieldOf, legacySystemHealthDescription } from './system-names.js';
+import { figuresFieldOf, legacySystemHealthDescription, systemFieldDescription } from './system-names.js';
 
 export interface MinistryLegacyHealth {
   /** The `LegacySystemHealth` entity class of this ministry (an orphaned type: no root field returns it). */
@@ -19,7 +19,7 @@ const built = new Map<LegacySystem, MinistryLegacyHealth>();
  * own system's figures (null for any other system). Each ministry contributes a field of its own because the query
  * planner sends all representations of an entity field to one subgraph: three ministries sharing one `name` field
  * would have a single one of them answer for every system. The subgraph serving `LegacySystemHealth` requires the
- * three fields and exposes the public ones (see `LegacySystemHealthHub`). Supervisors only.
+ * fields of every system and exposes the public ones (see `LegacySystemHealthHub`). Supervisors only.
  */
 export function ministryLegacyHealth(system: LegacySystem): MinistryLegacyHealth {
   const existing = built.get(system);
@@ -29,7 +29,7 @@ export function ministryLegacyHealth(system: LegacySystem): MinistryLegacyHealth
   @Directive('@key(fields: "system")')
   @ObjectType('LegacySystemHealth', { description: legacySystemHealthDescription })
   class LegacySystemHealth {
-    @Field(() => String, { description: 'Le système : rnec, ceet ou urbanisme.' })
+    @Field(() => String, { description: systemFieldDescription })
     system!: string;
   }
   // A property named after the system: decorators applied by hand, since the name is only known here.

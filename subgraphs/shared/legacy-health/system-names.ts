@@ -1,10 +1,12 @@
-import type { LegacySystem } from '../../../adapters/shared/index.js';
+import { legacySystems, type LegacySystem } from '../../../schema/index.js';
 
 /** What the supervision room calls each system (French, user-facing). */
 export const legacySystemNames: Readonly<Record<LegacySystem, string>> = {
   rnec: "RNEC — Registre national de l'état civil",
   ceet: 'CEET — Compagnie Énergie Électrique du Togo',
   urbanisme: "Urbanisme — Direction générale de l'urbanisme",
+  mines: 'SIGEM — Titres miniers et autorisations énergétiques',
+  // new-ministry:legacy-system-names
 };
 
 /** The field of `LegacySystemHealth` through which a ministry subgraph hands over its system's figures. */
@@ -12,7 +14,10 @@ export function figuresFieldOf(system: LegacySystem): `${LegacySystem}Figures` {
   return `${system}Figures`;
 }
 
-export const legacySystems: readonly LegacySystem[] = ['rnec', 'ceet', 'urbanisme'];
+export { legacySystems };
 
 /** The type's description, the same in every subgraph that declares it (composition hints at any difference). */
 export const legacySystemHealthDescription = 'Santé d’un système patrimonial d’un ministère, vue des appels que Guichet lui adresse.';
+
+/** The `system` field's description, the same in every subgraph that declares it. */
+export const systemFieldDescription = `Le système : ${legacySystems.slice(0, -1).join(', ')} ou ${legacySystems.at(-1) ?? ''}.`;

@@ -1,4 +1,5 @@
 import { anonymousPrincipal, createInternalTokenSigner, INTERNAL_TOKEN_HEADER, type Principal } from '../../../auth/index.js';
+import type { MinistryCode } from '../../../schema/index.js';
 
 /** The internal-token secret of subgraphs started by unit tests (long enough for any NODE_ENV). */
 export const testSubgraphSecret = 'subgraph-unit-test-secret-0123456789abcdef';
@@ -24,5 +25,5 @@ export async function postAs<D = Record<string, unknown>>(url: string, principal
 }
 
 export const citizenPrincipal = (niu: string): Principal => ({ subject: `citizen-${niu}`, role: 'citizen', niu, scopes: ['citizen'], clientId: 'portail-web' });
-export const agentPrincipal = (ministry: 'CIVIL_REGISTRY' | 'ENERGY' | 'URBAN_PLANNING'): Principal => ({ subject: `agent-${ministry}`, role: 'agent', ministry, scopes: ['agent', `agent:${ministry}`], clientId: 'portail-agents' });
+export const agentPrincipal = (ministry: MinistryCode): Principal => ({ subject: `agent-${ministry}`, role: 'agent', ministry, scopes: ['agent', `agent:${ministry}`], clientId: 'portail-agents' });
 export const anonymous: Principal = anonymousPrincipal;

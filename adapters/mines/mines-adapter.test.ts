@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type DossierMines, type MinesSimulator } from '../../legacy/mines/index.js';
+import { generateWorld } from '../../legacy/world/index.js';
+import { isAdapterError } from '../shared/index.js';
+import { createMinesAdapter, minesProcedures, type MinesAdapter, type EnergyMinesApplicationInput } from './index.js';
+
+const world = generateWorld({ seed: 7, scale: 0.05, now: '2026-11-01' });
+const dossiers = seedMinesDossiers(world);
+const referenceOf = (d: DossierMines) => `MEM-${d.NumeroDossier.replace('/', '-')}`;
+const first = dossiers[0]!;
+const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu))!;
+const procedure = minesProcedures[0]!;
+
+let sim: MinesSimulator;
+let adapter: MinesAdapter;
+const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+const input = (overrides: Partial<EnergyMinesApplicationInput> = {}): EnergyMinesApplicationInput => ({
+  niu: newcomer.niu,
+  procedureCode: procedure.procedureCode,
+  companyName: null,
+  communeCode: 'KOZAH1',
+  locality: 'Kpéwa',
+  substance: 'GOLD',
+  areaHectares: 1_200,
+  externalReference: 'GCH-TEST-ADAPTER-1',
+  ...overrides,
+});
+async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(isAdapterError(error), `expected an AdapterError, got ${String(error)}`).toBe(true);
+  expect(error).toMatchObject({ system: 'mines', ...expected });
+}
+
+beforeAll(async () => {
+  sim = await startMinesSimulator(readMinesConfig({ PORT: '0', SEED: '7', SCALE: '0.05', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' }));
+  adapter = createMinesAdapter({ baseUrl: sim.url, timeoutMs: 2_000, resilience: { retry: false, breaker: false } });
+});
+afterAll(() => sim.close());
+beforeEach(() => fetch(`${sim.url}/__admin/reset`, { method: 'POST' }));
+
+describe('Mines adapter — reading', () => {
+  it('maps one dossier into the clean record (reference, Z instants, procedure, status)', async () => {
+    const record = await adapter.getApplication(referenceOf(first));
+    expect(record).toMatchObject({ reference: referenceOf(first), applicantNiu: first.NuiDemandeur, ministryStatusCode: first.CodeEtat, externalReference: null });
+    expect(record.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
+    expect(record.history[0]?.status).toBe('SUBMITTED');
+  });
+
+  it('lists a citizen’s applications, and batches lookups (unknown ones absent)', async () => {
+    const own = dossiers.filter((d) => d.NuiDemandeur === first.NuiDemandeur).map(referenceOf);
+    expect((await adapter.listApplicationsOfCitizen(first.NuiDemandeur)).map((r) => r.reference).sort()).toEqual(own.sort());
+    const found = await adapter.getApplications([referenceOf(first), 'MEM-1999-000001', 'not-a-reference']);
+    expect([...found.keys()]).toEqual([referenceOf(first)]);
+  });
+
+  it('turns an unknown dossier into NOT_FOUND and a malformed reference into BAD_USER_INPUT', async () => {
+    await expectAdapterError(adapter.getApplication('MEM-1999-000001'), { code: 'NOT_FOUND' });
+    await expectAdapterError(adapter.getApplication('XX-1'), { code: 'BAD_USER_INPUT' });
+  });
+
+  it('reads the change feed from an ISO instant', async () => {
+    const changed = await adapter.listChangedApplications('2000-01-01T00:00:00Z');
+    expect(changed).toHaveLength(dossiers.length);
+  });
+});
+
+describe('Mines adapter — writing', () => {
+  it('files an application, found again by its external reference', async () => {
+    const created = await adapter.submitApplication(input());
+    expect(created).toMatchObject({ status: 'SUBMITTED', applicantNiu: newcomer.niu, procedureCode: procedure.procedureCode, externalReference: 'GCH-TEST-ADAPTER-1', substance: 'GOLD', areaHectares: 1_200 });
+    // SIGEM keeps an exploration permit in km²: 1 200 ha went out as 12.
+    const stored = (await (await fetch(`${sim.url}/api/v2/dossiers?refExterne=GCH-TEST-ADAPTER-1`)).json()) as { Donnees: { Dossiers: { Superficie: number; UniteSuperficie: string; Substance: string }[] } };
+    expect(stored.Donnees.Dossiers[0]).toMatchObject({ Superficie: 12, UniteSuperficie: 'KM2', Substance: 'OR' });
+    expect((await adapter.findApplicationByExternalReference('GCH-TEST-ADAPTER-1'))?.reference).toBe(created.reference);
+    expect(await adapter.findApplicationByExternalReference('GCH-NEVER')).toBeNull();
+  });
+
+  it('refuses, before any call, what the system would refuse', async () => {
+    await expectAdapterError(adapter.submitApplication(input({ niu: '12' })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitApplication(input({ substance: null })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitApplication(input({ areaHectares: 60_000 })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitApplication(input({ procedureCode: 'URB-PERMIS-CONSTRUIRE' as EnergyMinesApplicationInput['procedureCode'] })), { code: 'BAD_USER_INPUT' });
+    const calls = (await (await fetch(`${sim.url}/__admin/calls`)).json()) as Record<string, number>;
+    expect(calls.deposerDossier).toBeUndefined();
+  });
+});
+
+describe('Mines adapter — faults', () => {
+  it('classifies an error inside a 200, a 500 and a 503 as the system’s failures', async () => {
+    await setFaults({ errorIn200Rate: 1 });
+    await expectAdapterError(adapter.getApplication(referenceOf(first)), { code: 'BACKEND_ERROR', retryable: true });
+    await setFaults({ errorRate: 1 });
+    await expectAdapterError(adapter.getApplication(referenceOf(first)), { code: 'BACKEND_ERROR' });
+    await setFaults({ overloadRate: 1, retryAfterSeconds: 3 });
+    await expectAdapterError(adapter.getApplication(referenceOf(first)), { code: 'BACKEND_UNAVAILABLE', retryAfterMs: 3_000 });
+  });
+
+  it('turns a malformed body into BAD_BACKEND_RESPONSE and a down system into BACKEND_UNAVAILABLE', async () => {
+    await setFaults({ malformedRate: 1 });
+    await expectAdapterError(adapter.getApplication(referenceOf(first)), { code: 'BAD_BACKEND_RESPONSE' });
+    await setFaults({ down: true });
+    await expectAdapterError(adapter.getApplication(referenceOf(first)), { code: 'BACKEND_UNAVAILABLE' });
+  });
+});

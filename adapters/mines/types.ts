@@ -1,0 +1,49 @@
+import type { ProcedureCode } from '../../schema/index.js';
+import type { DossierRecord, RecordPage } from '../shared/index.js';
+import type { MineralSubstance } from './substances.js';
+
+/** One application (graph reference `MEM-2026-000123` ↔ the system's number `2026/000123`). */
+export interface EnergyMinesApplicationRecord extends DossierRecord {
+  /** Company or cooperative applying, if any. */
+  readonly companyName: string | null;
+  /** Site of the activity, for procedures that have one. */
+  readonly communeCode: string | null;
+  readonly locality: string | null;
+  readonly filingFeeFcfa: number;
+  /** Mining titles: the substance sought and the surface, in hectares whatever unit SIGEM keeps it in. */
+  readonly substance: MineralSubstance | null;
+  readonly areaHectares: number | null;
+  /** Documents the ministry waits for (while ACTION_REQUIRED for missing documents). */
+  readonly missingDocuments: readonly string[];
+}
+
+export interface EnergyMinesApplicationInput {
+  readonly niu: string;
+  /** One of this ministry's procedures (adapters/mines/procedures.ts). */
+  readonly procedureCode: ProcedureCode;
+  readonly companyName: string | null;
+  readonly communeCode: string | null;
+  readonly locality: string | null;
+  /** Required for mining titles, ignored otherwise. */
+  readonly substance: MineralSubstance | null;
+  readonly areaHectares: number | null;
+  /** Guichet's reference (`RefExterne`): the system can be searched by it. */
+  readonly externalReference: string;
+}
+
+export interface MinesAdapter {
+  /** Every application of a citizen, all pages followed. */
+  listApplicationsOfCitizen(niu: string): Promise<readonly EnergyMinesApplicationRecord[]>;
+  /** One page of all applications, newest first (agents' worklist). */
+  listApplications(options: { readonly page: number; readonly pageSize: number }): Promise<RecordPage<EnergyMinesApplicationRecord>>;
+  /** NOT_FOUND for an unknown reference. */
+  getApplication(reference: string): Promise<EnergyMinesApplicationRecord>;
+  /** Batched `?numeros=` (≤ 25 per call). Unknown references are absent from the map. */
+  getApplications(references: readonly string[]): Promise<ReadonlyMap<string, EnergyMinesApplicationRecord>>;
+  /** The application filed with this external reference (the oldest if a retried POST made two), or null. */
+  findApplicationByExternalReference(externalReference: string): Promise<EnergyMinesApplicationRecord | null>;
+  /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
+  submitApplication(input: EnergyMinesApplicationInput): Promise<EnergyMinesApplicationRecord>;
+  /** Change feed: every application changed since `since` (ISO 8601); repeats the boundary minute. */
+  listChangedApplications(since: string): Promise<readonly EnergyMinesApplicationRecord[]>;
+}

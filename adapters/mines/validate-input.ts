@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { badUserInput } from './mines-errors.js';
+import { procedureOfCode } from './procedures.js';
+import { mineralSubstances, type MineralSubstance } from './substances.js';
+import type { EnergyMinesApplicationInput } from './types.js';
+
+const optionalText = (min: number, max: number, message: string) => z.string(message).trim().min(min, message).max(max, message).nullable();
+
+/** What the system would refuse, checked before the (non-idempotent) POST, with French messages. */
+const applicationInput = z.object({
+  niu: z.string('Le NIU doit comporter 12 chiffres.').regex(/^\d{12}$/, 'Le NIU doit comporter 12 chiffres.'),
+  procedureCode: z.string(),
+  companyName: optionalText(2, 120, 'La raison sociale doit compter 2 à 120 caractères.'),
+  communeCode: optionalText(2, 20, 'Code de commune invalide.'),
+  locality: optionalText(2, 80, 'La localité doit compter 2 à 80 caractères.'),
+  substance: z.enum(mineralSubstances as [MineralSubstance, ...MineralSubstance[]], 'Substance inconnue.').nullable(),
+  areaHectares: z.number('La superficie doit être un nombre d’hectares.').positive('La superficie doit être positive.').nullable(),
+  externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
+});
+
+export function validateApplicationInput(input: EnergyMinesApplicationInput, operation: string): EnergyMinesApplicationInput & { readonly legacyCode: string } {
+  const result = applicationInput.safeParse(input);
+  if (!result.success) throw badUserInput(operation, result.error.issues[0]?.message ?? 'Données invalides.');
+  const procedure = procedureOfCode(input.procedureCode);
+  if (!procedure) throw badUserInput(operation, `La démarche ${input.procedureCode} ne relève pas de ce ministère.`);
+  if (procedure.site && (!input.communeCode || !input.locality)) throw badUserInput(operation, 'Cette démarche exige la commune et la localité du site.');
+  const mining = procedure.mining;
+  if (mining) {
+    if (input.substance === null || input.areaHectares === null) throw badUserInput(operation, 'Un titre minier exige la substance et la superficie sollicitées.');
+    if (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares) {
+      throw badUserInput(operation, `La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`);
+    }
+  }
+  return { ...input, legacyCode: procedure.legacyCode };
+}
+
+export function validateNiu(niu: string, operation: string): void {
+  if (!/^\d{12}$/.test(niu)) throw badUserInput(operation, 'Le NIU doit comporter 12 chiffres.');
+}
+
+export function validateInstant(value: string, operation: string): void {
+  if (!z.iso.datetime({ offset: true }).safeParse(value).success && !z.iso.date().safeParse(value).success) {
+    throw badUserInput(operation, 'La date doit être au format ISO 8601 (par exemple 2026-11-01T00:00:00Z).');
+  }
+}

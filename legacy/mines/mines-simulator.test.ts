@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateWorld } from '../world/index.js';
+import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type MinesSimulator, type DossierMines } from './index.js';
+
+const worldOptions = { seed: 7, scale: 0.05, now: '2026-11-01' };
+const world = generateWorld(worldOptions);
+const dossiers = seedMinesDossiers(world);
+const first = dossiers[0]!;
+const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu) && p.birthDate < '2000-01-01')!;
+
+let sim: MinesSimulator;
+const get = async (path: string) => {
+  const response = await fetch(`${sim.url}${path}`);
+  return { status: response.status, body: (await response.json()) as { Succes: boolean; Donnees?: unknown; Erreur?: { Code: string; Message: string } } };
+};
+const post = async (body: unknown) => {
+  const response = await fetch(`${sim.url}/api/v2/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as { Succes: boolean; Donnees?: DossierMines; Erreur?: { Code: string } } };
+};
+
+beforeAll(async () => {
+  sim = await startMinesSimulator(readMinesConfig({ PORT: '0', SEED: '7', SCALE: '0.05', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' }));
+});
+afterAll(() => sim.close());
+beforeEach(() => fetch(`${sim.url}/__admin/reset`, { method: 'POST' }));
+
+describe('Mines simulator — seeded world', () => {
+  it('gives a minority of adults one or two dossiers, the same on every run, numbered AAAA/NNNNNN', () => {
+    const applicants = new Set(dossiers.map((d) => d.NuiDemandeur));
+    expect(applicants.size).toBeGreaterThan(0);
+    expect(applicants.size).toBeLessThan(world.persons.length * 0.1);
+    expect(seedMinesDossiers(generateWorld(worldOptions))).toEqual(dossiers);
+    for (const d of dossiers) expect(d.NumeroDossier).toMatch(/^\d{4}\/\d{6}$/);
+    expect(new Set(dossiers.map((d) => d.NumeroDossier)).size).toBe(dossiers.length);
+  });
+});
+
+describe('Mines simulator — routes', () => {
+  it('lists an applicant’s dossiers by NUI, page-numbered', async () => {
+    const { status, body } = await get(`/api/v2/dossiers?nui=${first.NuiDemandeur}&page=1&taille=50`);
+    expect(status).toBe(200);
+    const donnees = body.Donnees as { Dossiers: DossierMines[]; Total: number };
+    expect(donnees.Dossiers.map((d) => d.NumeroDossier)).toContain(first.NumeroDossier);
+    expect(donnees.Total).toBe(dossiers.filter((d) => d.NuiDemandeur === first.NuiDemandeur).length);
+  });
+
+  it('serves one dossier on its two-segment path, and a JSON 404 for an unknown one', async () => {
+    expect((await get(`/api/v2/dossiers/${first.NumeroDossier}`)).body.Donnees).toEqual(first);
+    const missing = await get('/api/v2/dossiers/1999/000001');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ Succes: false, Erreur: { Code: 'DOSSIER_INEXISTANT' } });
+  });
+
+  it('answers a semicolon-separated batch with the unknown numbers apart, and refuses more than 25', async () => {
+    const { body } = await get(`/api/v2/dossiers?numeros=${first.NumeroDossier};1999/000001`);
+    expect(body.Donnees).toMatchObject({ Dossiers: [{ NumeroDossier: first.NumeroDossier }], Inconnus: ['1999/000001'] });
+    const tooMany = await get(`/api/v2/dossiers?numeros=${Array.from({ length: 26 }, (_, i) => `2026/${String(i).padStart(6, '0')}`).join(';')}`);
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('files a deposit (201, ENR), findable by its external reference; POST is not idempotent', async () => {
+    const deposit = { NuiDemandeur: newcomer.niu, CodeProcedure: 'ADP', Commune: 'KOZAH1', Localite: 'Kpéwa', RefExterne: 'GCH-TEST-0001' };
+    const created = await post(deposit);
+    expect(created.status).toBe(201);
+    expect(created.body.Donnees).toMatchObject({ NuiDemandeur: newcomer.niu, CodeEtat: 'ENR', RefExterne: 'GCH-TEST-0001' });
+    await post(deposit);
+    const found = await get('/api/v2/dossiers?refExterne=GCH-TEST-0001');
+    expect((found.body.Donnees as { Dossiers: unknown[] }).Dossiers).toHaveLength(2);
+  });
+
+  it('requires a mining title’s substance and surface, in the title’s own unit', async () => {
+    const permit = { NuiDemandeur: newcomer.niu, CodeProcedure: 'PR', Commune: 'KOZAH1', Localite: 'Kpéwa' };
+    expect((await post(permit)).body.Erreur?.Code).toBe('PIECE_MANQUANTE');
+    expect((await post({ ...permit, Substance: 'OR', Superficie: 1_200, UniteSuperficie: 'HA' })).body.Erreur?.Code).toBe('PARAMETRE_INVALIDE');
+    expect((await post({ ...permit, Substance: 'OR', Superficie: 12, UniteSuperficie: 'KM2' })).body.Donnees).toMatchObject({ CodeProcedure: 'PR', Superficie: 12, UniteSuperficie: 'KM2' });
+    const installer = await post({ NuiDemandeur: newcomer.niu, CodeProcedure: 'AIE', Commune: 'KOZAH1', Localite: 'Kpéwa' });
+    expect(installer.body.Donnees).toMatchObject({ Commune: null, Substance: null, Superficie: null });
+  });
+
+  it('seeds every procedure, mining titles with a substance and a surface', () => {
+    const larger = seedMinesDossiers(generateWorld({ ...worldOptions, scale: 0.3 }));
+    expect(new Set(larger.map((d) => d.CodeProcedure))).toEqual(new Set(['PR', 'AEA', 'AOC', 'ADP', 'AIE']));
+    for (const d of larger.filter((x) => ['PR', 'AEA', 'AOC'].includes(x.CodeProcedure))) expect(d).toMatchObject({ Substance: expect.any(String), Superficie: expect.any(Number), UniteSuperficie: d.CodeProcedure === 'PR' ? 'KM2' : 'HA' });
+    for (const d of larger.filter((x) => x.CodeProcedure === 'AIE')) expect(d).toMatchObject({ Commune: null, Substance: null });
+  });
+
+  it('refuses an unknown procedure (422) and a malformed NUI (400)', async () => {
+    expect((await post({ NuiDemandeur: newcomer.niu, CodeProcedure: 'XXX' })).body.Erreur?.Code).toBe('PROCEDURE_INCONNUE');
+    expect((await post({ NuiDemandeur: '12', CodeProcedure: first.CodeProcedure })).status).toBe(400);
+  });
+
+  it('feeds changes at or after a minute (JJ/MM/AAAA HH:MM), oldest first', async () => {
+    const { body } = await get(`/api/v2/mouvements?depuis=${encodeURIComponent(first.DateMaj)}`);
+    const numeros = (body.Donnees as { Dossiers: DossierMines[] }).Dossiers.map((d) => d.NumeroDossier);
+    expect(numeros).toContain(first.NumeroDossier);
+    expect((await get('/api/v2/mouvements?depuis=2026-01-01')).status).toBe(400);
+  });
+
+  it('counts calls per operation and can put an error inside a 200', async () => {
+    await fetch(`${sim.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorIn200Rate: 1 }) });
+    const { status, body } = await get(`/api/v2/dossiers/${first.NumeroDossier}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ Succes: false, Erreur: { Code: 'ERREUR_TECHNIQUE' } });
+    const calls = (await (await fetch(`${sim.url}/__admin/calls`)).json()) as Record<string, number>;
+    expect(calls.consulterDossier).toBe(1);
+  });
+});

@@ -1,0 +1,3 @@
+import { runNewMinistry } from './main.js';
+
+process.exitCode = runNewMinistry(process.argv.slice(2));

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scaffoldMinistry } from './new-ministry.js';
+import { parseArgs } from './parse-args.js';
+import { readExisting } from './read-existing.js';
+import { ScaffoldError } from './scaffold-error.js';
+
+/** The package root above this module, from source as from dist/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('/dist')) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** `npm run new:ministry -- <name> [options]`: exit code 0 when done, 1 with a message (never a stack) when refused. */
+export function runNewMinistry(
+  argv: readonly string[],
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  err: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): number {
+  try {
+    const rootArg = argv.includes('--root') ? argv[argv.indexOf('--root') + 1] : undefined;
+    const root = rootArg ? resolve(rootArg) : packageRoot();
+    const existing = readExisting(root);
+    const { spec, dryRun } = parseArgs(argv, existing);
+    const report = scaffoldMinistry(spec, { root, dryRun, newMinistryCode: !existing.ministryCodes.includes(spec.ministryCode) });
+    const verb = dryRun ? 'would create' : 'created';
+    out(`${dryRun ? '[dry run] ' : ''}Ministry ${spec.name}: system ${spec.system}, references ${spec.referencePrefix}-AAAA-NNNNNN, ministry ${spec.ministryCode}, type ${spec.typeName}, ports ${spec.legacyPort} (simulator) / ${spec.subgraphPort} (subgraph).`);
+    for (const file of report.created) out(`  ${verb} ${file}`);
+    for (const file of report.kept) out(`  kept     ${file} (already there)`);
+    for (const row of report.inserted) out(`  ${dryRun ? 'would add' : 'added'} row → ${row}`);
+    for (const row of report.alreadyPresent) out(`  row already present → ${row}`);
+    for (const script of report.scripts) out(`  ${dryRun ? 'would add' : 'added'} npm script ${script}`);
+    out('Next: flesh out the procedures (schema/procedures.ts, legacy + adapter procedures.ts), states and quirks; then');
+    out('  npm run build && npm run compose && npx vitest run legacy/' + spec.system + ' adapters/' + spec.system + ' subgraphs/' + spec.name + '  (see CONTRIBUTING.md)');
+    return 0;
+  } catch (error) {
+    err(error instanceof ScaffoldError ? error.message : `new:ministry failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,54 @@
+import type DataLoader from 'dataloader';
+import type { MinesAdapter, EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
+import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js';
+import { createAccessRecorder } from '../../audit/index.js';
+import type { Principal } from '../../auth/index.js';
+import type { Outbox } from '../../outbox/index.js';
+import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, withLastKnown, withLastKnownList, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
+import { queuedEnergyMinesApplicationRecord } from './queued-energy-mines-application.js';
+
+export interface EnergyMinesContext extends SubgraphContext {
+  readonly mines: MinesAdapter;
+  /** Applications the ministry could not take yet, delivered later by the forwarder. */
+  readonly outbox: Outbox<EnergyMinesApplicationRecord>;
+  /** Whether the caller may see a record (and puts it on the audit trail when so). */
+  readonly visible: (record: EnergyMinesApplicationRecord) => boolean;
+  readonly loaders: {
+    readonly application: DataLoader<string, EnergyMinesApplicationRecord>;
+    readonly applicationsOfCitizen: DataLoader<string, readonly EnergyMinesApplicationRecord[]>;
+  };
+}
+
+const system: LegacySystem = 'mines';
+
+/** Fresh loaders per request: batching within a request, no stale data across requests. */
+export function createEnergyMinesContext(
+  adapter: MinesAdapter,
+  outbox: Outbox<EnergyMinesApplicationRecord>,
+  lastKnown: LastKnownStore<EnergyMinesApplicationRecord>,
+  principal: Principal,
+): EnergyMinesContext {
+  const access = createAccessRecorder();
+  // A citizen's list, remembered so an outage answers with the last known one (marked stale).
+  const citizenList = withLastKnownList((niu: string) => adapter.listApplicationsOfCitizen(niu), lastKnown);
+  const visible = recordedWhenVisible((record: EnergyMinesApplicationRecord) => canSeeDossier(principal, 'MINES', record.applicantNiu), access, system, (r) => [r.applicantNiu]);
+  return {
+    principal,
+    access,
+    mines: adapter,
+    outbox,
+    visible,
+    loaders: {
+      application: batchLoader(
+        withGuichetReferences<EnergyMinesApplicationRecord | Error>(
+          withLastKnown((references: readonly string[]) => adapter.getApplications(references), lastKnown, { mayServe: (r) => canSeeDossier(principal, 'MINES', r.applicantNiu) }),
+          outbox,
+          queuedEnergyMinesApplicationRecord,
+        ),
+        (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande ${reference}.` }),
+        visible,
+      ),
+      applicationsOfCitizen: listLoader(async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedEnergyMinesApplicationRecord)], visible),
+    },
+  };
+}
