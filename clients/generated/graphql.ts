@@ -92,12 +92,51 @@ export type ElectricityConnectionInput = {
   applianceCount: number;
 };
 
+/** Demande de titre minier, d’autorisation ou d’agrément au ministère des Mines et de l’Énergie. */
+export type EnergyMinesApplicationInput = {
+  /** NIU du demandeur (12 chiffres). */
+  applicantNiu: string;
+  /** Code de la démarche, parmi celles du ministère (voir le catalogue des démarches). */
+  procedureCode: string;
+  /** Raison sociale de la société ou de la coopérative, si la demande n’est pas faite en nom propre. */
+  companyName?: string | null | undefined;
+  /** Code de la commune du site (ex. KOZAH1) ; exigé pour les démarches portant sur un site. */
+  communeCode?: string | null | undefined;
+  /** Localité du site ; exigée pour les démarches portant sur un site. */
+  locality?: string | null | undefined;
+  /** Substance sollicitée ; exigée pour les titres miniers (permis de recherche, exploitation artisanale, carrière). */
+  substance?: MineralSubstance | null | undefined;
+  /** Superficie sollicitée en hectares ; exigée pour les titres miniers. */
+  areaHectares?: number | null | undefined;
+};
+
 /** Type de compteur demandé. */
 export type MeterType =
   /** Monophasé (MONO à la CEET) : logements ordinaires. */
   | 'SINGLE_PHASE'
   /** Triphasé (TRI à la CEET) : fortes puissances. */
   | 'THREE_PHASE';
+
+/** Substance minérale sollicitée par un titre minier. */
+export type MineralSubstance =
+  /** Or (OR). */
+  | 'GOLD'
+  /** Phosphate (PHOS). */
+  | 'PHOSPHATE'
+  /** Calcaire (CALC), y compris pour le ciment. */
+  | 'LIMESTONE'
+  /** Granite (GRAN). */
+  | 'GRANITE'
+  /** Sable (SABL). */
+  | 'SAND'
+  /** Gravier (GRAV). */
+  | 'GRAVEL'
+  /** Marbre (MARB). */
+  | 'MARBLE'
+  /** Manganèse (MANG). */
+  | 'MANGANESE'
+  /** Argile (ARGI). */
+  | 'CLAY';
 
 /** Ministère ou organisme responsable d’une démarche. */
 export type MinistryCode =
@@ -237,6 +276,14 @@ export type RequestElectricityConnectionMutationVariables = Exact<{
 
 export type RequestElectricityConnectionMutation = { requestElectricityConnection: { reference: string, status: DossierStatus, ministryStatus: string, submittedAt: string, updatedAt: string, nextAction: string | null, meterType: MeterType, filingFeeFcfa: number, quoteAmountFcfa: number | null, procedure: { code: string, title: string, feeFcfa: number, legalDelayDays: number } | null } };
 
+export type SubmitEnergyMinesApplicationMutationVariables = Exact<{
+  input: EnergyMinesApplicationInput;
+  idempotencyKey: string;
+}>;
+
+
+export type SubmitEnergyMinesApplicationMutation = { submitEnergyMinesApplication: { reference: string, status: DossierStatus, ministryStatus: string, submittedAt: string, updatedAt: string, nextAction: string | null, substance: MineralSubstance | null, areaHectares: number | null, filingFeeFcfa: number, missingDocuments: Array<string>, procedure: { code: string, title: string, feeFcfa: number, legalDelayDays: number } | null } };
+
 export type SupervisionRoomQueryVariables = Exact<{
   filter?: SupervisionFilter | null | undefined;
 }>;
@@ -258,6 +305,7 @@ export const ProcedureDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const ProceduresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Procedures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"procedures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"ministry"}},{"kind":"Field","name":{"kind":"Name","value":"feeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"legalDelayDays"}},{"kind":"Field","name":{"kind":"Name","value":"requiredDocuments"}}]}}]}}]} as unknown as DocumentNode<ProceduresQuery, ProceduresQueryVariables>;
 export const RequestCivilActCopyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestCivilActCopy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CivilActCopyInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestCivilActCopy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ministryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAction"}},{"kind":"Field","name":{"kind":"Name","value":"actNumber"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"feeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"legalDelayDays"}}]}}]}}]}}]} as unknown as DocumentNode<RequestCivilActCopyMutation, RequestCivilActCopyMutationVariables>;
 export const RequestElectricityConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestElectricityConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ElectricityConnectionInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestElectricityConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ministryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAction"}},{"kind":"Field","name":{"kind":"Name","value":"meterType"}},{"kind":"Field","name":{"kind":"Name","value":"filingFeeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"quoteAmountFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"feeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"legalDelayDays"}}]}}]}}]}}]} as unknown as DocumentNode<RequestElectricityConnectionMutation, RequestElectricityConnectionMutationVariables>;
+export const SubmitEnergyMinesApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitEnergyMinesApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnergyMinesApplicationInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitEnergyMinesApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ministryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAction"}},{"kind":"Field","name":{"kind":"Name","value":"substance"}},{"kind":"Field","name":{"kind":"Name","value":"areaHectares"}},{"kind":"Field","name":{"kind":"Name","value":"filingFeeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"feeFcfa"}},{"kind":"Field","name":{"kind":"Name","value":"legalDelayDays"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitEnergyMinesApplicationMutation, SubmitEnergyMinesApplicationMutationVariables>;
 export const SupervisionRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupervisionRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SupervisionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supervision"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"incomplete"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableSystems"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomFigures"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byMinistry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ministry"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomFigures"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byProcedure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"procedure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomFigures"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byCommune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commune"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomFigures"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"submittedPerDay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legacySystems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMsP50"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMsP95"}},{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"circuit"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"procedures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"ministry"}},{"kind":"Field","name":{"kind":"Name","value":"ministryCode"}},{"kind":"Field","name":{"kind":"Name","value":"legalDelayDays"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessingFigures"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"processingDaysP50"}},{"kind":"Field","name":{"kind":"Name","value":"processingDaysP90"}},{"kind":"Field","name":{"kind":"Name","value":"backlog"}},{"kind":"Field","name":{"kind":"Name","value":"backlogAgeDaysP50"}},{"kind":"Field","name":{"kind":"Name","value":"backlogAgeDaysMax"}},{"kind":"Field","name":{"kind":"Name","value":"beyondLegalDelayShare"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCitizen"}}]}}]} as unknown as DocumentNode<SupervisionRoomQuery, SupervisionRoomQueryVariables>;
 
 /** Each operation's trusted-document id (SHA-256 of its manifest body): what clients send as `persistedQuery.sha256Hash`. */
@@ -273,5 +321,6 @@ export const trustedDocumentIds = {
   Procedures: '26e2f12ee031623180ef51ce7f70713e677247a9cdef28132157471fb0953a9a',
   RequestCivilActCopy: '7b3b1462f7380e1885de133046d73d922f81badd2c4fb3ec4e5e41c0cca2aaa4',
   RequestElectricityConnection: 'a4d60a4e9e5a60fb199e0bc5e525d3f9505e33d587aca1e4da52c2a1ef87361a',
+  SubmitEnergyMinesApplication: '31ca146f489c49743df7df723e2060ab21e611a153d882852a2e4d6212987b59',
   SupervisionRoom: '5c394bcb62ab1defa4fc4732fc2418972ce8398048269e4568fd6a66824f712f',
 } as const;

@@ -7,7 +7,10 @@ export interface GeneratedFile {
   readonly path: string;
 }
 
-/** The three new folders: the simulator, the adapter and the subgraph, each with its unit tests. */
+/**
+ * The three new folders — the simulator, the adapter and the subgraph, each with its unit tests — and the portal's
+ * trusted submission document (in production the gateway runs only the documents of clients/operations).
+ */
 export function generatedFiles(spec: MinistrySpec): GeneratedFile[] {
   const legacy = `legacy/${spec.system}`;
   const adapter = `adapters/${spec.system}`;
@@ -66,5 +69,6 @@ export function generatedFiles(spec: MinistrySpec): GeneratedFile[] {
     ...legacyFiles.map(([t, p]) => ({ template: `legacy/${t}.tmpl`, path: `${legacy}/${p}` })),
     ...adapterFiles.map(([t, p]) => ({ template: `adapter/${t}.tmpl`, path: `${adapter}/${p}` })),
     ...subgraphFiles.map(([t, p]) => ({ template: `subgraph/${t}.tmpl`, path: `${subgraph}/${p}` })),
+    { template: 'client/submit-operation.graphql.tmpl', path: `clients/operations/Submit${spec.typeName}.graphql` },
   ];
 }

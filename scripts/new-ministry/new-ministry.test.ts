@@ -15,6 +15,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** The files the scaffold edits: copied into the sandbox, so the repository's own stay untouched. */
 const tables = [
   'package.json',
+  'legacy/shared/feed-operations.ts',
   'schema/legacy-systems.ts',
   'schema/references.ts',
   'schema/procedures.ts',
@@ -27,7 +28,7 @@ const tables = [
   'supervision-web/ministry-labels.ts',
 ];
 /** Where the scaffold writes new folders: real folders in the sandbox, or they would land in the repository. */
-const written = ['legacy', 'adapters', 'subgraphs'];
+const written = ['legacy', 'adapters', 'subgraphs', 'clients', 'clients/operations'];
 const skipped = new Set(['.git', 'dist', '.data', 'bench']);
 
 /** A sandbox of the repository: real folders down to each table (copied), symlinks for everything else. */
@@ -120,9 +121,10 @@ describe('new:ministry — generation', () => {
     expect(text('subgraphs/dossiers/ministry-dossier-types.ts')).toMatch(/typeName: 'ProbeOfficeApplication', citizenListField: 'probeOfficeApplications', referencePrefix: 'PRB', legacySystem: 'probe'/);
     expect(text('scripts/stack/service-catalog.ts')).toMatch(/name: 'legacy-probe', entry: 'legacy\/probe\/main\.js', defaultPort: \d+/);
     expect(JSON.parse(text('package.json')).scripts).toMatchObject({ 'start:legacy-probe': 'node dist/legacy/probe/main.js', 'start:probe-office': 'node dist/subgraphs/probe-office/main.js' });
-    expect(lines.filter((l) => l.includes('added row'))).toHaveLength(18);
+    expect(lines.filter((l) => l.includes('added row'))).toHaveLength(19);
     for (const folder of ['legacy/probe', 'adapters/probe', 'subgraphs/probe-office']) expect(lstatSync(join(sandbox, folder)).isSymbolicLink(), folder).toBe(false);
-    for (const folder of ['legacy/probe', 'adapters/probe', 'subgraphs/probe-office']) expect(existsSync(join(repo, folder)), folder).toBe(false);
+    for (const folder of ['legacy/probe', 'adapters/probe', 'subgraphs/probe-office', 'clients/operations/SubmitProbeOfficeApplication.graphql']) expect(existsSync(join(repo, folder)), folder).toBe(false);
+    expect(text('clients/operations/SubmitProbeOfficeApplication.graphql')).toMatch(/^mutation SubmitProbeOfficeApplication\(\$input: ProbeOfficeApplicationInput!, \$idempotencyKey: String!\) \{$/m);
 
     // Run again (as after a partial run): every file kept, every row found, nothing changed.
     const tablesBefore = tables.map(text);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ProcedureCode, procedures } from '../../schema/index.js';
 import { errorCodes, gql } from '../support/graphql-client.js';
@@ -29,9 +30,8 @@ interface Node {
 }
 const myDossiers = `{ me { dossiers(first: 20) { totalCount incomplete nodes { __typename reference updatedAt status procedure { code ministryCode } ... on EnergyMinesApplication { substance areaHectares filingFeeFcfa } } } } }`;
 const byReference = `query($r: ID!) { dossier(reference: $r) { __typename reference status ministryStatus ... on EnergyMinesApplication { companyName communeCode substance areaHectares } } }`;
-const submit = `mutation($input: EnergyMinesApplicationInput!, $key: String!) {
-  submitEnergyMinesApplication(input: $input, idempotencyKey: $key) { reference status ministryStatus procedure { code } substance areaHectares filingFeeFcfa }
-}`;
+/** The portal's shipped document (clients/operations): the one a production gateway accepts. */
+const submit = readFileSync(new URL('../../clients/operations/SubmitEnergyMinesApplication.graphql', import.meta.url), 'utf8');
 const quarry = { applicantNiu: applicant.niu, procedureCode: ProcedureCode.QUARRY_AUTHORIZATION, companyName: 'Carrières du Zio SARL', communeCode: 'ZIO2', locality: 'Gapé', substance: 'GRAVEL', areaHectares: 4.5 };
 
 /** Applications SIGEM holds under an external reference (a retried POST would make a second). */
@@ -92,16 +92,16 @@ describe('energy & mines — submissions', () => {
   it('files a quarry authorization with SIGEM, once per idempotency key', async () => {
     const token = await citizenToken(applicant.niu);
     const key = `mem-${randomUUID()}`;
-    const first = await gql<{ submitEnergyMinesApplication: { reference: string; status: string; substance: string; areaHectares: number; filingFeeFcfa: number } }>(submit, { input: quarry, key }, { token });
+    const first = await gql<{ submitEnergyMinesApplication: { reference: string; status: string; substance: string; areaHectares: number; filingFeeFcfa: number } }>(submit, { input: quarry, idempotencyKey: key }, { token });
     expect(first.errors).toBeUndefined();
     expect(first.data!.submitEnergyMinesApplication).toMatchObject({ status: 'SUBMITTED', substance: 'GRAVEL', areaHectares: 4.5, filingFeeFcfa: 250_000 });
     expect(first.data!.submitEnergyMinesApplication.reference).toMatch(/^MEM-\d{4}-\d{6}$/);
-    const again = await gql<{ submitEnergyMinesApplication: { reference: string } }>(submit, { input: quarry, key }, { token });
+    const again = await gql<{ submitEnergyMinesApplication: { reference: string } }>(submit, { input: quarry, idempotencyKey: key }, { token });
     expect(again.data!.submitEnergyMinesApplication.reference).toBe(first.data!.submitEnergyMinesApplication.reference);
   });
 
   it('refuses a mining title without its surface, in French, before SIGEM sees it', async () => {
-    const response = await gql(submit, { input: { ...quarry, areaHectares: null }, key: `mem-${randomUUID()}` }, { token: await citizenToken(applicant.niu) });
+    const response = await gql(submit, { input: { ...quarry, areaHectares: null }, idempotencyKey: `mem-${randomUUID()}` }, { token: await citizenToken(applicant.niu) });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toMatch(/superficie/);
   });
@@ -111,7 +111,7 @@ describe('energy & mines — submissions', () => {
     const key = `mem-down-${randomUUID()}`;
     const installer = { applicantNiu: applicant.niu, procedureCode: ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL };
     await legacyAdmin.setFaults('mines', { down: true });
-    const queued = await gql<{ submitEnergyMinesApplication: { reference: string; status: string } }>(submit, { input: installer, key }, { token });
+    const queued = await gql<{ submitEnergyMinesApplication: { reference: string; status: string } }>(submit, { input: installer, idempotencyKey: key }, { token });
     expect(queued.errors).toBeUndefined();
     const reference = queued.data!.submitEnergyMinesApplication.reference;
     expect(queued.data!.submitEnergyMinesApplication.status).toBe('QUEUED');
