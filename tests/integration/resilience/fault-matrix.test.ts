@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FaultSettings } from '../../../legacy/shared/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { citizenToken } from '../../support/tokens.js';
-import { citizensInAllSystems } from '../../support/world.js';
+import { citizensInAllSystems, citizensWithMinesDossiers } from '../../support/world.js';
 
-type System = 'rnec' | 'ceet' | 'urbanisme';
+type System = 'rnec' | 'ceet' | 'urbanisme' | 'mines';
 
 /** Each fault kind, injected in the simulator (not mocked), and the codes a client may then see for that system. */
-const faults: readonly [string, Record<string, unknown>, readonly string[]][] = [
+const faults: readonly [string, Partial<FaultSettings>, readonly string[]][] = [
   ['down', { down: true }, ['BACKEND_UNAVAILABLE', 'CIRCUIT_OPEN']],
   ['slower than the timeout', { timeoutRate: 1, hangMs: 4_000 }, ['BACKEND_TIMEOUT', 'CIRCUIT_OPEN']],
   ['server error (5xx, SOAP Fault)', { errorRate: 1 }, ['BACKEND_ERROR', 'CIRCUIT_OPEN']],
@@ -19,7 +20,7 @@ const faults: readonly [string, Record<string, unknown>, readonly string[]][] = 
   ['error inside a 200', { errorIn200Rate: 1 }, ['BACKEND_ERROR', 'BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']],
 ];
 
-const systems: readonly System[] = ['rnec', 'ceet', 'urbanisme'];
+const systems: readonly System[] = ['rnec', 'ceet', 'urbanisme', 'mines'];
 
 interface Dashboard {
   citizen: {
@@ -46,12 +47,16 @@ describe('partial answers under each fault of each legacy system', () => {
 
   // A citizen no one has read yet in each case: nothing remembered, so the failure itself shows (the last-known
   // fallback is tested on its own).
+  // SIGEM's faults need citizens with dossiers there (energy-mines.test.ts reads the first one).
   const citizens = citizensInAllSystems().slice(10);
+  const minesCitizens = citizensWithMinesDossiers().slice(1);
+  if (minesCitizens.length < faults.length) throw new Error(`the test world has ${minesCitizens.length} fresh citizens with SIGEM dossiers, fewer than ${faults.length}`);
   let next = 0;
+  let nextMines = 0;
   for (const system of systems) {
     for (const [kind, settings, codes] of faults) {
       it(`${system}: ${kind}`, async () => {
-        const citizen = citizens[next++]!;
+        const citizen = system === 'mines' ? minesCitizens[nextMines++]! : citizens[next++]!;
         await legacyAdmin.setFaults(system, settings);
         const started = Date.now();
         const response = await gql<Dashboard>(query, { niu: citizen.niu }, { token: await citizenToken(citizen.niu) });
@@ -65,7 +70,7 @@ describe('partial answers under each fault of each legacy system', () => {
         expect(JSON.stringify(response.errors)).not.toMatch(/\n\s+at |127\.0\.0\.1|stack/);
         // The other systems' dossiers are all there.
         const dossiers = data.citizen!.dossiers!;
-        const others = { rnec: citizen.rnec.length, ceet: citizen.ceet.length, urbanisme: citizen.urb.length };
+        const others = { rnec: citizen.rnec.length, ceet: citizen.ceet.length, urbanisme: citizen.urb.length, mines: citizen.mem.length };
         const expected = Object.entries(others).filter(([s]) => s !== system).reduce((sum, [, n]) => sum + n, 0);
         if (system === 'rnec') {
           expect(data.citizen!.lastName).toBeNull();
