@@ -1,3 +1,4 @@
+import { createSimulatorAdmin } from '../legacy/shared/index.js';
 import type { LegacySystemName } from './scenarios.js';
 
 export type LegacyUrls = Readonly<Record<LegacySystemName, string>>;
@@ -8,31 +9,18 @@ export type LegacyCalls = Readonly<Record<LegacySystemName, Readonly<Record<stri
 
 /** Zeroes every simulator's call counter (before a measured run). */
 export async function resetLegacyCalls(urls: LegacyUrls): Promise<void> {
-  await Promise.all(
-    legacySystems.map(async (system) => {
-      const response = await fetch(`${urls[system]}/__admin/calls`, { method: 'DELETE' });
-      if (!response.ok) throw new Error(`${system} refused to reset its call counter: HTTP ${response.status}`);
-    }),
-  );
+  await Promise.all(legacySystems.map((system) => createSimulatorAdmin(urls[system], system).resetCalls()));
 }
 
 /** Every simulator's call counter (after a measured run). */
 export async function readLegacyCalls(urls: LegacyUrls): Promise<LegacyCalls> {
-  const entries = await Promise.all(
-    legacySystems.map(async (system): Promise<[LegacySystemName, Record<string, number>]> => {
-      const response = await fetch(`${urls[system]}/__admin/calls`);
-      if (!response.ok) throw new Error(`${system} refused its call counter: HTTP ${response.status}`);
-      return [system, (await response.json()) as Record<string, number>];
-    }),
-  );
+  const entries = await Promise.all(legacySystems.map(async (system) => [system, await createSimulatorAdmin(urls[system], system).calls()] as const));
   return Object.fromEntries(entries) as LegacyCalls;
 }
 
 /** The added latency a simulator applies now (median and p95, ms). */
 export async function readLegacyLatency(urls: LegacyUrls, system: LegacySystemName): Promise<{ readonly medianMs: number; readonly p95Ms: number }> {
-  const response = await fetch(`${urls[system]}/__admin/faults`);
-  if (!response.ok) throw new Error(`${system} refused its knobs: HTTP ${response.status}`);
-  return ((await response.json()) as { latency: { medianMs: number; p95Ms: number } }).latency;
+  return (await createSimulatorAdmin(urls[system], system).knobs()).latency;
 }
 
 /** Sums two counters (several runs of one target). */

@@ -1,4 +1,4 @@
-import { resetLegacy, setLegacyLatency } from '../scripts/soak/legacy-admin.js';
+import { createSimulatorAdmin } from '../legacy/shared/index.js';
 import type { BenchMode } from './bench-options.js';
 import { legacySystems, readLegacyLatency, type LegacyUrls } from './legacy-calls.js';
 
@@ -7,7 +7,12 @@ import { legacySystems, readLegacyLatency, type LegacyUrls } from './legacy-call
  * zero; `latency` puts back the realistic distributions they started with (POST /__admin/reset).
  */
 export async function setLegacyMode(urls: LegacyUrls, mode: BenchMode): Promise<void> {
-  await Promise.all(legacySystems.map((system) => (mode === 'throughput' ? setLegacyLatency(urls, system, 0, 0) : resetLegacy(urls, system))));
+  await Promise.all(
+    legacySystems.map(async (system) => {
+      const admin = createSimulatorAdmin(urls[system], system);
+      await (mode === 'throughput' ? admin.setLatency({ medianMs: 0, p95Ms: 0 }) : admin.reset());
+    }),
+  );
 }
 
 /** Each simulator's realistic latency as `median/p95` (read before anything changes it). */

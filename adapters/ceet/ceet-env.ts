@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt, envMs, envString, envUrl, readConfig } from '../../lib/config/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv } from '../shared/index.js';
+import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv } from '../shared/index.js';
 import type { CeetAdapterOptions } from './create-ceet-adapter.js';
 
 /** Environment fragment of any service that talks to CEET: extend a service's schema with it. */
@@ -37,19 +37,7 @@ export function ceetAdapterOptionsFromEnv(env: CeetAdapterEnv): CeetAdapterOptio
   return {
     baseUrl: env.CEET_URL,
     apiKey: env.CEET_API_KEY,
-    timeoutMs: env.CEET_TIMEOUT_MS,
-    maxConcurrency: env.CEET_MAX_CONCURRENCY,
-    maxResponseBytes: env.CEET_MAX_RESPONSE_BYTES,
-    resilience: resilienceOptionsFromEnv({
-      deadlineMs: env.CEET_DEADLINE_MS,
-      retryMaxAttempts: env.CEET_RETRY_MAX_ATTEMPTS,
-      retryBaseDelayMs: env.CEET_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: env.CEET_RETRY_MAX_DELAY_MS,
-      breakerThreshold: env.CEET_BREAKER_THRESHOLD,
-      breakerHalfOpenAfterMs: env.CEET_BREAKER_HALF_OPEN_AFTER_MS,
-      bulkheadLimit: env.CEET_BULKHEAD_LIMIT,
-      bulkheadQueue: env.CEET_BULKHEAD_QUEUE,
-    }),
+    ...adapterEnvOptions('CEET', env),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
+import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
 
 export interface MinesAdapterOptions {
   /** The system's base URL, e.g. `http://127.0.0.1:4204`. */
@@ -44,18 +44,6 @@ export type MinesAdapterEnv = z.infer<typeof minesAdapterEnvSchema>;
 export function minesAdapterOptionsFromEnv(env: MinesAdapterEnv): MinesAdapterOptions {
   return {
     baseUrl: env.MINES_URL,
-    timeoutMs: env.MINES_TIMEOUT_MS,
-    maxConcurrency: env.MINES_MAX_CONCURRENCY,
-    maxResponseBytes: env.MINES_MAX_RESPONSE_BYTES,
-    resilience: resilienceOptionsFromEnv({
-      deadlineMs: env.MINES_DEADLINE_MS,
-      retryMaxAttempts: env.MINES_RETRY_MAX_ATTEMPTS,
-      retryBaseDelayMs: env.MINES_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: env.MINES_RETRY_MAX_DELAY_MS,
-      breakerThreshold: env.MINES_BREAKER_THRESHOLD,
-      breakerHalfOpenAfterMs: env.MINES_BREAKER_HALF_OPEN_AFTER_MS,
-      bulkheadLimit: env.MINES_BULKHEAD_LIMIT,
-      bulkheadQueue: env.MINES_BULKHEAD_QUEUE,
-    }),
+    ...adapterEnvOptions('MINES', env),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv } from '../shared/index.js';
+import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv } from '../shared/index.js';
 import { defaultV2Url, type RnecAdapterOptions } from './rnec-adapter.js';
 import { parseModeOverrides } from './strangler/index.js';
 
@@ -66,18 +66,6 @@ export function rnecAdapterOptionsFromEnv(env: RnecAdapterEnv): RnecAdapterOptio
       shadowTimeoutMs: env.RNEC_SHADOW_TIMEOUT_MS,
       shadowMaxInFlight: env.RNEC_SHADOW_MAX_IN_FLIGHT,
     },
-    timeoutMs: env.RNEC_TIMEOUT_MS,
-    maxConcurrency: env.RNEC_MAX_CONCURRENCY,
-    maxResponseBytes: env.RNEC_MAX_RESPONSE_BYTES,
-    resilience: resilienceOptionsFromEnv({
-      deadlineMs: env.RNEC_DEADLINE_MS,
-      retryMaxAttempts: env.RNEC_RETRY_MAX_ATTEMPTS,
-      retryBaseDelayMs: env.RNEC_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: env.RNEC_RETRY_MAX_DELAY_MS,
-      breakerThreshold: env.RNEC_BREAKER_THRESHOLD,
-      breakerHalfOpenAfterMs: env.RNEC_BREAKER_HALF_OPEN_AFTER_MS,
-      bulkheadLimit: env.RNEC_BULKHEAD_LIMIT,
-      bulkheadQueue: env.RNEC_BULKHEAD_QUEUE,
-    }),
+    ...adapterEnvOptions('RNEC', env),
   };
 }

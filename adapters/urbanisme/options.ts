@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, resilienceOptionsFromEnv, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
+import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
 
 export interface UrbanismeAdapterOptions {
   /** Urbanisme's base URL, e.g. `http://127.0.0.1:4203`. */
@@ -47,18 +47,6 @@ export type UrbanismeAdapterEnv = z.infer<typeof urbanismeAdapterEnvSchema>;
 export function urbanismeAdapterOptionsFromEnv(env: UrbanismeAdapterEnv): UrbanismeAdapterOptions {
   return {
     baseUrl: env.URBANISME_URL,
-    timeoutMs: env.URBANISME_TIMEOUT_MS,
-    maxConcurrency: env.URBANISME_MAX_CONCURRENCY,
-    maxResponseBytes: env.URBANISME_MAX_RESPONSE_BYTES,
-    resilience: resilienceOptionsFromEnv({
-      deadlineMs: env.URBANISME_DEADLINE_MS,
-      retryMaxAttempts: env.URBANISME_RETRY_MAX_ATTEMPTS,
-      retryBaseDelayMs: env.URBANISME_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: env.URBANISME_RETRY_MAX_DELAY_MS,
-      breakerThreshold: env.URBANISME_BREAKER_THRESHOLD,
-      breakerHalfOpenAfterMs: env.URBANISME_BREAKER_HALF_OPEN_AFTER_MS,
-      bulkheadLimit: env.URBANISME_BULKHEAD_LIMIT,
-      bulkheadQueue: env.URBANISME_BULKHEAD_QUEUE,
-    }),
+    ...adapterEnvOptions('URBANISME', env),
   };
 }

@@ -20,29 +20,29 @@ export function ceetRoutes(store: CeetStore): Route[] {
   return [
     {
       method: 'GET',
-      path: '/v1/sante',
+      pattern: /^\/v1\/sante\/?$/,
       operation: CeetOperation.sante,
       public: true,
       handle: () => ({ status: 200, body: { statut: 'OK', version: '1.4.2', demandes: store.size } }),
     },
-    { method: 'GET', path: '/v1/demandes/modifiees', operation: CeetOperation.demandesModifiees, handle: ({ query }) => demandesModifiees(store, query) },
+    { method: 'GET', pattern: /^\/v1\/demandes\/modifiees\/?$/, operation: CeetOperation.demandesModifiees, handle: ({ query }) => demandesModifiees(store, query) },
     {
       method: 'GET',
-      path: '/v1/demandes/:numero',
+      pattern: /^\/v1\/demandes\/([^/]+)\/?$/,
       operation: CeetOperation.consulterDemande,
       handle: ({ params }) => {
-        const demande = store.get(params.numero ?? '');
-        return demande ? { status: 200, body: demande } : erreur(404, 'DEMANDE_INTROUVABLE', `Aucune demande ne porte le numéro ${params.numero ?? ''}.`);
+        const demande = store.get(params[0] ?? '');
+        return demande ? { status: 200, body: demande } : erreur(404, 'DEMANDE_INTROUVABLE', `Aucune demande ne porte le numéro ${params[0] ?? ''}.`);
       },
     },
     {
       method: 'GET',
-      path: '/v1/demandes',
+      pattern: /^\/v1\/demandes\/?$/,
       operation: (query) =>
         query.has('numeros') ? CeetOperation.consulterDemandesParNumeros : query.has('referenceExterne') ? CeetOperation.rechercherParReferenceExterne : CeetOperation.listerDemandes,
       handle: ({ query }) => (query.has('numeros') ? parNumeros(store, query) : query.has('referenceExterne') ? parReference(store, query) : lister(store, query)),
     },
-    { method: 'POST', path: '/v1/demandes', operation: CeetOperation.creerDemande, handle: (context) => creer(store, context) },
+    { method: 'POST', pattern: /^\/v1\/demandes\/?$/, operation: CeetOperation.creerDemande, handle: (context) => creer(store, context) },
   ];
 }
 

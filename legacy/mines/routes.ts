@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../../lib/http/index.js';
+import { createRouteListener, jsonReply, routeRequest, type LegacyRoute, type RouteRequest } from '../shared/index.js';
 import { parseDeposit } from './deposit.js';
 import type { DossierStore } from './dossier-store.js';
 import { parseDateLegacy } from './legacy-dossier.js';
@@ -8,34 +9,8 @@ import { codesErreur, corpsErreur, ErreurMines, ok, type Reponse } from './repli
 const MAX_PAGE_SIZE = 50;
 const MAX_NUMEROS = 25;
 
-interface RouteRequest {
-  readonly params: readonly string[];
-  readonly query: URLSearchParams;
-  readonly req: IncomingMessage;
-}
-
 /** One route; `operation` names it for the call counter and fault targeting. */
-export interface Route {
-  readonly method: 'GET' | 'POST';
-  readonly pattern: RegExp;
-  readonly operation: string;
-  /** Extra condition on the query string (one path serves lists, `?numeros=` and `?refExterne=`). */
-  readonly when?: (query: URLSearchParams) => boolean;
-  handle(request: RouteRequest): Reponse | Promise<Reponse>;
-}
-
-export const UNKNOWN_OPERATION = 'routeInconnue';
-
-export function matchRoute(routes: readonly Route[], method: string, rawUrl: string): { route: Route; params: string[]; query: URLSearchParams } | undefined {
-  const url = new URL(rawUrl, 'http://mines.local');
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const match = route.pattern.exec(url.pathname);
-    if (!match || (route.when && !route.when(url.searchParams))) continue;
-    return { route, params: match.slice(1).map((p) => decodeURIComponent(p ?? '')), query: url.searchParams };
-  }
-  return undefined;
-}
+export type Route = LegacyRoute<RouteRequest, Reponse>;
 
 const positiveInt = (value: string | null, fallback: number, max: number, name: string): number => {
   if (value === null) return fallback;
@@ -123,28 +98,14 @@ export function minesRoutes(store: DossierStore): Route[] {
   ];
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 /** The application's request listener: `{ Succes, Donnees }` or `{ Succes: false, Erreur }` with the error's status. */
 export function createRequestListener(routes: readonly Route[]): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const matched = matchRoute(routes, req.method ?? 'GET', req.url ?? '/');
-    if (!matched) {
-      send(res, 404, corpsErreur('ROUTE_INCONNUE', `Aucune ressource pour ${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0] ?? '/'}.`));
-      return;
-    }
-    void (async () => {
-      try {
-        const reply = await matched.route.handle({ params: matched.params, query: matched.query, req });
-        send(res, reply.status, { Succes: true, Donnees: reply.donnees });
-      } catch (error) {
-        if (error instanceof ErreurMines) send(res, codesErreur[error.code], corpsErreur(error.code, error.message));
-        else send(res, 500, corpsErreur('ERREUR_TECHNIQUE', 'Erreur technique du serveur.'));
-      }
-    })();
-  };
+  return createRouteListener({
+    routes,
+    request: routeRequest,
+    reply: (reply: Reponse) => jsonReply(reply.status, { Succes: true, Donnees: reply.donnees }),
+    unmatched: (req) => jsonReply(404, corpsErreur('ROUTE_INCONNUE', `Aucune ressource pour ${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0] ?? '/'}.`)),
+    failed: (error) =>
+      error instanceof ErreurMines ? jsonReply(codesErreur[error.code], corpsErreur(error.code, error.message)) : jsonReply(500, corpsErreur('ERREUR_TECHNIQUE', 'Erreur technique du serveur.')),
+  });
 }

@@ -15,7 +15,7 @@ const isV2 = (operation: string) => operation.startsWith('v2.');
  */
 export const rnecProfile: LegacyProfile = {
   operationOf(req: IncomingMessage): string {
-    if (req.url?.startsWith('/v2/')) return v2OperationOf(req.method ?? 'GET', req.url);
+    if (req.url?.startsWith('/v2/')) return v2OperationOf(req);
     const action = req.headers.soapaction;
     const value = (Array.isArray(action) ? action[0] : action)?.replace(/"/g, '').trim();
     if (value) return value.split(/[/#]/).pop() || value;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { LegacyProfile, LegacyReply } from '../shared/index.js';
-import { matchRoute, UNKNOWN_OPERATION, type Route } from './router.js';
+import { operationOf, type LegacyProfile, type LegacyReply } from '../shared/index.js';
+import type { Route } from './router.js';
 
 /** What the nginx in front of the application server says when the application dies or the pool is full. */
 function nginxPage(status: number, reason: string): string {
@@ -15,7 +15,7 @@ const html = { 'content-type': 'text/html' };
  */
 export function urbanismeProfile(routes: readonly Route[]): LegacyProfile {
   return {
-    operationOf: (req: IncomingMessage) => matchRoute(routes, req.method ?? 'GET', req.url ?? '/')?.route.operation ?? UNKNOWN_OPERATION,
+    operationOf: (req: IncomingMessage) => operationOf(routes, req),
     serverError: (): LegacyReply => ({ status: 500, headers: html, body: nginxPage(500, 'Internal Server Error') }),
     errorIn200: (operation: string): LegacyReply => ({
       status: 200,

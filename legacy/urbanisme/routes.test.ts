@@ -108,6 +108,11 @@ describe('Urbanisme simulator — reads', () => {
   it('answers an unknown route inside an HTTP 200 too', async () => {
     expectError(await json('/api/permis'), 'ROUTE_INCONNUE');
   });
+
+  it('takes a number that is not valid percent-encoding for an unknown route (and keeps serving)', async () => {
+    expectError(await json('/api/dossiers/%E0'), 'ROUTE_INCONNUE');
+    expectError(await json('/api/permis'), 'ROUTE_INCONNUE');
+  });
 });
 
 describe('Urbanisme simulator — profile', () => {

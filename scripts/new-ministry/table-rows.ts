@@ -93,6 +93,7 @@ export function tableRows(spec: MinistrySpec, options: { readonly newMinistryCod
       ].join('\n'),
       present: new RegExp(`feedSource\\('${system}'`),
     },
+    { file: 'legacy/shared/feed-operations.ts', marker: 'feed-operations', text: `  ${system}: ['mouvements'],`, present: new RegExp(`^\\s+${system}: \\[`, 'm') },
     {
       file: 'scripts/stack/service-catalog.ts',
       marker: 'legacy-services',

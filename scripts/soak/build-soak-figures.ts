@@ -1,5 +1,5 @@
 import type { StrayRecords } from './find-stray-records.js';
-import type { SoakSystem } from './plan-submissions.js';
+import { soakSystems, type SoakSystem } from './plan-submissions.js';
 import type { SoakFigures, SystemFigures } from './soak-figures.js';
 import type { FaultKind } from './start-fault-injector.js';
 import type { SubmissionOutcome } from './submit-with-retries.js';
@@ -31,7 +31,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   for (const o of outcomes) for (const cause of o.retryCauses) retryCauses[cause] = (retryCauses[cause] ?? 0) + 1;
   const inSystem = (findings: readonly Finding[], system: SoakSystem) => findings.filter((f) => f.outcome.planned.system === system).length;
   const bySystem = Object.fromEntries(
-    (['ceet', 'urbanisme', 'rnec'] as const).map((system): [SoakSystem, SystemFigures] => {
+    soakSystems.map((system): [SoakSystem, SystemFigures] => {
       const mine = outcomes.filter((o) => o.planned.system === system);
       return [system, { attempted: mine.filter((o) => o.attempts > 0).length, accepted: mine.filter(accepted).length, queuedAtAcceptance: mine.filter(queued).length, lost: inSystem(v.lost, system), duplicated: inSystem(v.duplicated, system) }];
     }),

@@ -1,9 +1,10 @@
 import { createCeetAdapter } from '../../adapters/ceet/index.js';
 import { createRnecAdapter } from '../../adapters/rnec/index.js';
 import { mapWithConcurrency, type DossierRecord } from '../../adapters/shared/index.js';
+import { createMinesAdapter } from '../../adapters/mines/index.js';
 import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import type { LegacyUrls } from './legacy-admin.js';
-import type { SoakSystem } from './plan-submissions.js';
+import { soakSystems, type SoakSystem } from './plan-submissions.js';
 
 /** Every legacy record carrying a Guichet external reference: reference → the legacy references filed under it. */
 export type LegacyRecordsByExternalReference = ReadonlyMap<string, readonly string[]>;
@@ -24,14 +25,16 @@ export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: R
   const ceet = createCeetAdapter({ baseUrl: legacyUrls.ceet, apiKey: 'dev-ceet-key', timeoutMs });
   const urbanisme = createUrbanismeAdapter({ baseUrl: legacyUrls.urbanisme, timeoutMs });
   const rnec = createRnecAdapter({ url: `${legacyUrls.rnec}/ws/rnec`, timeoutMs });
+  const mines = createMinesAdapter({ baseUrl: legacyUrls.mines, timeoutMs });
   const lists: Readonly<Record<SoakSystem, (niu: string) => Promise<readonly DossierRecord[]>>> = {
     ceet: (niu) => ceet.listRequestsOfCitizen(niu),
     urbanisme: (niu) => urbanisme.listApplicationsOfCitizen(niu),
     rnec: (niu) => rnec.listCopyRequests(niu),
+    mines: (niu) => mines.listApplicationsOfCitizen(niu),
   };
   const found = new Map<string, string[]>();
   const totals = new Map<string, number>();
-  for (const system of ['ceet', 'urbanisme', 'rnec'] as const) {
+  for (const system of soakSystems) {
     const nius = niusBySystem[system];
     const records = await mapWithConcurrency(nius, 4, (niu) => lists[system](niu));
     records.forEach((list, i) => totals.set(`${system}:${nius[i] ?? ''}`, list.length));

@@ -1,3 +1,4 @@
+import { seedMinesDossiers } from '../../legacy/mines/index.js';
 import type { World } from '../../legacy/world/index.js';
 import type { LegacyCount } from './count-legacy-records.js';
 import type { PlannedSubmission, SoakSystem } from './plan-submissions.js';
@@ -19,6 +20,7 @@ export function findStrayRecords(world: World, plan: readonly PlannedSubmission[
   for (const r of world.electricityRequests) bump(`ceet:${r.niu}`);
   for (const p of world.permitApplications) bump(`urbanisme:${p.niu}`);
   for (const c of world.copyRequests) bump(`rnec:${c.niu}`);
+  for (const d of seedMinesDossiers(world)) bump(`mines:${d.NuiDemandeur}`);
   const filed = new Map<string, number>();
   for (const p of plan) {
     const key = `${p.system}:${p.applicantNiu}`;

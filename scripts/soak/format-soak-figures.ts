@@ -1,3 +1,4 @@
+import { soakSystems } from './plan-submissions.js';
 import type { SoakFigures } from './soak-figures.js';
 
 const sum = (values: Readonly<Record<string, number>>) => Object.values(values).reduce((a, b) => a + b, 0);
@@ -18,7 +19,7 @@ export function formatSoakFigures(f: SoakFigures): string {
     ['accepted', `${s.accepted} (delivered at once ${s.acceptedDelivered}, queued at acceptance ${s.acceptedQueued})`],
     ['refused / abandoned / not attempted', `${s.refused} / ${s.abandoned} (of which filed once: ${s.abandonedButFiled}) / ${s.notAttempted}`],
     ['delivered (found in legacy)', String(s.delivered)],
-    ...(['ceet', 'urbanisme', 'rnec'] as const).map((system): [string, string] => {
+    ...soakSystems.map((system): [string, string] => {
       const b = f.bySystem[system];
       return [`  ${system}`, `attempted ${b.attempted}, accepted ${b.accepted}, queued ${b.queuedAtAcceptance}, lost ${b.lost}, duplicated ${b.duplicated}`];
     }),

@@ -6,3 +6,4 @@ export { parseSoakArgs } from './parse-soak-args.js';
 export { formatSoakFigures } from './format-soak-figures.js';
 export type { SoakFigures, SystemFigures } from './soak-figures.js';
 export { faultKinds, type FaultKind } from './start-fault-injector.js';
+export { soakSystems, type SoakSystem } from './plan-submissions.js';

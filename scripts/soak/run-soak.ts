@@ -4,7 +4,7 @@ import { buildSoakFigures } from './build-soak-figures.js';
 import { countLegacyRecords } from './count-legacy-records.js';
 import { setLegacyLatency } from './legacy-admin.js';
 import { loadOperation } from './load-operation.js';
-import { planSubmissions, soakCitizens, type SoakSystem } from './plan-submissions.js';
+import { planSubmissions, soakCitizens, soakOperations, soakSystems, type SoakOperation, type SoakSystem } from './plan-submissions.js';
 import { createRandom } from './create-random.js';
 import { runClients } from './run-clients.js';
 import type { SoakFigures } from './soak-figures.js';
@@ -38,7 +38,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
   const random = createRandom(options.seed);
   const world = generateWorld({ seed: worldSeed, scale: options.scale, now: worldNow });
   const plan = planSubmissions(soakCitizens(world, random, options.citizens), random, options.submissions, options.seed);
-  const documents = { RequestElectricityConnection: loadOperation('RequestElectricityConnection'), ApplyForBuildingPermit: loadOperation('ApplyForBuildingPermit'), RequestCivilActCopy: loadOperation('RequestCivilActCopy') };
+  const documents = Object.fromEntries(soakOperations.map((name) => [name, loadOperation(name)])) as Record<SoakOperation, string>;
   const statusQuery = loadOperation('DossierStatus');
 
   const startupAt = Date.now();
@@ -47,7 +47,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
   const { stack, dataDir } = await startSoakStack(options, { seed: worldSeed, scale: options.scale, now: worldNow }, tallier.onLine);
   let keepData = options.keepData;
   try {
-    const legacyUrls = { ceet: stack.legacyUrls.ceet, urbanisme: stack.legacyUrls.urbanisme, rnec: stack.legacyUrls.rnec };
+    const legacyUrls = Object.fromEntries(soakSystems.map((system) => [system, stack.legacyUrls[system]])) as Record<SoakSystem, string>;
     const tokens = createTokenSource(stack.idpUrl);
 
     const chaosAt = Date.now();
@@ -82,9 +82,9 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
 
     const verifyAt = Date.now();
     // The count reads the simulators' own state: added latency would only slow it down.
-    await Promise.all((['ceet', 'urbanisme', 'rnec'] as const).map((system) => setLegacyLatency(legacyUrls, system, 0, 0)));
+    await Promise.all(soakSystems.map((system) => setLegacyLatency(legacyUrls, system, 0, 0)));
     const niusBySystem = Object.fromEntries(
-      (['ceet', 'urbanisme', 'rnec'] as const).map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
+      soakSystems.map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
     ) as Record<SoakSystem, string[]>;
     const legacy = await countLegacyRecords(legacyUrls, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);

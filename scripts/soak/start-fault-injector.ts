@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultSettings } from '../../legacy/shared/index.js';
 import { resetLegacy, setLegacyFaults, type LegacyUrls } from './legacy-admin.js';
-import type { SoakSystem } from './plan-submissions.js';
+import { soakSystems, type SoakSystem } from './plan-submissions.js';
 import type { Random } from './create-random.js';
 
 /** Every fault kind the simulators can inject, the whole system down included. */
@@ -22,7 +23,7 @@ export interface FaultInjectorOptions {
   readonly log: (line: string) => void;
 }
 
-const systems: readonly SoakSystem[] = ['ceet', 'urbanisme', 'rnec'];
+const systems: readonly SoakSystem[] = soakSystems;
 
 /**
  * Every few seconds, one simulator gets a new fault (replacing its previous one) or is healed. Kinds are drawn
@@ -72,7 +73,7 @@ export function startFaultInjector({ legacyUrls, random, intervalMs, hangMs, log
  * that files a POST more than 10 s after its caller gave up is outside what the outbox promises
  * (see outbox/retry-delay.ts).
  */
-function faultSettings(kind: FaultKind, random: Random, hangMs: readonly [number, number]): Record<string, unknown> {
+function faultSettings(kind: FaultKind, random: Random, hangMs: readonly [number, number]): Partial<FaultSettings> {
   const rate = Math.round((0.2 + random.next() * 0.4) * 100) / 100;
   switch (kind) {
     case 'down':

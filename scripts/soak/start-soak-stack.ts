@@ -5,7 +5,7 @@ import { startStack, type Stack } from '../stack/index.js';
 import type { SoakOptions } from './soak-options.js';
 
 /** The ministry subgraphs: each keeps an outbox, each is a kill target. */
-export const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits'] as const;
+export const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits', 'energy-mines'] as const;
 
 export interface SoakStack {
   readonly stack: Stack;

@@ -1,7 +1,6 @@
 import { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv, type UrbanismeAdapterOptions } from '../../adapters/urbanisme/index.js';
-import { readConfig } from '../../lib/config/index.js';
-import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../outbox/index.js';
-import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import type { OutboxConfig } from '../../outbox/index.js';
+import { readMinistrySubgraphConfig, type SubgraphEnv } from '../shared/index.js';
 
 export const BUILDING_PERMITS_DEFAULT_PORT = 4103;
 
@@ -13,6 +12,6 @@ export interface BuildingPermitsConfig {
 }
 
 export function readBuildingPermitsConfig(env: NodeJS.ProcessEnv): BuildingPermitsConfig {
-  const parsed = readConfig('subgraph-building-permits', subgraphEnvSchema(BUILDING_PERMITS_DEFAULT_PORT, env.NODE_ENV).extend({ ...urbanismeAdapterEnvSchema.shape, ...outboxEnvSchema.shape }), env);
-  return { server: parsed, urbanisme: urbanismeAdapterOptionsFromEnv(parsed), outbox: outboxConfigFromEnv(parsed, 'building-permits') };
+  const { server, adapter, outbox } = readMinistrySubgraphConfig(env, 'building-permits', BUILDING_PERMITS_DEFAULT_PORT, { envSchema: urbanismeAdapterEnvSchema, optionsFromEnv: urbanismeAdapterOptionsFromEnv });
+  return { server, urbanisme: adapter, outbox };
 }

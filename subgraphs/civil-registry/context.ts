@@ -5,7 +5,7 @@ import { maskNiu } from '../../lib/log/index.js';
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Outbox } from '../../outbox/index.js';
-import { batchLoader, canSeeAct, canSeeCitizen, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, withLastKnown, withLastKnownList, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
+import { batchLoader, canSeeAct, canSeeCitizen, dossierLoaders, listLoader, recordedWhenVisible, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
 import { queuedCopyRecord } from './queued-copy-request.js';
 
 export interface CivilRegistryContext extends SubgraphContext {
@@ -31,9 +31,18 @@ export function createCivilRegistryContext(
   principal: Principal,
 ): CivilRegistryContext {
   const access = createAccessRecorder();
-  // A citizen's list, remembered so an outage answers with the last known one (marked stale).
-  const citizenList = withLastKnownList((niu: string) => rnec.listCopyRequests(niu), lastKnown);
-  const visibleRequest = recordedWhenVisible((record: CivilActCopyRequestRecord) => canSeeDossier(principal, 'CIVIL_REGISTRY', record.applicantNiu), access, 'rnec', (r) => [r.applicantNiu]);
+  const copies = dossierLoaders({
+    system: 'rnec',
+    ministry: 'CIVIL_REGISTRY',
+    principal,
+    access,
+    lastKnown,
+    outbox,
+    queuedRecord: queuedCopyRecord,
+    getMany: (references) => rnec.getCopyRequests(references),
+    listOfCitizen: (niu) => rnec.listCopyRequests(niu),
+    notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
+  });
   const visibleAct = recordedWhenVisible((act: CivilActRecord) => canSeeAct(principal, act.personNius), access, 'rnec', (act) => act.personNius);
   const visibleCitizen = recordedWhenVisible((record: CitizenRecord) => canSeeCitizen(principal, record.niu), access, 'rnec', (r) => [r.niu]);
   return {
@@ -52,19 +61,8 @@ export function createCivilRegistryContext(
         (numbers) => rnec.getActs(numbers),
         (number) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: `no act ${number}`, userMessage: `Aucun acte ${number}.` }),
       ),
-      copyRequest: batchLoader(
-        withGuichetReferences<CivilActCopyRequestRecord | Error>(
-          withLastKnown((references: readonly string[]) => rnec.getCopyRequests(references), lastKnown, { mayServe: (r) => canSeeDossier(principal, 'CIVIL_REGISTRY', r.applicantNiu) }),
-          outbox,
-          queuedCopyRecord,
-        ),
-        (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'SuivreDemande', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de copie ${reference}.` }),
-        visibleRequest,
-      ),
-      copyRequestsOfCitizen: listLoader(
-        async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedCopyRecord)],
-        visibleRequest,
-      ),
+      copyRequest: copies.byReference,
+      copyRequestsOfCitizen: copies.ofCitizen,
     },
   };
 }

@@ -1,7 +1,6 @@
 import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv, type CeetAdapterOptions } from '../../adapters/ceet/index.js';
-import { readConfig } from '../../lib/config/index.js';
-import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../outbox/index.js';
-import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import type { OutboxConfig } from '../../outbox/index.js';
+import { readMinistrySubgraphConfig, type SubgraphEnv } from '../shared/index.js';
 
 export const ELECTRICITY_DEFAULT_PORT = 4102;
 
@@ -13,6 +12,6 @@ export interface ElectricityConfig {
 }
 
 export function readElectricityConfig(env: NodeJS.ProcessEnv): ElectricityConfig {
-  const parsed = readConfig('subgraph-electricity', subgraphEnvSchema(ELECTRICITY_DEFAULT_PORT, env.NODE_ENV).extend({ ...ceetAdapterEnvSchema.shape, ...outboxEnvSchema.shape }), env);
-  return { server: parsed, ceet: ceetAdapterOptionsFromEnv(parsed), outbox: outboxConfigFromEnv(parsed, 'electricity') };
+  const { server, adapter, outbox } = readMinistrySubgraphConfig(env, 'electricity', ELECTRICITY_DEFAULT_PORT, { envSchema: ceetAdapterEnvSchema, optionsFromEnv: ceetAdapterOptionsFromEnv });
+  return { server, ceet: adapter, outbox };
 }

@@ -4,7 +4,7 @@ import type { CeetAdapter, ElectricityRequestRecord } from '../../adapters/ceet/
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Outbox } from '../../outbox/index.js';
-import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, withLastKnown, withLastKnownList, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
+import { dossierLoaders, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
 import { queuedElectricityRecord } from './queued-request.js';
 
 export interface ElectricityContext extends SubgraphContext {
@@ -27,28 +27,23 @@ export function createElectricityContext(
   principal: Principal,
 ): ElectricityContext {
   const access = createAccessRecorder();
-  // A citizen's list, remembered so an outage answers with the last known one (marked stale).
-  const citizenList = withLastKnownList((niu: string) => ceet.listRequestsOfCitizen(niu), lastKnown);
-  const visible = recordedWhenVisible((record: ElectricityRequestRecord) => canSeeDossier(principal, 'ENERGY', record.applicantNiu), access, 'ceet', (r) => [r.applicantNiu]);
+  const dossiers = dossierLoaders({
+    system,
+    ministry: 'ENERGY',
+    principal,
+    access,
+    lastKnown,
+    outbox,
+    queuedRecord: queuedElectricityRecord,
+    getMany: (references) => ceet.getRequests(references),
+    listOfCitizen: (niu) => ceet.listRequestsOfCitizen(niu),
+    notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
+  });
   return {
     principal,
     access,
     ceet,
     outbox,
-    loaders: {
-      request: batchLoader(
-        withGuichetReferences<ElectricityRequestRecord | Error>(
-          withLastKnown((references: readonly string[]) => ceet.getRequests(references), lastKnown, { mayServe: (r) => canSeeDossier(principal, 'ENERGY', r.applicantNiu) }),
-          outbox,
-          queuedElectricityRecord,
-        ),
-        (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
-        visible,
-      ),
-      requestsOfCitizen: listLoader(
-        async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedElectricityRecord)],
-        visible,
-      ),
-    },
+    loaders: { request: dossiers.byReference, requestsOfCitizen: dossiers.ofCitizen },
   };
 }

@@ -1,7 +1,6 @@
 import { minesAdapterEnvSchema, minesAdapterOptionsFromEnv, type MinesAdapterOptions } from '../../adapters/mines/index.js';
-import { readConfig } from '../../lib/config/index.js';
-import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../outbox/index.js';
-import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import type { OutboxConfig } from '../../outbox/index.js';
+import { readMinistrySubgraphConfig, type SubgraphEnv } from '../shared/index.js';
 
 export const ENERGY_MINES_DEFAULT_PORT = 4106;
 
@@ -13,6 +12,6 @@ export interface EnergyMinesConfig {
 }
 
 export function readEnergyMinesConfig(env: NodeJS.ProcessEnv): EnergyMinesConfig {
-  const parsed = readConfig('subgraph-energy-mines', subgraphEnvSchema(ENERGY_MINES_DEFAULT_PORT, env.NODE_ENV).extend({ ...minesAdapterEnvSchema.shape, ...outboxEnvSchema.shape }), env);
-  return { server: parsed, mines: minesAdapterOptionsFromEnv(parsed), outbox: outboxConfigFromEnv(parsed, 'energy-mines') };
+  const { server, adapter, outbox } = readMinistrySubgraphConfig(env, 'energy-mines', ENERGY_MINES_DEFAULT_PORT, { envSchema: minesAdapterEnvSchema, optionsFromEnv: minesAdapterOptionsFromEnv });
+  return { server, mines: adapter, outbox };
 }

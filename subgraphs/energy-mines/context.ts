@@ -4,7 +4,7 @@ import { AdapterError, type LegacySystem } from '../../adapters/shared/index.js'
 import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Outbox } from '../../outbox/index.js';
-import { batchLoader, canSeeDossier, listLoader, recordedWhenVisible, withGuichetReferences, withLastKnown, withLastKnownList, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
+import { dossierLoaders, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
 import { queuedEnergyMinesApplicationRecord } from './queued-energy-mines-application.js';
 
 export interface EnergyMinesContext extends SubgraphContext {
@@ -29,26 +29,24 @@ export function createEnergyMinesContext(
   principal: Principal,
 ): EnergyMinesContext {
   const access = createAccessRecorder();
-  // A citizen's list, remembered so an outage answers with the last known one (marked stale).
-  const citizenList = withLastKnownList((niu: string) => adapter.listApplicationsOfCitizen(niu), lastKnown);
-  const visible = recordedWhenVisible((record: EnergyMinesApplicationRecord) => canSeeDossier(principal, 'MINES', record.applicantNiu), access, system, (r) => [r.applicantNiu]);
+  const dossiers = dossierLoaders({
+    system,
+    ministry: 'MINES',
+    principal,
+    access,
+    lastKnown,
+    outbox,
+    queuedRecord: queuedEnergyMinesApplicationRecord,
+    getMany: (references) => adapter.getApplications(references),
+    listOfCitizen: (niu) => adapter.listApplicationsOfCitizen(niu),
+    notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande ${reference}.` }),
+  });
   return {
     principal,
     access,
     mines: adapter,
     outbox,
-    visible,
-    loaders: {
-      application: batchLoader(
-        withGuichetReferences<EnergyMinesApplicationRecord | Error>(
-          withLastKnown((references: readonly string[]) => adapter.getApplications(references), lastKnown, { mayServe: (r) => canSeeDossier(principal, 'MINES', r.applicantNiu) }),
-          outbox,
-          queuedEnergyMinesApplicationRecord,
-        ),
-        (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande ${reference}.` }),
-        visible,
-      ),
-      applicationsOfCitizen: listLoader(async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedEnergyMinesApplicationRecord)], visible),
-    },
+    visible: dossiers.visible,
+    loaders: { application: dossiers.byReference, applicationsOfCitizen: dossiers.ofCitizen },
   };
 }

@@ -24,3 +24,7 @@ export * from './legacy-health/index.js';
 export { ministryReadiness } from './ministry-readiness.js';
 export { startMinistrySubgraph } from './start-ministry-subgraph.js';
 export type { MinistryParts, MinistrySubgraphOptions } from './start-ministry-subgraph.js';
+export { dossierLoaders } from './dossier-loaders.js';
+export type { DossierLoaders, DossierLoadersOptions, LoadedDossier } from './dossier-loaders.js';
+export { readMinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+export type { AdapterEnv, MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';

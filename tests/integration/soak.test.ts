@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultKinds, formatSoakFigures, quickSoakOptions, runSoak } from '../../scripts/soak/index.js';
+import { faultKinds, formatSoakFigures, quickSoakOptions, runSoak, soakSystems } from '../../scripts/soak/index.js';
 
 /**
  * The short chaos soak (`npm run soak -- --quick`): its own stack — never the shared one, whose processes it
@@ -33,5 +33,7 @@ describe('chaos soak (short)', () => {
     expect(figures.clientRetries, report).toBeGreaterThan(0);
     expect(figures.submissions.acceptedQueued, report).toBeGreaterThan(0);
     expect(figures.submissions.accepted, report).toBeGreaterThanOrEqual(figures.submissions.planned * 0.9);
+    // Every ministry's system took filings, the fourth one included.
+    for (const system of soakSystems) expect(figures.bySystem[system].accepted, `${system}\n${report}`).toBeGreaterThan(0);
   }, 150_000);
 });

@@ -3,3 +3,5 @@ export { createLegacyCallEvents, legacyCallEvents, type LegacyCallEvent, type Le
 export { createLegacyHealth, legacyHealth, percentile, type LegacyCallFigures, type LegacyHealth, type LegacyHealthOptions } from './legacy-health.js';
 // Strangler migrations: each shadowed read compared between the old and the new path.
 export { createShadowEvents, shadowEvents, type ShadowEvent, type ShadowEvents, type ShadowListener, type ShadowResult } from './shadow-events.js';
+// One synchronous listener registry behind each of them.
+export { createEventHub, type EventHub } from './event-hub.js';

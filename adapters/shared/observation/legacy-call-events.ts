@@ -1,4 +1,5 @@
 import type { LegacySystem } from '../legacy-system.js';
+import { createEventHub, type EventHub } from './event-hub.js';
 
 /** One legacy call as the call policy saw it, retries and waiting for a slot included. */
 export interface LegacyCallEvent {
@@ -18,34 +19,12 @@ export type LegacyCallListener = (event: LegacyCallEvent) => void;
 
 /**
  * The one place every legacy call is reported (by `createCallPolicy`): metrics, the health figures of the
- * supervision room and each request's report to the gateway subscribe here. Free of any metrics library.
+ * supervision room and each request's report to the gateway subscribe here.
  */
-export interface LegacyCallEvents {
-  record(event: LegacyCallEvent): void;
-  /** Called synchronously on every call; returns the unsubscribe function. */
-  subscribe(listener: LegacyCallListener): () => void;
-}
+export type LegacyCallEvents = EventHub<LegacyCallEvent>;
 
 export function createLegacyCallEvents(): LegacyCallEvents {
-  const listeners = new Set<LegacyCallListener>();
-  return {
-    record(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          // An observer's bug must never fail a legacy call: reported, not thrown.
-          process.emitWarning(`legacy call listener failed: ${error instanceof Error ? error.message : String(error)}`, 'LegacyCallEventsWarning');
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
+  return createEventHub<LegacyCallEvent>('legacy call', 'LegacyCallEventsWarning');
 }
 
 /** The process-wide registry every call policy reports to unless given another. */

@@ -1,4 +1,5 @@
 import type { LegacySystem } from '../legacy-system.js';
+import { createEventHub, type EventHub } from './event-hub.js';
 
 /**
  * How one shadowed read ended. `match`/`mismatch`: both paths answered (a value or the same kind of refusal) and
@@ -27,33 +28,11 @@ export interface ShadowEvent {
 
 export type ShadowListener = (event: ShadowEvent) => void;
 
-/** Where shadow comparisons are reported: metrics and logs subscribe. Free of any metrics library. */
-export interface ShadowEvents {
-  record(event: ShadowEvent): void;
-  /** Called synchronously on every event; returns the unsubscribe function. */
-  subscribe(listener: ShadowListener): () => void;
-}
+/** Where shadow comparisons are reported: metrics and logs subscribe. */
+export type ShadowEvents = EventHub<ShadowEvent>;
 
 export function createShadowEvents(): ShadowEvents {
-  const listeners = new Set<ShadowListener>();
-  return {
-    record(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          // An observer's bug must never reach a request: reported, not thrown.
-          process.emitWarning(`shadow listener failed: ${error instanceof Error ? error.message : String(error)}`, 'ShadowEventsWarning');
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
+  return createEventHub<ShadowEvent>('shadow', 'ShadowEventsWarning');
 }
 
 /** The process-wide hub every shadow runner reports to unless given another. */

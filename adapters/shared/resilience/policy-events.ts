@@ -1,5 +1,6 @@
 import type { AdapterErrorCode } from '../adapter-error.js';
 import type { LegacySystem } from '../legacy-system.js';
+import { createEventHub, type EventHub } from '../observation/event-hub.js';
 
 /**
  * `closed`: calls flow. `open`: calls are refused with CIRCUIT_OPEN without reaching the system. `half-open`: the
@@ -33,10 +34,7 @@ export type PolicyListener = (event: PolicyEvent) => void;
  * The registry metrics and supervision read: call policies `record`, readers `subscribe` (a Prometheus exporter,
  * a log line) or take a `snapshot`. Kept free of any metrics library; a later exporter maps it.
  */
-export interface PolicyEvents {
-  record(event: PolicyEvent): void;
-  /** Called synchronously on every event; returns the unsubscribe function. Listeners must not throw. */
-  subscribe(listener: PolicyListener): () => void;
+export interface PolicyEvents extends EventHub<PolicyEvent> {
   /** Counters per system that reported anything. */
   snapshot(): Partial<Record<LegacySystem, PolicyCounters>>;
   /** Back to zero (tests). */
@@ -61,7 +59,7 @@ const zero = (): MutableCounters => ({ retries: 0, breaks: 0, halfOpens: 0, rese
 
 export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
   const counters = new Map<LegacySystem, MutableCounters>();
-  const listeners = new Set<PolicyListener>();
+  const hub = createEventHub<PolicyEvent>('policy event', 'PolicyEventsWarning');
 
   const count = (event: PolicyEvent) => {
     let c = counters.get(event.system);
@@ -97,21 +95,9 @@ export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
   return {
     record(event) {
       count(event);
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          // A metrics bug must never fail a legacy call: reported, not thrown.
-          process.emitWarning(`policy event listener failed: ${error instanceof Error ? error.message : String(error)}`, 'PolicyEventsWarning');
-        }
-      }
+      hub.record(event);
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: hub.subscribe,
     snapshot() {
       const out: Partial<Record<LegacySystem, PolicyCounters>> = {};
       for (const [system, c] of counters) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv } from '../../ceet/index.js';
 import { rnecAdapterEnvSchema, rnecAdapterOptionsFromEnv } from '../../rnec/index.js';
+import { minesAdapterEnvSchema, minesAdapterOptionsFromEnv } from '../../mines/index.js';
 import { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv } from '../../urbanisme/index.js';
 import type { ResilienceOptions } from './resilience-options.js';
 
@@ -9,6 +10,7 @@ const systems: readonly [string, (env: Record<string, string>) => ResilienceOpti
   ['CEET', (env) => ceetAdapterOptionsFromEnv(ceetAdapterEnvSchema.parse(env)).resilience, (env) => ceetAdapterEnvSchema.safeParse(env).success],
   ['RNEC', (env) => rnecAdapterOptionsFromEnv(rnecAdapterEnvSchema.parse(env)).resilience, (env) => rnecAdapterEnvSchema.safeParse(env).success],
   ['URBANISME', (env) => urbanismeAdapterOptionsFromEnv(urbanismeAdapterEnvSchema.parse(env)).resilience, (env) => urbanismeAdapterEnvSchema.safeParse(env).success],
+  ['MINES', (env) => minesAdapterOptionsFromEnv(minesAdapterEnvSchema.parse(env)).resilience, (env) => minesAdapterEnvSchema.safeParse(env).success],
 ];
 
 describe.each(systems)('%s_* resilience variables', (prefix, read, valid) => {

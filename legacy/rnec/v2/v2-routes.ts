@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { operationOf, type JsonReply, type LegacyRoute, type RouteRequest } from '../../shared/index.js';
 import { MAX_NIU_PER_CALL, type RnecRegistry } from '../rnec-registry.js';
 import { RnecFault } from '../rnec-fault.js';
 import { decodeFeedCursor, encodeFeedCursor } from './v2-cursor.js';
@@ -5,25 +7,15 @@ import { RnecV2Operation } from './v2-operations.js';
 import { acteV2, demandeV2, personneV2 } from './v2-records.js';
 
 /** A JSON answer (201 with a `Location`, …); refusals are thrown as RnecFault and become problem documents. */
-export interface V2Reply {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+export type V2Reply = JsonReply;
 
-export interface V2Request {
-  readonly params: readonly string[];
-  readonly query: URLSearchParams;
+export interface V2Request extends RouteRequest {
+  readonly registry: RnecRegistry;
   readonly body: () => Promise<unknown>;
 }
 
-export interface V2Route {
-  readonly method: 'GET' | 'POST';
-  /** Matched against the path after `/v2`. */
-  readonly pattern: RegExp;
-  readonly operation: string;
-  readonly handle: (registry: RnecRegistry, request: V2Request) => V2Reply | Promise<V2Reply>;
-}
+/** A v2 route; its pattern includes the `/v2` prefix. */
+export type V2Route = LegacyRoute<V2Request, V2Reply>;
 
 const DEFAULT_FEED_PAGE = 500;
 const MAX_FEED_PAGE = 1_000;
@@ -35,9 +27,9 @@ const ok = (body: unknown): V2Reply => ({ status: 200, body });
 export const v2Routes: readonly V2Route[] = [
   {
     method: 'GET',
-    pattern: /^\/personnes\/?$/,
+    pattern: /^\/v2\/personnes\/?$/,
     operation: RnecV2Operation.consulterPersonnes,
-    handle: (registry, { query }) => {
+    handle: ({ registry, query }) => {
       const nius = query.getAll('niu').flatMap((value) => value.split(',')).map((niu) => niu.trim()).filter(Boolean);
       if (nius.length === 0) throw new RnecFault('PARAMETRE_INVALIDE', 'Au moins un paramètre niu est attendu.');
       if (nius.length > MAX_NIU_PER_CALL) throw new RnecFault('TROP_DE_NIU', `Au plus ${MAX_NIU_PER_CALL} NIU par appel (${nius.length} reçus).`);
@@ -45,33 +37,33 @@ export const v2Routes: readonly V2Route[] = [
       return ok({ personnes: found.map(personneV2), introuvables: unknown });
     },
   },
-  { method: 'GET', pattern: /^\/personnes\/([^/]+)\/?$/, operation: RnecV2Operation.consulterPersonne, handle: (registry, { params }) => ok(personneV2(registry.consulterPersonne(params[0]))) },
-  { method: 'GET', pattern: /^\/personnes\/([^/]+)\/actes\/?$/, operation: RnecV2Operation.listerActes, handle: (registry, { params }) => ok({ actes: registry.listerActes(params[0]).map(acteV2) }) },
+  { method: 'GET', pattern: /^\/v2\/personnes\/([^/]+)\/?$/, operation: RnecV2Operation.consulterPersonne, handle: ({ registry, params }) => ok(personneV2(registry.consulterPersonne(params[0]))) },
+  { method: 'GET', pattern: /^\/v2\/personnes\/([^/]+)\/actes\/?$/, operation: RnecV2Operation.listerActes, handle: ({ registry, params }) => ok({ actes: registry.listerActes(params[0]).map(acteV2) }) },
   {
     method: 'GET',
-    pattern: /^\/personnes\/([^/]+)\/demandes\/?$/,
+    pattern: /^\/v2\/personnes\/([^/]+)\/demandes\/?$/,
     operation: RnecV2Operation.listerDemandes,
-    handle: (registry, { params }) => ok({ demandes: registry.listerDemandes(params[0]).map(demandeV2) }),
+    handle: ({ registry, params }) => ok({ demandes: registry.listerDemandes(params[0]).map(demandeV2) }),
   },
-  { method: 'GET', pattern: /^\/actes\/([^/]+)\/?$/, operation: RnecV2Operation.consulterActe, handle: (registry, { params }) => ok(acteV2(registry.consulterActe(params[0]))) },
+  { method: 'GET', pattern: /^\/v2\/actes\/([^/]+)\/?$/, operation: RnecV2Operation.consulterActe, handle: ({ registry, params }) => ok(acteV2(registry.consulterActe(params[0]))) },
   {
     method: 'GET',
-    pattern: /^\/demandes\/modifications\/?$/,
+    pattern: /^\/v2\/demandes\/modifications\/?$/,
     operation: RnecV2Operation.demandesModifiees,
-    handle: (registry, { query }) => changesPage(registry, query),
+    handle: ({ registry, query }) => changesPage(registry, query),
   },
-  { method: 'GET', pattern: /^\/demandes\/([^/]+)\/?$/, operation: RnecV2Operation.suivreDemande, handle: (registry, { params }) => ok(demandeV2(registry.suivreDemande(params[0]))) },
+  { method: 'GET', pattern: /^\/v2\/demandes\/([^/]+)\/?$/, operation: RnecV2Operation.suivreDemande, handle: ({ registry, params }) => ok(demandeV2(registry.suivreDemande(params[0]))) },
   {
     method: 'GET',
-    pattern: /^\/demandes\/?$/,
+    pattern: /^\/v2\/demandes\/?$/,
     operation: RnecV2Operation.rechercherDemandes,
-    handle: (registry, { query }) => ok({ demandes: registry.rechercherParReferenceExterne(query.get('referenceExterne') ?? '').map(demandeV2) }),
+    handle: ({ registry, query }) => ok({ demandes: registry.rechercherParReferenceExterne(query.get('referenceExterne') ?? '').map(demandeV2) }),
   },
   {
     method: 'POST',
-    pattern: /^\/demandes\/?$/,
+    pattern: /^\/v2\/demandes\/?$/,
     operation: RnecV2Operation.demanderCopieActe,
-    handle: async (registry, { body }) => {
+    handle: async ({ registry, body }) => {
       const input = await body();
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new RnecFault('PARAMETRE_INVALIDE', 'Le corps doit être un objet JSON.');
       const { niu, numeroActe, nombreCopies, referenceExterne } = input as Record<string, unknown>;
@@ -99,42 +91,7 @@ function changesPage(registry: RnecRegistry, query: URLSearchParams): V2Reply {
   return ok({ demandes: page.map((s) => demandeV2(s.demande)), curseurSuivant });
 }
 
-export interface V2Match {
-  readonly route: V2Route;
-  readonly params: readonly string[];
-  readonly query: URLSearchParams;
-}
-
-/** The route of a request under `/v2`, or undefined. */
-export function matchV2Route(method: string, rawUrl: string): V2Match | undefined {
-  const url = new URL(rawUrl, 'http://rnec.local');
-  if (!url.pathname.startsWith('/v2/')) return undefined;
-  const path = url.pathname.slice(3);
-  for (const route of v2Routes) {
-    if (route.method !== method) continue;
-    const match = route.pattern.exec(path);
-    if (!match) continue;
-    const params = match.slice(1).map((p) => safeDecode(p ?? ''));
-    if (params.some((p) => p === undefined)) continue;
-    return { route, params: params as string[], query: url.searchParams };
-  }
-  return undefined;
-}
-
-/** The methods the path of an unmatched request does accept (for a 405's `Allow`), empty when the path is unknown. */
-export function allowedMethods(rawUrl: string): string[] {
-  const path = new URL(rawUrl, 'http://rnec.local').pathname.slice(3);
-  return [...new Set(v2Routes.filter((route) => route.pattern.test(path)).map((route) => route.method))];
-}
-
-export function v2OperationOf(method: string, rawUrl: string): string {
-  return matchV2Route(method, rawUrl)?.route.operation ?? RnecV2Operation.inconnue;
-}
-
-function safeDecode(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
+/** The operation a request under `/v2` is counted under, for the fault layer. */
+export function v2OperationOf(req: IncomingMessage): string {
+  return operationOf(v2Routes, req, RnecV2Operation.inconnue);
 }
