@@ -63,6 +63,16 @@ describe('bad input', () => {
   it('a malformed legacy payload is BAD_BACKEND_RESPONSE for that system only; the rest of the dashboard answers', async () => {
     // A citizen nobody read yet: nothing remembered to answer with (the last-known fallback is tested on its own).
     const citizen = citizensInAllSystems()[60]!;
+    // An earlier file may have left CEET's circuit open (a system taken down): one healthy read, once the breaker
+    // may probe again, closes it — so what this test sees is the malformed payload, not a leftover circuit.
+    const other = citizensInAllSystems()[63]!;
+    const token = await citizenToken(other.niu);
+    let healthy = false;
+    for (let attempt = 0; attempt < 10 && !healthy; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      healthy = (await gql(`query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 1) { unavailableSystems } } }`, { niu: other.niu }, { token })).errors === undefined;
+    }
+    expect(healthy, 'CEET answers again before the fault').toBe(true);
     await legacyAdmin.setFaults('ceet', { malformedRate: 1 });
     const response = await gql<{ citizen: { firstName: string; dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[] } } }>(
       `query($niu: ID!) { citizen(niu: $niu) { firstName dossiers(first: 20) { totalCount incomplete unavailableSystems } } }`,
@@ -71,8 +81,11 @@ describe('bad input', () => {
     );
     expect(response.data!.citizen.firstName.length).toBeGreaterThan(0);
     expect(response.data!.citizen.dossiers).toMatchObject({ incomplete: true, unavailableSystems: ['ceet'], totalCount: citizen.urb.length + citizen.rnec.length });
-    const ceetError = response.errors!.find((e) => e.extensions?.system === 'ceet');
-    expect(ceetError?.extensions?.code).toBe('BAD_BACKEND_RESPONSE');
+    // The unreadable answer itself is BAD_BACKEND_RESPONSE; the same request's later CEET calls may already meet the
+    // circuit those failures opened (the test stack's breaker is quick), never anything else.
+    const ceetCodes = response.errors!.filter((e) => e.extensions?.system === 'ceet').map((e) => e.extensions?.code);
+    expect(ceetCodes).toContain('BAD_BACKEND_RESPONSE');
+    for (const code of ceetCodes) expect(['BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']).toContain(code);
     expect(JSON.stringify(response.errors)).not.toMatch(/stack|at .*\.js/);
   });
 
