@@ -1,4 +1,4 @@
-import { createSimulatorAdmin } from '../legacy/shared/index.js';
+import { createSimulatorAdmin, feedOperations } from '../legacy/shared/index.js';
 import type { LegacySystemName } from './scenarios.js';
 
 export type LegacyUrls = Readonly<Record<LegacySystemName, string>>;
@@ -34,3 +34,13 @@ export function addLegacyCalls(a: LegacyCalls, b: LegacyCalls): LegacyCalls {
 }
 
 export const noLegacyCalls: LegacyCalls = { rnec: {}, ceet: {}, urbanisme: {} };
+
+/**
+ * The calls the requests made, apart from the change-feed polls the supervision read model makes in the background
+ * meanwhile (every SUPERVISION_POLL_MS, whatever the load): those would otherwise count against a scenario.
+ */
+export function splitFeedCalls(calls: LegacyCalls): { readonly requests: LegacyCalls; readonly feeds: LegacyCalls } {
+  const part = (system: LegacySystemName, feeds: boolean) => Object.fromEntries(Object.entries(calls[system]).filter(([op]) => feedOperations[system].includes(op) === feeds));
+  const split = (feeds: boolean): LegacyCalls => ({ rnec: part('rnec', feeds), ceet: part('ceet', feeds), urbanisme: part('urbanisme', feeds) });
+  return { requests: split(false), feeds: split(true) };
+}

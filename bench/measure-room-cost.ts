@@ -157,7 +157,7 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     return {
       figures: combineRuns(`room ${arm}`, mine.map((r) => r.run)),
       cpuPercentOfCore: Object.fromEntries(Object.entries(cpu).map(([group, ms]) => [group, seconds > 0 ? ms / seconds / 10 : 0])),
-      legacyCallsPerSecond: callsPerSecond(mine.map((r) => r.run.legacyCalls), seconds),
+      legacyCallsPerSecond: callsPerSecond(mine.flatMap((r) => [r.run.legacyCalls, r.run.feedCalls]), seconds),
     };
   };
   return {

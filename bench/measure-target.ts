@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile, type TargetFigures } from './bench-figures.js';
 import type { CredentialPool } from './credential-pool.js';
-import { addLegacyCalls, noLegacyCalls, readLegacyCalls, resetLegacyCalls, type LegacyCalls, type LegacyUrls } from './legacy-calls.js';
+import { addLegacyCalls, noLegacyCalls, readLegacyCalls, resetLegacyCalls, splitFeedCalls, type LegacyCalls, type LegacyUrls } from './legacy-calls.js';
 import { runLoad, type LoadFigures } from './run-load.js';
 import type { Endpoint } from './start-targets.js';
 import { startRssSampler, type RssFigures } from './start-rss-sampler.js';
@@ -10,7 +10,10 @@ import { startRssSampler, type RssFigures } from './start-rss-sampler.js';
 export interface MeasuredRun {
   readonly load: LoadFigures;
   readonly rss?: RssFigures;
+  /** The requests' legacy calls. */
   readonly legacyCalls: LegacyCalls;
+  /** The supervision read model's change-feed polls during the run (background, not the requests'). */
+  readonly feedCalls: LegacyCalls;
 }
 
 export interface RunSettings {
@@ -39,8 +42,8 @@ export async function measureRun(endpoint: Endpoint, credentials: CredentialPool
   const rss = sampler.stop();
   // Counted per request sent: those cut off at the end still reach the legacy systems while the run settles.
   await settle(load);
-  const legacyCalls = await readLegacyCalls(legacyUrls);
-  return { load, legacyCalls, ...(rss ? { rss } : {}) };
+  const { requests, feeds } = splitFeedCalls(await readLegacyCalls(legacyUrls));
+  return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}) };
 }
 
 /** An unmeasured run, to let JITs, connection pools and caches reach their steady state. */

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphUrlVariable } from '../gateway/config.js';
-import { stackServices, type SpawnedService } from '../scripts/stack/index.js';
+import { gatewayNodeOptions, stackServices, type SpawnedService } from '../scripts/stack/index.js';
 import { spawnService } from '../scripts/stack/spawn-service.js';
 import type { TargetName } from './bench-options.js';
 import { packageRoot, peersDir } from './ensure-peers.js';
@@ -91,7 +91,8 @@ export async function startGuichetGateway(bench: BenchStack, name: string, env: 
   const service = await spawnService({
     name,
     entryPath: join(packageRoot, 'dist', 'gateway', 'main.js'),
-    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), ...env },
+    // As deployed, like the stack's own gateway: its heap cap too (without it, RSS under load is half again higher).
+    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '), ...env },
     onLine,
   });
   return gatewayTarget(name, 'guichet', service, true);
