@@ -1,5 +1,5 @@
 import type { BenchMode, ScenarioName } from './bench-options.js';
-import type { LegacyCalls } from './legacy-calls.js';
+import { legacySystems, type LegacyCalls } from './legacy-calls.js';
 import type { RssFigures } from './start-rss-sampler.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
@@ -108,7 +108,7 @@ export function percentile(sorted: readonly number[], q: number): number {
 /** Legacy calls per operation of a target, per system (all that system's operations together). */
 export function callsPerOperation(figures: TargetFigures): Record<keyof LegacyCalls, number> {
   const per = (calls: Readonly<Record<string, number>>) => (figures.sent === 0 ? 0 : Object.values(calls).reduce((a, b) => a + b, 0) / figures.sent);
-  return { rnec: per(figures.legacyCalls.rnec), ceet: per(figures.legacyCalls.ceet), urbanisme: per(figures.legacyCalls.urbanisme) };
+  return Object.fromEntries(legacySystems.map((s) => [s, per(figures.legacyCalls[s])])) as Record<keyof LegacyCalls, number>;
 }
 
 export const totalErrors = (figures: TargetFigures): number => figures.errors.non2xx + figures.errors.graphql + figures.errors.transport;

@@ -1,5 +1,6 @@
 import { callsPerOperation, servesScenario, totalErrors, type BenchFigures, type TargetFigures } from './bench-figures.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
+import { legacySystems } from './legacy-calls.js';
 
 /** One target of the issue, checked against a run: printed, never asserted. */
 export interface TargetCheck {
@@ -51,7 +52,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   const agentRows = agent.flatMap((s) => s.targets.filter((t) => t.target === 'guichet' && t.responses > 0).map((t) => ({ row: t, bound: s.legacyCallBound ?? {} })));
   if (agentRows.length === 0) checks.push(notMeasured(agentGoal, 'no run of agent-list on guichet'));
   else {
-    const worst = (['rnec', 'ceet', 'urbanisme'] as const).map((system) => {
+    const worst = legacySystems.map((system) => {
       const perOp = Math.max(...agentRows.map(({ row }) => callsPerOperation(row)[system]));
       const bound = agentRows[0]?.bound[system];
       // 1% over the bound is the edge of a timed run (a request cut off after its legacy call), not a second call.

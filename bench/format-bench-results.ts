@@ -3,6 +3,7 @@ import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
+import { legacySystems } from './legacy-calls.js';
 import { methodNotes } from './method-notes.js';
 
 function rssCell(row: TargetFigures): string {
@@ -13,7 +14,7 @@ function rssCell(row: TargetFigures): string {
 
 function callsCell(row: TargetFigures): string {
   const per = callsPerOperation(row);
-  const cells = (['rnec', 'ceet', 'urbanisme'] as const).filter((s) => per[s] > 0).map((s) => `${s} ${per[s].toFixed(2)}`);
+  const cells = legacySystems.filter((s) => per[s] > 0).map((s) => `${s} ${per[s].toFixed(2)}`);
   return cells.length > 0 ? cells.join(', ') : '0';
 }
 
@@ -46,7 +47,7 @@ function callDetails(figures: readonly ScenarioFigures[]): string {
   for (const s of figures) {
     for (const t of s.targets) {
       if (t.sent === 0) continue;
-      const ops = (['rnec', 'ceet', 'urbanisme'] as const).flatMap((system) => Object.entries(t.legacyCalls[system]).map(([op, n]) => `${system} \`${op}\` ${(n / t.sent).toFixed(2)}`));
+      const ops = legacySystems.flatMap((system) => Object.entries(t.legacyCalls[system]).map(([op, n]) => `${system} \`${op}\` ${(n / t.sent).toFixed(2)}`));
       if (ops.length > 0) lines.push(`- ${s.mode} ${s.scenario}, ${t.target}: ${ops.join(', ')}`);
     }
   }

@@ -1,8 +1,11 @@
 import { createSimulatorAdmin, feedOperations } from '../legacy/shared/index.js';
+import { legacySystems as allLegacySystems } from '../schema/index.js';
 import type { LegacySystemName } from './scenarios.js';
 
 export type LegacyUrls = Readonly<Record<LegacySystemName, string>>;
-export const legacySystems: readonly LegacySystemName[] = ['rnec', 'ceet', 'urbanisme'];
+export const legacySystems: readonly LegacySystemName[] = allLegacySystems;
+
+const perSystem = <T>(value: (system: LegacySystemName) => T): Record<LegacySystemName, T> => Object.fromEntries(legacySystems.map((s) => [s, value(s)])) as Record<LegacySystemName, T>;
 
 /** Per system, per legacy operation, how many calls the simulator counted. */
 export type LegacyCalls = Readonly<Record<LegacySystemName, Readonly<Record<string, number>>>>;
@@ -30,10 +33,10 @@ export function addLegacyCalls(a: LegacyCalls, b: LegacyCalls): LegacyCalls {
     for (const [op, n] of Object.entries(y)) out[op] = (out[op] ?? 0) + n;
     return out;
   };
-  return { rnec: sum(a.rnec, b.rnec), ceet: sum(a.ceet, b.ceet), urbanisme: sum(a.urbanisme, b.urbanisme) };
+  return perSystem((s) => sum(a[s], b[s]));
 }
 
-export const noLegacyCalls: LegacyCalls = { rnec: {}, ceet: {}, urbanisme: {} };
+export const noLegacyCalls: LegacyCalls = perSystem(() => ({}));
 
 /**
  * The calls the requests made, apart from the change-feed polls the supervision read model makes in the background
@@ -41,6 +44,6 @@ export const noLegacyCalls: LegacyCalls = { rnec: {}, ceet: {}, urbanisme: {} };
  */
 export function splitFeedCalls(calls: LegacyCalls): { readonly requests: LegacyCalls; readonly feeds: LegacyCalls } {
   const part = (system: LegacySystemName, feeds: boolean) => Object.fromEntries(Object.entries(calls[system]).filter(([op]) => feedOperations[system].includes(op) === feeds));
-  const split = (feeds: boolean): LegacyCalls => ({ rnec: part('rnec', feeds), ceet: part('ceet', feeds), urbanisme: part('urbanisme', feeds) });
+  const split = (feeds: boolean): LegacyCalls => perSystem((s) => part(s, feeds));
   return { requests: split(false), feeds: split(true) };
 }

@@ -1,9 +1,11 @@
 import { defaultManifestPath, readManifest } from '../gateway/trusted-documents/index.js';
+import type { LegacySystem } from '../schema/index.js';
 import type { ScenarioName } from './bench-options.js';
 import type { BenchKeys } from './bench-world.js';
 import type { Caller } from './credential-pool.js';
 
-export type LegacySystemName = 'rnec' | 'ceet' | 'urbanisme';
+/** Every ministry system of the stack (the bench switches their latency together and counts their calls). */
+export type LegacySystemName = LegacySystem;
 
 /** One request body of a scenario, and the caller (index into `callers`) whose tokens go with it. */
 export interface ScenarioRequest {
