@@ -5,6 +5,7 @@ import { anonymousPrincipal, createInternalTokenSigner, principalFromClaims, typ
 export type Caller =
   | { readonly role: 'citizen'; readonly niu: string }
   | { readonly role: 'agent'; readonly ministry: 'CIVIL_REGISTRY' | 'ENERGY' | 'URBAN_PLANNING' }
+  | { readonly role: 'supervisor'; readonly subject: string }
   | { readonly role: 'anonymous' };
 
 /** What one caller sends: its bearer token (not for anonymous) and the internal token the peers forward. */
@@ -70,7 +71,8 @@ export async function createCredentialPool(options: { readonly idpUrl: string; r
   };
 }
 
-async function mintAccessToken(idpUrl: string, caller: Exclude<Caller, { role: 'anonymous' }>): Promise<string> {
+/** An access token from the stack's development IdP (`POST /dev/token`). */
+export async function mintAccessToken(idpUrl: string, caller: Exclude<Caller, { role: 'anonymous' }>): Promise<string> {
   const response = await fetch(`${idpUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caller) });
   if (!response.ok) throw new Error(`the IdP refused a token for ${caller.role}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;

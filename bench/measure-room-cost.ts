@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { supervisionRoomDocument } from '../gateway/supervision-room/supervision-room-document.js';
 import { stackServices } from '../scripts/stack/index.js';
 import { percentile, type RoomCostFigures, type RoomRunFigures, type LatencySummary } from './bench-figures.js';
-import type { CredentialPool } from './credential-pool.js';
+import { mintAccessToken, type CredentialPool } from './credential-pool.js';
 import type { LegacyCalls, LegacyUrls } from './legacy-calls.js';
 import { postApplication, startLegacyWriter } from './legacy-writer.js';
 import { combineRuns, measureRun, warmUp, type MeasuredRun } from './measure-target.js';
@@ -63,7 +63,7 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     simulators: stackServices.filter((s) => s.tier === 'legacy').map((s) => pid(s.name)),
   };
   const gatewayOrigin = new URL(stack.gatewayUrl).origin;
-  const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintSupervisorToken(options.idpUrl, `superviseur-bench-${i + 1}`)));
+  const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintAccessToken(options.idpUrl, { role: 'supervisor', subject: `superviseur-bench-${i + 1}` })));
   const target = stackGuichetTarget(bench);
   const streams: RoomStream[] = [];
   let frames = 0;
@@ -171,12 +171,6 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     freshnessMs: freshness,
     initialLoads: options.initialLoads,
   };
-}
-
-async function mintSupervisorToken(idpUrl: string, subject: string): Promise<string> {
-  const response = await fetch(`${idpUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'supervisor', subject }) });
-  if (!response.ok) throw new Error(`the IdP refused a supervisor token: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function repeat(times: number, task: () => Promise<number>, pauseMs: number): Promise<number[]> {

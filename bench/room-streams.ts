@@ -1,3 +1,5 @@
+import { createSseParser } from '../supervision-web/sse-parser.js';
+
 /** One supervision-room screen as the bench opens it: the page's live channel, read until closed. */
 export interface RoomStream {
   /** `figures` frames received so far. */
@@ -38,21 +40,13 @@ export async function openRoomStream(gatewayOrigin: string, token: string, query
     }
     firstFrame();
   };
+  // The page's own parser: the bench reads the stream exactly as a screen does.
+  const parse = createSseParser(({ event, data }) => {
+    if (event === 'figures') onFigures(data);
+  });
   const read = async (body: ReadableStream<Uint8Array>) => {
     const decoder = new TextDecoder();
-    let buffered = '';
-    for await (const chunk of body) {
-      buffered += decoder.decode(chunk, { stream: true });
-      let end = buffered.indexOf('\n\n');
-      while (end >= 0) {
-        const frame = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(frame)?.[1];
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (event === 'figures' && data !== undefined) onFigures(data);
-        end = buffered.indexOf('\n\n');
-      }
-    }
+    for await (const chunk of body) parse(decoder.decode(chunk, { stream: true }));
   };
   // Ends with an abort when closed: that is the normal way out.
   read(response.body).catch(() => undefined);
