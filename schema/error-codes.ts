@@ -33,6 +33,12 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** An arbitrary document from a client that may only send trusted documents. */
   DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
+  /** The request itself is malformed (body, variables): fix the request, do not retry it as is. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** Personal data withheld: the audit trail cannot record the access now (append failed, trail behind its witness). */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** The gateway is at capacity and refused the request early, before any work; `retryAfterMs` says when to come back. */
+  SERVICE_OVERLOADED: 'SERVICE_OVERLOADED',
   /** Anything unexpected; details stay in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -56,6 +62,9 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   OPERATION_TOO_COMPLEX: 'Requête trop complexe.',
   PERSISTED_QUERY_NOT_FOUND: 'Document de requête inconnu.',
   DOCUMENT_NOT_TRUSTED: 'Ce client ne peut envoyer que des requêtes enregistrées.',
+  BAD_REQUEST: 'Requête mal formée.',
+  AUDIT_UNAVAILABLE: 'Le journal des accès ne peut pas enregistrer cette consultation pour le moment : les données personnelles ne sont pas servies. Réessayez plus tard.',
+  SERVICE_OVERLOADED: 'Le service est saturé. Réessayez dans quelques instants.',
   INTERNAL_SERVER_ERROR: 'Erreur interne. Réessayez plus tard.',
 };
 
