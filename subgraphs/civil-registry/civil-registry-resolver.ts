@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { CivilActCopyRequestRecord } from '../../adapters/rnec/index.js';
+import type { CivilActCopyRequestRecord, CivilActRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, canSeeAct, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
-import { AdapterError } from '../../adapters/shared/index.js';
+import { assertIdempotencyKey, assertReference, canFileFor, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
@@ -12,9 +11,15 @@ import { actNotFound, mayRequestCopyOf } from './copy-entitlement.js';
 import { queuedCopyRecord } from './queued-copy-request.js';
 import { civilActView, copyRequestView } from './views.js';
 
-async function assertEntitled(ctx: CivilRegistryContext, applicantNiu: string, actNumber: string): Promise<void> {
-  const act = await ctx.loaders.act.load(actNumber);
-  if (!(await mayRequestCopyOf(ctx.rnec, applicantNiu, act))) throw actNotFound(actNumber);
+/**
+ * The act `applicantNiu` may ask copies of, decided from what RNEC says now; anything else is NOT_FOUND. When RNEC
+ * cannot answer, this throws its error: an entitlement is never assumed.
+ */
+async function entitledAct(ctx: CivilRegistryContext, applicantNiu: string, actNumber: string): Promise<CivilActRecord> {
+  const act = await ctx.loaders.actForEntitlement.load(actNumber);
+  const acts = { listActs: (niu: string) => ctx.loaders.actsForEntitlement.load(niu) };
+  if (!(await mayRequestCopyOf(acts, applicantNiu, act))) throw actNotFound(actNumber);
+  return act;
 }
 
 const actNumberPattern = /^[NMD]-[A-Z0-9]{3,20}-\d{4}-\d{6}$/;
@@ -25,10 +30,8 @@ export class CivilRegistryResolver {
   @Query(() => CivilAct, { nullable: true, description: 'Un acte d’état civil par son numéro (les actes qui vous concernent).' })
   async civilAct(@Arg('number', () => ID) number: string, @Ctx() ctx: CivilRegistryContext) {
     if (!actNumberPattern.test(number)) throw userInputError('Le numéro d’acte doit avoir la forme N-GOLFE1-2019-004512 (N, M ou D).', 'number');
-    const act = await ctx.loaders.act.load(number);
-    if (!canSeeAct(ctx.principal, act.personNius)) throw actNotFound(number);
-    for (const niu of act.personNius) ctx.access.record({ niu, system: 'rnec', action: 'read' });
-    return civilActView(act);
+    // The loader answers NOT_FOUND for an act the caller may not see, and records the ones it serves.
+    return civilActView(await ctx.loaders.act.load(number));
   }
 
   @DossierReaders()
@@ -50,8 +53,9 @@ export class CivilRegistryResolver {
     assertIdempotencyKey(idempotencyKey);
     if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
     // The act must be one the applicant may ask copies of; any other is answered as unknown. When RNEC cannot
-    // answer now, the request is queued and the forwarder checks the same rule before filing it.
-    await assertEntitled(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
+    // answer now, the request is still held (nothing lost) but nothing is decided: the forwarder checks the same
+    // rule before filing it, and the request's `act` stays hidden until RNEC says the applicant is entitled to it.
+    await entitledAct(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
       if (!isSystemUnavailable(error)) throw error;
     });
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
@@ -75,10 +79,11 @@ export class CivilRegistryResolver {
     return { niu: request.applicantNiu };
   }
 
-  @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé.' })
+  @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé (visible seulement si le demandeur peut en obtenir copie).' })
   async act(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
-    // Visible because its copy request is (filed only for acts the applicant may request); still personal data.
-    const act = await ctx.loaders.act.load(request.actNumber);
+    // The request being visible says nothing about the act: a request may be queued unchecked, or rejected. The act
+    // shows only when RNEC confirms now that the applicant may have it (fail closed when RNEC cannot say).
+    const act = await entitledAct(ctx, request.applicantNiu, request.actNumber);
     for (const niu of act.personNius) ctx.access.record({ niu, system: 'rnec', action: 'read' });
     return civilActView(act);
   }

@@ -6,6 +6,7 @@ import { createAccessRecorder } from '../../audit/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Outbox } from '../../outbox/index.js';
 import { batchLoader, canSeeAct, canSeeCitizen, dossierLoaders, listLoader, recordedWhenVisible, type LastKnownStore, type SubgraphContext } from '../shared/index.js';
+import { actNotFound } from './copy-entitlement.js';
 import { queuedCopyRecord } from './queued-copy-request.js';
 
 export interface CivilRegistryContext extends SubgraphContext {
@@ -16,8 +17,15 @@ export interface CivilRegistryContext extends SubgraphContext {
     /** Batched `ConsulterPersonnes` (≤ 50 NIUs a call); NIUs the caller may not see are NOT_FOUND. */
     readonly citizen: DataLoader<string, CitizenRecord>;
     readonly actsOfCitizen: DataLoader<string, readonly CivilActRecord[]>;
-    /** Acts by number, unchecked: callers check visibility (the act of a visible copy request is visible). */
+    /** Acts by number the caller may see (persons of the act, or an integrator allowed to read citizens); recorded. */
     readonly act: DataLoader<string, CivilActRecord>;
+    /**
+     * Acts by number, UNCHECKED: only for deciding an entitlement (`actOfCopyRequest`, the filing check), never
+     * returned as such.
+     */
+    readonly actForEntitlement: DataLoader<string, CivilActRecord>;
+    /** A person's acts, UNCHECKED: only for the spouse rule of an entitlement, never returned. */
+    readonly actsForEntitlement: DataLoader<string, readonly CivilActRecord[]>;
     readonly copyRequest: DataLoader<string, CivilActCopyRequestRecord>;
     readonly copyRequestsOfCitizen: DataLoader<string, readonly CivilActCopyRequestRecord[]>;
   };
@@ -57,10 +65,9 @@ export function createCivilRegistryContext(
         visibleCitizen,
       ),
       actsOfCitizen: listLoader((niu) => rnec.listActs(niu), visibleAct),
-      act: batchLoader(
-        (numbers) => rnec.getActs(numbers),
-        (number) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: `no act ${number}`, userMessage: `Aucun acte ${number}.` }),
-      ),
+      act: batchLoader((numbers) => rnec.getActs(numbers), actNotFound, visibleAct),
+      actForEntitlement: batchLoader((numbers) => rnec.getActs(numbers), actNotFound),
+      actsForEntitlement: listLoader((niu) => rnec.listActs(niu)),
       copyRequest: copies.byReference,
       copyRequestsOfCitizen: copies.ofCitizen,
     },
