@@ -30,8 +30,7 @@ export class BuildingPermitsResolver {
   ) {
     if (first < 1 || first > MAX_PAGE_SIZE) throw userInputError(`Le nombre d’éléments demandés doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, 'first');
     const page = await ctx.urbanisme.listApplications({ ...(after ? { cursor: after } : {}), limit: first });
-    for (const item of page.items) ctx.loaders.application.prime(item.reference, item);
-    return { totalCount: page.totalCount, nodes: page.items.map(permitView), endCursor: page.nextCursor };
+    return { totalCount: page.totalCount, nodes: ctx.worklist(page.items).map(permitView), endCursor: page.nextCursor };
   }
 
   @DossierFilers()

@@ -11,6 +11,8 @@ export interface BuildingPermitsContext extends SubgraphContext {
   readonly urbanisme: UrbanismeAdapter;
   /** Applications Urbanisme could not take yet, delivered later by the forwarder. */
   readonly outbox: Outbox<BuildingPermitRecord>;
+  /** A worklist page as the caller may see it, each dossier on its applicant's access log (DossierLoaders.worklist). */
+  readonly worklist: (records: readonly BuildingPermitRecord[]) => BuildingPermitRecord[];
   readonly loaders: {
     readonly application: DataLoader<string, BuildingPermitRecord>;
     readonly applicationsOfCitizen: DataLoader<string, readonly BuildingPermitRecord[]>;
@@ -42,6 +44,7 @@ export function createBuildingPermitsContext(
     access,
     urbanisme,
     outbox,
+    worklist: dossiers.worklist,
     loaders: { application: dossiers.byReference, applicationsOfCitizen: dossiers.ofCitizen },
   };
 }

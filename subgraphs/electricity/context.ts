@@ -11,6 +11,8 @@ export interface ElectricityContext extends SubgraphContext {
   readonly ceet: CeetAdapter;
   /** Applications CEET could not take yet, delivered later by the forwarder. */
   readonly outbox: Outbox<ElectricityRequestRecord>;
+  /** A worklist page as the caller may see it, each dossier on its applicant's access log (DossierLoaders.worklist). */
+  readonly worklist: (records: readonly ElectricityRequestRecord[]) => ElectricityRequestRecord[];
   readonly loaders: {
     readonly request: DataLoader<string, ElectricityRequestRecord>;
     readonly requestsOfCitizen: DataLoader<string, readonly ElectricityRequestRecord[]>;
@@ -44,6 +46,7 @@ export function createElectricityContext(
     access,
     ceet,
     outbox,
+    worklist: dossiers.worklist,
     loaders: { request: dossiers.byReference, requestsOfCitizen: dossiers.ofCitizen },
   };
 }

@@ -30,8 +30,7 @@ export class ElectricityResolver {
     if (page < 1) throw userInputError('Le numéro de page commence à 1.', 'page');
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userInputError(`La taille de page doit être comprise entre 1 et ${MAX_PAGE_SIZE}.`, 'pageSize');
     const result = await ctx.ceet.listRequests({ page, pageSize });
-    for (const item of result.items) ctx.loaders.request.prime(item.reference, item);
-    return { totalCount: result.totalCount, nodes: result.items.map(dossierView) };
+    return { totalCount: result.totalCount, nodes: ctx.worklist(result.items).map(dossierView) };
   }
 
   @DossierFilers()

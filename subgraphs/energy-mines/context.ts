@@ -11,8 +11,8 @@ export interface EnergyMinesContext extends SubgraphContext {
   readonly mines: MinesAdapter;
   /** Applications the ministry could not take yet, delivered later by the forwarder. */
   readonly outbox: Outbox<EnergyMinesApplicationRecord>;
-  /** Whether the caller may see a record (and puts it on the audit trail when so). */
-  readonly visible: (record: EnergyMinesApplicationRecord) => boolean;
+  /** A worklist page as the caller may see it, each dossier on its applicant's access log (DossierLoaders.worklist). */
+  readonly worklist: (records: readonly EnergyMinesApplicationRecord[]) => EnergyMinesApplicationRecord[];
   readonly loaders: {
     readonly application: DataLoader<string, EnergyMinesApplicationRecord>;
     readonly applicationsOfCitizen: DataLoader<string, readonly EnergyMinesApplicationRecord[]>;
@@ -46,7 +46,7 @@ export function createEnergyMinesContext(
     access,
     mines: adapter,
     outbox,
-    visible: dossiers.visible,
+    worklist: dossiers.worklist,
     loaders: { application: dossiers.byReference, applicationsOfCitizen: dossiers.ofCitizen },
   };
 }

@@ -29,10 +29,7 @@ export class EnergyMinesResolver {
     if (page < 1) throw userInputError('Le numéro de page commence à 1.', 'page');
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userInputError(`La taille de page doit être comprise entre 1 et ${MAX_PAGE_SIZE}.`, 'pageSize');
     const result = await ctx.mines.listApplications({ page, pageSize });
-    // The worklist is the ministry's: an agent of another ministry (or an integrator) sees only what they may.
-    const visible = result.items.filter(ctx.visible);
-    for (const item of visible) ctx.loaders.application.prime(item.reference, item);
-    return { totalCount: result.totalCount, nodes: visible.map(dossierView) };
+    return { totalCount: result.totalCount, nodes: ctx.worklist(result.items).map(dossierView) };
   }
 
   @DossierFilers()

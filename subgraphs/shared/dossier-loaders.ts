@@ -33,6 +33,11 @@ export interface DossierLoadersOptions<R extends LoadedDossier> {
 export interface DossierLoaders<R> {
   /** Whether the caller may see a record (and puts it on the audit trail when so). */
   readonly visible: (record: R) => boolean;
+  /**
+   * A page of the ministry's worklist as the caller may see it: every record through `visible` (so on the audit
+   * trail, as by every other path), then primed for the page's entity fetches.
+   */
+  readonly worklist: (records: readonly R[]) => R[];
   readonly byReference: DataLoader<string, R>;
   readonly ofCitizen: DataLoader<string, readonly R[]>;
 }
@@ -48,9 +53,15 @@ export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersO
   // A citizen's list, remembered so an outage answers with the last known one (marked stale).
   const citizenList = withLastKnownList((niu: string) => options.listOfCitizen(niu), lastKnown);
   const visible = recordedWhenVisible(mayServe, access, system, (r) => [r.applicantNiu]);
+  const byReference = batchLoader(withGuichetReferences<R | Error>(withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }), outbox, queuedRecord), options.notFound, visible);
   return {
     visible,
-    byReference: batchLoader(withGuichetReferences<R | Error>(withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }), outbox, queuedRecord), options.notFound, visible),
+    byReference,
+    worklist: (records) => {
+      const shown = records.filter(visible);
+      for (const record of shown) byReference.prime(record.reference, record);
+      return shown;
+    },
     ofCitizen: listLoader(async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)], visible),
   };
 }
