@@ -1,10 +1,10 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @Directive('@key(fields: "reference")')
 @Directive('@key(fields: "lookup")')
-@DossierReaders()
+@DossierRecordReaders()
 @ObjectType({ description: 'Demande de permis de construire (ministère de l’Urbanisme).' })
 export class BuildingPermitApplication extends DossierFields {
   @Field({ description: 'Titre foncier du terrain.' })

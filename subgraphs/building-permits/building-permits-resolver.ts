@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { BuildingPermitApplication } from './building-permit-application.js';
 import { BuildingPermitInput } from './building-permit-input.js';
 import { BuildingPermitPage } from './building-permit-page.js';
@@ -67,7 +67,7 @@ export class BuildingPermitsResolver {
     });
     const record = recordOfOutcome(outcome, queuedPermitRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'urbanisme', action: 'write' });
-    return permitView(record);
+    return asReceipt(ctx, permitView(record));
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

@@ -1,9 +1,9 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders } from '../shared/index.js';
 
 @Directive('@key(fields: "reference")')
 @Directive('@key(fields: "lookup")')
-@DossierReaders()
+@DossierRecordReaders()
 @ObjectType({ description: 'Demande de copie d’un acte d’état civil (RNEC).' })
 export class CivilActCopyRequest extends DossierFields {
   @Field({ description: 'Numéro de l’acte demandé.' })

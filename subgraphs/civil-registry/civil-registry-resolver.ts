@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord, CivilActRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
@@ -71,7 +71,7 @@ export class CivilRegistryResolver {
     });
     const record = recordOfOutcome(outcome, queuedCopyRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'rnec', action: 'write' });
-    return copyRequestView(record);
+    return asReceipt(ctx, copyRequestView(record));
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })
@@ -79,6 +79,8 @@ export class CivilRegistryResolver {
     return { niu: request.applicantNiu };
   }
 
+  // Civil-registry data, not the request's: read like an act (not by a filer's receipt, nor by dossiers:read alone).
+  @RequiresScopes(Scopes.citizenSelf, Scopes.anyAgent, Scopes.readCitizens)
   @FieldResolver(() => CivilAct, { nullable: true, description: 'L’acte demandé (visible seulement si le demandeur peut en obtenir copie).' })
   async act(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext) {
     // The request being visible says nothing about the act: a request may be queued unchecked, or rejected. The act

@@ -1,10 +1,10 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @Directive('@key(fields: "reference")')
 @Directive('@key(fields: "lookup")')
-@DossierReaders()
+@DossierRecordReaders()
 @ObjectType({ description: 'Demande de raccordement au réseau électrique basse tension (CEET).' })
 export class ElectricityConnectionRequest extends DossierFields {
   @Field(() => MeterType, { description: 'Type de compteur demandé.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import type { ElectricityContext } from './context.js';
 import { ElectricityConnectionInput } from './electricity-connection-input.js';
@@ -68,7 +68,7 @@ export class ElectricityResolver {
     });
     const record = recordOfOutcome(outcome, queuedElectricityRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'ceet', action: 'write' });
-    return dossierView(record);
+    return asReceipt(ctx, dossierView(record));
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

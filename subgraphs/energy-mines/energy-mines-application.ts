@@ -1,10 +1,10 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders } from '../shared/index.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @Directive('@key(fields: "reference")')
 @Directive('@key(fields: "lookup")')
-@DossierReaders()
+@DossierRecordReaders()
 @ObjectType({
   description:
     'Demande de titre minier, d’autorisation ou d’agrément au ministère des Mines et de l’Énergie (système SIGEM) : permis de recherche, exploitation artisanale, carrière, dépôt pétrolier, installateur électricien.',

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isProcedureOfMines, minesProcedures, procedureOfCode, type EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
-import { assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import type { EnergyMinesContext } from './context.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
@@ -82,7 +82,7 @@ export class EnergyMinesResolver {
     });
     const record = recordOfOutcome(outcome, queuedEnergyMinesApplicationRecord);
     ctx.access.record({ niu: record.applicantNiu, system: 'mines', action: 'write' });
-    return dossierView(record);
+    return asReceipt(ctx, dossierView(record));
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

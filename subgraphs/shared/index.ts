@@ -16,7 +16,7 @@ export * from './dossier/index.js';
 export { IsApplicantNiu, IsCommuneCode, IsLandTitle } from './validators.js';
 export * from './authorization/index.js';
 export type { SubgraphContext } from './subgraph-context.js';
-export { DossierReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';
+export { DossierReaders, DossierRecordReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';
 export { createGatewayAuthenticator } from './gateway-authenticator.js';
 export * from './submissions/index.js';
 export * from './last-known/index.js';

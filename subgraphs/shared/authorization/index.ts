@@ -1,4 +1,5 @@
-export { RequiresScopes, Authenticated, Scopes } from './requires-scopes.js';
+export { RequiresScopes, Authenticated, Scopes, receiptOnlyScopes } from './requires-scopes.js';
+export { asReceipt, isReceipt } from './receipts.js';
 export { applyAuthorization, assertRequirement } from './apply-authorization.js';
 export { canSeeCitizen, canSeeDossier, canFileFor, canSeeAct } from './visibility.js';
 export { unauthenticatedError, forbiddenError } from './access-errors.js';

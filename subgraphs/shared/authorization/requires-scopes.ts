@@ -24,3 +24,9 @@ export const Scopes = {
   writeDossiers: ['dossiers:write'],
   agentOf: (ministry: string) => [`agent:${ministry}`],
 } as const;
+
+/**
+ * Scopes that grant, below the root, only the receipt of the caller's own filing in the same request: an
+ * integrator that may file (`dossiers:write`) but not read sees the dossier it just filed, and no other.
+ */
+export const receiptOnlyScopes: ReadonlySet<string> = new Set(Scopes.writeDossiers);
