@@ -1,0 +1,140 @@
+import { isLeafType, isObjectType, getNamedType, type GraphQLSchema } from 'graphql';
+import { ministryDossierTypes } from '../../../subgraphs/dossiers/ministry-dossier-types.js';
+
+/**
+ * THE authorization matrix of the graph: who may read what, written as intent, not derived from the code under test.
+ * Every field of every object type of the API schema has a row (a type's `fields`, or its `all`), so a new field —
+ * personal or not — cannot ship without someone deciding who reads it (`unclassifiedFields` fails the tests).
+ *
+ * A read is allowed when, on the way from the root to the field, every hop is: the field's readers let the caller
+ * through, and so does the `entry` rule of the object type the hop lands on (the row-level rule: whose record it is).
+ */
+export type Reader =
+  /** The citizen the data is about (for `me`: the caller). */
+  | 'self'
+  /** An agent of the ministry that owns a dossier on the way to this field (its worklist, its applicant). */
+  | 'agent-of-dossier'
+  /** An agent of the ministry whose worklist this is. */
+  | 'agent-of-worklist'
+  /** An integrator (or supervisor) holding this scope. */
+  | 'citizens:read'
+  | 'dossiers:read'
+  | 'supervision:read'
+  /** Anyone, anonymous included (the public catalogue). */
+  | 'anyone'
+  /** Nothing more than having reached the object. */
+  | 'reached';
+
+export type Readers = readonly Reader[];
+
+export interface TypeRules {
+  /** Personal: the values are about a person (listed in the leak scan and on the access log when read by others). */
+  readonly personal: boolean;
+  /** Row-level rule of an object of this type, whatever field led to it. Default `reached`. */
+  readonly entry?: Readers;
+  /** Readers of each field; `all` for the fields not listed. */
+  readonly fields?: Readonly<Record<string, Readers>>;
+  readonly all?: Readers;
+}
+
+const dossier: Readers = ['self', 'agent-of-dossier', 'dossiers:read'];
+const identity: Readers = ['self', 'agent-of-dossier', 'citizens:read'];
+const reached: Readers = ['reached'];
+const supervision: TypeRules = { personal: false, all: reached };
+
+/** Each ministry's dossier type: the owner, the ministry's agents, integrators allowed to read dossiers. */
+const dossierTypes: Record<string, TypeRules> = Object.fromEntries(
+  ministryDossierTypes.map((m) => [
+    m.typeName,
+    {
+      personal: true,
+      entry: dossier,
+      all: reached,
+      // The act of a copy request is civil-registry data: read like an act (never by dossiers:read alone).
+      ...(m.typeName === 'CivilActCopyRequest' ? { fields: { act: identity } } : {}),
+    },
+  ]),
+);
+
+export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
+  Query: {
+    personal: false,
+    fields: {
+      me: ['self'],
+      citizen: ['self', 'citizens:read', 'dossiers:read'],
+      dossier,
+      civilAct: ['self', 'citizens:read'],
+      civilActCopyRequest: dossier,
+      electricityConnectionRequest: dossier,
+      buildingPermitApplication: dossier,
+      energyMinesApplication: dossier,
+      electricityConnectionRequests: ['agent-of-worklist', 'dossiers:read'],
+      buildingPermitApplications: ['agent-of-worklist', 'dossiers:read'],
+      energyMinesApplicationQueue: ['agent-of-worklist', 'dossiers:read'],
+      supervision: ['supervision:read'],
+      procedures: ['anyone'],
+      procedure: ['anyone'],
+    },
+  },
+  Citizen: {
+    personal: true,
+    fields: {
+      niu: reached,
+      firstName: identity,
+      lastName: identity,
+      birthDate: identity,
+      birthPlace: identity,
+      sex: identity,
+      deathDate: identity,
+      civilActs: ['self', 'citizens:read'],
+      civilActCopyRequests: ['self', 'dossiers:read'],
+      electricityRequests: ['self', 'dossiers:read'],
+      buildingPermitApplications: ['self', 'dossiers:read'],
+      energyMinesApplications: ['self', 'dossiers:read'],
+      dossiers: ['self', 'dossiers:read'],
+      // Who read my data is mine alone to read.
+      accessLog: ['self'],
+    },
+  },
+  ...dossierTypes,
+  CivilAct: { personal: true, all: reached },
+  DossierStep: { personal: true, all: reached },
+  DossierConnection: { personal: true, all: reached },
+  AccessLogEntry: { personal: true, all: reached },
+  ElectricityRequestPage: { personal: false, all: reached },
+  BuildingPermitPage: { personal: false, all: reached },
+  EnergyMinesApplicationPage: { personal: false, all: reached },
+  PageInfo: { personal: false, all: reached },
+  Procedure: { personal: false, all: ['anyone'] },
+  // Aggregates only (no person in them): the supervision room's readers, gated at `Query.supervision`.
+  SupervisionOverview: supervision,
+  ProcessingFigures: supervision,
+  MinistryFigures: supervision,
+  ProcedureFigures: supervision,
+  CommuneFigures: supervision,
+  DayCount: supervision,
+  StatusCount: supervision,
+  LegacySystemHealth: { personal: false, fields: { system: reached }, all: ['supervision:read'] },
+};
+
+/** Readers of `type.field`, or undefined when the matrix has no row for it. */
+export function readersOf(type: string, field: string): Readers | undefined {
+  const rules = authorizationMatrix[type];
+  return rules?.fields?.[field] ?? rules?.all;
+}
+
+/** `Type.field` of every object field of the API schema without a row in the matrix (Mutation: see filing rules). */
+export function unclassifiedFields(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getMutationType()) continue;
+    for (const field of Object.keys(type.getFields())) if (!readersOf(type.name, field)) missing.push(`${type.name}.${field}`);
+  }
+  return missing;
+}
+
+/** Whether a field's values are leaves (scalars, enums, lists of them). */
+export function isLeafField(schema: GraphQLSchema, type: string, field: string): boolean {
+  const owner = schema.getType(type);
+  return isObjectType(owner) && isLeafType(getNamedType(owner.getFields()[field]!.type));
+}
