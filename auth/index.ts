@@ -4,6 +4,7 @@ export { AuthenticationError, isAuthenticationError } from './authentication-err
 export { createAccessTokenVerifier } from './create-access-token-verifier.js';
 export type { AccessTokenAlgorithm, AccessTokenVerifier, AccessTokenVerifierOptions } from './create-access-token-verifier.js';
 export { principalFromClaims } from './access-token-claims.js';
+export { DEVELOPMENT_TOKEN_CLAIM } from './development-token.js';
 export { createInternalTokenSigner } from './create-internal-token-signer.js';
 export type { InternalTokenSigner, InternalTokenSignerOptions } from './create-internal-token-signer.js';
 export { createInternalTokenVerifier } from './create-internal-token-verifier.js';

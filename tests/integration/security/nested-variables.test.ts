@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { defaultManifestPath, readManifest } from '../../../gateway/trusted-documents/index.js';
+import { rawGet, rawPost, type RawResponse } from '../../support/raw-http.js';
+
+/**
+ * Deeply nested `variables` (and `extensions`), generated: every nesting shape, from a couple of levels to 10,000, sent
+ * over POST, over GET and with a trusted document's id. Beyond LIMIT_MAX_VARIABLES_DEPTH (the stack runs the default,
+ * 32) the gateway answers 400 BAD_REQUEST naming the limit — before anything walks them (the response cache's key
+ * overflowed the stack on 5,000 levels: HTTP 500) —, below it the normal answer, never a 500, and it keeps answering.
+ *
+ * Depth counts containers, `variables` itself included: `{"extra": 1}` is 1, `{"extra": {"a": 1}}` is 2.
+ */
+const maxDepth = 32;
+
+type Shape = 'objects' | 'arrays' | 'mixed';
+const shapes: readonly Shape[] = ['objects', 'arrays', 'mixed'];
+
+/** A value of exactly `levels` nested containers (0: a scalar), built without recursion. */
+function nested(shape: Shape, levels: number): unknown {
+  let value: unknown = 1;
+  for (let level = levels; level >= 1; level -= 1) {
+    const asArray = shape === 'arrays' || (shape === 'mixed' && level % 2 === 0);
+    value = asArray ? [value] : { a: value };
+  }
+  return value;
+}
+
+/** `variables` of total depth `depth`: one variable the operation does not declare, holding the nesting. */
+const variablesOfDepth = (shape: Shape, depth: number) => ({ extra: nested(shape, depth - 1) });
+
+const procedures = 'query Catalogue { procedures { code } }';
+const proceduresId = readManifest(defaultManifestPath()).operations.find((o) => o.name === 'Procedures')!.id;
+const persisted = { persistedQuery: { version: 1, sha256Hash: proceduresId } };
+const json = { 'content-type': 'application/json' };
+const preflight = { 'apollo-require-preflight': 'true' };
+
+type Transport = 'POST' | 'GET' | 'POST by id' | 'GET by id';
+/** A GET's query string must fit Node's 16 KB of headers: its deepest cases are shallower. */
+const depthsOf: Readonly<Record<Transport, readonly number[]>> = {
+  POST: [2, 8, maxDepth, maxDepth + 1, 100, 1_000, 5_000, 10_000],
+  'POST by id': [2, maxDepth, maxDepth + 1, 5_000, 10_000],
+  GET: [2, maxDepth, maxDepth + 1, 200, 500],
+  'GET by id': [2, maxDepth, maxDepth + 1, 500],
+};
+
+function send(transport: Transport, variables: unknown, extensions?: unknown): Promise<RawResponse> {
+  switch (transport) {
+    case 'POST':
+      return rawPost(JSON.stringify({ query: procedures, variables, ...(extensions === undefined ? {} : { extensions }) }), json);
+    case 'POST by id':
+      return rawPost(JSON.stringify({ variables, extensions: persisted }), json);
+    case 'GET':
+      return rawGet({ query: procedures, variables: variables as object, ...(extensions === undefined ? {} : { extensions: extensions as object }) }, preflight);
+    case 'GET by id':
+      return rawGet({ operationName: 'Procedures', variables: variables as object, extensions: persisted }, preflight);
+  }
+}
+
+const cases = (Object.keys(depthsOf) as Transport[]).flatMap((transport) => depthsOf[transport].flatMap((depth) => shapes.map((shape) => [transport, shape, depth] as const)));
+
+function expectTooDeep(response: RawResponse) {
+  expect(response.status).toBe(400);
+  expect(response.json?.data ?? null).toBeNull();
+  expect(response.json?.errors).toHaveLength(1);
+  expect(response.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  expect(response.json?.errors?.[0]?.message).toMatch(new RegExp(`variables.*imbriqu.*au plus ${maxDepth}`, 'i'));
+  expect(response.text).not.toMatch(/Maximum call stack|RangeError|\n\s+at /);
+}
+
+describe('deeply nested variables (generated matrix)', () => {
+  it.each(cases)('%s, %s nested to depth %i: 400 BAD_REQUEST beyond the limit, the normal answer within it', async (transport, shape, depth) => {
+    const response = await send(transport, variablesOfDepth(shape, depth));
+    expect(response.status).not.toBe(500);
+    if (depth > maxDepth) {
+      expectTooDeep(response);
+    } else {
+      expect(response.status).toBe(200);
+      expect(response.json?.errors).toBeUndefined();
+      expect((response.json?.data as { procedures: unknown[] }).procedures.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(shapes)('deep %s in `extensions` are refused the same way, over POST and GET', async (shape) => {
+    const extensions = { extra: nested(shape, maxDepth) };
+    expectTooDeep(await send('POST', {}, extensions));
+    expectTooDeep(await send('GET', {}, extensions));
+  });
+
+  it('a declared variable nested too deep is refused before its type is even checked', async () => {
+    const response = await rawPost(JSON.stringify({ query: 'query($r: ID!) { dossier(reference: $r) { reference } }', variables: { r: nested('objects', 5_000) } }), json);
+    expectTooDeep(response);
+  });
+
+  it('still answers afterwards', async () => {
+    const response = await send('POST', { extra: 1 });
+    expect(response.status).toBe(200);
+    expect(response.json?.errors).toBeUndefined();
+  });
+});
