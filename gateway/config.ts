@@ -86,7 +86,7 @@ export interface GatewayConfig {
   readonly internalTokenReuseSeconds: number;
   /** `SUBGRAPH_*_URL` variables naming no subgraph of this supergraph (likely typos; logged at start-up). */
   readonly unusedUrlOverrides: readonly string[];
-  /** How client access tokens are verified (OIDC issuer, audience, JWKS). */
+  /** How client access tokens are verified (OIDC issuer, audience, JWKS, token profile; development tokens outside production only). */
   readonly accessToken: AccessTokenVerifierOptions;
   /** Signs the internal token every subgraph request carries. */
   readonly internalTokenSecret: string;
@@ -124,7 +124,7 @@ export function defaultSupergraphPath(): string {
 
 /** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema.shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
+  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema(env.NODE_ENV).shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
   const supergraphPath = options.SUPERGRAPH_PATH === undefined ? defaultSupergraphPath() : resolve(options.SUPERGRAPH_PATH);
   let supergraph: SupergraphFile;
   try {
@@ -170,7 +170,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,
     internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
     unusedUrlOverrides,
-    accessToken: accessTokenVerifierOptionsFromEnv(options),
+    accessToken: accessTokenVerifierOptionsFromEnv(options, options.NODE_ENV),
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
     limits: operationLimitsFromEnv(options),
     trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),

@@ -52,7 +52,7 @@ describe('start-up configuration', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a production gateway refuses development defaults given explicitly: the internal-token secret, a token type list without a type', () => {
+  it('a production gateway refuses the development internal-token secret given explicitly, and an empty token type list', () => {
     const secret = runGateway({ ...productionGatewayEnv, INTERNAL_TOKEN_SECRET: DEV_INTERNAL_TOKEN_SECRET });
     expect(secret.status).toBe(2);
     expect(secret.stderr).toMatch(/INTERNAL_TOKEN_SECRET.*development secret is not allowed/);
