@@ -9,12 +9,12 @@ import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { metricsEnvSchema } from '../lib/metrics/index.js';
 import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
-import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
+import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
 import { operationsConfigFromEnv, operationsEnvSchema, type OperationsConfig } from './operations/operations-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
-import { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
+import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
 
@@ -148,6 +148,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     return { name: declared.name, url: declared.url, overridden: false };
   });
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
+  problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
   const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
@@ -198,4 +199,21 @@ export function cacheBudgetProblems(subgraphCacheBytes: number, responseCacheByt
   return [
     `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
   ];
+}
+
+/**
+ * LIMIT_MAX_VARIABLES_DEPTH must let through the deepest variables a valid operation on this supergraph can need, or
+ * some shipped document could never be sent. A schema whose inputs contain themselves has no such bound: any limit
+ * then cuts somewhere, which is the point of having one.
+ */
+export function variablesDepthProblems(maxVariablesDepth: number, supergraphSdl: string): string[] {
+  let needed: number | undefined;
+  try {
+    needed = deepestVariables(apiSchemaOf(supergraphSdl));
+  } catch {
+    // A supergraph that does not build is reported when the gateway loads it.
+    return [];
+  }
+  if (needed === undefined || maxVariablesDepth >= needed) return [];
+  return [`LIMIT_MAX_VARIABLES_DEPTH=${maxVariablesDepth}: below what this supergraph's own inputs need (${needed} levels, the variables object included)`];
 }
