@@ -19,6 +19,8 @@ const opened: AbortController[] = [];
 
 beforeAll(async () => {
   gateway = await spawnGateway({
+    // The stream caps hold per process (as SUPERVISION_MAX_STREAMS always did): one process, so that they are exact here.
+    WORKERS: '1',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(anonymousPerMinute),
     TRUSTED_PROXY_HOPS: '1',
     SUPERVISION_MAX_STREAMS: String(maxStreams),
