@@ -15,7 +15,8 @@ const now = () => Math.floor(Date.now() / 1000);
 beforeAll(async () => {
   idp = await startTestIdp();
   key = await loadOrCreateSigningKey(idp.config.keyPath);
-  verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json` });
+  // The test IdP runs outside production: its tokens carry the development mark, accepted here as a dev gateway does.
+  verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, acceptDevelopmentTokens: true });
 });
 afterAll(() => idp.close());
 
@@ -23,7 +24,9 @@ afterAll(() => idp.close());
 function forge(claims: JWTPayload, options: { key?: CryptoKey | Uint8Array; header?: Record<string, unknown>; omit?: string[] } = {}): Promise<string> {
   const payload: JWTPayload = { iss: idp.issuer, aud: 'guichet', sub: 'citoyen-x', client_id: 'portail-web', role: 'citizen', niu, iat: now(), exp: now() + 600, ...claims };
   for (const name of options.omit ?? []) delete payload[name];
-  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: key.kid, ...options.header } as { alg: string }).sign(options.key ?? key.privateKey);
+  const header: Record<string, unknown> = { alg: 'ES256', kid: key.kid, typ: 'at+jwt', ...options.header };
+  for (const name of Object.keys(header)) if (header[name] === undefined) delete header[name];
+  return new SignJWT(payload).setProtectedHeader(header as { alg: string }).sign(options.key ?? key.privateKey);
 }
 
 /** The AuthenticationError reason for `header`, or a failure if it was accepted. */
@@ -134,7 +137,7 @@ describe('access token verifier: refused tokens', () => {
   });
 
   it('refuses an algorithm outside the allow-list, and HS*/none at construction', async () => {
-    const rsaOnly = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, algorithms: ['RS256'] });
+    const rsaOnly = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, algorithms: ['RS256'], acceptDevelopmentTokens: true });
     await expect(rsaOnly(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).rejects.toMatchObject({ reason: 'algorithm not allowed' });
     const options = { issuer: 'x', audience: 'y', jwksUrl: 'http://127.0.0.1:9/jwks' };
     expect(() => createAccessTokenVerifier({ ...options, algorithms: ['HS256' as 'RS256'] })).toThrow(TypeError);
@@ -159,6 +162,85 @@ describe('access token verifier: refused tokens', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     const { message, reason, stack } = error as AuthenticationError;
     expect(JSON.stringify({ message, reason, stack })).not.toContain(token.split('.')[2]!);
+  });
+});
+
+describe('access token verifier: the profile of an access token', () => {
+  const lifetimes: [string, JWTPayload, string | undefined][] = [
+    ['iat 61 s ahead (beyond the 30 s skew)', { iat: now() + 61, exp: now() + 600 }, 'iat in the future'],
+    ['iat 20 s ahead (within the skew)', { iat: now() + 20, exp: now() + 600 }, undefined],
+    ['a lifetime of 3601 s', { iat: now(), exp: now() + 3_601 }, 'lifetime 3601 s over the maximum of 3600 s'],
+    ['a lifetime of exactly 3600 s', { iat: now(), exp: now() + 3_600 }, undefined],
+    ['an old iat, exp still ahead', { iat: now() - 7_000, exp: now() + 60 }, 'lifetime 7060 s over the maximum of 3600 s'],
+    ['no iat, 3700 s left', { iat: undefined, exp: now() + 3_700 }, 'no iat and 3700 s left, over the maximum lifetime of 3600 s'],
+    ['no iat, 600 s left', { iat: undefined, exp: now() + 600 }, undefined],
+  ];
+  it.each(lifetimes)('%s', async (_case, claims, reason) => {
+    const header = `Bearer ${await forge(claims)}`;
+    if (reason === undefined) expect((await verify(header)).role).toBe('citizen');
+    else expect(await reasonFor(header)).toBe(reason);
+  });
+
+  it('bounds the lifetime by OIDC_MAX_TOKEN_LIFETIME_SECONDS', async () => {
+    const long = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, maxLifetimeSeconds: 86_400 });
+    expect((await long(`Bearer ${await forge({ exp: now() + 86_400 })}`)).role).toBe('citizen');
+    await expect(long(`Bearer ${await forge({ exp: now() + 86_401 })}`)).rejects.toMatchObject({ reason: 'lifetime 86401 s over the maximum of 86400 s' });
+    expect(() => createAccessTokenVerifier({ issuer: 'x', audience: 'y', jwksUrl: 'http://127.0.0.1:9/jwks', maxLifetimeSeconds: 0 })).toThrow(RangeError);
+  });
+
+  it.each([
+    ['JWT', 'typ "JWT" not accepted'],
+    ['application/jwt', 'typ "application/jwt" not accepted'],
+    ['dpop+jwt', 'typ "dpop+jwt" not accepted'],
+    ['guichet-internal+jwt', 'typ "guichet-internal+jwt" not accepted'],
+    [undefined, 'typ header missing (an access token says at+jwt)'],
+  ])('refuses typ %s by default', async (typ, reason) => {
+    expect(await reasonFor(`Bearer ${await forge({}, { header: { typ } })}`)).toBe(reason);
+  });
+
+  it('accepts at+jwt however it is written, and the types it is told to', async () => {
+    for (const typ of ['at+jwt', 'AT+JWT', 'application/at+jwt']) expect((await verify(`Bearer ${await forge({}, { header: { typ } })}`)).role).toBe('citizen');
+    const keycloak = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, acceptedTypes: ['at+jwt', 'JWT', 'untyped'] });
+    for (const typ of ['JWT', undefined]) expect((await keycloak(`Bearer ${await forge({}, { header: { typ } })}`)).role).toBe('citizen');
+    await expect(keycloak(`Bearer ${await forge({}, { header: { typ: 'dpop+jwt' } })}`)).rejects.toMatchObject({ reason: 'typ "dpop+jwt" not accepted' });
+    expect(() => createAccessTokenVerifier({ issuer: 'x', audience: 'y', jwksUrl: 'http://127.0.0.1:9/jwks', acceptedTypes: [] })).toThrow(TypeError);
+  });
+
+  it('never takes an ID token for an access token, even where JWT is an accepted type', async () => {
+    const keycloak = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, acceptedTypes: ['at+jwt', 'jwt'] });
+    const idToken = (claims: JWTPayload) => forge(claims, { header: { typ: 'JWT' } });
+    const cases: [JWTPayload, string][] = [
+      [{ nonce: 'n-0S6_WzA2Mj' }, 'an ID token, not an access token (claim nonce)'],
+      [{ at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q' }, 'an ID token, not an access token (claim at_hash)'],
+      [{ c_hash: 'LDktKdoQak3Pk0cnXxCltA' }, 'an ID token, not an access token (claim c_hash)'],
+      [{ typ: 'ID' }, 'typ claim "ID" is not an access token\'s'],
+      // An ID token's audience is the client it was issued to, not the API.
+      [{ aud: 'portail-web' }, 'claim aud: check_failed'],
+    ];
+    for (const [claims, reason] of cases) await expect(keycloak(`Bearer ${await idToken(claims)}`), JSON.stringify(claims)).rejects.toMatchObject({ reason });
+    // Keycloak's own access tokens say `typ: Bearer` in their claims.
+    expect((await keycloak(`Bearer ${await idToken({ typ: 'Bearer' })}`)).role).toBe('citizen');
+  });
+
+  it('refuses the development IdP’s tokens unless told to accept them (outside production), and only those', async () => {
+    const productionVerifier = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json` });
+    for (const body of [{ role: 'citizen', niu }, { role: 'supervisor' }, { role: 'integrator', scopes: ['dossiers:read'] }]) {
+      const token = await devToken(idp, body);
+      await expect(productionVerifier(`Bearer ${token}`)).rejects.toMatchObject({ reason: 'development token refused in production (issued by the development IdP)' });
+      expect((await verify(`Bearer ${token}`)).role).toBe(body.role);
+    }
+    // Whatever the mark's value: its presence is what counts.
+    await expect(productionVerifier(`Bearer ${await forge({ guichet_dev: false })}`)).rejects.toMatchObject({ reason: expect.stringMatching(/^development token/) });
+    expect((await productionVerifier(`Bearer ${await forge({})}`)).role).toBe('citizen');
+  });
+
+  it('never caches a refusal: a refused token is refused every time, an accepted one by another verifier changes nothing', async () => {
+    const caching = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, cacheMaxEntries: 10 });
+    const token = await devToken(idp, { role: 'supervisor' });
+    expect((await verify(`Bearer ${token}`)).role).toBe('supervisor');
+    for (let i = 0; i < 3; i += 1) await expect(caching(`Bearer ${token}`)).rejects.toBeInstanceOf(AuthenticationError);
+    const long = await forge({ exp: now() + 7_200 });
+    for (let i = 0; i < 3; i += 1) await expect(caching(`Bearer ${long}`)).rejects.toMatchObject({ reason: expect.stringMatching(/^lifetime/) });
   });
 });
 

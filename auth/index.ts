@@ -4,6 +4,9 @@ export { AuthenticationError, isAuthenticationError } from './authentication-err
 export { createAccessTokenVerifier } from './create-access-token-verifier.js';
 export type { AccessTokenAlgorithm, AccessTokenVerifier, AccessTokenVerifierOptions } from './create-access-token-verifier.js';
 export { principalFromClaims } from './access-token-claims.js';
+export { DEVELOPMENT_TOKEN_CLAIM } from './development-token.js';
+export { checkAccessTokenProfile, normalizeTokenType, UNTYPED, DEFAULT_ACCEPTED_TOKEN_TYPES, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './access-token-profile.js';
+export type { AccessTokenProfile } from './access-token-profile.js';
 export { createInternalTokenSigner } from './create-internal-token-signer.js';
 export type { InternalTokenSigner, InternalTokenSignerOptions } from './create-internal-token-signer.js';
 export { createInternalTokenVerifier } from './create-internal-token-verifier.js';

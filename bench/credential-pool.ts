@@ -1,5 +1,12 @@
 import { decodeJwt } from 'jose';
 import { anonymousPrincipal, createInternalTokenSigner, principalFromClaims, type Principal } from '../auth/index.js';
+import { asProductionToken } from '../idp/test-support/production-token.js';
+
+/** The bench stack's development IdP: where to ask for tokens, and its signing key (see mintAccessToken). */
+export interface BenchIdp {
+  readonly url: string;
+  readonly keyPath: string;
+}
 
 /** Who a scenario's requests come from: a token request to the dev IdP, or no one (the public catalogue). */
 export type Caller =
@@ -33,7 +40,7 @@ const remintAfterMs = 30 * 60_000;
  * development IdP, and — for the targets that are not Guichet (peers forward it, subgraphs called directly need
  * it) — an internal token signed for the same principal the gateway would derive from that access token.
  */
-export async function createCredentialPool(options: { readonly idpUrl: string; readonly internalTokenSecret: string; readonly callers: readonly Caller[] }): Promise<CredentialPool> {
+export async function createCredentialPool(options: { readonly idp: BenchIdp; readonly internalTokenSecret: string; readonly callers: readonly Caller[] }): Promise<CredentialPool> {
   const signer = createInternalTokenSigner({ secret: options.internalTokenSecret, ttlSeconds: internalTtlSeconds });
   const credentials: Credential[] = [];
   const principals: Principal[] = [];
@@ -41,7 +48,7 @@ export async function createCredentialPool(options: { readonly idpUrl: string; r
   let mintedAt = 0;
   let signedAt = 0;
   const mint = async () => {
-    const tokens = await mapInBatches(options.callers, 16, (caller) => (caller.role === 'anonymous' ? Promise.resolve(undefined) : mintAccessToken(options.idpUrl, caller)));
+    const tokens = await mapInBatches(options.callers, 16, (caller) => (caller.role === 'anonymous' ? Promise.resolve(undefined) : mintAccessToken(options.idp, caller)));
     tokens.forEach((token, i) => {
       accessTokens[i] = token;
       principals[i] = token === undefined ? anonymousPrincipal : principalFromClaims(decodeJwt(token));
@@ -71,11 +78,15 @@ export async function createCredentialPool(options: { readonly idpUrl: string; r
   };
 }
 
-/** An access token from the stack's development IdP (`POST /dev/token`). */
-export async function mintAccessToken(idpUrl: string, caller: Exclude<Caller, { role: 'anonymous' }>): Promise<string> {
-  const response = await fetch(`${idpUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caller) });
+/**
+ * An access token from the stack's development IdP (`POST /dev/token`), as a production provider would issue it: the
+ * bench's gateway runs in production, which refuses the development IdP's marked tokens (same claims, lifetime and key
+ * otherwise).
+ */
+export async function mintAccessToken(idp: BenchIdp, caller: Exclude<Caller, { role: 'anonymous' }>): Promise<string> {
+  const response = await fetch(`${idp.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caller) });
   if (!response.ok) throw new Error(`the IdP refused a token for ${caller.role}: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+  return asProductionToken(((await response.json()) as { access_token: string }).access_token, idp.keyPath);
 }
 
 async function mapInBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {

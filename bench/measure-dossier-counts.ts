@@ -2,7 +2,7 @@ import { defaultManifestPath, readManifest } from '../gateway/trusted-documents/
 import { heavyCitizens } from '../legacy/world/index.js';
 import type { DossierCountPoint } from './bench-figures.js';
 import { benchWorldSeed } from './bench-world.js';
-import { createCredentialPool } from './credential-pool.js';
+import { createCredentialPool, type BenchIdp } from './credential-pool.js';
 import type { LegacyUrls } from './legacy-calls.js';
 import { combineRuns, measureRun, warmUp } from './measure-target.js';
 import type { Endpoint } from './start-targets.js';
@@ -11,7 +11,7 @@ export interface DossierCountOptions {
   readonly counts: readonly number[];
   /** Guichet's gateway: its URL and process. */
   readonly gateway: Omit<Endpoint, 'requests'>;
-  readonly idpUrl: string;
+  readonly idp: BenchIdp;
   readonly internalTokenSecret: string;
   readonly legacyUrls: LegacyUrls;
   readonly connections: number;
@@ -32,7 +32,7 @@ export async function measureDossierCounts(options: DossierCountOptions): Promis
   if (query === undefined) return { points: [], skipped: 'CitizenDashboard is not in the trusted documents' };
   let credentials;
   try {
-    credentials = await createCredentialPool({ idpUrl: options.idpUrl, internalTokenSecret: options.internalTokenSecret, callers: citizens.map((c) => ({ role: 'citizen', niu: c.niu })) });
+    credentials = await createCredentialPool({ idp: options.idp, internalTokenSecret: options.internalTokenSecret, callers: citizens.map((c) => ({ role: 'citizen', niu: c.niu })) });
   } catch (error) {
     return { points: [], skipped: `the IdP does not know the heavy citizens (does it read HEAVY_CITIZENS?): ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { supervisionRoomDocument } from '../gateway/supervision-room/supervision-room-document.js';
 import { stackServices } from '../scripts/stack/index.js';
 import { percentile, type RoomCostFigures, type RoomRunFigures, type LatencySummary } from './bench-figures.js';
-import { mintAccessToken, type CredentialPool } from './credential-pool.js';
+import { mintAccessToken, type BenchIdp, type CredentialPool } from './credential-pool.js';
 import type { LegacyCalls, LegacyUrls } from './legacy-calls.js';
 import { postApplication, startLegacyWriter } from './legacy-writer.js';
 import { combineRuns, measureRun, warmUp, type MeasuredRun } from './measure-target.js';
@@ -27,7 +27,7 @@ export interface RoomCostOptions {
   readonly applicants: readonly string[];
   readonly credentials: CredentialPool;
   readonly legacyUrls: LegacyUrls;
-  readonly idpUrl: string;
+  readonly idp: BenchIdp;
   readonly ceetApiKey: string;
   /** What the supervision subgraph logged about its initial load (`change feed: initial load done`). */
   readonly initialLoads: RoomCostFigures['initialLoads'];
@@ -63,7 +63,7 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     simulators: stackServices.filter((s) => s.tier === 'legacy').map((s) => pid(s.name)),
   };
   const gatewayOrigin = new URL(stack.gatewayUrl).origin;
-  const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintAccessToken(options.idpUrl, { role: 'supervisor', subject: `superviseur-bench-${i + 1}` })));
+  const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintAccessToken(options.idp, { role: 'supervisor', subject: `superviseur-bench-${i + 1}` })));
   const target = stackGuichetTarget(bench);
   const streams: RoomStream[] = [];
   let frames = 0;

@@ -3,7 +3,8 @@ export const methodNotes = `## Method
 
 - **The stack** is started by the bench on loopback and ephemeral ports, as deployed: gateway and subgraphs with
   \`NODE_ENV=production\` (trusted documents enforced, production secrets, \`LOG_LEVEL=info\`), the development IdP
-  minting the tokens. Guichet's rate limits stay on, raised out of the way, so their cost is measured; every personal
+  minting the tokens (signed again without its development mark, as a production provider would issue them: a
+  production gateway refuses the development IdP's own). Guichet's rate limits stay on, raised out of the way, so their cost is measured; every personal
   read is written to the audit trail, as in production. The simulators start with their realistic latency; the
   bench switches it at run time (\`PUT /__admin/latency\` to 0/0 for the throughput mode, \`POST /__admin/reset\`
   back to the realistic distributions for the latency mode). Two settings keep the subgraphs' own protections from

@@ -48,7 +48,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
   try {
     const legacyUrls = stack.legacyUrls;
     const realisticLatency = await describeLegacyLatency(legacyUrls);
-    const credentials = await createCredentialPool({ idpUrl: stack.idpUrl, internalTokenSecret: benchInternalTokenSecret, callers });
+    const credentials = await createCredentialPool({ idp: bench.idp, internalTokenSecret: benchInternalTokenSecret, callers });
     const supergraphPath = writePeerSupergraph(new Map([...stack.services].map(([name, s]) => [name, s.url])), bench.dataDir);
     const own = async (target: Promise<BenchTarget>) => {
       const t = await target;
@@ -96,7 +96,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         applicants: roomApplicants(keys, 200),
         credentials,
         legacyUrls,
-        idpUrl: stack.idpUrl,
+        idp: bench.idp,
         ceetApiKey: 'dev-ceet-key',
         initialLoads,
         log,
@@ -114,7 +114,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       const result = await measureDossierCounts({
         counts: options.dossierCounts,
         gateway: stackGatewayEndpoint(bench),
-        idpUrl: stack.idpUrl,
+        idp: bench.idp,
         internalTokenSecret: benchInternalTokenSecret,
         legacyUrls,
         connections: options.dossierConnections,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type Stack } from '../scripts/stack/index.js';
 import { benchWorldNow, benchWorldSeed } from './bench-world.js';
-import { benchAccessTokenTtlSeconds } from './credential-pool.js';
+import { benchAccessTokenTtlSeconds, type BenchIdp } from './credential-pool.js';
 
 /** Shared by the gateway and the subgraphs of the bench stack, and by the bench client that signs for peers. */
 export const benchInternalTokenSecret = 'guichet-bench-internal-token-secret-0123456789abcdef';
@@ -18,11 +18,14 @@ export interface BenchStack {
   readonly stackEnv: NodeJS.ProcessEnv;
   /** What every Guichet gateway of this run adds (the stack's, and any started beside it). */
   readonly gatewayEnv: NodeJS.ProcessEnv;
+  /** The development IdP and its key: the production gateways refuse its marked tokens, so the bench re-signs them. */
+  readonly idp: BenchIdp;
 }
 
 /**
  * The stack, as deployed: gateway and subgraphs with NODE_ENV=production (trusted documents enforced, production
- * secrets), the identity provider in development (its /dev/token mints the bench's tokens), on loopback and
+ * secrets), the identity provider in development (its /dev/token mints the bench's tokens, which the bench signs
+ * again without the development mark, as a production provider would issue them: see mintAccessToken), on loopback and
  * ephemeral ports. Rate limits are raised out of the way but stay on, so that their cost is measured. The
  * simulators keep their realistic latency: the bench switches it at run time (PUT /__admin/latency).
  */
@@ -58,15 +61,16 @@ export async function startBenchStack(options: {
     ...Object.fromEntries(['RNEC', 'CEET', 'URBANISME'].map((system) => [`${system}_BULKHEAD_QUEUE`, '2048'])),
     ...options.worldEnv,
   };
+  const idpKeyPath = join(dataDir, 'idp', 'signing-key.json');
   const stack = await startStack({
     ports: 'ephemeral',
     env: stackEnv,
     serviceEnv: {
-      idp: { NODE_ENV: 'development', IDP_KEY_PATH: join(dataDir, 'idp', 'signing-key.json'), IDP_TOKEN_TTL_SECONDS: String(benchAccessTokenTtlSeconds) },
+      idp: { NODE_ENV: 'development', IDP_KEY_PATH: idpKeyPath, IDP_TOKEN_TTL_SECONDS: String(benchAccessTokenTtlSeconds) },
       gateway: gatewayEnv,
       ...Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`) }])),
     },
     onLine: options.onLine,
   });
-  return { stack, dataDir, stackEnv, gatewayEnv };
+  return { stack, dataDir, stackEnv, gatewayEnv, idp: { url: stack.idpUrl, keyPath: idpKeyPath } };
 }

@@ -91,3 +91,13 @@ describe('cache budgets against the heap', () => {
     expect(problems[0]).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the heap this process has \(218 MB\)/);
   });
 });
+
+describe('LIMIT_MAX_VARIABLES_DEPTH', () => {
+  it('is refused below what the supergraph’s own inputs need', () => {
+    // Guichet's supergraph: an input object in the variables object, 2 levels.
+    const repository = defaultSupergraphPath();
+    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '1' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=1: below what this supergraph's own inputs need \(2 levels/);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '2' }).limits.maxVariablesDepth).toBe(2);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).limits.maxVariablesDepth).toBe(32);
+  });
+});

@@ -9,12 +9,12 @@ import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { metricsEnvSchema } from '../lib/metrics/index.js';
 import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
-import { limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
+import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
 import { operationsConfigFromEnv, operationsEnvSchema, type OperationsConfig } from './operations/operations-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
-import { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
+import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
 
@@ -86,7 +86,7 @@ export interface GatewayConfig {
   readonly internalTokenReuseSeconds: number;
   /** `SUBGRAPH_*_URL` variables naming no subgraph of this supergraph (likely typos; logged at start-up). */
   readonly unusedUrlOverrides: readonly string[];
-  /** How client access tokens are verified (OIDC issuer, audience, JWKS). */
+  /** How client access tokens are verified (OIDC issuer, audience, JWKS, token profile; development tokens outside production only). */
   readonly accessToken: AccessTokenVerifierOptions;
   /** Signs the internal token every subgraph request carries. */
   readonly internalTokenSecret: string;
@@ -124,7 +124,7 @@ export function defaultSupergraphPath(): string {
 
 /** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema.shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
+  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema(env.NODE_ENV).shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
   const supergraphPath = options.SUPERGRAPH_PATH === undefined ? defaultSupergraphPath() : resolve(options.SUPERGRAPH_PATH);
   let supergraph: SupergraphFile;
   try {
@@ -148,6 +148,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     return { name: declared.name, url: declared.url, overridden: false };
   });
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
+  problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
   const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
@@ -170,7 +171,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,
     internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
     unusedUrlOverrides,
-    accessToken: accessTokenVerifierOptionsFromEnv(options),
+    accessToken: accessTokenVerifierOptionsFromEnv(options, options.NODE_ENV),
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
     limits: operationLimitsFromEnv(options),
     trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),
@@ -198,4 +199,21 @@ export function cacheBudgetProblems(subgraphCacheBytes: number, responseCacheByt
   return [
     `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
   ];
+}
+
+/**
+ * LIMIT_MAX_VARIABLES_DEPTH must let through the deepest variables a valid operation on this supergraph can need, or
+ * some shipped document could never be sent. A schema whose inputs contain themselves has no such bound: any limit
+ * then cuts somewhere, which is the point of having one.
+ */
+export function variablesDepthProblems(maxVariablesDepth: number, supergraphSdl: string): string[] {
+  let needed: number | undefined;
+  try {
+    needed = deepestVariables(apiSchemaOf(supergraphSdl));
+  } catch {
+    // A supergraph that does not build is reported when the gateway loads it.
+    return [];
+  }
+  if (needed === undefined || maxVariablesDepth >= needed) return [];
+  return [`LIMIT_MAX_VARIABLES_DEPTH=${maxVariablesDepth}: below what this supergraph's own inputs need (${needed} levels, the variables object included)`];
 }

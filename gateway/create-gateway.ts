@@ -10,7 +10,7 @@ import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
 import { nullableFieldsOf } from './entity-fallback.js';
-import { createLimitPlugins } from './limits/index.js';
+import { createLimitPlugins, createVariablesDepthPlugin } from './limits/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { observeDataSource, operationsPlugin } from './operations/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
@@ -82,6 +82,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     plugins: [
       // The default landing pages load scripts from Apollo's CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // Before anything walks the client's variables: recursive walkers (the response cache's key) overflow on deep ones.
+      createVariablesDepthPlugin(config.limits.maxVariablesDepth),
       // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.
       createRateLimitPlugin({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
       ...createTrustedDocumentsPlugins(trustedDocuments, publicRootFieldsOf(config.supergraphSdl)).plugins,

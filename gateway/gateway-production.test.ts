@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../lib/config/index.js';
+import { readGatewayConfig } from './config.js';
 import { postQuery } from './test-support/graphql-client.js';
 import { startTestStack, type TestStack } from './test-support/start-test-stack.js';
 
 let stack: TestStack;
 
+/** Production requires the OIDC provider to be named: no default issuer, no default audience. */
+const provider = { OIDC_ISSUER: 'https://auth.gouv.tg/realms/guichet', OIDC_AUDIENCE: 'guichet-api' };
+
 beforeAll(async () => {
-  stack = await startTestStack({ NODE_ENV: 'production' });
+  stack = await startTestStack({ NODE_ENV: 'production', ...provider });
 });
 afterAll(() => stack?.close());
 
@@ -32,5 +37,26 @@ describe('gateway in production', () => {
     const response = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
     expect(response.headers.get('content-type')).toMatch(/json/);
     expect(await response.text()).not.toMatch(/<script|<html|cdn\./i);
+  });
+});
+
+describe('gateway configuration in production', () => {
+  const secrets = { NODE_ENV: 'production', SUPERGRAPH_PATH: '', INTERNAL_TOKEN_SECRET: 'p'.repeat(40), AUDIT_HMAC_KEY: 'a'.repeat(40) };
+
+  it('requires the OIDC issuer and audience, naming both, and trusts the provider it is given', () => {
+    const env = { ...secrets, SUPERGRAPH_PATH: stack.supergraphPath };
+    let problems = '';
+    try {
+      readGatewayConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      problems = (error as ConfigError).message;
+    }
+    expect(problems).toMatch(/OIDC_ISSUER: required when NODE_ENV=production/);
+    expect(problems).toMatch(/OIDC_AUDIENCE: required when NODE_ENV=production/);
+    const config = readGatewayConfig({ ...env, ...provider });
+    expect(config.accessToken).toMatchObject({ issuer: provider.OIDC_ISSUER, audience: 'guichet-api', jwksUrl: `${provider.OIDC_ISSUER}/.well-known/jwks.json`, acceptDevelopmentTokens: false, acceptedTypes: ['at+jwt'], maxLifetimeSeconds: 3600 });
+    // Outside production the development IdP's tokens are taken (npm start, the test stack).
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: stack.supergraphPath }).accessToken.acceptDevelopmentTokens).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ import { bindObservation, createLocalSink, observeGraphQLRoute, openConfiguredWr
 import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
+import { createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
+import { createStreamDoor } from './auth/create-stream-door.js';
 import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
 import { checkReadiness } from './readiness.js';
 
@@ -71,15 +73,13 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   }
   let stopping = false;
   const verifyAccessToken = createAccessTokenVerifier({ ...config.accessToken, cacheMaxEntries: config.accessTokenCacheMaxEntries });
-  const context = createContextFactory({
-    verify: verifyAccessToken,
-    trustedProxyHops: config.rateLimit.trustedProxyHops,
-    onRefused: async (clientIp) => {
-      const verdict = await rateLimiter.check(anonymousPrincipal, clientIp);
-      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
-    },
-    log,
-  });
+  const countRefusal = async (clientIp: string) => {
+    const verdict = await rateLimiter.check(anonymousPrincipal, clientIp);
+    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
+  };
+  // The supervision room's reads through this server carry their caller's address (see caller-attestation.ts).
+  const attestation = createCallerAttestation({ secret: config.internalTokenSecret });
+  const context = createContextFactory({ verify: verifyAccessToken, trustedProxyHops: config.rateLimit.trustedProxyHops, onRefused: countRefusal, attestation, log });
   const graphql = createGraphQLHandler({
     server,
     context: async (req) => {
@@ -96,8 +96,9 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     const status = !ready ? 'not ready' : degraded ? 'degraded' : 'ready';
     sendJson(res, ready ? 200 : 503, { status, subgraphs }, { 'cache-control': 'no-store' });
   };
-  // The supervision room reads its figures through this very server's /graphql, with each supervisor's token.
-  const supervision = createSupervisionRoutes({ log, ...config.supervisionRoom });
+  // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
+  // /graphql, with each supervisor's token and address.
+  const supervision = createSupervisionRoutes({ log, door: createStreamDoor({ context, onRefused: countRefusal, attestation }), ...config.supervisionRoom });
   const httpServer = createServer(
     createRequestListener(
       {

@@ -57,4 +57,14 @@ describe('readIdpConfig', () => {
     expect(problemsOf({ IDP_CLIENTS: '[{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]},{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]}]' })).toContain('client_id "a" declared twice');
     expect(problemsOf({ IDP_ISSUER: 'not a url' })).toContain('IDP_ISSUER');
   });
+
+  it('requires its own clients in production, and refuses the demo secrets there (never printing them)', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain('IDP_CLIENTS: required when NODE_ENV=production');
+    const demo = defaultIdpClients[0]!;
+    const message = problemsOf({ NODE_ENV: 'production', IDP_CLIENTS: JSON.stringify([{ client_id: 'renamed', client_secret: demo.clientSecret, scopes: ['dossiers:read'] }]) });
+    expect(message).toContain('IDP_CLIENTS: client "renamed" uses a demo secret');
+    expect(message).not.toContain(demo.clientSecret);
+    // Outside production, the demo clients stay the default.
+    expect(readIdpConfig({ NODE_ENV: 'test' }).defaultClients).toBe(true);
+  });
 });

@@ -45,9 +45,14 @@ export interface IdpConfig {
   readonly world: WorldOptions;
 }
 
-/** Reads the environment once; every problem is reported together. IDP_CLIENTS is parsed apart so that a problem there never prints its secrets. */
+/**
+ * Reads the environment once; every problem is reported together. IDP_CLIENTS is parsed apart so that a problem there
+ * never prints its secrets. In production IDP_CLIENTS is required and the demo clients' secrets (public, in the README)
+ * are refused.
+ */
 export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
   const { IDP_CLIENTS: clientsJson, ...rest } = env;
+  const production = env.NODE_ENV === 'production';
   const problems: string[] = [];
   let clients: readonly IdpClient[] = defaultIdpClients;
   if (clientsJson !== undefined) {
@@ -56,6 +61,11 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     } catch (error) {
       problems.push(`IDP_CLIENTS: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const demoSecrets = new Set(defaultIdpClients.map((c) => c.clientSecret));
+    const demo = clients.find((c) => demoSecrets.has(c.clientSecret));
+    if (production && demo !== undefined) problems.push(`IDP_CLIENTS: client "${demo.clientId}" uses a demo secret (published in the README), not allowed when NODE_ENV=production`);
+  } else if (production) {
+    problems.push('IDP_CLIENTS: required when NODE_ENV=production (the integrators\' clients, each with its own secret; the demo clients are for development)');
   }
   let parsed: z.infer<typeof idpEnvSchema>;
   try {

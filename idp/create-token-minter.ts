@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { MinistryCode } from '../schema/procedures.js';
-import type { Role } from '../auth/index.js';
+import { DEVELOPMENT_TOKEN_CLAIM, type Role } from '../auth/index.js';
 import type { SigningKey } from './signing-key.js';
 
 /** The claims Guichet reads (auth/access-token-claims.ts documents the layout). */
@@ -26,12 +26,25 @@ export interface TokenMinter {
   citizenSubject(niu: string): string;
 }
 
+export interface TokenMinterOptions {
+  readonly key: SigningKey;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly ttlSeconds: number;
+  /**
+   * True for an IdP outside production: every token then carries DEVELOPMENT_TOKEN_CLAIM, which a production gateway
+   * refuses (its `/dev/token` mints anyone, its demo clients' secrets are public).
+   */
+  readonly development: boolean;
+}
+
 /** Signs access tokens (RFC 9068 profile: `typ: at+jwt`, `jti`) with the IdP's key. */
-export function createTokenMinter(options: { readonly key: SigningKey; readonly issuer: string; readonly audience: string; readonly ttlSeconds: number }): TokenMinter {
-  const { key, issuer, audience, ttlSeconds } = options;
+export function createTokenMinter(options: TokenMinterOptions): TokenMinter {
+  const { key, issuer, audience, ttlSeconds, development } = options;
+  const mark = development ? { [DEVELOPMENT_TOKEN_CLAIM]: true } : {};
   return {
     async mint(claims) {
-      const accessToken = await new SignJWT({ ...claims })
+      const accessToken = await new SignJWT({ ...claims, ...mark })
         .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
         .setIssuer(issuer)
         .setAudience(audience)

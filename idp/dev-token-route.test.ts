@@ -9,7 +9,7 @@ const niu = testNius[0]!;
 
 beforeAll(async () => {
   idp = await startTestIdp();
-  verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json` });
+  verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, acceptDevelopmentTokens: true });
 });
 afterAll(() => idp.close());
 

@@ -29,7 +29,7 @@ describe('IdP signing key', () => {
     const after = await startTestIdp({ keyPath, issuer: 'http://idp.test' });
     try {
       expect(after.kid).toBe(kid);
-      const verify = createAccessTokenVerifier({ issuer: 'http://idp.test', audience: 'guichet', jwksUrl: `${after.url}/.well-known/jwks.json` });
+      const verify = createAccessTokenVerifier({ issuer: 'http://idp.test', audience: 'guichet', jwksUrl: `${after.url}/.well-known/jwks.json`, acceptDevelopmentTokens: true });
       expect(await verify(`Bearer ${token}`)).toMatchObject({ role: 'citizen', niu: testNius[0] });
       // The citizen keeps the same pseudonymous subject across restarts.
       expect((await verify(`Bearer ${await devToken(after, { role: 'citizen', niu: testNius[0] })}`)).subject).toBe((await verify(`Bearer ${token}`)).subject);

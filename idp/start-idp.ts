@@ -19,20 +19,22 @@ export interface RunningIdp extends RunningService {
 
 /**
  * The embedded development identity provider: discovery, JWKS, the client-credentials grant for integrators and,
- * outside production, `POST /dev/token` for seeded citizens, agents, supervisors and integrators.
+ * outside production, `POST /dev/token` for seeded citizens, agents, supervisors and integrators — every token it
+ * signs outside production carries the development mark. In production (client credentials only, its own clients
+ * required) its tokens are unmarked.
  */
 export async function startIdp(config: IdpConfig, log: Logger = createLogger('idp')): Promise<RunningIdp> {
   const key = await loadOrCreateSigningKey(config.keyPath);
   if (key.created) log.info({ kid: key.kid, path: config.keyPath }, 'signing key created');
   if (key.tooOpen) log.warn({ path: config.keyPath }, 'signing key file is readable by group or others; chmod 600 it');
   const production = config.nodeEnv === 'production';
-  if (production && config.defaultClients) log.warn('IDP_CLIENTS unset in production: the demo clients and their public secrets are active');
   // Only the NIUs are kept: enough to refuse a token for a citizen who does not exist.
   const nius = new Set(production ? [] : generateWorld(config.world).persons.map((p) => p.niu));
   const server = createServer();
   const baseUrl = await listen(server, config.host, config.port);
   const issuer = config.issuer ?? baseUrl;
-  const minter = createTokenMinter({ key, issuer, audience: config.audience, ttlSeconds: config.tokenTtlSeconds });
+  // Outside production every token is marked: a production gateway refuses them all (auth/development-token.ts).
+  const minter = createTokenMinter({ key, issuer, audience: config.audience, ttlSeconds: config.tokenTtlSeconds, development: !production });
   const routes: Routes = {
     'GET /.well-known/openid-configuration': discoveryRoute(issuer, key),
     'GET /.well-known/jwks.json': jwksRoute(key),
@@ -50,6 +52,6 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
         }),
   };
   server.on('request', createRequestListener(routes, (error) => log.error({ err: error }, 'request failed')));
-  log.info({ issuer, kid: key.kid, devTokens: !production, clients: config.clients.map((c) => c.clientId) }, 'identity provider ready');
+  log.info({ issuer, kid: key.kid, devTokens: !production, developmentMark: !production, clients: config.clients.map((c) => c.clientId) }, 'identity provider ready');
   return { url: baseUrl, issuer, kid: key.kid, close: () => closeServer(server, 1_000) };
 }

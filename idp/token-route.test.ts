@@ -1,6 +1,6 @@
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier } from '../auth/index.js';
+import { createAccessTokenVerifier, DEVELOPMENT_TOKEN_CLAIM } from '../auth/index.js';
 import { startTestIdp, type TestIdp } from './test-support/start-test-idp.js';
 
 let idp: TestIdp;
@@ -43,7 +43,7 @@ describe('POST /token (client credentials)', () => {
     const { status, json } = await token({ grant_type: 'client_credentials', client_id: demo.id, client_secret: demo.secret, scope: 'dossiers:read' });
     expect(status).toBe(200);
     expect(json.scope).toBe('dossiers:read');
-    const verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json` });
+    const verify = createAccessTokenVerifier({ issuer: idp.issuer, audience: 'guichet', jwksUrl: `${idp.url}/.well-known/jwks.json`, acceptDevelopmentTokens: true });
     expect(await verify(`Bearer ${String(json.access_token)}`)).toEqual({ subject: demo.id, role: 'integrator', scopes: ['dossiers:read'], clientId: demo.id });
   });
 
@@ -90,5 +90,32 @@ describe('POST /token (client credentials)', () => {
     expect(json.status).toBe(400);
     const huge = await fetch(`${idp.url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&x=${'a'.repeat(20_000)}` });
     expect(huge.status).toBe(413);
+  });
+});
+
+describe('the development mark', () => {
+  it('is on every token of an IdP outside production, client credentials included', async () => {
+    const { json } = await token({ grant_type: 'client_credentials' }, { authorization: basic(demo.id, demo.secret) });
+    expect(decodeJwt(String(json.access_token))[DEVELOPMENT_TOKEN_CLAIM]).toBe(true);
+  });
+
+  it('is absent from a production IdP’s tokens, which a production verifier accepts', async () => {
+    const client = { clientId: 'ministere-x', clientSecret: 'a-real-secret-of-the-ministry', scopes: ['dossiers:read' as const] };
+    const production = await startTestIdp({ nodeEnv: 'production', clients: [client], defaultClients: false });
+    try {
+      const response = await fetch(`${production.url}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client.clientId, client.clientSecret) },
+        body: 'grant_type=client_credentials',
+      });
+      const { access_token: accessToken } = (await response.json()) as { access_token: string };
+      expect(decodeJwt(accessToken)).not.toHaveProperty(DEVELOPMENT_TOKEN_CLAIM);
+      const verify = createAccessTokenVerifier({ issuer: production.issuer, audience: 'guichet', jwksUrl: `${production.url}/.well-known/jwks.json` });
+      expect(await verify(`Bearer ${accessToken}`)).toMatchObject({ role: 'integrator', clientId: 'ministere-x', scopes: ['dossiers:read'] });
+      // No /dev/token in production.
+      expect((await fetch(`${production.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"supervisor"}' })).status).toBe(404);
+    } finally {
+      await production.close();
+    }
   });
 });

@@ -10,8 +10,8 @@ export type StreamEvent =
   | { readonly kind: 'failure'; readonly code: string; readonly fatal: boolean }
   /** The server refused the stream (bad token, not a supervisor, bad filter): no retry. */
   | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly message: string }
-  /** The connection dropped or was turned away for now; next attempt in `retryInMs`. */
-  | { readonly kind: 'lost'; readonly retryInMs: number };
+  /** The connection dropped or was turned away for now (`reason`: the server's words, e.g. too many screens); next attempt in `retryInMs`. */
+  | { readonly kind: 'lost'; readonly retryInMs: number; readonly reason?: string };
 
 export interface FiguresStream {
   close(): void;
@@ -53,7 +53,10 @@ export function openFiguresStream(filter: RoomFilter, token: string, onEvent: (e
     }
   };
 
+  /** Why the server turned this attempt away for now, and when it asked to come back. */
+  let turnedAway: string | undefined;
   const connectOnce = async (): Promise<number | undefined> => {
+    turnedAway = undefined;
     const connection = new AbortController();
     const abortConnection = () => connection.abort();
     closed.signal.addEventListener('abort', abortConnection, { once: true });
@@ -69,6 +72,8 @@ export function openFiguresStream(filter: RoomFilter, token: string, onEvent: (e
           onEvent({ kind: 'refused', status: response.status, code, message: body.error?.message ?? 'Accès refusé.' });
           return undefined;
         }
+        // Turned away for now (too many screens on this account or this server, rate limited): say why, then retry.
+        turnedAway = body.error?.message;
         const retryAfterS = Number(response.headers.get('retry-after'));
         return Number.isFinite(retryAfterS) && retryAfterS > 0 ? retryAfterS * 1000 : undefined;
       }
@@ -102,7 +107,7 @@ export function openFiguresStream(filter: RoomFilter, token: string, onEvent: (e
       attempt += 1;
       const backoffMs = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5)) * (0.75 + Math.random() / 2);
       const retryInMs = Math.round(Math.max(backoffMs, askedDelayMs ?? 0));
-      onEvent({ kind: 'lost', retryInMs });
+      onEvent(turnedAway === undefined ? { kind: 'lost', retryInMs } : { kind: 'lost', retryInMs, reason: turnedAway });
       await sleep(retryInMs, closed.signal);
     }
   })();

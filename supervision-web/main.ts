@@ -101,7 +101,8 @@ function onStreamEvent(event: StreamEvent): void {
       }
       return;
     case 'lost':
-      setStatus('perdu', `Connexion perdue — nouvelle tentative dans ${Math.ceil(event.retryInMs / 1000)} s`);
+      setStatus('perdu', `${event.reason === undefined ? 'Connexion perdue' : 'Flux refusé pour l’instant'} — nouvelle tentative dans ${Math.ceil(event.retryInMs / 1000)} s`);
+      if (event.reason !== undefined) showAlert(event.reason);
       return;
   }
 }

@@ -6,3 +6,7 @@ export { OperationTooComplexError } from './operation-too-complex.js';
 export type { LimitKind } from './operation-too-complex.js';
 export { createLimitRules } from './limit-rules.js';
 export { withoutSuggestions } from './hide-suggestions-plugin.js';
+export { createVariablesDepthPlugin } from './variables-depth-plugin.js';
+export { VariablesTooDeepError } from './variables-too-deep.js';
+export { exceedsJsonDepth } from './json-depth.js';
+export { deepestVariables } from './input-depth.js';

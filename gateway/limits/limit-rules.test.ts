@@ -56,12 +56,14 @@ describe('withoutSuggestions', () => {
 
 describe('limitsEnvSchema', () => {
   it('gives the documented defaults and reads overrides', () => {
-    expect(operationLimitsFromEnv(limitsEnvSchema.parse({}))).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000 });
-    expect(operationLimitsFromEnv(limitsEnvSchema.parse({ LIMIT_MAX_DEPTH: '7', LIMIT_MAX_COST: '9000' }))).toMatchObject({ maxDepth: 7, maxCost: 9000 });
+    expect(operationLimitsFromEnv(limitsEnvSchema.parse({}))).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000, maxVariablesDepth: 32 });
+    expect(operationLimitsFromEnv(limitsEnvSchema.parse({ LIMIT_MAX_DEPTH: '7', LIMIT_MAX_COST: '9000', LIMIT_MAX_VARIABLES_DEPTH: '12' }))).toMatchObject({ maxDepth: 7, maxCost: 9000, maxVariablesDepth: 12 });
   });
 
   it('refuses a zero depth or a non-number', () => {
     expect(limitsEnvSchema.safeParse({ LIMIT_MAX_DEPTH: '0' }).success).toBe(false);
     expect(limitsEnvSchema.safeParse({ LIMIT_MAX_TOKENS: 'many' }).success).toBe(false);
+    // Beyond a thousand levels the recursive walkers downstream are what would stop a request.
+    expect(limitsEnvSchema.safeParse({ LIMIT_MAX_VARIABLES_DEPTH: '1001' }).success).toBe(false);
   });
 });

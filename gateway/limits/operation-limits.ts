@@ -20,9 +20,15 @@ export interface OperationLimits {
    * subtree. Default 5000 (the full dashboard selection fits up to `first: 38`).
    */
   readonly maxCost: number;
+  /**
+   * Deepest nesting of the request's `variables` (and `extensions`), the variables object counted as 1. Default 32:
+   * Guichet's schema needs 2 (an input object; checked at start-up against the supergraph), so room for any growth of
+   * the inputs, and far below where a recursive walker overflows (thousands).
+   */
+  readonly maxVariablesDepth: number;
 }
 
-export const defaultOperationLimits: OperationLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000 };
+export const defaultOperationLimits: OperationLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000, maxVariablesDepth: 32 };
 
 export const limitsEnvSchema = z.object({
   LIMIT_MAX_DEPTH: envInt(defaultOperationLimits.maxDepth, 1),
@@ -30,11 +36,19 @@ export const limitsEnvSchema = z.object({
   LIMIT_MAX_TOKENS: envInt(defaultOperationLimits.maxTokens, 1),
   LIMIT_MAX_DIRECTIVES: envInt(defaultOperationLimits.maxDirectives, 0),
   LIMIT_MAX_COST: envInt(defaultOperationLimits.maxCost, 1),
+  LIMIT_MAX_VARIABLES_DEPTH: envInt(defaultOperationLimits.maxVariablesDepth, 1, 1_000),
 });
 
 export type LimitsEnv = z.infer<typeof limitsEnvSchema>;
 
 /** The validated `LIMIT_*` variables as options. */
 export function operationLimitsFromEnv(env: LimitsEnv): OperationLimits {
-  return { maxDepth: env.LIMIT_MAX_DEPTH, maxAliases: env.LIMIT_MAX_ALIASES, maxTokens: env.LIMIT_MAX_TOKENS, maxDirectives: env.LIMIT_MAX_DIRECTIVES, maxCost: env.LIMIT_MAX_COST };
+  return {
+    maxDepth: env.LIMIT_MAX_DEPTH,
+    maxAliases: env.LIMIT_MAX_ALIASES,
+    maxTokens: env.LIMIT_MAX_TOKENS,
+    maxDirectives: env.LIMIT_MAX_DIRECTIVES,
+    maxCost: env.LIMIT_MAX_COST,
+    maxVariablesDepth: env.LIMIT_MAX_VARIABLES_DEPTH,
+  };
 }

@@ -8,6 +8,8 @@ import { closeServer, createRequestListener, listen } from '../../lib/http/index
 import { createLogger } from '../../lib/log/index.js';
 import { createSupervisionRoutes, type SupervisionRoutes } from './create-supervision-routes.js';
 import { supervisionRoomDocument } from './supervision-room-document.js';
+import type { DoorVerdict } from './stream-door.js';
+import { bearerDoor, type BearerDoorOptions } from './test-support/bearer-door.js';
 import { eventReader } from './test-support/event-reader.js';
 import { figuresBody, graphqlError, startTestUpstream, type UpstreamAnswer } from './test-support/upstream.js';
 
@@ -30,15 +32,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startRoom(answer: (request: { authorization: string | undefined }) => UpstreamAnswer, options: { keepAliveMs?: number } = {}) {
+async function startRoom(answer: (request: { authorization: string | undefined }) => UpstreamAnswer, options: { keepAliveMs?: number; maxStreams?: number; maxStreamsPerPrincipal?: number; door?: BearerDoorOptions } = {}) {
   const upstream = await startTestUpstream(answer);
-  const room: SupervisionRoutes = createSupervisionRoutes({ log, pushIntervalMs, graphqlUrl: upstream.graphqlUrl, webDirectory: webBuild(), ...options });
+  const { door: doorOptions, ...rest } = options;
+  const door = bearerDoor(doorOptions);
+  const room: SupervisionRoutes = createSupervisionRoutes({ log, pushIntervalMs, graphqlUrl: upstream.graphqlUrl, webDirectory: webBuild(), door, ...rest });
   const server = createServer(createRequestListener(room.routes));
   const url = await listen(server, '127.0.0.1', 0);
   cleanups.push(upstream.close, () => closeServer(server, 100), () => room.close());
   const open = (query = '', bearer: string | null = token, signal?: AbortSignal) =>
     fetch(`${url}/supervision/events${query}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, ...(signal ? { signal } : {}) });
-  return { url, room, upstream, open };
+  return { url, room, upstream, open, door };
 }
 
 describe('supervision page and assets', () => {
@@ -63,7 +67,7 @@ describe('supervision page and assets', () => {
   });
 
   it('answers 503 when the web build is missing', async () => {
-    const room = createSupervisionRoutes({ log, webDirectory: join(tmpdir(), 'no-such-build') });
+    const room = createSupervisionRoutes({ log, webDirectory: join(tmpdir(), 'no-such-build'), door: bearerDoor() });
     const server = createServer(createRequestListener(room.routes));
     const url = await listen(server, '127.0.0.1', 0);
     cleanups.push(() => closeServer(server, 100));
@@ -189,7 +193,7 @@ describe('live channel', () => {
 
   it('reads through the server it is mounted on by default (the gateway’s own /graphql)', async () => {
     const received: string[] = [];
-    const room = createSupervisionRoutes({ log, pushIntervalMs, webDirectory: webBuild() });
+    const room = createSupervisionRoutes({ log, pushIntervalMs, webDirectory: webBuild(), door: bearerDoor() });
     const server = createServer(
       createRequestListener({
         ...room.routes,
@@ -219,5 +223,66 @@ describe('live channel', () => {
     await sleep(pushIntervalMs * 3);
     expect(upstream.requests.length).toBe(after);
     expect((await open()).status).toBe(503);
+  });
+});
+
+describe('the door and the caps', () => {
+  it('answers the door’s refusal without reading anything: 401, or 429 with Retry-After once the address is over its budget', async () => {
+    const refusals: Record<string, DoorVerdict> = { [token]: { kind: 'refused', code: 'UNAUTHENTICATED' }, [otherToken]: { kind: 'refused', code: 'RATE_LIMITED', retryAfterMs: 4_200 } };
+    const { open, upstream } = await startRoom(() => ({ status: 200, body: figuresBody(1) }), { door: { refuse: (t) => (t === undefined ? undefined : refusals[t]) } });
+    const unauthenticated = await open();
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await unauthenticated.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    const limited = await open('', otherToken);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('5');
+    expect(await limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('reads with the headers the door gives for the caller (its attested address)', async () => {
+    const { open, upstream } = await startRoom(() => ({ status: 200, body: figuresBody(2) }), { door: { readHeaders: () => ({ 'x-guichet-caller': 'v1.attested' }) } });
+    const events = eventReader(await open());
+    await events.next();
+    await events.cancel();
+    expect(upstream.headers[0]?.['x-guichet-caller']).toBe('v1.attested');
+  });
+
+  it('gives one principal at most maxStreamsPerPrincipal streams, whatever the token, then 429 TOO_MANY_STREAMS; others still get theirs', async () => {
+    const samePerson = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJzdXAtMSIsImp0aSI6MiJ9.c2lnbmF0dXJl';
+    const { open, room } = await startRoom(() => ({ status: 200, body: figuresBody(3) }), { maxStreamsPerPrincipal: 2, door: { principalOf: (t) => (t === otherToken ? 'sup-2' : 'sup-1') } });
+    const first = [await open(), await open('?ministry=ENERGY')];
+    for (const response of first) expect(response.status).toBe(200);
+    for (const [query, bearer] of [['', token], ['?ministry=MINES', samePerson]] as const) {
+      const refused = await open(query, bearer);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(await refused.json()).toEqual({ error: { code: 'TOO_MANY_STREAMS', message: 'Trop de tableaux de bord ouverts avec ce compte (au plus 2 à la fois) : fermez-en un, puis réessayez.' } });
+    }
+    const other = await open('', otherToken);
+    expect(other.status).toBe(200);
+    expect(room.streamCount).toBe(3);
+    // A stream that ends gives its place back.
+    await eventReader(first[0]!).cancel();
+    let again: Response | undefined;
+    for (let attempt = 0; attempt < 50 && again?.status !== 200; attempt += 1) {
+      if (attempt > 0) await sleep(20);
+      again = await open('', samePerson);
+    }
+    expect(again?.status).toBe(200);
+    for (const response of [first[1]!, other, again!]) await eventReader(response).cancel();
+  });
+
+  it('keeps the process-wide cap for everyone: 503 SERVICE_OVERLOADED beyond maxStreams', async () => {
+    const { open } = await startRoom(() => ({ status: 200, body: figuresBody(3) }), { maxStreams: 2 });
+    const tokens = ['eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln', 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJiIn0.c2ln', 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJjIn0.c2ln'];
+    const opened = [await open('', tokens[0]!), await open('', tokens[1]!)];
+    for (const response of opened) expect(response.status).toBe(200);
+    const full = await open('', tokens[2]!);
+    expect(full.status).toBe(503);
+    expect(full.headers.get('retry-after')).toBe('30');
+    expect(await full.json()).toMatchObject({ error: { code: 'SERVICE_OVERLOADED' } });
+    for (const response of opened) await eventReader(response).cancel();
   });
 });

@@ -9,14 +9,22 @@ import { createFiguresPoller, isFatalFailure, type FiguresPoller, type FiguresSu
 import { readFigures, type FiguresRead } from './read-figures.js';
 import { securityHeaders } from './security-headers.js';
 import { loadPageFiles, sendAsset } from './static-assets.js';
+import type { StreamCaller, StreamDoor } from './stream-door.js';
 import { filterKey, parseSupervisionFilter, SupervisionFilterError, type SupervisionFilter } from './supervision-filter.js';
 
 export interface SupervisionRoutesOptions {
   readonly log: Logger;
+  /** Verifies each stream's caller with its real address before anything is read (see StreamDoor). */
+  readonly door: StreamDoor;
   /** Pause between two reads of the figures per token and filter. Default 2000 (`SUPERVISION_PUSH_MS`). */
   readonly pushIntervalMs?: number;
   /** Open live streams in this process; beyond, 503. Default 200 (`SUPERVISION_MAX_STREAMS`). */
   readonly maxStreams?: number;
+  /**
+   * Open live streams of one principal (subject and client, whatever the token) in this process; beyond, 429. Default 8
+   * (`SUPERVISION_MAX_STREAMS_PER_PRINCIPAL`): a wall screen and a few ministry screens, never the whole room.
+   */
+  readonly maxStreamsPerPrincipal?: number;
   /** A heartbeat frame this often on every stream. Default 15000. */
   readonly keepAliveMs?: number;
   /** Longest wait for one read of the figures. Default 10000. */
@@ -44,14 +52,19 @@ const messages: Readonly<Record<string, string>> = {
   FORBIDDEN: 'Ce jeton ne donne pas accès à la supervision (rôle superviseur requis).',
   RATE_LIMITED: 'Trop de requêtes pour ce jeton : nouvelle tentative sous peu.',
   BAD_USER_INPUT: 'Filtre invalide.',
-  TOO_MANY_STREAMS: 'Trop de tableaux de bord ouverts sur ce serveur : réessayez plus tard.',
+  SERVICE_OVERLOADED: 'Trop de tableaux de bord ouverts sur ce serveur : réessayez plus tard.',
   SHUTTING_DOWN: 'Le serveur s’arrête : réessayez dans un instant.',
   NOT_BUILT: 'Le tableau de bord n’est pas construit sur ce serveur (npm run build).',
 };
+/** Beyond the per-principal cap: says the limit, and what to do. */
+const tooManyStreams = (max: number) => `Trop de tableaux de bord ouverts avec ce compte (au plus ${max} à la fois) : fermez-en un, puis réessayez.`;
+/** A refused stream's client retries after this long at the earliest (a stream ends when its screen closes). */
+const retryAfterFullS = '30';
+
 const httpStatusOfFailure: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
 
-function sendError(res: ServerResponse, status: number, code: string, headers: Readonly<Record<string, string>> = {}): void {
-  sendJson(res, status, { error: { code, message: messages[code] ?? 'Les chiffres de supervision sont indisponibles.' } }, { ...securityHeaders, 'cache-control': 'no-store', ...headers });
+function sendError(res: ServerResponse, status: number, code: string, headers: Readonly<Record<string, string>> = {}, message?: string): void {
+  sendJson(res, status, { error: { code, message: message ?? messages[code] ?? 'Les chiffres de supervision sont indisponibles.' } }, { ...securityHeaders, 'cache-control': 'no-store', ...headers });
 }
 
 /** The gateway takes JWT access tokens only: anything else is refused here, without a read through the graph. */
@@ -75,25 +88,30 @@ function defaultWebDirectory(): string {
 
 /**
  * The supervision room's routes: the page and its assets (in memory, strict CSP), and the live channel: Server-Sent
- * Events over a GET the page opens with `fetch` and the supervisor's bearer token. Streams of the same token and
- * filter share one read loop through the gateway's own `/graphql`; a frame is pushed only when the figures change.
+ * Events over a GET the page opens with `fetch` and the supervisor's bearer token. The door verifies the caller first
+ * (a refusal counts against the caller's address; no read loop for a junk token); each principal has at most
+ * `maxStreamsPerPrincipal` streams, the process `maxStreams`. Streams of the same token and filter share one read loop
+ * through the gateway's own `/graphql`, each read carrying the caller's address; a frame is pushed only when the
+ * figures change.
  */
 export function createSupervisionRoutes(options: SupervisionRoutesOptions): SupervisionRoutes {
-  const { log, pushIntervalMs = 2_000, maxStreams = 200, keepAliveMs = 15_000, readTimeoutMs = 10_000 } = options;
+  const { log, door, pushIntervalMs = 2_000, maxStreams = 200, maxStreamsPerPrincipal = 8, keepAliveMs = 15_000, readTimeoutMs = 10_000 } = options;
   const webDirectory = options.webDirectory ?? defaultWebDirectory();
   const files = loadPageFiles(webDirectory);
   if (!files.page) log.warn({ webDirectory }, 'supervision page not built; /supervision answers 503');
   const pollers = new Map<string, FiguresPoller>();
   const streams = new Set<ServerResponse>();
+  /** Open streams per principal key. */
+  const perPrincipal = new Map<string, number>();
   let closed = false;
 
-  const pollerFor = (token: string, filter: SupervisionFilter, graphqlUrl: string): FiguresPoller => {
+  const pollerFor = (token: string, filter: SupervisionFilter, graphqlUrl: string, caller: StreamCaller): FiguresPoller => {
     // The token's hash, never the token, keys the map; different tokens never share figures.
     const key = `${createHash('sha256').update(token).digest('base64url')}|${filterKey(filter)}`;
     const existing = pollers.get(key);
     if (existing) return existing;
     const poller = createFiguresPoller({
-      read: (signal) => readFigures({ graphqlUrl, token, filter, signal }),
+      read: (signal) => readFigures({ graphqlUrl, token, filter, signal, headers: caller.readHeaders() }),
       intervalMs: pushIntervalMs,
       keepAliveMs,
       readTimeoutMs,
@@ -107,6 +125,13 @@ export function createSupervisionRoutes(options: SupervisionRoutesOptions): Supe
 
   const events: RouteHandler = async (req, res, url) => {
     if (closed) return sendError(res, 503, 'SHUTTING_DOWN');
+    const verdict = await door.admit(req);
+    if (verdict.kind === 'refused') {
+      if (verdict.code === 'RATE_LIMITED') return sendError(res, 429, 'RATE_LIMITED', { 'retry-after': String(Math.max(1, Math.ceil((verdict.retryAfterMs ?? 1_000) / 1_000))) });
+      return sendError(res, 401, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer' });
+    }
+    const { caller } = verdict;
+    // The door verified it: a token the room could not put back in a header is still refused.
     const token = bearerToken(req.headers.authorization);
     if (!token) return sendError(res, 401, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer' });
     let filter: SupervisionFilter;
@@ -116,8 +141,10 @@ export function createSupervisionRoutes(options: SupervisionRoutesOptions): Supe
       if (error instanceof SupervisionFilterError) return sendError(res, 400, 'BAD_USER_INPUT');
       throw error;
     }
-    if (streams.size >= maxStreams) return sendError(res, 503, 'TOO_MANY_STREAMS', { 'retry-after': '30' });
-    const poller = pollerFor(token, filter, options.graphqlUrl ?? selfGraphqlUrl(req));
+    const mine = perPrincipal.get(caller.principalKey) ?? 0;
+    if (mine >= maxStreamsPerPrincipal) return sendError(res, 429, 'TOO_MANY_STREAMS', { 'retry-after': retryAfterFullS }, tooManyStreams(maxStreamsPerPrincipal));
+    if (streams.size >= maxStreams) return sendError(res, 503, 'SERVICE_OVERLOADED', { 'retry-after': retryAfterFullS });
+    const poller = pollerFor(token, filter, options.graphqlUrl ?? selfGraphqlUrl(req), caller);
     let streaming = false;
     const subscriber: FiguresSubscriber = {
       write(frame) {
@@ -131,9 +158,13 @@ export function createSupervisionRoutes(options: SupervisionRoutesOptions): Supe
     };
     // Subscribed before the first read ends, so that a client leaving meanwhile still stops an unshared poller.
     streams.add(res);
+    perPrincipal.set(caller.principalKey, mine + 1);
     const unsubscribe = poller.subscribe(subscriber);
     res.once('close', () => {
       streams.delete(res);
+      const left = (perPrincipal.get(caller.principalKey) ?? 1) - 1;
+      if (left > 0) perPrincipal.set(caller.principalKey, left);
+      else perPrincipal.delete(caller.principalKey);
       unsubscribe();
     });
     const first: FiguresRead = await poller.firstRead;

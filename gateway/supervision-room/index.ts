@@ -4,3 +4,4 @@ export { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv } from './supe
 export type { SupervisionRoomEnv, SupervisionRoomSettings } from './supervision-room-config.js';
 export { supervisionRoomDocument, supervisionRoomOperationName } from './supervision-room-document.js';
 export { contentSecurityPolicy } from './security-headers.js';
+export type { DoorVerdict, StreamCaller, StreamDoor } from './stream-door.js';

@@ -24,6 +24,8 @@ export interface ReadFiguresOptions {
   readonly token: string;
   readonly filter: SupervisionFilter;
   readonly signal: AbortSignal;
+  /** Sent with the read: the caller's attested address, so that rate limits count it against the supervisor's. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 interface GraphQLBody {
@@ -32,16 +34,17 @@ interface GraphQLBody {
 }
 
 /**
- * Reads the figures through the gateway's own `/graphql`, with the caller's bearer token: authentication, scopes,
- * limits, rate limits and audit apply to the room exactly as to any other client.
+ * Reads the figures through the gateway's own `/graphql`, with the caller's bearer token and attested address:
+ * authentication, scopes, limits, rate limits (against the supervisor's address, not the gateway's), admission and
+ * audit apply to the room exactly as to any other client.
  */
-export async function readFigures({ graphqlUrl, token, filter, signal }: ReadFiguresOptions): Promise<FiguresRead> {
+export async function readFigures({ graphqlUrl, token, filter, signal, headers = {} }: ReadFiguresOptions): Promise<FiguresRead> {
   let response: Response;
   let body: GraphQLBody;
   try {
     response = await fetch(graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ operationName: supervisionRoomOperationName, query: supervisionRoomDocument, variables: { filter } }),
       signal,
     });

@@ -83,8 +83,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
     const adapterEnv: NodeJS.ProcessEnv = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
-    // The gateway trusts the IdP the stack started, wherever it bound.
-    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp') };
+    // The gateway trusts the IdP the stack started, wherever it bound, and the audience it writes (IDP_AUDIENCE's
+    // default; production requires both to be named).
+    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet' };
     for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
     const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
     const kill = (name: string, signal: NodeJS.Signals = 'SIGKILL') => killService(serviceNamed(services, name), signal);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEV_INTERNAL_TOKEN_SECRET } from '../../auth/index.js';
 import { stackServices } from '../../scripts/stack/index.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -24,6 +25,52 @@ describe('start-up configuration', () => {
     const run = spawnSync(process.execPath, [`${dist}legacy/ceet/main.js`], { env: { ...process.env, FAULT_ERROR_RATE: '3' }, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/FAULT_ERROR_RATE/);
+  });
+
+  /** Everything a production gateway requires, each a real value (not a development default). */
+  const productionGatewayEnv: Readonly<Record<string, string>> = {
+    NODE_ENV: 'production',
+    INTERNAL_TOKEN_SECRET: 'a-production-internal-secret-of-48-characters-xyz',
+    AUDIT_HMAC_KEY: 'a-production-audit-key-of-at-least-32-characters',
+    OIDC_ISSUER: 'https://auth.gouv.tg/realms/guichet',
+    OIDC_AUDIENCE: 'guichet-api',
+  };
+  const runGateway = (env: Readonly<Record<string, string | undefined>>) => {
+    const { NODE_ENV: _testRunner, ...inherited } = process.env;
+    return spawnSync(process.execPath, [`${dist}gateway/main.js`], { env: { ...inherited, PORT: '0', ...env }, encoding: 'utf8', timeout: 20_000 });
+  };
+
+  it.each([
+    ['OIDC_ISSUER', /OIDC_ISSUER: required when NODE_ENV=production/],
+    ['OIDC_AUDIENCE', /OIDC_AUDIENCE: required when NODE_ENV=production/],
+    ['INTERNAL_TOKEN_SECRET', /INTERNAL_TOKEN_SECRET: required when NODE_ENV=production/],
+    ['AUDIT_HMAC_KEY', /AUDIT_HMAC_KEY: required in production/],
+  ])('a production gateway without %s exits 2 and says which variable', (variable, message) => {
+    const run = runGateway({ ...productionGatewayEnv, [variable]: undefined });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a production gateway refuses the development internal-token secret given explicitly, and an empty token type list', () => {
+    const secret = runGateway({ ...productionGatewayEnv, INTERNAL_TOKEN_SECRET: DEV_INTERNAL_TOKEN_SECRET });
+    expect(secret.status).toBe(2);
+    expect(secret.stderr).toMatch(/INTERNAL_TOKEN_SECRET.*development secret is not allowed/);
+    const types = runGateway({ ...productionGatewayEnv, OIDC_ACCEPTED_TOKEN_TYPES: ' , ' });
+    expect(types.status).toBe(2);
+    expect(types.stderr).toMatch(/OIDC_ACCEPTED_TOKEN_TYPES/);
+  });
+
+  it('the production IdP requires its own clients: without IDP_CLIENTS, or with the demo secrets, it exits 2', () => {
+    const { NODE_ENV: _testRunner, ...inherited } = process.env;
+    const runIdp = (env: Readonly<Record<string, string>>) => spawnSync(process.execPath, [`${dist}idp/main.js`], { env: { ...inherited, PORT: '0', NODE_ENV: 'production', ...env }, encoding: 'utf8', timeout: 20_000 });
+    const missing = runIdp({});
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/IDP_CLIENTS: required when NODE_ENV=production/);
+    const demo = runIdp({ IDP_CLIENTS: JSON.stringify([{ client_id: 'integrateur-demo', client_secret: 'secret-demo-lecture-a-changer', scopes: ['dossiers:read'] }]) });
+    expect(demo.status).toBe(2);
+    expect(demo.stderr).toMatch(/IDP_CLIENTS: .*demo secret/);
+    expect(demo.stderr).not.toContain('secret-demo-lecture-a-changer');
   });
 
   it('the gateway refuses cache budgets its heap cannot hold', () => {

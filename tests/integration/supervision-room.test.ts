@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSupervisionRoutes, supervisionRoomDocument } from '../../gateway/supervision-room/index.js';
+import { bearerDoor } from '../../gateway/supervision-room/test-support/bearer-door.js';
 import { closeServer, createRequestListener, listen } from '../../lib/http/index.js';
 import { createLogger } from '../../lib/log/index.js';
 import { gql } from '../support/graphql-client.js';
@@ -107,7 +108,8 @@ const headline = ({ total, backlog, waitingOnCitizen, beyondLegalDelayShare, pro
 async function roomBase(): Promise<{ base: string; close: () => Promise<void> }> {
   const gatewayBase = inject('gatewayUrl').replace(/\/graphql$/, '');
   if (process.env.SUPERVISION_ROOM_LOCAL !== '1') return { base: gatewayBase, close: async () => undefined };
-  const room = createSupervisionRoutes({ log: createLogger('supervision-room-test', 'warn'), graphqlUrl: inject('gatewayUrl') });
+  // The stack's gateway verifies every read; this door only keeps token-less requests out.
+  const room = createSupervisionRoutes({ log: createLogger('supervision-room-test', 'warn'), graphqlUrl: inject('gatewayUrl'), door: bearerDoor() });
   const server = createServer(createRequestListener(room.routes));
   const base = await listen(server, '127.0.0.1', 0);
   return { base, close: async () => (await room.close(), await closeServer(server, 500)) };

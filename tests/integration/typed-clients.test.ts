@@ -4,7 +4,7 @@ import { createMobileClient, dossierStatus, procedureCatalogue } from '../../cli
 import { createPortalClient, loadCatalogue, loadMyDashboard, requestCivilActCopy } from '../../clients/examples/portal.js';
 import { trustedDocumentIds, type DossierStatus } from '../../clients/generated/graphql.js';
 import { spawnGateway, type ExtraGateway } from '../support/spawn-gateway.js';
-import { citizenToken } from '../support/tokens.js';
+import { citizenToken, productionTokenFor } from '../support/tokens.js';
 import { citizenInAllSystems, testWorld } from '../support/world.js';
 
 /** The example clients (clients/examples), typed by the generated documents, against the live stack. */
@@ -113,9 +113,11 @@ describe('the examples against a production gateway (trusted documents enforced)
   });
 
   it('work unchanged: they only ever send ids of trusted documents', async () => {
-    const portal = createPortalClient({ url: gateway.graphqlUrl, accessToken: () => readerToken });
+    // A production gateway refuses the development IdP's tokens: the reader's token as a production provider issues it.
+    const productionToken = await productionTokenFor({ role: 'citizen', niu: reader.niu });
+    const portal = createPortalClient({ url: gateway.graphqlUrl, accessToken: () => productionToken });
     expect((await loadMyDashboard(portal))?.niu).toBe(reader.niu);
-    const mobile = createMobileClient({ url: gateway.graphqlUrl, accessToken: () => readerToken });
+    const mobile = createMobileClient({ url: gateway.graphqlUrl, accessToken: () => productionToken });
     expect((await dossierStatus(mobile, reader.rnec[0]!))?.reference).toBe(reader.rnec[0]);
   });
 });

@@ -44,6 +44,10 @@ export interface ForgeOptions {
   readonly expiresIn?: number;
   /** Seconds from now; default none. */
   readonly notBefore?: number;
+  /** `iat`, seconds from now; default now; `null` leaves the claim out. */
+  readonly issuedAt?: number | null;
+  /** The JOSE `typ` header; default `at+jwt` (RFC 9068, what the IdP writes); `null` leaves it out. */
+  readonly typ?: string | null;
   /** Signing key and `kid`; default the IdP's own. */
   readonly key?: CryptoKey;
   readonly kid?: string;
@@ -54,12 +58,13 @@ const now = () => Math.floor(Date.now() / 1000);
 /** An ES256 access token with the given claims, by default signed exactly as the IdP signs (so it verifies). */
 export async function forgeAccessToken(claims: AccessClaims, options: ForgeOptions = {}): Promise<string> {
   const idp = await idpSigningKey();
+  const typ = options.typ === undefined ? 'at+jwt' : options.typ;
   const jwt = new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? idp.kid, typ: 'at+jwt' })
+    .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? idp.kid, ...(typ === null ? {} : { typ }) })
     .setIssuer(options.issuer ?? inject('idpUrl'))
     .setAudience(options.audience ?? 'guichet')
-    .setIssuedAt()
     .setExpirationTime(now() + (options.expiresIn ?? 900));
+  if (options.issuedAt !== null) jwt.setIssuedAt(now() + (options.issuedAt ?? 0));
   if (options.notBefore !== undefined) jwt.setNotBefore(now() + options.notBefore);
   return jwt.sign(options.key ?? idp.privateKey);
 }

@@ -30,6 +30,8 @@ export async function spawnGateway(env: NodeJS.ProcessEnv, subgraphUrls: Readonl
     INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
     AUDIT_HMAC_KEY: 'extra-gateway-audit-key-0123456789abcdef',
     OIDC_ISSUER: inject('idpUrl'),
+    // Required in production (no default there); the stack's IdP writes this audience.
+    OIDC_AUDIENCE: 'guichet',
     LOG_LEVEL: 'info',
     ...urls,
     ...env,

@@ -1,6 +1,8 @@
+import { decodeJwt, decodeProtectedHeader, SignJWT, type JWTHeaderParameters } from 'jose';
 import { inject } from 'vitest';
-import { createInternalTokenSigner, type Principal } from '../../auth/index.js';
+import { createInternalTokenSigner, DEVELOPMENT_TOKEN_CLAIM, type Principal } from '../../auth/index.js';
 import type { MinistryCode } from '../../schema/index.js';
+import { idpSigningKey } from './forged-tokens.js';
 import { testInternalTokenSecret } from './test-secrets.js';
 
 export interface TokenRequest {
@@ -9,6 +11,8 @@ export interface TokenRequest {
   readonly ministry?: MinistryCode;
   readonly scopes?: readonly string[];
   readonly clientId?: string;
+  /** `sub`; default the IdP's (a pseudonym for a citizen, a demo name for the others). */
+  readonly subject?: string;
 }
 
 const cache = new Map<string, Promise<string>>();
@@ -26,6 +30,30 @@ export function tokenFor(request: TokenRequest): Promise<string> {
     cache.set(key, token);
   }
   return token;
+}
+
+const productionCache = new Map<string, Promise<string>>();
+
+/**
+ * The token a production identity provider would issue for `request`: the development IdP's own token (same claims,
+ * lifetime, `typ` and key), without the development mark, signed again with the IdP's key. What a production gateway
+ * pointed at a real provider receives; the development IdP's own tokens are refused there.
+ */
+export function productionTokenFor(request: TokenRequest): Promise<string> {
+  const key = JSON.stringify(request);
+  let token = productionCache.get(key);
+  if (!token) {
+    token = (async () => withoutDevelopmentMark(await tokenFor(request)))();
+    productionCache.set(key, token);
+  }
+  return token;
+}
+
+/** `token`, its development mark removed, signed again with the stack's IdP key (same header otherwise). */
+export async function withoutDevelopmentMark(token: string): Promise<string> {
+  const { [DEVELOPMENT_TOKEN_CLAIM]: _mark, ...claims } = decodeJwt(token);
+  const header = decodeProtectedHeader(token) as JWTHeaderParameters;
+  return new SignJWT(claims).setProtectedHeader(header).sign((await idpSigningKey()).privateKey);
 }
 
 export const citizenToken = (niu: string) => tokenFor({ role: 'citizen', niu });

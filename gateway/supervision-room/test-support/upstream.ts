@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { closeServer, listen, readBody } from '../../../lib/http/index.js';
 
 /** What the fake gateway answers: an HTTP status and a GraphQL body. */
@@ -15,7 +15,10 @@ export interface ReceivedRequest {
 /** A stand-in for the gateway's `/graphql`: answers what `answer` says and records every request. */
 export async function startTestUpstream(answer: (request: ReceivedRequest) => UpstreamAnswer) {
   const requests: ReceivedRequest[] = [];
+  /** Every request's headers, in the same order. */
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
+    headers.push(req.headers);
     const received: ReceivedRequest = { authorization: req.headers.authorization, body: JSON.parse(await readBody(req)) as ReceivedRequest['body'] };
     requests.push(received);
     const { status, body } = answer(received);
@@ -23,7 +26,7 @@ export async function startTestUpstream(answer: (request: ReceivedRequest) => Up
     res.end(JSON.stringify(body));
   });
   const url = await listen(server, '127.0.0.1', 0);
-  return { graphqlUrl: `${url}/graphql`, requests, close: () => closeServer(server, 100) };
+  return { graphqlUrl: `${url}/graphql`, requests, headers, close: () => closeServer(server, 100) };
 }
 
 /** Figures shaped like the contract's, with `total` and `asOf` to vary. */

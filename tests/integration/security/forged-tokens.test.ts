@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { forgeAccessToken, hs256WithPublicKey, idpJwks, idpSigningKey, tokenFromAnotherKey, unsignedToken, type AccessClaims } from '../../support/forged-tokens.js';
+import { forgeAccessToken, hs256WithPublicKey, idpJwks, idpSigningKey, tokenFromAnotherKey, unsignedToken, type AccessClaims, type ForgeOptions } from '../../support/forged-tokens.js';
 import { legacyCounters } from '../../support/legacy-counters.js';
 import { expectNoLeak } from '../../support/leaks.js';
 import { rawPost } from '../../support/raw-http.js';
@@ -97,5 +97,56 @@ describe('forged access tokens at the gateway', () => {
     });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual(refusal);
+  });
+});
+
+/**
+ * Token hardening, generated: a genuinely signed token (the IdP's own key, issuer and audience) wrong in exactly one
+ * of its age, lifetime or type. The stack's gateway runs with the defaults: 30 s of clock tolerance, a lifetime of at
+ * most 3600 s (OIDC_MAX_TOKEN_LIFETIME_SECONDS), `typ: at+jwt` only (OIDC_ACCEPTED_TOKEN_TYPES).
+ */
+const maxLifetimeS = 3_600;
+const toleranceS = 30;
+
+const refusedShapes: [string, ForgeOptions, AccessClaims?][] = [
+  // iat in the future, beyond the skew, whatever the rest says.
+  ...[toleranceS + 60, 600, 3_000].map((ahead): [string, ForgeOptions] => [`iat ${ahead} s in the future`, { issuedAt: ahead, expiresIn: ahead + 300 }]),
+  // A lifetime (exp - iat) over the maximum: a stolen token would live that long.
+  ...[maxLifetimeS + 60, 86_400, 365 * 86_400].map((lifetime): [string, ForgeOptions] => [`a lifetime of ${lifetime} s`, { expiresIn: lifetime }]),
+  // An old iat with an exp still ahead: the lifetime counts from iat, not from now.
+  ['issued 2 h ago, valid 10 more minutes', { issuedAt: -7_200, expiresIn: 600 }],
+  // Without iat, what is left of its life (exp - now) is its lifetime.
+  ...[maxLifetimeS + 120, 86_400].map((left): [string, ForgeOptions] => [`no iat and ${left} s left`, { issuedAt: null, expiresIn: left }]),
+  // Another JOSE type: an ID token, a DPoP proof, a logout token, Guichet's own internal token, or none at all.
+  ...['JWT', 'jwt', 'application/jwt', 'id_token+jwt', 'dpop+jwt', 'logout+jwt', 'guichet-internal+jwt', 'at+jwt2'].map((typ): [string, ForgeOptions] => [`typ ${typ}`, { typ }]),
+  ['no typ header', { typ: null }],
+  // An ID token dressed as an access token: what only ID tokens carry gives it away.
+  ['an ID token (nonce) typed at+jwt', {}, { nonce: 'n-0S6_WzA2Mj' }],
+  ['an ID token (at_hash) typed at+jwt', {}, { at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q' }],
+];
+
+const acceptedShapes: [string, ForgeOptions][] = [
+  ['issued 10 s in the future (within the skew)', { issuedAt: 10, expiresIn: 900 }],
+  ['issued 20 minutes ago', { issuedAt: -1_200, expiresIn: 600 }],
+  [`a lifetime of exactly ${maxLifetimeS} s`, { expiresIn: maxLifetimeS }],
+  ['no iat and 600 s left', { issuedAt: null, expiresIn: 600 }],
+  ['typ application/at+jwt (the same media type, RFC 7515 §4.1.9)', { typ: 'application/at+jwt' }],
+  ['typ AT+JWT (media types are case-insensitive)', { typ: 'AT+JWT' }],
+];
+
+describe('token hardening: age, lifetime and type (generated)', () => {
+  it.each(refusedShapes)('refuses a genuinely signed token with %s', async (_case, options, extra) => {
+    await expectRefused(`Bearer ${await forgeAccessToken({ ...claims, ...extra }, options)}`);
+  });
+
+  it.each(acceptedShapes)('accepts one with %s (control)', async (_case, options) => {
+    const response = await withAuthorization(`Bearer ${await forgeAccessToken(claims, options)}`);
+    expect(response.status).toBe(200);
+    expect(response.json?.data).toMatchObject({ me: { niu: victim } });
+  });
+
+  it('refuses the same token every time: a refusal is never remembered as a verified token', async () => {
+    const token = await forgeAccessToken(claims, { expiresIn: 86_400 });
+    for (let i = 0; i < 3; i += 1) await expectRefused(`Bearer ${token}`);
   });
 });

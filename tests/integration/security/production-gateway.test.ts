@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readManifest, defaultManifestPath } from '../../../gateway/trusted-documents/index.js';
 import { errorCodes, gql } from '../../support/graphql-client.js';
 import { expectNoLeak } from '../../support/leaks.js';
 import { rawGet, rawPost } from '../../support/raw-http.js';
 import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
-import { citizenToken, tokenFor } from '../../support/tokens.js';
+import { productionTokenFor, tokenFor, type TokenRequest } from '../../support/tokens.js';
 import { citizenInAllSystems } from '../../support/world.js';
 
 /**
  * A gateway in production mode over the stack's subgraphs: trusted documents enforced, introspection, field
- * suggestions and stack traces off, HTTP caching of public GETs only.
+ * suggestions and stack traces off, HTTP caching of public GETs only. It trusts the stack's IdP (OIDC_ISSUER), which
+ * runs in development mode: its own tokens carry the development mark and are refused here, so the tests send what a
+ * production provider would issue — the same claims and key, without the mark (productionTokenFor).
  */
 const citizen = citizenInAllSystems();
 const manifest = readManifest(defaultManifestPath());
@@ -21,13 +23,15 @@ const idOf = (name: string) => {
 const persisted = (name: string) => ({ persistedQuery: { version: 1, sha256Hash: idOf(name) } });
 const preflight = { 'apollo-require-preflight': 'true' };
 
+const citizenToken = () => productionTokenFor({ role: 'citizen', niu: citizen.niu });
+
 let gateway: ExtraGateway;
 /** An integrator allowed arbitrary documents: what it takes to reach validation in enforce mode. */
 let explorer: string;
 
 beforeAll(async () => {
   gateway = await spawnGateway({ NODE_ENV: 'production', TRUSTED_DOCUMENTS_MODE: 'enforce' });
-  explorer = await tokenFor({ role: 'integrator', scopes: ['documents:any', 'dossiers:read'], clientId: 'explorateur' });
+  explorer = await productionTokenFor({ role: 'integrator', scopes: ['documents:any', 'dossiers:read'], clientId: 'explorateur' });
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -59,7 +63,7 @@ describe('gateway in production mode', () => {
       const messages = response.errors!.map((e) => e.message).join(' ');
       expect(messages).not.toMatch(/Did you mean|"title"|"requiredDocuments"|"niu"|COMPLETED/);
     }
-    const control = await gql(typos[0]![0], {}, { token: explorer });
+    const control = await gql(typos[0]![0], {}, { token: await tokenFor({ role: 'integrator', scopes: ['documents:any', 'dossiers:read'], clientId: 'explorateur' }) });
     expect(control.errors!.map((e) => e.message).join(' ')).toMatch(/Did you mean "code"/);
   });
 
@@ -83,7 +87,7 @@ describe('gateway in production mode', () => {
   });
 
   it('refuses an arbitrary document from an ordinary client: DOCUMENT_NOT_TRUSTED', async () => {
-    const response = await gql(`{ me { niu firstName } }`, {}, { url: gateway.graphqlUrl, token: await citizenToken(citizen.niu) });
+    const response = await gql(`{ me { niu firstName } }`, {}, { url: gateway.graphqlUrl, token: await citizenToken() });
     expect(response.status).toBe(400);
     expect(response.data ?? null).toBeNull();
     expect(errorCodes(response)).toEqual(['DOCUMENT_NOT_TRUSTED']);
@@ -93,7 +97,7 @@ describe('gateway in production mode', () => {
   });
 
   it('runs a trusted document sent by id over POST with a citizen token', async () => {
-    const response = await rawPost(JSON.stringify({ extensions: persisted('MyDashboard') }), { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken(citizen.niu)}` }, gateway.graphqlUrl);
+    const response = await rawPost(JSON.stringify({ extensions: persisted('MyDashboard') }), { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken()}` }, gateway.graphqlUrl);
     expect(response.status).toBe(200);
     expect(response.json?.errors).toBeUndefined();
     expect(response.json?.data).toMatchObject({ me: { niu: citizen.niu } });
@@ -101,7 +105,7 @@ describe('gateway in production mode', () => {
   });
 
   it('runs a trusted query sent by id over GET with the preflight header; a personal one is private, no-store', async () => {
-    const response = await rawGet({ extensions: persisted('DossierStatus'), variables: { reference: citizen.ceet[0]! } }, { ...preflight, authorization: `Bearer ${await citizenToken(citizen.niu)}` }, gateway.graphqlUrl);
+    const response = await rawGet({ extensions: persisted('DossierStatus'), variables: { reference: citizen.ceet[0]! } }, { ...preflight, authorization: `Bearer ${await citizenToken()}` }, gateway.graphqlUrl);
     expect(response.status).toBe(200);
     expect(response.json?.data).toMatchObject({ dossier: { reference: citizen.ceet[0]! } });
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -133,11 +137,57 @@ describe('gateway in production mode', () => {
   });
 
   it('refuses a trusted mutation over GET (405), and a trusted query without the preflight header (400)', async () => {
-    const token = await citizenToken(citizen.niu);
+    const token = await citizenToken();
     const mutation = await rawGet({ extensions: persisted('RequestCivilActCopy'), variables: { input: {}, idempotencyKey: 'get-mutation-prod' } }, { ...preflight, authorization: `Bearer ${token}` }, gateway.graphqlUrl);
     expect(mutation.status).toBe(405);
     const simple = await rawGet({ extensions: persisted('MyDashboard') }, { authorization: `Bearer ${token}` }, gateway.graphqlUrl);
     expect(simple.status).toBe(400);
     expect(simple.text).not.toContain(citizen.niu);
+  });
+});
+
+describe('production gateway and the development IdP', () => {
+  const requests: [string, TokenRequest][] = [
+    ['citizen', { role: 'citizen', niu: citizen.niu }],
+    ['agent', { role: 'agent', ministry: 'ENERGY' }],
+    ['supervisor', { role: 'supervisor' }],
+    ['integrator', { role: 'integrator', scopes: ['documents:any', 'dossiers:read'] }],
+  ];
+  const myDashboard = JSON.stringify({ extensions: persisted('MyDashboard') });
+  const procedures = JSON.stringify({ extensions: persisted('Procedures') });
+
+  it.each(requests)('refuses a %s token minted by the development IdP’s /dev/token: 401, nothing said', async (_role, request) => {
+    const response = await rawPost(procedures, { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(request)}` }, gateway.graphqlUrl);
+    expect(response.status).toBe(401);
+    expect(response.json).toEqual({ errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(response.text).not.toMatch(/dev|development|guichet_dev|claim/i);
+  });
+
+  it('refuses a client-credentials token of the development IdP too (its demo clients’ secrets are public)', async () => {
+    const grant = await fetch(`${inject('idpUrl')}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('integrateur-demo:secret-demo-lecture-a-changer').toString('base64')}` },
+      body: 'grant_type=client_credentials',
+    });
+    expect(grant.status).toBe(200);
+    const { access_token: token } = (await grant.json()) as { access_token: string };
+    expect((await rawPost(procedures, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, gateway.graphqlUrl)).status).toBe(401);
+  });
+
+  it('control: the same claims, key, issuer and audience without the development mark are accepted', async () => {
+    const response = await rawPost(myDashboard, { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken()}` }, gateway.graphqlUrl);
+    expect(response.status).toBe(200);
+    expect(response.json?.data).toMatchObject({ me: { niu: citizen.niu } });
+    // The stack's own gateway (NODE_ENV=test) still takes the development IdP's tokens: the refusal is production's.
+    const development = await rawPost(myDashboard, { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor({ role: 'citizen', niu: citizen.niu })}` });
+    expect(development.status).toBe(200);
+  });
+
+  it('says in its log why, without the token', async () => {
+    const token = await tokenFor({ role: 'supervisor' });
+    await rawPost(procedures, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, gateway.graphqlUrl);
+    const refusals = gateway.lines.filter((line) => line.includes('access token refused'));
+    expect(refusals.some((line) => line.includes('development token'))).toBe(true);
+    expect(gateway.lines.join('\n')).not.toContain(token.split('.')[2]!);
   });
 });
