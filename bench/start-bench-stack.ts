@@ -52,6 +52,8 @@ export async function startBenchStack(options: {
     SCALE: String(options.scale),
     SEED_NOW: benchWorldNow,
     INTERNAL_TOKEN_SECRET: benchInternalTokenSecret,
+    // Production refuses development secrets: CEET's simulator and its clients share this one.
+    CEET_API_KEY: 'guichet-bench-ceet-api-key-0123456789',
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
     // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
     // it for the others: off, so that each target's legacy calls and subgraph work are its own.

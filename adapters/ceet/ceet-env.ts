@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInt, envMs, envString, envUrl, readConfig } from '../../lib/config/index.js';
+import { envInt, envMs, envSecret, envUrl, readConfig } from '../../lib/config/index.js';
 import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv } from '../shared/index.js';
 import type { CeetAdapterOptions } from './create-ceet-adapter.js';
 
@@ -7,7 +7,7 @@ import type { CeetAdapterOptions } from './create-ceet-adapter.js';
 export const ceetAdapterEnvSchema = z.object({
   CEET_URL: envUrl('http://127.0.0.1:4202'),
   /** Sent as `X-Api-Key`. */
-  CEET_API_KEY: envString('dev-ceet-key'),
+  CEET_API_KEY: envSecret('dev-ceet-key'),
   /** One attempt, connection to last byte. */
   CEET_TIMEOUT_MS: envMs(3_000),
   /** Whole call: waiting for a slot, every attempt and backoff (never below CEET_TIMEOUT_MS). */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { productionSecretProblems } from './env-secret.js';
 
 /** A configuration problem an operator can fix: printed as a list, never as a stack trace. */
 export class ConfigError extends Error {
@@ -10,14 +11,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates environment variables once, at start-up, into typed options. */
+/**
+ * Reads and validates environment variables once, at start-up, into typed options. In production, every secret
+ * declared with `envSecret` must be set, and not to its development value.
+ */
 export function readConfig<S extends z.ZodType>(service: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const secrets = productionSecretProblems(schema, env);
+  if (result.success && secrets.length === 0) return result.data;
+  const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
     return value === undefined ? `${name}: ${issue.message}` : `${name}=${JSON.stringify(value)}: ${issue.message}`;
   });
-  throw new ConfigError(service, problems);
+  throw new ConfigError(service, [...problems, ...secrets]);
 }

@@ -73,6 +73,23 @@ describe('start-up configuration', () => {
     expect(demo.stderr).not.toContain('secret-demo-lecture-a-changer');
   });
 
+  it.each([
+    ['electricity', 'subgraphs/electricity/main.js'],
+    ['supervision', 'subgraphs/supervision/main.js'],
+    ['legacy-ceet', 'legacy/ceet/main.js'],
+  ])('a production %s refuses CEET’s development API key, absent or given', (_name, entry) => {
+    const { NODE_ENV: _testRunner, ...inherited } = process.env;
+    const run = (env: Readonly<Record<string, string>>) =>
+      spawnSync(process.execPath, [`${dist}${entry}`], { env: { ...inherited, PORT: '0', NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'a-production-internal-secret-of-48-characters-xyz', ...env }, encoding: 'utf8', timeout: 20_000 });
+    const missing = run({});
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/CEET_API_KEY: required when NODE_ENV=production/);
+    const development = run({ CEET_API_KEY: 'dev-ceet-key' });
+    expect(development.status).toBe(2);
+    expect(development.stderr).toMatch(/CEET_API_KEY: the development value is not allowed/);
+    expect(development.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the gateway refuses cache budgets its heap cannot hold', () => {
     const run = spawnSync(process.execPath, ['--max-old-space-size=160', `${dist}gateway/main.js`], { env: { ...process.env, SUBGRAPH_CACHE_MAX_BYTES: '500000000' }, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(2);
