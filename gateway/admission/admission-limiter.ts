@@ -118,6 +118,8 @@ export function createAdmissionLimiter(options: AdmissionLimiterOptions): Admiss
 
   return {
     acquire(signal) {
+      // Gone before asking (nothing to answer): neither admitted nor counted as refused.
+      if (signal?.aborted === true) return Promise.resolve({ admitted: false, reason: 'queue-timeout', retryAfterMs });
       if (inFlight < limit && waiting.size === 0) return Promise.resolve(slot(0));
       reachedLimit = true;
       if (lagging) return Promise.resolve(refusal('event-loop-delay'));
@@ -138,7 +140,7 @@ export function createAdmissionLimiter(options: AdmissionLimiterOptions): Admiss
           leaveQueue(waiter);
           waiter.refuse();
         }, queueTimeoutMs);
-        // Gone before its turn: its place goes to the next, and nothing counts it as refused.
+        // Gone before its turn: its place goes to the next, and nothing counts it as refused (nobody hears the answer).
         const onAbort = () => {
           leaveQueue(waiter);
           clearTimeout(timer);
