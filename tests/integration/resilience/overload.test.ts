@@ -15,7 +15,7 @@ import { spawnExtra, type ExtraService } from '../../support/spawn-extra.js';
 import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
 import { testInternalTokenSecret } from '../../support/test-secrets.js';
 import { citizenToken } from '../../support/tokens.js';
-import { citizensInAllSystems, testWorld } from '../../support/world.js';
+import { citizensInAllSystems, dossiersByCitizen, testWorld } from '../../support/world.js';
 
 /**
  * Defect 8: under a few hundred concurrent dashboards the gateway answered after 12–25 s, past its own deadline,
@@ -36,9 +36,9 @@ const typedUnderLoad = new Set<string>([ErrorCode.BACKEND_TIMEOUT, ErrorCode.BAC
 
 const codesOf = (outcome: LoadOutcome) => (outcome.body?.errors ?? []).map((e) => String(e.extensions?.code));
 
-describe('a few hundred concurrent dashboards for 20 s', () => {
+describe('250 concurrent dashboards for 20 s', () => {
   const deadlineMs = 3_000;
-  const clients = 300;
+  const clients = 250;
   let gateway: ExtraGateway;
   let tokens: string[];
   let nius: string[];
@@ -53,10 +53,15 @@ describe('a few hundred concurrent dashboards for 20 s', () => {
       ADMISSION_QUEUE_TIMEOUT_MS: '500',
       ...noRateLimits,
     });
+    // Citizens no other suite reads: without dossiers (minors, mostly), from the end of the world's list. The shared
+    // subgraphs remember what they serve (last known lists), and a remembered citizen would change another suite's
+    // answers under its faults.
+    const withDossiers = dossiersByCitizen();
     nius = testWorld()
-      .persons.filter((p) => p.deathDate === null && p.birthDate < '2000-01-01')
-      .slice(0, clients)
+      .persons.filter((p) => p.deathDate === null && !withDossiers.has(p.niu))
+      .slice(-clients)
       .map((p) => p.niu);
+    expect(nius).toHaveLength(clients);
     tokens = await Promise.all(nius.map((niu) => citizenToken(niu)));
   });
   afterAll(async () => {
@@ -162,7 +167,8 @@ describe('one slow legacy system, with one request deadline', () => {
   });
 
   it('the dashboard answers at the deadline: RNEC’s parts BACKEND_TIMEOUT, the other ministries’ dossiers present', async () => {
-    const citizen = citizensInAllSystems()[7]!;
+    // The last such citizen: the suites hand out the first ones by index.
+    const citizen = citizensInAllSystems().at(-1)!;
     const token = await citizenToken(citizen.niu);
     await legacyAdmin.setFaults('rnec', { timeoutRate: 1, hangMs: 25_000 });
     try {
@@ -195,7 +201,7 @@ describe('one slow legacy system, with one request deadline', () => {
   }, 60_000);
 
   it('a filing whose legacy call the deadline cuts short is QUEUED at the deadline, then delivered exactly once', async () => {
-    const applicant = testWorld().persons.filter((p) => p.birthDate < '1990-01-01' && p.deathDate === null)[11]!;
+    const applicant = testWorld().persons.filter((p) => p.birthDate < '1990-01-01' && p.deathDate === null).at(-1)!;
     const token = await citizenToken(applicant.niu);
     const mutation = `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference status } }`;
     const variables = { input: { applicantNiu: applicant.niu, actNumber: applicant.birthActNumber, copies: 2 }, key: `deadline-${randomUUID()}` };
