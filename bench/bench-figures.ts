@@ -1,5 +1,6 @@
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
+import type { OverloadFigures } from './measure-overload.js';
 import type { RssFigures } from './start-rss-sampler.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
@@ -93,6 +94,8 @@ export interface BenchFigures {
   readonly dossierCounts: readonly DossierCountPoint[];
   /** The supervision room's cost (undefined when not measured: `--room-streams none`). */
   readonly roomCost?: RoomCostFigures;
+  /** Guichet's gateway offered far more dashboards than it can serve (undefined: `--overload-connections none`). */
+  readonly overload?: OverloadFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

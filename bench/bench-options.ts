@@ -52,6 +52,11 @@ export interface BenchOptions {
   readonly roomStreams: number;
   /** Applications written straight into CEET per second during that figure, in both arms. Default 5. */
   readonly roomWritesPerSecond: number;
+  /**
+   * Concurrent dashboards offered to Guichet's gateway in the overload figure (throughput mode, `durationS` long),
+   * far beyond what the stack serves; 0 skips it. Default 500.
+   */
+  readonly overloadConnections: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
   readonly citizens: number;
   /** World of the simulators (1 ≈ 20,000 citizens). Default 1. */
@@ -93,6 +98,7 @@ export const defaultBenchOptions: BenchOptions = {
   citizens: 2_000,
   roomStreams: 4,
   roomWritesPerSecond: 5,
+  overloadConnections: 500,
   scale: 1,
   guichetEnv: {},
   variants: [],
@@ -115,6 +121,7 @@ export const quickBenchOptions: BenchOptions = {
   dossierCounts: [10],
   citizens: 100,
   roomStreams: 2,
+  overloadConnections: 40,
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

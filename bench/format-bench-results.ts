@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigu
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
+import { formatOverload } from './measure-overload.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { legacySystems } from './legacy-calls.js';
 import { methodNotes } from './method-notes.js';
@@ -98,6 +99,7 @@ export function formatBenchResults(figures: BenchFigures): string {
     );
   }
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
+  if (figures.overload) out.push(formatOverload(figures.overload), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');
 
   const details = callDetails(figures.scenarios);

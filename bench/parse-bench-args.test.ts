@@ -26,6 +26,9 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toMatchObject({ roomStreams: 4, roomWritesPerSecond: 5 });
     expect(parseBenchArgs(['--room-streams', '8', '--room-writes', '20'])).toMatchObject({ roomStreams: 8, roomWritesPerSecond: 20 });
     expect(parseBenchArgs(['--room-streams', 'none'])).toMatchObject({ roomStreams: 0 });
+    expect(parseBenchArgs(['--overload-connections', '300'])).toMatchObject({ overloadConnections: 300 });
+    expect(parseBenchArgs(['--overload-connections', 'none'])).toMatchObject({ overloadConnections: 0 });
+    expect(refused('--overload-connections', '0')).toThrow(/--overload-connections expects a number from 1/);
     expect(refused('--room-streams', '0')).toThrow(/--room-streams expects a number from 1/);
   });
 

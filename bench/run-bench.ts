@@ -9,6 +9,7 @@ import { machineInfo } from './machine-info.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
 import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
+import { measureOverload } from './measure-overload.js';
 import { measureScaling } from './measure-scaling.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
@@ -108,6 +109,13 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       { workers: options.scalingWorkers, connections: options.connections, durationS: options.scalingDurationS, warmupS: options.warmupS, credentials, legacyUrls, started, onLine, log },
     );
 
+    // Run on the stack's own gateway, last among the throughput figures: its admission control at default settings.
+    const dashboard = scenarios.find((s) => s.name === 'dashboard');
+    const overload =
+      options.overloadConnections > 0 && dashboard !== undefined && options.targets.includes('guichet')
+        ? await measureOverload(bench, dashboard, { connections: options.overloadConnections, durationS: options.durationS, credentials, legacyUrls, log })
+        : undefined;
+
     const skipped: string[] = [];
     let dossierCounts: BenchFigures['dossierCounts'] = [];
     if (options.dossierCounts.length > 0) {
@@ -139,6 +147,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       dossierCounts,
       skipped,
       ...(roomCost ? { roomCost } : {}),
+      ...(overload ? { overload } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {
@@ -183,6 +192,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
     "Guichet's extra environment": Object.entries(options.guichetEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
     'supervision room cost': options.roomStreams > 0 ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s` : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };

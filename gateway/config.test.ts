@@ -83,6 +83,32 @@ describe('readGatewayConfig', () => {
   });
 });
 
+describe('admission and the request deadline', () => {
+  it('applies the documented defaults', () => {
+    const config = readGatewayConfig({ SUPERGRAPH_PATH: supergraph });
+    expect(config.admission).toEqual({ maxInFlight: 128, minInFlight: 8, queue: 256, queueTimeoutMs: 1_000, eventLoopDelayMs: 100, retryAfterMs: 1_000 });
+    expect(config.deadline).toEqual({ requestDeadlineMs: 8_000, marginMs: 250 });
+  });
+
+  it('waits at most a quarter of a short deadline for a slot unless told otherwise', () => {
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph, REQUEST_DEADLINE_MS: '2000' }).admission.queueTimeoutMs).toBe(500);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph, REQUEST_DEADLINE_MS: '2000', ADMISSION_QUEUE_TIMEOUT_MS: '1500' }).admission.queueTimeoutMs).toBe(1_500);
+  });
+
+  it.each([
+    [{ ADMISSION_MAX_IN_FLIGHT: '0' }, 'ADMISSION_MAX_IN_FLIGHT="0": expected at least 1'],
+    [{ ADMISSION_QUEUE: '-1' }, 'ADMISSION_QUEUE="-1": expected at least 0'],
+    [{ ADMISSION_QUEUE_TIMEOUT_MS: 'soon' }, 'ADMISSION_QUEUE_TIMEOUT_MS="soon"'],
+    [{ ADMISSION_EVENT_LOOP_DELAY_MS: '1.5' }, 'ADMISSION_EVENT_LOOP_DELAY_MS="1.5": expected a whole number'],
+    [{ ADMISSION_RETRY_AFTER_S: '0' }, 'ADMISSION_RETRY_AFTER_S="0": expected at least 1'],
+    [{ REQUEST_DEADLINE_MS: '50' }, 'REQUEST_DEADLINE_MS="50": expected at least 100'],
+    [{ REQUEST_DEADLINE_MS: '3000', ADMISSION_QUEUE_TIMEOUT_MS: '3000' }, 'ADMISSION_QUEUE_TIMEOUT_MS: 3000 must be shorter than REQUEST_DEADLINE_MS (3000)'],
+    [{ REQUEST_DEADLINE_MS: '1000', REQUEST_DEADLINE_MARGIN_MS: '600' }, 'REQUEST_DEADLINE_MARGIN_MS: 600 is more than half of REQUEST_DEADLINE_MS (1000)'],
+  ])('refuses %j', (env, problem) => {
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, ...env })).toContain(problem);
+  });
+});
+
 describe('cache budgets against the heap', () => {
   it('accepts budgets within half the heap and names the variables when they are not', () => {
     expect(cacheBudgetProblems(24_000_000, 8_000_000, 16, 218_000_000)).toEqual([]);

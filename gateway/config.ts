@@ -9,6 +9,7 @@ import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { metricsEnvSchema } from '../lib/metrics/index.js';
 import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
+import { admissionEnvSchema, admissionOptionsFromEnv, admissionProblems, deadlineOptionsFromEnv, type AdmissionOptions, type DeadlineOptions } from './admission/index.js';
 import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
 import { operationsConfigFromEnv, operationsEnvSchema, type OperationsConfig } from './operations/operations-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
@@ -45,6 +46,7 @@ export const gatewayEnvSchema = z.object({
   ...tracingEnvSchema.shape,
   ...operationsEnvSchema.shape,
   ...supervisionRoomEnvSchema.shape,
+  ...admissionEnvSchema.shape,
 });
 
 /** Where one subgraph is reached. */
@@ -104,6 +106,10 @@ export interface GatewayConfig {
   readonly tracing: TracingOptions | undefined;
   /** Operational records: where, and for how long. */
   readonly operations: OperationsConfig;
+  /** Requests in flight and waiting per process, and when to refuse (`ADMISSION_*`). */
+  readonly admission: AdmissionOptions;
+  /** One deadline per request, and what subgraphs are told of it (`REQUEST_DEADLINE_MS`, `REQUEST_DEADLINE_MARGIN_MS`). */
+  readonly deadline: DeadlineOptions;
 }
 
 /** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
@@ -147,6 +153,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     }
     return { name: declared.name, url: declared.url, overridden: false };
   });
+  problems.push(...admissionProblems(options));
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);
@@ -181,6 +188,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metricsToken: options.METRICS_TOKEN,
     tracing: tracingOptionsFromEnv(options, 'gateway'),
     operations: operationsConfigFromEnv(options, audit.path),
+    admission: admissionOptionsFromEnv(options),
+    deadline: deadlineOptionsFromEnv(options),
   };
 }
 

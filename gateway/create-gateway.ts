@@ -9,6 +9,7 @@ import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
+import { bindPlanStages } from './deadline/index.js';
 import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins, createVariablesDepthPlugin } from './limits/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
@@ -40,6 +41,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
         name: subgraph.name,
         url: subgraph.url,
         timeoutMs: config.subgraphTimeoutMs,
+        deadlineMarginMs: config.deadline.marginMs,
         maxConnections: config.subgraphMaxConnections,
         maxResponseBytes: config.subgraphMaxResponseBytes,
         log,
@@ -61,6 +63,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     logger: log.child({ component: 'apollo-gateway' }),
     // Plans are cached by operation; trusted documents keep the set small, so the default size is plenty.
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
+    // The request's deadline is shared out along its plan's stages: the data sources need to know where they stand.
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => bindPlanStages(requestContext.context, queryPlan),
   });
   const development = config.nodeEnv === 'development';
   const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });

@@ -2,11 +2,13 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { Agent, request as undiciRequest } from 'undici';
 import { collectAccess, type SubgraphResponse } from '../audit/index.js';
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from '../auth/index.js';
+import { DEADLINE_HEADER } from '../lib/deadline/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { traceparentFor } from '../lib/trace/index.js';
+import { deadlineOf, fetchBudget, planStagesOf, stagesAfter } from './deadline/index.js';
 import { nullEntities, type NullableFields } from './entity-fallback.js';
 import type { GatewayContext } from './gateway-context.js';
-import { cacheHintOf, sendSubgraphRequest, SubgraphResponseTooLargeError, type RawSubgraphResponse, type SharedReads } from './subgraph-fetch/index.js';
+import { cacheHintOf, sendSubgraphRequest, SubgraphResponseTooLargeError, withinMs, type RawSubgraphResponse, type SharedReads } from './subgraph-fetch/index.js';
 import { SubgraphCallError, subgraphStatusError, subgraphTransportError } from './subgraph-errors.js';
 import { ErrorCode } from '../schema/index.js';
 
@@ -17,8 +19,10 @@ export interface PooledDataSourceOptions {
   readonly name: string;
   /** GraphQL endpoint of the subgraph. */
   readonly url: string;
-  /** Budget for one whole call: connect, headers and body. */
+  /** Ceiling on one whole call (connect, headers and body); the request's deadline usually ends it sooner. */
   readonly timeoutMs: number;
+  /** Taken off the time the subgraph is told it has, so that its answer is back before the gateway stops waiting. */
+  readonly deadlineMarginMs: number;
   /** Keep-alive connections kept open to this subgraph at most. */
   readonly maxConnections: number;
   /** Largest response body accepted from the subgraph. */
@@ -103,6 +107,23 @@ export class PooledDataSource implements GraphQLDataSource<GatewayContext> {
 
   private async send(options: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>): Promise<RawSubgraphResponse> {
     const { request, context, incomingRequestContext } = options;
+    // The request's deadline, shared with the stages of its plan that come after this fetch; the subgraph is told
+    // what it may spend (a little less, so that its partial answer is back in time). No time left: nothing is sent.
+    const deadline = deadlineOf(context);
+    let timeoutMs = this.options.timeoutMs;
+    let deadlineHeaders: Record<string, string> = {};
+    if (deadline !== undefined) {
+      const budget = fetchBudget({
+        remainingMs: deadline.remainingMs(),
+        totalMs: deadline.totalMs,
+        stagesAfter: stagesAfter(planStagesOf(context), this.name, request.query ?? ''),
+        subgraphTimeoutMs: this.options.timeoutMs,
+        marginMs: this.options.deadlineMarginMs,
+      });
+      if (budget === undefined) throw new SubgraphCallError(this.name, ErrorCode.BACKEND_TIMEOUT, 'request deadline passed before the fetch; not sent');
+      timeoutMs = budget.timeoutMs;
+      deadlineHeaders = { [DEADLINE_HEADER]: String(budget.subgraphDeadlineMs) };
+    }
     const operationName = incomingRequestContext.operationName ?? undefined;
     // No trace id in the token, so that one token serves a caller's operation for a while: it travels in `traceparent`.
     context.internalToken ??= this.options.signer.sign(context.principal, operationName ? { operationName } : {});
@@ -111,13 +132,18 @@ export class PooledDataSource implements GraphQLDataSource<GatewayContext> {
     const send = () =>
       sendSubgraphRequest(
         this.agent,
-        { url: this.endpoint, body, headers: { 'content-type': 'application/json', accept: 'application/json', [INTERNAL_TOKEN_HEADER]: token, traceparent: traceparentFor(context.traceId) } },
-        this.options.timeoutMs,
+        {
+          url: this.endpoint,
+          body,
+          headers: { 'content-type': 'application/json', accept: 'application/json', [INTERNAL_TOKEN_HEADER]: token, traceparent: traceparentFor(context.traceId), ...deadlineHeaders },
+        },
+        timeoutMs,
         this.options.maxResponseBytes,
       );
     // Reads only: a mutation's calls (its own, and the entity fetches of its result) always go out.
     if (incomingRequestContext.operation?.operation !== 'query') return send();
-    return this.options.sharedReads.read({ subgraph: this.name, callerKey: JSON.stringify(context.principal), body }, send);
+    // A read joined to another request's keeps to this request's own time.
+    return withinMs(this.options.sharedReads.read({ subgraph: this.name, callerKey: JSON.stringify(context.principal), body }, send), timeoutMs);
   }
 
   private typed(error: unknown, traceId: string): SubgraphCallError {

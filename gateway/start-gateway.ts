@@ -6,6 +6,8 @@ import { closeServer, createRequestListener, listen, sendJson, type RouteHandler
 import type { Logger } from '../lib/log/index.js';
 import { createMetricsRoute } from '../lib/metrics/index.js';
 import { startTracing, withTraceIds } from '../lib/trace/index.js';
+import { createAdmission } from './admission/index.js';
+import { carryRequestDeadline } from './deadline/index.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
 import { bindObservation, createLocalSink, observeGraphQLRoute, openConfiguredWriter, type OperationSink } from './operations/index.js';
@@ -58,7 +60,11 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const operations = shared?.observability.operations ?? createLocalSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
   const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore, metrics);
+  // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
+  const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
+  metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
   const closePools = async () => {
+    admission.close();
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
     await operations.close();
@@ -86,12 +92,15 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       const contextValue = await context(req);
       // Plugins and data sources find the request's observation through its context.
       bindObservation(req, contextValue);
+      carryRequestDeadline(req, contextValue);
       return contextValue;
     },
     maxBodyBytes: config.maxBodyBytes,
   });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
+    // Saturated: say so at once, without asking the subgraphs, so that a load balancer sends work elsewhere.
+    if (admission.saturated()) return sendJson(res, 503, { status: 'saturated', admission: admission.stats() }, { 'cache-control': 'no-store' });
     const { ready, degraded, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
     const status = !ready ? 'not ready' : degraded ? 'degraded' : 'ready';
     sendJson(res, ready ? 200 : 503, { status, subgraphs }, { 'cache-control': 'no-store' });
@@ -103,7 +112,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     createRequestListener(
       {
         // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
-        '/graphql': observeGraphQLRoute(graphql, { sink: operations, metrics }),
+        '/graphql': observeGraphQLRoute(admission.guard(graphql), { sink: operations, metrics }),
         'GET /metrics': createMetricsRoute({ render: renderMetrics, token: config.metricsToken }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
         'GET /ready': ready,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Deadline, runWithDeadline } from '../../lib/deadline/index.js';
 import { AdapterError, isAdapterError, type AdapterErrorCode } from './adapter-error.js';
 import { createCallPolicy, type CallPolicy, type CallPolicyOptions } from './call-policy.js';
 import { createPolicyEvents, type PolicyEvent, type PolicyEvents } from './resilience/index.js';
@@ -116,7 +117,7 @@ describe('retries: safe reads only', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     expect(result).toMatchObject({ done: true, value: 'answer 2' });
     expect(fake.count).toBe(2);
-    expect(events.snapshot().ceet?.timeouts).toEqual({ attempt: 1, deadline: 0 });
+    expect(events.snapshot().ceet?.timeouts).toEqual({ attempt: 1, deadline: 0, request: 0 });
   });
 
   it('honours Retry-After: waits at least that long before the next attempt', async () => {
@@ -152,7 +153,7 @@ describe('deadline: the whole call, retries and waits included', () => {
     expect(fake.count).toBe(3);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(fake.count).toBe(3);
-    expect(events.snapshot().ceet?.timeouts).toEqual({ attempt: 2, deadline: 1 });
+    expect(events.snapshot().ceet?.timeouts).toEqual({ attempt: 2, deadline: 1, request: 0 });
   });
 
   it('is never shorter than one attempt', async () => {
@@ -162,6 +163,77 @@ describe('deadline: the whole call, retries and waits included', () => {
     expect(result.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT' });
+  });
+});
+
+describe('the request\'s deadline: never more time than the request has left', () => {
+  /** A request deadline on the faked clock, and a call made inside it (as a subgraph runs its requests). */
+  const within = <T>(ms: number, run: () => Promise<T>, deadline = Deadline.after(ms, () => Date.now())) => settle(runWithDeadline(deadline, run));
+
+  it.each([
+    { requestMs: 300, own: { timeoutMs: 1_000, deadlineMs: 8_000 }, cutAt: 300, by: 'request' },
+    { requestMs: 2_500, own: { timeoutMs: 1_000, deadlineMs: 8_000 }, cutAt: 1_000, by: 'attempt' },
+    { requestMs: 20_000, own: { timeoutMs: 5_000, deadlineMs: 5_000 }, cutAt: 5_000, by: 'deadline' },
+    { requestMs: 4_000, own: { timeoutMs: 5_000, deadlineMs: 5_000 }, cutAt: 4_000, by: 'request' },
+  ])('a write hanging under a $requestMs ms request with $own.timeoutMs/$own.deadlineMs ms of its own is cut at $cutAt ms ($by)', async ({ requestMs, own, cutAt, by }) => {
+    const fake = scripted('hang');
+    const result = within(requestMs, () => policyWith({ ...own, breaker: false }).execute(fake.call, write));
+    await vi.advanceTimersByTimeAsync(cutAt - 1);
+    expect(result.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    // Retryable: a filing cut short goes back to the outbox's queue, it is not refused.
+    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', retryable: true });
+    if (by === 'request') expect(result.error?.message).toContain(`within the ${cutAt} ms the request had left`);
+    expect(fake.count).toBe(1);
+    const timeouts = events.snapshot().ceet?.timeouts;
+    expect(timeouts).toEqual({ attempt: by === 'attempt' ? 1 : 0, deadline: by === 'deadline' ? 1 : 0, request: by === 'request' ? 1 : 0 });
+  });
+
+  it('sends nothing when the request has no time left', async () => {
+    const fake = scripted('ok');
+    const deadline = Deadline.after(100, () => Date.now());
+    await vi.advanceTimersByTimeAsync(100);
+    const result = within(0, () => policyWith().execute(fake.call, read), deadline);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', retryable: true, message: expect.stringContaining('not sent') });
+    expect(fake.count).toBe(0);
+    expect(seen).toContainEqual({ kind: 'timeout', system: 'ceet', operation: 'op', scope: 'request' });
+  });
+
+  it('stops retrying a read when the request runs out, even with attempts and its own deadline left', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const fake = scripted(fail('BACKEND_UNAVAILABLE'));
+    const result = within(250, () => policyWith({ retry: { maxAttempts: 10, baseDelayMs: 100 }, breaker: false }).execute(fake.call, read));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(result.error).toMatchObject({ code: expect.stringMatching(/^BACKEND_(TIMEOUT|UNAVAILABLE)$/) });
+    const attempts = fake.count;
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThan(10);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.count).toBe(attempts);
+  });
+
+  it('a call waiting for a bulkhead slot gives up when its request does', async () => {
+    const policy = policyWith({ timeoutMs: 1_000, bulkhead: { limit: 1, queue: 1 }, breaker: false });
+    const blocker = settle(policy.execute(scripted('hang').call, write));
+    const waiting = scripted('ok');
+    const queued = within(400, () => policy.execute(waiting.call, read));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(queued.error).toMatchObject({ code: 'BACKEND_TIMEOUT', message: expect.stringContaining('400 ms the request had left') });
+    expect(waiting.count).toBe(0);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(blocker.error).toMatchObject({ code: 'BACKEND_TIMEOUT' });
+  });
+
+  it('a released deadline (the request was answered) bounds nothing: work that outlives the request keeps its own bounds', async () => {
+    const deadline = Deadline.after(100, () => Date.now());
+    deadline.release();
+    const fake = scripted('hang');
+    const result = within(0, () => policyWith({ timeoutMs: 1_000, breaker: false }).execute(fake.call, write), deadline);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(result.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', message: expect.stringContaining('within 1000 ms') });
   });
 });
 
@@ -328,7 +400,7 @@ describe('events', () => {
     await rnec.execute(scripted('ok').call, read).catch(() => undefined);
     expect(received).toEqual(['rnec:break', 'rnec:rejection']);
     expect(events.snapshot()).toEqual({
-      rnec: { retries: 0, breaks: 1, halfOpens: 0, resets: 0, rejections: { circuitOpen: 2, bulkheadFull: 0 }, timeouts: { attempt: 0, deadline: 0 }, circuit: 'open' },
+      rnec: { retries: 0, breaks: 1, halfOpens: 0, resets: 0, rejections: { circuitOpen: 2, bulkheadFull: 0 }, timeouts: { attempt: 0, deadline: 0, request: 0 }, circuit: 'open' },
     });
     events.reset();
     expect(events.snapshot()).toEqual({});

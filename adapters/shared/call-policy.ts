@@ -1,4 +1,5 @@
 import { TimeoutStrategy, bulkhead, isBrokenCircuitError, isBulkheadRejectedError, noop, timeout, wrap } from 'cockatiel';
+import { currentDeadline } from '../../lib/deadline/index.js';
 import { withSpan } from '../../lib/trace/index.js';
 import { isAdapterError, type AdapterError } from './adapter-error.js';
 import type { LegacySystem } from './legacy-system.js';
@@ -6,7 +7,7 @@ import { createReadRetry } from './resilience/create-read-retry.js';
 import { createSystemCircuit } from './resilience/create-system-circuit.js';
 import { isBackendFailure } from './resilience/is-backend-failure.js';
 import { isTaskCancelled } from './resilience/is-task-cancelled.js';
-import { attemptTimeoutError, circuitOpenError, deadlineError, overloadedError, unexpectedError } from './resilience/policy-errors.js';
+import { attemptTimeoutError, circuitOpenError, deadlineError, overloadedError, requestDeadlineError, unexpectedError } from './resilience/policy-errors.js';
 import { legacyCallEvents, type LegacyCallEvents } from './observation/index.js';
 import { policyEvents, type CircuitStateName } from './resilience/policy-events.js';
 import { resilienceDefaults, type ResilienceOptions } from './resilience/resilience-options.js';
@@ -53,6 +54,12 @@ const answeredCodes: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USER_INPUT
 
 type Outcome<T> = { readonly value: T } | { readonly answer: AdapterError };
 
+/** How long one call may take in all, and whether its request's deadline (rather than the system's own) set it. */
+interface CallBound {
+  readonly ms: number;
+  readonly byRequest: boolean;
+}
+
 /**
  * Builds a system's policy. From the outside in, each concern one cockatiel policy:
  *
@@ -62,6 +69,11 @@ type Outcome<T> = { readonly value: T } | { readonly answer: AdapterError };
  * bulkhead inside the breaker so that an open circuit refuses at once instead of queueing; the attempt timeout
  * inside the bulkhead so that waiting for a slot does not eat an attempt's time (the deadline bounds that wait).
  * Everything that leaves is an AdapterError. Every option beyond `system` and `timeoutMs` has a default.
+ *
+ * The deadline is the shorter of the system's own and what is left of the request the call serves (`currentDeadline`,
+ * propagated from the gateway's door): a call is never given more time than its request has, and a request with no
+ * time left sends nothing. Read from the trace scope, which follows the request into its loaders, so that no adapter
+ * method has to thread it through.
  */
 export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
   const { system, timeoutMs, events = policyEvents, calls = legacyCallEvents } = options;
@@ -92,7 +104,7 @@ export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
     }
   };
 
-  const guardedAttempt = async <T>(call: (signal: AbortSignal) => Promise<T>, operation: string, signal: AbortSignal): Promise<T> => {
+  const guardedAttempt = async <T>(call: (signal: AbortSignal) => Promise<T>, operation: string, signal: AbortSignal, bound: CallBound): Promise<T> => {
     let outcome: Outcome<T>;
     try {
       outcome = await guard.execute(async ({ signal: slotSignal }): Promise<Outcome<T>> => {
@@ -114,15 +126,21 @@ export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
         throw overloadedError(system, operation, error);
       }
       // Still queued for a slot when the deadline passed.
-      if (isTaskCancelled(error)) throw deadlineError(system, operation, deadlineMs, error);
+      if (isTaskCancelled(error)) throw boundError(bound, operation, error);
       throw error;
     }
     if ('answer' in outcome) throw outcome.answer;
     return outcome.value;
   };
 
-const execute = async <T>(call: (signal: AbortSignal) => Promise<T>, { operation, idempotent }: CallOptions): Promise<T> => {
-    const deadlineAt = Date.now() + deadlineMs;
+  const execute = async <T>(call: (signal: AbortSignal) => Promise<T>, { operation, idempotent }: CallOptions): Promise<T> => {
+    const requestLeftMs = currentDeadline()?.remainingMs() ?? Infinity;
+    if (requestLeftMs <= 0) {
+      events.record({ kind: 'timeout', system, operation, scope: 'request' });
+      throw requestDeadlineError(system, operation, 0, undefined);
+    }
+    const bound: CallBound = requestLeftMs < deadlineMs ? { ms: Math.max(1, Math.floor(requestLeftMs)), byRequest: true } : { ms: deadlineMs, byRequest: false };
+    const deadlineAt = Date.now() + bound.ms;
     let retrying: ReturnType<typeof createReadRetry> | typeof noop = noop;
     if (idempotent && retryOptions && retryOptions.maxAttempts > 1) {
       const readRetry = createReadRetry({ ...retryOptions, deadlineAt, circuitRetryAfterMs: circuit.retryAfterMs });
@@ -132,17 +150,21 @@ const execute = async <T>(call: (signal: AbortSignal) => Promise<T>, { operation
       });
       retrying = readRetry;
     }
+    const whole = bound.byRequest ? timeout(bound.ms, TimeoutStrategy.Aggressive) : deadline;
     try {
-      return await wrap(deadline, retrying).execute(({ signal }) => guardedAttempt(call, operation, signal));
+      return await wrap(whole, retrying).execute(({ signal }) => guardedAttempt(call, operation, signal, bound));
     } catch (error) {
       if (isTaskCancelled(error)) {
-        events.record({ kind: 'timeout', system, operation, scope: 'deadline' });
-        throw deadlineError(system, operation, deadlineMs, error);
+        events.record({ kind: 'timeout', system, operation, scope: bound.byRequest ? 'request' : 'deadline' });
+        throw boundError(bound, operation, error);
       }
       if (isAdapterError(error)) throw error;
       throw unexpectedError(system, operation, error);
     }
   };
+
+  const boundError = (bound: CallBound, operation: string, cause: unknown): AdapterError =>
+    bound.byRequest ? requestDeadlineError(system, operation, bound.ms, cause) : deadlineError(system, operation, bound.ms, cause);
 
   return {
     system,

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedLabel, latencyBucketsSeconds } from '../../lib/metrics/index.js';
+import { refusalReasons, type AdmissionStats } from '../admission/index.js';
 import type { OperationRecord } from '../operations/index.js';
 import type { SharedReadStats } from '../subgraph-fetch/index.js';
 
@@ -15,6 +16,8 @@ export interface GatewayMetrics {
   observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', durationMs: number): void;
   /** Counts of the reads shared between requests (read at scrape time). */
   watchSharedReads(stats: () => SharedReadStats): void;
+  /** This process's admission figures (read at scrape time). */
+  watchAdmission(stats: () => AdmissionStats & { readonly saturated: boolean }): void;
   recordsWritten(records: number, durationMs: number): void;
   recordsDropped(records: number): void;
 }
@@ -59,6 +62,44 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
       this.set(sources.reduce((sum, source) => sum + source().cachedBytes, 0));
     },
   });
+  let admission: (() => AdmissionStats & { readonly saturated: boolean }) | undefined;
+  const admissionGauge = (name: string, help: string, read: (stats: AdmissionStats & { readonly saturated: boolean }) => number, aggregator: 'sum' | 'max' = 'sum') =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      aggregator,
+      collect() {
+        if (admission !== undefined) this.set(read(admission()));
+      },
+    });
+  admissionGauge('guichet_gateway_admission_in_flight', 'GraphQL requests being served (admitted, not yet answered).', (s) => s.inFlight);
+  admissionGauge('guichet_gateway_admission_queued', 'GraphQL requests waiting for a slot.', (s) => s.queued);
+  admissionGauge('guichet_gateway_admission_limit', 'Current concurrency limit (adaptive, between ADMISSION_MIN_IN_FLIGHT and ADMISSION_MAX_IN_FLIGHT; summed over workers).', (s) => s.limit);
+  admissionGauge('guichet_gateway_admission_saturated', 'Processes saying saturated on /ready (1 per saturated process).', (s) => (s.saturated ? 1 : 0));
+  admissionGauge('guichet_gateway_event_loop_delay_seconds', 'Mean event loop delay over the last window (the largest over workers).', (s) => s.eventLoopDelayMs / 1_000, 'max');
+  new Counter({
+    name: 'guichet_gateway_admission_admitted_total',
+    help: 'GraphQL requests admitted (at once or after waiting for a slot).',
+    registers,
+    collect() {
+      if (admission === undefined) return;
+      this.reset();
+      this.inc(admission().admitted);
+    },
+  });
+  new Counter({
+    name: 'guichet_gateway_admission_refused_total',
+    help: 'GraphQL requests refused at the door (HTTP 503, SERVICE_OVERLOADED), by reason: queue-full, queue-timeout, event-loop-delay.',
+    labelNames: ['reason'],
+    registers,
+    collect() {
+      if (admission === undefined) return;
+      this.reset();
+      const { refused } = admission();
+      for (const reason of refusalReasons) this.inc({ reason }, refused[reason]);
+    },
+  });
   return {
     registry,
     observeRequest(record) {
@@ -68,6 +109,7 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
     },
     observeSubgraphFetch: (subgraph, outcome, durationMs) => fetches.observe({ subgraph, outcome }, durationMs / 1_000),
     watchSharedReads: (stats) => void sources.push(stats),
+    watchAdmission: (stats) => void (admission = stats),
     recordsWritten(records, durationMs) {
       written.inc(records);
       writes.observe(durationMs / 1_000);

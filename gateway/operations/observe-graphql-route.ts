@@ -45,7 +45,7 @@ export function observeGraphQLRoute(handler: RouteHandler, { sink, metrics }: Ob
 }
 
 /** Refusals made before any plugin ran (no GraphQL response seen): their code, from the HTTP status. */
-const codeOfStatus: Readonly<Record<number, string>> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 413: 'BAD_REQUEST', 429: 'RATE_LIMITED', 503: 'SERVICE_UNAVAILABLE' };
+const codeOfStatus: Readonly<Record<number, string>> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 413: 'BAD_REQUEST', 429: 'RATE_LIMITED', 503: 'SERVICE_OVERLOADED' };
 
 function recordOf(observation: RequestObservation, req: IncomingMessage, res: ServerResponse, responseBytes: number): OperationRecord {
   const { principal, response } = observation;

@@ -40,7 +40,13 @@ export function startSpan(name: string, { kind, attributes, parent, traceId, req
   const current = parent === undefined ? currentTrace() : undefined;
   const inherited = parent ?? current;
   const served = request ?? current?.request;
-  const scope: TraceScope = { traceId: inherited?.traceId ?? traceId ?? newTraceId(), spanId: newSpanId(), ...(served !== undefined ? { request: served } : {}) };
+  const deadline = current?.deadline;
+  const scope: TraceScope = {
+    traceId: inherited?.traceId ?? traceId ?? newTraceId(),
+    spanId: newSpanId(),
+    ...(served !== undefined ? { request: served } : {}),
+    ...(deadline !== undefined ? { deadline } : {}),
+  };
   const tracer = exportingTracer();
   if (tracer === undefined) return { scope, setAttributes: noop, updateName: noop, fail: noop, end: noop };
   const parentContext =

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Deadline } from '../deadline/deadline.js';
 
 /** Where the code running now sits in a trace: the trace, and the span that is its parent for anything it starts. */
 export interface TraceScope {
@@ -9,6 +10,8 @@ export interface TraceScope {
    * by the spans started under it. One AsyncLocalStorage carries it all: each instance costs every promise again.
    */
   readonly request?: object;
+  /** The request's deadline (see `lib/deadline`): every legacy call made for it is bounded by what is left of it. */
+  readonly deadline?: Deadline;
 }
 
 const storage = new AsyncLocalStorage<TraceScope>();

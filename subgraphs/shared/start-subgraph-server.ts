@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { accessReportPlugin } from '../../audit/index.js';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHandler } from '../../lib/graphql-http/index.js';
+import { Deadline, DEADLINE_HEADER, parseDeadlineHeader, runWithDeadline } from '../../lib/deadline/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../../lib/http/index.js';
 import { errorMessages } from '../../schema/index.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -96,7 +97,14 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
       return sendJson(res, 401, { errors: [{ message: errorMessages.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' });
     }
     authenticated.set(req, caller);
-    return graphql(req, res, url);
+    // The time the gateway says the request has left, never more than this subgraph's own bound; a missing or
+    // malformed value gets the bound. Read only once the caller is known to be the gateway.
+    const deadline = Deadline.after(parseDeadlineHeader(req.headers[DEADLINE_HEADER], env.REQUEST_DEADLINE_MS) ?? env.REQUEST_DEADLINE_MS);
+    try {
+      return await runWithDeadline(deadline, () => graphql(req, res, url));
+    } finally {
+      deadline.release();
+    }
   };
   const httpServer = createServer(
     createRequestListener(

@@ -16,6 +16,11 @@ export const subgraphEnvSchema = (defaultPort: number, nodeEnv: string | undefin
     NODE_ENV: envNodeEnv(),
     LOG_LEVEL: envLogLevel(),
     ...internalTokenEnvSchema(nodeEnv).shape,
+    /**
+     * Longest a request may take here, legacy calls included: the bound on what the gateway's `x-guichet-deadline-ms`
+     * may grant, and the deadline of a request that carries none.
+     */
+    REQUEST_DEADLINE_MS: envInt(8_000, 1, 600_000),
     /** Last known dossiers kept per process, served marked stale while the ministry is unreachable. */
     LAST_KNOWN_MAX_ENTRIES: envInt(20_000, 1),
     LAST_KNOWN_MAX_AGE_MS: envInt(7 * 24 * 3_600_000, 1),

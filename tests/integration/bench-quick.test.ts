@@ -78,5 +78,8 @@ describe('bench --quick', () => {
     expect(room?.initialLoads.map((l) => l.system), report).toEqual(expect.arrayContaining(['ceet', 'rnec', 'urbanisme']));
     expect(report).toContain("## The supervision room's cost");
     expect(report).toContain('## Targets of issue 5');
+    // The overload figure ran (in the smoke, below capacity: it proves the harness, not the admission control).
+    expect(figures.overload?.responses, report).toBeGreaterThan(0);
+    expect(report).toContain('## Overload:');
   }, 300_000);
 });

@@ -11,6 +11,16 @@ export function deadlineError(system: LegacySystem, operation: string, deadlineM
   return new AdapterError({ code: 'BACKEND_TIMEOUT', system, operation, retryable: true, message: `no answer within the ${deadlineMs} ms deadline (retries and waits included)`, cause });
 }
 
+/**
+ * The request this call served ran out of time (its deadline, propagated from the gateway, was shorter than the
+ * system's own): the call was cut after `boundMs`, or not sent at all (`boundMs` 0). Retryable: a later request has
+ * its own time.
+ */
+export function requestDeadlineError(system: LegacySystem, operation: string, boundMs: number, cause: unknown): AdapterError {
+  const message = boundMs <= 0 ? 'not sent: the request had no time left' : `no answer within the ${boundMs} ms the request had left`;
+  return new AdapterError({ code: 'BACKEND_TIMEOUT', system, operation, retryable: true, message, cause });
+}
+
 /** Not sent: the system failed repeatedly and is left alone until `retryAfterMs` (when the probe is let through). */
 export function circuitOpenError(system: LegacySystem, operation: string, retryAfterMs: number | undefined, cause: unknown): AdapterError {
   return new AdapterError({ code: 'CIRCUIT_OPEN', system, operation, retryable: true, message: 'circuit open: call not sent', cause, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });

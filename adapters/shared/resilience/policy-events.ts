@@ -15,7 +15,7 @@ export type PolicyEvent =
   | { readonly kind: 'half-open'; readonly system: LegacySystem }
   | { readonly kind: 'reset'; readonly system: LegacySystem }
   | { readonly kind: 'rejection'; readonly system: LegacySystem; readonly operation: string; readonly reason: 'circuit-open' | 'bulkhead-full' }
-  | { readonly kind: 'timeout'; readonly system: LegacySystem; readonly operation: string; readonly scope: 'attempt' | 'deadline' };
+  | { readonly kind: 'timeout'; readonly system: LegacySystem; readonly operation: string; readonly scope: 'attempt' | 'deadline' | 'request' };
 
 /** Counters of one system since start (or `reset()`), plus its circuit as last reported. */
 export interface PolicyCounters {
@@ -24,7 +24,8 @@ export interface PolicyCounters {
   readonly halfOpens: number;
   readonly resets: number;
   readonly rejections: { readonly circuitOpen: number; readonly bulkheadFull: number };
-  readonly timeouts: { readonly attempt: number; readonly deadline: number };
+  /** `request`: cut (or not sent) because the request it served ran out of time (see `lib/deadline`). */
+  readonly timeouts: { readonly attempt: number; readonly deadline: number; readonly request: number };
   readonly circuit: CircuitStateName;
 }
 
@@ -50,12 +51,13 @@ interface MutableCounters {
   bulkheadFull: number;
   attemptTimeouts: number;
   deadlineTimeouts: number;
+  requestTimeouts: number;
   /** The last circuit transition, and when an open circuit lets a probe through. */
   circuit: CircuitStateName;
   halfOpenAt: number;
 }
 
-const zero = (): MutableCounters => ({ retries: 0, breaks: 0, halfOpens: 0, resets: 0, circuitOpen: 0, bulkheadFull: 0, attemptTimeouts: 0, deadlineTimeouts: 0, circuit: 'closed', halfOpenAt: 0 });
+const zero = (): MutableCounters => ({ retries: 0, breaks: 0, halfOpens: 0, resets: 0, circuitOpen: 0, bulkheadFull: 0, attemptTimeouts: 0, deadlineTimeouts: 0, requestTimeouts: 0, circuit: 'closed', halfOpenAt: 0 });
 
 export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
   const counters = new Map<LegacySystem, MutableCounters>();
@@ -87,6 +89,7 @@ export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
         return;
       case 'timeout':
         if (event.scope === 'attempt') c.attemptTimeouts += 1;
+        else if (event.scope === 'request') c.requestTimeouts += 1;
         else c.deadlineTimeouts += 1;
         return;
     }
@@ -109,7 +112,7 @@ export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
           halfOpens: c.halfOpens,
           resets: c.resets,
           rejections: { circuitOpen: c.circuitOpen, bulkheadFull: c.bulkheadFull },
-          timeouts: { attempt: c.attemptTimeouts, deadline: c.deadlineTimeouts },
+          timeouts: { attempt: c.attemptTimeouts, deadline: c.deadlineTimeouts, request: c.requestTimeouts },
           circuit,
         };
       }

@@ -75,7 +75,7 @@ export function createSubgraphMetrics({ subgraph, system, backlog }: SubgraphMet
       collect() {
         const c = policyEvents.snapshot()[system];
         if (c === undefined) return;
-        const values: Record<string, number> = { retry: c.retries, break: c.breaks, half_open: c.halfOpens, reset: c.resets, rejected_circuit_open: c.rejections.circuitOpen, rejected_bulkhead_full: c.rejections.bulkheadFull, timeout_attempt: c.timeouts.attempt, timeout_deadline: c.timeouts.deadline };
+        const values: Record<string, number> = { retry: c.retries, break: c.breaks, half_open: c.halfOpens, reset: c.resets, rejected_circuit_open: c.rejections.circuitOpen, rejected_bulkhead_full: c.rejections.bulkheadFull, timeout_attempt: c.timeouts.attempt, timeout_deadline: c.timeouts.deadline, timeout_request: c.timeouts.request };
         this.reset();
         for (const [event, value] of Object.entries(values)) this.inc({ system, event }, value);
       },
