@@ -34,8 +34,3 @@ export class AuditIntegrityError extends Error {
     this.name = 'AuditIntegrityError';
   }
 }
-
-/** The key as bytes: HMAC keys given as text are used as their UTF-8 bytes. */
-export function keyBytes(key: string | Uint8Array): Uint8Array {
-  return typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
-}

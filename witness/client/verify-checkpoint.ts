@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { compactVerify, createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet } from 'jose';
+import { checkpointAlgorithm, checkpointJwsType, statementShape, type CheckpointStatement } from './checkpoint-statement.js';
+
+/** A checkpoint whose signature verified, with what it says and which key said it. */
+export interface SignedCheckpoint extends CheckpointStatement {
+  readonly kid: string;
+  /** The compact JWS, as the witness gave it. */
+  readonly jws: string;
+}
+
+/** A signed checkpoint that does not verify (bad signature, unknown key, wrong type or content). */
+export class CheckpointSignatureError extends Error {
+  constructor(reason: string) {
+    super(`witness checkpoint not trusted: ${reason}`);
+    this.name = 'CheckpointSignatureError';
+  }
+}
+
+/** Whose public keys to trust: a pinned key set, or the witness's own JWKS (fetched, refetched for an unknown `kid`). */
+export type WitnessKeys = { readonly jwks: JSONWebKeySet } | { readonly jwksUrl: URL };
+
+export type CheckpointVerifier = (jws: string) => Promise<SignedCheckpoint>;
+
+/** Verifies signed checkpoints: EdDSA only, `typ` checked, payload checked, the signing `kid` required. */
+export function createCheckpointVerifier(keys: WitnessKeys): CheckpointVerifier {
+  const keySet = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl, { cooldownDuration: 1_000 });
+  return async (jws) => {
+    let verified;
+    try {
+      verified = await compactVerify(jws, keySet, { algorithms: [checkpointAlgorithm] });
+    } catch (error) {
+      throw new CheckpointSignatureError(error instanceof Error ? error.message : String(error));
+    }
+    const { protectedHeader, payload } = verified;
+    if (protectedHeader.typ !== checkpointJwsType) throw new CheckpointSignatureError(`typ ${JSON.stringify(protectedHeader.typ)} is not ${checkpointJwsType}`);
+    if (typeof protectedHeader.kid !== 'string') throw new CheckpointSignatureError('no kid in the protected header');
+    let statement;
+    try {
+      statement = statementShape.parse(JSON.parse(new TextDecoder().decode(payload)));
+    } catch {
+      throw new CheckpointSignatureError('payload is not a checkpoint statement');
+    }
+    return { ...statement, kid: protectedHeader.kid, jws };
+  };
+}
+
+/** `prev` of the checkpoint after this one: sha256 hex of its compact JWS. */
+export function checkpointDigest(jws: string): string {
+  return createHash('sha256').update(jws, 'utf8').digest('hex');
+}
