@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/index.js';
+import { errorMessages } from '../schema/error-codes.js';
 import type { AccessReportingContext } from './access-report-plugin.js';
 import type { AuditStore } from './audit-store.js';
 import { createMemoryAuditStore, type MemoryAuditStore } from './memory-audit-store.js';
@@ -115,7 +116,7 @@ describe('auditPlugin (a real gateway in front of real subgraphs)', () => {
     const store = brokenStore();
     const { status, body, lines } = await withGateway(store, async (gateway, lines) => ({ ...(await gateway.post(dashboard, { niu: '100000000001' })), lines }));
     expect(status).toBe(503);
-    expect(body).toEqual({ data: null, errors: [{ message: 'Erreur interne. Réessayez plus tard.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(body).toEqual({ data: null, errors: [{ message: errorMessages.AUDIT_UNAVAILABLE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
     const failure = lines.find((line) => line.includes('audit append failed'));
     expect(failure).toBeDefined();
     expect(JSON.parse(failure!)).toMatchObject({ records: 2, operationName: 'Dashboard' });
