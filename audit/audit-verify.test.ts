@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { closeServer, listen } from '../lib/http/index.js';
 import { createLogger } from '../lib/log/index.js';
 import { main } from '../scripts/audit-verify.js';
 import { createCheckpointVerifier, createWitnessClient } from '../witness/client/index.js';
@@ -135,6 +137,30 @@ describe('audit:verify against a witness', () => {
     expect((await verifyAgainst(path, witness.url, logId, { witnessPublicKeys: otherKeys })).output).toEqual([expect.stringMatching(/^audit log NOT VERIFIED: witness checkpoint not trusted/)]);
     expect((await verifyAgainst(path, other.url, logId)).output).toEqual([expect.stringMatching(/^audit log NOT VERIFIED: witness unavailable/)]);
     expect((await verifyAgainst(path, other.url, logId)).code).toBe(1);
+  });
+
+  it('exits 1 when the witness serves a list whose checkpoints do not link (one altered, its signature kept)', async () => {
+    const { witness, path, logId } = await witnessedTrail();
+    // A stand-in in front of the witness that rewrites the first checkpoint of every list it serves.
+    const proxy = createServer((req, res) => {
+      void (async () => {
+        const upstream = await fetch(new URL(req.url ?? '/', witness.url));
+        let body = await upstream.text();
+        if (req.url?.startsWith('/checkpoints?')) {
+          const page = JSON.parse(body) as { checkpoints: string[]; next: number | null };
+          const [header, payload, signature] = page.checkpoints[0]!.split('.');
+          const statement = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+          page.checkpoints[0] = [header, Buffer.from(JSON.stringify({ ...statement, hash: 'e'.repeat(64) })).toString('base64url'), signature].join('.');
+          body = JSON.stringify(page);
+        }
+        res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(body);
+      })();
+    });
+    const proxyUrl = await listen(proxy, '127.0.0.1', 0);
+    cleanups.push(() => closeServer(proxy, 100));
+    const { code, output } = await verifyAgainst(path, proxyUrl, logId);
+    expect(code).toBe(1);
+    expect(output).toEqual([expect.stringMatching(/^audit log NOT VERIFIED: the witness's checkpoints do not form one chain: checkpoint n 2 does not link to the one before/)]);
   });
 
   it('notes the checkpoints the witness refused for the log', async () => {

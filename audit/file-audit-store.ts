@@ -33,7 +33,7 @@ export interface FileAuditStore extends AuditStore {
   /** The hash of record `seq` as the log holds it now (the genesis hash for 0), or undefined when it holds none. */
   hashAt(seq: number): Promise<string | undefined>;
   /** `verify()`, and each point a witness signed must be in the log with the hash it signed. */
-  verifyAgainst(witnessed: readonly WitnessedTip[]): Promise<AuditVerification>;
+  verifyAgainst(witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification>;
 }
 
 interface Writer {
@@ -66,7 +66,7 @@ export function createFileAuditStore(options: FileAuditStoreOptions): FileAuditS
     return ring;
   };
 
-  const verifyFiles = async (witnessed: readonly WitnessedTip[]): Promise<AuditVerification> => {
+  const verifyFiles = async (witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification> => {
     const keys = requireKey('verify');
     // Anchor first, then the log: the writer moves the anchor only after the log, so a reader never sees it ahead.
     const anchor = await readAnchor(headPath);

@@ -21,14 +21,14 @@ export interface WitnessedTip extends ChainTip {
  * key, MAC), each record a witness signed against the hash it signed, then the log's end against the witness's last
  * checkpoint and the anchor. Reasons name positions and sequence numbers, never content.
  *
- * `witnessed` (ascending seq) is what a witness outside the log's files vouches for: unlike the anchor, which the
+ * `witnessed` (ascending seq, an iterable read alongside the log) is what a witness outside the log's files vouches for: unlike the anchor, which the
  * writer rewrites, an older authentic state put back (log and anchor together), or no files at all, cannot satisfy it.
  */
 export async function verifyChain(
   lines: AsyncIterable<StoredLine> | Iterable<StoredLine>,
   anchorRead: AnchorRead,
   ring: AuditKeyring,
-  witnessed: readonly WitnessedTip[] = [],
+  witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip> = [],
 ): Promise<AuditVerification> {
   const notes: string[] = [];
   let cursor: ChainCursor = emptyChainCursor;
@@ -36,16 +36,22 @@ export async function verifyChain(
   let hashAtAnchor: string | undefined;
   const anchor = anchorRead.kind === 'found' ? anchorRead.anchor : undefined;
   if (anchor?.seq === 0) hashAtAnchor = genesisHash;
-  let next = 0; // the next witnessed point to meet
+  // Witnessed points are read as the log is, one at a time: a long-lived log has many, and memory stays constant.
+  const points = Symbol.asyncIterator in witnessed ? witnessed[Symbol.asyncIterator]() : witnessed[Symbol.iterator]();
+  const nextPoint = async (): Promise<WitnessedTip | undefined> => {
+    const step = await points.next();
+    return step.done ? undefined : step.value;
+  };
   const forked = (point: WitnessedTip): AuditVerification => ({
     ok: false,
     count,
     firstBadIndex: Math.max(point.seq - 1, 0),
     reason: `record seq ${point.seq} is not the one the witness signed${at(point)}: the trail was rewritten or forked`,
   });
-  while (witnessed[next]?.seq === 0) {
-    if (witnessed[next]?.hash !== genesisHash) return forked(witnessed[next]!);
-    next += 1;
+  let point = await nextPoint();
+  while (point?.seq === 0) {
+    if (point.hash !== genesisHash) return forked(point);
+    point = await nextPoint();
   }
   for await (const { record, terminated } of lines) {
     if (!terminated) {
@@ -58,12 +64,14 @@ export async function verifyChain(
     cursor = checked.cursor;
     count += 1;
     if (anchor && record.seq === anchor.seq) hashAtAnchor = record.hash;
-    for (let point = witnessed[next]; point?.seq === record.seq; point = witnessed[next]) {
+    while (point?.seq === record.seq) {
       if (point.hash !== record.hash) return forked(point);
-      next += 1;
+      point = await nextPoint();
     }
   }
-  const last = witnessed[witnessed.length - 1];
+  // Points left are past the log's end: the furthest says how far the log was witnessed.
+  let last: WitnessedTip | undefined;
+  for (; point !== undefined; point = await nextPoint()) last = point;
   if (last && last.seq > cursor.seq) {
     const what = count === 0 ? 'the log holds no record' : `the log ends at seq ${cursor.seq}`;
     return { ok: false, count, firstBadIndex: count, reason: `${what} but the witness signed seq ${last.seq}${at(last)}: records cut from the end, an older trail put back, or the trail wiped` };

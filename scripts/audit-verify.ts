@@ -7,6 +7,7 @@ import {
   CheckpointSignatureError,
   createCheckpointVerifier,
   createWitnessClient,
+  decodeLinkedCheckpoint,
   WitnessUnavailableError,
   type SignedCheckpoint,
 } from '../witness/client/index.js';
@@ -57,25 +58,29 @@ export async function main({ path, hmacKey, env = process.env, write = (line) =>
   }
   const logPath = config.path;
   const witness = config.witness === undefined ? undefined : { ...config.witness, ...(witnessPublicKeys ? { publicKeys: witnessPublicKeys } : {}) };
-  // The witness first, then the files: the writer reports a tip only once it is in the file, so the file read after
-  // the checkpoints is never legitimately behind them.
-  let witnessed: WitnessReading | undefined;
+  let reading: WitnessReading | undefined;
   if (witness) {
     try {
-      witnessed = await readWitness(witness.url, config.logId, witness.publicKeys);
+      // The witness's last checkpoint first, then the files: the writer reports a tip only once it is in the file,
+      // so the file read after it is never legitimately behind it; checkpoints taken later are not awaited.
+      reading = await openWitness(witness.url, config.logId, witness.publicKeys);
     } catch (error) {
-      if (!(error instanceof WitnessUnavailableError || error instanceof CheckpointSignatureError || error instanceof WitnessChainError)) throw error;
+      if (!isWitnessError(error)) throw error;
       write(`audit log NOT VERIFIED: ${error.message} (log ${config.logId} at ${witness.url}; ${logPath})`);
       return 1;
     }
   }
   const store = createFileAuditStore({ path: logPath, keyring: config.keyring });
   try {
-    const result = await store.verifyAgainst(witnessed?.checkpoints ?? []);
-    const notes = [...(result.notes ?? []), ...(witness && witnessed ? witnessNotes(witness.url, config.logId, witnessed) : ['not checked against a witness: AUDIT_WITNESS_URL is not set'])];
+    const result = await store.verifyAgainst(reading?.checkpoints ?? []);
+    const notes = [...(result.notes ?? []), ...(witness && reading ? reading.notes() : ['not checked against a witness: AUDIT_WITNESS_URL is not set'])];
     write(summarize(logPath, { ...result, notes }));
     return result.ok ? 0 : 1;
   } catch (error) {
+    if (witness && isWitnessError(error)) {
+      write(`audit log NOT VERIFIED: ${error.message} (log ${config.logId} at ${witness.url}; ${logPath})`);
+      return 1;
+    }
     write(`audit log unreadable: ${error instanceof Error ? error.message : String(error)} (${logPath})`);
     return 1;
   } finally {
@@ -84,38 +89,69 @@ export async function main({ path, hmacKey, env = process.env, write = (line) =>
 }
 
 interface WitnessReading {
-  readonly checkpoints: readonly SignedCheckpoint[];
-  readonly alarms: number;
+  /** The log's checkpoints up to the last one signed when the check began, ascending, read page by page. */
+  readonly checkpoints: AsyncIterable<WitnessedTip>;
+  /** What to add to the summary once they were read. */
+  notes(): string[];
 }
 
 /** The witness's own chain of checkpoints of a log is broken: it lost or replaced one. */
 class WitnessChainError extends Error {}
 
-/** Every checkpoint of the log, each signature verified, and the witness's own chain of them unbroken. */
-async function readWitness(url: string, logId: string, publicKeys: JSONWebKeySet | undefined): Promise<WitnessReading> {
+const isWitnessError = (error: unknown): error is Error => error instanceof WitnessUnavailableError || error instanceof CheckpointSignatureError || error instanceof WitnessChainError;
+
+/**
+ * The log's last signed checkpoint (its signature verified), then every checkpoint up to it, page by page: each page
+ * is authenticated by one signature, its last checkpoint's, and the hash links (`prev`) that tie every checkpoint
+ * to the one after it, across pages too. A long-lived log costs one signature per thousand checkpoints and
+ * constant memory.
+ */
+async function openWitness(url: string, logId: string, publicKeys: JSONWebKeySet | undefined): Promise<WitnessReading> {
   const client = createWitnessClient({ url, timeoutMs: 10_000 });
   const verify = createCheckpointVerifier(publicKeys ? { jwks: publicKeys } : { jwksUrl: client.jwksUrl });
-  const checkpoints: SignedCheckpoint[] = [];
-  for (const jws of await client.all(logId)) {
-    const checkpoint = await verify(jws);
-    const previous = checkpoints[checkpoints.length - 1];
-    const problem =
-      checkpoint.log !== logId ? `a checkpoint of log ${checkpoint.log} among those of ${logId}`
-      : checkpoint.n !== (previous?.n ?? 0) + 1 ? `checkpoint n ${checkpoint.n} follows n ${previous?.n ?? 0}`
-      : checkpoint.prev !== (previous ? checkpointDigest(previous.jws) : null) ? `checkpoint n ${checkpoint.n} does not link to the one before`
-      : previous && checkpoint.seq <= previous.seq ? `checkpoint n ${checkpoint.n} does not go past seq ${previous.seq}`
-      : undefined;
-    if (problem) throw new WitnessChainError(`the witness's checkpoints do not form one chain: ${problem}`);
-    checkpoints.push(checkpoint);
+  const latestJws = await client.latest(logId);
+  const latest = latestJws === undefined ? undefined : await verify(latestJws);
+  if (latest && latest.log !== logId) throw new WitnessChainError(`the witness answered a checkpoint of log ${latest.log}`);
+  const alarms = (await client.alarms(logId)).length;
+  let read = 0;
+  async function* checkpoints(): AsyncGenerator<WitnessedTip> {
+    if (!latest) return;
+    let previous: SignedCheckpoint | undefined;
+    for await (const jwss of client.pages(logId)) {
+      const page = jwss.map((jws) => decodeLinkedCheckpoint(jws));
+      const last = page[page.length - 1];
+      if (last) await verify(last.jws);
+      // The whole page is authenticated (links up to its signed last) before any of it is used.
+      for (const checkpoint of page) {
+        const problem =
+          checkpoint.log !== logId ? `a checkpoint of log ${checkpoint.log} among those of ${logId}`
+          : checkpoint.n !== (previous?.n ?? 0) + 1 ? `checkpoint n ${checkpoint.n} follows n ${previous?.n ?? 0}`
+          : checkpoint.prev !== (previous ? checkpointDigest(previous.jws) : null) ? `checkpoint n ${checkpoint.n} does not link to the one before`
+          : previous && checkpoint.seq <= previous.seq ? `checkpoint n ${checkpoint.n} does not go past seq ${previous.seq}`
+          : undefined;
+        if (problem) throw new WitnessChainError(`the witness's checkpoints do not form one chain: ${problem}`);
+        previous = checkpoint;
+      }
+      for (const checkpoint of page) {
+        if (checkpoint.n > latest.n) return;
+        read += 1;
+        yield checkpoint;
+        if (checkpoint.n === latest.n) {
+          if (checkpoint.jws !== latest.jws) throw new WitnessChainError(`the witness's list and its latest checkpoint disagree at n ${latest.n}`);
+          return;
+        }
+      }
+    }
+    throw new WitnessChainError(`the witness's list ends before its latest checkpoint (n ${latest.n})`);
   }
-  return { checkpoints, alarms: (await client.alarms(logId)).length };
-}
-
-function witnessNotes(url: string, logId: string, { checkpoints, alarms }: WitnessReading): string[] {
-  const last: WitnessedTip | undefined = checkpoints[checkpoints.length - 1];
-  const notes = [last ? `witnessed up to seq ${last.seq} by ${url}: ${checkpoints.length} signed checkpoint(s) of log ${logId}, the last on ${last.witnessedAt}` : `the witness at ${url} holds no checkpoint of log ${logId}`];
-  if (alarms > 0) notes.push(`the witness refused ${alarms} checkpoint(s) of this log (GET ${new URL(`alarms?log=${logId}`, url.endsWith('/') ? url : `${url}/`).href})`);
-  return notes;
+  return {
+    checkpoints: checkpoints(),
+    notes() {
+      const notes = [latest ? `witnessed up to seq ${latest.seq} by ${url}: ${read} signed checkpoint(s) of log ${logId}, the last on ${latest.witnessedAt}` : `the witness at ${url} holds no checkpoint of log ${logId}`];
+      if (alarms > 0) notes.push(`the witness refused ${alarms} checkpoint(s) of this log (GET ${new URL(`alarms?log=${logId}`, url.endsWith('/') ? url : `${url}/`).href})`);
+      return notes;
+    },
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -40,7 +40,9 @@ export interface WitnessClient {
   latest(log: string): Promise<string | undefined>;
   /** Signed checkpoints with seq > `after`, ascending. */
   list(log: string, after: number, limit?: number): Promise<CheckpointPage>;
-  /** Every signed checkpoint of a log, ascending (page after page). */
+  /** Every signed checkpoint of a log, ascending, one page at a time (a long-lived log has many). */
+  pages(log: string, pageSize?: number): AsyncIterable<readonly string[]>;
+  /** Every signed checkpoint of a log, ascending, in memory: for short logs and tests. */
   all(log: string): Promise<readonly string[]>;
   /** Checkpoints the witness refused for a log, newest first. */
   alarms(log: string): Promise<readonly WitnessAlarm[]>;
@@ -114,14 +116,17 @@ export function createWitnessClient({ url, token, timeoutMs = 2_000 }: WitnessCl
       }
       return { checkpoints: checkpoints as string[], next };
     },
-    async all(log) {
-      const found: string[] = [];
+    async *pages(log, pageSize = 1_000) {
       for (let after: number | null = -1; after !== null; ) {
-        const page: CheckpointPage = await client.list(log, after);
-        found.push(...page.checkpoints);
+        const page: CheckpointPage = await client.list(log, after, pageSize);
+        if (page.checkpoints.length > 0) yield page.checkpoints;
         if (page.next !== null && page.next <= after) throw new WitnessUnavailableError('list', 'pagination went backwards');
         after = page.next;
       }
+    },
+    async all(log) {
+      const found: string[] = [];
+      for await (const page of client.pages(log)) found.push(...page);
       return found;
     },
     async alarms(log) {
