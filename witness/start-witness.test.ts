@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckpointVerifier, createWitnessClient, type WitnessClient } from './client/index.js';
+import { checkpointDigest, createCheckpointVerifier, createWitnessClient, type WitnessClient } from './client/index.js';
+import { rotateWitnessKeyFile } from './signing/index.js';
 import { startTestWitness, type TestWitness } from './test-support/start-test-witness.js';
 
 const hash = (c: string) => c.repeat(64);
@@ -106,5 +108,25 @@ describe('witness service', () => {
     expect(jwks.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' })]);
     expect(JSON.stringify(jwks)).not.toContain('"d"');
     expect((await fetch(`${witness.url}/ready`)).status).toBe(200);
+  });
+
+  it('rotates its key across a restart: new checkpoints under the new kid, old ones still verify with its JWKS', async () => {
+    const own = await startTestWitness();
+    const log = freshLog();
+    const before = createWitnessClient({ url: own.url, token: own.token });
+    await before.submit({ log, seq: 1, hash: hash('1') });
+    await own.close();
+    const { previous, current } = await rotateWitnessKeyFile(join(own.dataDir, 'signing-keys.json'));
+    const again = await startTestWitness({ WITNESS_DATA_DIR: own.dataDir });
+    try {
+      const client = createWitnessClient({ url: again.url, token: again.token });
+      await client.submit({ log, seq: 2, hash: hash('2') });
+      expect((await client.jwks()).keys.map((key) => key.kid)).toEqual([previous, current]);
+      const statements = await Promise.all((await client.all(log)).map(createCheckpointVerifier({ jwksUrl: client.jwksUrl })));
+      expect(statements.map((s) => [s.seq, s.kid])).toEqual([[1, previous], [2, current]]);
+      expect(statements[1]!.prev).toBe(checkpointDigest(statements[0]!.jws));
+    } finally {
+      await again.close();
+    }
   });
 });
