@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/index.js';
+import { errorMessages } from '../schema/error-codes.js';
 import type { AccessReportingContext } from './access-report-plugin.js';
 import type { AuditStore } from './audit-store.js';
 import { createMemoryAuditStore, type MemoryAuditStore } from './memory-audit-store.js';
@@ -12,6 +13,8 @@ const agent: Principal = { subject: 'agent-42', role: 'agent', ministry: 'ENERGY
 const people: Readonly<Record<string, string>> = { '100000000001': 'Afi Mensah', '100000000002': 'Kodjo Agbeko' };
 
 let subgraphs: TinySubgraph[];
+/** Mutations that reached the subgraph. */
+let connectionsRequested = 0;
 
 beforeAll(async () => {
   subgraphs = await Promise.all([
@@ -46,6 +49,7 @@ beforeAll(async () => {
         Query: { meterOwner: () => ({ niu: '100000000002' }) },
         Mutation: {
           requestConnection: (_: unknown, { niu }: { niu: string }, { access }: AccessReportingContext) => {
+            connectionsRequested += 1;
             access.record({ niu, system: 'ceet', action: 'write' });
             return true;
           },
@@ -115,7 +119,7 @@ describe('auditPlugin (a real gateway in front of real subgraphs)', () => {
     const store = brokenStore();
     const { status, body, lines } = await withGateway(store, async (gateway, lines) => ({ ...(await gateway.post(dashboard, { niu: '100000000001' })), lines }));
     expect(status).toBe(503);
-    expect(body).toEqual({ data: null, errors: [{ message: 'Erreur interne. Réessayez plus tard.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(body).toEqual({ data: null, errors: [{ message: errorMessages.AUDIT_UNAVAILABLE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
     const failure = lines.find((line) => line.includes('audit append failed'));
     expect(failure).toBeDefined();
     expect(JSON.parse(failure!)).toMatchObject({ records: 2, operationName: 'Dashboard' });
@@ -127,6 +131,39 @@ describe('auditPlugin (a real gateway in front of real subgraphs)', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ data: { person: { fullName: 'Afi Mensah' } } });
     expect(lines.some((line) => line.includes('audit append failed'))).toBe(true);
+  });
+});
+
+describe('auditPlugin while the trail accepts no records (not vouched for by its witness)', () => {
+  const unvouched = (): AuditStore => ({
+    ...createMemoryAuditStore(),
+    append: () => Promise.reject(new Error('audit trail not accepting records (behind-witness)')),
+    state: async () => ({ status: 'behind-witness', accepting: false, reason: 'the trail ends at seq 3 but the witness signed seq 6', log: 'guichet', seq: 3, witnessedSeq: null }),
+  });
+
+  it('refuses a mutation before it reaches a ministry: 503 AUDIT_UNAVAILABLE', async () => {
+    const before = connectionsRequested;
+    const { status, body } = await withGateway(unvouched(), (gateway) => gateway.post('mutation File { requestConnection(niu: "100000000001") }'));
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ errors: [{ message: errorMessages.AUDIT_UNAVAILABLE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+    expect(body.data ?? null).toBeNull();
+    expect(connectionsRequested).toBe(before);
+  });
+
+  it('withholds personal data, and still serves what is public', async () => {
+    const store = unvouched();
+    const personal = await withGateway(store, (gateway) => gateway.post(dashboard, { niu: '100000000001' }));
+    expect(personal).toMatchObject({ status: 503, body: { data: null, errors: [{ extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
+    const catalogue = await withGateway(store, (gateway) => gateway.post('{ procedures }'));
+    expect(catalogue).toEqual({ status: 200, body: { data: { procedures: ['CEET-BRANCHEMENT'] } } });
+  });
+
+  it('lets mutations through while the trail accepts records', async () => {
+    const before = connectionsRequested;
+    const accepting: AuditStore = { ...createMemoryAuditStore(), state: async () => ({ status: 'vouched', accepting: true, log: 'guichet', seq: 0, witnessedSeq: 0 }) };
+    const { status } = await withGateway(accepting, (gateway) => gateway.post('mutation File { requestConnection(niu: "100000000001") }'));
+    expect(status).toBe(200);
+    expect(connectionsRequested).toBe(before + 1);
   });
 });
 

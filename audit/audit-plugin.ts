@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { ErrorCode, errorMessages } from '../schema/error-codes.js';
@@ -31,11 +32,23 @@ export interface AuditPluginOptions {
 /**
  * Gateway plugin: once the response is ready, writes one record per (NIU, action) that the subgraphs reported
  * for this request (see `collectAccess`): who asked, whose data, which operation and systems, when, trace id.
+ *
+ * No record, no data: when the records cannot be written (the append fails, or the trail is not vouched for by its
+ * witness) the response is replaced by `AUDIT_UNAVAILABLE` (HTTP 503). Every mutation writes personal data (an
+ * application), so while the store says it accepts no records a mutation is refused before it runs: a write must
+ * not reach a ministry with no record of it.
  */
 export function auditPlugin<C extends AuditedContext>({ store, log, failClosed = true, now = () => new Date() }: AuditPluginOptions): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation }) {
+          if (!failClosed || operation?.operation !== 'mutation' || !store.state) return;
+          const state = await store.state();
+          if (state.accepting) return;
+          log.error({ status: state.status, reason: state.reason }, 'mutation refused: the audit trail accepts no records');
+          throw auditUnavailable();
+        },
         async willSendResponse(requestContext) {
           const { contextValue, response } = requestContext;
           const ledger = takeAccessLedger(contextValue);
@@ -56,10 +69,7 @@ export function auditPlugin<C extends AuditedContext>({ store, log, failClosed =
             log.error({ err: error, records: entries.length, traceId, operationName }, 'audit append failed');
           }
           if (failure === undefined || !failClosed || response.body.kind !== 'single') return;
-          response.body.singleResult = {
-            data: null,
-            errors: [{ message: errorMessages.INTERNAL_SERVER_ERROR, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
-          };
+          response.body.singleResult = { data: null, errors: [{ message: errorMessages.AUDIT_UNAVAILABLE, extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }] };
           response.http.status = 503;
         },
       };
@@ -81,4 +91,8 @@ function entriesOf(ledger: AccessLedger, principal: Principal | undefined, opera
     subgraphs: [...subgraphs].sort(),
     traceId,
   }));
+}
+
+function auditUnavailable(): GraphQLError {
+  return new GraphQLError(errorMessages.AUDIT_UNAVAILABLE, { extensions: { code: ErrorCode.AUDIT_UNAVAILABLE, http: { status: 503 } } });
 }

@@ -38,6 +38,11 @@ export interface AuditRecord extends AuditEntry {
   readonly seq: number;
   /** `hash` of the previous record (64 zeros before the first). */
   readonly prevHash: string;
+  /**
+   * Id of the HMAC key that sealed it (`AUDIT_HMAC_KEY_ID`), inside the hash. Absent on records written before key
+   * ids existed: those were sealed with the oldest key of the ring.
+   */
+  readonly keyId?: string;
   /** sha256 hex of `prevHash` + canonical JSON of the record without `hash` and `mac`. */
   readonly hash: string;
   /** HMAC-SHA256 hex of `hash` under the audit key: only the writer can make a record that verifies. */

@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
+import type { AuditState } from './witnessing/audit-state.js';
 
 export interface ListForNiuOptions {
   /** Most records returned, newest first. Default 20, at most 1000. */
@@ -17,6 +18,8 @@ export interface AuditStore {
   verify(): Promise<AuditVerification>;
   /** Waits for pending appends, then releases files. */
   close(): Promise<void>;
+  /** Where the trail stands with its witness, for a store that has one: whether it accepts records now, and why not. */
+  state?(): Promise<AuditState>;
 }
 
 export const defaultListLimit = 20;
@@ -33,9 +36,4 @@ export class AuditIntegrityError extends Error {
     super(`audit log integrity: ${reason}; run \`npm run audit:verify\` and investigate before writing again`);
     this.name = 'AuditIntegrityError';
   }
-}
-
-/** The key as bytes: HMAC keys given as text are used as their UTF-8 bytes. */
-export function keyBytes(key: string | Uint8Array): Uint8Array {
-  return typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry, AuditRecord } from './audit-record.js';
+import { keyRankOf, type AuditKey, type AuditKeyring } from './audit-keyring.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** `prevHash` of the first record. */
@@ -24,15 +25,15 @@ export function macOf(key: Uint8Array, hash: string): string {
   return createHmac('sha256', key).update(`record:${hash}`).digest('hex');
 }
 
-/** Seals entries after `tip`, in order; returns the records and the new tip. */
-export function sealEntries(entries: readonly AuditEntry[], tip: ChainTip, key: Uint8Array): { records: AuditRecord[]; tip: ChainTip } {
+/** Seals entries after `tip`, in order, naming the key in each record (inside the hash); returns the records and the new tip. */
+export function sealEntries(entries: readonly AuditEntry[], tip: ChainTip, key: AuditKey): { records: AuditRecord[]; tip: ChainTip } {
   const records: AuditRecord[] = [];
   let { seq, hash: prevHash } = tip;
   for (const entry of entries) {
     seq += 1;
-    const body = { ...entry, seq, prevHash };
+    const body = { ...entry, seq, prevHash, keyId: key.id };
     const hash = hashOf(body);
-    records.push({ ...body, hash, mac: macOf(key, hash) });
+    records.push({ ...body, hash, mac: macOf(key.key, hash) });
     prevHash = hash;
   }
   return { records, tip: { seq, hash: prevHash } };
@@ -45,14 +46,27 @@ export function sameHex(a: string, b: string): boolean {
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
+/** Where a check of the chain stands: the last good record, and the rank of the key that sealed it. */
+export interface ChainCursor extends ChainTip {
+  /** Position in the keyring of the last record's key: a later record may not go back to an older key. */
+  readonly keyRank: number;
+}
+
+export const emptyChainCursor: ChainCursor = { ...emptyChainTip, keyRank: 0 };
+
 /**
- * Checks one record against the one before it: sequence, link, hash and MAC. Returns why it fails, or undefined.
- * A parsed line is `unknown` until this says otherwise.
+ * Checks one record against the one before it: sequence, link, hash, key and MAC. Returns the cursor after it, or
+ * why it fails. Keys only move forward along the ring: a retired key (perhaps the leaked one that made the rotation
+ * necessary) cannot seal a record after one sealed by its successor.
  */
-export function checkRecord(record: AuditRecord, previous: ChainTip, key: Uint8Array): string | undefined {
-  if (record.seq !== previous.seq + 1) return `expected seq ${previous.seq + 1}, found ${String(record.seq)} (record deleted, moved or inserted)`;
-  if (record.prevHash !== previous.hash) return `prevHash does not match the previous record (record deleted, moved or edited)`;
-  if (record.hash !== hashOf(record)) return 'hash does not match the content (record edited)';
-  if (!sameHex(record.mac, macOf(key, record.hash))) return 'MAC invalid (record not written by the audit writer)';
-  return undefined;
+export function checkRecord(record: AuditRecord, previous: ChainCursor, ring: AuditKeyring): { readonly problem: string } | { readonly problem?: undefined; readonly cursor: ChainCursor } {
+  if (record.seq !== previous.seq + 1) return { problem: `expected seq ${previous.seq + 1}, found ${String(record.seq)} (record deleted, moved or inserted)` };
+  if (record.prevHash !== previous.hash) return { problem: `prevHash does not match the previous record (record deleted, moved or edited)` };
+  if (record.hash !== hashOf(record)) return { problem: 'hash does not match the content (record edited)' };
+  const keyRank = keyRankOf(ring, record.keyId);
+  if (keyRank === undefined) return { problem: `sealed with key id ${JSON.stringify(record.keyId)}, which is not configured (AUDIT_HMAC_KEY_ID, AUDIT_HMAC_PREVIOUS_KEYS)` };
+  if (keyRank < previous.keyRank) return { problem: `sealed with key id ${JSON.stringify(record.keyId ?? ring.keys[0].id)}, older than the key of the record before (a retired key cannot seal new records)` };
+  const key = ring.keys[keyRank];
+  if (!key || !sameHex(record.mac, macOf(key.key, record.hash))) return { problem: 'MAC invalid (record not written by the audit writer)' };
+  return { cursor: { seq: record.seq, hash: record.hash, keyRank } };
 }

@@ -59,7 +59,7 @@ describe('auditPlugin with a fake context', () => {
 
   it('treats an unreadable report as an audit failure', async () => {
     const { response, lines } = await run('not a list');
-    expect(response.body).toEqual({ kind: 'single', singleResult: { data: null, errors: [expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })] } });
+    expect(response.body).toEqual({ kind: 'single', singleResult: { data: null, errors: [expect.objectContaining({ extensions: { code: 'AUDIT_UNAVAILABLE' } })] } });
     expect(lines.some((line) => line.includes('unreadable access report') && line.includes('"dossiers"'))).toBe(true);
   });
 });

@@ -1,20 +1,23 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
-import { AuditIntegrityError, keyBytes, listLimitOf, type AuditStore, type ListForNiuOptions } from './audit-store.js';
+import { keyringOf, sealingKey, type AuditKeyring } from './audit-keyring.js';
+import { AuditIntegrityError, listLimitOf, type AuditStore, type ListForNiuOptions } from './audit-store.js';
 import { canonicalJson } from './canonical-json.js';
-import { sealEntries, type ChainTip } from './chain.js';
+import { genesisHash, sealEntries, type ChainTip } from './chain.js';
 import { headPathOf, isNotFound, readAnchor, sealAnchor, writeAnchor } from './head-anchor.js';
 import { parseRecord } from './parse-record.js';
 import { readLinesBackward, readLinesForward } from './read-lines.js';
 import { reconcileTail } from './reconcile-tail.js';
-import { verifyChain } from './verify-chain.js';
+import { verifyChain, type WitnessedTip } from './verify-chain.js';
 
 export interface FileAuditStoreOptions {
   /** JSON Lines file of records. The anchor sits beside it (`audit.jsonl` → `audit.head`). */
   readonly path: string;
-  /** HMAC key sealing records and the anchor. Needed to append and to verify; a reader listing records needs none. */
+  /** HMAC key sealing records and the anchor (id `1`). Needed to append and to verify; a reader listing records needs none. */
   readonly hmacKey?: string | Uint8Array;
+  /** The keys after a rotation: the last seals, every one verifies. Wins over `hmacKey`. */
+  readonly keyring?: AuditKeyring;
   /** fsync the log and the anchor before an append resolves. Default true; false only for tests and benchmarks. */
   readonly sync?: boolean;
 }
@@ -27,6 +30,10 @@ export interface FileAuditStore extends AuditStore {
    * Resolves with where the chain ends: worth logging, as a witness outside the file.
    */
   open(): Promise<ChainTip>;
+  /** The hash of record `seq` as the log holds it now (the genesis hash for 0), or undefined when it holds none. */
+  hashAt(seq: number): Promise<string | undefined>;
+  /** `verify()`, and each point a witness signed must be in the log with the hash it signed. */
+  verifyAgainst(witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification>;
 }
 
 interface Writer {
@@ -53,10 +60,23 @@ interface PendingAppend {
 export function createFileAuditStore(options: FileAuditStoreOptions): FileAuditStore {
   const { path, sync = true } = options;
   const headPath = headPathOf(path);
-  const key = options.hmacKey === undefined ? undefined : keyBytes(options.hmacKey);
-  const requireKey = (what: string): Uint8Array => {
-    if (!key) throw new Error(`the audit HMAC key is needed to ${what}`);
-    return key;
+  const ring = options.keyring ?? (options.hmacKey === undefined ? undefined : keyringOf(options.hmacKey));
+  const requireKey = (what: string): AuditKeyring => {
+    if (!ring) throw new Error(`the audit HMAC key is needed to ${what}`);
+    return ring;
+  };
+
+  const verifyFiles = async (witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification> => {
+    const keys = requireKey('verify');
+    // Anchor first, then the log: the writer moves the anchor only after the log, so a reader never sees it ahead.
+    const anchor = await readAnchor(headPath);
+    const handle = await openForReading(path);
+    try {
+      const lines = handle ? storedLines(handle, (await handle.stat()).size) : [];
+      return await verifyChain(lines, anchor, keys, witnessed);
+    } finally {
+      await handle?.close();
+    }
   };
 
   let writer: Promise<Writer> | undefined;
@@ -64,11 +84,11 @@ export function createFileAuditStore(options: FileAuditStoreOptions): FileAuditS
   let flushing: Promise<void> | undefined;
 
   const openWriter = async (): Promise<Writer> => {
-    const sealKey = requireKey('append');
+    const keys = requireKey('append');
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+');
     try {
-      const tip = await reconcileTail(handle, headPath, sealKey, sync);
+      const tip = await reconcileTail(handle, headPath, keys, sync);
       return { handle, tip, size: (await handle.stat()).size };
     } catch (error) {
       await handle.close();
@@ -77,7 +97,7 @@ export function createFileAuditStore(options: FileAuditStoreOptions): FileAuditS
   };
 
   const writeGroup = async (group: readonly PendingAppend[]): Promise<void> => {
-    const sealKey = requireKey('append');
+    const sealKey = sealingKey(requireKey('append'));
     writer ??= openWriter();
     const current = await writer;
     const { records, tip } = sealEntries(
@@ -162,18 +182,24 @@ export function createFileAuditStore(options: FileAuditStoreOptions): FileAuditS
         await handle.close();
       }
     },
-    async verify(): Promise<AuditVerification> {
-      const verifyKey = requireKey('verify');
-      // Anchor first, then the log: the writer moves the anchor only after the log, so a reader never sees it ahead.
-      const anchor = await readAnchor(headPath);
+    async hashAt(seq: number) {
+      if (seq === 0) return genesisHash;
       const handle = await openForReading(path);
+      if (!handle) return undefined;
       try {
-        const lines = handle ? storedLines(handle, (await handle.stat()).size) : [];
-        return await verifyChain(lines, anchor, verifyKey);
+        // Canonical JSON puts `"seq":N,` in that record's line only (no string value holds a bare quote).
+        const needle = Buffer.from(`"seq":${seq},`, 'utf8');
+        for await (const line of readLinesBackward(handle, (await handle.stat()).size, needle)) {
+          const record = parseRecord(line.bytes.toString('utf8'));
+          if (record?.seq === seq) return record.hash;
+        }
+        return undefined;
       } finally {
-        await handle?.close();
+        await handle.close();
       }
     },
+    verify: () => verifyFiles([]),
+    verifyAgainst: (witnessed) => verifyFiles(witnessed),
     async close() {
       while (flushing) await flushing;
       const current = writer;

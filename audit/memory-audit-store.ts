@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
-import { keyBytes, listLimitOf, type AuditStore, type ListForNiuOptions } from './audit-store.js';
+import { keyringOf, sealingKey } from './audit-keyring.js';
+import { listLimitOf, type AuditStore, type ListForNiuOptions } from './audit-store.js';
 import { emptyChainTip, sealEntries, type ChainTip } from './chain.js';
 import { sealAnchor } from './head-anchor.js';
 import { verifyChain } from './verify-chain.js';
@@ -12,7 +13,8 @@ export interface MemoryAuditStore extends AuditStore {
 
 /** The same chain in memory: for tests and throw-away runs, never for an audit that must outlive the process. */
 export function createMemoryAuditStore(options: { readonly hmacKey?: string | Uint8Array } = {}): MemoryAuditStore {
-  const key = options.hmacKey === undefined ? randomBytes(32) : keyBytes(options.hmacKey);
+  const ring = keyringOf(options.hmacKey ?? randomBytes(32));
+  const key = sealingKey(ring);
   const records: AuditRecord[] = [];
   let tip: ChainTip = emptyChainTip;
   return {
@@ -36,7 +38,7 @@ export function createMemoryAuditStore(options: { readonly hmacKey?: string | Ui
       return verifyChain(
         records.map((record) => ({ record, terminated: true })),
         { kind: 'found', anchor: sealAnchor(key, tip) },
-        key,
+        ring,
       );
     },
     async close() {},

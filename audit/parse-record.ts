@@ -33,6 +33,7 @@ function isAuditRecord(value: unknown): value is AuditRecord {
     hex64.test(r.hash) &&
     isString(r.mac) &&
     hex64.test(r.mac) &&
+    (r.keyId === undefined || isString(r.keyId)) &&
     isString(r.at) &&
     isString(r.subject) &&
     isString(r.role) &&

@@ -2,11 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type Stack } from '../scripts/stack/index.js';
+import { createWitnessKeyFile } from '../witness/index.js';
 import { benchWorldNow, benchWorldSeed } from './bench-world.js';
 import { benchAccessTokenTtlSeconds, type BenchIdp } from './credential-pool.js';
 
 /** Shared by the gateway and the subgraphs of the bench stack, and by the bench client that signs for peers. */
 export const benchInternalTokenSecret = 'guichet-bench-internal-token-secret-0123456789abcdef';
+
+/** Shared by the bench's audit witness and every Guichet gateway of the run (production refuses the development one). */
+const benchWitnessToken = 'guichet-bench-witness-token-0123456789abcdef';
 
 const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits'] as const;
 
@@ -37,6 +41,9 @@ export async function startBenchStack(options: {
   readonly onLine: (service: string, line: string) => void;
 }): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  // In production the witness's key is made beforehand, never on start: as an operator would.
+  const witnessKeyPath = join(dataDir, 'witness', 'signing-keys.json');
+  await createWitnessKeyFile(witnessKeyPath);
   const gatewayEnv: NodeJS.ProcessEnv = {
     RATE_LIMIT_USER_PER_MINUTE: '100000000',
     RATE_LIMIT_CLIENT_PER_MINUTE: '1000000000',
@@ -54,6 +61,7 @@ export async function startBenchStack(options: {
     INTERNAL_TOKEN_SECRET: benchInternalTokenSecret,
     // Production refuses development secrets: CEET's simulator and its clients share this one.
     CEET_API_KEY: 'guichet-bench-ceet-api-key-0123456789',
+    WITNESS_TOKEN: benchWitnessToken,
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
     // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
     // it for the others: off, so that each target's legacy calls and subgraph work are its own.
@@ -70,6 +78,7 @@ export async function startBenchStack(options: {
     serviceEnv: {
       idp: { NODE_ENV: 'development', IDP_KEY_PATH: idpKeyPath, IDP_TOKEN_TTL_SECONDS: String(benchAccessTokenTtlSeconds) },
       gateway: gatewayEnv,
+      witness: { WITNESS_KEY_PATH: witnessKeyPath },
       ...Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`) }])),
     },
     onLine: options.onLine,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphUrlVariable } from '../gateway/config.js';
@@ -81,8 +82,8 @@ export function directTarget(bench: BenchStack): BenchTarget {
 
 /**
  * Another Guichet gateway beside the stack's, over the same subgraphs and IdP, with the stack gateway's environment
- * plus `env` (WORKERS for the scaling figure, a switch turned off for a variant). Its own audit trail: two writers
- * would fork one chain.
+ * plus `env` (WORKERS for the scaling figure, a switch turned off for a variant). Its own audit trail, reported to the
+ * stack's witness under its own log id: two writers would fork one chain.
  */
 export async function startGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
   const urls: NodeJS.ProcessEnv = {};
@@ -92,7 +93,7 @@ export async function startGuichetGateway(bench: BenchStack, name: string, env: 
     name,
     entryPath: join(packageRoot, 'dist', 'gateway', 'main.js'),
     // As deployed, like the stack's own gateway: its heap cap too (without it, RSS under load is half again higher).
-    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, OIDC_AUDIENCE: 'guichet', ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '), ...env },
+    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: bench.stack.witnessUrl, AUDIT_LOG_ID: `bench-${randomBytes(6).toString('hex')}`, ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '), ...env },
     onLine,
   });
   return gatewayTarget(name, 'guichet', service, true);

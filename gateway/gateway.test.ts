@@ -50,7 +50,7 @@ describe('gateway', () => {
     const health = await fetch(`${stack.gateway.url}/health`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${stack.gateway.url}/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } } }]);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) }]);
   });
 
   it('turns a slow subgraph into BACKEND_TIMEOUT', async () => {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createFileAuditStore, type AuditStore, type ChainTip } from '../audit/index.js';
+import { auditReadiness, createGatewayAuditStore, openGatewayAuditStore, type GatewayAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
@@ -29,7 +29,7 @@ const healthCheckTimeoutMs = 1_000;
  */
 /** State every process serving the gateway must share: one audit chain, one view of callers' rates. */
 export interface GatewaySharedState {
-  readonly auditStore: AuditStore & { open(): Promise<ChainTip> };
+  readonly auditStore: GatewayAuditStore;
   readonly rateLimitStore: RateLimitStore;
   /** This worker's metrics, where its records go (the primary), and the whole cluster's `/metrics`. */
   readonly observability: GatewayObservability;
@@ -46,11 +46,9 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const log = withTraceIds(baseLog);
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
   for (const subgraph of config.subgraphs) log.info({ subgraph: subgraph.name, url: subgraph.url, overridden: subgraph.overridden }, 'subgraph');
-  const auditStore = shared?.auditStore ?? createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
-  // A damaged trail stops the start: extending it would hide the damage under a new anchor.
-  const tip = await auditStore.open();
-  log.info({ auditSeq: tip.seq, auditHash: tip.hash }, 'audit log opened');
-  if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
+  // The trail and its witness: a trail the witness does not vouch for refuses personal data (see /ready).
+  const auditStore = shared?.auditStore ?? createGatewayAuditStore(config.audit, log);
+  await openGatewayAuditStore(auditStore, config.audit, log);
   const rateLimitStore = shared?.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys });
   const stopTracing = config.tracing === undefined ? () => Promise.resolve() : await startTracing(config.tracing);
   if (config.tracing !== undefined) log.info({ tracesUrl: config.tracing.tracesUrl }, 'exporting spans over OTLP');
@@ -101,9 +99,9 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
     // Saturated: say so at once, without asking the subgraphs, so that a load balancer sends work elsewhere.
     if (admission.saturated()) return sendJson(res, 503, { status: 'saturated', admission: admission.stats() }, { 'cache-control': 'no-store' });
-    const { ready, degraded, subgraphs } = await checkReadiness(dataSources.values(), healthCheckTimeoutMs);
-    const status = !ready ? 'not ready' : degraded ? 'degraded' : 'ready';
-    sendJson(res, ready ? 200 : 503, { status, subgraphs }, { 'cache-control': 'no-store' });
+    const [{ ready, degraded, subgraphs }, audit] = await Promise.all([checkReadiness(dataSources.values(), healthCheckTimeoutMs), auditReadiness(auditStore)]);
+    const status = !ready || !audit.ready ? 'not ready' : degraded ? 'degraded' : 'ready';
+    sendJson(res, ready && audit.ready ? 200 : 503, { status, subgraphs, audit: audit.report }, { 'cache-control': 'no-store' });
   };
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address.

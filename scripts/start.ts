@@ -46,6 +46,7 @@ const gql = stack.gatewayUrl;
 process.stdout.write(`
 Guichet est prêt : ${gql}
 Fournisseur d’identité de développement : ${stack.idpUrl}
+Témoin du journal d’audit : ${stack.witnessUrl}
 
 Essayez (citoyen ${niu}, dossier ${reference}) — dans un autre terminal :
 
@@ -60,6 +61,9 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TO
 
 # qui a consulté mes données ?
 curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
+
+# le journal d’audit, vérifié contre les points de contrôle signés du témoin
+AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
 
 # la salle de supervision : ouvrez cette page et collez un jeton de superviseur
 ${gql.replace(/\/graphql$/, '/supervision')}

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
+import type { AuditEntry, AuditRecord, AuditState, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
 import type { OperationRecord } from '../operations/index.js';
 import type { RateDecision, RateRule } from '../rate-limit/index.js';
 
@@ -8,6 +8,8 @@ export type WorkerCall =
   | { readonly method: 'audit.append'; readonly entries: readonly AuditEntry[] }
   | { readonly method: 'audit.listForNiu'; readonly niu: string; readonly options?: ListForNiuOptions }
   | { readonly method: 'audit.verify' }
+  /** Where the trail stands with its witness (for /ready, and before a mutation). */
+  | { readonly method: 'audit.state' }
   | { readonly method: 'rateLimit.hit'; readonly key: string; readonly rule: RateRule; readonly nowMs: number }
   /** A batch of operational records for the primary, their one writer. */
   | { readonly method: 'operations.append'; readonly records: readonly OperationRecord[] }
@@ -20,6 +22,7 @@ export interface WorkerCallResults {
   'audit.append': readonly AuditRecord[];
   'audit.listForNiu': readonly AuditRecord[];
   'audit.verify': AuditVerification;
+  'audit.state': AuditState;
   'rateLimit.hit': RateDecision;
   'operations.append': null;
   'metrics.cluster': string;

@@ -1,6 +1,5 @@
 import type { Worker } from 'node:cluster';
-import type { AuditStore } from '../../audit/index.js';
-import type { FileAuditStore } from '../../audit/index.js';
+import type { GatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { OperationsWriter } from '../operations/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
@@ -8,8 +7,8 @@ import { createBatchedSender } from './batched-sender.js';
 import { isCallMessage, type Reply, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
 
 export interface PrimaryState {
-  /** The one writer of the audit chain: workers append through it, so the chain never forks. */
-  readonly auditStore: FileAuditStore | AuditStore;
+  /** The one writer of the audit chain (and its one checkpointer): workers append through it, so the chain never forks. */
+  readonly auditStore: GatewayAuditStore;
   /** One view of every caller's rate, whichever worker their requests land on. */
   readonly rateLimitStore: RateLimitStore;
   /** The one writer of the operational records; undefined when they are off. */
@@ -42,13 +41,15 @@ export function servePrimaryCalls(worker: Worker, state: PrimaryState, log: Logg
 function answer(call: WorkerCall, { auditStore, rateLimitStore, operations, clusterMetrics }: PrimaryState): Promise<unknown> {
   switch (call.method) {
     case 'audit.open':
-      return 'open' in auditStore ? auditStore.open() : Promise.reject(new Error('the audit store cannot be opened'));
+      return auditStore.open();
     case 'audit.append':
       return auditStore.append(call.entries);
     case 'audit.listForNiu':
       return auditStore.listForNiu(call.niu, call.options);
     case 'audit.verify':
       return auditStore.verify();
+    case 'audit.state':
+      return auditStore.state();
     case 'rateLimit.hit':
       return rateLimitStore.hit(call.key, call.rule, call.nowMs);
     case 'operations.append':

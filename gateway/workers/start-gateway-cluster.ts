@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { createFileAuditStore } from '../../audit/index.js';
+import { createGatewayAuditStore, openGatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { GatewayConfig } from '../config.js';
@@ -15,15 +15,14 @@ const workerStartTimeoutMs = 60_000;
 const workerStopTimeoutMs = 15_000;
 
 /**
- * `WORKERS` > 1: this (primary) process owns what must be one — the audit chain's single writer, the rate-limit
+ * `WORKERS` > 1: this (primary) process owns what must be one — the audit chain's single writer (and checkpointer), the rate-limit
  * state, the operational records' writer, the sum of every worker's metrics — and forks the workers that serve HTTP on one shared port (node:cluster hands connections round-robin).
  * A worker that dies unexpectedly is replaced. Resolves once every worker listens.
  */
 export async function startGatewayCluster(config: GatewayConfig, log: Logger): Promise<RunningService> {
-  const auditStore = createFileAuditStore({ path: config.audit.path, hmacKey: config.audit.hmacKey });
-  const tip = await auditStore.open();
-  log.info({ auditSeq: tip.seq, auditHash: tip.hash, workers: config.workers }, 'audit log opened by the primary');
-  if (config.audit.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
+  // The primary alone writes the trail and reports it to the witness; workers go through it.
+  const auditStore = createGatewayAuditStore(config.audit, log);
+  await openGatewayAuditStore(auditStore, config.audit, log, { workers: config.workers });
   // The primary's own figures (records written, its process) join the workers' at each scrape.
   const metrics = createGatewayMetrics();
   const clusterMetrics = createClusterMetrics(metrics.registry);

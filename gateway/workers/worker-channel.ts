@@ -1,4 +1,4 @@
-import type { AuditStore, ChainTip } from '../../audit/index.js';
+import type { GatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { createBufferedSink, type OperationSink } from '../operations/index.js';
@@ -65,9 +65,10 @@ export function createWorkerChannel(timeoutMs = 10_000): WorkerChannel {
 }
 
 /** The audit trail as a worker sees it: every operation done by the primary, the chain's one writer. */
-export function createPrimaryAuditStore(channel: WorkerChannel): AuditStore & { open(): Promise<ChainTip> } {
+export function createPrimaryAuditStore(channel: WorkerChannel): GatewayAuditStore {
   return {
     open: () => channel.call({ method: 'audit.open' }),
+    state: () => channel.call({ method: 'audit.state' }),
     append: (entries) => (entries.length === 0 ? Promise.resolve([]) : channel.call({ method: 'audit.append', entries })),
     listForNiu: (niu, options) => channel.call({ method: 'audit.listForNiu', niu, ...(options ? { options } : {}) }),
     verify: () => channel.call({ method: 'audit.verify' }),

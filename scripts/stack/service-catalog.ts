@@ -1,12 +1,13 @@
 import type { LegacySystem } from '../../schema/index.js';
 
-/** Every process of the stack, in start order: identity provider, simulators, subgraphs, then the gateway. */
+/** Every process of the stack, in start order: identity provider, audit witness, simulators, subgraphs, then the gateway. */
 export interface StackService {
   readonly name: string;
   /** Entry point under dist/. */
   readonly entry: string;
   readonly defaultPort: number;
-  readonly tier: 'identity' | 'legacy' | 'subgraph' | 'gateway';
+  /** `witness`: the audit trail's witness, started before the gateway and stopped after it (it takes its last checkpoint). */
+  readonly tier: 'identity' | 'witness' | 'legacy' | 'subgraph' | 'gateway';
   /** Node options the service runs with unless NODE_OPTIONS says otherwise (given last, it wins). */
   readonly nodeOptions?: string;
   /**
@@ -26,6 +27,7 @@ export const gatewayNodeOptions = '--max-old-space-size=160';
 
 export const stackServices: readonly StackService[] = [
   { name: 'idp', entry: 'idp/main.js', defaultPort: 4300, tier: 'identity' },
+  { name: 'witness', entry: 'witness/main.js', defaultPort: 4310, tier: 'witness' },
   { name: 'legacy-rnec', entry: 'legacy/rnec/main.js', defaultPort: 4201, tier: 'legacy', legacy: { system: 'rnec', urlEnv: 'RNEC_URL', urlFrom: 'endpoint' } },
   { name: 'legacy-ceet', entry: 'legacy/ceet/main.js', defaultPort: 4202, tier: 'legacy', legacy: { system: 'ceet', urlEnv: 'CEET_URL', urlFrom: 'origin' } },
   { name: 'legacy-urbanisme', entry: 'legacy/urbanisme/main.js', defaultPort: 4203, tier: 'legacy', legacy: { system: 'urbanisme', urlEnv: 'URBANISME_URL', urlFrom: 'origin' } },

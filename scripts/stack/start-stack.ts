@@ -22,6 +22,8 @@ export interface Stack {
   readonly services: ReadonlyMap<string, SpawnedService>;
   /** The development identity provider (tokens for tests and `npm run token`). */
   readonly idpUrl: string;
+  /** The audit trail's witness (its signed checkpoints, for `audit:verify`). */
+  readonly witnessUrl: string;
   /** Legacy base URLs (origins) by system (`rnec`, `ceet`, `urbanisme`…), for tests that inspect the simulators. */
   readonly legacyUrls: Readonly<Record<LegacySystem, string>>;
   stop(): Promise<void>;
@@ -50,7 +52,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // The simulators regenerate their world on every start: a supervision read model kept from an earlier run would
   // count dossiers that no longer exist. It is kept for this run only (it survives `restart`), unless told otherwise.
   const runDir = mkdtempSync(join(tmpdir(), 'guichet-stack-'));
-  const runDefaults: Readonly<Record<string, NodeJS.ProcessEnv>> = { supervision: { SUPERVISION_STORE_PATH: join(runDir, 'supervision-read-model.sqlite') } };
+  const runDefaults: Readonly<Record<string, NodeJS.ProcessEnv>> = {
+    supervision: { SUPERVISION_STORE_PATH: join(runDir, 'supervision-read-model.sqlite') },
+    // The witness lives as long as the trail it vouches for: a trail of this run only (AUDIT_LOG_PATH given, as in
+    // tests, the soak and the bench) gets a witness of this run only; `npm start`'s trail in .data/audit keeps its
+    // witness in .data/witness.
+    ...(options.env?.AUDIT_LOG_PATH === undefined ? {} : { witness: { WITNESS_DATA_DIR: join(runDir, 'witness') } }),
+  };
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
     // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.
     const fullEnv: NodeJS.ProcessEnv = {
@@ -70,22 +78,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const stop = async () => {
     // Front to back, so no tier sees its dependencies vanish while serving.
-    for (const tier of ['gateway', 'subgraph', 'legacy', 'identity'] as const) {
+    for (const tier of ['gateway', 'subgraph', 'legacy', 'identity', 'witness'] as const) {
       await Promise.all(stackServices.filter((s) => s.tier === tier).map((s) => services.get(s.name)?.stop()));
     }
     rmSync(runDir, { recursive: true, force: true });
   };
   const url = (name: string) => services.get(name)?.url ?? '';
   try {
-    await Promise.all(stackServices.filter((s) => s.tier === 'identity' || s.tier === 'legacy').map((s) => start(s, {})));
+    await Promise.all(stackServices.filter((s) => s.tier === 'identity' || s.tier === 'witness' || s.tier === 'legacy').map((s) => start(s, {})));
     const origin = (name: string) => new URL(url(name)).origin;
     const legacyUrls = Object.fromEntries(legacyServices.map((s) => [s.legacy.system, origin(s.name)])) as Record<LegacySystem, string>;
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
     const adapterEnv: NodeJS.ProcessEnv = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
-    // The gateway trusts the IdP the stack started, wherever it bound, and the audience it writes (IDP_AUDIENCE's
-    // default; production requires both to be named).
-    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet' };
+    // The gateway trusts the IdP the stack started and the audience it writes (IDP_AUDIENCE's default; production
+    // requires both to be named), and reports its trail to the stack's witness, wherever they bound.
+    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: url('witness') };
     for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
     const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
     const kill = (name: string, signal: NodeJS.Signals = 'SIGKILL') => killService(serviceNamed(services, name), signal);
@@ -99,7 +107,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services.set(name, spawned);
       return spawned;
     };
-    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), services, legacyUrls, stop, kill, restart };
+    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), witnessUrl: url('witness'), services, legacyUrls, stop, kill, restart };
   } catch (error) {
     await stop();
     throw error;

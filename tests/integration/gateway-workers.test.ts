@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFileAuditStore } from '../../audit/index.js';
+import { createCheckpointVerifier, createWitnessClient } from '../../witness/client/index.js';
 import { spawnGateway, type ExtraGateway } from '../support/spawn-gateway.js';
 import { citizenToken } from '../support/tokens.js';
 import { citizensInAllSystems } from '../support/world.js';
@@ -69,6 +70,24 @@ describe('gateway workers', () => {
     // One record per answered request that read the citizen's data (6 + those of the 12 that were not limited).
     expect(records.length).toBeGreaterThanOrEqual(6);
     await store.close();
+  });
+
+  it('has the primary report that one chain to the witness, and every worker’s /ready show it vouched for', async () => {
+    const lines = () => readFileSync(gateway.auditLogPath, 'utf8').split('\n').filter(Boolean).length;
+    const client = createWitnessClient({ url: inject('witnessUrl') });
+    const verify = createCheckpointVerifier({ jwksUrl: client.jwksUrl });
+    let witnessed = -1;
+    for (let attempt = 0; attempt < 200 && witnessed !== lines(); attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const latest = await client.latest(gateway.auditLogId);
+      witnessed = latest === undefined ? -1 : (await verify(latest)).seq;
+    }
+    expect(witnessed).toBe(lines());
+    for (let i = 0; i < 4; i += 1) {
+      // A fresh connection each time: node:cluster hands them to either worker.
+      const ready = (await (await fetch(`${gateway.url}/ready`, { headers: { connection: 'close' } })).json()) as { audit: { status: string; log: string } };
+      expect(ready.audit).toMatchObject({ status: 'vouched', log: gateway.auditLogId });
+    }
   });
 
   it('replaces a worker that dies, and keeps serving', async () => {

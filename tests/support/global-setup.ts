@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { LegacySystem } from '../../schema/index.js';
 import { legacyServices, stackServices, startStack, type Stack } from '../../scripts/stack/index.js';
-import { testInternalTokenSecret } from './test-secrets.js';
+import { testInternalTokenSecret, testWitnessToken } from './test-secrets.js';
 import { testWorldOptions } from './world.js';
 
 declare module 'vitest' {
@@ -12,6 +12,8 @@ declare module 'vitest' {
     gatewayUrl: string;
     idpUrl: string;
     auditLogPath: string;
+    /** The stack's audit witness (the stack's gateway reports its trail there as log `guichet`). */
+    witnessUrl: string;
     legacyUrls: Record<LegacySystem, string>;
     serviceUrls: Record<string, string>;
   }
@@ -43,6 +45,8 @@ export async function setup(project: TestProject): Promise<void> {
       IDENTITY_CACHE_TTL_MS: '0',
       NODE_ENV: 'test',
       INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
+      // Shared by the witness and every gateway of the run; the witness keeps its store in this run's folder.
+      WITNESS_TOKEN: testWitnessToken,
       // Generous limits for the suites; the client `limite-test` gets 5 a minute for the rate-limit tests.
       RATE_LIMIT_USER_PER_MINUTE: '100000',
       RATE_LIMIT_CLIENT_PER_MINUTE: '1000000',
@@ -66,6 +70,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('idpUrl', stack.idpUrl);
+  project.provide('witnessUrl', stack.witnessUrl);
   project.provide('legacyUrls', stack.legacyUrls);
   project.provide('serviceUrls', Object.fromEntries([...stack.services].map(([name, s]) => [name, s.url])));
 }

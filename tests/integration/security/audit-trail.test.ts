@@ -82,6 +82,13 @@ describe('audit trail', () => {
     expect(output.join('\n')).not.toContain(citizen.niu);
   });
 
+  it('the stack’s trail verifies against the signed checkpoints of the stack’s witness', async () => {
+    const output: string[] = [];
+    const code = await auditVerify({ path: inject('auditLogPath'), hmacKey: stackKey, env: { NODE_ENV: 'test' }, witnessUrl: inject('witnessUrl'), write: (line) => output.push(line) });
+    expect(output[0]).toMatch(/^audit log ok: \d+ record\(s\) verified in .* \(witnessed up to seq \d+ by http:\/\/127\.0\.0\.1:\d+: \d+ signed checkpoint\(s\) of log guichet/);
+    expect(code).toBe(0);
+  });
+
   it.each<[string, (lines: string[]) => string[]]>([
     ['a field edited (when)', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"at":"[^"]+"/, '"at":"2000-01-01T00:00:00.000Z"') : line))],
     ['a NIU edited', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"niu":"(\d{11})(\d)"/, (_m, head: string, last: string) => `"niu":"${head}${(Number(last) + 1) % 10}"`) : line))],

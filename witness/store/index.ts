@@ -1,0 +1,4 @@
+// Where the witness keeps what it signed: the interface, the SQLite store (default) and one in memory (tests).
+export { CheckpointConflictError, type CheckpointAlarm, type CheckpointStore, type PublicKeyRecord, type WitnessedCheckpoint } from './checkpoint-store.js';
+export { createMemoryCheckpointStore } from './memory-checkpoint-store.js';
+export { createSqliteCheckpointStore, sqliteCheckpointSchemaVersion, type SqliteCheckpointStoreOptions } from './sqlite-checkpoint-store.js';
