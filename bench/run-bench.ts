@@ -13,7 +13,7 @@ import { measureOverload } from './measure-overload.js';
 import { measureScaling } from './measure-scaling.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
-import { benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
+import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
 import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
 import { writePeerSupergraph } from './write-peer-supergraph.js';
 
@@ -98,7 +98,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         credentials,
         legacyUrls,
         idp: bench.idp,
-        ceetApiKey: 'dev-ceet-key',
+        ceetApiKey: benchCeetApiKey,
         initialLoads,
         log,
       });

@@ -33,6 +33,9 @@ export interface BenchStack {
  * ephemeral ports. Rate limits are raised out of the way but stay on, so that their cost is measured. The
  * simulators keep their realistic latency: the bench switches it at run time (PUT /__admin/latency).
  */
+/** CEET's API key in the bench's production stack (its simulator, its clients, the room-cost writer). */
+export const benchCeetApiKey = 'guichet-bench-ceet-api-key-0123456789';
+
 export async function startBenchStack(options: {
   readonly scale: number;
   /** Extra environment of every service about the world (HEAVY_CITIZENS: all must read the same). */
@@ -60,7 +63,7 @@ export async function startBenchStack(options: {
     SEED_NOW: benchWorldNow,
     INTERNAL_TOKEN_SECRET: benchInternalTokenSecret,
     // Production refuses development secrets: CEET's simulator and its clients share this one.
-    CEET_API_KEY: 'guichet-bench-ceet-api-key-0123456789',
+    CEET_API_KEY: benchCeetApiKey,
     WITNESS_TOKEN: benchWitnessToken,
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
     // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
