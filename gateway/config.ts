@@ -4,7 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
+import { ConfigError, configPart, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { metricsEnvSchema } from '../lib/metrics/index.js';
@@ -130,7 +130,12 @@ export function defaultSupergraphPath(): string {
 
 /** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const options = readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema(env.NODE_ENV).shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env);
+  // The audit's part is read apart (its own rules); its problems are reported with the others, all at once.
+  const auditPart = configPart(() => readAuditConfig(service, env));
+  const main = configPart(() => readConfig(service, gatewayEnvSchema.extend({ ...accessTokenEnvSchema(env.NODE_ENV).shape, ...internalTokenEnvSchema(env.NODE_ENV).shape }), env));
+  if (main.value === undefined || auditPart.value === undefined) throw new ConfigError(service, [...main.problems, ...auditPart.problems]);
+  const options = main.value;
+  const audit = auditPart.value;
   const supergraphPath = options.SUPERGRAPH_PATH === undefined ? defaultSupergraphPath() : resolve(options.SUPERGRAPH_PATH);
   let supergraph: SupergraphFile;
   try {
@@ -159,7 +164,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
   const unusedUrlOverrides = Object.keys(env).filter((key) => /^SUBGRAPH_.+_URL$/.test(key) && !known.has(key));
-  const audit = readAuditConfig(service, env);
   return {
     host: options.HOST,
     port: options.PORT,

@@ -41,7 +41,7 @@ describe('gateway in production', () => {
 });
 
 describe('gateway configuration in production', () => {
-  const secrets = { NODE_ENV: 'production', SUPERGRAPH_PATH: '', INTERNAL_TOKEN_SECRET: 'p'.repeat(40), AUDIT_HMAC_KEY: 'a'.repeat(40) };
+  const secrets = { NODE_ENV: 'production', SUPERGRAPH_PATH: '', INTERNAL_TOKEN_SECRET: 'p'.repeat(40), AUDIT_HMAC_KEY: 'a'.repeat(40), AUDIT_WITNESS_URL: 'https://witness.example', WITNESS_TOKEN: 'w'.repeat(40) };
 
   it('requires the OIDC issuer and audience, naming both, and trusts the provider it is given', () => {
     const env = { ...secrets, SUPERGRAPH_PATH: stack.supergraphPath };

@@ -26,3 +26,16 @@ export function readConfig<S extends z.ZodType>(service: string, schema: S, env:
   });
   throw new ConfigError(service, [...problems, ...secrets]);
 }
+
+/**
+ * Runs one part of a service's configuration reading and keeps its problems instead of throwing them, so that a
+ * service made of several parts reports every problem of every part at once.
+ */
+export function configPart<T>(read: () => T): { readonly value?: T; readonly problems: readonly string[] } {
+  try {
+    return { value: read(), problems: [] };
+  } catch (error) {
+    if (error instanceof ConfigError) return { problems: error.problems };
+    throw error;
+  }
+}

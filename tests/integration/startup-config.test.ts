@@ -34,6 +34,8 @@ describe('start-up configuration', () => {
     AUDIT_HMAC_KEY: 'a-production-audit-key-of-at-least-32-characters',
     OIDC_ISSUER: 'https://auth.gouv.tg/realms/guichet',
     OIDC_AUDIENCE: 'guichet-api',
+    AUDIT_WITNESS_URL: 'https://temoin.gouv.tg',
+    WITNESS_TOKEN: 'a-production-witness-token-of-40-characters-x',
   };
   const runGateway = (env: Readonly<Record<string, string | undefined>>) => {
     const { NODE_ENV: _testRunner, ...inherited } = process.env;
@@ -45,6 +47,8 @@ describe('start-up configuration', () => {
     ['OIDC_AUDIENCE', /OIDC_AUDIENCE: required when NODE_ENV=production/],
     ['INTERNAL_TOKEN_SECRET', /INTERNAL_TOKEN_SECRET: required when NODE_ENV=production/],
     ['AUDIT_HMAC_KEY', /AUDIT_HMAC_KEY: required in production/],
+    ['AUDIT_WITNESS_URL', /AUDIT_WITNESS_URL: required in production/],
+    ['WITNESS_TOKEN', /WITNESS_TOKEN: required in production/],
   ])('a production gateway without %s exits 2 and says which variable', (variable, message) => {
     const run = runGateway({ ...productionGatewayEnv, [variable]: undefined });
     expect(run.status).toBe(2);

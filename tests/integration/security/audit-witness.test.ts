@@ -178,7 +178,7 @@ describe('audit trail with a witness', () => {
 describe('production refuses a trail without its witness', () => {
   const dist = new URL('../../../dist/', import.meta.url).pathname;
   const run = (entry: string, env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [`${dist}${entry}`], { env: { PATH: process.env.PATH, PORT: '0', ...env }, encoding: 'utf8', timeout: 20_000 });
-  const gatewayEnv = { NODE_ENV: 'production', AUDIT_HMAC_KEY: hmacKey, INTERNAL_TOKEN_SECRET: 'p'.repeat(40), OIDC_ISSUER: inject('idpUrl') };
+  const gatewayEnv = { NODE_ENV: 'production', AUDIT_HMAC_KEY: hmacKey, INTERNAL_TOKEN_SECRET: 'p'.repeat(40), OIDC_ISSUER: inject('idpUrl'), OIDC_AUDIENCE: 'guichet' };
 
   it.each([
     ['no witness and no token', {}, ['AUDIT_WITNESS_URL: required in production', 'WITNESS_TOKEN: required in production']],
