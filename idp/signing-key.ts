@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { createSecretFileOnce, readIfExists } from '../lib/files/index.js';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK_EC_Public } from 'jose';
 import { z } from 'zod';
 
@@ -35,7 +34,7 @@ export async function loadOrCreateSigningKey(path: string): Promise<SigningKey> 
   let created = false;
   let text = readIfExists(path);
   if (text === undefined) {
-    created = writeNewKeyFile(path, await newKeyFile());
+    created = createSecretFileOnce(path, await newKeyFile());
     text = readFileSync(path, 'utf8');
   }
   let file: z.infer<typeof keyFileSchema>;
@@ -55,29 +54,4 @@ async function newKeyFile(): Promise<string> {
   const jwk = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(jwk);
   return `${JSON.stringify({ kid, alg: 'ES256', createdAt: new Date().toISOString(), privateJwk: jwk }, null, 2)}\n`;
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Writes the file unless another process did first; true if this one did. */
-function writeNewKeyFile(path: string, contents: string): boolean {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(temporary, contents, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(temporary, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { migrateSqlite } from '../lib/sqlite/index.js';
 
 /**
  * The schema, one step per version; `PRAGMA user_version` records how many were applied. Append a step to change
@@ -31,16 +32,7 @@ const migrations: readonly string[] = [
 
 export const schemaVersion = migrations.length;
 
-/** Brings the database up to `schemaVersion`; refuses one written by a newer Guichet rather than guess. */
+/** Brings the database up to `schemaVersion` (see migrateSqlite). */
 export function migrate(db: Database): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > schemaVersion) throw new Error(`outbox database is at schema version ${current}, newer than this code (${schemaVersion})`);
-  // One immediate transaction: two processes opening the same new file cannot both create the table.
-  db.transaction(() => {
-    const inside = Number(db.pragma('user_version', { simple: true }));
-    for (let version = inside; version < schemaVersion; version += 1) {
-      db.exec(migrations[version] ?? '');
-      db.pragma(`user_version = ${version + 1}`);
-    }
-  }).immediate();
+  migrateSqlite(db, 'outbox', migrations);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createSecretFileOnce, readIfExists } from '../../lib/files/index.js';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import { checkpointAlgorithm } from '../client/index.js';
@@ -45,7 +45,7 @@ export async function loadWitnessKeyring(path: string, { create }: { readonly cr
   let text = readIfExists(path);
   if (text === undefined) {
     if (!create) throw new WitnessKeyError(`${path}: no signing key file; create one with \`npm run witness:key -- create ${path}\``);
-    created = linkNewFile(path, serialize(await newKeyFile()));
+    created = createSecretFileOnce(path, serialize(await newKeyFile()));
     text = readFileSync(path, 'utf8');
   }
   const file = parseKeyFile(path, text);
@@ -65,7 +65,7 @@ export async function loadWitnessKeyring(path: string, { create }: { readonly cr
 /** Creates a key file (refuses to overwrite one). Returns the new key's id. */
 export async function createWitnessKeyFile(path: string): Promise<string> {
   const file = await newKeyFile();
-  if (!linkNewFile(path, serialize(file))) throw new WitnessKeyError(`${path}: a key file is already there; rotate it instead`);
+  if (!createSecretFileOnce(path, serialize(file))) throw new WitnessKeyError(`${path}: a key file is already there; rotate it instead`);
   return file.current;
 }
 
@@ -109,27 +109,3 @@ async function newKeyFile(): Promise<KeyFile> {
 
 const serialize = (file: KeyFile) => `${JSON.stringify(file, null, 2)}\n`;
 
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Writes the file unless another process did first; true if this one did. */
-function linkNewFile(path: string, contents: string): boolean {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(temporary, contents, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(temporary, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-}

@@ -1,0 +1,1 @@
+export { readIfExists, createSecretFileOnce } from './secret-file.js';

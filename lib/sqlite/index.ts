@@ -1,0 +1,1 @@
+export { migrateSqlite } from './migrate-sqlite.js';
