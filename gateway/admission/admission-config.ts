@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envInt } from '../../lib/config/index.js';
+import type { AdmissionLimiterOptions } from './admission-limiter.js';
 
 export const admissionEnvSchema = z.object({
   /** Requests served at once per process, at most (the static bound). */
@@ -22,14 +23,8 @@ export const admissionEnvSchema = z.object({
 
 export type AdmissionEnv = z.infer<typeof admissionEnvSchema>;
 
-export interface AdmissionOptions {
-  readonly maxInFlight: number;
-  readonly minInFlight: number;
-  readonly queue: number;
-  readonly queueTimeoutMs: number;
-  readonly eventLoopDelayMs: number;
-  readonly retryAfterMs: number;
-}
+/** The limiter's options as the environment sets them (the rest keep their defaults). */
+export type AdmissionOptions = Omit<AdmissionLimiterOptions, 'saturatedHoldMs' | 'now'>;
 
 export interface DeadlineOptions {
   readonly requestDeadlineMs: number;
