@@ -1,49 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Deadline, runWithDeadline } from '../../lib/deadline/index.js';
-import { AdapterError, isAdapterError, type AdapterErrorCode } from './adapter-error.js';
+import { AdapterError } from './adapter-error.js';
 import { createCallPolicy, type CallPolicy, type CallPolicyOptions } from './call-policy.js';
 import { createPolicyEvents, type PolicyEvent, type PolicyEvents } from './resilience/index.js';
-
-/** What one scripted attempt does: answer, fail with an AdapterError, or hang until aborted. */
-type Step = 'ok' | 'hang' | AdapterError;
-
-const fail = (code: AdapterErrorCode, extra: { retryable?: boolean; retryAfterMs?: number } = {}) =>
-  new AdapterError({ code, system: 'ceet', operation: 'op', retryable: extra.retryable ?? !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code), message: code, ...(extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}) });
-
-/** A fake legacy call following `steps` (the last one repeats), recording when each attempt started. */
-function scripted(...steps: Step[]) {
-  const startedAt: number[] = [];
-  const call = (signal: AbortSignal): Promise<string> => {
-    const step = steps[Math.min(startedAt.length, steps.length - 1)] ?? 'ok';
-    startedAt.push(Date.now());
-    if (step === 'ok') return Promise.resolve(`answer ${startedAt.length}`);
-    if (step === 'hang') return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
-    return Promise.reject(step);
-  };
-  return {
-    call,
-    startedAt,
-    get count() {
-      return startedAt.length;
-    },
-  };
-}
-
-/** Settles `promise` into a value to inspect later, so a rejection is never left unobserved while timers run. */
-function settle<T>(promise: Promise<T>) {
-  const state: { done: boolean; value?: T; error?: AdapterError } = { done: false };
-  promise.then(
-    (value) => Object.assign(state, { done: true, value }),
-    (error: unknown) => {
-      if (!isAdapterError(error)) throw error;
-      Object.assign(state, { done: true, error });
-    },
-  );
-  return state;
-}
-
-const read = { operation: 'op', idempotent: true } as const;
-const write = { operation: 'op', idempotent: false } as const;
+import { fail, read, scripted, settle, write } from './testing/scripted-call.js';
 
 let events: PolicyEvents;
 let seen: PolicyEvent[];
@@ -163,77 +122,6 @@ describe('deadline: the whole call, retries and waits included', () => {
     expect(result.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT' });
-  });
-});
-
-describe('the request\'s deadline: never more time than the request has left', () => {
-  /** A request deadline on the faked clock, and a call made inside it (as a subgraph runs its requests). */
-  const within = <T>(ms: number, run: () => Promise<T>, deadline = Deadline.after(ms, () => Date.now())) => settle(runWithDeadline(deadline, run));
-
-  it.each([
-    { requestMs: 300, own: { timeoutMs: 1_000, deadlineMs: 8_000 }, cutAt: 300, by: 'request' },
-    { requestMs: 2_500, own: { timeoutMs: 1_000, deadlineMs: 8_000 }, cutAt: 1_000, by: 'attempt' },
-    { requestMs: 20_000, own: { timeoutMs: 5_000, deadlineMs: 5_000 }, cutAt: 5_000, by: 'deadline' },
-    { requestMs: 4_000, own: { timeoutMs: 5_000, deadlineMs: 5_000 }, cutAt: 4_000, by: 'request' },
-  ])('a write hanging under a $requestMs ms request with $own.timeoutMs/$own.deadlineMs ms of its own is cut at $cutAt ms ($by)', async ({ requestMs, own, cutAt, by }) => {
-    const fake = scripted('hang');
-    const result = within(requestMs, () => policyWith({ ...own, breaker: false }).execute(fake.call, write));
-    await vi.advanceTimersByTimeAsync(cutAt - 1);
-    expect(result.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    // Retryable: a filing cut short goes back to the outbox's queue, it is not refused.
-    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', retryable: true });
-    if (by === 'request') expect(result.error?.message).toContain(`within the ${cutAt} ms the request had left`);
-    expect(fake.count).toBe(1);
-    const timeouts = events.snapshot().ceet?.timeouts;
-    expect(timeouts).toEqual({ attempt: by === 'attempt' ? 1 : 0, deadline: by === 'deadline' ? 1 : 0, request: by === 'request' ? 1 : 0 });
-  });
-
-  it('sends nothing when the request has no time left', async () => {
-    const fake = scripted('ok');
-    const deadline = Deadline.after(100, () => Date.now());
-    await vi.advanceTimersByTimeAsync(100);
-    const result = within(0, () => policyWith().execute(fake.call, read), deadline);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', retryable: true, message: expect.stringContaining('not sent') });
-    expect(fake.count).toBe(0);
-    expect(seen).toContainEqual({ kind: 'timeout', system: 'ceet', operation: 'op', scope: 'request' });
-  });
-
-  it('stops retrying a read when the request runs out, even with attempts and its own deadline left', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const fake = scripted(fail('BACKEND_UNAVAILABLE'));
-    const result = within(250, () => policyWith({ retry: { maxAttempts: 10, baseDelayMs: 100 }, breaker: false }).execute(fake.call, read));
-    await vi.advanceTimersByTimeAsync(250);
-    expect(result.error).toMatchObject({ code: expect.stringMatching(/^BACKEND_(TIMEOUT|UNAVAILABLE)$/) });
-    const attempts = fake.count;
-    expect(attempts).toBeGreaterThan(0);
-    expect(attempts).toBeLessThan(10);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(fake.count).toBe(attempts);
-  });
-
-  it('a call waiting for a bulkhead slot gives up when its request does', async () => {
-    const policy = policyWith({ timeoutMs: 1_000, bulkhead: { limit: 1, queue: 1 }, breaker: false });
-    const blocker = settle(policy.execute(scripted('hang').call, write));
-    const waiting = scripted('ok');
-    const queued = within(400, () => policy.execute(waiting.call, read));
-    await vi.advanceTimersByTimeAsync(400);
-    expect(queued.error).toMatchObject({ code: 'BACKEND_TIMEOUT', message: expect.stringContaining('400 ms the request had left') });
-    expect(waiting.count).toBe(0);
-    await vi.advanceTimersByTimeAsync(600);
-    expect(blocker.error).toMatchObject({ code: 'BACKEND_TIMEOUT' });
-  });
-
-  it('a released deadline (the request was answered) bounds nothing: work that outlives the request keeps its own bounds', async () => {
-    const deadline = Deadline.after(100, () => Date.now());
-    deadline.release();
-    const fake = scripted('hang');
-    const result = within(0, () => policyWith({ timeoutMs: 1_000, breaker: false }).execute(fake.call, write), deadline);
-    await vi.advanceTimersByTimeAsync(999);
-    expect(result.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', message: expect.stringContaining('within 1000 ms') });
   });
 });
 
