@@ -47,7 +47,7 @@ export interface IdpConfig {
 
 /**
  * Reads the environment once; every problem is reported together. IDP_CLIENTS is parsed apart so that a problem there
- * never prints its secrets. In production IDP_CLIENTS is required and the demo clients' secrets (public, in the README)
+ * never prints its secrets. In production IDP_CLIENTS is required and the demo clients' secrets (public, in docs/security.md)
  * are refused.
  */
 export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
@@ -63,7 +63,7 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     }
     const demoSecrets = new Set(defaultIdpClients.map((c) => c.clientSecret));
     const demo = clients.find((c) => demoSecrets.has(c.clientSecret));
-    if (production && demo !== undefined) problems.push(`IDP_CLIENTS: client "${demo.clientId}" uses a demo secret (published in the README), not allowed when NODE_ENV=production`);
+    if (production && demo !== undefined) problems.push(`IDP_CLIENTS: client "${demo.clientId}" uses a demo secret (published in the documentation), not allowed when NODE_ENV=production`);
   } else if (production) {
     problems.push('IDP_CLIENTS: required when NODE_ENV=production (the integrators\' clients, each with its own secret; the demo clients are for development)');
   }

@@ -9,7 +9,7 @@ export interface IdpClient {
 }
 
 /**
- * Seeded clients for development (secrets public on purpose, as in the README). Override with IDP_CLIENTS in any
+ * Seeded clients for development (secrets public on purpose, as in docs/security.md). Override with IDP_CLIENTS in any
  * shared environment.
  */
 export const defaultIdpClients: readonly IdpClient[] = [

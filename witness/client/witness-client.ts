@@ -58,7 +58,7 @@ export interface WitnessClientOptions {
   readonly timeoutMs?: number;
 }
 
-/** The witness's HTTP API (see `witness/README` part of the docs), over Node's fetch. */
+/** The witness's HTTP API (docs/security.md, "The witness service"), over Node's fetch. */
 export function createWitnessClient({ url, token, timeoutMs = 2_000 }: WitnessClientOptions): WitnessClient {
   const base = url.endsWith('/') ? url : `${url}/`;
   const call = async (what: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {
