@@ -166,19 +166,21 @@ describe('access token verifier: refused tokens', () => {
 });
 
 describe('access token verifier: the profile of an access token', () => {
-  const lifetimes: [string, JWTPayload, string | undefined][] = [
-    ['iat 61 s ahead (beyond the 30 s skew)', { iat: now() + 61, exp: now() + 600 }, 'iat in the future'],
-    ['iat 20 s ahead (within the skew)', { iat: now() + 20, exp: now() + 600 }, undefined],
-    ['a lifetime of 3601 s', { iat: now(), exp: now() + 3_601 }, 'lifetime 3601 s over the maximum of 3600 s'],
-    ['a lifetime of exactly 3600 s', { iat: now(), exp: now() + 3_600 }, undefined],
-    ['an old iat, exp still ahead', { iat: now() - 7_000, exp: now() + 60 }, 'lifetime 7060 s over the maximum of 3600 s'],
-    ['no iat, 3700 s left', { iat: undefined, exp: now() + 3_700 }, 'no iat and 3700 s left, over the maximum lifetime of 3600 s'],
-    ['no iat, 600 s left', { iat: undefined, exp: now() + 600 }, undefined],
+  // Claims are made when each case runs (not when the file is collected), and a reason that counts the seconds left
+  // allows the second the clock may turn between signing and verifying.
+  const lifetimes: [string, () => JWTPayload, string | RegExp | undefined][] = [
+    ['iat 61 s ahead (beyond the 30 s skew)', () => ({ iat: now() + 61, exp: now() + 600 }), 'iat in the future'],
+    ['iat 20 s ahead (within the skew)', () => ({ iat: now() + 20, exp: now() + 600 }), undefined],
+    ['a lifetime of 3601 s', () => ({ iat: now(), exp: now() + 3_601 }), 'lifetime 3601 s over the maximum of 3600 s'],
+    ['a lifetime of exactly 3600 s', () => ({ iat: now(), exp: now() + 3_600 }), undefined],
+    ['an old iat, exp still ahead', () => ({ iat: now() - 7_000, exp: now() + 60 }), 'lifetime 7060 s over the maximum of 3600 s'],
+    ['no iat, 3700 s left', () => ({ iat: undefined, exp: now() + 3_700 }), /^no iat and (3699|3700) s left, over the maximum lifetime of 3600 s$/],
+    ['no iat, 600 s left', () => ({ iat: undefined, exp: now() + 600 }), undefined],
   ];
   it.each(lifetimes)('%s', async (_case, claims, reason) => {
-    const header = `Bearer ${await forge(claims)}`;
+    const header = `Bearer ${await forge(claims())}`;
     if (reason === undefined) expect((await verify(header)).role).toBe('citizen');
-    else expect(await reasonFor(header)).toBe(reason);
+    else expect(await reasonFor(header)).toMatch(reason);
   });
 
   it('bounds the lifetime by OIDC_MAX_TOKEN_LIFETIME_SECONDS', async () => {
