@@ -43,7 +43,7 @@ describe('CEET adapter: each fault becomes its code', () => {
   ] as const)('%s → %s', async (_, faults, code, retryable) => {
     await setFaults(faults);
     // Thunks: each call starts only when awaited, so no rejection goes unobserved.
-    for (const call of [() => ceet.getRequest(reference), () => ceet.getRequests([reference]), () => ceet.listRequestsOfCitizen(niu), () => ceet.listChangedRequests('2026-10-30T00:00:00Z')]) {
+    for (const call of [() => ceet.getRequest(reference), () => ceet.getDossiers([reference]), () => ceet.listDossiersOfCitizen(niu), () => ceet.listChangedDossiers('2026-10-30T00:00:00Z')]) {
       expect(await rejection(call())).toMatchObject({ code, retryable, system: 'ceet' });
     }
   });
@@ -60,20 +60,20 @@ describe('CEET adapter: each fault becomes its code', () => {
 
   it('faults on the POST only: filing fails, reads still work', async () => {
     await setFaults({ errorIn200Rate: 1, operations: ['creerDemande'] });
-    expect(await rejection(ceet.submitRequest(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'creerDemande' });
+    expect(await rejection(ceet.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'creerDemande' });
     expect((await ceet.getRequest(reference)).reference).toBe(reference);
   });
 
   it('a POST whose answer was cut was still filed: reconciliation finds it instead of filing again', async () => {
     await setFaults({ truncatedRate: 1, operations: ['creerDemande'] });
-    expect((await rejection(ceet.submitRequest({ ...input, externalReference: 'GUI-CUT' }))).code).toBe('BAD_BACKEND_RESPONSE');
-    expect((await ceet.findRequestByExternalReference('GUI-CUT'))?.externalReference).toBe('GUI-CUT');
+    expect((await rejection(ceet.submitDossier({ ...input, externalReference: 'GUI-CUT' }))).code).toBe('BAD_BACKEND_RESPONSE');
+    expect((await ceet.findDossierByExternalReference('GUI-CUT'))?.externalReference).toBe('GUI-CUT');
   });
 
   it('a POST that timed out before CEET handled it was not filed: nothing to reconcile', async () => {
     await setFaults({ timeoutRate: 1, hangMs: 1_000, operations: ['creerDemande'] });
-    expect((await rejection(ceet.submitRequest({ ...input, externalReference: 'GUI-SLOW' }))).code).toBe('BACKEND_TIMEOUT');
-    expect(await ceet.findRequestByExternalReference('GUI-SLOW')).toBeNull();
+    expect((await rejection(ceet.submitDossier({ ...input, externalReference: 'GUI-SLOW' }))).code).toBe('BACKEND_TIMEOUT');
+    expect(await ceet.findDossierByExternalReference('GUI-SLOW')).toBeNull();
   });
 
   it('a health check answers false instead of throwing', async () => {

@@ -51,7 +51,7 @@ describe('CEET adapter hygiene: user input never shapes a URL', () => {
   it.each(hostileReferences)('refuses %j before any call', async (reference) => {
     const ceet = createCeetAdapter({ baseUrl: sim.url, apiKey });
     expect(await failure(ceet.getRequest(reference))).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false, operation: 'consulterDemande' });
-    expect(await failure(ceet.getRequests([`CEET-${known.numero}`, reference]))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await failure(ceet.getDossiers([`CEET-${known.numero}`, reference]))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await calls()).toEqual({});
   });
 
@@ -59,7 +59,7 @@ describe('CEET adapter hygiene: user input never shapes a URL', () => {
     const ceet = createCeetAdapter({ baseUrl: mitm.url, apiKey });
     expect((await ceet.getRequest(`CEET-${known.numero}`)).reference).toBe(`CEET-${known.numero}`);
     const sneaky = `x&niu=${known.niu}&page=2#/../v1/sante`;
-    expect(await ceet.findRequestByExternalReference(sneaky)).toBeNull();
+    expect(await ceet.findDossierByExternalReference(sneaky)).toBeNull();
     expect(mitm.received).toEqual([`GET /v1/demandes/${known.numero}`, `GET /v1/demandes?referenceExterne=${encodeURIComponent(sneaky)}`]);
     const query = new URL(mitm.received[1]!.slice(4), 'http://x').searchParams;
     expect([...query.keys()]).toEqual(['referenceExterne']);
@@ -77,9 +77,9 @@ describe('CEET adapter hygiene: user input never shapes a URL', () => {
       applianceCount: 3,
       externalReference: `<x>&"']]>é’/../?a=b#c%2F`,
     };
-    const filed = await ceet.submitRequest(input);
+    const filed = await ceet.submitDossier(input);
     expect(filed).toMatchObject({ quarter: input.quarter, landTitle: input.landTitle, externalReference: input.externalReference });
-    expect((await ceet.findRequestByExternalReference(input.externalReference))?.reference).toBe(filed.reference);
+    expect((await ceet.findDossierByExternalReference(input.externalReference))?.reference).toBe(filed.reference);
     expect((await ceet.getRequest(filed.reference)).quarter).toBe(input.quarter);
   });
 });

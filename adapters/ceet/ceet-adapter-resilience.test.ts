@@ -82,12 +82,12 @@ describe('CEET adapter resilience: retries of safe reads', () => {
 
   it('never repeats a POST: one call on a 500, one call on a timeout', async () => {
     await setFaults({ errorRate: 1, operations: ['creerDemande'] });
-    expect(await rejection(ceet.submitRequest(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'creerDemande' });
+    expect(await rejection(ceet.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'creerDemande' });
     expect(await calls()).toEqual({ creerDemande: 1 });
 
     await fetch(`${sim.url}/__admin/calls`, { method: 'DELETE' });
     await setFaults({ timeoutRate: 1, hangMs: 1_000, operations: ['creerDemande'] });
-    expect(await rejection(ceet.submitRequest({ ...input, externalReference: 'GUI-R-2' }))).toMatchObject({ code: 'BACKEND_TIMEOUT', operation: 'creerDemande' });
+    expect(await rejection(ceet.submitDossier({ ...input, externalReference: 'GUI-R-2' }))).toMatchObject({ code: 'BACKEND_TIMEOUT', operation: 'creerDemande' });
     await sleep(800); // long enough for any retry to have reached CEET
     expect(await calls()).toEqual({ creerDemande: 1 });
     expect(events.snapshot().ceet).toMatchObject({ retries: 0, timeouts: { attempt: 1, deadline: 0 } });
@@ -116,7 +116,7 @@ describe('CEET adapter resilience: circuit breaker', () => {
     expect(policy.circuitState?.()).toBe('open');
 
     const started = Date.now();
-    const refused = await rejection(ceet.getRequests([reference]));
+    const refused = await rejection(ceet.getDossiers([reference]));
     expect(refused).toMatchObject({ code: 'CIRCUIT_OPEN', retryable: true, system: 'ceet' });
     expect(refused.retryAfterMs).toBeGreaterThan(0);
     expect(refused.retryAfterMs).toBeLessThanOrEqual(1_500);

@@ -111,22 +111,22 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
   });
 
   it('lists a citizen’s requests, and the agents’ worklist page by page', async () => {
-    const own = await ceet.listRequestsOfCitizen(busyNiu);
+    const own = await ceet.listDossiersOfCitizen(busyNiu);
     expect(own).toHaveLength(busyCount);
     expect(own.every((r) => r.applicantNiu === busyNiu)).toBe(true);
-    expect(await ceet.listRequestsOfCitizen('111111111111')).toEqual([]);
+    expect(await ceet.listDossiersOfCitizen('111111111111')).toEqual([]);
     const page = await ceet.listRequests({ page: 2, pageSize: 10 });
     expect(page.totalCount).toBe(requests.length);
     expect(page.items).toHaveLength(10);
     expect((await rejection(ceet.listRequests({ page: 0, pageSize: 500 }))).code).toBe('BAD_USER_INPUT');
-    expect((await rejection(ceet.listRequestsOfCitizen('12'))).userMessage).toBe('Le NIU doit comporter 12 chiffres.');
+    expect((await rejection(ceet.listDossiersOfCitizen('12'))).userMessage).toBe('Le NIU doit comporter 12 chiffres.');
   });
 
   it('follows every page of a citizen with more than 50 requests', async () => {
     const niu = '900000000050';
     for (let i = 0; i < 53; i += 1) sim.store.create({ niuDemandeur: niu, typeCompteur: 'MONO', commune: 'GOLFE2', quartier: 'Tokoin', titreFoncier: null, nombreAppareils: 4, referenceExterne: null });
     await admin('calls', 'DELETE');
-    const all = await ceet.listRequestsOfCitizen(niu);
+    const all = await ceet.listDossiersOfCitizen(niu);
     expect(new Set(all.map((r) => r.reference)).size).toBe(53);
     expect(await admin('calls')).toEqual({ listerDemandes: 2 });
   });
@@ -134,18 +134,18 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
   it('batches lookups by 20: one call for 20 references, three for 45; duplicates once, unknown ones absent', async () => {
     const twenty = requests.slice(0, 20).map((r) => `CEET-${r.numero}`);
     await admin('calls', 'DELETE');
-    const found = await ceet.getRequests([...twenty, ...twenty.slice(0, 5)]);
+    const found = await ceet.getDossiers([...twenty, ...twenty.slice(0, 5)]);
     expect([...found.keys()].sort()).toEqual([...twenty].sort());
     expect(await admin('calls')).toEqual({ consulterDemandesParNumeros: 1 });
 
     const fortyFive = [...requests.slice(20, 64).map((r) => `CEET-${r.numero}`), 'CEET-1999-000001'];
     await admin('calls', 'DELETE');
-    const more = await ceet.getRequests(fortyFive);
+    const more = await ceet.getDossiers(fortyFive);
     expect(more.size).toBe(44);
     expect(more.has('CEET-1999-000001')).toBe(false);
     expect(more.get(fortyFive[0] ?? '')?.reference).toBe(fortyFive[0]);
     expect(await admin('calls')).toEqual({ consulterDemandesParNumeros: 3 });
-    expect((await ceet.getRequests([])).size).toBe(0);
+    expect((await ceet.getDossiers([])).size).toBe(0);
   });
 
   it('reports its health, and treats a refused API key as a non-retryable BACKEND_ERROR', async () => {
@@ -170,7 +170,7 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
 
 describe('CEET adapter: filing, reconciliation and the change feed', () => {
   it('files a request and maps CEET’s answer', async () => {
-    const record = await ceet.submitRequest(input);
+    const record = await ceet.submitDossier(input);
     expect(record).toMatchObject({ status: 'SUBMITTED', ministryStatusCode: '10', applicantNiu: input.niu, meterType: 'THREE_PHASE', quarter: 'Bè', externalReference: 'GUI-A-1', quoteAmountFcfa: null, nextAction: null });
     expect(record.reference).toMatch(/^CEET-\d{4}-\d{6}$/);
     expect(Math.abs(Date.parse(record.submittedAt) - Date.now())).toBeLessThan(5_000);
@@ -178,35 +178,35 @@ describe('CEET adapter: filing, reconciliation and the change feed', () => {
 
   it('refuses bad input before calling CEET, with every problem in French', async () => {
     await admin('calls', 'DELETE');
-    const error = await rejection(ceet.submitRequest({ ...input, niu: 'abc', applianceCount: 0, quarter: '  ' }));
+    const error = await rejection(ceet.submitDossier({ ...input, niu: 'abc', applianceCount: 0, quarter: '  ' }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.userMessage).toBe('Le NIU doit comporter 12 chiffres. Le quartier est obligatoire. Indiquez au moins un appareil.');
     expect(await admin('calls')).toEqual({});
   });
 
   it('turns CEET’s own rejection (422) into BAD_USER_INPUT carrying its message', async () => {
-    const error = await rejection(ceet.submitRequest({ ...input, communeCode: 'PARIS' }));
+    const error = await rejection(ceet.submitDossier({ ...input, communeCode: 'PARIS' }));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', operation: 'creerDemande', retryable: false });
     expect(error.userMessage).toBe('Données invalides : commune (code de commune inconnu).');
   });
 
   it('reconciles by external reference: a retried POST files twice, the first filing is the one found', async () => {
-    expect(await ceet.findRequestByExternalReference('GUI-NEVER')).toBeNull();
-    const first = await ceet.submitRequest({ ...input, externalReference: 'GUI-RETRY' });
-    const second = await ceet.submitRequest({ ...input, externalReference: 'GUI-RETRY' });
+    expect(await ceet.findDossierByExternalReference('GUI-NEVER')).toBeNull();
+    const first = await ceet.submitDossier({ ...input, externalReference: 'GUI-RETRY' });
+    const second = await ceet.submitDossier({ ...input, externalReference: 'GUI-RETRY' });
     expect(second.reference).not.toBe(first.reference);
-    expect((await ceet.findRequestByExternalReference('GUI-RETRY'))?.reference).toBe(first.reference);
+    expect((await ceet.findDossierByExternalReference('GUI-RETRY'))?.reference).toBe(first.reference);
   });
 
   it('lists the requests changed since an instant', async () => {
     const since = new Date(Date.now() - 1_000).toISOString();
-    const filed = await ceet.submitRequest({ ...input, externalReference: 'GUI-FEED' });
-    const changed = await ceet.listChangedRequests(since);
+    const filed = await ceet.submitDossier({ ...input, externalReference: 'GUI-FEED' });
+    const changed = await ceet.listChangedDossiers(since);
     expect(changed.map((r) => r.reference)).toContain(filed.reference);
     expect(changed.every((r) => r.updatedAt >= since.slice(0, 19))).toBe(true);
-    const seeded = await ceet.listChangedRequests('2026-10-01T00:00:00Z');
+    const seeded = await ceet.listChangedDossiers('2026-10-01T00:00:00Z');
     const expected = requests.filter((r) => (r.history.at(-1)?.at ?? '') >= '2026-10-01T00:00:00Z').length;
     expect(seeded.length).toBeGreaterThanOrEqual(expected);
-    expect((await rejection(ceet.listChangedRequests('yesterday'))).code).toBe('BAD_USER_INPUT');
+    expect((await rejection(ceet.listChangedDossiers('yesterday'))).code).toBe('BAD_USER_INPUT');
   });
 });

@@ -42,7 +42,7 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
     client.call({ method: 'GET', url: '/v1/demandes', params: { niu, page, taille }, operation: CeetOperation.listerDemandes, idempotent: true }, pagePayload);
 
   return {
-    async listRequestsOfCitizen(niu) {
+    async listDossiersOfCitizen(niu) {
       const operation = CeetOperation.listerDemandes;
       validateNiu(niu, operation);
       const first = await listPage(1, CITIZEN_PAGE_SIZE, niu);
@@ -76,7 +76,7 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       return toElectricityRequestRecord(demande);
     },
 
-    async getRequests(references) {
+    async getDossiers(references) {
       const operation = CeetOperation.consulterDemandesParNumeros;
       const wanted = new Map([...new Set(references)].map((reference) => [numeroOfReference(reference, operation), reference]));
       const replies = await mapWithConcurrency(chunk([...wanted.keys()], NUMEROS_PER_CALL), maxConcurrency, (numeros) =>
@@ -90,7 +90,7 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       return found;
     },
 
-    async findRequestByExternalReference(externalReference) {
+    async findDossierByExternalReference(externalReference) {
       const operation = CeetOperation.rechercherParReferenceExterne;
       if (!externalReference.trim()) throw badUserInput(operation, ['La référence externe est obligatoire.']);
       const reply = await client.call({ method: 'GET', url: '/v1/demandes', params: { referenceExterne: externalReference }, operation, idempotent: true }, listPayload);
@@ -99,7 +99,7 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       return oldest ? toElectricityRequestRecord(oldest) : null;
     },
 
-    async submitRequest(input) {
+    async submitDossier(input) {
       const operation = CeetOperation.creerDemande;
       const valid = validateRequestInput(input, operation);
       const body = {
@@ -115,7 +115,7 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       return toElectricityRequestRecord(demande);
     },
 
-    async listChangedRequests(since) {
+    async listChangedDossiers(since) {
       const operation = CeetOperation.demandesModifiees;
       const sinceMs = /^\d{4}-\d{2}-\d{2}/.test(since) ? Date.parse(since) : Number.NaN;
       if (Number.isNaN(sinceMs)) throw badUserInput(operation, ['La date de départ doit être une date ISO 8601 (2026-10-01T00:00:00Z).']);

@@ -1,4 +1,4 @@
-import type { DossierRecord, RecordPage } from '../shared/index.js';
+import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
 
 export type MeterType = 'SINGLE_PHASE' | 'THREE_PHASE';
 
@@ -26,20 +26,20 @@ export interface ElectricityRequestInput {
   readonly externalReference: string;
 }
 
-export interface CeetAdapter {
+export interface CeetAdapter extends MinistryDossierAdapter<ElectricityRequestRecord, ElectricityRequestInput> {
   /** Every request of a citizen, all pages followed. */
-  listRequestsOfCitizen(niu: string): Promise<readonly ElectricityRequestRecord[]>;
+  listDossiersOfCitizen(niu: string): Promise<readonly ElectricityRequestRecord[]>;
   /** One page of all requests (agents' worklist), newest first. `page` starts at 1. */
   listRequests(options: { readonly page: number; readonly pageSize: number }): Promise<RecordPage<ElectricityRequestRecord>>;
   /** NOT_FOUND for an unknown reference. */
   getRequest(reference: string): Promise<ElectricityRequestRecord>;
   /** Batched `?numeros=` (≤ 20 per call). Unknown references are absent from the map. */
-  getRequests(references: readonly string[]): Promise<ReadonlyMap<string, ElectricityRequestRecord>>;
-  findRequestByExternalReference(externalReference: string): Promise<ElectricityRequestRecord | null>;
+  getDossiers(references: readonly string[]): Promise<ReadonlyMap<string, ElectricityRequestRecord>>;
+  findDossierByExternalReference(externalReference: string): Promise<ElectricityRequestRecord | null>;
   /** Not idempotent at CEET: callers reconcile with findRequestByExternalReference first. */
-  submitRequest(input: ElectricityRequestInput): Promise<ElectricityRequestRecord>;
+  submitDossier(input: ElectricityRequestInput): Promise<ElectricityRequestRecord>;
   /** Change feed. */
-  listChangedRequests(since: string): Promise<readonly ElectricityRequestRecord[]>;
+  listChangedDossiers(since: string): Promise<readonly ElectricityRequestRecord[]>;
   /** `GET /v1/sante`. */
   checkHealth(): Promise<boolean>;
 }

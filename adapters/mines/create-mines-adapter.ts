@@ -27,7 +27,7 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
   };
 
   return {
-    async listApplicationsOfCitizen(niu) {
+    async listDossiersOfCitizen(niu) {
       validateNiu(niu, 'listerDossiers');
       const items: EnergyMinesApplicationRecord[] = [];
       for (let page = 1; page <= MAX_PAGES; page += 1) {
@@ -47,7 +47,7 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
       return mapDossier(reply.Donnees, operation);
     },
 
-    async getApplications(references) {
+    async getDossiers(references) {
       const operation = 'consulterDossiers';
       // A malformed reference cannot exist: left out like an unknown one, so it does not fail the others' batch.
       const numeros = [...new Set(references.flatMap((r) => numeroOf(r) ?? []))];
@@ -62,14 +62,14 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
       return found;
     },
 
-    async findApplicationByExternalReference(externalReference) {
+    async findDossierByExternalReference(externalReference) {
       const operation = 'rechercherParRefExterne';
       const reply = await http.request({ method: 'GET', url: '/api/v2/dossiers', params: { refExterne: externalReference }, operation, idempotent: true }, dossierList);
       const first = reply.Donnees.Dossiers[0];
       return first ? mapDossier(first, operation) : null;
     },
 
-    async submitApplication(input) {
+    async submitDossier(input) {
       const operation = 'deposerDossier';
       const valid = validateApplicationInput(input, operation);
       const mining = procedureOfCode(valid.procedureCode)?.mining ?? null;
@@ -89,7 +89,7 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
       return mapDossier(reply.Donnees, operation);
     },
 
-    async listChangedApplications(since) {
+    async listChangedDossiers(since) {
       const operation = 'mouvements';
       validateInstant(since, operation);
       const reply = await http.request({ method: 'GET', url: '/api/v2/mouvements', params: { depuis: legacyDateOf(since) }, operation, idempotent: true }, dossierList);

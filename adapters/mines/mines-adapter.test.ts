@@ -48,8 +48,8 @@ describe('Mines adapter — reading', () => {
 
   it('lists a citizen’s applications, and batches lookups (unknown ones absent)', async () => {
     const own = dossiers.filter((d) => d.NuiDemandeur === first.NuiDemandeur).map(referenceOf);
-    expect((await adapter.listApplicationsOfCitizen(first.NuiDemandeur)).map((r) => r.reference).sort()).toEqual(own.sort());
-    const found = await adapter.getApplications([referenceOf(first), 'MEM-1999-000001', 'not-a-reference']);
+    expect((await adapter.listDossiersOfCitizen(first.NuiDemandeur)).map((r) => r.reference).sort()).toEqual(own.sort());
+    const found = await adapter.getDossiers([referenceOf(first), 'MEM-1999-000001', 'not-a-reference']);
     expect([...found.keys()]).toEqual([referenceOf(first)]);
   });
 
@@ -59,27 +59,27 @@ describe('Mines adapter — reading', () => {
   });
 
   it('reads the change feed from an ISO instant', async () => {
-    const changed = await adapter.listChangedApplications('2000-01-01T00:00:00Z');
+    const changed = await adapter.listChangedDossiers('2000-01-01T00:00:00Z');
     expect(changed).toHaveLength(dossiers.length);
   });
 });
 
 describe('Mines adapter — writing', () => {
   it('files an application, found again by its external reference', async () => {
-    const created = await adapter.submitApplication(input());
+    const created = await adapter.submitDossier(input());
     expect(created).toMatchObject({ status: 'SUBMITTED', applicantNiu: newcomer.niu, procedureCode: procedure.procedureCode, externalReference: 'GCH-TEST-ADAPTER-1', substance: 'GOLD', areaHectares: 1_200 });
     // SIGEM keeps an exploration permit in km²: 1 200 ha went out as 12.
     const stored = (await (await fetch(`${sim.url}/api/v2/dossiers?refExterne=GCH-TEST-ADAPTER-1`)).json()) as { Donnees: { Dossiers: { Superficie: number; UniteSuperficie: string; Substance: string }[] } };
     expect(stored.Donnees.Dossiers[0]).toMatchObject({ Superficie: 12, UniteSuperficie: 'KM2', Substance: 'OR' });
-    expect((await adapter.findApplicationByExternalReference('GCH-TEST-ADAPTER-1'))?.reference).toBe(created.reference);
-    expect(await adapter.findApplicationByExternalReference('GCH-NEVER')).toBeNull();
+    expect((await adapter.findDossierByExternalReference('GCH-TEST-ADAPTER-1'))?.reference).toBe(created.reference);
+    expect(await adapter.findDossierByExternalReference('GCH-NEVER')).toBeNull();
   });
 
   it('refuses, before any call, what the system would refuse', async () => {
-    await expectAdapterError(adapter.submitApplication(input({ niu: '12' })), { code: 'BAD_USER_INPUT' });
-    await expectAdapterError(adapter.submitApplication(input({ substance: null })), { code: 'BAD_USER_INPUT' });
-    await expectAdapterError(adapter.submitApplication(input({ areaHectares: 60_000 })), { code: 'BAD_USER_INPUT' });
-    await expectAdapterError(adapter.submitApplication(input({ procedureCode: 'URB-PERMIS-CONSTRUIRE' as EnergyMinesApplicationInput['procedureCode'] })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ niu: '12' })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ substance: null })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ areaHectares: 60_000 })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ procedureCode: 'URB-PERMIS-CONSTRUIRE' as EnergyMinesApplicationInput['procedureCode'] })), { code: 'BAD_USER_INPUT' });
     const calls = (await (await fetch(`${sim.url}/__admin/calls`)).json()) as Record<string, number>;
     expect(calls.deposerDossier).toBeUndefined();
   });

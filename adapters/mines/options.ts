@@ -9,7 +9,7 @@ export interface MinesAdapterOptions {
   readonly timeoutMs: number;
   /** Deadline, retries of reads, circuit breaker, bulkhead (used by the default policy); see ResilienceOptions. */
   readonly resilience?: ResilienceOptions;
-  /** `?numeros=` batches in flight at once for one getApplications call; default 4. */
+  /** `?numeros=` batches in flight at once for one getDossiers call; default 4. */
   readonly maxConcurrency?: number;
   /** Largest answer read (after decompression); a bigger one is BAD_BACKEND_RESPONSE. Default 5 MB. */
   readonly maxResponseBytes?: number;

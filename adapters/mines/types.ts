@@ -1,5 +1,5 @@
 import type { ProcedureCode } from '../../schema/index.js';
-import type { DossierRecord, RecordPage } from '../shared/index.js';
+import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
 import type { MineralSubstance } from './substances.js';
 
 /** One application (graph reference `MEM-2026-000123` ↔ the system's number `2026/000123`). */
@@ -31,19 +31,19 @@ export interface EnergyMinesApplicationInput {
   readonly externalReference: string;
 }
 
-export interface MinesAdapter {
+export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicationRecord, EnergyMinesApplicationInput> {
   /** Every application of a citizen, all pages followed. */
-  listApplicationsOfCitizen(niu: string): Promise<readonly EnergyMinesApplicationRecord[]>;
+  listDossiersOfCitizen(niu: string): Promise<readonly EnergyMinesApplicationRecord[]>;
   /** One page of all applications, newest first (agents' worklist). */
   listApplications(options: { readonly page: number; readonly pageSize: number }): Promise<RecordPage<EnergyMinesApplicationRecord>>;
   /** NOT_FOUND for an unknown reference. */
   getApplication(reference: string): Promise<EnergyMinesApplicationRecord>;
   /** Batched `?numeros=` (≤ 25 per call). Unknown references are absent from the map. */
-  getApplications(references: readonly string[]): Promise<ReadonlyMap<string, EnergyMinesApplicationRecord>>;
+  getDossiers(references: readonly string[]): Promise<ReadonlyMap<string, EnergyMinesApplicationRecord>>;
   /** The application filed with this external reference (the oldest if a retried POST made two), or null. */
-  findApplicationByExternalReference(externalReference: string): Promise<EnergyMinesApplicationRecord | null>;
+  findDossierByExternalReference(externalReference: string): Promise<EnergyMinesApplicationRecord | null>;
   /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
-  submitApplication(input: EnergyMinesApplicationInput): Promise<EnergyMinesApplicationRecord>;
+  submitDossier(input: EnergyMinesApplicationInput): Promise<EnergyMinesApplicationRecord>;
   /** Change feed: every application changed since `since` (ISO 8601); repeats the boundary minute. */
-  listChangedApplications(since: string): Promise<readonly EnergyMinesApplicationRecord[]>;
+  listChangedDossiers(since: string): Promise<readonly EnergyMinesApplicationRecord[]>;
 }

@@ -5,3 +5,4 @@ export type { RnecAdapterEnv } from './config.js';
 export { rnecAdapterOperations, rnecModes, parseModeOverrides } from './strangler/index.js';
 export type { RnecAdapterOperation, RnecMode, RnecRouting } from './strangler/index.js';
 export type * from './types.js';
+export { copyRequestDossiers } from './copy-request-dossiers.js';

@@ -25,7 +25,7 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
     return { items: page.dossiers.map((d) => mapDossier(d, operation)), totalCount: page.total, nextCursor: page.curseur_suivant };
   };
 
-  const listApplicationsOfCitizen = async (niu: string): Promise<readonly BuildingPermitRecord[]> => {
+  const listDossiersOfCitizen = async (niu: string): Promise<readonly BuildingPermitRecord[]> => {
     validateNiu(niu, 'listerDossiers');
     const items: BuildingPermitRecord[] = [];
     const seen = new Set<string>();
@@ -42,7 +42,7 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
   };
 
   return {
-    listApplicationsOfCitizen,
+    listDossiersOfCitizen,
 
     listApplications: ({ cursor, limit }) =>
       listPage({ limite: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit))), ...(cursor ? { curseur: cursor } : {}) }),
@@ -54,7 +54,7 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
       return mapDossier(reply.dossier, operation);
     },
 
-    async getApplications(references) {
+    async getDossiers(references) {
       const operation = 'consulterDossiersParNumeros';
       // A malformed reference cannot exist: left out like an unknown one, so it does not fail the others' batch.
       const numeros = [...new Set(references.flatMap((r) => numeroOf(r) ?? []))];
@@ -69,13 +69,13 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
       return found;
     },
 
-    async findApplicationByExternalReference(niu, externalReference) {
+    async findDossierByExternalReference(externalReference, niu) {
       // Urbanisme cannot search by it: list the applicant's dossiers. The oldest wins if a retried POST made two.
-      const all = await listApplicationsOfCitizen(niu);
+      const all = await listDossiersOfCitizen(niu);
       return all.find((record) => record.externalReference === externalReference) ?? null;
     },
 
-    async submitApplication(input) {
+    async submitDossier(input) {
       const operation = 'deposerDossier';
       const valid = validatePermitInput(input, operation);
       const data = {
@@ -93,7 +93,7 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
       return mapDossier(reply.dossier, operation);
     },
 
-    async listChangedApplications(since) {
+    async listChangedDossiers(since) {
       const operation = 'changements';
       validateInstant(since, operation);
       const reply = await http.request({ method: 'GET', url: '/api/dossiers/changements', params: { depuis: since }, operation, idempotent: true }, dossierList);

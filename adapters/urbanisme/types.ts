@@ -1,4 +1,4 @@
-import type { DossierRecord, RecordPage } from '../shared/index.js';
+import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
 
 export type ProjectKind = 'SINGLE_HOUSE' | 'BUILDING_R1' | 'BUILDING_R2' | 'COMMERCIAL' | 'FENCE';
 
@@ -29,19 +29,19 @@ export interface BuildingPermitInput {
   readonly externalReference: string;
 }
 
-export interface UrbanismeAdapter {
+export interface UrbanismeAdapter extends MinistryDossierAdapter<BuildingPermitRecord, BuildingPermitInput> {
   /** Every application of a citizen, all cursor pages followed. */
-  listApplicationsOfCitizen(niu: string): Promise<readonly BuildingPermitRecord[]>;
+  listDossiersOfCitizen(niu: string): Promise<readonly BuildingPermitRecord[]>;
   /** One page of all applications (agents' worklist). `cursor` is Urbanisme's opaque cursor. */
   listApplications(options: { readonly cursor?: string; readonly limit: number }): Promise<RecordPage<BuildingPermitRecord> & { readonly nextCursor: string | null }>;
   /** NOT_FOUND for an unknown reference. */
   getApplication(reference: string): Promise<BuildingPermitRecord>;
   /** Batched `?numeros=` (≤ 20 per call). Unknown references are absent from the map. */
-  getApplications(references: readonly string[]): Promise<ReadonlyMap<string, BuildingPermitRecord>>;
+  getDossiers(references: readonly string[]): Promise<ReadonlyMap<string, BuildingPermitRecord>>;
   /** Looks among the applicant's dossiers for one carrying this external reference. */
-  findApplicationByExternalReference(niu: string, externalReference: string): Promise<BuildingPermitRecord | null>;
+  findDossierByExternalReference(externalReference: string, niu: string): Promise<BuildingPermitRecord | null>;
   /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
-  submitApplication(input: BuildingPermitInput): Promise<BuildingPermitRecord>;
+  submitDossier(input: BuildingPermitInput): Promise<BuildingPermitRecord>;
   /** Change feed. */
-  listChangedApplications(since: string): Promise<readonly BuildingPermitRecord[]>;
+  listChangedDossiers(since: string): Promise<readonly BuildingPermitRecord[]>;
 }

@@ -45,12 +45,12 @@ describe('Urbanisme adapter — faults', () => {
     const url = await listen(server, '127.0.0.1', 0);
     await closeServer(server);
     const nobody = createUrbanismeAdapter({ baseUrl: url, timeoutMs: 300, resilience });
-    expect(await failure(nobody.listChangedApplications('2026-10-01T00:00:00Z'))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true, operation: 'changements' });
+    expect(await failure(nobody.listChangedDossiers('2026-10-01T00:00:00Z'))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true, operation: 'changements' });
   });
 
   it('connection reset → BACKEND_UNAVAILABLE', async () => {
     await setFaults({ resetRate: 1 });
-    expect(await failure(adapter.listApplicationsOfCitizen(permit.niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
+    expect(await failure(adapter.listDossiersOfCitizen(permit.niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
   });
 
   it('a hang past the timeout → BACKEND_TIMEOUT', async () => {
@@ -62,7 +62,7 @@ describe('Urbanisme adapter — faults', () => {
 
   it('nginx’s HTML 500 → BACKEND_ERROR, retryable', async () => {
     await setFaults({ errorRate: 1 });
-    expect(await failure(adapter.getApplications([reference]))).toMatchObject({ code: 'BACKEND_ERROR', retryable: true, operation: 'consulterDossiersParNumeros' });
+    expect(await failure(adapter.getDossiers([reference]))).toMatchObject({ code: 'BACKEND_ERROR', retryable: true, operation: 'consulterDossiersParNumeros' });
   });
 
   it('nginx’s HTML 503 with Retry-After → BACKEND_UNAVAILABLE with retryAfterMs', async () => {
@@ -78,7 +78,7 @@ describe('Urbanisme adapter — faults', () => {
   it('an in-200 error on a POST is reported, and the POST is made once', async () => {
     await setFaults({ errorIn200Rate: 1, operations: ['deposerDossier'] });
     const input = { niu: permit.niu, landTitle: 'TF-2015-000001', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE2', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 120, levels: 1, externalReference: 'GUICHET-fault' } as const;
-    expect(await failure(adapter.submitApplication(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
+    expect(await failure(adapter.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
     expect(await fetch(`${sim.url}/__admin/calls`).then((r) => r.json())).toEqual({ deposerDossier: 1 });
   });
 
@@ -89,12 +89,12 @@ describe('Urbanisme adapter — faults', () => {
 
   it('a truncated body (connection cut mid-answer) → BACKEND_UNAVAILABLE', async () => {
     await setFaults({ truncatedRate: 1 });
-    expect(await failure(adapter.listApplicationsOfCitizen(permit.niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
+    expect(await failure(adapter.listDossiersOfCitizen(permit.niu))).toMatchObject({ code: 'BACKEND_UNAVAILABLE', retryable: true });
   });
 
   it('faults aimed at one operation leave the others alone', async () => {
     await setFaults({ errorRate: 1, operations: ['changements'] });
     expect((await adapter.getApplication(reference)).reference).toBe(reference);
-    expect(await failure(adapter.listChangedApplications('2026-10-01'))).toMatchObject({ code: 'BACKEND_ERROR' });
+    expect(await failure(adapter.listChangedDossiers('2026-10-01'))).toMatchObject({ code: 'BACKEND_ERROR' });
   });
 });

@@ -48,10 +48,10 @@ describe('Urbanisme adapter hygiene: user input never shapes a URL', () => {
   ])('refuses %j before any call (and leaves it out of a batch)', async (hostile) => {
     const adapter = createUrbanismeAdapter({ baseUrl: sim.url, timeoutMs: 3_000 });
     expect(await failure(adapter.getApplication(hostile))).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false, operation: 'consulterDossier' });
-    expect((await adapter.getApplications([hostile])).size).toBe(0);
-    expect(await failure(adapter.listApplicationsOfCitizen(`${newcomer.niu}&curseur=x`))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await failure(adapter.findApplicationByExternalReference(`../${newcomer.niu}`, 'GUICHET-1'))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await failure(adapter.listChangedApplications('2026-10-01T00:00:00Z&demandeur_niu=1'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await adapter.getDossiers([hostile])).size).toBe(0);
+    expect(await failure(adapter.listDossiersOfCitizen(`${newcomer.niu}&curseur=x`))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await failure(adapter.findDossierByExternalReference('GUICHET-1', `../${newcomer.niu}`))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await failure(adapter.listChangedDossiers('2026-10-01T00:00:00Z&demandeur_niu=1'))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await calls()).toEqual({});
   });
 
@@ -80,9 +80,9 @@ describe('Urbanisme adapter hygiene: user input never shapes a URL', () => {
       levels: 1,
       externalReference: `<x>&"']]>é’/../?a=b#c%2F`,
     };
-    const filed = await adapter.submitApplication(input);
+    const filed = await adapter.submitDossier(input);
     expect(filed).toMatchObject({ quarter: input.quarter, landTitle: input.landTitle, externalReference: input.externalReference });
-    expect((await adapter.findApplicationByExternalReference(input.niu, input.externalReference))?.reference).toBe(filed.reference);
+    expect((await adapter.findDossierByExternalReference(input.externalReference, input.niu))?.reference).toBe(filed.reference);
     expect((await adapter.getApplication(filed.reference)).quarter).toBe(input.quarter);
   });
 });
@@ -98,7 +98,7 @@ describe('Urbanisme adapter hygiene: response size', () => {
     const sent = done();
     mitm.use(endlessBody({ contentType: 'application/json', prefix: '{"statut":"ok","dossiers":[', filler: '{"numero":"PC-2026-000001"},', onDone: sent.onDone }));
     const adapter = createUrbanismeAdapter({ baseUrl: mitm.url, timeoutMs: 20_000, maxResponseBytes: 1_000_000 });
-    expect(await failure(adapter.getApplications([reference]))).toMatchObject({ code: 'BAD_BACKEND_RESPONSE', retryable: false, message: expect.stringContaining('too large') });
+    expect(await failure(adapter.getDossiers([reference]))).toMatchObject({ code: 'BAD_BACKEND_RESPONSE', retryable: false, message: expect.stringContaining('too large') });
     expect(await sent.bytes).toBeLessThan(20_000_000); // out of 200 MB offered
   });
 

@@ -48,14 +48,14 @@ describe('Urbanisme adapter resilience', () => {
 
   it('never repeats deposerDossier, whatever the failure', async () => {
     await setFaults({ errorRate: 1, operations: ['deposerDossier'] });
-    expect(await failure(adapter.submitApplication(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
+    expect(await failure(adapter.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
     expect(await calls()).toEqual({ deposerDossier: 1 });
   });
 
   it('opens the circuit when Urbanisme is down, refuses without calling, and recovers after it is back', async () => {
     await setFaults({ down: true });
     expect(await failure(adapter.getApplication(reference))).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
-    expect(await failure(adapter.submitApplication(input))).toMatchObject({ code: 'CIRCUIT_OPEN', system: 'urbanisme' });
+    expect(await failure(adapter.submitDossier(input))).toMatchObject({ code: 'CIRCUIT_OPEN', system: 'urbanisme' });
     expect(await calls()).toEqual({ consulterDossier: 3 });
 
     await setFaults({});

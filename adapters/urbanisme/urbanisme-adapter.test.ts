@@ -95,7 +95,7 @@ describe('Urbanisme adapter — reading', () => {
   it('maps nature_projet to the project kind', async () => {
     const kinds = { MAISON_INDIVIDUELLE: 'SINGLE_HOUSE', 'IMMEUBLE_R+1': 'BUILDING_R1', 'IMMEUBLE_R+2': 'BUILDING_R2', COMMERCE: 'COMMERCIAL', CLOTURE: 'FENCE' } as const;
     const samples = Object.keys(kinds).map((nature) => permits.find((p) => p.projectKind === nature)!);
-    const found = await adapter.getApplications(samples.map(referenceOf));
+    const found = await adapter.getDossiers(samples.map(referenceOf));
     for (const permit of samples) expect(found.get(referenceOf(permit))?.projectKind).toBe(kinds[permit.projectKind]);
   });
 
@@ -107,10 +107,10 @@ describe('Urbanisme adapter — reading', () => {
 
   it('lists a citizen’s applications', async () => {
     const niu = permits.find((p) => permits.filter((q) => q.niu === p.niu).length > 1)!.niu;
-    const records = await adapter.listApplicationsOfCitizen(niu);
+    const records = await adapter.listDossiersOfCitizen(niu);
     expect(records.map((r) => r.reference)).toEqual(permits.filter((p) => p.niu === niu).map(referenceOf));
-    expect(await adapter.listApplicationsOfCitizen('000000000000')).toEqual([]);
-    await expectAdapterError(adapter.listApplicationsOfCitizen('12345'), { code: 'BAD_USER_INPUT', userMessage: 'Le NIU doit comporter 12 chiffres.' });
+    expect(await adapter.listDossiersOfCitizen('000000000000')).toEqual([]);
+    await expectAdapterError(adapter.listDossiersOfCitizen('12345'), { code: 'BAD_USER_INPUT', userMessage: 'Le NIU doit comporter 12 chiffres.' });
   });
 
   it('pages the agents’ worklist with Urbanisme’s cursors', async () => {
@@ -127,27 +127,27 @@ describe('Urbanisme adapter — reading', () => {
 describe('Urbanisme adapter — batching', () => {
   it('fetches 20 references in one call, deduped, leaving unknown and malformed ones out', async () => {
     const references = permits.slice(0, 19).map(referenceOf);
-    const found = await adapter.getApplications([...references, references[0]!, 'URB-1999-000001', 'nonsense']);
+    const found = await adapter.getDossiers([...references, references[0]!, 'URB-1999-000001', 'nonsense']);
     expect([...found.keys()].sort()).toEqual([...references].sort());
     expect(await admin('calls', 'GET')).toEqual({ consulterDossiersParNumeros: 1 });
   });
 
   it('splits 45 references into 3 calls', async () => {
     const references = permits.slice(0, 45).map(referenceOf);
-    const found = await adapter.getApplications(references);
+    const found = await adapter.getDossiers(references);
     expect(found.size).toBe(45);
     expect(await admin('calls', 'GET')).toEqual({ consulterDossiersParNumeros: 3 });
-    expect(await adapter.getApplications([])).toEqual(new Map());
+    expect(await adapter.getDossiers([])).toEqual(new Map());
   });
 });
 
 describe('Urbanisme adapter — filing', () => {
   it('submits once (never retried), then reconciles by external reference by listing the applicant’s dossiers', async () => {
-    const record = await adapter.submitApplication(input({ externalReference: 'GUICHET-reconcile' }));
+    const record = await adapter.submitDossier(input({ externalReference: 'GUICHET-reconcile' }));
     expect(record).toMatchObject({ status: 'SUBMITTED', ministryStatusCode: 'DEPOT', projectKind: 'BUILDING_R2', applicantNiu: newcomer.niu, externalReference: 'GUICHET-reconcile', architectName: expect.any(String) });
     expect(record.reference).toMatch(/^URB-\d{4}-\d{6}$/);
-    expect(await adapter.findApplicationByExternalReference(newcomer.niu, 'GUICHET-reconcile')).toEqual(record);
-    expect(await adapter.findApplicationByExternalReference(newcomer.niu, 'GUICHET-never-sent')).toBeNull();
+    expect(await adapter.findDossierByExternalReference('GUICHET-reconcile', newcomer.niu)).toEqual(record);
+    expect(await adapter.findDossierByExternalReference('GUICHET-never-sent', newcomer.niu)).toBeNull();
     expect(await admin('calls', 'GET')).toEqual({ deposerDossier: 1, listerDossiers: 2 });
   });
 
@@ -155,7 +155,7 @@ describe('Urbanisme adapter — filing', () => {
     ['ARCHITECTE_NON_INSCRIT', { architectRegistration: 'ONAT-9999' }, 'n’est pas inscrit'],
     ['PARAMETRE_INVALIDE', { communeCode: 'PARIS' }, 'commune'],
   ])('maps Urbanisme’s %s to BAD_USER_INPUT with its French message', async (_, overrides, fragment) => {
-    await expectAdapterError(adapter.submitApplication(input(overrides)), { code: 'BAD_USER_INPUT', operation: 'deposerDossier', userMessage: expect.stringContaining(fragment) });
+    await expectAdapterError(adapter.submitDossier(input(overrides)), { code: 'BAD_USER_INPUT', operation: 'deposerDossier', userMessage: expect.stringContaining(fragment) });
     expect(await admin('calls', 'GET')).toEqual({ deposerDossier: 1 });
   });
 
@@ -167,19 +167,19 @@ describe('Urbanisme adapter — filing', () => {
     [{ levels: 0 }, 'Le nombre de niveaux doit être un entier entre 1 et 20.'],
     [{ levels: 21 }, 'Le nombre de niveaux doit être un entier entre 1 et 20.'],
   ])('refuses %o before calling Urbanisme', async (overrides, userMessage) => {
-    await expectAdapterError(adapter.submitApplication(input(overrides)), { code: 'BAD_USER_INPUT', userMessage });
+    await expectAdapterError(adapter.submitDossier(input(overrides)), { code: 'BAD_USER_INPUT', userMessage });
     expect(await admin('calls', 'GET')).toEqual({});
   });
 
   it('follows every cursor page of an applicant with more than 100 dossiers', async () => {
     const niu = world.persons.filter((p) => p.niu !== newcomer.niu && !permits.some((a) => a.niu === p.niu))[0]!.niu;
-    for (let i = 0; i < 101; i += 1) await adapter.submitApplication(input({ niu, externalReference: `GUICHET-bulk-${i}` }));
+    for (let i = 0; i < 101; i += 1) await adapter.submitDossier(input({ niu, externalReference: `GUICHET-bulk-${i}` }));
     await admin('calls', 'DELETE');
-    const records = await adapter.listApplicationsOfCitizen(niu);
+    const records = await adapter.listDossiersOfCitizen(niu);
     expect(records).toHaveLength(101);
     expect(new Set(records.map((r) => r.reference)).size).toBe(101);
     expect(await admin('calls', 'GET')).toEqual({ listerDossiers: 2 });
-    expect((await adapter.findApplicationByExternalReference(niu, 'GUICHET-bulk-100'))?.externalReference).toBe('GUICHET-bulk-100');
+    expect((await adapter.findDossierByExternalReference('GUICHET-bulk-100', niu))?.externalReference).toBe('GUICHET-bulk-100');
   });
 });
 
@@ -187,13 +187,13 @@ describe('Urbanisme adapter — change feed', () => {
   it('lists what changed after a date, including new filings', async () => {
     const since = '2026-10-01T00:00:00Z';
     const before = new Date(Date.now() - 1_000).toISOString();
-    const filed = await adapter.submitApplication(input({ externalReference: 'GUICHET-feed' }));
-    const changed = await adapter.listChangedApplications(since);
+    const filed = await adapter.submitDossier(input({ externalReference: 'GUICHET-feed' }));
+    const changed = await adapter.listChangedDossiers(since);
     const seeded = permits.filter((p) => Date.parse(p.history.at(-1)!.at) > Date.parse(since)).map(referenceOf);
     expect(seeded.length).toBeGreaterThan(0);
     expect(changed.map((r) => r.reference)).toEqual(expect.arrayContaining([...seeded, filed.reference]));
     expect(changed.every((r) => r.updatedAt > since)).toBe(true);
-    expect((await adapter.listChangedApplications(before)).map((r) => r.reference)).toContain(filed.reference);
-    await expectAdapterError(adapter.listChangedApplications('hier'), { code: 'BAD_USER_INPUT' });
+    expect((await adapter.listChangedDossiers(before)).map((r) => r.reference)).toContain(filed.reference);
+    await expectAdapterError(adapter.listChangedDossiers('hier'), { code: 'BAD_USER_INPUT' });
   });
 });

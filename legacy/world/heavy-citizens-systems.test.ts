@@ -36,8 +36,8 @@ describe('heavy citizens through the real adapters', () => {
     for (const sim of [rnec, ceet, urbanisme]) sim.control.calls.reset();
     const [copies, connections, permits] = await Promise.all([
       createRnecAdapter({ url: rnec.url, timeoutMs: 5_000 }).listCopyRequests(niu),
-      createCeetAdapter({ baseUrl: ceet.url, apiKey: 'k', timeoutMs: 5_000 }).listRequestsOfCitizen(niu),
-      createUrbanismeAdapter({ baseUrl: urbanisme.url, timeoutMs: 5_000 }).listApplicationsOfCitizen(niu),
+      createCeetAdapter({ baseUrl: ceet.url, apiKey: 'k', timeoutMs: 5_000 }).listDossiersOfCitizen(niu),
+      createUrbanismeAdapter({ baseUrl: urbanisme.url, timeoutMs: 5_000 }).listDossiersOfCitizen(niu),
     ]);
     expect([copies.length, connections.length, permits.length]).toEqual([copyRequests, electricityRequests, permitApplications]);
     expect(copies.length + connections.length + permits.length).toBe(dossierCount);

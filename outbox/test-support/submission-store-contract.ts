@@ -5,7 +5,7 @@ import { newSubmission } from './submission-fixtures.js';
 
 export type StoreFactory = (clock: FakeClock) => SubmissionStore | Promise<SubmissionStore>;
 
-const error = { code: 'BACKEND_UNAVAILABLE', message: 'ceet.submitRequest: connect ECONNREFUSED' };
+const error = { code: 'BACKEND_UNAVAILABLE', message: 'ceet.submitDossier: connect ECONNREFUSED' };
 const lease = { leaseMs: 30_000, limit: 10 };
 
 /**

@@ -88,7 +88,7 @@ export function tableRows(spec: MinistrySpec, options: { readonly newMinistryCod
       text: [
         `  feedSource('${system}', ${system}AdapterEnvSchema, ${system}AdapterOptionsFromEnv, (o) => o.baseUrl, (o) => {`,
         `    const adapter = create${pascal(system)}Adapter(o);`,
-        `    return async (since) => (await adapter.listChangedApplications(since)).map((r) => factOf('${system}', r, r.communeCode));`,
+        `    return async (since) => (await adapter.listChangedDossiers(since)).map((r) => factOf('${system}', r, r.communeCode));`,
         '  }),',
       ].join('\n'),
       present: new RegExp(`feedSource\\('${system}'`),

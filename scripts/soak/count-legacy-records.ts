@@ -27,10 +27,10 @@ export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: R
   const rnec = createRnecAdapter({ url: `${legacyUrls.rnec}/ws/rnec`, timeoutMs });
   const mines = createMinesAdapter({ baseUrl: legacyUrls.mines, timeoutMs });
   const lists: Readonly<Record<SoakSystem, (niu: string) => Promise<readonly DossierRecord[]>>> = {
-    ceet: (niu) => ceet.listRequestsOfCitizen(niu),
-    urbanisme: (niu) => urbanisme.listApplicationsOfCitizen(niu),
+    ceet: (niu) => ceet.listDossiersOfCitizen(niu),
+    urbanisme: (niu) => urbanisme.listDossiersOfCitizen(niu),
     rnec: (niu) => rnec.listCopyRequests(niu),
-    mines: (niu) => mines.listApplicationsOfCitizen(niu),
+    mines: (niu) => mines.listDossiersOfCitizen(niu),
   };
   const found = new Map<string, string[]>();
   const totals = new Map<string, number>();

@@ -35,8 +35,8 @@ export function createBuildingPermitsContext(
     lastKnown,
     outbox,
     queuedRecord: queuedPermitRecord,
-    getMany: (references) => urbanisme.getApplications(references),
-    listOfCitizen: (niu) => urbanisme.listApplicationsOfCitizen(niu),
+    getMany: (references) => urbanisme.getDossiers(references),
+    listOfCitizen: (niu) => urbanisme.listDossiersOfCitizen(niu),
     notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system: 'urbanisme', operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande de permis ${reference}.` }),
   });
   return {

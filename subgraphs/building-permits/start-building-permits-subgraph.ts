@@ -16,8 +16,8 @@ export async function startBuildingPermitsSubgraph(config: BuildingPermitsConfig
     schema: await buildBuildingPermitsSchema(),
     delivery: {
       // Urbanisme cannot search by external reference: the applicant's dossiers are listed and matched.
-      find: (submission) => urbanisme.findApplicationByExternalReference(submission.applicantNiu, submission.externalReference),
-      create: (submission) => urbanisme.submitApplication(inputOfSubmission(submission)),
+      find: (submission) => urbanisme.findDossierByExternalReference(submission.externalReference, submission.applicantNiu),
+      create: (submission) => urbanisme.submitDossier(inputOfSubmission(submission)),
     },
     context: ({ outbox, lastKnown }, principal) => createBuildingPermitsContext(urbanisme, outbox, lastKnown, principal),
     log,

@@ -37,8 +37,8 @@ export function createElectricityContext(
     lastKnown,
     outbox,
     queuedRecord: queuedElectricityRecord,
-    getMany: (references) => ceet.getRequests(references),
-    listOfCitizen: (niu) => ceet.listRequestsOfCitizen(niu),
+    getMany: (references) => ceet.getDossiers(references),
+    listOfCitizen: (niu) => ceet.listDossiersOfCitizen(niu),
     notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getRequests', retryable: false, message: `no request ${reference}`, userMessage: `Aucune demande de raccordement ${reference}.` }),
   });
   return {

@@ -15,8 +15,8 @@ export async function startElectricitySubgraph(config: ElectricityConfig, log: L
     config,
     schema: await buildElectricitySchema(),
     delivery: {
-      find: (submission) => ceet.findRequestByExternalReference(submission.externalReference),
-      create: (submission) => ceet.submitRequest(inputOfSubmission(submission)),
+      find: (submission) => ceet.findDossierByExternalReference(submission.externalReference),
+      create: (submission) => ceet.submitDossier(inputOfSubmission(submission)),
     },
     context: ({ outbox, lastKnown }, principal) => createElectricityContext(ceet, outbox, lastKnown, principal),
     log,

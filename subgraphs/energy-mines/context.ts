@@ -37,8 +37,8 @@ export function createEnergyMinesContext(
     lastKnown,
     outbox,
     queuedRecord: queuedEnergyMinesApplicationRecord,
-    getMany: (references) => adapter.getApplications(references),
-    listOfCitizen: (niu) => adapter.listApplicationsOfCitizen(niu),
+    getMany: (references) => adapter.getDossiers(references),
+    listOfCitizen: (niu) => adapter.listDossiersOfCitizen(niu),
     notFound: (reference) => new AdapterError({ code: 'NOT_FOUND', system, operation: 'getApplications', retryable: false, message: `no application ${reference}`, userMessage: `Aucune demande ${reference}.` }),
   });
   return {

@@ -15,8 +15,8 @@ export async function startEnergyMinesSubgraph(config: EnergyMinesConfig, log: L
     config,
     schema: await buildEnergyMinesSchema(),
     delivery: {
-      find: (submission) => adapter.findApplicationByExternalReference(submission.externalReference),
-      create: (submission) => adapter.submitApplication(inputOfSubmission(submission)),
+      find: (submission) => adapter.findDossierByExternalReference(submission.externalReference),
+      create: (submission) => adapter.submitDossier(inputOfSubmission(submission)),
     },
     context: ({ outbox, lastKnown }, principal) => createEnergyMinesContext(adapter, outbox, lastKnown, principal),
     log,

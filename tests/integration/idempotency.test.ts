@@ -43,7 +43,7 @@ describe('idempotent mutations', () => {
     const reference = await sameKeyTwiceAndConcurrently(electricity, electricityInput, 'requestElectricityConnection');
     const ceet = createCeetAdapter({ baseUrl: inject('legacyUrls').ceet, apiKey: 'dev-ceet-key', timeoutMs: 3000 });
     const record = await ceet.getRequest(reference);
-    const all = (await ceet.listRequestsOfCitizen(adult.niu)).filter((r) => r.externalReference === record.externalReference);
+    const all = (await ceet.listDossiersOfCitizen(adult.niu)).filter((r) => r.externalReference === record.externalReference);
     expect(all).toHaveLength(1);
     expect(record.status).toBe('SUBMITTED');
   });
@@ -52,7 +52,7 @@ describe('idempotent mutations', () => {
     const reference = await sameKeyTwiceAndConcurrently(permit, permitInput, 'applyForBuildingPermit');
     const urbanisme = createUrbanismeAdapter({ baseUrl: inject('legacyUrls').urbanisme, timeoutMs: 3000 });
     const record = await urbanisme.getApplication(reference);
-    const all = (await urbanisme.listApplicationsOfCitizen(adult.niu)).filter((r) => r.externalReference === record.externalReference);
+    const all = (await urbanisme.listDossiersOfCitizen(adult.niu)).filter((r) => r.externalReference === record.externalReference);
     expect(all).toHaveLength(1);
   });
 

@@ -60,15 +60,15 @@ export const feedSources: readonly FeedSource[] = [
   }),
   feedSource('ceet', ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv, (o) => o.baseUrl, (o) => {
     const adapter = createCeetAdapter(o);
-    return async (since) => (await adapter.listChangedRequests(since)).map((r) => factOf('ceet', r, r.communeCode));
+    return async (since) => (await adapter.listChangedDossiers(since)).map((r) => factOf('ceet', r, r.communeCode));
   }),
   feedSource('urbanisme', urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv, (o) => o.baseUrl, (o) => {
     const adapter = createUrbanismeAdapter(o);
-    return async (since) => (await adapter.listChangedApplications(since)).map((r) => factOf('urbanisme', r, r.communeCode));
+    return async (since) => (await adapter.listChangedDossiers(since)).map((r) => factOf('urbanisme', r, r.communeCode));
   }),
   feedSource('mines', minesAdapterEnvSchema, minesAdapterOptionsFromEnv, (o) => o.baseUrl, (o) => {
     const adapter = createMinesAdapter(o);
-    return async (since) => (await adapter.listChangedApplications(since)).map((r) => factOf('mines', r, r.communeCode));
+    return async (since) => (await adapter.listChangedDossiers(since)).map((r) => factOf('mines', r, r.communeCode));
   }),
   // new-ministry:feed-sources
 ];

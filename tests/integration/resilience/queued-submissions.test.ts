@@ -20,7 +20,7 @@ const cases = [
     mutation: `mutation($input: ElectricityConnectionInput!, $key: String!) { requestElectricityConnection(input: $input, idempotencyKey: $key) { reference status ministryStatus } }`,
     input: { applicantNiu: applicant.niu, meterType: 'THREE_PHASE', communeCode: 'LACS1', quarter: 'Glidji', applianceCount: 9 },
     count: async (externalReference: string) =>
-      (await createCeetAdapter({ baseUrl: inject('legacyUrls').ceet, apiKey: 'dev-ceet-key', timeoutMs: 3000 }).listRequestsOfCitizen(applicant.niu)).filter(
+      (await createCeetAdapter({ baseUrl: inject('legacyUrls').ceet, apiKey: 'dev-ceet-key', timeoutMs: 3000 }).listDossiersOfCitizen(applicant.niu)).filter(
         (r) => r.externalReference === externalReference,
       ).length,
   },
@@ -30,7 +30,7 @@ const cases = [
     mutation: `mutation($input: BuildingPermitInput!, $key: String!) { applyForBuildingPermit(input: $input, idempotencyKey: $key) { reference status ministryStatus } }`,
     input: { applicantNiu: applicant.niu, landTitle: 'TF-2020-654321', architectRegistration: 'ONAT-0101', communeCode: 'KLOTO1', quarter: 'Kpodzi', projectKind: 'FENCE', floorAreaM2: 0, levels: 1 },
     count: async (externalReference: string) =>
-      (await createUrbanismeAdapter({ baseUrl: inject('legacyUrls').urbanisme, timeoutMs: 3000 }).listApplicationsOfCitizen(applicant.niu)).filter(
+      (await createUrbanismeAdapter({ baseUrl: inject('legacyUrls').urbanisme, timeoutMs: 3000 }).listDossiersOfCitizen(applicant.niu)).filter(
         (r) => r.externalReference === externalReference,
       ).length,
   },

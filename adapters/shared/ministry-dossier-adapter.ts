@@ -1,0 +1,22 @@
+import type { DossierRecord } from './dossier-record.js';
+
+/**
+ * What every ministry's adapter offers for its dossiers: the one contract the shared subgraph wiring
+ * (`startMinistrySubgraph`: loaders, outbox delivery, last-known fallback) and the supervision feeds are built on.
+ * Each ministry adds its own reads beside it (worklist pages, acts, persons).
+ */
+export interface MinistryDossierAdapter<R extends DossierRecord, I> {
+  /** Batched read by graph reference; references the system does not know are absent from the map. */
+  getDossiers(references: readonly string[]): Promise<ReadonlyMap<string, R>>;
+  /** Every dossier of a citizen, all pages followed. */
+  listDossiersOfCitizen(niu: string): Promise<readonly R[]>;
+  /**
+   * The dossier filed with Guichet's external reference (the oldest if a retried call made two), or null. The
+   * applicant is given for systems that can only search among a citizen's dossiers.
+   */
+  findDossierByExternalReference(externalReference: string, applicantNiu: string): Promise<R | null>;
+  /** Files a new dossier. Not idempotent at the ministry: callers reconcile with findDossierByExternalReference first. */
+  submitDossier(input: I): Promise<R>;
+  /** Change feed: every dossier changed since an ISO 8601 instant. */
+  listChangedDossiers(since: string): Promise<readonly R[]>;
+}
