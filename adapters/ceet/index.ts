@@ -5,3 +5,4 @@ export type { CeetAdapterEnv } from './ceet-env.js';
 export { numeroOfReference, referenceOfNumero } from './ceet-references.js';
 export { CeetOperation } from './ceet-operations.js';
 export type { CeetAdapter, ElectricityRequestInput, ElectricityRequestRecord, MeterType } from './types.js';
+export { adapterKit } from './adapter-kit.js';

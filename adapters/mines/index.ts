@@ -6,3 +6,4 @@ export { minesProcedures, isProcedureOfMines, procedureOfCode } from './procedur
 export { mineralSubstances } from './substances.js';
 export type { MineralSubstance } from './substances.js';
 export type { MinesProcedure } from './procedures.js';
+export { adapterKit } from './adapter-kit.js';

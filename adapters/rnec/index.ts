@@ -6,3 +6,5 @@ export { rnecAdapterOperations, rnecModes, parseModeOverrides } from './strangle
 export type { RnecAdapterOperation, RnecMode, RnecRouting } from './strangler/index.js';
 export type * from './types.js';
 export { copyRequestDossiers } from './copy-request-dossiers.js';
+export { adapterKit } from './adapter-kit.js';
+export type { RnecDossierAdapter } from './adapter-kit.js';

@@ -11,7 +11,7 @@ export { reclassifyCutBody } from './cut-body.js';
 export { chunk, mapWithConcurrency, settleWithConcurrency } from './batch.js';
 export { formatFcfa, titleCase } from './format.js';
 export type { DossierRecord, DossierStep, RecordPage } from './dossier-record.js';
-export type { MinistryDossierAdapter } from './ministry-dossier-adapter.js';
+export type { MinistryAdapterKit, MinistryDossierAdapter } from './ministry-dossier-adapter.js';
 export type { LegacySystem } from './legacy-system.js';
 export { RefusedPayloadError, isRefusedPayload } from './refused-payload.js';
 export { guardXmlResponses, refuseDtd, refuseWsdlImports } from './xml-guard.js';

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { LegacySystem } from '../../schema/legacy-systems.js';
 import type { DossierRecord } from './dossier-record.js';
 
 /**
@@ -19,4 +21,21 @@ export interface MinistryDossierAdapter<R extends DossierRecord, I> {
   submitDossier(input: I): Promise<R>;
   /** Change feed: every dossier changed since an ISO 8601 instant. */
   listChangedDossiers(since: string): Promise<readonly R[]>;
+}
+
+/**
+ * Everything the rest of the house needs to know of a ministry's adapter folder, exported by its `index.ts` as
+ * `adapterKit`: its environment, how to build it, where its system is, and where a dossier is (for supervision).
+ * Code that serves every ministry (the subgraph wiring, the supervision feeds) reaches an adapter only through it.
+ */
+export interface MinistryAdapterKit<S extends z.ZodObject, O, R extends DossierRecord, I, A extends MinistryDossierAdapter<R, I> = MinistryDossierAdapter<R, I>> {
+  readonly system: LegacySystem;
+  /** The adapter's environment fragment (`CEET_URL`, `CEET_TIMEOUT_MS`…), merged into a service's own. */
+  readonly envSchema: S;
+  readonly optionsFromEnv: (env: z.output<S>) => O;
+  readonly create: (options: O) => A;
+  /** Where the system is read (logs, the supervision feed's `sources`). */
+  readonly locationOf: (options: O) => string;
+  /** The commune a dossier is in: the plot, or for RNEC the registry office that delivers the copy. */
+  readonly communeOf: (record: R) => string | null;
 }
