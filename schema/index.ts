@@ -4,7 +4,7 @@ export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure }
 export type { Procedure } from './procedures.js';
 export { ReferencePrefix, systemOfReference, isWellFormedReference, isGuichetReference } from './references.js';
 export type { DossierSystem } from './references.js';
-export { ministries, connectedMinistries, ministryOfSystem, ministryOfSubgraph } from './ministries.js';
-export type { Ministry, ConnectedMinistry, MinistryRow } from './ministries.js';
-export { legacySystems, isLegacySystem, ministryOfLegacySystem, ministriesWithASystem } from './legacy-systems.js';
+export { ministries, connectedMinistries, ministriesInCatalogueOrder, connectedMinistriesInCatalogueOrder, ministryOfSystem, ministryOfSubgraph } from './ministries.js';
+export type { Ministry, ConnectedMinistry, MinistryRow, ProcedureRow } from './ministries.js';
+export { legacySystems, isLegacySystem, ministryOfLegacySystem, ministriesWithASystem, perLegacySystem } from './legacy-systems.js';
 export type { LegacySystem } from './legacy-systems.js';

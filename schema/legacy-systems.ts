@@ -1,28 +1,23 @@
+import { connectedMinistries, type ConnectedMinistry } from './ministries.js';
 import type { MinistryCode } from './procedures.js';
 
-/**
- * The legacy systems Guichet talks to, one per ministry back end: the one list every per-system table is typed by
- * (adapters, outbox, audit, legacy health, supervision feeds). Adding a ministry adds its code here first
- * (`npm run new:ministry` does it); the compiler then points at every table that lacks its row.
- */
-export const legacySystems = [
-  'rnec',
-  'ceet',
-  'urbanisme',
-  'mines',
-  // new-ministry:legacy-systems
-] as const;
+/** The code of a legacy system Guichet talks to (`ceet`), one per connected ministry of the registry. */
+export type LegacySystem = ConnectedMinistry['system']['code'];
 
-export type LegacySystem = (typeof legacySystems)[number];
+/**
+ * The legacy systems Guichet talks to, one per ministry back end, in registry order: the one list every per-system
+ * table is typed by (adapters, outbox, audit, legacy health, supervision feeds). It is derived from the ministry
+ * registry (`schema/ministries.ts`): a new ministry's row adds its system here.
+ */
+export const legacySystems: readonly LegacySystem[] = connectedMinistries.map((m) => m.system.code);
+
+/** A per-system table from the registry: `value` of each connected ministry's row, by its system's code. */
+export function perLegacySystem<T>(value: (ministry: ConnectedMinistry) => T): Readonly<Record<LegacySystem, T>> {
+  return Object.fromEntries(connectedMinistries.map((m) => [m.system.code, value(m)])) as Record<LegacySystem, T>;
+}
 
 /** The ministry whose dossiers each system holds (what its agents' `agent:<MINISTRY>` scope names). */
-export const ministryOfLegacySystem: Readonly<Record<LegacySystem, MinistryCode>> = {
-  rnec: 'CIVIL_REGISTRY',
-  ceet: 'ENERGY',
-  urbanisme: 'URBAN_PLANNING',
-  mines: 'MINES',
-  // new-ministry:legacy-system-ministries
-};
+export const ministryOfLegacySystem: Readonly<Record<LegacySystem, MinistryCode>> = perLegacySystem((m) => m.code);
 
 /** Ministries that have a simulated system (and so agents who can see dossiers), in the order of the list above. */
 export const ministriesWithASystem: readonly MinistryCode[] = [...new Set(legacySystems.map((system) => ministryOfLegacySystem[system]))];

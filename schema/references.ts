@@ -1,3 +1,5 @@
+import { connectedMinistriesInCatalogueOrder, type ConnectedMinistry } from './ministries.js';
+
 /**
  * Graph references carry their system: `CEET-2026-000123`, `URB-2026-004321`, `RNEC-2026-000777`.
  * Each adapter maps them to and from its legacy system's own numbering.
@@ -6,16 +8,15 @@
  * system: `GCH-CEET-0123456789ABCDEF0123`. It is the external reference the ministry's system will store, and the
  * dossier stays reachable by it after delivery.
  */
-export const ReferencePrefix = {
-  CEET: 'CEET',
-  URB: 'URB',
-  RNEC: 'RNEC',
-  MEM: 'MEM',
-  // new-ministry:reference-prefixes
-} as const;
-export type DossierSystem = (typeof ReferencePrefix)[keyof typeof ReferencePrefix];
+type Prefix = ConnectedMinistry['system']['referencePrefix'];
 
-/** Every prefix, written once: the patterns below are built from the table above. */
+/** `ReferencePrefix.CEET === 'CEET'`: each connected ministry's prefix, from the registry, in catalogue order. */
+export const ReferencePrefix = Object.fromEntries(connectedMinistriesInCatalogueOrder.map((m) => [m.system.referencePrefix, m.system.referencePrefix])) as {
+  readonly [P in Prefix]: P;
+};
+export type DossierSystem = Prefix;
+
+/** Every prefix, written once: the patterns below are built from the registry. */
 const prefixes = Object.values(ReferencePrefix).join('|');
 const referencePattern = new RegExp(`^(${prefixes})-(\\d{4})-(\\d{6})$`);
 const queuedReferencePattern = new RegExp(`^GCH-(${prefixes})-[0-9A-F]{20}$`);

@@ -1,5 +1,5 @@
 // tsc copies no non-TypeScript files: copy the assets services read at run time (WSDL, static files) into dist/.
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const roots = ['legacy', 'adapters', 'gateway', 'subgraphs', 'schema', 'supervision-web', 'scripts/new-ministry'];
@@ -14,3 +14,7 @@ function walk(dir) {
 }
 
 for (const root of roots) if (existsSync(root)) walk(root);
+
+// The supervision room's labels, written from the ministry registry (the page is compiled apart from it).
+const { ministryLabelsModule, ministryLabelsModulePath } = await import('../dist/scripts/web-labels/index.js');
+writeFileSync(join('dist', ministryLabelsModulePath), ministryLabelsModule());

@@ -1,11 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
-import { BUILDING_PERMITS_DEFAULT_PORT, buildBuildingPermitsSchema } from './building-permits/index.js';
-import { CIVIL_REGISTRY_DEFAULT_PORT, buildCivilRegistrySchema } from './civil-registry/index.js';
+import { connectedMinistries } from '../schema/index.js';
 import { DOSSIERS_DEFAULT_PORT, buildDossiersSchema } from './dossiers/index.js';
-import { ELECTRICITY_DEFAULT_PORT, buildElectricitySchema } from './electricity/index.js';
 import { SUPERVISION_DEFAULT_PORT, buildSupervisionSchema } from './supervision/index.js';
-import { ENERGY_MINES_DEFAULT_PORT, buildEnergyMinesSchema } from './energy-mines/index.js';
-// new-ministry:subgraph-imports
 
 /** Every subgraph of the graph: its name in the supergraph, its default URL and how its schema is built. */
 export interface SubgraphDefinition {
@@ -16,12 +12,23 @@ export interface SubgraphDefinition {
 
 const local = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
+/**
+ * A ministry subgraph's schema, from its own folder: every `subgraphs/<name>/index.ts` exports `buildSchema`. Loaded
+ * when asked for, so that this list needs no import per ministry. The specifier is a plain relative path in a
+ * variable: node resolves it from dist/, vitest from the sources (`.js` → `.ts`); a template literal would be turned by
+ * Vite into a glob of existing `.js` files, and find none.
+ */
+async function ministrySchema(name: string): Promise<GraphQLSchema> {
+  const specifier = `./${name}/index.js`;
+  const module: unknown = await import(/* @vite-ignore */ specifier);
+  const build = typeof module === 'object' && module !== null && 'buildSchema' in module ? module.buildSchema : undefined;
+  if (typeof build !== 'function') throw new Error(`subgraphs/${name}/index.ts does not export buildSchema(): Promise<GraphQLSchema>`);
+  return (await build()) as GraphQLSchema;
+}
+
+/** The ministry subgraphs (one per connected row of the ministry registry, in its order), then dossiers and supervision. */
 export const subgraphDefinitions: readonly SubgraphDefinition[] = [
-  { name: 'civil-registry', defaultUrl: local(CIVIL_REGISTRY_DEFAULT_PORT), buildSchema: buildCivilRegistrySchema },
-  { name: 'electricity', defaultUrl: local(ELECTRICITY_DEFAULT_PORT), buildSchema: buildElectricitySchema },
-  { name: 'building-permits', defaultUrl: local(BUILDING_PERMITS_DEFAULT_PORT), buildSchema: buildBuildingPermitsSchema },
-  { name: 'energy-mines', defaultUrl: local(ENERGY_MINES_DEFAULT_PORT), buildSchema: buildEnergyMinesSchema },
-  // new-ministry:subgraph-definitions
+  ...connectedMinistries.map(({ subgraph }) => ({ name: subgraph.name, defaultUrl: local(subgraph.port), buildSchema: () => ministrySchema(subgraph.name) })),
   { name: 'dossiers', defaultUrl: local(DOSSIERS_DEFAULT_PORT), buildSchema: buildDossiersSchema },
   { name: 'supervision', defaultUrl: local(SUPERVISION_DEFAULT_PORT), buildSchema: buildSupervisionSchema },
 ];

@@ -1,4 +1,4 @@
-import type { LegacySystem } from '../../schema/index.js';
+import { connectedMinistries, type LegacySystem } from '../../schema/index.js';
 
 /** Every process of the stack, in start order: identity provider, audit witness, simulators, subgraphs, then the gateway. */
 export interface StackService {
@@ -25,19 +25,29 @@ export interface StackService {
  */
 export const gatewayNodeOptions = '--max-old-space-size=160';
 
+/** Each connected ministry's simulator (`legacy-<system>`), from its row of the ministry registry. */
+const ministryLegacyServices: readonly StackService[] = connectedMinistries.map(({ system }) => ({
+  name: `legacy-${system.code}`,
+  entry: `legacy/${system.code}/main.js`,
+  defaultPort: system.legacyPort,
+  tier: 'legacy',
+  legacy: { system: system.code, urlEnv: system.urlEnv, urlFrom: system.urlFrom },
+}));
+
+/** Each connected ministry's subgraph, from its row of the ministry registry: each keeps an outbox of submissions. */
+const ministrySubgraphServices: readonly StackService[] = connectedMinistries.map(({ subgraph }) => ({
+  name: subgraph.name,
+  entry: `subgraphs/${subgraph.name}/main.js`,
+  defaultPort: subgraph.port,
+  tier: 'subgraph',
+  outbox: true,
+}));
+
 export const stackServices: readonly StackService[] = [
   { name: 'idp', entry: 'idp/main.js', defaultPort: 4300, tier: 'identity' },
   { name: 'witness', entry: 'witness/main.js', defaultPort: 4310, tier: 'witness' },
-  { name: 'legacy-rnec', entry: 'legacy/rnec/main.js', defaultPort: 4201, tier: 'legacy', legacy: { system: 'rnec', urlEnv: 'RNEC_URL', urlFrom: 'endpoint' } },
-  { name: 'legacy-ceet', entry: 'legacy/ceet/main.js', defaultPort: 4202, tier: 'legacy', legacy: { system: 'ceet', urlEnv: 'CEET_URL', urlFrom: 'origin' } },
-  { name: 'legacy-urbanisme', entry: 'legacy/urbanisme/main.js', defaultPort: 4203, tier: 'legacy', legacy: { system: 'urbanisme', urlEnv: 'URBANISME_URL', urlFrom: 'origin' } },
-  { name: 'legacy-mines', entry: 'legacy/mines/main.js', defaultPort: 4204, tier: 'legacy', legacy: { system: 'mines', urlEnv: 'MINES_URL', urlFrom: 'origin' } },
-  // new-ministry:legacy-services
-  { name: 'civil-registry', entry: 'subgraphs/civil-registry/main.js', defaultPort: 4101, tier: 'subgraph', outbox: true },
-  { name: 'electricity', entry: 'subgraphs/electricity/main.js', defaultPort: 4102, tier: 'subgraph', outbox: true },
-  { name: 'building-permits', entry: 'subgraphs/building-permits/main.js', defaultPort: 4103, tier: 'subgraph', outbox: true },
-  { name: 'energy-mines', entry: 'subgraphs/energy-mines/main.js', defaultPort: 4106, tier: 'subgraph', outbox: true },
-  // new-ministry:subgraph-services
+  ...ministryLegacyServices,
+  ...ministrySubgraphServices,
   { name: 'dossiers', entry: 'subgraphs/dossiers/main.js', defaultPort: 4104, tier: 'subgraph' },
   { name: 'supervision', entry: 'subgraphs/supervision/main.js', defaultPort: 4105, tier: 'subgraph' },
   { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway', nodeOptions: gatewayNodeOptions },

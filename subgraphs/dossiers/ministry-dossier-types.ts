@@ -1,10 +1,10 @@
 import type { LegacySystem } from '../../adapters/shared/index.js';
-import type { DossierSystem } from '../../schema/index.js';
+import { connectedMinistriesInCatalogueOrder, type DossierSystem } from '../../schema/index.js';
 
 /**
- * The one table that ties each ministry's dossier type into the unified view. Adding a ministry means one row
- * here; the stub types, the `@external` lists on Citizen, the `@requires` selection and the reference prefixes
- * are all generated from it.
+ * What ties each ministry's dossier type into the unified view: the stub types, the `@external` lists on Citizen, the
+ * `@requires` selection and the reference prefixes are all generated from it. Derived from the ministry registry
+ * (`schema/ministries.ts`, each row's `subgraph` and `system`), in catalogue order (the `@requires` selection's order).
  */
 export interface MinistryDossierType {
   /** The entity type the ministry subgraph owns. */
@@ -17,13 +17,12 @@ export interface MinistryDossierType {
   readonly legacySystem: LegacySystem;
 }
 
-export const ministryDossierTypes: readonly MinistryDossierType[] = [
-  { typeName: 'ElectricityConnectionRequest', citizenListField: 'electricityRequests', referencePrefix: 'CEET', legacySystem: 'ceet' },
-  { typeName: 'BuildingPermitApplication', citizenListField: 'buildingPermitApplications', referencePrefix: 'URB', legacySystem: 'urbanisme' },
-  { typeName: 'CivilActCopyRequest', citizenListField: 'civilActCopyRequests', referencePrefix: 'RNEC', legacySystem: 'rnec' },
-  { typeName: 'EnergyMinesApplication', citizenListField: 'energyMinesApplications', referencePrefix: 'MEM', legacySystem: 'mines' },
-  // new-ministry:dossier-types
-];
+export const ministryDossierTypes: readonly MinistryDossierType[] = connectedMinistriesInCatalogueOrder.map((m) => ({
+  typeName: m.subgraph.dossierType,
+  citizenListField: m.subgraph.citizenListField,
+  referencePrefix: m.system.referencePrefix,
+  legacySystem: m.system.code,
+}));
 
 export function ministryOfReferencePrefix(prefix: DossierSystem): MinistryDossierType | undefined {
   return ministryDossierTypes.find((m) => m.referencePrefix === prefix);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { envInt, readConfig } from '../../lib/config/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
-import { feedSources, type ConfiguredFeed } from './ingestion/index.js';
+import type { ConfiguredFeed, FeedSource } from './ingestion/index.js';
 
 export const SUPERVISION_DEFAULT_PORT = 4105;
 
@@ -31,7 +31,11 @@ export interface SupervisionConfig {
   readonly storePath: string;
 }
 
-export function readSupervisionConfig(env: NodeJS.ProcessEnv): SupervisionConfig {
+/**
+ * The subgraph's configuration, with every ministry adapter's variables merged in from the feed sources
+ * (`loadFeedSources()`: one per connected ministry of the registry, loaded before, since adapters load by name).
+ */
+export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: readonly FeedSource[]): SupervisionConfig {
   const adapterShapes = Object.assign({}, ...feedSources.map((source) => source.envSchema.shape)) as Record<string, z.ZodType>;
   const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({ ...adapterShapes, ...supervisionEnvSchema.shape });
   const parsed = readConfig('subgraph-supervision', schema, env);

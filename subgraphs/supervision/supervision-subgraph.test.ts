@@ -12,6 +12,7 @@ import type { RunningService } from '../../lib/service/index.js';
 import { agentPrincipal, citizenPrincipal, postAs, testSubgraphSecret } from '../shared/testing/index.js';
 import type { Principal } from '../../auth/index.js';
 import { readSupervisionConfig } from './config.js';
+import { loadFeedSources } from './ingestion/index.js';
 import { startSupervisionSubgraph } from './start-supervision-subgraph.js';
 
 /** The subgraph over real simulators (small world): readiness, the API's rules, a restart from the store. */
@@ -22,6 +23,8 @@ const dossiers = (() => {
 })();
 const supervisor: Principal = { subject: 'sup-1', role: 'supervisor', scopes: ['supervisor', 'supervision:read'], clientId: 'console-supervision' };
 const log = createLogger('supervision-test', 'silent');
+/** Every ministry's feed, loaded by name from the registry (as main.ts does). */
+const feedSources = await loadFeedSources();
 
 let rnec: RunningRnecSimulator;
 let ceet: CeetSimulator;
@@ -46,7 +49,7 @@ async function startSubgraph(): Promise<{ url: string; service: RunningService }
     // A down system answers at once: no retry, no breaker in the way.
     RNEC_RETRY_MAX_ATTEMPTS: '1',
     RNEC_BREAKER_THRESHOLD: '0',
-  });
+  }, feedSources);
   const service = await startSupervisionSubgraph(config, log);
   running.push(service);
   return { url: service.url, service };
@@ -132,16 +135,16 @@ describe('supervision subgraph', () => {
 
 describe('supervision config', () => {
   it('has defaults: a poll every 2 s, a minute of overlap, the store under .data/supervision', () => {
-    const config = readSupervisionConfig({});
+    const config = readSupervisionConfig({}, feedSources);
     expect(config).toMatchObject({ pollIntervalMs: 2_000, overlapMs: 60_000 });
     expect(config.server.PORT).toBe(4105);
     expect(config.storePath).toMatch(/\.data\/supervision\/read-model\.sqlite$/);
     // Feed reads get their own time and size budget, not the ministries' per-call ones.
     expect(config.feeds.find((feed) => feed.system === 'rnec')?.options).toMatchObject({ timeoutMs: 60_000, maxResponseBytes: 100_000_000 });
-    expect(readSupervisionConfig({ SUPERVISION_STORE_PATH: ':memory:' }).storePath).toBe(':memory:');
+    expect(readSupervisionConfig({ SUPERVISION_STORE_PATH: ':memory:' }, feedSources).storePath).toBe(':memory:');
   });
 
   it('refuses a bad value, naming the variable', () => {
-    expect(() => readSupervisionConfig({ SUPERVISION_POLL_MS: 'often' })).toThrow(/SUPERVISION_POLL_MS/);
+    expect(() => readSupervisionConfig({ SUPERVISION_POLL_MS: 'often' }, feedSources)).toThrow(/SUPERVISION_POLL_MS/);
   });
 });

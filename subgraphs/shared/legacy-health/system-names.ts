@@ -1,13 +1,7 @@
-import { legacySystems, type LegacySystem } from '../../../schema/index.js';
+import { legacySystems, perLegacySystem, type LegacySystem } from '../../../schema/index.js';
 
-/** What the supervision room calls each system (French, user-facing). */
-export const legacySystemNames: Readonly<Record<LegacySystem, string>> = {
-  rnec: "RNEC — Registre national de l'état civil",
-  ceet: 'CEET — Compagnie Énergie Électrique du Togo',
-  urbanisme: "Urbanisme — Direction générale de l'urbanisme",
-  mines: 'SIGEM — Titres miniers et autorisations énergétiques',
-  // new-ministry:legacy-system-names
-};
+/** What the supervision room calls each system (French, user-facing): its title in the ministry registry. */
+export const legacySystemNames: Readonly<Record<LegacySystem, string>> = perLegacySystem((m) => m.system.title);
 
 /** The field of `LegacySystemHealth` through which a ministry subgraph hands over its system's figures. */
 export function figuresFieldOf(system: LegacySystem): `${LegacySystem}Figures` {

@@ -1,0 +1,1 @@
+export { ministryLabelsModule, ministryLabelsModulePath } from './ministry-labels-module.js';
