@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectedMinistries } from '../schema/index.js';
 import { startStack, type Stack } from '../scripts/stack/index.js';
 import { createWitnessKeyFile } from '../witness/index.js';
 import { benchWorldNow, benchWorldSeed } from './bench-world.js';
@@ -12,7 +13,8 @@ export const benchInternalTokenSecret = 'guichet-bench-internal-token-secret-012
 /** Shared by the bench's audit witness and every Guichet gateway of the run (production refuses the development one). */
 const benchWitnessToken = 'guichet-bench-witness-token-0123456789abcdef';
 
-const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits'] as const;
+/** The ministry subgraphs (one per connected ministry of the registry): each keeps its outbox in this run's folder. */
+const ministrySubgraphs = connectedMinistries.map((m) => m.subgraph.name);
 
 export interface BenchStack {
   readonly stack: Stack;
@@ -71,7 +73,7 @@ export async function startBenchStack(options: {
     IDENTITY_CACHE_TTL_MS: '0',
     // At 50 connections a dashboard run keeps more RNEC calls waiting than the default bulkhead queue (64) allows:
     // the subgraph's overload protection would turn into errors and the bench would measure it instead of the gateway.
-    ...Object.fromEntries(['RNEC', 'CEET', 'URBANISME'].map((system) => [`${system}_BULKHEAD_QUEUE`, '2048'])),
+    ...Object.fromEntries(connectedMinistries.map((m) => [`${m.system.code.toUpperCase()}_BULKHEAD_QUEUE`, '2048'])),
     ...options.worldEnv,
   };
   const idpKeyPath = join(dataDir, 'idp', 'signing-key.json');

@@ -1,18 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import {
-  apiSchemaOf,
-  buildManifest,
-  defaultManifestPath,
-  operationsDirectory,
-  readOperationSources,
-  serializeManifest,
-  supergraphPath,
-  validateManifest,
-} from '../gateway/trusted-documents/index.js';
+import { apiSchemaOf, buildManifest, defaultManifestPath, serializeManifest, supergraphPath, validateManifest } from '../gateway/trusted-documents/index.js';
+import { readShippedOperations } from './trusted-documents/index.js';
 
 /**
- * Builds clients/trusted-documents.json (Apollo's persisted query manifest) from clients/operations/*.graphql, then
+ * Builds clients/trusted-documents.json (Apollo's persisted query manifest) from the shipped operations —
+ * clients/operations/*.graphql and each ministry subgraph's own subgraphs/<name>/operations/*.graphql — then
  * validates every document against the API schema of schema/supergraph.graphql. `--check` writes nothing and fails
  * when the committed manifest is stale. Exit 1 on any problem.
  */
@@ -20,7 +13,7 @@ const check = process.argv.includes('--check');
 const target = defaultManifestPath();
 const shown = relative(process.cwd(), target) || target;
 try {
-  const manifest = buildManifest(readOperationSources(operationsDirectory()));
+  const manifest = buildManifest(readShippedOperations());
   const text = serializeManifest(manifest);
   let failed = false;
   if (check) {

@@ -5,3 +5,4 @@ export type { CeetSimulatorConfig } from './config.js';
 export { CeetOperation } from './ceet-operations.js';
 export { formatHorodatage, formatMontant, parseHorodatage } from './ceet-format.js';
 export type { Demande, EtapeHistorique } from './demande.js';
+export { seededApplicants } from './seeded-applicants.js';

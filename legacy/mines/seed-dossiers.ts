@@ -123,3 +123,9 @@ export function seedMinesDossiers(world: World): DossierMines[] {
     return { NumeroDossier: `${year}/${String(seq).padStart(6, '0')}`, ...d };
   });
 }
+
+/**
+ * The applicant (NIU) of each dossier this system starts with in the seeded world, one entry per dossier: how the
+ * soak tells a citizen's seeded records from the ones it filed. Every `legacy/<system>/index.ts` exports it.
+ */
+export const seededApplicants = (world: World): readonly string[] => seedMinesDossiers(world).map((dossier) => dossier.NuiDemandeur);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest, operationsDirectory, readOperationSources } from '../../gateway/trusted-documents/index.js';
+import { buildManifest } from '../../gateway/trusted-documents/index.js';
 import { committedSupergraph } from '../schema-check/testing/edit-supergraph.js';
+import { readShippedOperations } from '../trusted-documents/index.js';
 import { generateClientTypes } from './generate-client-types.js';
 
-const sources = readOperationSources(operationsDirectory());
+const sources = readShippedOperations();
 
 describe('typed client documents (clients/generated/graphql.ts)', () => {
   it('types each operation’s result and variables, and types its document with them', async () => {

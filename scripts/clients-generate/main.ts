@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { operationsDirectory, readOperationSources, supergraphPath } from '../../gateway/trusted-documents/index.js';
+import { supergraphPath } from '../../gateway/trusted-documents/index.js';
+import { readShippedOperations } from '../trusted-documents/index.js';
 import { generateClientTypes, generatedClientTypesFile } from './generate-client-types.js';
 
-/** `npm run clients:generate`: writes clients/generated/graphql.ts from clients/operations/*.graphql. */
+/** `npm run clients:generate`: writes clients/generated/graphql.ts from the shipped operations (clients/operations, subgraphs/<name>/operations). */
 const target = join(dirname(supergraphPath()), '..', generatedClientTypesFile);
 try {
-  const text = await generateClientTypes(readFileSync(supergraphPath(), 'utf8'), readOperationSources(operationsDirectory()));
+  const text = await generateClientTypes(readFileSync(supergraphPath(), 'utf8'), readShippedOperations());
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text);
   process.stdout.write(`wrote ${generatedClientTypesFile}\n`);

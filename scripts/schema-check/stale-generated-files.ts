@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { operationsDirectory, readOperationSources, supergraphPath } from '../../gateway/trusted-documents/index.js';
+import { supergraphPath } from '../../gateway/trusted-documents/index.js';
 import { generateClientTypes, generatedClientTypesFile } from '../clients-generate/index.js';
 import { renderSchemaDocs, schemaDocsPath } from '../schema-docs/index.js';
+import { readShippedOperations } from '../trusted-documents/index.js';
 import type { StaleFile } from './format-report.js';
 
 function readOrEmpty(path: string): string {
@@ -23,11 +24,11 @@ export async function staleGeneratedFiles(supergraphSdl: string): Promise<StaleF
   const docs = schemaDocsPath();
   if (readOrEmpty(docs) !== renderSchemaDocs(supergraphSdl)) stale.push({ path: relative(root, docs), fix: 'npm run schema:docs' });
   try {
-    const clientTypes = await generateClientTypes(supergraphSdl, readOperationSources(operationsDirectory()));
+    const clientTypes = await generateClientTypes(supergraphSdl, readShippedOperations());
     if (readOrEmpty(join(root, generatedClientTypesFile)) !== clientTypes) stale.push({ path: generatedClientTypesFile, fix: 'npm run clients:generate' });
   } catch (error) {
     // A client document invalid against the committed supergraph: nothing can be generated until one of them changes.
-    const problem = `clients/operations cannot be typed against the committed supergraph: ${error instanceof Error ? error.message : String(error)}`;
+    const problem = `the shipped operations cannot be typed against the committed supergraph: ${error instanceof Error ? error.message : String(error)}`;
     stale.push({ path: generatedClientTypesFile, fix: 'npm run compose && npm run clients:generate', problem });
   }
   return stale;

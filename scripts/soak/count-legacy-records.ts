@@ -1,9 +1,5 @@
-import { createCeetAdapter } from '../../adapters/ceet/index.js';
-import { createRnecAdapter } from '../../adapters/rnec/index.js';
-import { mapWithConcurrency, type DossierRecord } from '../../adapters/shared/index.js';
-import { createMinesAdapter } from '../../adapters/mines/index.js';
-import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
-import type { LegacyUrls } from './legacy-admin.js';
+import { mapWithConcurrency } from '../../adapters/shared/index.js';
+import { loadAdapterKit } from '../../subgraphs/supervision/ingestion/index.js';
 import { soakSystems, type SoakSystem } from './plan-submissions.js';
 
 /** Every legacy record carrying a Guichet external reference: reference → the legacy references filed under it. */
@@ -18,25 +14,17 @@ export interface LegacyCount {
 /**
  * Reads the legacy systems themselves, through the real adapters (faults off by now): every request or dossier of
  * every citizen who filed, grouped by external reference. Listing all of a citizen's records — rather than asking
- * "is there one?" — is what lets a second copy of a submission show up.
+ * "is there one?" — is what lets a second copy of a submission show up. Each system's adapter is its kit's (loaded by
+ * name from the ministry registry), pointed at the stack's simulator by `adapterEnv` (`CEET_URL`…, as the subgraphs).
  */
-export async function countLegacyRecords(legacyUrls: LegacyUrls, niusBySystem: Readonly<Record<SoakSystem, readonly string[]>>): Promise<LegacyCount> {
-  const timeoutMs = 10_000;
-  const ceet = createCeetAdapter({ baseUrl: legacyUrls.ceet, apiKey: 'dev-ceet-key', timeoutMs });
-  const urbanisme = createUrbanismeAdapter({ baseUrl: legacyUrls.urbanisme, timeoutMs });
-  const rnec = createRnecAdapter({ url: `${legacyUrls.rnec}/ws/rnec`, timeoutMs });
-  const mines = createMinesAdapter({ baseUrl: legacyUrls.mines, timeoutMs });
-  const lists: Readonly<Record<SoakSystem, (niu: string) => Promise<readonly DossierRecord[]>>> = {
-    ceet: (niu) => ceet.listDossiersOfCitizen(niu),
-    urbanisme: (niu) => urbanisme.listDossiersOfCitizen(niu),
-    rnec: (niu) => rnec.listCopyRequests(niu),
-    mines: (niu) => mines.listDossiersOfCitizen(niu),
-  };
+export async function countLegacyRecords(adapterEnv: Readonly<Record<string, string>>, niusBySystem: Readonly<Record<SoakSystem, readonly string[]>>): Promise<LegacyCount> {
   const found = new Map<string, string[]>();
   const totals = new Map<string, number>();
   for (const system of soakSystems) {
+    const kit = await loadAdapterKit(system);
+    const adapter = kit.create(kit.optionsFromEnv(kit.envSchema.parse({ ...adapterEnv, [`${system.toUpperCase()}_TIMEOUT_MS`]: '10000' })));
     const nius = niusBySystem[system];
-    const records = await mapWithConcurrency(nius, 4, (niu) => lists[system](niu));
+    const records = await mapWithConcurrency(nius, 4, (niu) => adapter.listDossiersOfCitizen(niu));
     records.forEach((list, i) => totals.set(`${system}:${nius[i] ?? ''}`, list.length));
     for (const record of records.flat()) {
       if (!record.externalReference) continue;

@@ -3,8 +3,8 @@ import { generateWorld } from '../../legacy/world/index.js';
 import { buildSoakFigures } from './build-soak-figures.js';
 import { countLegacyRecords } from './count-legacy-records.js';
 import { setLegacyLatency } from './legacy-admin.js';
-import { loadOperation } from './load-operation.js';
-import { planSubmissions, soakCitizens, soakOperations, soakSystems, type SoakOperation, type SoakSystem } from './plan-submissions.js';
+import { readShippedOperation } from '../trusted-documents/index.js';
+import { operationsOf, planSubmissions, soakCitizens, soakSystems, type SoakSystem } from './plan-submissions.js';
 import { createRandom } from './create-random.js';
 import { runClients } from './run-clients.js';
 import type { SoakFigures } from './soak-figures.js';
@@ -12,7 +12,7 @@ import { defaultSoakOptions, type SoakOptions } from './soak-options.js';
 import { startFaultInjector } from './start-fault-injector.js';
 import { startKiller } from './start-killer.js';
 import { startSoakStack } from './start-soak-stack.js';
-import { findStrayRecords } from './find-stray-records.js';
+import { countSeededRecords, findStrayRecords } from './find-stray-records.js';
 import { createLogTallier } from './create-log-tallier.js';
 import { createTokenSource } from './create-token-source.js';
 import { verifySubmissions } from './verify-submissions.js';
@@ -38,8 +38,9 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
   const random = createRandom(options.seed);
   const world = generateWorld({ seed: worldSeed, scale: options.scale, now: worldNow });
   const plan = planSubmissions(soakCitizens(world, random, options.citizens), random, options.submissions, options.seed);
-  const documents = Object.fromEntries(soakOperations.map((name) => [name, loadOperation(name)])) as Record<SoakOperation, string>;
-  const statusQuery = loadOperation('DossierStatus');
+  // The portal's own documents (the soak files exactly what the portal sends), wherever they are shipped from.
+  const documents = Object.fromEntries(operationsOf(plan).map((name) => [name, readShippedOperation(name)]));
+  const statusQuery = readShippedOperation('DossierStatus');
 
   const startupAt = Date.now();
   const tallier = createLogTallier(options.onServiceLine);
@@ -86,9 +87,9 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const niusBySystem = Object.fromEntries(
       soakSystems.map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
     ) as Record<SoakSystem, string[]>;
-    const legacy = await countLegacyRecords(legacyUrls, niusBySystem);
+    const legacy = await countLegacyRecords(stack.adapterEnv, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
-    const strays = findStrayRecords(world, plan, legacy);
+    const strays = findStrayRecords(await countSeededRecords(world), plan, legacy);
     const verifyMs = Date.now() - verifyAt;
 
     const passedSoFar = verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length === 0 && drain.drained;

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectedMinistries } from '../../schema/index.js';
 import { startStack, type Stack } from '../stack/index.js';
 import type { SoakOptions } from './soak-options.js';
 
-/** The ministry subgraphs: each keeps an outbox, each is a kill target. */
-export const ministrySubgraphs = ['civil-registry', 'electricity', 'building-permits', 'energy-mines'] as const;
+/** The ministry subgraphs (one per connected ministry of the registry): each keeps an outbox, each is a kill target. */
+export const ministrySubgraphs: readonly string[] = connectedMinistries.map((m) => m.subgraph.name);
 
 export interface SoakStack {
   readonly stack: Stack;
@@ -53,9 +54,7 @@ export async function startSoakStack(
       OUTBOX_POLL_INTERVAL_MS: '250',
       // Longer than the longest delivery (RNEC: find, act check, filing — each within its deadline), as it must be.
       OUTBOX_LEASE_MS: '15000',
-      ...perSystem('CEET'),
-      ...perSystem('RNEC'),
-      ...perSystem('URBANISME'),
+      ...Object.assign({}, ...connectedMinistries.map((m) => perSystem(m.system.code.toUpperCase()))),
       ...options.stackEnv,
     },
     onLine,

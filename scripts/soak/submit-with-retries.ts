@@ -26,7 +26,8 @@ export interface SubmissionOutcome {
 export interface SubmitContext {
   readonly gatewayUrl: string;
   readonly tokens: TokenSource;
-  readonly documents: Readonly<Record<PlannedSubmission['operation'], string>>;
+  /** Each operation of the plan's text, by name. */
+  readonly documents: Readonly<Record<string, string>>;
   readonly requestTimeoutMs: number;
   readonly giveUpMs: number;
   /** No attempt starts after this instant (epoch ms): the soak's time bound. */
@@ -47,6 +48,8 @@ type Verdict = { readonly kind: 'accepted'; readonly reference: string; readonly
  */
 export async function submitWithRetries(planned: PlannedSubmission, context: SubmitContext): Promise<SubmissionOutcome> {
   const { gatewayUrl, tokens, documents, requestTimeoutMs, giveUpMs, hardDeadline, traffic } = context;
+  const document = documents[planned.operation];
+  if (document === undefined) throw new Error(`no document loaded for ${planned.operation}`);
   const giveUpAt = Math.min(Date.now() + giveUpMs, hardDeadline);
   const retryCauses: string[] = [];
   let attempts = 0;
@@ -58,7 +61,7 @@ export async function submitWithRetries(planned: PlannedSubmission, context: Sub
       const variables = { input: planned.input, idempotencyKey: planned.idempotencyKey };
       traffic.inFlight += 1;
       try {
-        verdict = judge(await postGraphQL(gatewayUrl, documents[planned.operation], variables, token, requestTimeoutMs), planned.field);
+        verdict = judge(await postGraphQL(gatewayUrl, document, variables, token, requestTimeoutMs), planned.field);
       } finally {
         traffic.inFlight -= 1;
       }

@@ -26,6 +26,8 @@ export interface Stack {
   readonly witnessUrl: string;
   /** Legacy base URLs (origins) by system (`rnec`, `ceet`, `urbanisme`…), for tests that inspect the simulators. */
   readonly legacyUrls: Readonly<Record<LegacySystem, string>>;
+  /** What the ministry subgraphs were told of the simulators: each adapter's URL variable (`CEET_URL`, `RNEC_URL`…). */
+  readonly adapterEnv: Readonly<Record<string, string>>;
   stop(): Promise<void>;
   /** Sends `signal` (default SIGKILL: a crash, no graceful shutdown) to one service; resolves once it is gone. */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
@@ -89,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const origin = (name: string) => new URL(url(name)).origin;
     const legacyUrls = Object.fromEntries(legacyServices.map((s) => [s.legacy.system, origin(s.name)])) as Record<LegacySystem, string>;
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
-    const adapterEnv: NodeJS.ProcessEnv = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
+    const adapterEnv: Record<string, string> = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
     await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
     // The gateway trusts the IdP the stack started and the audience it writes (IDP_AUDIENCE's default; production
     // requires both to be named), and reports its trail to the stack's witness, wherever they bound.
@@ -107,7 +109,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services.set(name, spawned);
       return spawned;
     };
-    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), witnessUrl: url('witness'), services, legacyUrls, stop, kill, restart };
+    return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), witnessUrl: url('witness'), services, legacyUrls, adapterEnv, stop, kill, restart };
   } catch (error) {
     await stop();
     throw error;
