@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import type { Person } from '../../legacy/world/index.js';
 import { ProcedureCode } from '../../schema/index.js';
+import { readShippedOperations } from '../../scripts/trusted-documents/index.js';
 
 /**
  * A valid input for every filing mutation of the graph, for a given applicant: one row per `Mutation` field. A test
@@ -14,12 +14,13 @@ export const filingInputs: Readonly<Record<string, (applicant: Person) => Record
   submitEnergyMinesApplication: (a) => ({ applicantNiu: a.niu, procedureCode: ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL }),
 };
 
-/** The portal's trusted submission documents (clients/operations), by the mutation field each one calls. */
+/**
+ * The portal's trusted submission documents (clients/operations, and each ministry subgraph's operations/ folder), by
+ * the mutation field each one calls.
+ */
 export function filingDocuments(): ReadonlyMap<string, { readonly name: string; readonly text: string }> {
-  const directory = new URL('../../clients/operations/', import.meta.url);
   const found = new Map<string, { name: string; text: string }>();
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.graphql'))) {
-    const text = readFileSync(new URL(file, directory), 'utf8');
+  for (const { file, text } of readShippedOperations()) {
     const operation = parse(text).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     if (operation?.operation !== OperationTypeNode.MUTATION) continue;
     const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);

@@ -1,11 +1,13 @@
+import { legacySystems, type LegacySystem } from '../../schema/index.js';
 import { legacyAdmin } from './legacy-admin.js';
 
-const systems = ['rnec', 'ceet', 'urbanisme'] as const;
+export type LegacyCounters = Readonly<Record<LegacySystem, Record<string, number>>>;
 
-export type LegacyCounters = Readonly<Record<(typeof systems)[number], Record<string, number>>>;
-
-/** Every simulator's per-operation call counters at once: compare two snapshots to prove nothing was called. */
+/**
+ * Every simulator's per-operation call counters at once (every system of the ministry registry): compare two
+ * snapshots to prove nothing was called.
+ */
 export async function legacyCounters(): Promise<LegacyCounters> {
-  const [rnec, ceet, urbanisme] = await Promise.all(systems.map((system) => legacyAdmin.calls(system)));
-  return { rnec: rnec!, ceet: ceet!, urbanisme: urbanisme! };
+  const counters = await Promise.all(legacySystems.map(async (system) => [system, await legacyAdmin.calls(system)] as const));
+  return Object.fromEntries(counters) as Record<LegacySystem, Record<string, number>>;
 }

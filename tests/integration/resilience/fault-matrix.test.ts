@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultSettings } from '../../../legacy/shared/index.js';
+import { legacySystems, type LegacySystem } from '../../../schema/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { citizenToken } from '../../support/tokens.js';
 import { citizensInAllSystems, citizensWithMinesDossiers } from '../../support/world.js';
 
-type System = 'rnec' | 'ceet' | 'urbanisme' | 'mines';
+type System = LegacySystem;
 
 /** Each fault kind, injected in the simulator (not mocked), and the codes a client may then see for that system. */
 const faults: readonly [string, Partial<FaultSettings>, readonly string[]][] = [
@@ -20,7 +21,8 @@ const faults: readonly [string, Partial<FaultSettings>, readonly string[]][] = [
   ['error inside a 200', { errorIn200Rate: 1 }, ['BACKEND_ERROR', 'BAD_BACKEND_RESPONSE', 'CIRCUIT_OPEN']],
 ];
 
-const systems: readonly System[] = ['rnec', 'ceet', 'urbanisme', 'mines'];
+/** Every system of the ministry registry (a citizen with no dossier there still sees it missing from the answer). */
+const systems: readonly System[] = legacySystems;
 
 interface Dashboard {
   citizen: {

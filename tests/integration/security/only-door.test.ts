@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Principal } from '../../../auth/index.js';
 import { expiredInternalToken, internalTokenWithWrongSecret, unsignedInternalToken, untypedInternalToken } from '../../support/forged-internal-tokens.js';
+import { stackServices } from '../../../scripts/stack/index.js';
 import { rawGet, rawPost } from '../../support/raw-http.js';
 import { citizenToken, internalTokenFor } from '../../support/tokens.js';
 import { citizenInAllSystems } from '../../support/world.js';
@@ -8,7 +9,8 @@ import { citizenInAllSystems } from '../../support/world.js';
 /** Nobody reaches a subgraph but the gateway: without a valid internal token, HTTP 401 — `_service` and `_entities` included. */
 const citizen = citizenInAllSystems();
 const principal: Principal = { subject: 'intruder', role: 'integrator', scopes: ['citizens:read', 'dossiers:read', 'dossiers:write'], clientId: 'intruder' };
-const subgraphs = ['civil-registry', 'electricity', 'building-permits', 'dossiers'] as const;
+/** Every subgraph of the stack: one per connected ministry of the registry, dossiers and supervision. */
+const subgraphs = stackServices.filter((s) => s.tier === 'subgraph').map((s) => s.name);
 const refusal = { errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED' } }] };
 
 const documents = {
