@@ -7,14 +7,18 @@ export interface GeneratedFile {
   readonly path: string;
 }
 
+/** The ministry's own new folders, where every generated file goes: nothing else of the house is written but its registry row. */
+export function ministryFolders(spec: MinistrySpec): readonly string[] {
+  return [`legacy/${spec.system}`, `adapters/${spec.system}`, `subgraphs/${spec.name}`];
+}
+
 /**
- * The three new folders — the simulator, the adapter and the subgraph, each with its unit tests — and the portal's
- * trusted submission document (in production the gateway runs only the documents of clients/operations).
+ * The three new folders — the simulator, the adapter and the subgraph, each with its unit tests — the subgraph's with
+ * the portal's trusted submission document (`operations/`, which the trusted-documents manifest collects beside
+ * clients/operations: in production the gateway runs only trusted documents).
  */
 export function generatedFiles(spec: MinistrySpec): GeneratedFile[] {
-  const legacy = `legacy/${spec.system}`;
-  const adapter = `adapters/${spec.system}`;
-  const subgraph = `subgraphs/${spec.name}`;
+  const [legacy, adapter, subgraph] = ministryFolders(spec);
   const type = kebabOfPascal(spec.typeName);
   const legacyFiles: [string, string][] = [
     ['README.md', 'README.md'],
@@ -69,6 +73,6 @@ export function generatedFiles(spec: MinistrySpec): GeneratedFile[] {
     ...legacyFiles.map(([t, p]) => ({ template: `legacy/${t}.tmpl`, path: `${legacy}/${p}` })),
     ...adapterFiles.map(([t, p]) => ({ template: `adapter/${t}.tmpl`, path: `${adapter}/${p}` })),
     ...subgraphFiles.map(([t, p]) => ({ template: `subgraph/${t}.tmpl`, path: `${subgraph}/${p}` })),
-    { template: 'client/submit-operation.graphql.tmpl', path: `clients/operations/Submit${spec.typeName}.graphql` },
+    { template: 'client/submit-operation.graphql.tmpl', path: `${subgraph}/operations/Submit${spec.typeName}.graphql` },
   ];
 }

@@ -1,4 +1,4 @@
-// The `npm run new:ministry` scaffold: a ministry's simulator, adapter and subgraph from templates, plus its table rows.
+// The `npm run new:ministry` scaffold: a ministry's simulator, adapter and subgraph from templates, plus its registry row.
 export { runNewMinistry } from './main.js';
 export { scaffoldMinistry } from './new-ministry.js';
 export type { ScaffoldReport } from './new-ministry.js';

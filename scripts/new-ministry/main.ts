@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { scaffoldMinistry } from './new-ministry.js';
 import { parseArgs } from './parse-args.js';
 import { readExisting } from './read-existing.js';
+import { registryFile } from './registry-row.js';
 import { ScaffoldError } from './scaffold-error.js';
 
 /** The package root above this module, from source as from dist/. */
@@ -28,16 +29,16 @@ export function runNewMinistry(
     const root = rootArg ? resolve(rootArg) : packageRoot();
     const existing = readExisting(root);
     const { spec, dryRun } = parseArgs(argv, existing);
-    const report = scaffoldMinistry(spec, { root, dryRun, newMinistryCode: !existing.ministryCodes.includes(spec.ministryCode) });
+    const report = scaffoldMinistry(spec, { root, dryRun });
     const verb = dryRun ? 'would create' : 'created';
     out(`${dryRun ? '[dry run] ' : ''}Ministry ${spec.name}: system ${spec.system}, references ${spec.referencePrefix}-AAAA-NNNNNN, ministry ${spec.ministryCode}, type ${spec.typeName}, ports ${spec.legacyPort} (simulator) / ${spec.subgraphPort} (subgraph).`);
     for (const file of report.created) out(`  ${verb} ${file}`);
     for (const file of report.kept) out(`  kept     ${file} (already there)`);
-    for (const row of report.inserted) out(`  ${dryRun ? 'would add' : 'added'} row → ${row}`);
-    for (const row of report.alreadyPresent) out(`  row already present → ${row}`);
-    for (const script of report.scripts) out(`  ${dryRun ? 'would add' : 'added'} npm script ${script}`);
-    out('Next: flesh out the procedures (schema/procedures.ts, legacy + adapter procedures.ts), states and quirks; then');
-    out('  npm run build && npm run compose && npx vitest run legacy/' + spec.system + ' adapters/' + spec.system + ' subgraphs/' + spec.name + '  (see CONTRIBUTING.md)');
+    const row = { inserted: `${dryRun ? 'would add' : 'added'} its row`, completed: `${dryRun ? 'would give' : 'gave'} ${spec.ministryCode}’s row its system`, present: 'its row is already' }[report.registry];
+    out(`  ${row} in ${registryFile} (the ministry registry: every per-ministry list follows it)`);
+    out('Next: flesh out the procedures (its row in schema/ministries.ts, legacy + adapter procedures.ts), states and quirks; then');
+    out(`  npm run build && npm run compose && npx vitest run legacy/${spec.system} adapters/${spec.system} subgraphs/${spec.name}  (see CONTRIBUTING.md)`);
+    out(`  run one of its services alone: npm run service -- legacy-${spec.system}  |  npm run service -- ${spec.name}`);
     return 0;
   } catch (error) {
     err(error instanceof ScaffoldError ? error.message : `new:ministry failed: ${error instanceof Error ? error.message : String(error)}`);

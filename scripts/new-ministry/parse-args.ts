@@ -7,6 +7,10 @@ export interface Existing {
   readonly legacySystems: readonly string[];
   readonly referencePrefixes: readonly string[];
   readonly ministryCodes: readonly string[];
+  /** Ministries that have their system already (the registry has one system per ministry). */
+  readonly connectedMinistryCodes: readonly string[];
+  /** Dossier types the ministry subgraphs own. */
+  readonly typeNames: readonly string[];
   readonly ports: readonly number[];
 }
 
@@ -22,7 +26,8 @@ export const usage = `Usage : npm run new:ministry -- <nom> [options]
   <nom>                        nom du sous-graphe, en kebab-case (ex. energy-mines)
   --system <code>              code du système historique, minuscules (ex. mines ; défaut : le nom sans tirets)
   --reference-prefix <PREFIX>  préfixe des références, 2 à 6 majuscules (ex. MEM ; défaut : initiales du nom)
-  --ministry-code <CODE>       MinistryCode du ministère (ex. MINES ; défaut : le nom en MAJUSCULES_SOULIGNÉES)
+  --ministry-code <CODE>       MinistryCode du ministère (ex. MINES ; défaut : le nom en MAJUSCULES_SOULIGNÉES) ;
+                               un ministère du catalogue sans système (ex. SECURITY) reçoit le sien dans sa ligne
   --type-name <Type>           type de dossier GraphQL (défaut : <Nom>Application)
   --title <texte>              nom complet du ministère, en français
   --short-name <texte>         nom court du ministère (salle de supervision)
@@ -79,9 +84,11 @@ export function parseArgs(argv: readonly string[], existing: Existing): Scaffold
 
   const ministryCode = values.get('ministry-code') ?? name.toUpperCase().replaceAll('-', '_');
   if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(ministryCode)) fail(`--ministry-code « ${ministryCode} » : MAJUSCULES_SOULIGNÉES attendues, ex. MINES (expected UPPER_SNAKE_CASE).`);
+  if (existing.connectedMinistryCodes.includes(ministryCode)) fail(`Le ministère ${ministryCode} a déjà son système : le registre en compte un par ministère, choisissez un autre --ministry-code (ministry already has a system).`);
 
   const typeName = values.get('type-name') ?? `${pascal(name)}Application`;
   if (!/^[A-Z][A-Za-z0-9]{2,59}$/.test(typeName)) fail(`--type-name « ${typeName} » : PascalCase attendu, ex. EnergyMinesApplication (expected PascalCase).`);
+  if (existing.typeNames.includes(typeName)) fail(`Le type « ${typeName} » existe déjà (dossier type already exists).`);
 
   const texts = { title: values.get('title') ?? `Ministère (${name})`, shortName: values.get('short-name') ?? pascal(name), systemTitle: values.get('system-title') ?? `${system.toUpperCase()} — système du ministère` };
   for (const [key, text] of Object.entries(texts)) {
