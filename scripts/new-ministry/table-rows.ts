@@ -67,13 +67,13 @@ export function tableRows(spec: MinistrySpec, options: { readonly newMinistryCod
     {
       file: 'subgraphs/index.ts',
       marker: 'subgraph-imports',
-      text: `import { ${t.__NAME_ENV__}_DEFAULT_PORT, build${pascal(name)}Schema } from './${name}/index.js';`,
+      text: `import { buildSchema as build${pascal(name)}Schema } from './${name}/index.js';`,
       present: new RegExp(`from '\\./${escape(name)}/index\\.js'`),
     },
     {
       file: 'subgraphs/index.ts',
       marker: 'subgraph-definitions',
-      text: `  { name: '${name}', defaultUrl: local(${t.__NAME_ENV__}_DEFAULT_PORT), buildSchema: build${pascal(name)}Schema },`,
+      text: `  { name: '${name}', defaultUrl: local(${spec.subgraphPort}), buildSchema: build${pascal(name)}Schema },`,
       present: new RegExp(`name: '${escape(name)}'`),
     },
     {
