@@ -6,3 +6,4 @@ export { numeroOfReference, referenceOfNumero } from './ceet-references.js';
 export { CeetOperation } from './ceet-operations.js';
 export type { CeetAdapter, ElectricityRequestInput, ElectricityRequestRecord, MeterType } from './types.js';
 export { adapterKit } from './adapter-kit.js';
+export { electricityRequestInputSchema } from './validate-input.js';

@@ -1,4 +1,7 @@
 import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { ElectricityRequestInput } from './validate-input.js';
+
+export type { ElectricityRequestInput };
 
 export type MeterType = 'SINGLE_PHASE' | 'THREE_PHASE';
 
@@ -13,17 +16,6 @@ export interface ElectricityRequestRecord extends DossierRecord {
   readonly filingFeeFcfa: number;
   /** Amount of the quote, once issued (FCFA, integer). */
   readonly quoteAmountFcfa: number | null;
-}
-
-export interface ElectricityRequestInput {
-  readonly niu: string;
-  readonly meterType: MeterType;
-  readonly communeCode: string;
-  readonly quarter: string;
-  readonly landTitle: string | null;
-  readonly applianceCount: number;
-  /** Guichet's reference (referenceExterne), used to reconcile retries: CEET's POST is not idempotent. */
-  readonly externalReference: string;
 }
 
 export interface CeetAdapter extends MinistryDossierAdapter<ElectricityRequestRecord, ElectricityRequestInput> {

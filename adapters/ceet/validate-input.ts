@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { AdapterError } from '../shared/index.js';
-import type { ElectricityRequestInput } from './types.js';
 
 export const niuSchema = z.string().regex(/^\d{12}$/, 'Le NIU doit comporter 12 chiffres.');
 
-const inputSchema = z.object({
+/**
+ * A new request as CEET takes it: the payload's one definition (the subgraph files it, the outbox keeps it, the
+ * adapter sends it), with what CEET would refuse, in French.
+ */
+export const electricityRequestInputSchema = z.object({
   niu: niuSchema,
   meterType: z.enum(['SINGLE_PHASE', 'THREE_PHASE'], 'Le type de compteur doit être monophasé ou triphasé.'),
   communeCode: z.string().regex(/^[A-Z0-9]{2,20}$/, 'Le code de commune est invalide.'),
@@ -14,6 +17,8 @@ const inputSchema = z.object({
   externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe ne peut dépasser 64 caractères.'),
 });
 
+export type ElectricityRequestInput = z.output<typeof electricityRequestInputSchema>;
+
 /** BAD_USER_INPUT with every problem in one French sentence list, before CEET is called. */
 export function badUserInput(operation: string, problems: readonly string[]): AdapterError {
   return new AdapterError({ code: 'BAD_USER_INPUT', system: 'ceet', operation, retryable: false, message: `invalid input: ${problems.join(' ')}`, userMessage: problems.join(' ') });
@@ -21,7 +26,7 @@ export function badUserInput(operation: string, problems: readonly string[]): Ad
 
 /** Checks (and trims) a new request before it reaches CEET. */
 export function validateRequestInput(input: ElectricityRequestInput, operation: string): ElectricityRequestInput {
-  const result = inputSchema.safeParse(input);
+  const result = electricityRequestInputSchema.safeParse(input);
   if (!result.success) throw badUserInput(operation, [...new Set(result.error.issues.map((issue) => issue.message))]);
   return result.data;
 }

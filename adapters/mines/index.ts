@@ -7,3 +7,4 @@ export { mineralSubstances } from './substances.js';
 export type { MineralSubstance } from './substances.js';
 export type { MinesProcedure } from './procedures.js';
 export { adapterKit } from './adapter-kit.js';
+export { energyMinesApplicationInputSchema } from './validate-input.js';

@@ -1,5 +1,8 @@
 import type { ProcedureCode } from '../../schema/index.js';
 import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { EnergyMinesApplicationInput } from './validate-input.js';
+
+export type { EnergyMinesApplicationInput };
 import type { MineralSubstance } from './substances.js';
 
 /** One application (graph reference `MEM-2026-000123` ↔ the system's number `2026/000123`). */
@@ -15,20 +18,6 @@ export interface EnergyMinesApplicationRecord extends DossierRecord {
   readonly areaHectares: number | null;
   /** Documents the ministry waits for (while ACTION_REQUIRED for missing documents). */
   readonly missingDocuments: readonly string[];
-}
-
-export interface EnergyMinesApplicationInput {
-  readonly niu: string;
-  /** One of this ministry's procedures (adapters/mines/procedures.ts). */
-  readonly procedureCode: ProcedureCode;
-  readonly companyName: string | null;
-  readonly communeCode: string | null;
-  readonly locality: string | null;
-  /** Required for mining titles, ignored otherwise. */
-  readonly substance: MineralSubstance | null;
-  readonly areaHectares: number | null;
-  /** Guichet's reference (`RefExterne`): the system can be searched by it. */
-  readonly externalReference: string;
 }
 
 export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicationRecord, EnergyMinesApplicationInput> {

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { badUserInput } from './mines-errors.js';
-import { procedureOfCode } from './procedures.js';
+import { isProcedureOfMines, procedureOfCode } from './procedures.js';
 import { mineralSubstances, type MineralSubstance } from './substances.js';
-import type { EnergyMinesApplicationInput } from './types.js';
+import type { ProcedureCode } from '../../schema/index.js';
 
 const optionalText = (min: number, max: number, message: string) => z.string(message).trim().min(min, message).max(max, message).nullable();
 
-/** What the system would refuse, checked before the (non-idempotent) POST, with French messages. */
-const applicationInput = z.object({
+/**
+ * A new application as SIGEM takes it: the payload's one definition (the subgraph files it, the outbox keeps it, the
+ * adapter sends it), with what SIGEM would refuse, in French. The procedure's own rules (site, mining title) follow
+ * in validateApplicationInput.
+ */
+export const energyMinesApplicationInputSchema = z.object({
   niu: z.string('Le NIU doit comporter 12 chiffres.').regex(/^\d{12}$/, 'Le NIU doit comporter 12 chiffres.'),
-  procedureCode: z.string(),
+  procedureCode: z.custom<ProcedureCode>((value) => typeof value === 'string' && isProcedureOfMines(value), { error: (issue) => `La démarche ${String(issue.input)} ne relève pas de ce ministère.` }),
   companyName: optionalText(2, 120, 'La raison sociale doit compter 2 à 120 caractères.'),
   communeCode: optionalText(2, 20, 'Code de commune invalide.'),
   locality: optionalText(2, 80, 'La localité doit compter 2 à 80 caractères.'),
@@ -18,8 +22,10 @@ const applicationInput = z.object({
   externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
 });
 
+export type EnergyMinesApplicationInput = z.output<typeof energyMinesApplicationInputSchema>;
+
 export function validateApplicationInput(input: EnergyMinesApplicationInput, operation: string): EnergyMinesApplicationInput & { readonly legacyCode: string } {
-  const result = applicationInput.safeParse(input);
+  const result = energyMinesApplicationInputSchema.safeParse(input);
   if (!result.success) throw badUserInput(operation, result.error.issues[0]?.message ?? 'Données invalides.');
   const procedure = procedureOfCode(input.procedureCode);
   if (!procedure) throw badUserInput(operation, `La démarche ${input.procedureCode} ne relève pas de ce ministère.`);

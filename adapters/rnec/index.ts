@@ -8,3 +8,4 @@ export type * from './types.js';
 export { copyRequestDossiers } from './copy-request-dossiers.js';
 export { adapterKit } from './adapter-kit.js';
 export type { RnecDossierAdapter } from './adapter-kit.js';
+export { copyRequestInputSchema } from './copy-request-input.js';

@@ -1,3 +1,6 @@
+import type { CopyRequestInput } from './copy-request-input.js';
+
+export type { CopyRequestInput };
 import type { DossierRecord } from '../shared/index.js';
 
 /** A person as the civil registry knows them, cleaned (title-cased names, ISO dates). */
@@ -38,13 +41,6 @@ export interface CivilActCopyRequestRecord extends DossierRecord {
   readonly deliveryCommuneCode: string;
 }
 
-export interface CopyRequestInput {
-  readonly niu: string;
-  readonly actNumber: string;
-  readonly copies: number;
-  /** Guichet's reference, stored by RNEC (REFERENCE_EXTERNE) and used to reconcile retries. */
-  readonly externalReference: string;
-}
 
 export interface RnecAdapter {
   /** NOT_FOUND for an unknown NIU. */

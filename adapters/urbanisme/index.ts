@@ -3,3 +3,4 @@ export { urbanismeAdapterEnvSchema, urbanismeAdapterOptionsFromEnv } from './opt
 export type { UrbanismeAdapterOptions, UrbanismeAdapterEnv } from './options.js';
 export type { UrbanismeAdapter, BuildingPermitRecord, BuildingPermitInput, ProjectKind } from './types.js';
 export { adapterKit } from './adapter-kit.js';
+export { buildingPermitInputSchema } from './validate-input.js';

@@ -1,4 +1,7 @@
 import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { BuildingPermitInput } from './validate-input.js';
+
+export type { BuildingPermitInput };
 
 export type ProjectKind = 'SINGLE_HOUSE' | 'BUILDING_R1' | 'BUILDING_R2' | 'COMMERCIAL' | 'FENCE';
 
@@ -14,19 +17,6 @@ export interface BuildingPermitRecord extends DossierRecord {
   readonly levels: number;
   /** Documents the ministry waits for (PIECES_MANQUANTES). */
   readonly missingDocuments: readonly string[];
-}
-
-export interface BuildingPermitInput {
-  readonly niu: string;
-  readonly landTitle: string;
-  readonly architectRegistration: string;
-  readonly communeCode: string;
-  readonly quarter: string;
-  readonly projectKind: ProjectKind;
-  readonly floorAreaM2: number;
-  readonly levels: number;
-  /** Guichet's reference (reference_externe); Urbanisme cannot search by it: reconcile by listing the applicant's dossiers. */
-  readonly externalReference: string;
 }
 
 export interface UrbanismeAdapter extends MinistryDossierAdapter<BuildingPermitRecord, BuildingPermitInput> {

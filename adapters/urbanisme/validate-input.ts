@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { badUserInput } from './urbanisme-errors.js';
-import type { BuildingPermitInput, ProjectKind } from './types.js';
+import type { ProjectKind } from './types.js';
 
 const projectKinds: readonly [ProjectKind, ...ProjectKind[]] = ['SINGLE_HOUSE', 'BUILDING_R1', 'BUILDING_R2', 'COMMERCIAL', 'FENCE'];
 const required = (message: string) => z.string(message).trim().min(1, message);
 
-/** What Urbanisme would refuse, checked before the (non-idempotent) POST, with French messages. */
-const permitInput = z.object({
+/**
+ * A new application as Urbanisme takes it: the payload's one definition (the subgraph files it, the outbox keeps it,
+ * the adapter sends it), with what Urbanisme would refuse, in French.
+ */
+export const buildingPermitInputSchema = z.object({
   niu: z.string('Le NIU doit comporter 12 chiffres.').regex(/^\d{12}$/, 'Le NIU doit comporter 12 chiffres.'),
   landTitle: required('Le numéro du titre foncier est obligatoire.'),
   architectRegistration: required('Le numéro d’inscription de l’architecte à l’Ordre est obligatoire.'),
@@ -18,8 +21,10 @@ const permitInput = z.object({
   externalReference: required('La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
 });
 
+export type BuildingPermitInput = z.output<typeof buildingPermitInputSchema>;
+
 export function validatePermitInput(input: BuildingPermitInput, operation: string): BuildingPermitInput {
-  const result = permitInput.safeParse(input);
+  const result = buildingPermitInputSchema.safeParse(input);
   if (!result.success) throw badUserInput(operation, result.error.issues[0]?.message ?? 'Données invalides.');
   return result.data;
 }

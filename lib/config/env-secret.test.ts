@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { readCeetAdapterOptions } from '../../adapters/ceet/index.js';
-import { readElectricityConfig } from '../../subgraphs/electricity/config.js';
+import { electricity } from '../../subgraphs/electricity/index.js';
+import { readMinistrySubgraphConfig } from '../../subgraphs/shared/index.js';
 import { envSecret } from './env-secret.js';
 import { ConfigError, readConfig } from './read-config.js';
 
@@ -32,6 +33,6 @@ describe('envSecret', () => {
 
   it('holds in every schema a secret is spread into (an adapter alone, a ministry subgraph)', () => {
     expect(problemsOf(() => readCeetAdapterOptions({ NODE_ENV: 'production' }))).toContain('CEET_API_KEY: required when NODE_ENV=production (the development default is not a secret)');
-    expect(problemsOf(() => readElectricityConfig({ NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(40), CEET_API_KEY: 'dev-ceet-key' }))).toContain('CEET_API_KEY: the development value is not allowed when NODE_ENV=production');
+    expect(problemsOf(() => readMinistrySubgraphConfig(electricity, { NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(40), CEET_API_KEY: 'dev-ceet-key' }))).toContain('CEET_API_KEY: the development value is not allowed when NODE_ENV=production');
   });
 });

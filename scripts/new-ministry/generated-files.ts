@@ -50,23 +50,20 @@ export function generatedFiles(spec: MinistrySpec): GeneratedFile[] {
     ['map-dossier.ts', 'map-dossier.ts'],
     ['validate-input.ts', 'validate-input.ts'],
     ['create-adapter.ts', `create-${spec.system}-adapter.ts`],
+    ['adapter-kit.ts', 'adapter-kit.ts'],
     ['adapter.test.ts', `${spec.system}-adapter.test.ts`],
     ['map-dossier.test.ts', 'map-dossier.test.ts'],
   ];
   const subgraphFiles: [string, string][] = [
     ['index.ts', 'index.ts'],
     ['main.ts', 'main.ts'],
-    ['config.ts', 'config.ts'],
+    ['ministry.ts', 'ministry.ts'],
     ['citizen.ts', 'citizen.ts'],
     ['application.ts', `${type}.ts`],
     ['application-input.ts', `${type}-input.ts`],
     ['application-page.ts', `${type}-page.ts`],
     ['resolver.ts', `${spec.name}-resolver.ts`],
-    ['context.ts', 'context.ts'],
-    ['queued-record.ts', `queued-${type}.ts`],
-    ['reference-resolvers.ts', 'reference-resolvers.ts'],
     ['build-schema.ts', `build-${spec.name}-schema.ts`],
-    ['start-subgraph.ts', `start-${spec.name}-subgraph.ts`],
     ['subgraph.test.ts', `${spec.name}-subgraph.test.ts`],
   ];
   return [

@@ -1,7 +1,7 @@
-import { buildFederatedSchema } from '../shared/index.js';
+import { buildMinistrySchema } from '../shared/index.js';
 import { BuildingPermitsResolver, CitizenBuildingPermitsResolver } from './building-permits-resolver.js';
-import { buildingPermitsReferenceResolvers } from './reference-resolvers.js';
+import { permitView } from './permit-view.js';
 
 export function buildBuildingPermitsSchema() {
-  return buildFederatedSchema({ resolvers: [BuildingPermitsResolver, CitizenBuildingPermitsResolver], referenceResolvers: buildingPermitsReferenceResolvers, legacySystem: 'urbanisme' });
+  return buildMinistrySchema('building-permits', { resolvers: [BuildingPermitsResolver, CitizenBuildingPermitsResolver], view: permitView });
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '../../lib/service/index.js';
-import { readBuildingPermitsConfig } from './config.js';
-import { startBuildingPermitsSubgraph } from './start-building-permits-subgraph.js';
+import { runMinistrySubgraph } from '../shared/index.js';
+import { buildingPermits } from './ministry.js';
 
-await runService({ name: 'subgraph-building-permits', readConfig: readBuildingPermitsConfig, start: startBuildingPermitsSubgraph });
+await runMinistrySubgraph(buildingPermits);

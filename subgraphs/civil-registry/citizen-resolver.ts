@@ -60,8 +60,6 @@ export class CitizenResolver {
   @CitizenDossierListReaders()
   @FieldResolver(() => [CivilActCopyRequest], { nullable: true, description: 'Les demandes de copies d’actes du citoyen (null si le RNEC ne répond pas).' })
   async civilActCopyRequests(@Root() citizen: Citizen, @Ctx() ctx: CivilRegistryContext) {
-    const records = await ctx.loaders.copyRequestsOfCitizen.load(citizen.niu);
-    for (const record of records) ctx.loaders.copyRequest.prime(record.reference, record);
-    return records.map(copyRequestView);
+    return (await ctx.dossiers.listOfCitizen(citizen.niu)).map(copyRequestView);
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { citizenPrincipal, postAs } from '../shared/testing/index.js';
-import { readCivilRegistryConfig } from './config.js';
+import { readMinistrySubgraphConfig } from '../shared/index.js';
+import { civilRegistry } from './ministry.js';
 import { startTestCivilRegistry, type TestCivilRegistry } from './testing/start-test-civil-registry.js';
 
 let stack: TestCivilRegistry;
@@ -77,7 +78,7 @@ describe('civil-registry cache hints, over HTTP', () => {
     const [shorter, off] = await Promise.all([stack.startSubgraph({ CACHE_IDENTITY_MAX_AGE_S: '15' }), stack.startSubgraph({ CACHE_IDENTITY_MAX_AGE_S: '0' })]);
     expect((await postAs(shorter, citizenPrincipal(niu), identity, { r: [citizenRef(niu)] })).headers.get('cache-control')).toBe('max-age=15, private');
     expect((await postAs(off, citizenPrincipal(niu), identity, { r: [citizenRef(niu)] })).headers.get('cache-control')).toBe('no-store');
-    expect(() => readCivilRegistryConfig({ CACHE_IDENTITY_MAX_AGE_S: '-1' })).toThrow(/CACHE_IDENTITY_MAX_AGE_S/);
+    expect(() => readMinistrySubgraphConfig(civilRegistry, { CACHE_IDENTITY_MAX_AGE_S: '-1' })).toThrow(/CACHE_IDENTITY_MAX_AGE_S/);
   });
 
   it('a request refused before GraphQL runs is no-store too', async () => {

@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord, CivilActRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, DossierFilers, DossierReaders, externalReferenceFor, forbiddenError, isSystemUnavailable, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertReference, DossierFilers, DossierReaders, isSystemUnavailable, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
 import { Citizen } from './citizen.js';
 import type { CivilRegistryContext } from './context.js';
 import { actNotFound, mayRequestCopyOf } from './copy-entitlement.js';
-import { queuedCopyRecord } from './queued-copy-request.js';
 import { civilActView, copyRequestView } from './views.js';
 
 /**
@@ -38,7 +37,7 @@ export class CivilRegistryResolver {
   @Query(() => CivilActCopyRequest, { nullable: true, description: 'Une demande de copie par sa référence (RNEC-AAAA-NNNNNN).' })
   async civilActCopyRequest(@Arg('reference', () => ID) reference: string, @Ctx() ctx: CivilRegistryContext) {
     assertReference(reference, 'RNEC');
-    return copyRequestView(await ctx.loaders.copyRequest.load(reference));
+    return copyRequestView(await ctx.dossiers.byReference.load(reference));
   }
 
   @DossierFilers()
@@ -50,27 +49,22 @@ export class CivilRegistryResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() ctx: CivilRegistryContext,
   ) {
-    assertIdempotencyKey(idempotencyKey);
-    if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
-    // The act must be one the applicant may ask copies of; any other is answered as unknown. When RNEC cannot
-    // answer now, the request is still held (nothing lost) but nothing is decided: the forwarder checks the same
-    // rule before filing it, and the request's `act` stays hidden until RNEC says the applicant is entitled to it.
-    await entitledAct(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
-      if (!isSystemUnavailable(error)) throw error;
-    });
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
-    const externalReference = externalReferenceFor('RNEC', procedure, input.applicantNiu, idempotencyKey);
-    const rnecInput = { niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, externalReference };
-    // Delivered now if RNEC can take it, else held durably and answered QUEUED; retries never file twice.
-    const outcome = await ctx.outbox.submit({
-      externalReference,
+    const record = await ctx.submit({
       procedureCode: procedure,
       applicantNiu: input.applicantNiu,
-      payload: rnecInput,
+      idempotencyKey,
+      payload: async () => {
+        // The act must be one the applicant may ask copies of; any other is answered as unknown. When RNEC cannot
+        // answer now, the request is still held (nothing lost) but nothing is decided: the forwarder checks the same
+        // rule before filing it, and the request's `act` stays hidden until RNEC says the applicant is entitled to it.
+        await entitledAct(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
+          if (!isSystemUnavailable(error)) throw error;
+        });
+        return { niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies };
+      },
       sameRecord: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
     });
-    const record = recordOfOutcome(outcome, queuedCopyRecord);
-    ctx.access.record({ niu: record.applicantNiu, system: 'rnec', action: 'write' });
     return asReceipt(ctx, copyRequestView(record));
   }
 

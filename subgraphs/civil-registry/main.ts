@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '../../lib/service/index.js';
-import { readCivilRegistryConfig } from './config.js';
-import { startCivilRegistrySubgraph } from './start-civil-registry-subgraph.js';
+import { runMinistrySubgraph } from '../shared/index.js';
+import { civilRegistry } from './ministry.js';
 
-await runService({ name: 'subgraph-civil-registry', readConfig: readCivilRegistryConfig, start: startCivilRegistrySubgraph });
+await runMinistrySubgraph(civilRegistry);

@@ -8,7 +8,7 @@ import { cachedBatch, cachedCall, createTtlCache, type TtlCacheOptions } from '.
  * in front of it and still filter what their caller may see and record the access. Each of the three caches keeps
  * at most `maxEntries`.
  */
-export function withIdentityCache(rnec: RnecAdapter, options: TtlCacheOptions): RnecAdapter {
+export function withIdentityCache<A extends RnecAdapter>(rnec: A, options: TtlCacheOptions): A {
   const citizens = createTtlCache<CitizenRecord>(options);
   const actLists = createTtlCache<readonly CivilActRecord[]>(options);
   const acts = createTtlCache<CivilActRecord>(options);

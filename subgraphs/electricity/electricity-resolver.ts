@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { asReceipt, assertIdempotencyKey, assertReference, canFileFor, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, externalReferenceFor, forbiddenError, RequiresScopes, Scopes, recordOfOutcome, userInputError } from '../shared/index.js';
+import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
-import type { ElectricityContext } from './context.js';
-import { ElectricityConnectionInput } from './electricity-connection-input.js';
 import { ElectricityConnectionRequest } from './electricity-connection-request.js';
-import { ElectricityRequestPage } from './electricity-request-page.js';
-import { queuedElectricityRecord } from './queued-request.js';
+import { ElectricityConnectionInput } from './electricity-connection-request-input.js';
+import { ElectricityRequestPage } from './electricity-connection-request-page.js';
+import type { ElectricityContext } from './ministry.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -17,7 +16,7 @@ export class ElectricityResolver {
   @Query(() => ElectricityConnectionRequest, { nullable: true, description: 'Une demande de raccordement par sa référence (CEET-AAAA-NNNNNN).' })
   async electricityConnectionRequest(@Arg('reference', () => ID) reference: string, @Ctx() ctx: ElectricityContext) {
     assertReference(reference, 'CEET');
-    return dossierView(await ctx.loaders.request.load(reference));
+    return dossierView(await ctx.dossiers.byReference.load(reference));
   }
 
   @RequiresScopes(Scopes.agentOf('ENERGY'), Scopes.readDossiers)
@@ -29,8 +28,8 @@ export class ElectricityResolver {
   ) {
     if (page < 1) throw userInputError('Le numéro de page commence à 1.', 'page');
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userInputError(`La taille de page doit être comprise entre 1 et ${MAX_PAGE_SIZE}.`, 'pageSize');
-    const result = await ctx.ceet.listRequests({ page, pageSize });
-    return { totalCount: result.totalCount, nodes: ctx.worklist(result.items).map(dossierView) };
+    const result = await ctx.adapter.listRequests({ page, pageSize });
+    return { totalCount: result.totalCount, nodes: ctx.dossiers.worklist(result.items).map(dossierView) };
   }
 
   @DossierFilers()
@@ -42,32 +41,24 @@ export class ElectricityResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() ctx: ElectricityContext,
   ) {
-    assertIdempotencyKey(idempotencyKey);
-    if (!canFileFor(ctx.principal, input.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
-    const externalReference = externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, input.applicantNiu, idempotencyKey);
-    const ceetInput = {
-      niu: input.applicantNiu,
-      meterType: input.meterType,
-      communeCode: input.communeCode,
-      quarter: input.quarter,
-      landTitle: input.landTitle ?? null,
-      applianceCount: input.applianceCount,
-      externalReference,
-    };
-    // Delivered now if CEET can take it, else held durably and answered QUEUED; retries never file twice.
-    const outcome = await ctx.outbox.submit({
-      externalReference,
+    const record = await ctx.submit({
       procedureCode: ProcedureCode.ELECTRICITY_CONNECTION_LV,
       applicantNiu: input.applicantNiu,
-      payload: ceetInput,
+      idempotencyKey,
+      payload: () => ({
+        niu: input.applicantNiu,
+        meterType: input.meterType,
+        communeCode: input.communeCode,
+        quarter: input.quarter,
+        landTitle: input.landTitle ?? null,
+        applianceCount: input.applianceCount,
+      }),
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
         existing.meterType === input.meterType &&
         existing.communeCode === input.communeCode &&
         existing.applianceCount === input.applianceCount,
     });
-    const record = recordOfOutcome(outcome, queuedElectricityRecord);
-    ctx.access.record({ niu: record.applicantNiu, system: 'ceet', action: 'write' });
     return asReceipt(ctx, dossierView(record));
   }
 
@@ -85,8 +76,6 @@ export class CitizenElectricityResolver {
     description: 'Les demandes de raccordement du citoyen (null si la CEET ne répond pas).',
   })
   async electricityRequests(@Root() citizen: Citizen, @Ctx() ctx: ElectricityContext) {
-    const records = await ctx.loaders.requestsOfCitizen.load(citizen.niu);
-    for (const record of records) ctx.loaders.request.prime(record.reference, record);
-    return records.map(dossierView);
+    return (await ctx.dossiers.listOfCitizen(citizen.niu)).map(dossierView);
   }
 }

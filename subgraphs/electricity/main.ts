@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '../../lib/service/index.js';
-import { readElectricityConfig } from './config.js';
-import { startElectricitySubgraph } from './start-electricity-subgraph.js';
+import { runMinistrySubgraph } from '../shared/index.js';
+import { electricity } from './ministry.js';
 
-await runService({ name: 'subgraph-electricity', readConfig: readElectricityConfig, start: startElectricitySubgraph });
+await runMinistrySubgraph(electricity);

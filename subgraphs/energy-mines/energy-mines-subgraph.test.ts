@@ -10,7 +10,8 @@ import { generateWorld } from '../../legacy/world/index.js';
 import { createLogger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import { agentPrincipal, citizenPrincipal, postAs, testSubgraphSecret } from '../shared/testing/index.js';
-import { buildEnergyMinesSchema, readEnergyMinesConfig, startEnergyMinesSubgraph } from './index.js';
+import { readMinistrySubgraphConfig, startMinistrySubgraph } from '../shared/index.js';
+import { energyMines } from './index.js';
 
 const world = generateWorld({ seed: 7, scale: 0.05, now: '2026-11-01' });
 const dossiers = seedMinesDossiers(world);
@@ -29,7 +30,7 @@ const input = { applicantNiu: newcomer.niu, procedureCode: procedure.procedureCo
 beforeAll(async () => {
   sim = await startMinesSimulator(readMinesConfig({ PORT: '0', SEED: '7', SCALE: '0.05', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' }));
   const dir = mkdtempSync(join(tmpdir(), 'guichet-energy-mines-test-'));
-  const config = readEnergyMinesConfig({
+  const config = readMinistrySubgraphConfig(energyMines, {
     PORT: '0',
     NODE_ENV: 'test',
     INTERNAL_TOKEN_SECRET: testSubgraphSecret,
@@ -39,7 +40,7 @@ beforeAll(async () => {
     OUTBOX_PATH: join(dir, 'outbox.sqlite'),
     OUTBOX_POLL_INTERVAL_MS: '50',
   });
-  subgraph = await startEnergyMinesSubgraph(config, createLogger('energy-mines-test', 'silent'));
+  subgraph = await startMinistrySubgraph(energyMines, config, createLogger('energy-mines-test', 'silent'));
 });
 afterAll(async () => {
   await subgraph?.close();
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 describe('energy-mines subgraph — schema', () => {
   it('owns its dossier type, keyed by reference and lookup, and adds the list to Citizen', async () => {
-    const sdl = printSubgraphSchema(await buildEnergyMinesSchema());
+    const sdl = printSubgraphSchema(await energyMines.buildSchema());
     expect(sdl).toMatch(/type EnergyMinesApplication\s+@key\(fields: "reference"\)\s+@key\(fields: "lookup"\)/);
     expect(sdl).toMatch(/energyMinesApplications: \[EnergyMinesApplication!\]/);
     expect(sdl).toMatch(/minesFigures: LegacySystemFigures/);

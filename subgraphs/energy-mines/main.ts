@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '../../lib/service/index.js';
-import { readEnergyMinesConfig } from './config.js';
-import { startEnergyMinesSubgraph } from './start-energy-mines-subgraph.js';
+import { runMinistrySubgraph } from '../shared/index.js';
+import { energyMines } from './ministry.js';
 
-await runService({ name: 'subgraph-energy-mines', readConfig: readEnergyMinesConfig, start: startEnergyMinesSubgraph });
+await runMinistrySubgraph(energyMines);

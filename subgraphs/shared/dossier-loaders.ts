@@ -40,6 +40,8 @@ export interface DossierLoaders<R> {
   readonly worklist: (records: readonly R[]) => R[];
   readonly byReference: DataLoader<string, R>;
   readonly ofCitizen: DataLoader<string, readonly R[]>;
+  /** A citizen's dossiers as the caller may see them, primed for the page's entity fetches of the same request. */
+  readonly listOfCitizen: (niu: string) => Promise<readonly R[]>;
 }
 
 /**
@@ -54,14 +56,16 @@ export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersO
   const citizenList = withLastKnownList((niu: string) => options.listOfCitizen(niu), lastKnown);
   const visible = recordedWhenVisible(mayServe, access, system, (r) => [r.applicantNiu]);
   const byReference = batchLoader(withGuichetReferences<R | Error>(withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }), outbox, queuedRecord), options.notFound, visible);
+  const ofCitizen = listLoader(async (niu: string) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)], visible);
+  const primed = (records: readonly R[]) => {
+    for (const record of records) byReference.prime(record.reference, record);
+    return records;
+  };
   return {
     visible,
     byReference,
-    worklist: (records) => {
-      const shown = records.filter(visible);
-      for (const record of shown) byReference.prime(record.reference, record);
-      return shown;
-    },
-    ofCitizen: listLoader(async (niu) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)], visible),
+    worklist: (records) => primed(records.filter(visible)) as R[],
+    ofCitizen,
+    listOfCitizen: async (niu) => primed(await ofCitizen.load(niu)),
   };
 }

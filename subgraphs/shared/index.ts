@@ -21,10 +21,7 @@ export { createGatewayAuthenticator } from './gateway-authenticator.js';
 export * from './submissions/index.js';
 export * from './last-known/index.js';
 export * from './legacy-health/index.js';
-export { ministryReadiness } from './ministry-readiness.js';
-export { startMinistrySubgraph } from './start-ministry-subgraph.js';
-export type { MinistryParts, MinistrySubgraphOptions } from './start-ministry-subgraph.js';
+export * from './ministry/index.js';
 export { dossierLoaders } from './dossier-loaders.js';
 export type { DossierLoaders, DossierLoadersOptions, LoadedDossier } from './dossier-loaders.js';
-export { readMinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
-export type { AdapterEnv, MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+

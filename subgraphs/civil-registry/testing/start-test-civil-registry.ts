@@ -5,9 +5,9 @@ import { readRnecSimulatorConfig, startRnecSimulator, type RunningRnecSimulator 
 import { generateWorld, type World } from '../../../legacy/world/index.js';
 import { createLogger } from '../../../lib/log/index.js';
 import type { RunningService } from '../../../lib/service/index.js';
+import { readMinistrySubgraphConfig, startMinistrySubgraph } from '../../shared/index.js';
 import { testSubgraphSecret } from '../../shared/testing/index.js';
-import { readCivilRegistryConfig } from '../config.js';
-import { startCivilRegistrySubgraph } from '../start-civil-registry-subgraph.js';
+import { civilRegistry } from '../ministry.js';
 
 export interface TestCivilRegistry {
   readonly world: World;
@@ -34,8 +34,8 @@ export async function startTestCivilRegistry(seed: number): Promise<TestCivilReg
     rnec,
     async startSubgraph(env = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'guichet-civil-registry-test-'));
-      const config = readCivilRegistryConfig({ PORT: '0', NODE_ENV: 'test', RNEC_URL: rnec.url, INTERNAL_TOKEN_SECRET: testSubgraphSecret, OUTBOX_PATH: join(dir, 'outbox.sqlite'), ...env });
-      const subgraph = await startCivilRegistrySubgraph(config, createLogger('civil-registry-test', 'silent'));
+      const config = readMinistrySubgraphConfig(civilRegistry, { PORT: '0', NODE_ENV: 'test', RNEC_URL: rnec.url, INTERNAL_TOKEN_SECRET: testSubgraphSecret, OUTBOX_PATH: join(dir, 'outbox.sqlite'), ...env });
+      const subgraph = await startMinistrySubgraph(civilRegistry, config, createLogger('civil-registry-test', 'silent'));
       subgraphs.push(subgraph);
       return subgraph.url;
     },

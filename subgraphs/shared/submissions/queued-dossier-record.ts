@@ -10,7 +10,10 @@ const deliveredLabel = 'Transmise au ministère';
  * Guichet's reference), REJECTED with the ministry's own words if it refused it, or — delivered, while the ministry
  * cannot be asked — SUBMITTED under the ministry's reference, marked stale.
  */
-export function queuedDossierRecord(submission: Submission): DossierRecord & { readonly stale?: boolean; readonly asOf?: string | null } {
+/** The part of a held application every ministry shows the same way. */
+export type QueuedDossier = DossierRecord & { readonly stale?: boolean; readonly asOf?: string | null };
+
+export function queuedDossierRecord(submission: Submission): QueuedDossier {
   const createdAt = new Date(submission.createdAt).toISOString();
   const updatedAt = new Date(submission.updatedAt).toISOString();
   if (submission.state === 'delivered' && submission.legacyReference) {

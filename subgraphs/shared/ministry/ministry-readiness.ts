@@ -1,5 +1,5 @@
-import { policyEvents, type LegacySystem } from '../../adapters/shared/index.js';
-import type { Backlog } from '../../outbox/index.js';
+import { policyEvents, type LegacySystem } from '../../../adapters/shared/index.js';
+import type { Backlog } from '../../../outbox/index.js';
 
 /**
  * A ministry subgraph's readiness details: its legacy system's circuit and the applications waiting in its outbox.

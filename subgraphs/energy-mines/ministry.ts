@@ -1,0 +1,25 @@
+import { adapterKit, energyMinesApplicationInputSchema, type EnergyMinesApplicationRecord, type MinesAdapter } from '../../adapters/mines/index.js';
+import { findProcedure } from '../../schema/index.js';
+import { defineMinistrySubgraph, type MinistryContext } from '../shared/index.js';
+import { buildEnergyMinesSchema } from './build-energy-mines-schema.js';
+
+/** The energy & mines subgraph: SIGEM's permits, authorizations and declarations (registry row `energy-mines`). */
+export const energyMines = defineMinistrySubgraph({
+  name: 'energy-mines',
+  adapter: adapterKit,
+  buildSchema: buildEnergyMinesSchema,
+  inputSchema: energyMinesApplicationInputSchema,
+  queuedRecord: (common, input): EnergyMinesApplicationRecord => ({
+    ...common,
+    companyName: input.companyName,
+    communeCode: input.communeCode,
+    locality: input.locality,
+    substance: input.substance,
+    areaHectares: input.areaHectares,
+    filingFeeFcfa: findProcedure(input.procedureCode)?.feeFcfa ?? 0,
+    missingDocuments: [],
+  }),
+  notFoundMessage: (reference) => `Aucune demande ${reference}.`,
+});
+
+export type EnergyMinesContext = MinistryContext<EnergyMinesApplicationRecord, MinesAdapter>;

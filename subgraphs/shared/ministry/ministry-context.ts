@@ -1,0 +1,60 @@
+import type { ZodType } from 'zod';
+import { AdapterError, type MinistryDossierAdapter } from '../../../adapters/shared/index.js';
+import { createAccessRecorder } from '../../../audit/index.js';
+import type { Principal } from '../../../auth/index.js';
+import type { Outbox, Submission } from '../../../outbox/index.js';
+import type { DossierSystem, LegacySystem, MinistryCode } from '../../../schema/index.js';
+import { dossierLoaders, type DossierLoaders } from '../dossier-loaders.js';
+import type { LastKnownStore } from '../last-known/index.js';
+import { submitDossier, type Filing } from '../submissions/index.js';
+import type { SubgraphContext } from '../subgraph-context.js';
+import type { MinistryRecord } from './ministry-subgraph.js';
+
+/** What every ministry subgraph's resolvers get per request. */
+export interface MinistryContext<R extends MinistryRecord, A, I extends object = InputOf<A>> extends SubgraphContext {
+  /** The ministry's adapter, for what only it offers (worklist pages, acts…). */
+  readonly adapter: A;
+  /** The ministry's dossiers, by reference and by citizen, with the visibility rule and the audit trail (fresh per request). */
+  readonly dossiers: DossierLoaders<R>;
+  /** Files an application the one shared way (see submitDossier); answers the ministry's record or Guichet's. */
+  readonly submit: (filing: Filing<R, I>) => Promise<R>;
+}
+
+/** The input type of an adapter's `submitDossier`. */
+export type InputOf<A> = A extends MinistryDossierAdapter<infer _R, infer I> ? (I extends object ? I : never) : never;
+
+/** What a ministry keeps for the life of its process, handed to each request's context. */
+export interface MinistryParts<R extends MinistryRecord, A, I extends object> {
+  readonly system: LegacySystem;
+  readonly ministry: MinistryCode;
+  readonly referencePrefix: DossierSystem;
+  readonly adapter: A;
+  /** Applications the ministry could not take yet, delivered later by the forwarder. */
+  readonly outbox: Outbox<R>;
+  /** Last versions seen: what status reads fall back to while the ministry is unreachable. */
+  readonly lastKnown: LastKnownStore<R>;
+  readonly inputSchema: ZodType<I>;
+  readonly queuedRecord: (submission: Submission) => R;
+  readonly notFoundMessage: (reference: string) => string;
+}
+
+/** Fresh loaders per request: batching within a request, no stale data across requests. */
+export function createMinistryContext<R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>>(parts: MinistryParts<R, A, I>, principal: Principal): MinistryContext<R, A, I> {
+  const { system, ministry, adapter, outbox, lastKnown, queuedRecord } = parts;
+  const access = createAccessRecorder();
+  const dossiers = dossierLoaders({
+    system,
+    ministry,
+    principal,
+    access,
+    lastKnown,
+    outbox,
+    queuedRecord,
+    getMany: (references) => adapter.getDossiers(references),
+    listOfCitizen: (niu) => adapter.listDossiersOfCitizen(niu),
+    notFound: (reference) =>
+      new AdapterError({ code: 'NOT_FOUND', system, operation: 'getDossiers', retryable: false, message: `no dossier ${reference}`, userMessage: parts.notFoundMessage(reference) }),
+  });
+  const desk = { system, referencePrefix: parts.referencePrefix, principal, access, outbox, inputSchema: parts.inputSchema, queuedRecord };
+  return { principal, access, adapter, dossiers, submit: (filing) => submitDossier(desk, filing) };
+}

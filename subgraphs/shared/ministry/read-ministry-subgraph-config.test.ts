@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { minesAdapterEnvSchema, minesAdapterOptionsFromEnv } from '../../../adapters/mines/index.js';
+import { ConfigError } from '../../../lib/config/index.js';
+import { readMinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+
+// The registry row `energy-mines` (default port 4106) with SIGEM's adapter.
+const mines = { name: 'energy-mines', adapter: { envSchema: minesAdapterEnvSchema, optionsFromEnv: minesAdapterOptionsFromEnv } };
+
+describe('readMinistrySubgraphConfig', () => {
+  it('reads the server, the adapter and the outbox from one environment', () => {
+    const config = readMinistrySubgraphConfig(mines, { PORT: '5106', MINES_URL: 'http://mines.test:1', MINES_TIMEOUT_MS: '1500', OUTBOX_PATH: ':memory:' });
+    expect(config.server).toMatchObject({ PORT: 5106 });
+    expect(config.adapter).toMatchObject({ baseUrl: 'http://mines.test:1', timeoutMs: 1_500 });
+    expect(config.outbox.path).toBe(':memory:');
+  });
+
+  it('defaults the port from the registry and names the outbox after the subgraph', () => {
+    const config = readMinistrySubgraphConfig(mines, {});
+    expect(config.server.PORT).toBe(4106);
+    expect(config.outbox.path).toMatch(/energy-mines\.sqlite$/);
+  });
+
+  it('names every bad value of every part in one error', () => {
+    const read = () => readMinistrySubgraphConfig(mines, { PORT: 'x', MINES_TIMEOUT_MS: 'soon', OUTBOX_POLL_INTERVAL_MS: '-1' });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/^subgraph-energy-mines: invalid configuration/);
+    try {
+      read();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual(expect.arrayContaining(['PORT', 'MINES_TIMEOUT_MS', 'OUTBOX_POLL_INTERVAL_MS']));
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { readConfig } from '../../../lib/config/index.js';
+import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../../outbox/index.js';
+import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
+import { subgraphEnvSchema, type SubgraphEnv } from '../subgraph-env.js';
+
+/** What a ministry's subgraph reads at start-up: its server, its adapter's options, its outbox, its own variables. */
+export interface MinistrySubgraphConfig<O, X = undefined> {
+  readonly server: SubgraphEnv;
+  readonly adapter: O;
+  /** Where applications the ministry could not take yet wait (OUTBOX_PATH). */
+  readonly outbox: OutboxConfig;
+  readonly own: X;
+}
+
+/** The parts of a ministry subgraph's definition its configuration comes from. */
+export interface MinistryEnv<S extends z.ZodObject, O, X> {
+  /** The registry row's subgraph name: the default port and the outbox file's name. */
+  readonly name: string;
+  readonly adapter: { readonly envSchema: S; readonly optionsFromEnv: (env: z.output<S>) => O };
+  readonly ownEnv?: { readonly schema: z.ZodObject; readonly read: (env: Readonly<Record<string, unknown>>) => X };
+}
+
+/** The registry row of a ministry subgraph; a name the registry lacks is a programming error, said at start-up. */
+export function registryRowOf(name: string): ConnectedMinistry {
+  const row = ministryOfSubgraph(name);
+  if (!row) throw new Error(`subgraph ${name} has no row in schema/ministries.ts`);
+  return row;
+}
+
+/**
+ * Validates the subgraph's whole environment at once (every bad value named in one ConfigError, `subgraph-<name>`),
+ * then reads each part with its own schema, so each keeps its own type.
+ */
+export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefined>(definition: MinistryEnv<S, O, X>, env: NodeJS.ProcessEnv): MinistrySubgraphConfig<O, X> {
+  const { name, adapter, ownEnv } = definition;
+  const serverSchema = subgraphEnvSchema(registryRowOf(name).subgraph.port, env.NODE_ENV);
+  const ownSchema = ownEnv?.schema ?? z.object({});
+  readConfig(`subgraph-${name}`, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ownSchema.shape }), env);
+  return {
+    server: serverSchema.parse(env),
+    adapter: adapter.optionsFromEnv(adapter.envSchema.parse(env)),
+    outbox: outboxConfigFromEnv(outboxEnvSchema.parse(env), name),
+    // Without own variables X is `undefined` (its default): nothing else can be read here.
+    own: (ownEnv ? ownEnv.read(ownSchema.parse(env)) : undefined) as X,
+  };
+}

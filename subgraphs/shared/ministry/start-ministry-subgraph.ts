@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { MinistryDossierAdapter } from '../../../adapters/shared/index.js';
+import type { Logger } from '../../../lib/log/index.js';
+import type { RunningService } from '../../../lib/service/index.js';
+import { withTraceIds } from '../../../lib/trace/index.js';
+import type { Submission } from '../../../outbox/index.js';
+import { createGatewayAuthenticator } from '../gateway-authenticator.js';
+import { createLastKnownStore } from '../last-known/index.js';
+import { startSubgraphServer } from '../start-subgraph-server.js';
+import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
+import { createMinistryContext, type MinistryContext } from './ministry-context.js';
+import { ministryReadiness } from './ministry-readiness.js';
+import type { MinistryRecord, MinistrySubgraph } from './ministry-subgraph.js';
+import { registryRowOf, type MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+
+/**
+ * The one way a ministry subgraph starts, from its definition: its adapter, its outbox (resuming whatever a previous
+ * process left queued) delivering through the adapter's find-then-submit, its last-known store, then the server —
+ * gated by the gateway's internal token, each request with fresh loaders, reporting its circuit and backlog on
+ * `/ready`, and closing the outbox after the HTTP drain (in-flight submissions may still hold leases).
+ */
+export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>, X, C extends MinistryContext<R, A, I>>(
+  definition: MinistrySubgraph<S, O, R, I, A, X, C>,
+  config: MinistrySubgraphConfig<O, X>,
+  baseLog: Logger,
+): Promise<RunningService> {
+  const { name } = definition;
+  const row = registryRowOf(name);
+  const system = definition.adapter.system;
+  // The forwarder's lines too: a delivery made for a request carries its trace id.
+  const log = withTraceIds(baseLog);
+  const adapter = definition.adapter.create(config.adapter);
+  const forRequests = definition.forRequests ? definition.forRequests(adapter, config.own) : adapter;
+  const input = (submission: Submission): I => definition.inputSchema.parse(submission.payload);
+  const queuedRecord = (submission: Submission): R => definition.queuedRecord(queuedDossierRecord(submission), input(submission));
+  const outbox = createMinistryOutbox<R>({
+    name,
+    system,
+    config: config.outbox,
+    delivery: {
+      find: (submission) => adapter.findDossierByExternalReference(submission.externalReference, submission.applicantNiu),
+      create: (submission) => (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission))),
+    },
+    log,
+  });
+  const lastKnown = createLastKnownStore<R>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
+  const parts = {
+    system,
+    ministry: row.code,
+    referencePrefix: row.system.referencePrefix,
+    adapter: forRequests,
+    outbox,
+    lastKnown,
+    inputSchema: definition.inputSchema,
+    queuedRecord,
+    notFoundMessage: definition.notFoundMessage,
+  };
+  const stopCompanion = definition.companion?.(log, config.adapter) ?? (() => {});
+  outbox.start();
+  try {
+    const service = await startSubgraphServer({
+      name,
+      schema: await definition.buildSchema(),
+      env: config.server,
+      log,
+      authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+      context: async (caller) => {
+        const base = createMinistryContext<R, I, A>(parts, caller.principal);
+        return definition.context ? definition.context(base) : base;
+      },
+      onClose: () => outbox.close(),
+      readiness: ministryReadiness(system, outbox),
+      system,
+      backlog: () => outbox.backlog(),
+      ...(definition.cacheHints ? { cacheHints: definition.cacheHints } : {}),
+    });
+    return {
+      ...service,
+      async close() {
+        await service.close();
+        stopCompanion();
+      },
+    };
+  } catch (error) {
+    await outbox.close();
+    stopCompanion();
+    throw error;
+  }
+}
