@@ -13,7 +13,7 @@ import { bindPlanStages } from './deadline/index.js';
 import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins, createVariablesDepthPlugin } from './limits/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
-import { observeDataSource, operationsPlugin } from './operations/index.js';
+import { observeDataSource, requestRecordsPlugin } from './request-records/index.js';
 import { PooledDataSource } from './pooled-data-source.js';
 import { createSharedReads } from './subgraph-fetch/index.js';
 import { createRateLimiter, createRateLimitPlugin, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
@@ -98,7 +98,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       // No record, no data: personal data leaves only once its access is on the trail.
       auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
       // Who called and which operation, for the request's operational record (written by the HTTP route).
-      operationsPlugin<GatewayContext>(),
+      requestRecordsPlugin<GatewayContext>(),
     ],
     logger: log.child({ component: 'apollo-server' }),
   });

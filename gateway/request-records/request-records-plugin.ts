@@ -7,7 +7,7 @@ import { observationOf } from './request-observation.js';
  * reach the record), which operation, and the response (read once the request is over, so that a later plugin's
  * verdict — the audit's 503 — is the one recorded).
  */
-export function operationsPlugin<C extends BaseContext & { readonly principal: Principal }>(): ApolloServerPlugin<C> {
+export function requestRecordsPlugin<C extends BaseContext & { readonly principal: Principal }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue, request }) {
       const observation = observationOf(contextValue);

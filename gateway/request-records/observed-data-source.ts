@@ -3,7 +3,7 @@ import { callsReportExtensionKey, parseCallsReport } from '../../lib/metrics/ind
 import { tracingEnabled, withSpan, type ActiveSpan } from '../../lib/trace/index.js';
 import type { GatewayContext } from '../gateway-context.js';
 import type { GatewayMetrics } from '../metrics/index.js';
-import type { SubgraphCallRecord } from './operation-record.js';
+import type { SubgraphCallRecord } from './request-record.js';
 import { observationOf } from './request-observation.js';
 
 type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;

@@ -1,0 +1,11 @@
+// One operational record per gateway request (X-Road style), written in batches to the embedded store.
+export type { RequestRecord, SubgraphCallRecord, LegacyCallRecord } from './request-record.js';
+export { observeGraphQLRoute, type ObserveGraphQLOptions } from './observe-graphql-route.js';
+export { requestRecordsPlugin } from './request-records-plugin.js';
+export { observeDataSource } from './observed-data-source.js';
+export { bindObservation } from './request-observation.js';
+export { createBufferedSink, type RecordSink, type BufferedSinkOptions } from './record-sink.js';
+export { createSqliteRecordStore, type RecordStore } from './sqlite-record-store.js';
+export { openRecordWriter, type RecordWriter, type RecordWriterOptions } from './record-writer.js';
+export { requestRecordsEnvSchema, requestRecordsConfigFromEnv, type RequestRecordsConfig } from './request-records-config.js';
+export { openConfiguredRecordWriter, createLocalRecordSink } from './local-record-sink.js';
