@@ -10,12 +10,10 @@ import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
 import type { GatewayContext } from './gateway-context.js';
 import { bindPlanStages } from './deadline/index.js';
-import { nullableFieldsOf } from './entity-fallback.js';
 import { createLimitPlugins, createVariablesDepthPlugin } from './limits/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
-import { observeDataSource, requestRecordsPlugin } from './request-records/index.js';
-import { PooledDataSource } from './pooled-data-source.js';
-import { createSharedReads } from './subgraph-fetch/index.js';
+import { requestRecordsPlugin } from './request-records/index.js';
+import { createSharedReads, nullableFieldsOf, PooledDataSource } from './subgraph-fetch/index.js';
 import { createRateLimiter, createRateLimitPlugin, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
 import { apiSchemaOf, createTrustedDocumentsPlugins, publicRootFieldsOf, validateManifest } from './trusted-documents/index.js';
 
@@ -48,6 +46,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
         signer,
         nullable,
         sharedReads,
+        metrics,
       }),
     ]),
   );
@@ -57,8 +56,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     buildService: ({ name }) => {
       const dataSource = dataSources.get(name);
       if (!dataSource) throw new Error(`subgraph "${name}" is not declared in join__Graph`);
-      // Each fetch timed, traced and noted in the request's operational record.
-      return observeDataSource(name, dataSource, metrics);
+      return dataSource;
     },
     logger: log.child({ component: 'apollo-gateway' }),
     // Plans are cached by operation; trusted documents keep the set small, so the default size is plenty.

@@ -2,8 +2,7 @@
 export type { RequestRecord, SubgraphCallRecord, LegacyCallRecord } from './request-record.js';
 export { observeGraphQLRoute, type ObserveGraphQLOptions } from './observe-graphql-route.js';
 export { requestRecordsPlugin } from './request-records-plugin.js';
-export { observeDataSource } from './observed-data-source.js';
-export { bindObservation } from './request-observation.js';
+export { bindObservation, observationOf } from './request-observation.js';
 export { createBufferedSink, type RecordSink, type BufferedSinkOptions } from './record-sink.js';
 export { createSqliteRecordStore, type RecordStore } from './sqlite-record-store.js';
 export { openRecordWriter, type RecordWriter, type RecordWriterOptions } from './record-writer.js';
