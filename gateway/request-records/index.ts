@@ -1,7 +1,7 @@
 // One operational record per gateway request (X-Road style), written in batches to the embedded store.
 export type { RequestRecord, SubgraphCallRecord, LegacyCallRecord } from './request-record.js';
 export { observeGraphQLRoute, type ObserveGraphQLOptions } from './observe-graphql-route.js';
-export { requestRecordsPlugin } from './request-records-plugin.js';
+export { createRequestRecordPlugins } from './request-records-plugin.js';
 export { bindObservation, observationOf } from './request-observation.js';
 export { createBufferedSink, type RecordSink, type BufferedSinkOptions } from './record-sink.js';
 export { createSqliteRecordStore, type RecordStore } from './sqlite-record-store.js';
