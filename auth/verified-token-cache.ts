@@ -1,3 +1,5 @@
+import { createSizedCache } from '../lib/cache/index.js';
+
 /**
  * Tokens already verified, by their exact bytes, until they expire: verifying a JWT costs a signature check (WebCrypto,
  * off the main thread and back), and a client sends the same token with every request of its session. Only tokens that
@@ -17,27 +19,11 @@ export interface VerifiedTokenCacheOptions {
 }
 
 export function createVerifiedTokenCache<T>({ maxEntries }: VerifiedTokenCacheOptions): VerifiedTokenCache<T> {
-  const entries = new Map<string, { readonly value: T; readonly expiresAtMs: number }>();
+  const entries = createSizedCache<T>({ maxEntries: Math.max(0, Math.ceil(maxEntries)) });
   return {
-    get(token, nowMs) {
-      const entry = entries.get(token);
-      if (entry === undefined) return undefined;
-      if (nowMs >= entry.expiresAtMs) {
-        entries.delete(token);
-        return undefined;
-      }
-      return entry.value;
-    },
-    set(token, value, expiresAtMs) {
-      if (maxEntries <= 0) return;
-      entries.delete(token);
-      while (entries.size >= maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done === true) break;
-        entries.delete(oldest.value);
-      }
-      entries.set(token, { value, expiresAtMs });
-    },
+    // `peek`: the oldest verification goes first, however often its token is used since.
+    get: (token, nowMs) => entries.peek(token, nowMs),
+    set: (token, value, expiresAtMs) => entries.set(token, value, { expiresAtMs }),
     get size() {
       return entries.size;
     },

@@ -11,7 +11,7 @@ import { metricsEnvSchema } from '../lib/metrics/index.js';
 import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
 import { admissionEnvSchema, admissionOptionsFromEnv, admissionProblems, deadlineOptionsFromEnv, type AdmissionOptions, type DeadlineOptions } from './admission/index.js';
 import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
-import { operationsConfigFromEnv, operationsEnvSchema, type OperationsConfig } from './operations/operations-config.js';
+import { requestRecordsConfigFromEnv, requestRecordsEnvSchema, type RequestRecordsConfig } from './request-records/request-records-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
@@ -44,7 +44,7 @@ export const gatewayEnvSchema = z.object({
   ...rateLimitEnvSchema.shape,
   ...metricsEnvSchema.shape,
   ...tracingEnvSchema.shape,
-  ...operationsEnvSchema.shape,
+  ...requestRecordsEnvSchema.shape,
   ...supervisionRoomEnvSchema.shape,
   ...admissionEnvSchema.shape,
 });
@@ -105,7 +105,7 @@ export interface GatewayConfig {
   /** OTLP span export; undefined (the default) when no endpoint is configured. */
   readonly tracing: TracingOptions | undefined;
   /** Operational records: where, and for how long. */
-  readonly operations: OperationsConfig;
+  readonly requestRecords: RequestRecordsConfig;
   /** Requests in flight and waiting per process, and when to refuse (`ADMISSION_*`). */
   readonly admission: AdmissionOptions;
   /** One deadline per request, and what subgraphs are told of it (`REQUEST_DEADLINE_MS`, `REQUEST_DEADLINE_MARGIN_MS`). */
@@ -191,7 +191,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     audit,
     metricsToken: options.METRICS_TOKEN,
     tracing: tracingOptionsFromEnv(options, 'gateway'),
-    operations: operationsConfigFromEnv(options, audit.path),
+    requestRecords: requestRecordsConfigFromEnv(options, audit.path),
     admission: admissionOptionsFromEnv(options),
     deadline: deadlineOptionsFromEnv(options),
   };

@@ -1,23 +1,17 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { auditPlugin, type AuditStore } from '../audit/index.js';
+import type { AuditStore } from '../audit/index.js';
 import { createInternalTokenSigner } from '../auth/index.js';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import { createFormatError } from './format-error.js';
+import { createGatewayPlugins } from './create-gateway-plugins.js';
 import type { GatewayContext } from './gateway-context.js';
 import { bindPlanStages } from './deadline/index.js';
-import { nullableFieldsOf } from './entity-fallback.js';
-import { createLimitPlugins, createVariablesDepthPlugin } from './limits/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
-import { observeDataSource, operationsPlugin } from './operations/index.js';
-import { PooledDataSource } from './pooled-data-source.js';
-import { createSharedReads } from './subgraph-fetch/index.js';
-import { createRateLimiter, createRateLimitPlugin, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
-import { apiSchemaOf, createTrustedDocumentsPlugins, publicRootFieldsOf, validateManifest } from './trusted-documents/index.js';
+import { createSharedReads, nullableFieldsOf, PooledDataSource } from './subgraph-fetch/index.js';
+import { createRateLimiter, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
+import { apiSchemaOf, validateManifest } from './trusted-documents/index.js';
 
 export interface GatewayParts {
   /** Apollo Server running the gateway; `start()` loads the supergraph, `stop()` also stops the gateway. */
@@ -48,6 +42,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
         signer,
         nullable,
         sharedReads,
+        metrics,
       }),
     ]),
   );
@@ -57,8 +52,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     buildService: ({ name }) => {
       const dataSource = dataSources.get(name);
       if (!dataSource) throw new Error(`subgraph "${name}" is not declared in join__Graph`);
-      // Each fetch timed, traced and noted in the request's operational record.
-      return observeDataSource(name, dataSource, metrics);
+      return dataSource;
     },
     logger: log.child({ component: 'apollo-gateway' }),
     // Plans are cached by operation; trusted documents keep the set small, so the default size is plenty.
@@ -83,23 +77,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     formatError: createFormatError({ nodeEnv: config.nodeEnv, log }),
     // Trusted documents replace Apollo's own persisted-query cache: no client may register a document.
     persistedQueries: false,
-    plugins: [
-      // The default landing pages load scripts from Apollo's CDN.
-      ApolloServerPluginLandingPageDisabled(),
-      // Before anything walks the client's variables: recursive walkers (the response cache's key) overflow on deep ones.
-      createVariablesDepthPlugin(config.limits.maxVariablesDepth),
-      // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.
-      createRateLimitPlugin({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
-      ...createTrustedDocumentsPlugins(trustedDocuments, publicRootFieldsOf(config.supergraphSdl)).plugins,
-      ...createLimitPlugins(config.limits, config.nodeEnv).plugins,
-      // Whole responses that every subgraph involved marked PUBLIC (the catalogue), for as long as the shortest hint.
-      // No session: PRIVATE answers (a citizen's own data) are never kept here; errors never are.
-      ...(config.responseCacheMaxBytes > 0 ? [responseCachePlugin<GatewayContext>({ cache: new InMemoryLRUCache({ maxSize: config.responseCacheMaxBytes }), sessionId: () => Promise.resolve(null) })] : []),
-      // No record, no data: personal data leaves only once its access is on the trail.
-      auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
-      // Who called and which operation, for the request's operational record (written by the HTTP route).
-      operationsPlugin<GatewayContext>(),
-    ],
+    plugins: createGatewayPlugins({ config, rateLimiter, auditStore, log }),
     logger: log.child({ component: 'apollo-server' }),
   });
   return { server, dataSources, rateLimiter };

@@ -1,4 +1,4 @@
-import type { PooledDataSource } from './pooled-data-source.js';
+import type { PooledDataSource } from './subgraph-fetch/index.js';
 
 export interface Readiness {
   /** Every subgraph answered: the gateway can serve (perhaps degraded). */

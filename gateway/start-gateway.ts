@@ -10,7 +10,7 @@ import { createAdmission } from './admission/index.js';
 import { carryRequestDeadline } from './deadline/index.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
-import { bindObservation, createLocalSink, observeGraphQLRoute, openConfiguredWriter, type OperationSink } from './operations/index.js';
+import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
@@ -37,7 +37,7 @@ export interface GatewaySharedState {
 
 export interface GatewayObservability {
   readonly metrics: GatewayMetrics;
-  readonly operations: OperationSink;
+  readonly records: RecordSink;
   readonly renderMetrics: () => Promise<string>;
 }
 
@@ -54,8 +54,8 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   if (config.tracing !== undefined) log.info({ tracesUrl: config.tracing.tracesUrl }, 'exporting spans over OTLP');
   const metrics = shared?.observability.metrics ?? createGatewayMetrics();
   // A single process writes its own records; a worker hands them to the primary.
-  const writer = shared === undefined ? openConfiguredWriter(config.operations, log, metrics) : undefined;
-  const operations = shared?.observability.operations ?? createLocalSink(writer, log, metrics);
+  const writer = shared === undefined ? openConfiguredRecordWriter(config.requestRecords, log, metrics) : undefined;
+  const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
   const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore, metrics);
   // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
@@ -65,7 +65,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     admission.close();
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
-    await operations.close();
+    await records.close();
     writer?.close();
     await stopTracing();
   };
@@ -110,7 +110,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     createRequestListener(
       {
         // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
-        '/graphql': observeGraphQLRoute(admission.guard(graphql), { sink: operations, metrics }),
+        '/graphql': observeGraphQLRoute(admission.guard(graphql), { sink: records, metrics }),
         'GET /metrics': createMetricsRoute({ render: renderMetrics, token: config.metricsToken }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
         'GET /ready': ready,

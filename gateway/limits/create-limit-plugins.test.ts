@@ -20,8 +20,8 @@ const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => 
 let test: PluginTestServer;
 let production: PluginTestServer;
 beforeAll(async () => {
-  test = await startPluginTestServer({ schema, rootValue, plugins: createLimitPlugins(defaultOperationLimits, 'test').plugins });
-  production = await startPluginTestServer({ schema, rootValue, nodeEnv: 'production', plugins: createLimitPlugins(defaultOperationLimits, 'production').plugins });
+  test = await startPluginTestServer({ schema, rootValue, plugins: createLimitPlugins({ limits: defaultOperationLimits, nodeEnv: 'test' }) });
+  production = await startPluginTestServer({ schema, rootValue, nodeEnv: 'production', plugins: createLimitPlugins({ limits: defaultOperationLimits, nodeEnv: 'production' }) });
 });
 afterAll(async () => {
   await test?.close();

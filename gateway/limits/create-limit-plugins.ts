@@ -5,9 +5,10 @@ import { createLimitsPlugin } from './limits-plugin.js';
 import type { OperationLimits } from './operation-limits.js';
 import { createTokenLimitPlugin } from './token-limit-plugin.js';
 
-export interface LimitPlugins {
-  /** Add to ApolloServer's `plugins`. No `validationRules`: see limits-plugin.ts for why the rules run in a hook. */
-  readonly plugins: ApolloServerPlugin[];
+export interface LimitPluginsOptions {
+  readonly limits: OperationLimits;
+  /** In production, field suggestions are removed from error messages. */
+  readonly nodeEnv: 'development' | 'production' | 'test';
 }
 
 /**
@@ -15,8 +16,9 @@ export interface LimitPlugins {
  * rules, once the operation is resolved), each refused with `OPERATION_TOO_COMPLEX`; in production, field
  * suggestions are removed from every error message.
  */
-export function createLimitPlugins(limits: OperationLimits, nodeEnv: 'development' | 'production' | 'test'): LimitPlugins {
+export function createLimitPlugins({ limits, nodeEnv }: LimitPluginsOptions): ApolloServerPlugin[] {
+  // No `validationRules`: see limits-plugin.ts for why the rules run in a hook.
   const plugins = [createTokenLimitPlugin(limits.maxTokens), createLimitsPlugin(createLimitRules(limits))];
   if (nodeEnv === 'production') plugins.push(createHideSuggestionsPlugin());
-  return { plugins };
+  return plugins;
 }

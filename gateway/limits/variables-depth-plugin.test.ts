@@ -4,7 +4,7 @@ import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, post } from './test-support/graphql-request.js';
 import { startPluginTestServer, type PluginTestServer } from './test-support/start-plugin-test-server.js';
-import { createVariablesDepthPlugin } from './variables-depth-plugin.js';
+import { createVariablesDepthPlugins } from './variables-depth-plugin.js';
 
 const schema = buildSchema(`
   type Query { echo(in: In): String @cacheControl(maxAge: 60) }
@@ -22,7 +22,7 @@ let unprotected: PluginTestServer;
 beforeAll(async () => {
   // The gateway's order: this plugin first, the response cache (a recursive walker of the variables) after it.
   const cache = () => responseCachePlugin({ cache: new InMemoryLRUCache(), sessionId: () => Promise.resolve(null) });
-  server = await startPluginTestServer({ schema, rootValue, plugins: [createVariablesDepthPlugin(8), cache()] });
+  server = await startPluginTestServer({ schema, rootValue, plugins: [...createVariablesDepthPlugins({ maxVariablesDepth: 8 }), cache()] });
   unprotected = await startPluginTestServer({ schema, rootValue, plugins: [cache()] });
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { exceedsJsonDepth } from './json-depth.js';
+import type { OperationLimits } from './operation-limits.js';
 import { VariablesTooDeepError } from './variables-too-deep.js';
 
 /**
@@ -10,13 +11,14 @@ import { VariablesTooDeepError } from './variables-too-deep.js';
  * plugins. As for the other early refusals, Apollo would answer a bare 500 to an error thrown this early unless
  * `unexpectedErrorProcessingRequest` throws it back (see token-limit-plugin.ts).
  */
-export function createVariablesDepthPlugin(maxDepth: number): ApolloServerPlugin {
-  return {
+export function createVariablesDepthPlugins({ maxVariablesDepth }: Pick<OperationLimits, 'maxVariablesDepth'>): ApolloServerPlugin[] {
+  const plugin: ApolloServerPlugin = {
     async unexpectedErrorProcessingRequest({ error }) {
       if (error instanceof VariablesTooDeepError) throw error;
     },
     async requestDidStart({ request }) {
-      if (exceedsJsonDepth(request.variables, maxDepth) || exceedsJsonDepth(request.extensions, maxDepth)) throw new VariablesTooDeepError(maxDepth);
+      if (exceedsJsonDepth(request.variables, maxVariablesDepth) || exceedsJsonDepth(request.extensions, maxVariablesDepth)) throw new VariablesTooDeepError(maxVariablesDepth);
     },
   };
+  return [plugin];
 }

@@ -1,10 +1,10 @@
 import { Registry } from 'prom-client';
 import { AggregatorRegistry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import type { OperationRecord } from '../operations/index.js';
+import type { RequestRecord } from '../request-records/index.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 
-const record = (operationName: string, outcome: OperationRecord['outcome'], status = 200, errorCodes: string[] = []): OperationRecord => ({
+const record = (operationName: string, outcome: RequestRecord['outcome'], status = 200, errorCodes: string[] = []): RequestRecord => ({
   at: '2026-11-01T08:00:00.000Z',
   traceId: 'a'.repeat(32),
   clientId: 'portail-web',

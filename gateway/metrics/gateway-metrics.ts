@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedLabel, latencyBucketsSeconds } from '../../lib/metrics/index.js';
 import { refusalReasons, type AdmissionStats } from '../admission/index.js';
-import type { OperationRecord } from '../operations/index.js';
+import type { RequestRecord } from '../request-records/index.js';
 import type { SharedReadStats } from '../subgraph-fetch/index.js';
 
 export interface GatewayMetricsOptions {
@@ -12,7 +12,7 @@ export interface GatewayMetricsOptions {
 export interface GatewayMetrics {
   readonly registry: Registry;
   /** One request answered, from its operational record. */
-  observeRequest(record: OperationRecord): void;
+  observeRequest(record: RequestRecord): void;
   observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', durationMs: number): void;
   /** Counts of the reads shared between requests (read at scrape time). */
   watchSharedReads(stats: () => SharedReadStats): void;

@@ -1,7 +1,5 @@
-export { createRateLimitPlugins } from './create-rate-limit-plugins.js';
-export type { RateLimitPlugins, RateLimitPluginsExtras } from './create-rate-limit-plugins.js';
-export { createRateLimitPlugin } from './rate-limit-plugin.js';
-export type { RateLimitContext, RateLimitPluginOptions } from './rate-limit-plugin.js';
+export { createRateLimitPlugins } from './rate-limit-plugin.js';
+export type { RateLimitContext, RateLimitPluginsOptions } from './rate-limit-plugin.js';
 export { createRateLimiter } from './rate-limiter.js';
 export type { RateLimiter, RateLimiterOptions, RateLimits, RateLimitScope, RateLimitVerdict } from './rate-limiter.js';
 export type { RateLimitStore } from './rate-limit-store.js';

@@ -1,3 +1,4 @@
+import { createSizedCache } from '../../lib/cache/index.js';
 import { gcra } from './gcra.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
@@ -13,26 +14,18 @@ export interface MemoryRateLimitStore extends RateLimitStore {
 
 /**
  * In-process store (one gateway instance; several instances each count separately — use a shared store then).
- * Memory is bounded: a key whose TAT has passed holds nothing a fresh key would not, so it is dropped; keys are kept
- * in order of last count (re-inserted on each), so expired keys gather at the front and each count sweeps them from
- * there, in amortized constant time. Over `maxKeys`, the oldest live keys go too.
+ * Memory is bounded (lib/cache): a key whose TAT has passed holds nothing a fresh key would not, so it expires then;
+ * keys are kept in order of last count, so expired keys gather at the least recently used end and each count sweeps
+ * them from there, in amortized constant time. Over `maxKeys`, the least recently counted live keys go too.
  */
 export function createMemoryRateLimitStore({ maxKeys = 100_000 }: MemoryRateLimitStoreOptions = {}): MemoryRateLimitStore {
-  const tats = new Map<string, number>();
-  const sweep = (nowMs: number) => {
-    for (const [key, tat] of tats) {
-      if (tat > nowMs && tats.size <= maxKeys) break;
-      tats.delete(key);
-    }
-  };
+  const tats = createSizedCache<number>({ maxEntries: maxKeys });
   return {
     async hit(key, rule, nowMs) {
-      const { tatMs, ...decision } = gcra(tats.get(key), nowMs, rule);
-      if (decision.allowed) {
-        tats.delete(key);
-        tats.set(key, tatMs);
-      }
-      sweep(nowMs);
+      // `peek`: only a counted request moves its key.
+      const { tatMs, ...decision } = gcra(tats.peek(key, nowMs), nowMs, rule);
+      if (decision.allowed) tats.set(key, tatMs, { expiresAtMs: tatMs });
+      tats.dropExpiredOldest(nowMs);
       return decision;
     },
     size: () => tats.size,

@@ -10,20 +10,23 @@ export interface RateLimitContext {
   readonly clientIp: string;
 }
 
-export interface RateLimitPluginOptions {
+export interface RateLimitPluginsOptions {
   readonly limiter: RateLimiter;
   /** Called when the store fails; the request then proceeds (failing open: a rate-limit outage must not close the portal). */
   readonly onStoreError?: (error: unknown) => void;
 }
 
 /**
+ * Rate limiting per user, per client and per anonymous IP (see `createRateLimiter`), one plugin. Put it first among
+ * the refusals: a refused request should cost nothing else.
+ *
  * Counts each GraphQL request in `requestDidStart`, before parsing or any subgraph call, and refuses one over the
  * limit with 429 + `Retry-After` and `RATE_LIMITED` + `retryAfterMs`. An Apollo plugin rather than an HTTP guard:
  * the caller is known only once the context (the verified token) exists. Apollo answers 500 to anything thrown this
  * early unless `unexpectedErrorProcessingRequest` throws in turn, which turns our error into the response.
  */
-export function createRateLimitPlugin({ limiter, onStoreError = () => undefined }: RateLimitPluginOptions): ApolloServerPlugin<RateLimitContext> {
-  return {
+export function createRateLimitPlugins({ limiter, onStoreError = () => undefined }: RateLimitPluginsOptions): ApolloServerPlugin<RateLimitContext>[] {
+  const plugin: ApolloServerPlugin<RateLimitContext> = {
     async unexpectedErrorProcessingRequest({ error }) {
       if (error instanceof RateLimitedError) throw error;
     },
@@ -38,4 +41,5 @@ export function createRateLimitPlugin({ limiter, onStoreError = () => undefined 
       if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
     },
   };
+  return [plugin];
 }

@@ -1,6 +1,8 @@
-// How the gateway reaches a subgraph: one pooled POST, reads shared between requests when the subgraph allows it.
-export { sendSubgraphRequest, SubgraphResponseTooLargeError, type SubgraphRequest } from './send-subgraph-request.js';
+// How the gateway calls a subgraph: one pooled data source per subgraph, each call through one pipeline of small
+// steps (pipeline.ts lists them in order), reads shared between requests when the subgraph allows it.
+export { PooledDataSource, type PooledDataSourceOptions } from './pooled-data-source.js';
+export { createSubgraphPipeline, type SubgraphPipelineOptions } from './pipeline.js';
+export type { SubgraphCall, SubgraphAnswer, SubgraphResult, Step, CallHandler } from './subgraph-call.js';
 export { createSharedReads, type SharedReads, type SharedReadKey, type SharedReadStats, type SharedReadsOptions } from './shared-reads.js';
-export { cacheHintOf, type CacheHint } from './cache-hint.js';
-export { withinMs } from './within-ms.js';
-export type { RawSubgraphResponse } from './raw-subgraph-response.js';
+export { nullableFieldsOf, type NullableFields } from './null-entities.js';
+export { SubgraphCallError, type SubgraphFailureCode } from './subgraph-call-error.js';

@@ -1,3 +1,4 @@
+import { createSizedCache } from '../../lib/cache/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
 
@@ -50,30 +51,16 @@ interface CachedAnswer {
  */
 export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cacheMaxAgeSeconds, now = Date.now }: SharedReadsOptions): SharedReads {
   const inFlight = new Map<string, Promise<RawSubgraphResponse>>();
-  const cache = new Map<string, CachedAnswer>();
-  let cachedBytes = 0;
+  const caching = cacheMaxEntries > 0 && cacheMaxBytes > 0 && cacheMaxAgeSeconds > 0;
+  const cache = createSizedCache<CachedAnswer>({ maxEntries: caching ? cacheMaxEntries : 0, maxSize: caching ? cacheMaxBytes : 0, sizeOf: (entry) => entry.response.body.length, clock: now });
   let hits = 0;
   let joined = 0;
   let sent = 0;
-  const caching = cacheMaxEntries > 0 && cacheMaxBytes > 0 && cacheMaxAgeSeconds > 0;
-
-  const forget = (key: string) => {
-    const entry = cache.get(key);
-    if (entry === undefined) return;
-    cache.delete(key);
-    cachedBytes -= entry.response.body.length;
-  };
 
   const lookup = (key: string, at: number): RawSubgraphResponse | undefined => {
-    const entry = cache.get(key);
+    // Most recently used once read; dropped once expired.
+    const entry = cache.get(key, at);
     if (entry === undefined) return undefined;
-    if (at >= entry.expiresAtMs) {
-      forget(key);
-      return undefined;
-    }
-    // Most recently used last: eviction takes from the front.
-    cache.delete(key);
-    cache.set(key, entry);
     const left = Math.max(1, Math.floor((entry.expiresAtMs - at) / 1_000));
     const scope = entry.response.headers['cache-control']?.includes('public') ? 'public' : 'private';
     return { ...entry.response, headers: { ...entry.response.headers, 'cache-control': `max-age=${left}, ${scope}` } };
@@ -86,14 +73,9 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     // Apollo sends no hint with errors; this is the belt to those braces (a false positive only skips caching).
     if (ttlSeconds <= 0 || response.body.includes('"errors"')) return;
     const cacheKey = hint.scope === 'PUBLIC' ? publicKey(key) : privateKey(key);
-    forget(cacheKey);
-    cache.set(cacheKey, { response, expiresAtMs: at + ttlSeconds * 1_000 });
-    cachedBytes += response.body.length;
-    while (cache.size > cacheMaxEntries || cachedBytes > cacheMaxBytes) {
-      const oldest = cache.keys().next();
-      if (oldest.done === true) break;
-      forget(oldest.value);
-    }
+    const expiresAtMs = at + ttlSeconds * 1_000;
+    // The least recently used go first beyond either bound.
+    cache.set(cacheKey, { response, expiresAtMs }, { expiresAtMs });
   };
 
   return {
@@ -126,7 +108,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       }
       return answer;
     },
-    stats: () => ({ hits, joined, sent, cachedEntries: cache.size, cachedBytes }),
+    stats: () => ({ hits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
   };
 }
 

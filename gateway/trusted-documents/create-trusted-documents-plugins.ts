@@ -5,21 +5,18 @@ import type { PrincipalContext } from './principal-context.js';
 import type { TrustedDocumentsOptions } from './trusted-documents-config.js';
 import { createTrustedDocumentsPlugin } from './trusted-documents-plugin.js';
 
-export interface TrustedDocumentsPlugins {
-  /** Add to ApolloServer's `plugins`; also set `persistedQueries: false` (Apollo's APQ cache would let clients register documents). */
-  readonly plugins: ApolloServerPlugin<PrincipalContext>[];
+export interface TrustedDocumentsPluginsOptions extends TrustedDocumentsOptions {
+  /** Root query fields answering public data: `publicRootFieldsOf(supergraphSdl)`. */
+  readonly publicRootFields: readonly string[];
 }
 
 /**
- * Trusted documents (unless `off`) and the HTTP caching headers that make GET by id worth it. `publicRootFields`:
- * `publicRootFieldsOf(supergraphSdl)`. Apollo's own cache-control header calculation is switched off: one author
- * for `Cache-Control`.
+ * Trusted documents (unless `off`) and the HTTP caching headers that make GET by id worth it. Apollo's own
+ * cache-control header calculation is switched off: one author for `Cache-Control`. Also set ApolloServer's
+ * `persistedQueries: false` (Apollo's APQ cache would let clients register documents).
  */
-export function createTrustedDocumentsPlugins(options: TrustedDocumentsOptions, publicRootFields: readonly string[]): TrustedDocumentsPlugins {
-  const plugins: ApolloServerPlugin<PrincipalContext>[] = [
-    ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
-    createHttpCachePlugin({ publicRootFields, publicMaxAgeSeconds: options.publicMaxAgeSeconds }),
-  ];
-  if (options.mode !== 'off') plugins.unshift(createTrustedDocumentsPlugin({ mode: options.mode, documents: options.documents, openClients: options.openClients }));
-  return { plugins };
+export function createTrustedDocumentsPlugins({ mode, documents, openClients, publicMaxAgeSeconds, publicRootFields }: TrustedDocumentsPluginsOptions): ApolloServerPlugin<PrincipalContext>[] {
+  const plugins: ApolloServerPlugin<PrincipalContext>[] = [ApolloServerPluginCacheControl({ calculateHttpHeaders: false }), createHttpCachePlugin({ publicRootFields, publicMaxAgeSeconds })];
+  if (mode !== 'off') plugins.unshift(createTrustedDocumentsPlugin({ mode, documents, openClients }));
+  return plugins;
 }

@@ -1,5 +1,5 @@
 export { createTrustedDocumentsPlugins } from './create-trusted-documents-plugins.js';
-export type { TrustedDocumentsPlugins } from './create-trusted-documents-plugins.js';
+export type { TrustedDocumentsPluginsOptions } from './create-trusted-documents-plugins.js';
 export { trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv } from './trusted-documents-config.js';
 export type { TrustedDocumentsEnv, TrustedDocumentsOptions } from './trusted-documents-config.js';
 export { arbitraryDocumentsScope } from './trusted-documents-plugin.js';

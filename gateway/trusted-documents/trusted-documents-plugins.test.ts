@@ -32,8 +32,8 @@ const arbitrary = '{ procedures { code title } }';
 
 const servers: PluginTestServer[] = [];
 async function start(mode: TrustedDocumentsMode, nodeEnv: 'production' | 'test' = 'test'): Promise<string> {
-  const trusted = createTrustedDocumentsPlugins({ mode, documents: mode === 'off' ? new Map() : documents, openClients: ['outil-integrateur'], publicMaxAgeSeconds: 300 }, publicRootFieldsOf(supergraph));
-  const server = await startPluginTestServer({ schema, rootValue, nodeEnv, plugins: [...trusted.plugins, ...createLimitPlugins(defaultOperationLimits, nodeEnv).plugins] });
+  const trusted = createTrustedDocumentsPlugins({ mode, documents: mode === 'off' ? new Map() : documents, openClients: ['outil-integrateur'], publicMaxAgeSeconds: 300, publicRootFields: publicRootFieldsOf(supergraph) });
+  const server = await startPluginTestServer({ schema, rootValue, nodeEnv, plugins: [...trusted, ...createLimitPlugins({ limits: defaultOperationLimits, nodeEnv })] });
   servers.push(server);
   return server.url;
 }

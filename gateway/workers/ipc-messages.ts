@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditRecord, AuditState, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
-import type { OperationRecord } from '../operations/index.js';
+import type { RequestRecord } from '../request-records/index.js';
 import type { RateDecision, RateRule } from '../rate-limit/index.js';
 
 /** What a worker asks the primary, which owns the state all workers must share (the audit chain, rate limits). */
@@ -12,7 +12,7 @@ export type WorkerCall =
   | { readonly method: 'audit.state' }
   | { readonly method: 'rateLimit.hit'; readonly key: string; readonly rule: RateRule; readonly nowMs: number }
   /** A batch of operational records for the primary, their one writer. */
-  | { readonly method: 'operations.append'; readonly records: readonly OperationRecord[] }
+  | { readonly method: 'records.append'; readonly records: readonly RequestRecord[] }
   /** The whole gateway's metrics (every worker's and the primary's), as Prometheus text. */
   | { readonly method: 'metrics.cluster' };
 
@@ -24,7 +24,7 @@ export interface WorkerCallResults {
   'audit.verify': AuditVerification;
   'audit.state': AuditState;
   'rateLimit.hit': RateDecision;
-  'operations.append': null;
+  'records.append': null;
   'metrics.cluster': string;
 }
 

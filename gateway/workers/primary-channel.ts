@@ -1,7 +1,7 @@
 import type { Worker } from 'node:cluster';
 import type { GatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
-import type { OperationsWriter } from '../operations/index.js';
+import type { RecordWriter } from '../request-records/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
 import { createBatchedSender } from './batched-sender.js';
 import { isCallMessage, type Reply, type ReplyMessage, type WorkerCall } from './ipc-messages.js';
@@ -12,7 +12,7 @@ export interface PrimaryState {
   /** One view of every caller's rate, whichever worker their requests land on. */
   readonly rateLimitStore: RateLimitStore;
   /** The one writer of the operational records; undefined when they are off. */
-  readonly operations: OperationsWriter | undefined;
+  readonly records: RecordWriter | undefined;
   /** The whole gateway's metrics: asks every worker, adds the primary's own. */
   readonly clusterMetrics: () => Promise<string>;
 }
@@ -38,7 +38,7 @@ export function servePrimaryCalls(worker: Worker, state: PrimaryState, log: Logg
   });
 }
 
-function answer(call: WorkerCall, { auditStore, rateLimitStore, operations, clusterMetrics }: PrimaryState): Promise<unknown> {
+function answer(call: WorkerCall, { auditStore, rateLimitStore, records, clusterMetrics }: PrimaryState): Promise<unknown> {
   switch (call.method) {
     case 'audit.open':
       return auditStore.open();
@@ -52,9 +52,9 @@ function answer(call: WorkerCall, { auditStore, rateLimitStore, operations, clus
       return auditStore.state();
     case 'rateLimit.hit':
       return rateLimitStore.hit(call.key, call.rule, call.nowMs);
-    case 'operations.append':
+    case 'records.append':
       try {
-        operations?.append(call.records);
+        records?.append(call.records);
         return Promise.resolve(null);
       } catch (error) {
         return Promise.reject(error);

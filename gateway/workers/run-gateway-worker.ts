@@ -5,7 +5,7 @@ import { readGatewayConfig } from '../config.js';
 import { answerMetricsRequests, createGatewayMetrics } from '../metrics/index.js';
 import { startGateway } from '../start-gateway.js';
 import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
-import { createPrimaryAuditStore, createPrimaryOperationSink, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
+import { createPrimaryAuditStore, createPrimaryRecordSink, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
 
 /**
  * A gateway worker: serves HTTP with the primary's audit chain and rate-limit state, tells the primary its URL, and
@@ -45,7 +45,7 @@ export async function runGatewayWorker(): Promise<void> {
   service = await startGateway(config, log, {
     auditStore: createPrimaryAuditStore(channel),
     rateLimitStore: createPrimaryRateLimitStore(channel),
-    observability: { metrics, operations: createPrimaryOperationSink(channel, metrics, log), renderMetrics: () => channel.call({ method: 'metrics.cluster' }) },
+    observability: { metrics, records: createPrimaryRecordSink(channel, metrics, log), renderMetrics: () => channel.call({ method: 'metrics.cluster' }) },
   });
   if (stopping) {
     await service.close();

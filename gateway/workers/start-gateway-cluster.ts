@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { GatewayConfig } from '../config.js';
 import { createClusterMetrics, createGatewayMetrics } from '../metrics/index.js';
-import { openConfiguredWriter } from '../operations/index.js';
+import { openConfiguredRecordWriter } from '../request-records/index.js';
 import { createMemoryRateLimitStore } from '../rate-limit/index.js';
 import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
 import { servePrimaryCalls, type PrimaryState } from './primary-channel.js';
@@ -26,8 +26,8 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
   // The primary's own figures (records written, its process) join the workers' at each scrape.
   const metrics = createGatewayMetrics();
   const clusterMetrics = createClusterMetrics(metrics.registry);
-  const operations = openConfiguredWriter(config.operations, log, metrics);
-  const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), operations, clusterMetrics: () => clusterMetrics.render() };
+  const records = openConfiguredRecordWriter(config.requestRecords, log, metrics);
+  const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), records, clusterMetrics: () => clusterMetrics.render() };
   let stopping = false;
   const workers = new Set<Worker>();
 
@@ -86,7 +86,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     stopping = true;
     await stopWorkers();
     await auditStore.close();
-    operations?.close();
+    records?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -98,7 +98,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
         await stopWorkers();
         await auditStore.close();
         // Workers flush their last records before they exit: close after them.
-        operations?.close();
+        records?.close();
       })()),
   };
 }

@@ -1,7 +1,7 @@
 import type { GatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
-import { createBufferedSink, type OperationSink } from '../operations/index.js';
+import { createBufferedSink, type RecordSink } from '../request-records/index.js';
 import type { RateLimitStore } from '../rate-limit/index.js';
 import { createBatchedSender } from './batched-sender.js';
 import { isReplyMessage, type Call, type CallMessage, type WorkerCall, type WorkerCallResults } from './ipc-messages.js';
@@ -86,9 +86,9 @@ export function createPrimaryRateLimitStore(channel: WorkerChannel): RateLimitSt
  * Operational records go to the primary, their one writer, in batches (one IPC call per batch, not per request);
  * a batch the primary could not take is dropped and counted, never retried on the response path.
  */
-export function createPrimaryOperationSink(channel: WorkerChannel, metrics: GatewayMetrics, log: Logger): OperationSink {
+export function createPrimaryRecordSink(channel: WorkerChannel, metrics: GatewayMetrics, log: Logger): RecordSink {
   return createBufferedSink({
-    write: (records) => channel.call({ method: 'operations.append', records }),
+    write: (records) => channel.call({ method: 'records.append', records }),
     onError: (error, records) => log.error({ err: error, records }, 'operational records not written by the primary'),
     onDropped: (records) => metrics.recordsDropped(records),
   });

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSqliteOperationStore } from '../../gateway/operations/index.js';
-import type { OperationRecord } from '../../gateway/operations/index.js';
+import { createSqliteRecordStore } from '../../gateway/request-records/index.js';
+import type { RequestRecord } from '../../gateway/request-records/index.js';
 import { gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
 import { spawnExtra, type ExtraService } from '../support/spawn-extra.js';
@@ -59,7 +59,7 @@ const dashboard = (name: string) => `query ${name}($niu: ID!) { citizen(niu: $ni
 describe("observability of the stack's gateway", () => {
   const gatewayUrl = () => inject('gatewayUrl');
   // The gateway keeps its records beside its audit folder by default.
-  const operationsPath = () => join(dirname(dirname(inject('auditLogPath'))), 'operations', 'operations.sqlite');
+  const recordsPath = () => join(dirname(dirname(inject('auditLogPath'))), 'operations', 'operations.sqlite');
 
   it('counts requests per operation over the whole gateway, and subgraph fetches', async () => {
     const citizen = citizensInAllSystems()[52]!;
@@ -90,13 +90,13 @@ describe("observability of the stack's gateway", () => {
     const traceId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
     const answer = await gql(dashboard('StackObservedDashboard'), { niu: citizen.niu }, { token: await citizenToken(citizen.niu), headers: traced(traceId) });
     const names = answer.data?.citizen as { firstName: string; lastName: string };
-    const store = createSqliteOperationStore(operationsPath());
+    const store = createSqliteRecordStore(recordsPath());
     try {
       const [record] = await waitFor(() => {
         const found = store.byTraceId(traceId);
         return found.length > 0 && found;
       });
-      expect(record).toMatchObject<Partial<OperationRecord>>({ traceId, role: 'citizen', operationName: 'StackObservedDashboard', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
+      expect(record).toMatchObject<Partial<RequestRecord>>({ traceId, role: 'citizen', operationName: 'StackObservedDashboard', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
       expect(record!.clientId.length).toBeGreaterThan(0);
       expect(record!.responseBytes).toBeGreaterThan(100);
       for (const subgraph of ['civil-registry', 'electricity', 'dossiers']) expect(record!.subgraphs.map((call) => call.subgraph)).toContain(subgraph);

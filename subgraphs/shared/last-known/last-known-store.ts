@@ -1,3 +1,5 @@
+import { createSizedCache } from '../../../lib/cache/index.js';
+
 export interface LastKnownStoreOptions {
   /** Memory budget in entries (default 50 000): a record counts 1, a list counts its length (at least 1). */
   readonly maxEntries?: number;
@@ -53,56 +55,36 @@ const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
 const weightOf = <R>(entry: Entry<R>): number => (entry.kind === 'record' ? 1 : Math.max(1, entry.keys.length));
 
 /**
- * An in-process LRU (a Map keeps insertion order: re-inserting on use makes its first key the least recently used),
- * shared by every request of one subgraph process. No dependency, no timer: expiry is checked on read.
+ * An in-process LRU (lib/cache: weighed entries, one budget), shared by every request of one subgraph process. No
+ * timer: expiry is checked on read.
  */
 export function createLastKnownStore<R>({ maxEntries = 50_000, maxAgeMs = sevenDaysMs, clock = Date.now }: LastKnownStoreOptions = {}): LastKnownStore<R> {
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
   if (!(maxAgeMs > 0)) throw new RangeError(`maxAgeMs must be positive, got ${maxAgeMs}`);
 
   // Records and lists share one recency order and one budget; the prefix keeps their keys apart.
-  const entries = new Map<string, Entry<R>>();
-  let weight = 0;
   let lists = 0;
+  const entries = createSizedCache<Entry<R>>({
+    maxSize: maxEntries,
+    sizeOf: weightOf,
+    clock,
+    onRemove: (entry) => {
+      if (entry.kind === 'list') lists -= 1;
+    },
+  });
   const recordId = (key: string) => `r:${key}`;
   const listId = (listKey: string) => `l:${listKey}`;
 
-  const remove = (id: string) => {
-    const entry = entries.get(id);
-    if (!entry) return;
-    entries.delete(id);
-    weight -= weightOf(entry);
-    if (entry.kind === 'list') lists -= 1;
-  };
-
   const put = (id: string, entry: Entry<R>) => {
-    remove(id);
-    entries.set(id, entry);
-    weight += weightOf(entry);
+    entries.set(id, entry, { expiresAtMs: entry.seenAt + maxAgeMs });
     if (entry.kind === 'list') lists += 1;
-    for (const oldest of entries.keys()) {
-      if (weight <= maxEntries) break;
-      remove(oldest);
-    }
-  };
-
-  /** The live entry under `id`, moved to most recently used; expired entries are dropped on the way. */
-  const touch = (id: string): Entry<R> | undefined => {
-    const entry = entries.get(id);
-    if (!entry) return undefined;
-    if (clock() - entry.seenAt >= maxAgeMs) {
-      remove(id);
-      return undefined;
-    }
-    entries.delete(id);
-    entries.set(id, entry);
-    return entry;
   };
 
   const isoOf = (seenAt: number) => new Date(seenAt).toISOString();
 
   const recallRecord = (key: string): Remembered<R> | undefined => {
-    const entry = touch(recordId(key));
+    // The live entry, moved to most recently used; an expired one is dropped on the way.
+    const entry = entries.get(recordId(key));
     return entry?.kind === 'record' ? { value: entry.value, asOf: isoOf(entry.seenAt) } : undefined;
   };
 
@@ -112,13 +94,13 @@ export function createLastKnownStore<R>({ maxEntries = 50_000, maxAgeMs = sevenD
     },
     recallRecord,
     forgetRecord(key) {
-      remove(recordId(key));
+      entries.delete(recordId(key));
     },
     rememberList(listKey, listed) {
       // A list that cannot fit beside its own records would evict them (or everyone else's): not kept at all, and
       // the previous one, now known to be outdated, goes too.
       if (Math.max(1, listed.length) + listed.length > maxEntries) {
-        remove(listId(listKey));
+        entries.delete(listId(listKey));
         return false;
       }
       // The list before its records, here and on recall: a list is evicted before the records it needs (a list
@@ -129,13 +111,13 @@ export function createLastKnownStore<R>({ maxEntries = 50_000, maxAgeMs = sevenD
       return true;
     },
     recallList(listKey) {
-      const entry = touch(listId(listKey));
+      const entry = entries.get(listId(listKey));
       if (entry?.kind !== 'list') return undefined;
       const records: Remembered<R>[] = [];
       for (const key of entry.keys) {
         const record = recallRecord(key);
         if (!record) {
-          remove(listId(listKey));
+          entries.delete(listId(listKey));
           return undefined;
         }
         records.push(record);
@@ -143,12 +125,10 @@ export function createLastKnownStore<R>({ maxEntries = 50_000, maxAgeMs = sevenD
       return { asOf: isoOf(entry.seenAt), records };
     },
     size() {
-      return { records: entries.size - lists, lists, weight, maxEntries };
+      return { records: entries.size - lists, lists, weight: entries.totalSize, maxEntries };
     },
     clear() {
       entries.clear();
-      weight = 0;
-      lists = 0;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { createSizedCache } from '../../../lib/cache/index.js';
+
 export interface TtlCacheOptions {
   /** How long a value is served after it was stored. 0 turns the cache off: nothing is kept, every read misses. */
   readonly ttlMs: number;
@@ -20,38 +22,19 @@ export interface TtlCache<V> {
 }
 
 /**
- * An in-process LRU with a fixed time to live: a Map keeps insertion order, so re-inserting on use makes its first
- * key the least recently used. No timer: expiry is checked on read, and eviction on write keeps it bounded.
+ * An in-process LRU with a fixed time to live (lib/cache): expiry is checked on read, eviction on write keeps it
+ * bounded.
  */
 export function createTtlCache<V>({ ttlMs, maxEntries, clock = Date.now }: TtlCacheOptions): TtlCache<V> {
   if (!Number.isInteger(ttlMs) || ttlMs < 0) throw new RangeError(`ttlMs must be a whole number ≥ 0, got ${ttlMs}`);
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
-  const entries = new Map<string, { readonly value: V; readonly expiresAt: number }>();
   const enabled = ttlMs > 0;
+  const entries = createSizedCache<V>({ maxEntries: enabled ? maxEntries : 0, ...(enabled ? { maxAgeMs: ttlMs } : {}), clock });
   return {
-    get(key) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      entries.delete(key);
-      if (clock() >= entry.expiresAt) return undefined;
-      entries.set(key, entry);
-      return entry.value;
-    },
-    set(key, value) {
-      if (!enabled) return;
-      entries.delete(key);
-      entries.set(key, { value, expiresAt: clock() + ttlMs });
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
-      }
-    },
-    invalidate(key) {
-      entries.delete(key);
-    },
-    clear() {
-      entries.clear();
-    },
+    get: (key) => entries.get(key),
+    set: (key, value) => entries.set(key, value),
+    invalidate: (key) => entries.delete(key),
+    clear: () => entries.clear(),
     get size() {
       return entries.size;
     },

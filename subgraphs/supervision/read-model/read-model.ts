@@ -1,3 +1,4 @@
+import { createSizedCache } from '../../../lib/cache/index.js';
 import { procedures, type Procedure } from '../../../schema/index.js';
 import { computeOverview, type Overview, type OverviewQuery } from './compute-overview.js';
 import type { DossierFact } from './dossier-fact.js';
@@ -35,10 +36,10 @@ export interface ReadModel {
  */
 export function createReadModel(options: ReadModelOptions = {}): ReadModel {
   const table = new FactTable(options.catalogue ?? procedures);
-  const maxCachedViews = options.maxCachedViews ?? 32;
+  // At least one view, the last asked, is always kept.
+  const cache = createSizedCache<Overview>({ maxEntries: Math.max(1, Math.ceil(options.maxCachedViews ?? 32)) });
   let revision = 0;
   let cacheStamp = '';
-  const cache = new Map<string, Overview>();
   return {
     apply(facts) {
       let changed = 0;
@@ -64,10 +65,10 @@ export function createReadModel(options: ReadModelOptions = {}): ReadModel {
         cacheStamp = stamp;
       }
       const key = JSON.stringify([query.ministry ?? null, query.procedure ?? null, query.from ?? null, query.to ?? null, query.commune ?? null]);
-      const cached = cache.get(key);
+      // `peek`: the oldest view computed goes first when the cache is full, however often it is asked since.
+      const cached = cache.peek(key);
       if (cached) return cached;
       const view = computeOverview(table, query, asOfMs);
-      if (cache.size >= maxCachedViews) cache.delete(cache.keys().next().value as string);
       cache.set(key, view);
       return view;
     },

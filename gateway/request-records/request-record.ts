@@ -24,7 +24,7 @@ export interface LegacyCallRecord {
  * (operation), how it went (status, outcome, error codes, size, duration), and every exchange it caused. No NIU, no
  * name, no variables: the supervision room may read these.
  */
-export interface OperationRecord {
+export interface RequestRecord {
   /** When the request arrived (ISO 8601). */
   readonly at: string;
   readonly traceId: string;

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, errorMessages } from '../schema/index.js';
+import { ErrorCode, errorMessages } from '../../schema/index.js';
 
 /** The codes a failed call to a subgraph can end in. */
 export type SubgraphFailureCode = typeof ErrorCode.BACKEND_UNAVAILABLE | typeof ErrorCode.BACKEND_TIMEOUT | typeof ErrorCode.BACKEND_ERROR | typeof ErrorCode.BAD_BACKEND_RESPONSE;

@@ -7,8 +7,8 @@ import { observationOf } from './request-observation.js';
  * reach the record), which operation, and the response (read once the request is over, so that a later plugin's
  * verdict — the audit's 503 — is the one recorded).
  */
-export function operationsPlugin<C extends BaseContext & { readonly principal: Principal }>(): ApolloServerPlugin<C> {
-  return {
+export function createRequestRecordPlugins<C extends BaseContext & { readonly principal: Principal }>(): ApolloServerPlugin<C>[] {
+  const plugin: ApolloServerPlugin<C> = {
     async requestDidStart({ contextValue, request }) {
       const observation = observationOf(contextValue);
       if (observation === undefined) return;
@@ -25,4 +25,5 @@ export function operationsPlugin<C extends BaseContext & { readonly principal: P
       };
     },
   };
+  return [plugin];
 }

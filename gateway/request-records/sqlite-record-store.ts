@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { OperationRecord } from './operation-record.js';
+import type { RequestRecord } from './request-record.js';
 
-export interface OperationStore {
+export interface RecordStore {
   /** Writes a batch in one transaction. */
-  append(records: readonly OperationRecord[]): void;
+  append(records: readonly RequestRecord[]): void;
   /** Deletes records older than `beforeMs` (epoch); returns how many. */
   prune(beforeMs: number): number;
   /** Most recent first. */
-  recent(options?: { readonly limit?: number; readonly sinceMs?: number }): OperationRecord[];
-  byTraceId(traceId: string): OperationRecord[];
+  recent(options?: { readonly limit?: number; readonly sinceMs?: number }): RequestRecord[];
+  byTraceId(traceId: string): RequestRecord[];
   count(): number;
   close(): void;
 }
@@ -24,7 +24,7 @@ interface Row {
   readonly operation_name: string | null;
   readonly operation_type: string | null;
   readonly status: number;
-  readonly outcome: OperationRecord['outcome'];
+  readonly outcome: RequestRecord['outcome'];
   readonly duration_ms: number;
   readonly response_bytes: number;
   readonly error_codes: string;
@@ -59,7 +59,7 @@ CREATE INDEX IF NOT EXISTS operations_trace ON operations (trace_id);
  * these are supervision figures, the audit trail is elsewhere), one writer (the gateway, or its primary process).
  * Lists are kept as JSON columns: records are read whole, by time or by trace.
  */
-export function createSqliteOperationStore(path: string): OperationStore {
+export function createSqliteRecordStore(path: string): RecordStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -70,7 +70,7 @@ export function createSqliteOperationStore(path: string): OperationStore {
     `INSERT INTO operations (at_ms, trace_id, client_id, role, ministry, operation_name, operation_type, status, outcome, duration_ms, response_bytes, error_codes, subgraphs, legacy_calls)
      VALUES (@at_ms, @trace_id, @client_id, @role, @ministry, @operation_name, @operation_type, @status, @outcome, @duration_ms, @response_bytes, @error_codes, @subgraphs, @legacy_calls)`,
   );
-  const appendAll = db.transaction((records: readonly OperationRecord[]) => {
+  const appendAll = db.transaction((records: readonly RequestRecord[]) => {
     for (const record of records) insert.run(rowOf(record));
   });
   // In slices, so that a long-unpruned store does not hold the write lock for seconds.
@@ -95,7 +95,7 @@ export function createSqliteOperationStore(path: string): OperationStore {
   };
 }
 
-function rowOf(record: OperationRecord): Row {
+function rowOf(record: RequestRecord): Row {
   return {
     at_ms: Date.parse(record.at),
     trace_id: record.traceId,
@@ -114,7 +114,7 @@ function rowOf(record: OperationRecord): Row {
   };
 }
 
-function recordOf(row: Row): OperationRecord {
+function recordOf(row: Row): RequestRecord {
   return {
     at: new Date(row.at_ms).toISOString(),
     traceId: row.trace_id,
@@ -128,7 +128,7 @@ function recordOf(row: Row): OperationRecord {
     durationMs: row.duration_ms,
     responseBytes: row.response_bytes,
     errorCodes: JSON.parse(row.error_codes) as string[],
-    subgraphs: JSON.parse(row.subgraphs) as OperationRecord['subgraphs'],
-    legacyCalls: JSON.parse(row.legacy_calls) as OperationRecord['legacyCalls'],
+    subgraphs: JSON.parse(row.subgraphs) as RequestRecord['subgraphs'],
+    legacyCalls: JSON.parse(row.legacy_calls) as RequestRecord['legacyCalls'],
   };
 }

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postQuery } from '../test-support/graphql-client.js';
 import { startTestStack, type TestStack } from '../test-support/start-test-stack.js';
-import { createSqliteOperationStore } from './sqlite-operation-store.js';
+import { createSqliteRecordStore } from './sqlite-record-store.js';
 
 let stack: TestStack;
-const operationsPath = join(mkdtempSync(join(tmpdir(), 'guichet-ops-gateway-')), 'operations.sqlite');
+const recordsPath = join(mkdtempSync(join(tmpdir(), 'guichet-ops-gateway-')), 'operations.sqlite');
 
 beforeAll(async () => {
-  stack = await startTestStack({ OPERATIONS_PATH: operationsPath });
+  stack = await startTestStack({ OPERATIONS_PATH: recordsPath });
 });
 afterAll(() => stack?.close());
 
@@ -25,7 +25,7 @@ describe('operational records and metrics of the gateway', () => {
     });
     const body = await response.text();
     expect(response.status).toBe(200);
-    const store = createSqliteOperationStore(operationsPath);
+    const store = createSqliteRecordStore(recordsPath);
     try {
       let records = store.byTraceId(traceId);
       for (let i = 0; i < 40 && records.length === 0; i += 1) {

@@ -1,8 +1,8 @@
 import type { Logger } from '../../lib/log/index.js';
-import type { OperationRecord } from './operation-record.js';
-import { createSqliteOperationStore, type OperationStore } from './sqlite-operation-store.js';
+import type { RequestRecord } from './request-record.js';
+import { createSqliteRecordStore, type RecordStore } from './sqlite-record-store.js';
 
-export interface OperationsWriterOptions {
+export interface RecordWriterOptions {
   readonly path: string;
   readonly retentionMs: number;
   readonly log: Logger;
@@ -13,16 +13,16 @@ export interface OperationsWriterOptions {
   readonly now?: () => number;
 }
 
-export interface OperationsWriter {
-  readonly store: OperationStore;
+export interface RecordWriter {
+  readonly store: RecordStore;
   /** One transaction per batch; throws if the store does (the sink reports and drops the batch). */
-  append(records: readonly OperationRecord[]): void;
+  append(records: readonly RequestRecord[]): void;
   close(): void;
 }
 
 /** The one writer of the operational records (the gateway, or its primary process), keeping only `retentionMs`. */
-export function openOperationsWriter({ path, retentionMs, log, pruneEveryMs = 300_000, onWritten = () => undefined, now = Date.now }: OperationsWriterOptions): OperationsWriter {
-  const store = createSqliteOperationStore(path);
+export function openRecordWriter({ path, retentionMs, log, pruneEveryMs = 300_000, onWritten = () => undefined, now = Date.now }: RecordWriterOptions): RecordWriter {
+  const store = createSqliteRecordStore(path);
   const prune = () => {
     try {
       const deleted = store.prune(now() - retentionMs);

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../auth/principal.js';
 import { post, get } from '../limits/test-support/graphql-request.js';
 import { startPluginTestServer, testPrincipalHeader, type PluginTestServer } from '../limits/test-support/start-plugin-test-server.js';
-import { createRateLimitPlugins } from './create-rate-limit-plugins.js';
+import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+import { createRateLimitPlugins } from './rate-limit-plugin.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { createRateLimiter } from './rate-limiter.js';
 
 const schema = buildSchema('type Query { hello: String }');
 const rootValue = { hello: 'bonjour' };
@@ -18,10 +20,11 @@ let server: PluginTestServer;
 let failing: PluginTestServer;
 const storeErrors: unknown[] = [];
 beforeAll(async () => {
-  const options = { limits: { userPerMinute: 2, clientPerMinute: 4, anonymousPerMinute: 1 }, maxKeys: 1_000, trustedProxyHops: 0 };
-  server = await startPluginTestServer({ schema, rootValue, nodeEnv: 'production', plugins: createRateLimitPlugins(options, { now: () => nowMs }).plugins });
+  const limits = { userPerMinute: 2, clientPerMinute: 4, anonymousPerMinute: 1 };
+  const limiter = createRateLimiter({ store: createMemoryRateLimitStore({ maxKeys: 1_000 }), limits, now: () => nowMs });
+  server = await startPluginTestServer({ schema, rootValue, nodeEnv: 'production', plugins: createRateLimitPlugins({ limiter }) });
   const broken: RateLimitStore = { hit: () => Promise.reject(new Error('redis down')) };
-  failing = await startPluginTestServer({ schema, rootValue, plugins: createRateLimitPlugins(options, { store: broken, onStoreError: (e) => storeErrors.push(e) }).plugins });
+  failing = await startPluginTestServer({ schema, rootValue, plugins: createRateLimitPlugins({ limiter: createRateLimiter({ store: broken, limits }), onStoreError: (e) => storeErrors.push(e) }) });
 });
 afterAll(async () => {
   await server?.close();

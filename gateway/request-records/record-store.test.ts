@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { OperationRecord } from './operation-record.js';
-import { createBufferedSink } from './operation-sink.js';
-import { openOperationsWriter } from './operations-writer.js';
-import { createSqliteOperationStore } from './sqlite-operation-store.js';
+import type { RequestRecord } from './request-record.js';
+import { createBufferedSink } from './record-sink.js';
+import { openRecordWriter } from './record-writer.js';
+import { createSqliteRecordStore } from './sqlite-record-store.js';
 import { createLogger } from '../../lib/log/index.js';
 
-const record = (at: string, traceId: string, extra: Partial<OperationRecord> = {}): OperationRecord => ({
+const record = (at: string, traceId: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
   at,
   traceId,
   clientId: 'portail-web',
@@ -27,7 +27,7 @@ const record = (at: string, traceId: string, extra: Partial<OperationRecord> = {
 
 describe('the operational records store', () => {
   it('keeps records whole, lists them newest first and by trace, and prunes past retention', () => {
-    const store = createSqliteOperationStore(join(mkdtempSync(join(tmpdir(), 'guichet-ops-')), 'ops', 'operations.sqlite'));
+    const store = createSqliteRecordStore(join(mkdtempSync(join(tmpdir(), 'guichet-ops-')), 'ops', 'operations.sqlite'));
     const old = record('2026-11-01T08:00:00.000Z', 'a'.repeat(32));
     const recent = record('2026-11-02T08:00:00.000Z', 'b'.repeat(32), { role: 'agent', ministry: 'ENERGY', outcome: 'partial', errorCodes: ['BACKEND_TIMEOUT'] });
     store.append([old, recent]);
@@ -41,11 +41,11 @@ describe('the operational records store', () => {
 
   it('is pruned at open by its writer, then told of each batch', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'guichet-ops-')), 'operations.sqlite');
-    const seed = createSqliteOperationStore(path);
+    const seed = createSqliteRecordStore(path);
     seed.append([record('2026-11-01T08:00:00.000Z', 'c'.repeat(32))]);
     seed.close();
     const onWritten = vi.fn();
-    const writer = openOperationsWriter({ path, retentionMs: 3_600_000, log: createLogger('ops-test', 'silent'), onWritten, now: () => Date.parse('2026-11-01T10:00:00Z') });
+    const writer = openRecordWriter({ path, retentionMs: 3_600_000, log: createLogger('ops-test', 'silent'), onWritten, now: () => Date.parse('2026-11-01T10:00:00Z') });
     expect(writer.store.count()).toBe(0);
     writer.append([record('2026-11-01T09:30:00.000Z', 'd'.repeat(32))]);
     expect(onWritten).toHaveBeenCalledWith(1, expect.any(Number));

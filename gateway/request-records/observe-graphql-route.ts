@@ -3,12 +3,12 @@ import type { RouteHandler } from '../../lib/http/index.js';
 import { newTraceId, parseTraceparent, runInTrace, startSpan, tracingEnabled, unwatchSentSpans, watchSentSpans } from '../../lib/trace/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { countResponseBytes } from './count-response-bytes.js';
-import type { OperationRecord } from './operation-record.js';
-import type { OperationSink } from './operation-sink.js';
+import type { RequestRecord } from './request-record.js';
+import type { RecordSink } from './record-sink.js';
 import { observeRequest, type RequestObservation } from './request-observation.js';
 
 export interface ObserveGraphQLOptions {
-  readonly sink: OperationSink;
+  readonly sink: RecordSink;
   readonly metrics: GatewayMetrics;
 }
 
@@ -47,7 +47,7 @@ export function observeGraphQLRoute(handler: RouteHandler, { sink, metrics }: Ob
 /** Refusals made before any plugin ran (no GraphQL response seen): their code, from the HTTP status. */
 const codeOfStatus: Readonly<Record<number, string>> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 413: 'BAD_REQUEST', 429: 'RATE_LIMITED', 503: 'SERVICE_OVERLOADED' };
 
-function recordOf(observation: RequestObservation, req: IncomingMessage, res: ServerResponse, responseBytes: number): OperationRecord {
+function recordOf(observation: RequestObservation, req: IncomingMessage, res: ServerResponse, responseBytes: number): RequestRecord {
   const { principal, response } = observation;
   const status = res.statusCode;
   const result = response?.body.kind === 'single' ? response.body.singleResult : undefined;

@@ -2,21 +2,21 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { envInt } from '../../lib/config/index.js';
 
-export const operationsEnvSchema = z.object({
+export const requestRecordsEnvSchema = z.object({
   /** SQLite file of the operational records; default `operations/operations.sqlite` beside the audit folder. */
   OPERATIONS_PATH: z.string().min(1, 'must not be empty').optional(),
   /** How long records are kept, in hours; 0 = no records. */
   OPERATIONS_RETENTION_HOURS: envInt(24, 0, 24 * 366),
 });
 
-export interface OperationsConfig {
+export interface RequestRecordsConfig {
   /** undefined: records off (OPERATIONS_RETENTION_HOURS=0). */
   readonly path: string | undefined;
   readonly retentionMs: number;
 }
 
 /** `auditLogPath` places the default store: `.data/audit/audit.jsonl` → `.data/operations/operations.sqlite`. */
-export function operationsConfigFromEnv(env: z.infer<typeof operationsEnvSchema>, auditLogPath: string): OperationsConfig {
+export function requestRecordsConfigFromEnv(env: z.infer<typeof requestRecordsEnvSchema>, auditLogPath: string): RequestRecordsConfig {
   const retentionMs = env.OPERATIONS_RETENTION_HOURS * 3_600_000;
   if (retentionMs === 0) return { path: undefined, retentionMs };
   const path = env.OPERATIONS_PATH === undefined ? join(dirname(dirname(auditLogPath)), 'operations', 'operations.sqlite') : resolve(env.OPERATIONS_PATH);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLResponse } from '@apollo/server';
 import type { Principal } from '../../auth/index.js';
 import type { ActiveSpan } from '../../lib/trace/index.js';
-import type { LegacyCallRecord, SubgraphCallRecord } from './operation-record.js';
+import type { LegacyCallRecord, SubgraphCallRecord } from './request-record.js';
 
 /** What is learnt about one gateway request while it is served, gathered into its record at the end. */
 export interface RequestObservation {

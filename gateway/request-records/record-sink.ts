@@ -1,15 +1,15 @@
-import type { OperationRecord } from './operation-record.js';
+import type { RequestRecord } from './request-record.js';
 
 /** Where records go: `record` only enqueues (never blocks or throws on the response path). */
-export interface OperationSink {
-  record(record: OperationRecord): void;
+export interface RecordSink {
+  record(record: RequestRecord): void;
   /** Writes what is queued; call on shutdown. */
   close(): Promise<void>;
 }
 
 export interface BufferedSinkOptions {
   /** Writes one batch (a transaction, or one IPC call to the primary). */
-  readonly write: (batch: readonly OperationRecord[]) => void | Promise<unknown>;
+  readonly write: (batch: readonly RequestRecord[]) => void | Promise<unknown>;
   /** Largest batch. Default 500. */
   readonly maxBatch?: number;
   /** How long a record waits for its batch at most. Default 250 ms. */
@@ -25,8 +25,8 @@ export interface BufferedSinkOptions {
  * Queues records and writes them in batches, off the response path: on a timer, or at once when a batch is full.
  * A failed write loses its batch (reported): operational records are for supervision, not an audit trail.
  */
-export function createBufferedSink({ write, maxBatch = 500, flushIntervalMs = 250, maxQueued = 20_000, onError, onDropped = () => undefined }: BufferedSinkOptions): OperationSink {
-  let queue: OperationRecord[] = [];
+export function createBufferedSink({ write, maxBatch = 500, flushIntervalMs = 250, maxQueued = 20_000, onError, onDropped = () => undefined }: BufferedSinkOptions): RecordSink {
+  let queue: RequestRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 

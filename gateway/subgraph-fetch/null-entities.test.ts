@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nullableFieldsOf, nullEntities } from './entity-fallback.js';
+import { nullableFieldsOf, nullEntities } from './null-entities.js';
 
 const sdl = `type Query { x: Int } type Citizen { niu: ID! electricityRequests: [Int!] } type Request { reference: ID! status: String! note: String }`;
 const nullable = nullableFieldsOf(sdl);

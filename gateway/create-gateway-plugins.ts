@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { auditPlugin, type AuditStore } from '../audit/index.js';
+import type { Logger } from '../lib/log/index.js';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { createLimitPlugins, createVariablesDepthPlugins } from './limits/index.js';
+import { createRateLimitPlugins, type RateLimiter } from './rate-limit/index.js';
+import { createRequestRecordPlugins } from './request-records/index.js';
+import { createResponseCachePlugins } from './response-cache/index.js';
+import { createTrustedDocumentsPlugins, publicRootFieldsOf } from './trusted-documents/index.js';
+
+export interface GatewayPluginsOptions {
+  readonly config: GatewayConfig;
+  /** Per user, per client and per anonymous address; shared with the context factory, which counts refused tokens. */
+  readonly rateLimiter: RateLimiter;
+  readonly auditStore: AuditStore;
+  readonly log: Logger;
+}
+
+/**
+ * Every Apollo Server plugin of the gateway, in the order they run. Each concern gives its own with one factory,
+ * `create<Concern>Plugins(options)`, which returns its plugins (none when it is switched off).
+ */
+export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: GatewayPluginsOptions): ApolloServerPlugin<GatewayContext>[] {
+  return [
+    // The default landing pages load scripts from Apollo's CDN.
+    ApolloServerPluginLandingPageDisabled(),
+    // Before anything walks the client's variables: recursive walkers (the response cache's key) overflow on deep ones.
+    ...createVariablesDepthPlugins(config.limits),
+    // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.
+    ...createRateLimitPlugins({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
+    ...createTrustedDocumentsPlugins({ ...config.trustedDocuments, publicRootFields: publicRootFieldsOf(config.supergraphSdl) }),
+    ...createLimitPlugins({ limits: config.limits, nodeEnv: config.nodeEnv }),
+    ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes }),
+    // No record, no data: personal data leaves only once its access is on the trail.
+    auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
+    // Who called and which operation, for the request's operational record (written by the HTTP route).
+    ...createRequestRecordPlugins<GatewayContext>(),
+  ];
+}
