@@ -155,7 +155,8 @@ module.exports = {
       name: 'not-to-unresolvable',
       comment: 'Every import resolves: one that does not escapes every rule above.',
       severity: 'error',
-      from: {},
+      // The build's asset step runs compiled code (the room's labels, generated from the registry) after tsc.
+      from: { pathNot: '^scripts/copy-assets[.]mjs$' },
       to: { couldNotResolve: true },
     },
   ],

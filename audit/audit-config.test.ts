@@ -26,7 +26,15 @@ describe('audit configuration', () => {
     expect(config).toMatchObject({ path: defaultAuditLogPath(), hmacKey: developmentAuditKey, developmentKey: true, logId: 'guichet' });
     expect(config.path).toBe(join(process.cwd(), '.data', 'audit', 'audit.jsonl')); // tests run from the package root
     expect(config.keyring.keys.map((k) => k.id)).toEqual(['1']);
-    expect(config.witness).toEqual({ url: defaultWitnessUrl, token: developmentWitnessToken, developmentToken: true, checkpointIntervalMs: 1_000, maxLagMs: 60_000, maxLagRecords: 10_000, timeoutMs: 2_000 });
+    expect(config.witness).toEqual({
+      url: defaultWitnessUrl,
+      token: developmentWitnessToken,
+      developmentToken: true,
+      checkpointIntervalMs: 1_000,
+      maxLagMs: 60_000,
+      maxLagRecords: 10_000,
+      timeoutMs: 2_000,
+    });
   });
 
   it('takes the production settings', () => {
@@ -55,7 +63,11 @@ describe('audit configuration', () => {
 
   it('takes previous keys, oldest first, before the current one', () => {
     const config = readAuditConfig('gateway', { AUDIT_HMAC_KEY: key, AUDIT_HMAC_KEY_ID: '3', AUDIT_HMAC_PREVIOUS_KEYS: `1:${'a'.repeat(32)},2:${'b'.repeat(40)}` });
-    expect(config.keyring.keys.map((k) => [k.id, Buffer.from(k.key).toString()])).toEqual([['1', 'a'.repeat(32)], ['2', 'b'.repeat(40)], ['3', key]]);
+    expect(config.keyring.keys.map((k) => [k.id, Buffer.from(k.key).toString()])).toEqual([
+      ['1', 'a'.repeat(32)],
+      ['2', 'b'.repeat(40)],
+      ['3', key],
+    ]);
   });
 
   it.each([
@@ -82,7 +94,9 @@ describe('audit configuration', () => {
   it('gives audit:verify a witness only when one is named, and requires one in production', () => {
     expect(readAuditVerifyConfig('audit-verify', {}).witness).toBeUndefined();
     expect(readAuditVerifyConfig('audit-verify', { AUDIT_WITNESS_URL: 'http://127.0.0.1:4310' }).witness).toEqual({ url: 'http://127.0.0.1:4310' });
-    expect(problemsOf(() => readAuditVerifyConfig('audit-verify', { NODE_ENV: 'production', AUDIT_HMAC_KEY: key }))).toContain('AUDIT_WITNESS_URL: required in production (the witness that vouches for the trail)');
+    expect(problemsOf(() => readAuditVerifyConfig('audit-verify', { NODE_ENV: 'production', AUDIT_HMAC_KEY: key }))).toContain(
+      'AUDIT_WITNESS_URL: required in production (the witness that vouches for the trail)',
+    );
     // The checker needs no writer token.
     expect(readAuditVerifyConfig('audit-verify', { NODE_ENV: 'production', AUDIT_HMAC_KEY: key, AUDIT_WITNESS_URL: 'https://w.example' }).witness?.url).toBe('https://w.example');
   });

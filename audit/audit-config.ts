@@ -87,16 +87,22 @@ export interface AuditVerifyConfig {
 
 /** The gateway's audit configuration: the trail, its keys and its witness. */
 export function readAuditConfig(service: string, env: NodeJS.ProcessEnv = process.env): AuditConfig {
-  const { parsed, keyring, publicKeys } = readWith(service, auditEnvSchema, env, (options, problems) => {
-    if (options.NODE_ENV !== 'production') return;
-    if (options.AUDIT_WITNESS_URL === undefined) problems.push('AUDIT_WITNESS_URL: required in production (the witness that vouches for the trail)');
-    if (options.WITNESS_TOKEN === undefined) problems.push('WITNESS_TOKEN: required in production');
-    else if (options.WITNESS_TOKEN === developmentWitnessToken) problems.push('WITNESS_TOKEN: the development token is not allowed in production');
-  }, (options, problems) => {
-    if (options.AUDIT_WITNESS_MAX_LAG_MS <= options.AUDIT_CHECKPOINT_INTERVAL_MS) {
-      problems.push(`AUDIT_WITNESS_MAX_LAG_MS: must be longer than AUDIT_CHECKPOINT_INTERVAL_MS (${options.AUDIT_CHECKPOINT_INTERVAL_MS}), or every record would count as lagging`);
-    }
-  });
+  const { parsed, keyring, publicKeys } = readWith(
+    service,
+    auditEnvSchema,
+    env,
+    (options, problems) => {
+      if (options.NODE_ENV !== 'production') return;
+      if (options.AUDIT_WITNESS_URL === undefined) problems.push('AUDIT_WITNESS_URL: required in production (the witness that vouches for the trail)');
+      if (options.WITNESS_TOKEN === undefined) problems.push('WITNESS_TOKEN: required in production');
+      else if (options.WITNESS_TOKEN === developmentWitnessToken) problems.push('WITNESS_TOKEN: the development token is not allowed in production');
+    },
+    (options, problems) => {
+      if (options.AUDIT_WITNESS_MAX_LAG_MS <= options.AUDIT_CHECKPOINT_INTERVAL_MS) {
+        problems.push(`AUDIT_WITNESS_MAX_LAG_MS: must be longer than AUDIT_CHECKPOINT_INTERVAL_MS (${options.AUDIT_CHECKPOINT_INTERVAL_MS}), or every record would count as lagging`);
+      }
+    },
+  );
   return {
     path: logPathOf(parsed),
     hmacKey: parsed.AUDIT_HMAC_KEY ?? developmentAuditKey,

@@ -24,7 +24,10 @@ export function keyBytes(key: string | Uint8Array): Uint8Array {
 }
 
 /** A ring of the current key after the previous ones (oldest first). */
-export function createAuditKeyring(current: { readonly id: string; readonly key: string | Uint8Array }, previous: readonly { readonly id: string; readonly key: string | Uint8Array }[] = []): AuditKeyring {
+export function createAuditKeyring(
+  current: { readonly id: string; readonly key: string | Uint8Array },
+  previous: readonly { readonly id: string; readonly key: string | Uint8Array }[] = [],
+): AuditKeyring {
   const keys = [...previous, current].map(({ id, key }) => ({ id, key: keyBytes(key) }));
   const ids = new Set(keys.map((key) => key.id));
   if (ids.size !== keys.length) throw new Error('audit key ids must be unique');

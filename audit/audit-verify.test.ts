@@ -101,25 +101,41 @@ describe('audit:verify against a witness', () => {
   it('exits 0 on an intact trail, saying how far the witness vouches for it', async () => {
     const { witness, path, logId } = await witnessedTrail();
     const { code, output } = await verifyAgainst(path, witness.url, logId);
-    expect({ code, output }).toEqual({ code: 0, output: [expect.stringMatching(new RegExp(`^audit log ok: 6 record\\(s\\) verified in \\S+ \\(witnessed up to seq 6 by ${witness.url}: \\d+ signed checkpoint\\(s\\) of log ${logId}, the last on \\S+\\)$`))] });
+    expect({ code, output }).toEqual({
+      code: 0,
+      output: [
+        expect.stringMatching(
+          new RegExp(`^audit log ok: 6 record\\(s\\) verified in \\S+ \\(witnessed up to seq 6 by ${witness.url}: \\d+ signed checkpoint\\(s\\) of log ${logId}, the last on \\S+\\)$`),
+        ),
+      ],
+    });
   });
 
   it.each<[string, (trail: Awaited<ReturnType<typeof witnessedTrail>>) => Promise<void>]>([
-    ['the log truncated and an older authentic anchor put back', async ({ path, oldAnchor }) => {
-      writeLines(path, readLines(path).slice(0, 3));
-      copyFileSync(oldAnchor, headPathOf(path));
-    }],
-    ['both files deleted', async ({ path }) => {
-      rmSync(path);
-      rmSync(headPathOf(path));
-    }],
-    ['a chain restarted at 0', async ({ path }) => {
-      rmSync(path);
-      rmSync(headPathOf(path));
-      const writer = createFileAuditStore({ path, hmacKey: testKey, sync: false });
-      await writer.append([entry('900000000001')]);
-      await writer.close();
-    }],
+    [
+      'the log truncated and an older authentic anchor put back',
+      async ({ path, oldAnchor }) => {
+        writeLines(path, readLines(path).slice(0, 3));
+        copyFileSync(oldAnchor, headPathOf(path));
+      },
+    ],
+    [
+      'both files deleted',
+      async ({ path }) => {
+        rmSync(path);
+        rmSync(headPathOf(path));
+      },
+    ],
+    [
+      'a chain restarted at 0',
+      async ({ path }) => {
+        rmSync(path);
+        rmSync(headPathOf(path));
+        const writer = createFileAuditStore({ path, hmacKey: testKey, sync: false });
+        await writer.append([entry('900000000001')]);
+        await writer.close();
+      },
+    ],
   ])('exits 1 in one line on %s (which verified "ok" without the witness)', async (_name, attack) => {
     const trail = await witnessedTrail();
     await attack(trail);

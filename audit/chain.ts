@@ -65,7 +65,8 @@ export function checkRecord(record: AuditRecord, previous: ChainCursor, ring: Au
   if (record.hash !== hashOf(record)) return { problem: 'hash does not match the content (record edited)' };
   const keyRank = keyRankOf(ring, record.keyId);
   if (keyRank === undefined) return { problem: `sealed with key id ${JSON.stringify(record.keyId)}, which is not configured (AUDIT_HMAC_KEY_ID, AUDIT_HMAC_PREVIOUS_KEYS)` };
-  if (keyRank < previous.keyRank) return { problem: `sealed with key id ${JSON.stringify(record.keyId ?? ring.keys[0].id)}, older than the key of the record before (a retired key cannot seal new records)` };
+  if (keyRank < previous.keyRank)
+    return { problem: `sealed with key id ${JSON.stringify(record.keyId ?? ring.keys[0].id)}, older than the key of the record before (a retired key cannot seal new records)` };
   const key = ring.keys[keyRank];
   if (!key || !sameHex(record.mac, macOf(key.key, record.hash))) return { problem: 'MAC invalid (record not written by the audit writer)' };
   return { cursor: { seq: record.seq, hash: record.hash, keyRank } };

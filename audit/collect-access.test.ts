@@ -52,7 +52,19 @@ describe('auditPlugin with a fake context', () => {
     const { store, response } = await run([{ niu: '100000000001', system: 'guichet', action: 'read' }]);
     expect(response.body).toEqual({ kind: 'single', singleResult: { data: { touch: true } } });
     expect(store.records).toEqual([
-      expect.objectContaining({ at: '2026-11-02T08:30:00.000Z', subject: 'citizen-1', role: 'citizen', clientId: 'app-mobile', niu: '100000000001', action: 'read', operationName: 'Mine', systems: ['guichet'], subgraphs: ['dossiers'], traceId: 't-1', seq: 1 }),
+      expect.objectContaining({
+        at: '2026-11-02T08:30:00.000Z',
+        subject: 'citizen-1',
+        role: 'citizen',
+        clientId: 'app-mobile',
+        niu: '100000000001',
+        action: 'read',
+        operationName: 'Mine',
+        systems: ['guichet'],
+        subgraphs: ['dossiers'],
+        traceId: 't-1',
+        seq: 1,
+      }),
     ]);
     expect(store.records[0]).not.toHaveProperty('ministry');
   });

@@ -98,7 +98,10 @@ describe('file audit store: tampering is detected', () => {
 
   it('a deleted record in the middle', async () => {
     const store = await logOf(5);
-    writeLines(store.path, readLines(store.path).filter((_, i) => i !== 2));
+    writeLines(
+      store.path,
+      readLines(store.path).filter((_, i) => i !== 2),
+    );
     expect(await verify(store)).toMatchObject({ ok: false, firstBadIndex: 2, reason: expect.stringContaining('expected seq 3, found 4') });
   });
 
@@ -134,7 +137,10 @@ describe('file audit store: tampering is detected', () => {
       prevHash = hash;
       return { ...body, hash }; // the old mac: the attacker has no key
     });
-    writeLines(store.path, [records[0]!, ...forged].map((record) => JSON.stringify(record)));
+    writeLines(
+      store.path,
+      [records[0]!, ...forged].map((record) => JSON.stringify(record)),
+    );
     expect(await verify(store)).toMatchObject({ ok: false, firstBadIndex: 1, reason: expect.stringContaining('MAC invalid') });
   });
 
@@ -211,7 +217,7 @@ describe('file audit store: listForNiu', () => {
     expect(await reader.listForNiu('999999999999')).toEqual([]);
   });
 
-  it('filters before the limit (e.g. without the citizen\'s own reads)', async () => {
+  it("filters before the limit (e.g. without the citizen's own reads)", async () => {
     const store = storeAt();
     await store.append([entry('100000000001', { subject: 'agent-1' }), ...Array.from({ length: 5 }, () => entry('100000000001', { subject: 'citizen-1' }))]);
     const others = await store.listForNiu('100000000001', { limit: 1, where: (record) => record.subject !== 'citizen-1' });

@@ -42,7 +42,14 @@ describe('HMAC key rotation', () => {
     await append(path, keyringOf(k1), 3);
     await append(path, afterRotation, 3, 3);
     const records = readLines(path).map((line) => parseRecord(line)!);
-    expect(records.map((record) => [record.seq, record.keyId])).toEqual([[1, '1'], [2, '1'], [3, '1'], [4, '2'], [5, '2'], [6, '2']]);
+    expect(records.map((record) => [record.seq, record.keyId])).toEqual([
+      [1, '1'],
+      [2, '1'],
+      [3, '1'],
+      [4, '2'],
+      [5, '2'],
+      [6, '2'],
+    ]);
     expect(JSON.parse(readFileSync(headPathOf(path), 'utf8'))).toMatchObject({ seq: 6, keyId: '2' });
     expect(await verifyWith(path, afterRotation)).toEqual({ ok: true, count: 6, notes: [] });
     // and through audit:verify, the previous key given as AUDIT_HMAC_PREVIOUS_KEYS
@@ -55,7 +62,10 @@ describe('HMAC key rotation', () => {
     const path = tempLogPath();
     await append(path, keyringOf(k1), 2);
     await append(path, afterRotation, 2, 2);
-    const third = createAuditKeyring({ id: '3', key: k3 }, [{ id: '1', key: k1 }, { id: '2', key: k2 }]);
+    const third = createAuditKeyring({ id: '3', key: k3 }, [
+      { id: '1', key: k1 },
+      { id: '2', key: k2 },
+    ]);
     await append(path, third, 2, 4);
     expect(readLines(path).map((line) => parseRecord(line)!.keyId)).toEqual(['1', '1', '2', '2', '3', '3']);
     expect(await verifyWith(path, third)).toMatchObject({ ok: true, count: 6 });
@@ -82,7 +92,10 @@ describe('HMAC key rotation', () => {
   it('a record relabelled to another key fails (the key id is under the hash)', async () => {
     const path = tempLogPath();
     await append(path, afterRotation, 2);
-    writeLines(path, readLines(path).map((line, i) => (i === 1 ? line.replace('"keyId":"2"', '"keyId":"1"') : line)));
+    writeLines(
+      path,
+      readLines(path).map((line, i) => (i === 1 ? line.replace('"keyId":"2"', '"keyId":"1"') : line)),
+    );
     expect(await verifyWith(path, afterRotation)).toMatchObject({ ok: false, firstBadIndex: 1, reason: expect.stringContaining('record edited') });
   });
 

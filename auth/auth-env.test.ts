@@ -42,7 +42,12 @@ describe('auth environment', () => {
 
   it('reads a real provider', () => {
     const env = read({ OIDC_ISSUER: 'https://auth.gouv.tg/realms/guichet/', OIDC_AUDIENCE: 'guichet-api', OIDC_CLOCK_TOLERANCE_SECONDS: '5' });
-    expect(accessTokenVerifierOptionsFromEnv(env, 'development')).toMatchObject({ issuer: 'https://auth.gouv.tg/realms/guichet/', audience: 'guichet-api', jwksUrl: 'https://auth.gouv.tg/realms/guichet/.well-known/jwks.json', clockToleranceSeconds: 5 });
+    expect(accessTokenVerifierOptionsFromEnv(env, 'development')).toMatchObject({
+      issuer: 'https://auth.gouv.tg/realms/guichet/',
+      audience: 'guichet-api',
+      jwksUrl: 'https://auth.gouv.tg/realms/guichet/.well-known/jwks.json',
+      clockToleranceSeconds: 5,
+    });
     const keycloak = read({ OIDC_ISSUER: 'https://auth.gouv.tg/realms/guichet', OIDC_JWKS_URL: 'https://auth.gouv.tg/realms/guichet/protocol/openid-connect/certs' });
     expect(accessTokenVerifierOptionsFromEnv(keycloak, 'development').jwksUrl).toBe('https://auth.gouv.tg/realms/guichet/protocol/openid-connect/certs');
     expect(problemsOf({ OIDC_ISSUER: 'pas une url', OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toMatch(/OIDC_ISSUER[\s\S]*OIDC_CLOCK_TOLERANCE_SECONDS="3600": expected at most 300/);

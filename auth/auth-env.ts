@@ -16,10 +16,20 @@ const tokenTypesSchema = z
   .string()
   .default(DEFAULT_ACCEPTED_TOKEN_TYPES.join(','))
   .transform((value, context) => {
-    const types = [...new Set(value.split(',').map(normalizeTokenType).filter((t) => t !== ''))];
+    const types = [
+      ...new Set(
+        value
+          .split(',')
+          .map(normalizeTokenType)
+          .filter((t) => t !== ''),
+      ),
+    ];
     const bad = types.find((t) => t !== UNTYPED && !/^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/.test(t));
     if (types.length === 0 || bad !== undefined) {
-      context.addIssue({ code: 'custom', message: bad === undefined ? 'expected at least one token type (e.g. at+jwt)' : `"${bad.slice(0, 40)}" is not a media type (expected e.g. at+jwt,jwt or ${UNTYPED})` });
+      context.addIssue({
+        code: 'custom',
+        message: bad === undefined ? 'expected at least one token type (e.g. at+jwt)' : `"${bad.slice(0, 40)}" is not a media type (expected e.g. at+jwt,jwt or ${UNTYPED})`,
+      });
       return z.NEVER;
     }
     return types;
@@ -33,7 +43,9 @@ const tokenTypesSchema = z
  */
 export function accessTokenEnvSchema(nodeEnv: string | undefined) {
   const production = nodeEnv === 'production';
-  const issuer = z.url({ error: (issue) => requiredInProduction('the issuer of your OIDC provider, exactly as its tokens write iss')(issue) ?? 'expected an absolute http(s) URL' }).refine((v) => /^https?:\/\//.test(v), 'expected an http(s) URL');
+  const issuer = z
+    .url({ error: (issue) => requiredInProduction('the issuer of your OIDC provider, exactly as its tokens write iss')(issue) ?? 'expected an absolute http(s) URL' })
+    .refine((v) => /^https?:\/\//.test(v), 'expected an http(s) URL');
   const audience = z.string({ error: (issue) => requiredInProduction('the audience your provider writes in aud for Guichet')(issue) ?? 'expected a string' }).min(1, 'must not be empty');
   return z.object({
     /** Expected `iss`. Default the embedded IdP, outside production only. */

@@ -49,7 +49,11 @@ describe('access token verifier: valid tokens', () => {
     const citizen = await verify(`Bearer ${await devToken(idp, { role: 'citizen', niu })}`);
     expect(citizen).toMatchObject({ role: 'citizen', niu, scopes: ['citizen'], clientId: 'portail-web' });
     expect(citizen).not.toHaveProperty('ministry');
-    expect(await verify(`Bearer ${await devToken(idp, { role: 'agent', ministry: 'URBAN_PLANNING' })}`)).toMatchObject({ role: 'agent', ministry: 'URBAN_PLANNING', scopes: ['agent', 'agent:URBAN_PLANNING'] });
+    expect(await verify(`Bearer ${await devToken(idp, { role: 'agent', ministry: 'URBAN_PLANNING' })}`)).toMatchObject({
+      role: 'agent',
+      ministry: 'URBAN_PLANNING',
+      scopes: ['agent', 'agent:URBAN_PLANNING'],
+    });
     expect(await verify(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).toMatchObject({ role: 'supervisor', scopes: ['supervisor', 'supervision:read'] });
     expect(await verify(`bearer ${await devToken(idp, { role: 'integrator', scopes: ['citizens:read'] })}`)).toMatchObject({ role: 'integrator', scopes: ['citizens:read'] });
   });
@@ -109,7 +113,18 @@ describe('access token verifier: refused tokens', () => {
   });
 
   it('refuses garbage and other schemes', async () => {
-    for (const header of ['', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer not.a.jwt', 'Bearer a.b', 'Bearer eyJhbGciOiJFUzI1NiJ9.e30.', 'Bearer x y', `Bearer ${'a'.repeat(9_000)}`, 'Token abc']) {
+    for (const header of [
+      '',
+      'Bearer',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      'Bearer not.a.jwt',
+      'Bearer a.b',
+      'Bearer eyJhbGciOiJFUzI1NiJ9.e30.',
+      'Bearer x y',
+      `Bearer ${'a'.repeat(9_000)}`,
+      'Token abc',
+    ]) {
       await expect(verify(header)).rejects.toBeInstanceOf(AuthenticationError);
     }
   });

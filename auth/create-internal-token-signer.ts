@@ -33,7 +33,14 @@ export interface InternalTokenSigner {
  * included: the token proves the path, not a login). Claims: `sub`, `principal` (the whole Principal), `op`,
  * `trace`, `iat`, `exp`, `jti`; `aud` is `guichet-subgraphs`.
  */
-export function createInternalTokenSigner({ secret, ttlSeconds = 60, issuer = INTERNAL_TOKEN_ISSUER, reuseSeconds = ttlSeconds / 2, reuseMaxEntries = 10_000, now = Date.now }: InternalTokenSignerOptions): InternalTokenSigner {
+export function createInternalTokenSigner({
+  secret,
+  ttlSeconds = 60,
+  issuer = INTERNAL_TOKEN_ISSUER,
+  reuseSeconds = ttlSeconds / 2,
+  reuseMaxEntries = 10_000,
+  now = Date.now,
+}: InternalTokenSignerOptions): InternalTokenSigner {
   const key = internalTokenKey(secret);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 3_600) throw new RangeError('ttlSeconds must be a whole number between 1 and 3600');
   if (!(reuseSeconds >= 0 && reuseSeconds < ttlSeconds)) throw new RangeError('reuseSeconds must be at least 0 and less than ttlSeconds');

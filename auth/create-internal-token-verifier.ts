@@ -24,7 +24,13 @@ export interface InternalTokenVerifier {
 }
 
 /** Used by every subgraph on every request (`_service` and `_entities` included): nothing passes without a token. */
-export function createInternalTokenVerifier({ secret, issuer = INTERNAL_TOKEN_ISSUER, clockToleranceSeconds = 5, cacheMaxEntries = 10_000, now = Date.now }: InternalTokenVerifierOptions): InternalTokenVerifier {
+export function createInternalTokenVerifier({
+  secret,
+  issuer = INTERNAL_TOKEN_ISSUER,
+  clockToleranceSeconds = 5,
+  cacheMaxEntries = 10_000,
+  now = Date.now,
+}: InternalTokenVerifierOptions): InternalTokenVerifier {
   const key = internalTokenKey(secret);
   const options = { issuer, audience: INTERNAL_TOKEN_AUDIENCE, typ: INTERNAL_TOKEN_TYPE, algorithms: ['HS256'], clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'iat', 'sub'] };
   const verified = createVerifiedTokenCache<InternalTokenContext>({ maxEntries: cacheMaxEntries });

@@ -43,7 +43,11 @@ describe('internal token', () => {
     for (const principal of [citizen, agent, supervisor, integrator, anonymousPrincipal]) {
       expect(await verifier.verify(await signer.sign(principal))).toEqual({ principal });
     }
-    expect(await verifier.verify(await signer.sign(citizen, { operationName: 'CitizenDashboard', traceId: 'trace-1' }))).toEqual({ principal: citizen, operationName: 'CitizenDashboard', traceId: 'trace-1' });
+    expect(await verifier.verify(await signer.sign(citizen, { operationName: 'CitizenDashboard', traceId: 'trace-1' }))).toEqual({
+      principal: citizen,
+      operationName: 'CitizenDashboard',
+      traceId: 'trace-1',
+    });
   });
 
   it('is a short-lived HS256 JWT for the subgraphs', async () => {
@@ -71,7 +75,14 @@ describe('internal token', () => {
   it('refuses alg none and other algorithms', async () => {
     const unsigned = new UnsecuredJWT({ principal: citizen }).setIssuer('guichet-gateway').setAudience('guichet-subgraphs').setSubject(citizen.subject).setIssuedAt().setExpirationTime('1m').encode();
     expect(await reasonFor(unsigned)).toBe('internal token: algorithm not allowed');
-    const hs512 = await new SignJWT({ principal: citizen }).setProtectedHeader({ alg: 'HS512', typ: 'guichet-internal+jwt' }).setIssuer('guichet-gateway').setAudience('guichet-subgraphs').setSubject(citizen.subject).setIssuedAt().setExpirationTime('1m').sign(new Uint8Array(64));
+    const hs512 = await new SignJWT({ principal: citizen })
+      .setProtectedHeader({ alg: 'HS512', typ: 'guichet-internal+jwt' })
+      .setIssuer('guichet-gateway')
+      .setAudience('guichet-subgraphs')
+      .setSubject(citizen.subject)
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(new Uint8Array(64));
     expect(await reasonFor(hs512)).toBe('internal token: algorithm not allowed');
   });
 
@@ -84,7 +95,15 @@ describe('internal token', () => {
   });
 
   it('refuses a principal that is malformed or not the subject', async () => {
-    for (const principal of [undefined, 'citizen', { ...citizen, niu: undefined }, { ...citizen, role: 'root' }, { ...agent, ministry: 'NOWHERE' }, { ...citizen, extra: 1 }, { ...supervisor, niu: '123456789012' }]) {
+    for (const principal of [
+      undefined,
+      'citizen',
+      { ...citizen, niu: undefined },
+      { ...citizen, role: 'root' },
+      { ...agent, ministry: 'NOWHERE' },
+      { ...citizen, extra: 1 },
+      { ...supervisor, niu: '123456789012' },
+    ]) {
       expect(await reasonFor(await forge({ principal, sub: (principal as Principal | undefined)?.subject ?? citizen.subject })), JSON.stringify(principal)).toBe('internal token: invalid principal');
     }
     expect(await reasonFor(await forge({ sub: 'someone-else' }))).toBe('internal token: invalid principal');

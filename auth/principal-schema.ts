@@ -6,7 +6,11 @@ import type { Principal } from './principal.js';
 export const niuPattern = /^\d{12}$/;
 
 /** Subjects and client ids: printable, no spaces, bounded (they end up in logs and the audit trail). */
-export const identifierSchema = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const identifierSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 /**
  * A Principal as it travels between processes (inside the internal token), checked field by field and for
@@ -18,7 +22,15 @@ export const principalSchema = z
     role: z.enum(['citizen', 'agent', 'supervisor', 'integrator', 'anonymous']),
     niu: z.string().regex(niuPattern).optional(),
     ministry: z.enum(MinistryCode).optional(),
-    scopes: z.array(z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/)).max(32),
+    scopes: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[\x21-\x7e]+$/),
+      )
+      .max(32),
     clientId: identifierSchema,
   })
   .refine((p) => (p.role === 'citizen') === (p.niu !== undefined), 'a NIU for a citizen, and only for a citizen')

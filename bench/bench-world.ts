@@ -41,7 +41,10 @@ export function pickBenchKeys(scale: number, citizens: number): BenchKeys {
   for (const request of world.electricityRequests) entry(request.niu).ceet.push(`CEET-${request.numero}`);
   for (const permit of world.permitApplications) entry(permit.niu).urb += 1;
   for (const copy of world.copyRequests) entry(copy.niu).rnec += 1;
-  const applicants = spread([...systemsOf.entries()].filter(([, s]) => s.ceet.length > 0), citizens);
+  const applicants = spread(
+    [...systemsOf.entries()].filter(([, s]) => s.ceet.length > 0),
+    citizens,
+  );
   const status = applicants.flatMap(([niu, s]) => s.ceet.map((reference) => ({ reference, niu })));
   const dashboard = spread(
     [...systemsOf.entries()].filter(([, s]) => s.ceet.length > 0 && s.urb > 0 && s.rnec > 0 && s.ceet.length + s.urb + s.rnec <= 20).map(([niu]) => niu),

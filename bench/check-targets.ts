@@ -63,17 +63,14 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   }
 
   const memoryGoal = '≤ 200 MB RSS per Guichet worker under load';
-  const guichetRows = [
-    ...figures.scenarios.flatMap((s) => s.targets.filter((t) => t.target === 'guichet')),
-    ...figures.scaling.map((p) => p.figures),
-    ...figures.dossierCounts.map((p) => p.figures),
-  ];
+  const guichetRows = [...figures.scenarios.flatMap((s) => s.targets.filter((t) => t.target === 'guichet')), ...figures.scaling.map((p) => p.figures), ...figures.dossierCounts.map((p) => p.figures)];
   const perProcess = guichetRows.flatMap((row) => row.rss?.peakPerProcessMb ?? []);
   checks.push(perProcess.length > 0 ? { goal: memoryGoal, ...compare(Math.max(...perProcess), 200, false, ' MB', 0) } : notMeasured(memoryGoal, 'no memory sample (not Linux?)'));
 
   const statusGoal = '≥ 1,000 req/s of status with p99 < 50 ms (this machine)';
   if (!guichetStatus) checks.push(notMeasured(statusGoal, 'no throughput run of status on guichet'));
-  else if (!servesScenario(guichetStatus)) checks.push({ goal: statusGoal, verdict: 'missed', detail: `guichet answered ${totalErrors(guichetStatus)} errors in ${guichetStatus.responses} responses` });
+  else if (!servesScenario(guichetStatus))
+    checks.push({ goal: statusGoal, verdict: 'missed', detail: `guichet answered ${totalErrors(guichetStatus)} errors in ${guichetStatus.responses} responses` });
   else {
     const rate = compare(guichetStatus.requestsPerSecond, 1_000, true, ' req/s', 0);
     const tail = compare(guichetStatus.p99Ms, 50, false, ' ms', 1);

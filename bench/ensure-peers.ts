@@ -21,7 +21,9 @@ const packagesOf = (path: string): LockPackages => (JSON.parse(readFileSync(path
 export function peersUpToDate(): boolean {
   try {
     const installed = packagesOf(join(peersDir, 'node_modules', '.package-lock.json'));
-    return Object.entries(packagesOf(join(peersDir, 'package-lock.json'))).every(([path, entry]) => path === '' || installed[path]?.version === entry.version || (entry.optional === true && installed[path] === undefined));
+    return Object.entries(packagesOf(join(peersDir, 'package-lock.json'))).every(
+      ([path, entry]) => path === '' || installed[path]?.version === entry.version || (entry.optional === true && installed[path] === undefined),
+    );
   } catch {
     return false;
   }

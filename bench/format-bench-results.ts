@@ -27,18 +27,7 @@ function ratioCell(guichet: TargetFigures | undefined, row: TargetFigures): stri
 
 function scenarioTable(figures: ScenarioFigures): string {
   const guichet = figures.targets.find((t) => t.target === 'guichet');
-  const rows = figures.targets.map((t) => [
-    t.target,
-    rateCell(t),
-    ms(t.p50Ms),
-    ms(t.p95Ms),
-    ms(t.p99Ms),
-    errorsCell(t),
-    rssCell(t),
-    callsCell(t),
-    ratioCell(guichet, t),
-    String(t.responses),
-  ]);
+  const rows = figures.targets.map((t) => [t.target, rateCell(t), ms(t.p50Ms), ms(t.p95Ms), ms(t.p99Ms), errorsCell(t), rssCell(t), callsCell(t), ratioCell(guichet, t), String(t.responses)]);
   return table(['target', 'req/s (by round)', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB (total (per process))', 'legacy calls/op', 'Guichet/target', 'requests'], rows);
 }
 
@@ -63,13 +52,37 @@ const modeTitles: Record<BenchMode, string> = {
 /** The whole report, in Markdown: printed by `npm run bench` and written to bench/results.md. */
 export function formatBenchResults(figures: BenchFigures): string {
   const out: string[] = ['# Guichet benchmark', '', `Run from ${figures.startedAt} to ${figures.finishedAt}.`, ''];
-  out.push(table(['machine and versions', ''], Object.entries(figures.machine).map(([k, v]) => [k, v])), '');
-  out.push(table(['parameters', ''], Object.entries(figures.parameters).map(([k, v]) => [k, v])), '');
-  if (Object.keys(figures.realisticLatency).length > 0) out.push(`Realistic legacy latency (median/p95, log-normal): ${Object.entries(figures.realisticLatency).map(([s, l]) => `${s} ${l} ms`).join(', ')}.`, '');
+  out.push(
+    table(
+      ['machine and versions', ''],
+      Object.entries(figures.machine).map(([k, v]) => [k, v]),
+    ),
+    '',
+  );
+  out.push(
+    table(
+      ['parameters', ''],
+      Object.entries(figures.parameters).map(([k, v]) => [k, v]),
+    ),
+    '',
+  );
+  if (Object.keys(figures.realisticLatency).length > 0)
+    out.push(
+      `Realistic legacy latency (median/p95, log-normal): ${Object.entries(figures.realisticLatency)
+        .map(([s, l]) => `${s} ${l} ms`)
+        .join(', ')}.`,
+      '',
+    );
   if (figures.peersInstallS !== undefined) out.push(`The peers were installed by this run (npm ci --prefix bench/peers) in ${figures.peersInstallS.toFixed(0)} s.`, '');
 
   out.push('## Targets of issue 5 (printed, never asserted)', '');
-  out.push(table(['goal', 'verdict', 'measured'], checkTargets(figures).map((c) => [c.goal, c.verdict === 'met' ? 'met' : `**${c.verdict}**`, c.detail])), '');
+  out.push(
+    table(
+      ['goal', 'verdict', 'measured'],
+      checkTargets(figures).map((c) => [c.goal, c.verdict === 'met' ? 'met' : `**${c.verdict}**`, c.detail]),
+    ),
+    '',
+  );
 
   for (const mode of ['throughput', 'latency'] as const) {
     const ofMode = figures.scenarios.filter((s) => s.mode === mode);
@@ -83,7 +96,16 @@ export function formatBenchResults(figures: BenchFigures): string {
     out.push(
       table(
         ['scenario', 'workers', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB (total (per process))', 'max MB per process'],
-        figures.scaling.map((p) => [p.scenario, String(p.workers), p.figures.requestsPerSecond.toFixed(0), ms(p.figures.p50Ms), ms(p.figures.p99Ms), errorsCell(p.figures), rssCell(p.figures), p.figures.rss ? mb(Math.max(...p.figures.rss.peakPerProcessMb)) : 'n/a']),
+        figures.scaling.map((p) => [
+          p.scenario,
+          String(p.workers),
+          p.figures.requestsPerSecond.toFixed(0),
+          ms(p.figures.p50Ms),
+          ms(p.figures.p99Ms),
+          errorsCell(p.figures),
+          rssCell(p.figures),
+          p.figures.rss ? mb(Math.max(...p.figures.rss.peakPerProcessMb)) : 'n/a',
+        ]),
       ),
       '',
     );
@@ -93,7 +115,17 @@ export function formatBenchResults(figures: BenchFigures): string {
     out.push(
       table(
         ['dossiers', 'citizens', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'legacy calls/op', 'peak RSS MB'],
-        figures.dossierCounts.map((p) => [String(p.dossiers), String(p.citizens), p.figures.requestsPerSecond.toFixed(0), ms(p.figures.p50Ms), ms(p.figures.p95Ms), ms(p.figures.p99Ms), errorsCell(p.figures), callsCell(p.figures), rssCell(p.figures)]),
+        figures.dossierCounts.map((p) => [
+          String(p.dossiers),
+          String(p.citizens),
+          p.figures.requestsPerSecond.toFixed(0),
+          ms(p.figures.p50Ms),
+          ms(p.figures.p95Ms),
+          ms(p.figures.p99Ms),
+          errorsCell(p.figures),
+          callsCell(p.figures),
+          rssCell(p.figures),
+        ]),
       ),
       '',
     );
@@ -104,7 +136,11 @@ export function formatBenchResults(figures: BenchFigures): string {
 
   const details = callDetails(figures.scenarios);
   if (details !== '') out.push('## Legacy calls per operation, by legacy operation', '', details, '');
-  const samples = figures.scenarios.flatMap((s) => s.targets.filter((t) => t.errorSamples.length > 0).map((t) => `- ${s.mode} ${s.scenario}, ${t.target}: ${t.errorSamples.map((e) => `\`${e.replaceAll('`', "'").replaceAll('\n', ' ')}\``).join('; ')}`));
+  const samples = figures.scenarios.flatMap((s) =>
+    s.targets
+      .filter((t) => t.errorSamples.length > 0)
+      .map((t) => `- ${s.mode} ${s.scenario}, ${t.target}: ${t.errorSamples.map((e) => `\`${e.replaceAll('`', "'").replaceAll('\n', ' ')}\``).join('; ')}`),
+  );
   if (samples.length > 0) out.push('## Errors seen (first distinct ones)', '', ...samples, '');
   out.push(methodNotes);
   return `${out.join('\n').trimEnd()}\n`;

@@ -15,7 +15,19 @@ function msPerRequest(run: RoomRunFigures, only?: string): string {
 
 function row(scenario: string, arm: string, run: RoomRunFigures, delta: string): string[] {
   const f = run.figures;
-  return [scenario, arm, rateCell(f), delta, ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms), errorsCell(f), ...groups.map((g) => (run.cpuPercentOfCore[g] ?? 0).toFixed(1)), msPerRequest(run, 'gateway'), msPerRequest(run)];
+  return [
+    scenario,
+    arm,
+    rateCell(f),
+    delta,
+    ms(f.p50Ms),
+    ms(f.p95Ms),
+    ms(f.p99Ms),
+    errorsCell(f),
+    ...groups.map((g) => (run.cpuPercentOfCore[g] ?? 0).toFixed(1)),
+    msPerRequest(run, 'gateway'),
+    msPerRequest(run),
+  ];
 }
 
 /**
@@ -59,7 +71,9 @@ export function formatRoomCost(figures: RoomCostFigures): string {
     `- Frames pushed to the screens during the figure: ${figures.framesReceived}.`,
   );
   if (figures.initialLoads.length > 0) {
-    out.push(`- The read model's initial load at the stack's start: ${figures.initialLoads.map((l) => `${l.system} ${l.dossiers} dossiers in ${(l.durationMs / 1000).toFixed(1)} s (${l.durationMs > 0 ? Math.round((l.dossiers * 1000) / l.durationMs) : '—'}/s)`).join(', ')}.`);
+    out.push(
+      `- The read model's initial load at the stack's start: ${figures.initialLoads.map((l) => `${l.system} ${l.dossiers} dossiers in ${(l.durationMs / 1000).toFixed(1)} s (${l.durationMs > 0 ? Math.round((l.dossiers * 1000) / l.durationMs) : '—'}/s)`).join(', ')}.`,
+    );
   }
   return out.join('\n');
 }

@@ -50,7 +50,12 @@ export function startLegacyWriter(options: { readonly ceetUrl: string; readonly 
 export async function postApplication(target: { readonly ceetUrl: string; readonly apiKey: string }, niu: string, index: number): Promise<{ readonly ok: boolean; readonly status: number }> {
   const commune = communes[index % communes.length];
   const body = { niuDemandeur: niu, typeCompteur: 'MONO', commune: commune?.code, quartier: commune?.quarters[0] ?? 'Centre', titreFoncier: null, nombreAppareils: 3, referenceExterne: null };
-  const response = await fetch(`${target.ceetUrl}/v1/demandes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey }, body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+  const response = await fetch(`${target.ceetUrl}/v1/demandes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(5_000),
+  });
   await response.arrayBuffer();
   return { ok: response.ok, status: response.status };
 }

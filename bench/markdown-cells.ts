@@ -9,7 +9,11 @@ export const mb = (value: number) => value.toFixed(0);
 export function errorsCell(row: TargetFigures): string {
   const total = totalErrors(row);
   if (total === 0) return '0';
-  const parts = [row.errors.non2xx > 0 ? `${row.errors.non2xx} non-2xx` : '', row.errors.graphql > 0 ? `${row.errors.graphql} GraphQL` : '', row.errors.transport > 0 ? `${row.errors.transport} no answer` : ''].filter((p) => p !== '');
+  const parts = [
+    row.errors.non2xx > 0 ? `${row.errors.non2xx} non-2xx` : '',
+    row.errors.graphql > 0 ? `${row.errors.graphql} GraphQL` : '',
+    row.errors.transport > 0 ? `${row.errors.transport} no answer` : '',
+  ].filter((p) => p !== '');
   return `**${total}** (${parts.join(', ')})`;
 }
 

@@ -40,7 +40,10 @@ export async function measureDossierCounts(options: DossierCountOptions): Promis
   for (const { citizen, body, caller } of requests) {
     const seen = await totalCount(options.gateway.url, body, credentials.at(caller).authorization ?? '');
     if (seen !== citizen.dossierCount) {
-      return { points: [], skipped: `the stack's world has no citizen with ${citizen.dossierCount} dossiers (the dashboard of a heavy citizen counts ${seen ?? 'none'}): do the simulators read HEAVY_CITIZENS?` };
+      return {
+        points: [],
+        skipped: `the stack's world has no citizen with ${citizen.dossierCount} dossiers (the dashboard of a heavy citizen counts ${seen ?? 'none'}): do the simulators read HEAVY_CITIZENS?`,
+      };
     }
   }
   const points: DossierCountPoint[] = [];

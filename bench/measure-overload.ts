@@ -41,7 +41,13 @@ export async function measureOverload(bench: BenchStack, dashboard: Scenario, op
   const endpoint = stackGuichetTarget(bench).endpointFor(dashboard);
   if (!endpoint) return undefined;
   options.log(`overload: ${options.connections} concurrent dashboards for ${options.durationS} s`);
-  const { load } = await measureRun(endpoint, options.credentials, options.legacyUrls, { connections: options.connections, durationS: options.durationS, offset: 0, sendInternalToken: false, runId: 'overload' });
+  const { load } = await measureRun(endpoint, options.credentials, options.legacyUrls, {
+    connections: options.connections,
+    durationS: options.durationS,
+    offset: 0,
+    sendInternalToken: false,
+    runId: 'overload',
+  });
   const sorted = [...load.latenciesMs].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
   return {
@@ -65,7 +71,9 @@ export const overloadMarginMs = 2_000;
 export function formatOverload(figures: OverloadFigures): string {
   const bound = figures.requestDeadlineMs + overloadMarginMs;
   const within = figures.maxMs <= bound && figures.noAnswer === 0;
-  const verdict = within ? `met (slowest ${Math.round(figures.maxMs)} ms, ${Math.round(bound - figures.maxMs)} ms to spare)` : `**missed** (slowest ${Math.round(figures.maxMs)} ms, ${figures.noAnswer} without an answer)`;
+  const verdict = within
+    ? `met (slowest ${Math.round(figures.maxMs)} ms, ${Math.round(bound - figures.maxMs)} ms to spare)`
+    : `**missed** (slowest ${Math.round(figures.maxMs)} ms, ${figures.noAnswer} without an answer)`;
   return [
     `## Overload: ${figures.connections} concurrent dashboards on Guichet's gateway (throughput mode, default admission limits)`,
     '',

@@ -35,7 +35,16 @@ export interface RoomCostOptions {
 }
 
 /** The screens of a supervision room: a wall screen over everything, then one per ministry, then per period. */
-const screenFilters = ['', 'ministry=ENERGY', 'ministry=URBAN_PLANNING', 'ministry=CIVIL_REGISTRY', 'from=2026-01-01', 'from=2026-06-01', 'ministry=ENERGY&from=2026-01-01', 'ministry=URBAN_PLANNING&from=2026-01-01'];
+const screenFilters = [
+  '',
+  'ministry=ENERGY',
+  'ministry=URBAN_PLANNING',
+  'ministry=CIVIL_REGISTRY',
+  'from=2026-01-01',
+  'from=2026-06-01',
+  'ministry=ENERGY&from=2026-01-01',
+  'ministry=URBAN_PLANNING&from=2026-01-01',
+];
 
 type Arm = 'off' | 'on';
 
@@ -63,7 +72,9 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     simulators: stackServices.filter((s) => s.tier === 'legacy').map((s) => pid(s.name)),
   };
   const gatewayOrigin = new URL(stack.gatewayUrl).origin;
-  const supervisorTokens = await Promise.all(Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintAccessToken(options.idp, { role: 'supervisor', subject: `superviseur-bench-${i + 1}` })));
+  const supervisorTokens = await Promise.all(
+    Array.from({ length: Math.max(1, options.streams) }, (_, i) => mintAccessToken(options.idp, { role: 'supervisor', subject: `superviseur-bench-${i + 1}` })),
+  );
   const target = stackGuichetTarget(bench);
   const streams: RoomStream[] = [];
   let frames = 0;
@@ -119,7 +130,8 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     idle = await repeat(options.streams > 0 ? 20 : 0, roomRead, 100);
     for (const scenario of scenarios) {
       const endpoint = target.endpointFor(scenario);
-      if (endpoint) await warmUp(endpoint, options.credentials, { connections: options.connections, durationS: options.warmupS, offset: 0, runId: `room-${scenario.name}-warmup`, sendInternalToken: false });
+      if (endpoint)
+        await warmUp(endpoint, options.credentials, { connections: options.connections, durationS: options.warmupS, offset: 0, runId: `room-${scenario.name}-warmup`, sendInternalToken: false });
     }
     for (let round = 0; round < options.rounds; round += 1) {
       const arms: Arm[] = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
@@ -130,11 +142,19 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
           if (!endpoint) continue;
           const meter = cpuMeter(groups);
           const reads = arm === 'on' && options.streams > 0 ? readWhile(roomRead, 500) : undefined;
-          const run = await measureRun(endpoint, options.credentials, options.legacyUrls, { connections: options.connections, durationS: options.durationS, offset: Math.floor((round * scenario.requests.length) / options.rounds), runId: `room-${arm}-${scenario.name}-r${round + 1}`, sendInternalToken: false });
+          const run = await measureRun(endpoint, options.credentials, options.legacyUrls, {
+            connections: options.connections,
+            durationS: options.durationS,
+            offset: Math.floor((round * scenario.requests.length) / options.rounds),
+            runId: `room-${arm}-${scenario.name}-r${round + 1}`,
+            sendInternalToken: false,
+          });
           const cpuMs = meter();
           if (reads) underLoad.push(...(await reads.stop()));
           runs.push({ arm, scenario: scenario.name, run, cpuMs });
-          options.log(`room ${arm}, ${scenario.name} round ${round + 1}: ${(run.load.responses / run.load.durationS).toFixed(0)} req/s, gateway ${((cpuMs.gateway ?? 0) / run.load.durationS / 10).toFixed(1)}% of a core, supervision ${((cpuMs.supervision ?? 0) / run.load.durationS / 10).toFixed(1)}%`);
+          options.log(
+            `room ${arm}, ${scenario.name} round ${round + 1}: ${(run.load.responses / run.load.durationS).toFixed(0)} req/s, gateway ${((cpuMs.gateway ?? 0) / run.load.durationS / 10).toFixed(1)}% of a core, supervision ${((cpuMs.supervision ?? 0) / run.load.durationS / 10).toFixed(1)}%`,
+          );
         }
       }
     }
@@ -155,9 +175,15 @@ export async function measureRoomCost(bench: BenchStack, scenarios: readonly Sce
     const cpu: Record<string, number> = {};
     for (const r of mine) for (const [group, ms] of Object.entries(r.cpuMs)) cpu[group] = (cpu[group] ?? 0) + ms;
     return {
-      figures: combineRuns(`room ${arm}`, mine.map((r) => r.run)),
+      figures: combineRuns(
+        `room ${arm}`,
+        mine.map((r) => r.run),
+      ),
       cpuPercentOfCore: Object.fromEntries(Object.entries(cpu).map(([group, ms]) => [group, seconds > 0 ? ms / seconds / 10 : 0])),
-      legacyCallsPerSecond: callsPerSecond(mine.flatMap((r) => [r.run.legacyCalls, r.run.feedCalls]), seconds),
+      legacyCallsPerSecond: callsPerSecond(
+        mine.flatMap((r) => [r.run.legacyCalls, r.run.feedCalls]),
+        seconds,
+      ),
     };
   };
   return {

@@ -52,7 +52,9 @@ export async function measureScenario(scenario: Scenario, targets: readonly Benc
       const run = await measureRun(endpoint, options.credentials, options.legacyUrls, settings(target, options.durationS, offset, `r${round + 1}`));
       runs.get(target.name)?.push(run);
       const errors = run.load.non2xx + run.load.graphqlErrors + run.load.transportErrors;
-      options.log(`${options.mode} ${scenario.name} round ${round + 1}: ${target.name} ${(run.load.responses / run.load.durationS).toFixed(0)} req/s${errors > 0 ? `, ${errors} errors (${run.load.errorSamples[0] ?? ''})` : ''}`);
+      options.log(
+        `${options.mode} ${scenario.name} round ${round + 1}: ${target.name} ${(run.load.responses / run.load.durationS).toFixed(0)} req/s${errors > 0 ? `, ${errors} errors (${run.load.errorSamples[0] ?? ''})` : ''}`,
+      );
     }
   }
   return {

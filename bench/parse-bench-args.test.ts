@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultBenchOptions, quickBenchOptions } from './bench-options.js';
 import { BenchArgsError, parseBenchArgs } from './parse-bench-args.js';
 
-const refused = (...argv: string[]) => () => parseBenchArgs(argv);
+const refused =
+  (...argv: string[]) =>
+  () =>
+    parseBenchArgs(argv);
 
 describe('parseBenchArgs', () => {
   it('gives the defaults, or the quick profile with --quick', () => {
@@ -11,7 +14,25 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads every flag over the profile, lists in canonical order', () => {
-    const options = parseBenchArgs(['--quick', '--duration', '2.5', '--connections', '20', '--rounds', '3', '--targets', 'direct,guichet', '--scenarios', 'catalogue,status', '--modes', 'latency', '--workers', '2', '--out', '/tmp/x.md']);
+    const options = parseBenchArgs([
+      '--quick',
+      '--duration',
+      '2.5',
+      '--connections',
+      '20',
+      '--rounds',
+      '3',
+      '--targets',
+      'direct,guichet',
+      '--scenarios',
+      'catalogue,status',
+      '--modes',
+      'latency',
+      '--workers',
+      '2',
+      '--out',
+      '/tmp/x.md',
+    ]);
     expect(options).toMatchObject({ quick: true, durationS: 2.5, connections: 20, rounds: 3, workers: 2, out: '/tmp/x.md' });
     expect(options.targets).toEqual(['guichet', 'direct']);
     expect(options.scenarios).toEqual(['status', 'catalogue']);

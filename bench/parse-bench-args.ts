@@ -107,7 +107,10 @@ function integer(flag: string, value: string, min: number, max: number): number 
 }
 
 function list(flag: string, value: string): string[] {
-  const items = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (items.length === 0) throw new BenchArgsError(`${flag} expects a comma-separated list`);
   return items;
 }

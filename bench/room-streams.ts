@@ -21,7 +21,10 @@ interface FiguresFrame {
  */
 export async function openRoomStream(gatewayOrigin: string, token: string, query: string): Promise<RoomStream> {
   const controller = new AbortController();
-  const response = await fetch(`${gatewayOrigin}/supervision/events${query === '' ? '' : `?${query}`}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const response = await fetch(`${gatewayOrigin}/supervision/events${query === '' ? '' : `?${query}`}`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   if (!response.ok || !response.body) {
     controller.abort();
     throw new Error(`the supervision room refused a stream: HTTP ${response.status} ${await response.text().catch(() => '')}`);
@@ -36,7 +39,9 @@ export async function openRoomStream(gatewayOrigin: string, token: string, query
     const total = (JSON.parse(data) as FiguresFrame).data?.supervision?.totals?.total;
     if (typeof total === 'number') {
       lastTotal = total;
-      for (const waiter of waiters.splice(0)) if (total > waiter.above) waiter.resolve(total); else waiters.push(waiter);
+      for (const waiter of waiters.splice(0))
+        if (total > waiter.above) waiter.resolve(total);
+        else waiters.push(waiter);
     }
     firstFrame();
   };

@@ -74,7 +74,17 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     for (const mode of options.modes) {
       await setLegacyMode(legacyUrls, mode);
       for (const scenario of scenarios) {
-        const settings = { mode, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, rounds: options.rounds, credentials, legacyUrls, readyUrl: `${new URL(bench.stack.gatewayUrl).origin}/ready`, log };
+        const settings = {
+          mode,
+          connections: options.connections,
+          durationS: options.durationS,
+          warmupS: options.warmupS,
+          rounds: options.rounds,
+          credentials,
+          legacyUrls,
+          readyUrl: `${new URL(bench.stack.gatewayUrl).origin}/ready`,
+          log,
+        };
         scenarioFigures.push(await measureScenario(scenario, targets, settings));
       }
     }
@@ -164,7 +174,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
 function initialLoadOf(line: string): { system: string; dossiers: number; durationMs: number }[] {
   try {
     const entry = JSON.parse(line) as { system?: unknown; dossiers?: unknown; durationMs?: unknown };
-    return typeof entry.system === 'string' && typeof entry.dossiers === 'number' && typeof entry.durationMs === 'number' ? [{ system: entry.system, dossiers: entry.dossiers, durationMs: entry.durationMs }] : [];
+    return typeof entry.system === 'string' && typeof entry.dossiers === 'number' && typeof entry.durationMs === 'number'
+      ? [{ system: entry.system, dossiers: entry.dossiers, durationMs: entry.durationMs }]
+      : [];
   } catch {
     return [];
   }
@@ -178,7 +190,10 @@ function roomApplicants(keys: BenchKeys, count: number): string[] {
   return free.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-const describeLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const describeLoad = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function describeParameters(options: BenchOptions, keys: BenchKeys): Record<string, string> {
   const statusCitizens = new Set(keys.status.map((k) => k.niu)).size;
@@ -188,12 +203,29 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
     'measured run': `${options.durationS} s per target per round, ${options.rounds} round(s), targets alternating; warm-up ${options.warmupS} s per target`,
     'gateway workers (all gateways)': String(options.workers),
     scenarios: options.scenarios.join(', '),
-    targets: options.targets.join(', ') + (options.variants.length > 0 ? ` + variants ${options.variants.map((v) => `guichet-${v.name} (${Object.entries(v.env).map(([k, v2]) => `${k}=${v2}`).join(' ')})`).join(', ')}` : ''),
-    "Guichet's extra environment": Object.entries(options.guichetEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none',
+    targets:
+      options.targets.join(', ') +
+      (options.variants.length > 0
+        ? ` + variants ${options.variants
+            .map(
+              (v) =>
+                `guichet-${v.name} (${Object.entries(v.env)
+                  .map(([k, v2]) => `${k}=${v2}`)
+                  .join(' ')})`,
+            )
+            .join(', ')}`
+        : ''),
+    "Guichet's extra environment":
+      Object.entries(options.guichetEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
     overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
-    'supervision room cost': options.roomStreams > 0 ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s` : 'not measured',
+    'supervision room cost':
+      options.roomStreams > 0
+        ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s`
+        : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
 }

@@ -29,7 +29,8 @@ export interface Scenario {
 }
 
 /** What the electricity subgraph is asked directly for `status`: the same fields, by its own root field. */
-const directStatusDocument = 'query DossierStatusDirect($reference: ID!) {\n  electricityConnectionRequest(reference: $reference) {\n    reference\n    status\n    ministryStatus\n    updatedAt\n    nextAction\n  }\n}';
+const directStatusDocument =
+  'query DossierStatusDirect($reference: ID!) {\n  electricityConnectionRequest(reference: $reference) {\n    reference\n    status\n    ministryStatus\n    updatedAt\n    nextAction\n  }\n}';
 
 /** The pages' size in AgentDossiers.graphql, and RNEC's identity batch size (adapters/rnec: MAX_NIU_PER_CALL). */
 const agentPageSize = 100;

@@ -93,7 +93,20 @@ export async function startGuichetGateway(bench: BenchStack, name: string, env: 
     name,
     entryPath: join(packageRoot, 'dist', 'gateway', 'main.js'),
     // As deployed, like the stack's own gateway: its heap cap too (without it, RSS under load is half again higher).
-    env: { ...process.env, ...bench.stackEnv, ...bench.gatewayEnv, OIDC_ISSUER: bench.stack.idpUrl, OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: bench.stack.witnessUrl, AUDIT_LOG_ID: `bench-${randomBytes(6).toString('hex')}`, ...urls, PORT: '0', AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'), NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '), ...env },
+    env: {
+      ...process.env,
+      ...bench.stackEnv,
+      ...bench.gatewayEnv,
+      OIDC_ISSUER: bench.stack.idpUrl,
+      OIDC_AUDIENCE: 'guichet',
+      AUDIT_WITNESS_URL: bench.stack.witnessUrl,
+      AUDIT_LOG_ID: `bench-${randomBytes(6).toString('hex')}`,
+      ...urls,
+      PORT: '0',
+      AUDIT_LOG_PATH: join(auditDir, 'audit.jsonl'),
+      NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
+      ...env,
+    },
     onLine,
   });
   return gatewayTarget(name, 'guichet', service, true);

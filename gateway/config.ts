@@ -176,7 +176,12 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     workers: options.WORKERS,
     subgraphMaxConnections: options.SUBGRAPH_MAX_CONNECTIONS,
     subgraphMaxResponseBytes: options.SUBGRAPH_MAX_RESPONSE_BYTES,
-    sharedReads: { dedupe: options.SUBGRAPH_DEDUPE, cacheMaxEntries: options.SUBGRAPH_CACHE_MAX_ENTRIES, cacheMaxBytes: options.SUBGRAPH_CACHE_MAX_BYTES, cacheMaxAgeSeconds: options.SUBGRAPH_CACHE_MAX_AGE_S },
+    sharedReads: {
+      dedupe: options.SUBGRAPH_DEDUPE,
+      cacheMaxEntries: options.SUBGRAPH_CACHE_MAX_ENTRIES,
+      cacheMaxBytes: options.SUBGRAPH_CACHE_MAX_BYTES,
+      cacheMaxAgeSeconds: options.SUBGRAPH_CACHE_MAX_AGE_S,
+    },
     accessTokenCacheMaxEntries: options.ACCESS_TOKEN_CACHE_MAX_ENTRIES,
     responseCacheMaxBytes: options.RESPONSE_CACHE_MAX_BYTES,
     queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,

@@ -17,7 +17,11 @@ describe('formatError', () => {
   });
 
   it('keeps only the public extensions (code, system, subgraph, retryAfterMs) outside development', () => {
-    expect(format('test', fromSubgraph('BACKEND_TIMEOUT'))).toEqual({ message: 'détail interne', path: ['person'], extensions: { code: 'BACKEND_TIMEOUT', system: 'CEET', subgraph: 'electricity', retryAfterMs: 5 } });
+    expect(format('test', fromSubgraph('BACKEND_TIMEOUT'))).toEqual({
+      message: 'détail interne',
+      path: ['person'],
+      extensions: { code: 'BACKEND_TIMEOUT', system: 'CEET', subgraph: 'electricity', retryAfterMs: 5 },
+    });
     expect(format('production', { message: 'Syntax Error', locations: [{ line: 1, column: 2 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } })).toEqual({
       message: 'Syntax Error',
       locations: [{ line: 1, column: 2 }],

@@ -121,7 +121,14 @@ describe('admission at the door', () => {
   });
 
   it('time spent waiting for a slot counts against the deadline', async () => {
-    const gateway = await gatewayWith({ ADMISSION_MAX_IN_FLIGHT: '1', ADMISSION_MIN_IN_FLIGHT: '1', ADMISSION_QUEUE: '1', ADMISSION_QUEUE_TIMEOUT_MS: '1500', REQUEST_DEADLINE_MS: '2000', REQUEST_DEADLINE_MARGIN_MS: '100' });
+    const gateway = await gatewayWith({
+      ADMISSION_MAX_IN_FLIGHT: '1',
+      ADMISSION_MIN_IN_FLIGHT: '1',
+      ADMISSION_QUEUE: '1',
+      ADMISSION_QUEUE_TIMEOUT_MS: '1500',
+      REQUEST_DEADLINE_MS: '2000',
+      REQUEST_DEADLINE_MARGIN_MS: '100',
+    });
     electricityControl.delayMs = 1_200;
     const first = timed(() => postQuery(gateway.url, '{ meter(number: "E") { number } }'));
     for (let i = 0; i < 100 && !/guichet_gateway_admission_in_flight 1\b/.test(await metricsOf(gateway)); i++) await sleep(10);

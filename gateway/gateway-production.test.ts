@@ -41,7 +41,14 @@ describe('gateway in production', () => {
 });
 
 describe('gateway configuration in production', () => {
-  const secrets = { NODE_ENV: 'production', SUPERGRAPH_PATH: '', INTERNAL_TOKEN_SECRET: 'p'.repeat(40), AUDIT_HMAC_KEY: 'a'.repeat(40), AUDIT_WITNESS_URL: 'https://witness.example', WITNESS_TOKEN: 'w'.repeat(40) };
+  const secrets = {
+    NODE_ENV: 'production',
+    SUPERGRAPH_PATH: '',
+    INTERNAL_TOKEN_SECRET: 'p'.repeat(40),
+    AUDIT_HMAC_KEY: 'a'.repeat(40),
+    AUDIT_WITNESS_URL: 'https://witness.example',
+    WITNESS_TOKEN: 'w'.repeat(40),
+  };
 
   it('requires the OIDC issuer and audience, naming both, and trusts the provider it is given', () => {
     const env = { ...secrets, SUPERGRAPH_PATH: stack.supergraphPath };
@@ -55,7 +62,14 @@ describe('gateway configuration in production', () => {
     expect(problems).toMatch(/OIDC_ISSUER: required when NODE_ENV=production/);
     expect(problems).toMatch(/OIDC_AUDIENCE: required when NODE_ENV=production/);
     const config = readGatewayConfig({ ...env, ...provider });
-    expect(config.accessToken).toMatchObject({ issuer: provider.OIDC_ISSUER, audience: 'guichet-api', jwksUrl: `${provider.OIDC_ISSUER}/.well-known/jwks.json`, acceptDevelopmentTokens: false, acceptedTypes: ['at+jwt'], maxLifetimeSeconds: 3600 });
+    expect(config.accessToken).toMatchObject({
+      issuer: provider.OIDC_ISSUER,
+      audience: 'guichet-api',
+      jwksUrl: `${provider.OIDC_ISSUER}/.well-known/jwks.json`,
+      acceptDevelopmentTokens: false,
+      acceptedTypes: ['at+jwt'],
+      maxLifetimeSeconds: 3600,
+    });
     // Outside production the development IdP's tokens are taken (npm start, the test stack).
     expect(readGatewayConfig({ SUPERGRAPH_PATH: stack.supergraphPath }).accessToken.acceptDevelopmentTokens).toBe(true);
   });

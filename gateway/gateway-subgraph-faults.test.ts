@@ -55,7 +55,10 @@ describe('gateway with a subgraph down', () => {
 
   it('is not ready while a subgraph is unreachable', async () => {
     const ready = await fetch(`${deadRoute.url}/ready`);
-    expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      503,
+      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) },
+    ]);
   });
 
   it('honours SUBGRAPH_<NAME>_URL over the supergraph URL', async () => {
@@ -79,10 +82,16 @@ describe('gateway with a subgraph down', () => {
 
   it('goes from ready to not ready when a subgraph stops', async () => {
     const before = await fetch(`${overridden.url}/ready`);
-    expect([before.status, await before.json()]).toEqual([200, { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) }]);
+    expect([before.status, await before.json()]).toEqual([
+      200,
+      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) },
+    ]);
     await meters.close();
     const after = await fetch(`${overridden.url}/ready`);
-    expect([after.status, await after.json()]).toEqual([503, { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) }]);
+    expect([after.status, await after.json()]).toEqual([
+      503,
+      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) },
+    ]);
     const { body } = await postQuery(overridden.url, '{ meter(number: "X") { number } }');
     expect(body.errors).toEqual([unavailable]);
   });

@@ -50,7 +50,10 @@ describe('gateway', () => {
     const health = await fetch(`${stack.gateway.url}/health`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${stack.gateway.url}/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) },
+    ]);
   });
 
   it('turns a slow subgraph into BACKEND_TIMEOUT', async () => {
@@ -60,9 +63,7 @@ describe('gateway', () => {
       const { body } = await gql('{ meter(number: "X") { number } person(niu: "1002") { fullName } }');
       expect(Date.now() - started).toBeLessThan(900);
       expect(body.data).toEqual({ meter: null, person: { fullName: 'Kodjo Agbeko' } });
-      expect(body.errors).toEqual([
-        { message: 'Le système du ministère ne répond pas assez vite. Réessayez plus tard.', extensions: { code: 'BACKEND_TIMEOUT', subgraph: 'electricity' } },
-      ]);
+      expect(body.errors).toEqual([{ message: 'Le système du ministère ne répond pas assez vite. Réessayez plus tard.', extensions: { code: 'BACKEND_TIMEOUT', subgraph: 'electricity' } }]);
     } finally {
       electricityControl.delayMs = 0;
     }

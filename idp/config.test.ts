@@ -42,7 +42,16 @@ describe('readIdpConfig', () => {
       SCALE: '0.1',
       SEED_NOW: '2027-01-15',
     });
-    expect(config).toMatchObject({ port: 0, nodeEnv: 'production', issuer: 'https://idp.example.tg/realms/guichet', audience: 'guichet-prod', keyPath: '/var/lib/idp/key.json', tokenTtlSeconds: 300, defaultClients: false, world: { seed: 7, scale: 0.1, now: '2027-01-15' } });
+    expect(config).toMatchObject({
+      port: 0,
+      nodeEnv: 'production',
+      issuer: 'https://idp.example.tg/realms/guichet',
+      audience: 'guichet-prod',
+      keyPath: '/var/lib/idp/key.json',
+      tokenTtlSeconds: 300,
+      defaultClients: false,
+      world: { seed: 7, scale: 0.1, now: '2027-01-15' },
+    });
     expect(config.clients).toEqual([{ clientId: 'ministere-x', clientSecret: '0123456789abcdef', scopes: ['dossiers:read'] }]);
   });
 
@@ -54,7 +63,9 @@ describe('readIdpConfig', () => {
     expect(message).not.toContain('court-secret');
     expect(problemsOf({ IDP_CLIENTS: 'nope' })).toContain('IDP_CLIENTS: not valid JSON');
     expect(problemsOf({ IDP_CLIENTS: '[{"client_id":"a","client_secret":"0123456789abcdef","scopes":["admin"]}]' })).toContain('client #1: scopes.0: expected scopes among');
-    expect(problemsOf({ IDP_CLIENTS: '[{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]},{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]}]' })).toContain('client_id "a" declared twice');
+    expect(
+      problemsOf({ IDP_CLIENTS: '[{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]},{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]}]' }),
+    ).toContain('client_id "a" declared twice');
     expect(problemsOf({ IDP_ISSUER: 'not a url' })).toContain('IDP_ISSUER');
   });
 

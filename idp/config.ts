@@ -65,7 +65,7 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     const demo = clients.find((c) => demoSecrets.has(c.clientSecret));
     if (production && demo !== undefined) problems.push(`IDP_CLIENTS: client "${demo.clientId}" uses a demo secret (published in the documentation), not allowed when NODE_ENV=production`);
   } else if (production) {
-    problems.push('IDP_CLIENTS: required when NODE_ENV=production (the integrators\' clients, each with its own secret; the demo clients are for development)');
+    problems.push("IDP_CLIENTS: required when NODE_ENV=production (the integrators' clients, each with its own secret; the demo clients are for development)");
   }
   let parsed: z.infer<typeof idpEnvSchema>;
   try {

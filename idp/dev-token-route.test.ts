@@ -42,8 +42,18 @@ describe('POST /dev/token', () => {
   });
 
   it('mints supervisor and integrator tokens', async () => {
-    expect(await verify(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).toEqual({ subject: 'superviseur-demo', role: 'supervisor', scopes: ['supervisor', 'supervision:read'], clientId: 'console-supervision' });
-    expect(await verify(`Bearer ${await devToken(idp, { role: 'integrator', scopes: ['dossiers:read', 'citizens:read'] })}`)).toEqual({ subject: 'integrateur-dev', role: 'integrator', scopes: ['dossiers:read', 'citizens:read'], clientId: 'integrateur-dev' });
+    expect(await verify(`Bearer ${await devToken(idp, { role: 'supervisor' })}`)).toEqual({
+      subject: 'superviseur-demo',
+      role: 'supervisor',
+      scopes: ['supervisor', 'supervision:read'],
+      clientId: 'console-supervision',
+    });
+    expect(await verify(`Bearer ${await devToken(idp, { role: 'integrator', scopes: ['dossiers:read', 'citizens:read'] })}`)).toEqual({
+      subject: 'integrateur-dev',
+      role: 'integrator',
+      scopes: ['dossiers:read', 'citizens:read'],
+      clientId: 'integrateur-dev',
+    });
     const fromString = decodeJwt(await devToken(idp, { role: 'integrator', scopes: 'dossiers:write, dossiers:read', clientId: 'mon-integrateur' }));
     expect(fromString).toMatchObject({ sub: 'mon-integrateur', client_id: 'mon-integrateur', role: 'integrator', scope: 'dossiers:write dossiers:read' });
   });

@@ -51,7 +51,10 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
           }),
         }),
   };
-  server.on('request', createRequestListener(routes, (error) => log.error({ err: error }, 'request failed')));
+  server.on(
+    'request',
+    createRequestListener(routes, (error) => log.error({ err: error }, 'request failed')),
+  );
   log.info({ issuer, kid: key.kid, devTokens: !production, developmentMark: !production, clients: config.clients.map((c) => c.clientId) }, 'identity provider ready');
   return { url: baseUrl, issuer, kid: key.kid, close: () => closeServer(server, 1_000) };
 }

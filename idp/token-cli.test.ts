@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-const parse = (line: string, env: NodeJS.ProcessEnv = {}) => parseTokenArgs(line.split(' ').filter((s) => s !== ''), env);
+const parse = (line: string, env: NodeJS.ProcessEnv = {}) =>
+  parseTokenArgs(
+    line.split(' ').filter((s) => s !== ''),
+    env,
+  );
 const usageError = (line: string) => expect(() => parse(line)).toThrow(TokenUsageError);
 const at = (command: TokenCommand): Exclude<TokenCommand, { kind: 'help' }> => {
   if (command.kind === 'help') throw new Error('unexpected help');
@@ -21,15 +25,35 @@ const at = (command: TokenCommand): Exclude<TokenCommand, { kind: 'help' }> => {
 describe('npm run token: arguments', () => {
   it('reads each role’s options, IDP_URL and --idp-url', () => {
     expect(parse('--role citizen --niu 123456789012')).toEqual({ kind: 'dev-token', idpUrl: 'http://127.0.0.1:4300', body: { role: 'citizen', niu: '123456789012' } });
-    expect(parse('--role agent --ministry ENERGY --subject a1', { IDP_URL: 'http://idp:9/' })).toEqual({ kind: 'dev-token', idpUrl: 'http://idp:9', body: { role: 'agent', ministry: 'ENERGY', subject: 'a1' } });
+    expect(parse('--role agent --ministry ENERGY --subject a1', { IDP_URL: 'http://idp:9/' })).toEqual({
+      kind: 'dev-token',
+      idpUrl: 'http://idp:9',
+      body: { role: 'agent', ministry: 'ENERGY', subject: 'a1' },
+    });
     expect(parse('--role supervisor --idp-url http://x:1')).toEqual({ kind: 'dev-token', idpUrl: 'http://x:1', body: { role: 'supervisor' } });
-    expect(parse('--role integrator --scopes dossiers:read,citizens:read --client-id moi')).toEqual({ kind: 'dev-token', idpUrl: 'http://127.0.0.1:4300', body: { role: 'integrator', scopes: ['dossiers:read', 'citizens:read'], clientId: 'moi' } });
+    expect(parse('--role integrator --scopes dossiers:read,citizens:read --client-id moi')).toEqual({
+      kind: 'dev-token',
+      idpUrl: 'http://127.0.0.1:4300',
+      body: { role: 'integrator', scopes: ['dossiers:read', 'citizens:read'], clientId: 'moi' },
+    });
     expect(parse('--role integrator --client-id c --client-secret s')).toEqual({ kind: 'client-credentials', idpUrl: 'http://127.0.0.1:4300', clientId: 'c', clientSecret: 's' });
     expect(parse('-h')).toEqual({ kind: 'help' });
   });
 
   it('refuses bad arguments as usage errors', () => {
-    for (const line of ['', '--role', '--role admin', '--role citizen', '--role agent', '--role integrator', '--role citizen --niu 1 --bogus x', 'extra --role supervisor', '--role supervisor --client-secret s', '--role supervisor --idp-url ftp://x']) usageError(line);
+    for (const line of [
+      '',
+      '--role',
+      '--role admin',
+      '--role citizen',
+      '--role agent',
+      '--role integrator',
+      '--role citizen --niu 1 --bogus x',
+      'extra --role supervisor',
+      '--role supervisor --client-secret s',
+      '--role supervisor --idp-url ftp://x',
+    ])
+      usageError(line);
   });
 });
 
@@ -37,7 +61,10 @@ describe('npm run token: asking the IdP', () => {
   it('gets development tokens and client-credentials tokens', async () => {
     expect(decodeJwt(await requestToken(at(parse(`--role citizen --niu ${testNius[0]}`))))).toMatchObject({ role: 'citizen', niu: testNius[0] });
     expect(decodeJwt(await requestToken(at(parse('--role agent --ministry URBAN_PLANNING'))))).toMatchObject({ role: 'agent', ministry: 'URBAN_PLANNING' });
-    expect(decodeJwt(await requestToken(at(parse('--role integrator --client-id integrateur-demo --client-secret secret-demo-lecture-a-changer --scopes citizens:read'))))).toMatchObject({ client_id: 'integrateur-demo', scope: 'citizens:read' });
+    expect(decodeJwt(await requestToken(at(parse('--role integrator --client-id integrateur-demo --client-secret secret-demo-lecture-a-changer --scopes citizens:read'))))).toMatchObject({
+      client_id: 'integrateur-demo',
+      scope: 'citizens:read',
+    });
   });
 
   it('says in one line why the IdP refused', async () => {

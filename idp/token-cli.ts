@@ -85,7 +85,10 @@ export async function requestToken(command: Exclude<TokenCommand, { kind: 'help'
     ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command.body) }
     : {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${encodeURIComponent(command.clientId)}:${encodeURIComponent(command.clientSecret)}`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(command.clientId)}:${encodeURIComponent(command.clientSecret)}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials', ...(command.scopes ? { scope: command.scopes.join(' ') } : {}) }).toString(),
       };
   let response: Response;

@@ -83,7 +83,11 @@ describe('POST /token (client credentials)', () => {
     expect((await token({ grant_type: 'password' }, auth)).json.error).toBe('unsupported_grant_type');
     expect((await token({}, auth)).json.error).toBe('invalid_request');
     expect((await token({ grant_type: 'client_credentials', client_id: demo.id, client_secret: demo.secret }, auth)).json.error).toBe('invalid_request');
-    const repeated = await fetch(`${idp.url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth }, body: 'grant_type=client_credentials&scope=dossiers:read&scope=citizens:read' });
+    const repeated = await fetch(`${idp.url}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth },
+      body: 'grant_type=client_credentials&scope=dossiers:read&scope=citizens:read',
+    });
     expect(repeated.status).toBe(400);
     expect(await repeated.json()).toMatchObject({ error: 'invalid_request', error_description: 'paramètre répété : scope' });
     const json = await fetch(`${idp.url}/token`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"grant_type":"client_credentials"}' });

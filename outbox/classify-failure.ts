@@ -2,7 +2,7 @@
  * What to do with a failed delivery: try again later (the ministry cannot take it now), or stop (it refused the
  * submission for good; `message` is its French explanation for the citizen).
  */
-export type FailureVerdict = { readonly kind: 'retry'; /** The legacy system's `Retry-After`. */ readonly retryAfterMs?: number } | { readonly kind: 'reject'; readonly message: string };
+export type FailureVerdict = { readonly kind: 'retry' /** The legacy system's `Retry-After`. */; readonly retryAfterMs?: number } | { readonly kind: 'reject'; readonly message: string };
 
 export type ClassifyFailure = (error: unknown) => FailureVerdict;
 

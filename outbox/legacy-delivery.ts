@@ -17,8 +17,8 @@ export interface LegacyDelivery<R extends LegacyRecord> {
 }
 
 export type DeliveryResult<R> =
-  | { readonly ok: true; readonly record: R; /** False when `find` found it: an earlier attempt got through. */ readonly created: boolean }
-  | { readonly ok: false; readonly error: unknown; /** A failed `create` may still have reached the legacy system. */ readonly stage: 'find' | 'create' };
+  | { readonly ok: true; readonly record: R /** False when `find` found it: an earlier attempt got through. */; readonly created: boolean }
+  | { readonly ok: false; readonly error: unknown /** A failed `create` may still have reached the legacy system. */; readonly stage: 'find' | 'create' };
 
 /**
  * One reconciling delivery attempt. Because `find` always runs first, an attempt that died after the legacy POST

@@ -88,9 +88,7 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
         })
         .sort((a, b) => a.submission.nextAttemptAt - b.submission.nextAttemptAt || a.submission.createdAt - b.submission.createdAt)
         .slice(0, Math.max(0, limit));
-      return due.map((row) =>
-        update(row, { state: 'delivering', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: row.submission.attempts + 1, updatedAt: now }),
-      );
+      return due.map((row) => update(row, { state: 'delivering', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: row.submission.attempts + 1, updatedAt: now }));
     },
 
     async markDelivered(externalReference, { legacyReference, deliveredAt }) {

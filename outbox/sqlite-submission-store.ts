@@ -166,9 +166,7 @@ export function createSqliteSubmissionStore(options: SqliteSubmissionStoreOption
 
     async markRejected(externalReference, { owner, error, message }) {
       open();
-      return one(
-        statements.markRejected.get({ ref: externalReference, owner, code: error.code, message: error.message, rejectionMessage: message, now: clock() }),
-      );
+      return one(statements.markRejected.get({ ref: externalReference, owner, code: error.code, message: error.message, rejectionMessage: message, now: clock() }));
     },
 
     async release(externalReference, { owner }) {

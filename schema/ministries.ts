@@ -77,14 +77,8 @@ export const ministries = [
         key: 'ELECTRICITY_CONNECTION_LV',
         code: 'CEET-RACCORDEMENT-BT',
         title: 'Demande de raccordement au réseau électrique basse tension',
-        description:
-          'Branchement d’un logement au réseau de la CEET : visite du site, devis, pose du compteur après paiement, contrôle de conformité puis mise en service.',
-        requiredDocuments: [
-          'Pièce d’identité du demandeur',
-          'Plan de situation',
-          'Plan de localisation',
-          'Liste des appareils électriques (pour le calibrage du compteur)',
-        ],
+        description: 'Branchement d’un logement au réseau de la CEET : visite du site, devis, pose du compteur après paiement, contrôle de conformité puis mise en service.',
+        requiredDocuments: ['Pièce d’identité du demandeur', 'Plan de situation', 'Plan de localisation', 'Liste des appareils électriques (pour le calibrage du compteur)'],
         feeFcfa: 1_500,
         legalDelayDays: 45,
       },
@@ -111,14 +105,8 @@ export const ministries = [
         key: 'BUILDING_PERMIT',
         code: 'URB-PERMIS-CONSTRUIRE',
         title: 'Demande de permis de construire',
-        description:
-          'Autorisation de construire déposée par un architecte inscrit à l’Ordre : recevabilité, instruction technique, avis de la commission, signature.',
-        requiredDocuments: [
-          'Titre foncier du terrain',
-          'Plans du projet signés par un architecte inscrit à l’Ordre',
-          'Pièce d’identité du demandeur',
-          'Devis descriptif des travaux',
-        ],
+        description: 'Autorisation de construire déposée par un architecte inscrit à l’Ordre : recevabilité, instruction technique, avis de la commission, signature.',
+        requiredDocuments: ['Titre foncier du terrain', 'Plans du projet signés par un architecte inscrit à l’Ordre', 'Pièce d’identité du demandeur', 'Devis descriptif des travaux'],
         feeFcfa: 25_000,
         legalDelayDays: 30,
       },
@@ -216,8 +204,7 @@ export const ministries = [
         key: 'ARTISANAL_MINING_AUTHORIZATION',
         code: 'MEM-EXPLOITATION-ARTISANALE',
         title: 'Demande d’autorisation d’exploitation minière artisanale',
-        description:
-          'Autorisation d’exploiter à petite échelle (orpaillage, pierres) sur un site de quelques hectares, délivrée à une personne ou à une coopérative après visite de terrain.',
+        description: 'Autorisation d’exploiter à petite échelle (orpaillage, pierres) sur un site de quelques hectares, délivrée à une personne ou à une coopérative après visite de terrain.',
         requiredDocuments: [
           'Demande timbrée adressée au directeur général des mines et de la géologie',
           'Pièce d’identité du demandeur ou statuts de la coopérative',
@@ -232,8 +219,7 @@ export const ministries = [
         key: 'QUARRY_AUTHORIZATION',
         code: 'MEM-CARRIERE',
         title: 'Demande d’autorisation d’ouverture et d’exploitation de carrière',
-        description:
-          'Autorisation d’extraire des matériaux de construction (sable, gravier, granite, calcaire) sur un terrain donné, avec plan de réhabilitation du site.',
+        description: 'Autorisation d’extraire des matériaux de construction (sable, gravier, granite, calcaire) sur un terrain donné, avec plan de réhabilitation du site.',
         requiredDocuments: [
           'Demande timbrée adressée au ministre chargé des mines',
           'Titre foncier du terrain ou accord notarié du propriétaire',
@@ -265,8 +251,7 @@ export const ministries = [
         key: 'ELECTRICAL_INSTALLER_APPROVAL',
         code: 'MEM-AGREMENT-ELECTRICIEN',
         title: 'Demande d’agrément d’installateur électricien',
-        description:
-          'Agrément permettant de réaliser des installations électriques intérieures en basse tension dont la conformité conditionne le raccordement au réseau de la CEET.',
+        description: 'Agrément permettant de réaliser des installations électriques intérieures en basse tension dont la conformité conditionne le raccordement au réseau de la CEET.',
         requiredDocuments: [
           'Demande timbrée adressée au directeur général de l’énergie',
           'Pièce d’identité du demandeur',

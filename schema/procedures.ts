@@ -34,15 +34,17 @@ export interface Procedure {
 
 /** The catalogue: every ministry's procedures, ministries in catalogue order (`ministriesInCatalogueOrder`). */
 export const procedures: readonly Procedure[] = ministriesInCatalogueOrder.flatMap((m) =>
-  m.procedures.map((p: RegistryProcedure): Procedure => ({
-    code: p.code,
-    title: p.title,
-    ministry: m.code,
-    description: p.description,
-    requiredDocuments: p.requiredDocuments,
-    feeFcfa: p.feeFcfa,
-    legalDelayDays: p.legalDelayDays,
-  })),
+  m.procedures.map(
+    (p: RegistryProcedure): Procedure => ({
+      code: p.code,
+      title: p.title,
+      ministry: m.code,
+      description: p.description,
+      requiredDocuments: p.requiredDocuments,
+      feeFcfa: p.feeFcfa,
+      legalDelayDays: p.legalDelayDays,
+    }),
+  ),
 );
 
 const byCode = new Map<string, Procedure>(procedures.map((p) => [p.code, p]));

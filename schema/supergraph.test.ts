@@ -17,8 +17,16 @@ describe('supergraph', () => {
   });
 
   it('reports composition errors instead of writing a broken supergraph', () => {
-    const a = { name: 'a', url: 'http://a/graphql', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { x: String } type T @key(fields: "id") { id: ID! n: String }' };
-    const b = { name: 'b', url: 'http://b/graphql', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { y: String } type T @key(fields: "id") { id: ID! n: Int }' };
+    const a = {
+      name: 'a',
+      url: 'http://a/graphql',
+      sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { x: String } type T @key(fields: "id") { id: ID! n: String }',
+    };
+    const b = {
+      name: 'b',
+      url: 'http://b/graphql',
+      sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { y: String } type T @key(fields: "id") { id: ID! n: Int }',
+    };
     expect(() => composeSupergraph([a, b])).toThrow(CompositionError);
   });
 });

@@ -124,11 +124,15 @@ async function openWitness(url: string, logId: string, publicKeys: JSONWebKeySet
       // The whole page is authenticated (links up to its signed last) before any of it is used.
       for (const checkpoint of page) {
         const problem =
-          checkpoint.log !== logId ? `a checkpoint of log ${checkpoint.log} among those of ${logId}`
-          : checkpoint.n !== (previous?.n ?? 0) + 1 ? `checkpoint n ${checkpoint.n} follows n ${previous?.n ?? 0}`
-          : checkpoint.prev !== (previous ? checkpointDigest(previous.jws) : null) ? `checkpoint n ${checkpoint.n} does not link to the one before`
-          : previous && checkpoint.seq <= previous.seq ? `checkpoint n ${checkpoint.n} does not go past seq ${previous.seq}`
-          : undefined;
+          checkpoint.log !== logId
+            ? `a checkpoint of log ${checkpoint.log} among those of ${logId}`
+            : checkpoint.n !== (previous?.n ?? 0) + 1
+              ? `checkpoint n ${checkpoint.n} follows n ${previous?.n ?? 0}`
+              : checkpoint.prev !== (previous ? checkpointDigest(previous.jws) : null)
+                ? `checkpoint n ${checkpoint.n} does not link to the one before`
+                : previous && checkpoint.seq <= previous.seq
+                  ? `checkpoint n ${checkpoint.n} does not go past seq ${previous.seq}`
+                  : undefined;
         if (problem) throw new WitnessChainError(`the witness's checkpoints do not form one chain: ${problem}`);
         previous = checkpoint;
       }
@@ -147,7 +151,11 @@ async function openWitness(url: string, logId: string, publicKeys: JSONWebKeySet
   return {
     checkpoints: checkpoints(),
     notes() {
-      const notes = [latest ? `witnessed up to seq ${latest.seq} by ${url}: ${read} signed checkpoint(s) of log ${logId}, the last on ${latest.witnessedAt}` : `the witness at ${url} holds no checkpoint of log ${logId}`];
+      const notes = [
+        latest
+          ? `witnessed up to seq ${latest.seq} by ${url}: ${read} signed checkpoint(s) of log ${logId}, the last on ${latest.witnessedAt}`
+          : `the witness at ${url} holds no checkpoint of log ${logId}`,
+      ];
       if (alarms > 0) notes.push(`the witness refused ${alarms} checkpoint(s) of this log (GET ${new URL(`alarms?log=${logId}`, url.endsWith('/') ? url : `${url}/`).href})`);
       return notes;
     },

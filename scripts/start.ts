@@ -79,7 +79,10 @@ const shutdown = () => {
   if (stopping) return;
   stopping = true;
   process.stdout.write('\nArrêt de la pile…\n');
-  stack.stop().then(() => process.exit(0), () => process.exit(1));
+  stack.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -23,7 +23,12 @@ function drawBacklog(rows: readonly MinistryRow[], width: number, rem: number): 
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'titre-stock legende-stock', class: 'graphique' },
     ...ticks.map((tick) =>
-      s('g', { class: 'grille-axe' }, s('line', { x1: x(tick), x2: x(tick), y1: margin.top, y2: height - margin.bottom }), s('text', { x: x(tick), y: height - 8 * u, 'text-anchor': 'middle' }, formatInt(tick))),
+      s(
+        'g',
+        { class: 'grille-axe' },
+        s('line', { x1: x(tick), x2: x(tick), y1: margin.top, y2: height - margin.bottom }),
+        s('text', { x: x(tick), y: height - 8 * u, 'text-anchor': 'middle' }, formatInt(tick)),
+      ),
     ),
     ...rows.map((row, index) => {
       const y = margin.top + index * rowHeight;
@@ -32,9 +37,17 @@ function drawBacklog(rows: readonly MinistryRow[], width: number, rem: number): 
       return s(
         'g',
         {},
-        s('text', { class: 'etiquette', x: margin.left, y: y + 15 * u }, fitText(`${ministryLabel(row.ministry)} — ${formatInt(backlog)} en cours, dont ${formatInt(waitingOnCitizen)} chez le citoyen`, plotWidth, rem * 0.875)),
+        s(
+          'text',
+          { class: 'etiquette', x: margin.left, y: y + 15 * u },
+          fitText(`${ministryLabel(row.ministry)} — ${formatInt(backlog)} en cours, dont ${formatInt(waitingOnCitizen)} chez le citoyen`, plotWidth, rem * 0.875),
+        ),
         s('rect', { class: 'stock-administration', x: x(0), y: y + 21 * u, width: x(administration) - x(0), height: bar }, s('title', {}, `Chez l’administration : ${formatInt(administration)}`)),
-        s('rect', { class: 'stock-citoyen', x: x(administration), y: y + 21 * u, width: x(backlog) - x(administration), height: bar }, s('title', {}, `En attente du citoyen : ${formatInt(waitingOnCitizen)}`)),
+        s(
+          'rect',
+          { class: 'stock-citoyen', x: x(administration), y: y + 21 * u, width: x(backlog) - x(administration), height: bar },
+          s('title', {}, `En attente du citoyen : ${formatInt(waitingOnCitizen)}`),
+        ),
       );
     }),
   );
@@ -50,7 +63,14 @@ export function backlogChart(overview: SupervisionOverview): HTMLElement {
     return section;
   }
   const svg = chartSlot((width, rem) => drawBacklog(rows, width, rem));
-  const legend = h('p', { class: 'legende', id: 'legende-stock' }, h('span', { class: 'cle stock-administration' }), ' chez l’administration ', h('span', { class: 'cle stock-citoyen' }), ' en attente du citoyen');
+  const legend = h(
+    'p',
+    { class: 'legende', id: 'legende-stock' },
+    h('span', { class: 'cle stock-administration' }),
+    ' chez l’administration ',
+    h('span', { class: 'cle stock-citoyen' }),
+    ' en attente du citoyen',
+  );
   const table = dataTable(
     'Stock et délais par ministère',
     [

@@ -59,8 +59,6 @@ export function bucketVolumes(days: readonly { day: string; count: number }[], f
     const date = new Date(`${start}T00:00:00Z`);
     return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
   };
-  const buckets = [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([start, count]) => ({ start, count, complete: (daysIn.get(start) ?? fullLength(start)) >= fullLength(start) }));
+  const buckets = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([start, count]) => ({ start, count, complete: (daysIn.get(start) ?? fullLength(start)) >= fullLength(start) }));
   return { unit, buckets };
 }

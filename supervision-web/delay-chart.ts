@@ -40,7 +40,12 @@ function drawDelays(rows: readonly ProcedureRow[], width: number, rem: number): 
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'titre-delais legende-delais', class: 'graphique' },
     ...ticks.map((tick) =>
-      s('g', { class: 'grille-axe' }, s('line', { x1: x(tick), x2: x(tick), y1: margin.top, y2: axisY }), s('text', { x: x(tick), y: height - 8 * u, 'text-anchor': 'middle' }, `${formatInt(tick)} j`)),
+      s(
+        'g',
+        { class: 'grille-axe' },
+        s('line', { x1: x(tick), x2: x(tick), y1: margin.top, y2: axisY }),
+        s('text', { x: x(tick), y: height - 8 * u, 'text-anchor': 'middle' }, `${formatInt(tick)} j`),
+      ),
     ),
     ...rows.map((row, index) => {
       const rowTop = margin.top + index * rowHeight;
@@ -94,7 +99,12 @@ export function delayChart(rows: readonly ProcedureRow[]): HTMLElement {
       { header: '9e décile', cell: (r) => formatDays(r.figures.processingDaysP90), value: (r) => r.figures.processingDaysP90, numeric: true },
       { header: 'Hors délai', cell: (r) => formatShare(r.figures.beyondLegalDelayShare), value: (r) => r.figures.beyondLegalDelayShare, numeric: true },
       { header: 'En cours', cell: (r) => formatInt(r.figures.backlog), value: (r) => r.figures.backlog, numeric: true },
-      { header: 'Âge du stock (méd. / max)', cell: (r) => `${formatDays(r.figures.backlogAgeDaysP50)} / ${formatDays(r.figures.backlogAgeDaysMax)}`, value: (r) => r.figures.backlogAgeDaysMax, numeric: true },
+      {
+        header: 'Âge du stock (méd. / max)',
+        cell: (r) => `${formatDays(r.figures.backlogAgeDaysP50)} / ${formatDays(r.figures.backlogAgeDaysMax)}`,
+        value: (r) => r.figures.backlogAgeDaysMax,
+        numeric: true,
+      },
       { header: 'Attente citoyen', cell: (r) => formatInt(r.figures.waitingOnCitizen), value: (r) => r.figures.waitingOnCitizen, numeric: true },
     ],
     rows,

@@ -66,10 +66,25 @@ export function showFilter(filter: RoomFilter, catalogue: readonly CatalogueProc
   if (key === shown) return;
   shown = key;
   const ministries = [...new Set(catalogue.map((p) => p.ministryCode))].sort((a, b) => ministryLabel(a).localeCompare(ministryLabel(b), 'fr'));
-  fillSelect(select('f-ministere'), 'Tous les ministères', ministries.map((code) => ({ value: code, label: ministryLabel(code) })), filter.ministry);
+  fillSelect(
+    select('f-ministere'),
+    'Tous les ministères',
+    ministries.map((code) => ({ value: code, label: ministryLabel(code) })),
+    filter.ministry,
+  );
   const procedures = catalogue.filter((p) => !filter.ministry || p.ministryCode === filter.ministry).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
-  fillSelect(select('f-demarche'), 'Toutes les démarches', procedures.map((p) => ({ value: p.code, label: p.title })), filter.procedure);
-  fillSelect(select('f-commune'), 'Toutes les communes', [...communes].sort((a, b) => a.localeCompare(b, 'fr')).map((c) => ({ value: c, label: c })), filter.commune);
+  fillSelect(
+    select('f-demarche'),
+    'Toutes les démarches',
+    procedures.map((p) => ({ value: p.code, label: p.title })),
+    filter.procedure,
+  );
+  fillSelect(
+    select('f-commune'),
+    'Toutes les communes',
+    [...communes].sort((a, b) => a.localeCompare(b, 'fr')).map((c) => ({ value: c, label: c })),
+    filter.commune,
+  );
   input('f-du').value = filter.from ?? '';
   input('f-au').value = filter.to ?? '';
 }

@@ -19,7 +19,11 @@ export function forgetToken(): void {
 
 /** Accepts a pasted token with or without `Bearer `, quotes or surrounding blanks. */
 export function cleanToken(input: string): string | undefined {
-  const token = input.trim().replace(/^Bearer\s+/i, '').replace(/^["']|["']$/g, '').trim();
+  const token = input
+    .trim()
+    .replace(/^Bearer\s+/i, '')
+    .replace(/^["']|["']$/g, '')
+    .trim();
   // A JWT (header.payload.signature): the only kind of access token the gateway takes.
   return /^[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{0,4096}$/.test(token) ? token : undefined;
 }

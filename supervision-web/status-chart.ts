@@ -24,7 +24,11 @@ export function statusChart(overview: SupervisionOverview): HTMLElement {
       { viewBox: `0 0 ${full} ${height}`, width: full, height, role: 'img', 'aria-labelledby': 'titre-statuts legende-statuts', class: 'graphique barre-statuts' },
       ...counts.map((c) => {
         const width = (c.count / total) * full;
-        const rect = s('rect', { class: `statut statut-${c.status.toLowerCase().replace(/_/g, '-')}`, x: offset, y: 0, width, height }, s('title', {}, `${statusLabels[c.status] ?? c.status} : ${formatInt(c.count)}`));
+        const rect = s(
+          'rect',
+          { class: `statut statut-${c.status.toLowerCase().replace(/_/g, '-')}`, x: offset, y: 0, width, height },
+          s('title', {}, `${statusLabels[c.status] ?? c.status} : ${formatInt(c.count)}`),
+        );
         offset += width;
         return rect;
       }),
@@ -33,7 +37,16 @@ export function statusChart(overview: SupervisionOverview): HTMLElement {
   const legend = h(
     'ul',
     { class: 'legende-statuts', id: 'legende-statuts' },
-    ...counts.map((c) => h('li', {}, h('span', { class: `cle statut statut-${c.status.toLowerCase().replace(/_/g, '-')}` }), `${statusLabels[c.status] ?? c.status} : `, h('strong', {}, formatInt(c.count)), ` (${formatShare(c.count / total)})`)),
+    ...counts.map((c) =>
+      h(
+        'li',
+        {},
+        h('span', { class: `cle statut statut-${c.status.toLowerCase().replace(/_/g, '-')}` }),
+        `${statusLabels[c.status] ?? c.status} : `,
+        h('strong', {}, formatInt(c.count)),
+        ` (${formatShare(c.count / total)})`,
+      ),
+    ),
   );
   const table = dataTable(
     'Dossiers par statut',

@@ -33,12 +33,23 @@ function drawVolumes(unit: BucketUnit, buckets: readonly VolumeBucket[], width: 
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'titre-volumes resume-volumes', class: 'graphique' },
     ...ticks.map((tick) =>
-      s('g', { class: 'grille-axe' }, s('line', { x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick) }), s('text', { x: margin.left - 6 * u, y: y(tick) + 4 * u, 'text-anchor': 'end' }, formatInt(tick))),
+      s(
+        'g',
+        { class: 'grille-axe' },
+        s('line', { x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick) }),
+        s('text', { x: margin.left - 6 * u, y: y(tick) + 4 * u, 'text-anchor': 'end' }, formatInt(tick)),
+      ),
     ),
     ...buckets.map((bucket, index) =>
       s(
         'rect',
-        { class: bucket.complete ? 'barre' : 'barre partielle', x: margin.left + index * slot + slot * 0.12, y: y(bucket.count), width: Math.max(1, slot * 0.76), height: Math.max(0, (bucket.count / top) * plotHeight) },
+        {
+          class: bucket.complete ? 'barre' : 'barre partielle',
+          x: margin.left + index * slot + slot * 0.12,
+          y: y(bucket.count),
+          width: Math.max(1, slot * 0.76),
+          height: Math.max(0, (bucket.count / top) * plotHeight),
+        },
         s('title', {}, `${bucketLabel(unit, bucket)} : ${formatInt(bucket.count)}`),
       ),
     ),
@@ -58,7 +69,13 @@ export function volumeChart(overview: SupervisionOverview, filter: RoomFilter): 
   const { unit, buckets } = bucketVolumes(overview.submittedPerDay, filter.from, filter.to);
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   const heading = h('h2', { id: 'titre-volumes' }, `Dossiers déposés ${unitTitles[unit]}`);
-  if (buckets.length === 0) return h('section', { class: 'carte large', id: 'volumes', 'aria-labelledby': 'titre-volumes' }, heading, h('p', { class: 'vide', id: 'resume-volumes', 'data-total': 0 }, 'Aucun dépôt sur la période.'));
+  if (buckets.length === 0)
+    return h(
+      'section',
+      { class: 'carte large', id: 'volumes', 'aria-labelledby': 'titre-volumes' },
+      heading,
+      h('p', { class: 'vide', id: 'resume-volumes', 'data-total': 0 }, 'Aucun dépôt sur la période.'),
+    );
   const peak = buckets.reduce((best, b) => (b.count > best.count ? b : best), buckets[0]!);
   const partial = buckets.some((b) => !b.complete) ? ' Les barres claires sont des périodes incomplètes.' : '';
   const summary = `${formatInt(total)} dossiers déposés, au plus ${formatInt(peak.count)} (${bucketLabel(unit, peak)}).${partial}`;

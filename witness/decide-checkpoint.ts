@@ -18,9 +18,7 @@ export type CheckpointDecision =
 export function decideCheckpoint(last: Pick<Checkpoint, 'seq' | 'hash'> | undefined, next: Pick<Checkpoint, 'seq' | 'hash'>): CheckpointDecision {
   if (last === undefined || next.seq > last.seq) return { kind: 'extend' };
   if (next.seq === last.seq) {
-    return next.hash === last.hash
-      ? { kind: 'repeat' }
-      : { kind: 'fork', reason: `seq ${next.seq} was witnessed with another hash: the log was rewritten or forked` };
+    return next.hash === last.hash ? { kind: 'repeat' } : { kind: 'fork', reason: `seq ${next.seq} was witnessed with another hash: the log was rewritten or forked` };
   }
   return { kind: 'rollback', reason: `seq ${next.seq} is behind seq ${last.seq}, already witnessed: the log went back (records cut, an older copy restored, or a chain restarted)` };
 }

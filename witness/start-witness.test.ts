@@ -21,7 +21,11 @@ describe('witness service', () => {
   afterAll(() => witness.close());
 
   const post = (body: unknown, token: string = witness.token) =>
-    fetch(`${witness.url}/checkpoints`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${witness.url}/checkpoints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('signs a checkpoint that extends the log, answers it again to a repeat, and serves it as the latest', async () => {
     const log = freshLog();
@@ -60,7 +64,13 @@ describe('witness service', () => {
     const all = await reader.all(log);
     const verify = createCheckpointVerifier({ jwksUrl: reader.jwksUrl });
     const statements = await Promise.all(all.map(verify));
-    expect(statements.map((s) => [s.n, s.seq])).toEqual([[1, 2], [2, 4], [3, 6], [4, 8], [5, 10]]);
+    expect(statements.map((s) => [s.n, s.seq])).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+      [4, 8],
+      [5, 10],
+    ]);
     expect(statements[0]!.prev).toBeNull();
     expect((await reader.list(log, 6, 100)).checkpoints).toHaveLength(2);
   });
@@ -123,7 +133,10 @@ describe('witness service', () => {
       await client.submit({ log, seq: 2, hash: hash('2') });
       expect((await client.jwks()).keys.map((key) => key.kid)).toEqual([previous, current]);
       const statements = await Promise.all((await client.all(log)).map(createCheckpointVerifier({ jwksUrl: client.jwksUrl })));
-      expect(statements.map((s) => [s.seq, s.kid])).toEqual([[1, previous], [2, current]]);
+      expect(statements.map((s) => [s.seq, s.kid])).toEqual([
+        [1, previous],
+        [2, current],
+      ]);
       expect(statements[1]!.prev).toBe(checkpointDigest(statements[0]!.jws));
     } finally {
       await again.close();

@@ -25,8 +25,10 @@ export const witnessEnvSchema = z
     if (env.NODE_ENV !== 'production') return;
     if (env.WITNESS_TOKEN === undefined) context.addIssue({ code: 'custom', path: ['WITNESS_TOKEN'], message: 'required in production' });
     else if (env.WITNESS_TOKEN === developmentWitnessToken) context.addIssue({ code: 'custom', path: ['WITNESS_TOKEN'], message: 'the development token is not allowed in production' });
-    if (env.WITNESS_KEY_PATH === undefined) context.addIssue({ code: 'custom', path: ['WITNESS_KEY_PATH'], message: 'required in production (create the key with `npm run witness:key -- create <path>`)' });
-    else if (!existsSync(env.WITNESS_KEY_PATH)) context.addIssue({ code: 'custom', path: ['WITNESS_KEY_PATH'], message: 'no such file: in production the key is made beforehand (`npm run witness:key -- create <path>`), never on start' });
+    if (env.WITNESS_KEY_PATH === undefined)
+      context.addIssue({ code: 'custom', path: ['WITNESS_KEY_PATH'], message: 'required in production (create the key with `npm run witness:key -- create <path>`)' });
+    else if (!existsSync(env.WITNESS_KEY_PATH))
+      context.addIssue({ code: 'custom', path: ['WITNESS_KEY_PATH'], message: 'no such file: in production the key is made beforehand (`npm run witness:key -- create <path>`), never on start' });
   });
 
 export interface WitnessConfig {

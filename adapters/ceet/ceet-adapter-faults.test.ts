@@ -18,7 +18,10 @@ let sim: CeetSimulator;
 let ceet: CeetAdapter;
 const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify(faults) }).then((r) => expect(r.status).toBe(200));
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw error;
   return error;
 }

@@ -31,7 +31,10 @@ beforeEach(async () => {
 
 const calls = () => fetch(`${sim.url}/__admin/calls`).then((r) => r.json() as Promise<Record<string, number>>);
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }
@@ -95,7 +98,12 @@ describe('CEET adapter hygiene: response size', () => {
     const sent = done();
     mitm.use(endlessBody({ contentType: 'application/json', prefix: '{"demandes":[', filler: '{"numero":"2026-000001"},', onDone: sent.onDone }));
     const ceet = createCeetAdapter({ baseUrl: mitm.url, apiKey, timeoutMs: 20_000, maxResponseBytes: 1_000_000 });
-    expect(await failure(ceet.getRequest(`CEET-${known.numero}`))).toMatchObject({ code: 'BAD_BACKEND_RESPONSE', retryable: false, operation: 'consulterDemande', message: expect.stringContaining('too large') });
+    expect(await failure(ceet.getRequest(`CEET-${known.numero}`))).toMatchObject({
+      code: 'BAD_BACKEND_RESPONSE',
+      retryable: false,
+      operation: 'consulterDemande',
+      message: expect.stringContaining('too large'),
+    });
     expect(await sent.bytes).toBeLessThan(20_000_000); // out of 200 MB offered
   });
 

@@ -26,7 +26,10 @@ const healNow = () => {
   sim.control.faults = { ...sim.control.faults, errorRate: 0, overloadRate: 0, down: false };
 };
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw error;
   return error;
 }

@@ -13,13 +13,24 @@ for (const r of requests) countByNiu.set(r.niu, (countByNiu.get(r.niu) ?? 0) + 1
 const [busyNiu = '', busyCount = 0] = [...countByNiu.entries()].find(([, n]) => n >= 2) ?? [];
 const quoted = requests.find((r) => r.history.at(-1)?.status === 30 && (r.quoteAmountFcfa ?? 0) >= 100_000) ?? requests.find((r) => r.history.at(-1)?.status === 30);
 const tri = requests.find((r) => r.meterType === 'TRI');
-const input: ElectricityRequestInput = { niu: '900000000001', meterType: 'THREE_PHASE', communeCode: 'GOLFE1', quarter: ' Bè ', landTitle: 'TF-2001-000123', applianceCount: 12, externalReference: 'GUI-A-1' };
+const input: ElectricityRequestInput = {
+  niu: '900000000001',
+  meterType: 'THREE_PHASE',
+  communeCode: 'GOLFE1',
+  quarter: ' Bè ',
+  landTitle: 'TF-2001-000123',
+  applianceCount: 12,
+  externalReference: 'GUI-A-1',
+};
 
 let sim: CeetSimulator;
 let ceet: CeetAdapter;
 const admin = (path: string, method = 'GET') => fetch(`${sim.url}/__admin/${path}`, { method }).then((r) => r.json() as Promise<Record<string, number>>);
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw error;
   return error;
 }
@@ -124,7 +135,8 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
 
   it('follows every page of a citizen with more than 50 requests', async () => {
     const niu = '900000000050';
-    for (let i = 0; i < 53; i += 1) sim.store.create({ niuDemandeur: niu, typeCompteur: 'MONO', commune: 'GOLFE2', quartier: 'Tokoin', titreFoncier: null, nombreAppareils: 4, referenceExterne: null });
+    for (let i = 0; i < 53; i += 1)
+      sim.store.create({ niuDemandeur: niu, typeCompteur: 'MONO', commune: 'GOLFE2', quartier: 'Tokoin', titreFoncier: null, nombreAppareils: 4, referenceExterne: null });
     await admin('calls', 'DELETE');
     const all = await ceet.listDossiersOfCitizen(niu);
     expect(new Set(all.map((r) => r.reference)).size).toBe(53);
@@ -161,7 +173,12 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
       timeoutMs: 3_000,
       maxConcurrency: 4,
       maxResponseBytes: 5_000_000,
-      resilience: { deadlineMs: 8_000, retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }, breaker: { mode: 'consecutive', threshold: 5, halfOpenAfterMs: 10_000 }, bulkhead: { limit: 32, queue: 64 } },
+      resilience: {
+        deadlineMs: 8_000,
+        retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 },
+        breaker: { mode: 'consecutive', threshold: 5, halfOpenAfterMs: 10_000 },
+        bulkhead: { limit: 32, queue: 64 },
+      },
     });
     expect(readCeetAdapterOptions({ CEET_URL: 'http://ceet:8080', CEET_TIMEOUT_MS: '500' })).toMatchObject({ baseUrl: 'http://ceet:8080', timeoutMs: 500 });
     expect(() => readCeetAdapterOptions({ CEET_URL: 'ceet' })).toThrow(/CEET_URL/);
@@ -171,7 +188,16 @@ describe('CEET adapter: reads and CEET’s quirks', () => {
 describe('CEET adapter: filing, reconciliation and the change feed', () => {
   it('files a request and maps CEET’s answer', async () => {
     const record = await ceet.submitDossier(input);
-    expect(record).toMatchObject({ status: 'SUBMITTED', ministryStatusCode: '10', applicantNiu: input.niu, meterType: 'THREE_PHASE', quarter: 'Bè', externalReference: 'GUI-A-1', quoteAmountFcfa: null, nextAction: null });
+    expect(record).toMatchObject({
+      status: 'SUBMITTED',
+      ministryStatusCode: '10',
+      applicantNiu: input.niu,
+      meterType: 'THREE_PHASE',
+      quarter: 'Bè',
+      externalReference: 'GUI-A-1',
+      quoteAmountFcfa: null,
+      nextAction: null,
+    });
     expect(record.reference).toMatch(/^CEET-\d{4}-\d{6}$/);
     expect(Math.abs(Date.parse(record.submittedAt) - Date.now())).toBeLessThan(5_000);
   });

@@ -1,16 +1,5 @@
 import type { z } from 'zod';
-import {
-  AdapterError,
-  createHttpClient,
-  reclassifyCutBody,
-  parseJsonBody,
-  parsePayload,
-  sendHttp,
-  statusError,
-  type CallPolicy,
-  type HttpCall,
-  type HttpReply,
-} from '../shared/index.js';
+import { AdapterError, createHttpClient, reclassifyCutBody, parseJsonBody, parsePayload, sendHttp, statusError, type CallPolicy, type HttpCall, type HttpReply } from '../shared/index.js';
 import { errorIn200Payload, errorPayload } from './ceet-payloads.js';
 
 export interface CeetClient {

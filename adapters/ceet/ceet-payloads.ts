@@ -19,7 +19,10 @@ export const horodatage = z.string().transform((value, ctx) => {
 });
 
 /** A known numeric status code; an unknown one means CEET changed under us. */
-export const statut = z.number().int().refine((code) => ceetStatuses.has(code), { message: 'unknown CEET status code' });
+export const statut = z
+  .number()
+  .int()
+  .refine((code) => ceetStatuses.has(code), { message: 'unknown CEET status code' });
 
 export const demandeSchema = z.object({
   numero: z.string().regex(/^\d{4}-\d{6}$/),

@@ -13,7 +13,11 @@ export const electricityRequestInputSchema = z.object({
   communeCode: z.string().regex(/^[A-Z0-9]{2,20}$/, 'Le code de commune est invalide.'),
   quarter: z.string().trim().min(1, 'Le quartier est obligatoire.').max(80, 'Le quartier ne peut dépasser 80 caractères.'),
   landTitle: z.string().trim().min(1, 'Le titre foncier, s’il est indiqué, ne peut être vide.').max(40, 'Le titre foncier ne peut dépasser 40 caractères.').nullable(),
-  applianceCount: z.number('Le nombre d’appareils doit être un nombre.').int('Le nombre d’appareils doit être un entier.').min(1, 'Indiquez au moins un appareil.').max(200, 'Le nombre d’appareils ne peut dépasser 200.'),
+  applianceCount: z
+    .number('Le nombre d’appareils doit être un nombre.')
+    .int('Le nombre d’appareils doit être un entier.')
+    .min(1, 'Indiquez au moins un appareil.')
+    .max(200, 'Le nombre d’appareils ne peut dépasser 200.'),
   externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe ne peut dépasser 64 caractères.'),
 });
 
@@ -33,6 +37,10 @@ export function validateRequestInput(input: ElectricityRequestInput, operation: 
 
 export function validateNiu(niu: string, operation: string): string {
   const result = niuSchema.safeParse(niu);
-  if (!result.success) throw badUserInput(operation, result.error.issues.map((issue) => issue.message));
+  if (!result.success)
+    throw badUserInput(
+      operation,
+      result.error.issues.map((issue) => issue.message),
+    );
   return result.data;
 }

@@ -55,10 +55,11 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
         http.request({ method: 'GET', url: '/api/v2/dossiers', params: { numeros: batch.join(';') }, operation, idempotent: true }, dossierList),
       );
       const found = new Map<string, EnergyMinesApplicationRecord>();
-      for (const batch of batches) for (const dossier of batch.Donnees.Dossiers) {
-        const record = mapDossier(dossier, operation);
-        found.set(record.reference, record);
-      }
+      for (const batch of batches)
+        for (const dossier of batch.Donnees.Dossiers) {
+          const record = mapDossier(dossier, operation);
+          found.set(record.reference, record);
+        }
       return found;
     },
 

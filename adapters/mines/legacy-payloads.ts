@@ -3,7 +3,10 @@ import { z } from 'zod';
 const legacyDatePattern = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})$/;
 
 /** `14/03/2026 09:12` (Lomé time, UTC) → `2026-03-14T09:12:00Z`; anything else fails the payload. */
-const legacyDate = z.string().regex(legacyDatePattern, 'expected JJ/MM/AAAA HH:MM').transform((text) => text.replace(legacyDatePattern, '$3-$2-$1T$4:$5:00Z'));
+const legacyDate = z
+  .string()
+  .regex(legacyDatePattern, 'expected JJ/MM/AAAA HH:MM')
+  .transform((text) => text.replace(legacyDatePattern, '$3-$2-$1T$4:$5:00Z'));
 
 /** The dossier fields the adapter relies on (extra fields such as `LibelleEtat` are ignored). */
 export const legacyDossier = z.object({

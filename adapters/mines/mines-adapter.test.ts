@@ -26,7 +26,10 @@ const input = (overrides: Partial<EnergyMinesApplicationInput> = {}): EnergyMine
   ...overrides,
 });
 async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAdapterError(error), `expected an AdapterError, got ${String(error)}`).toBe(true);
   expect(error).toMatchObject({ system: 'mines', ...expected });
 }
@@ -67,9 +70,18 @@ describe('Mines adapter — reading', () => {
 describe('Mines adapter — writing', () => {
   it('files an application, found again by its external reference', async () => {
     const created = await adapter.submitDossier(input());
-    expect(created).toMatchObject({ status: 'SUBMITTED', applicantNiu: newcomer.niu, procedureCode: procedure.procedureCode, externalReference: 'GCH-TEST-ADAPTER-1', substance: 'GOLD', areaHectares: 1_200 });
+    expect(created).toMatchObject({
+      status: 'SUBMITTED',
+      applicantNiu: newcomer.niu,
+      procedureCode: procedure.procedureCode,
+      externalReference: 'GCH-TEST-ADAPTER-1',
+      substance: 'GOLD',
+      areaHectares: 1_200,
+    });
     // SIGEM keeps an exploration permit in km²: 1 200 ha went out as 12.
-    const stored = (await (await fetch(`${sim.url}/api/v2/dossiers?refExterne=GCH-TEST-ADAPTER-1`)).json()) as { Donnees: { Dossiers: { Superficie: number; UniteSuperficie: string; Substance: string }[] } };
+    const stored = (await (await fetch(`${sim.url}/api/v2/dossiers?refExterne=GCH-TEST-ADAPTER-1`)).json()) as {
+      Donnees: { Dossiers: { Superficie: number; UniteSuperficie: string; Substance: string }[] };
+    };
     expect(stored.Donnees.Dossiers[0]).toMatchObject({ Superficie: 12, UniteSuperficie: 'KM2', Substance: 'OR' });
     expect((await adapter.findDossierByExternalReference('GCH-TEST-ADAPTER-1'))?.reference).toBe(created.reference);
     expect(await adapter.findDossierByExternalReference('GCH-NEVER')).toBeNull();

@@ -13,7 +13,14 @@ export function envelopeError(operation: string, envelope: ErrorEnvelope, reply:
   }
   if (userInputCodes.has(code)) {
     // The ministry's wording is French and meant for the applicant.
-    return new AdapterError({ code: 'BAD_USER_INPUT', system: 'mines', operation, retryable: false, message, userMessage: envelope.Erreur?.Message?.trim() || 'Le ministère a refusé les données transmises.' });
+    return new AdapterError({
+      code: 'BAD_USER_INPUT',
+      system: 'mines',
+      operation,
+      retryable: false,
+      message,
+      userMessage: envelope.Erreur?.Message?.trim() || 'Le ministère a refusé les données transmises.',
+    });
   }
   if (reply.status === 503 || reply.status === 429) {
     const retryAfterMs = parseRetryAfterMs(reply.headers['retry-after']);

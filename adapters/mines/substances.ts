@@ -13,8 +13,9 @@ export const substanceOfLegacyCode: Readonly<Record<string, MineralSubstance>> =
   ARGI: 'CLAY',
 };
 
-export const legacyCodeOfSubstance: Readonly<Record<MineralSubstance, string>> = Object.fromEntries(
-  Object.entries(substanceOfLegacyCode).map(([code, substance]) => [substance, code]),
-) as Record<MineralSubstance, string>;
+export const legacyCodeOfSubstance: Readonly<Record<MineralSubstance, string>> = Object.fromEntries(Object.entries(substanceOfLegacyCode).map(([code, substance]) => [substance, code])) as Record<
+  MineralSubstance,
+  string
+>;
 
 export const mineralSubstances = Object.values(substanceOfLegacyCode) as readonly MineralSubstance[];

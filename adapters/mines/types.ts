@@ -1,4 +1,3 @@
-import type { ProcedureCode } from '../../schema/index.js';
 import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
 import type { EnergyMinesApplicationInput } from './validate-input.js';
 

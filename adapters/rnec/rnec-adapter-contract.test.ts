@@ -11,7 +11,19 @@ import type { RnecAdapter } from './types.js';
  * same error code) over SOAP v1, REST v2 and in shadow mode, for a sample of seeded NIUs with the edge cases.
  */
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const world = generateWorld(worldOptions);
 const married = world.persons.find((p) => p.spouseNiu !== null && world.acts.some((a) => a.kind === 'M' && a.persons.includes(p.niu)))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;
@@ -63,7 +75,8 @@ const events = createShadowEvents();
 const seen: ShadowEvent[] = [];
 events.subscribe((event) => seen.push(event));
 
-const adapterIn = (mode: RnecMode, shadowPrimary: 'soap' | 'rest' = 'soap') => createRnecAdapter({ url: rnec.url, timeoutMs: 3_000, routing: { mode, shadowPrimary, shadowTimeoutMs: 3_000, shadowMaxInFlight: 64 }, shadowEvents: events });
+const adapterIn = (mode: RnecMode, shadowPrimary: 'soap' | 'rest' = 'soap') =>
+  createRnecAdapter({ url: rnec.url, timeoutMs: 3_000, routing: { mode, shadowPrimary, shadowTimeoutMs: 3_000, shadowMaxInFlight: 64 }, shadowEvents: events });
 
 beforeAll(async () => {
   rnec = await startRnecSimulator({ host: '127.0.0.1', port: 0, world: worldOptions, faults: noFaults, latency: { medianMs: 0, p95Ms: 0 } });

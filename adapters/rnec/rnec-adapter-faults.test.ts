@@ -7,7 +7,19 @@ import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecAdapter } from './types.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const niu = generateWorld(worldOptions).persons[0]!.niu;
 
 // Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the
@@ -31,7 +43,10 @@ async function admin(method: string, path: string, body?: unknown): Promise<void
 }
 
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }

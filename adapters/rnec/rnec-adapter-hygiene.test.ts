@@ -9,7 +9,19 @@ import { rnecAdapterEnvSchema, rnecAdapterOptionsFromEnv } from './config.js';
 import { createRnecAdapter } from './rnec-adapter.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const person = generateWorld(worldOptions).persons[0]!;
 
 let rnec: RunningRnecSimulator;
@@ -33,13 +45,15 @@ beforeEach(async () => {
 
 const calls = () => fetch(`${rnec.baseUrl}/__admin/calls`).then((r) => r.json() as Promise<Record<string, number>>);
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }
 /** Rewrites answers to one kind of request only (`GET` = the WSDL, `POST` = the operations). */
-const rewriteOn = (method: 'GET' | 'POST', rewrite: (body: string) => string) =>
-  rewritingProxy(rnec.baseUrl, (body, req: IncomingMessage) => (req.method === method ? rewrite(body) : body));
+const rewriteOn = (method: 'GET' | 'POST', rewrite: (body: string) => string) => rewritingProxy(rnec.baseUrl, (body, req: IncomingMessage) => (req.method === method ? rewrite(body) : body));
 /** Puts `declaration` right after the XML declaration, where a DTD goes. */
 const withDeclaration = (declaration: string, swap?: [RegExp, string]) => (body: string) => {
   const declared = body.replace(/^(<\?xml[^>]*\?>)?/, (xmlDecl) => `${xmlDecl}${declaration}`);
@@ -104,7 +118,7 @@ describe('RNEC adapter hygiene: DTDs and entities are refused before parsing', (
   it('node-soap by itself: accepts a DOCTYPE silently, and fails (without expanding) on an entity reference', async () => {
     mitm.use(rewriteOn('POST', withDeclaration(harmlessDoctype)));
     const raw = await soap.createClientAsync(`${mitmUrl()}?wsdl`, { endpoint: mitmUrl() });
-    const [result] = (await (raw as unknown as Record<string, (args: unknown) => Promise<[{ PERSONNE: { NIU: string } }]>>).ConsulterPersonneAsync!({ NIU: person.niu }));
+    const [result] = await (raw as unknown as Record<string, (args: unknown) => Promise<[{ PERSONNE: { NIU: string } }]>>).ConsulterPersonneAsync!({ NIU: person.niu });
     expect(result.PERSONNE.NIU).toBe(person.niu);
     mitm.use(rewriteOn('POST', withDeclaration(xxe[0], [...xxe[1]])));
     const call = (raw as unknown as Record<string, (args: unknown) => Promise<unknown>>).ConsulterPersonneAsync!({ NIU: person.niu });
@@ -151,7 +165,8 @@ describe('RNEC adapter hygiene: DTDs and entities are refused before parsing', (
 });
 
 describe('RNEC adapter hygiene: response size', () => {
-  const soapStart = '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:rnec="urn:tg:gouv:rnec:v1"><soap:Body><rnec:ConsulterPersonneResponse><rnec:MESSAGE_RETOUR>';
+  const soapStart =
+    '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:rnec="urn:tg:gouv:rnec:v1"><soap:Body><rnec:ConsulterPersonneResponse><rnec:MESSAGE_RETOUR>';
 
   it('an endless SOAP answer is cut at maxResponseBytes → BAD_BACKEND_RESPONSE, having read only a little', async () => {
     let sent: (bytes: number) => void = () => undefined;
@@ -160,7 +175,12 @@ describe('RNEC adapter hygiene: response size', () => {
     const proxy = rewritingProxy(rnec.baseUrl);
     mitm.use((req: IncomingMessage, res: ServerResponse) => (req.method === 'GET' ? proxy(req, res) : endless(req, res)));
     const adapter = createRnecAdapter({ url: mitmUrl(), timeoutMs: 20_000, maxResponseBytes: 1_000_000 });
-    expect(await failure(adapter.getCitizen(person.niu))).toMatchObject({ code: 'BAD_BACKEND_RESPONSE', retryable: false, operation: 'ConsulterPersonne', message: expect.stringContaining('too large') });
+    expect(await failure(adapter.getCitizen(person.niu))).toMatchObject({
+      code: 'BAD_BACKEND_RESPONSE',
+      retryable: false,
+      operation: 'ConsulterPersonne',
+      message: expect.stringContaining('too large'),
+    });
     expect(await done).toBeLessThan(20_000_000); // out of 200 MB offered
   });
 

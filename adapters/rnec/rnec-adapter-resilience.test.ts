@@ -8,7 +8,19 @@ import type { RnecAdapter } from './types.js';
 
 /** The RNEC adapter's policy against the real SOAP simulator; faults injected in the simulator. */
 const worldOptions = { seed: 12, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const person = generateWorld(worldOptions).persons[0]!;
 
 let rnec: RunningRnecSimulator;
@@ -22,7 +34,10 @@ const admin = async (method: string, path: string, body?: unknown) => {
   return response.json() as Promise<Record<string, number>>;
 };
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }
@@ -54,7 +69,10 @@ describe('RNEC adapter resilience', () => {
 
   it('never repeats DemanderCopieActe', async () => {
     await admin('PUT', '/__admin/faults', { errorRate: 1, operations: ['DemanderCopieActe'] });
-    expect(await failure(adapter.requestCopy({ niu: person.niu, actNumber: person.birthActNumber, copies: 1, externalReference: 'GUI-RES-1' }))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'DemanderCopieActe' });
+    expect(await failure(adapter.requestCopy({ niu: person.niu, actNumber: person.birthActNumber, copies: 1, externalReference: 'GUI-RES-1' }))).toMatchObject({
+      code: 'BACKEND_ERROR',
+      operation: 'DemanderCopieActe',
+    });
     expect(await admin('GET', '/__admin/calls')).toEqual({ DemanderCopieActe: 1 });
   });
 

@@ -6,7 +6,19 @@ import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecAdapter } from './types.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const world = generateWorld(worldOptions);
 const person = world.persons.find((p) => p.firstNames.includes(' '))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;
@@ -29,7 +41,10 @@ async function admin(method: string, path: string): Promise<Record<string, numbe
 }
 
 async function expectCode(call: Promise<unknown>, code: string) {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAdapterError(error) ? error.code : error).toBe(code);
   return isAdapterError(error) ? error : undefined;
 }
@@ -37,7 +52,15 @@ async function expectCode(call: Promise<unknown>, code: string) {
 describe('RNEC adapter: citizens', () => {
   it('cleans a person: title case, ISO dates, commune name', async () => {
     const citizen = await adapter.getCitizen(person.niu);
-    expect(citizen).toMatchObject({ niu: person.niu, firstNames: titleCase(person.firstNames), lastName: titleCase(person.lastName), sex: person.sex, birthDate: person.birthDate, birthCommuneCode: person.birthCommune, deathDate: null });
+    expect(citizen).toMatchObject({
+      niu: person.niu,
+      firstNames: titleCase(person.firstNames),
+      lastName: titleCase(person.lastName),
+      sex: person.sex,
+      birthDate: person.birthDate,
+      birthCommuneCode: person.birthCommune,
+      deathDate: null,
+    });
     expect(citizen.birthPlace).toMatch(/^[A-ZÀ-Ý][\p{L} -]+ \d \([\p{L} -]+\)$/u);
     expect((await adapter.getCitizen(deceased.niu)).deathDate).toBe(deceased.deathDate);
   });

@@ -97,9 +97,7 @@ export function actRecordOf(a: RegisterAct): CivilActRecord {
 export function copyRequestRecordOf(operation: string, d: RegisterCopyRequest): CivilActCopyRequestRecord {
   const reference = referenceOf(d.number);
   if (!reference) throw badPayload('rnec', operation, `unexpected request number ${JSON.stringify(d.number)}`);
-  const history: DossierStep[] = d.history
-    .map((step) => ({ status: statuses[step.status].status, ministryStatus: statuses[step.status].label, at: step.at }))
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const history: DossierStep[] = d.history.map((step) => ({ status: statuses[step.status].status, ministryStatus: statuses[step.status].label, at: step.at })).sort((a, b) => a.at.localeCompare(b.at));
   const current = statuses[d.status];
   return {
     reference,

@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 /** An optional text element: absent, `<X/>` (null or '') or text. */
-const optionalText = z.string().nullish().transform((value) => (value ? value : null));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? value : null));
 
 export const personneSchema = z.object({
   NIU: z.string(),

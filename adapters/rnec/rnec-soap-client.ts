@@ -49,19 +49,22 @@ export function createRnecSoapClient({ url, http, policy }: { url: string; http:
   return {
     async call(operation, args, schema, { idempotent }) {
       checkSoapValues('rnec', operation, args);
-      return policy.execute(async (signal) => {
-        const soapClient = await clientFor(operation, signal);
-        let result: unknown;
-        try {
-          // Per-call options reach axios: the policy's signal aborts the HTTP request on timeout.
-          [result] = await asyncMethod(soapClient, operation).call(soapClient, args, { signal });
-        } catch (error) {
-          throw soapCallError(operation, error);
-        }
-        const retour = parsePayload('rnec', operation, retourSchema, result);
-        if (retour.CODE_RETOUR !== 'OK') throw rnecCodeError(operation, retour.CODE_RETOUR, retour.MESSAGE_RETOUR);
-        return parsePayload('rnec', operation, schema, result);
-      }, { operation, idempotent });
+      return policy.execute(
+        async (signal) => {
+          const soapClient = await clientFor(operation, signal);
+          let result: unknown;
+          try {
+            // Per-call options reach axios: the policy's signal aborts the HTTP request on timeout.
+            [result] = await asyncMethod(soapClient, operation).call(soapClient, args, { signal });
+          } catch (error) {
+            throw soapCallError(operation, error);
+          }
+          const retour = parsePayload('rnec', operation, retourSchema, result);
+          if (retour.CODE_RETOUR !== 'OK') throw rnecCodeError(operation, retour.CODE_RETOUR, retour.MESSAGE_RETOUR);
+          return parsePayload('rnec', operation, schema, result);
+        },
+        { operation, idempotent },
+      );
     },
   };
 }

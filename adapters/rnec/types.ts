@@ -41,7 +41,6 @@ export interface CivilActCopyRequestRecord extends DossierRecord {
   readonly deliveryCommuneCode: string;
 }
 
-
 export interface RnecAdapter {
   /** NOT_FOUND for an unknown NIU. */
   getCitizen(niu: string): Promise<CitizenRecord>;

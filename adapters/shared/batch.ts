@@ -22,8 +22,10 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 
 /** Like mapWithConcurrency but keeps each outcome, so one failure does not hide the others' results. */
 export async function settleWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  return mapWithConcurrency(items, limit, (item) => fn(item).then(
-    (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
-    (reason: unknown): PromiseSettledResult<R> => ({ status: 'rejected', reason }),
-  ));
+  return mapWithConcurrency(items, limit, (item) =>
+    fn(item).then(
+      (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
+      (reason: unknown): PromiseSettledResult<R> => ({ status: 'rejected', reason }),
+    ),
+  );
 }

@@ -27,7 +27,10 @@ describe('retries: safe reads only', () => {
     expect(result).toMatchObject({ done: true, value: 'answer 3' });
     expect(fake.count).toBe(3);
     const retries = seen.filter((e) => e.kind === 'retry');
-    expect(retries.map((e) => [e.attempt, e.code])).toEqual([[1, 'BACKEND_UNAVAILABLE'], [2, 'BACKEND_ERROR']]);
+    expect(retries.map((e) => [e.attempt, e.code])).toEqual([
+      [1, 'BACKEND_UNAVAILABLE'],
+      [2, 'BACKEND_ERROR'],
+    ]);
     // Each attempt started exactly after the delay its retry event announced (fake timers round to the millisecond).
     for (const [index, retry] of retries.entries()) {
       const gap = (fake.startedAt[index + 1] ?? 0) - (fake.startedAt[index] ?? 0);
@@ -125,7 +128,7 @@ describe('deadline: the whole call, retries and waits included', () => {
   });
 });
 
-describe('the request\'s deadline: never more time than the request has left', () => {
+describe("the request's deadline: never more time than the request has left", () => {
   /** A request deadline on the faked clock, and a call made inside it (as a subgraph runs its requests). */
   const within = <T>(ms: number, run: () => Promise<T>, deadline = Deadline.after(ms, () => Date.now())) => settle(runWithDeadline(deadline, run));
 
@@ -195,4 +198,3 @@ describe('the request\'s deadline: never more time than the request has left', (
     expect(result.error).toMatchObject({ code: 'BACKEND_TIMEOUT', message: expect.stringContaining('within 1000 ms') });
   });
 });
-

@@ -27,7 +27,10 @@ describe('retries: safe reads only', () => {
     expect(result).toMatchObject({ done: true, value: 'answer 3' });
     expect(fake.count).toBe(3);
     const retries = seen.filter((e) => e.kind === 'retry');
-    expect(retries.map((e) => [e.attempt, e.code])).toEqual([[1, 'BACKEND_UNAVAILABLE'], [2, 'BACKEND_ERROR']]);
+    expect(retries.map((e) => [e.attempt, e.code])).toEqual([
+      [1, 'BACKEND_UNAVAILABLE'],
+      [2, 'BACKEND_ERROR'],
+    ]);
     // Each attempt started exactly after the delay its retry event announced (fake timers round to the millisecond).
     for (const [index, retry] of retries.entries()) {
       const gap = (fake.startedAt[index + 1] ?? 0) - (fake.startedAt[index] ?? 0);
@@ -260,13 +263,14 @@ describe('bulkhead: bounded concurrency and queue per system', () => {
   it('waiting for a slot counts towards the deadline, not towards the attempt timeout', async () => {
     const policy = policyWith({ timeoutMs: 1_000, bulkhead: { limit: 1, queue: 1 }, breaker: false });
     const blocker = settle(policy.execute(scripted('hang').call, write));
-    const slowButFine = (signal: AbortSignal) => new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => resolve('slow answer'), 900);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(new Error('aborted'));
+    const slowButFine = (signal: AbortSignal) =>
+      new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => resolve('slow answer'), 900);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new Error('aborted'));
+        });
       });
-    });
     const queued = settle(policy.execute(slowButFine, write));
     await vi.advanceTimersByTimeAsync(1_000);
     expect(blocker.error).toMatchObject({ code: 'BACKEND_TIMEOUT' });

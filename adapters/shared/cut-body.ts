@@ -9,5 +9,12 @@ export function reclassifyCutBody(error: unknown): unknown {
   if (!isAdapterError(error) || error.code !== 'BACKEND_UNAVAILABLE') return error;
   const cause = error.cause;
   if (!(cause instanceof AxiosError) || cause.code !== AxiosError.ERR_BAD_RESPONSE) return error;
-  return new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system: error.system, operation: error.operation, retryable: true, message: `body cut short (HTTP ${cause.status ?? '?'}): ${cause.message}`, cause });
+  return new AdapterError({
+    code: 'BAD_BACKEND_RESPONSE',
+    system: error.system,
+    operation: error.operation,
+    retryable: true,
+    message: `body cut short (HTTP ${cause.status ?? '?'}): ${cause.message}`,
+    cause,
+  });
 }

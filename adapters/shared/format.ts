@@ -5,7 +5,5 @@ export function formatFcfa(amount: number): string {
 
 /** `OURO-AGORO` → `Ouro-Agoro`, `KOSSI EDEM` → `Kossi Edem`. */
 export function titleCase(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`);
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`);
 }

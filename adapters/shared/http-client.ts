@@ -83,19 +83,22 @@ export function sendHttp(client: AxiosInstance, policy: CallPolicy, call: HttpCa
 export function sendHttp<T>(client: AxiosInstance, policy: CallPolicy, call: HttpCall, read: (reply: HttpReply) => T): Promise<T>;
 export async function sendHttp<T>(client: AxiosInstance, policy: CallPolicy, call: HttpCall, read?: (reply: HttpReply) => T): Promise<T | HttpReply> {
   const { method, url, params, data, operation, idempotent } = call;
-  return policy.execute(async (signal) => {
-    const config: AxiosRequestConfig = { method, url, signal, ...(params ? { params } : {}), ...(data !== undefined ? { data } : {}) };
-    let reply: HttpReply;
-    try {
-      const response = await client.request<string>(config);
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name.toLowerCase()] = value;
-      reply = { status: response.status, headers, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
-    } catch (error) {
-      throw transportError(policy.system, operation, error);
-    }
-    return read ? read(reply) : reply;
-  }, { operation, idempotent });
+  return policy.execute(
+    async (signal) => {
+      const config: AxiosRequestConfig = { method, url, signal, ...(params ? { params } : {}), ...(data !== undefined ? { data } : {}) };
+      let reply: HttpReply;
+      try {
+        const response = await client.request<string>(config);
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name.toLowerCase()] = value;
+        reply = { status: response.status, headers, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
+      } catch (error) {
+        throw transportError(policy.system, operation, error);
+      }
+      return read ? read(reply) : reply;
+    },
+    { operation, idempotent },
+  );
 }
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);

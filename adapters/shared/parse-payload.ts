@@ -6,7 +6,10 @@ import type { LegacySystem } from './legacy-system.js';
 export function parsePayload<S extends z.ZodType>(system: LegacySystem, operation: string, schema: S, payload: unknown): z.infer<S> {
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
-  const where = result.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  const where = result.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
   throw new AdapterError({ code: 'BAD_BACKEND_RESPONSE', system, operation, retryable: false, message: `unexpected payload: ${where}` });
 }
 

@@ -44,8 +44,7 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
   return {
     listDossiersOfCitizen,
 
-    listApplications: ({ cursor, limit }) =>
-      listPage({ limite: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit))), ...(cursor ? { curseur: cursor } : {}) }),
+    listApplications: ({ cursor, limit }) => listPage({ limite: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit))), ...(cursor ? { curseur: cursor } : {}) }),
 
     async getApplication(reference) {
       const operation = 'consulterDossier';
@@ -62,10 +61,11 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
         http.request({ method: 'GET', url: '/api/dossiers', params: { numeros: batch.join(',') }, operation, idempotent: true }, dossierList),
       );
       const found = new Map<string, BuildingPermitRecord>();
-      for (const batch of batches) for (const dossier of batch.dossiers) {
-        const record = mapDossier(dossier, operation);
-        found.set(record.reference, record);
-      }
+      for (const batch of batches)
+        for (const dossier of batch.dossiers) {
+          const record = mapDossier(dossier, operation);
+          found.set(record.reference, record);
+        }
       return found;
     },
 

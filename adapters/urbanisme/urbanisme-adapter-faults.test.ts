@@ -18,7 +18,10 @@ let sim: UrbanismeSimulator;
 let adapter: UrbanismeAdapter;
 const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify(faults) }).then((r) => r.json());
 async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAdapterError(error), `expected an AdapterError, got ${String(error)}`).toBe(true);
   return error as Record<string, unknown>;
 }
@@ -77,7 +80,17 @@ describe('Urbanisme adapter — faults', () => {
 
   it('an in-200 error on a POST is reported, and the POST is made once', async () => {
     await setFaults({ errorIn200Rate: 1, operations: ['deposerDossier'] });
-    const input = { niu: permit.niu, landTitle: 'TF-2015-000001', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE2', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 120, levels: 1, externalReference: 'GUICHET-fault' } as const;
+    const input = {
+      niu: permit.niu,
+      landTitle: 'TF-2015-000001',
+      architectRegistration: 'ONAT-0101',
+      communeCode: 'GOLFE2',
+      quarter: 'Bè',
+      projectKind: 'SINGLE_HOUSE',
+      floorAreaM2: 120,
+      levels: 1,
+      externalReference: 'GUICHET-fault',
+    } as const;
     expect(await failure(adapter.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
     expect(await fetch(`${sim.url}/__admin/calls`).then((r) => r.json())).toEqual({ deposerDossier: 1 });
   });

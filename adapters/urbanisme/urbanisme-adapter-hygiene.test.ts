@@ -30,7 +30,10 @@ beforeEach(async () => {
 
 const calls = () => fetch(`${sim.url}/__admin/calls`).then((r) => r.json() as Promise<Record<string, number>>);
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }
@@ -106,7 +109,12 @@ describe('Urbanisme adapter hygiene: response size', () => {
     const sent = done();
     mitm.use(endlessBody({ contentType: 'application/json', prefix: '{"statut":"ok","dossiers":[', filler: ' ', gzip: true, maxBytes: 100_000_000, onDone: sent.onDone }));
     const adapter = createUrbanismeAdapter({ baseUrl: mitm.url, timeoutMs: 20_000, maxResponseBytes: 1_000_000 });
-    expect(await failure(adapter.getApplication(reference))).toMatchObject({ code: 'BAD_BACKEND_RESPONSE', retryable: false, operation: 'consulterDossier', message: expect.stringContaining('too large') });
+    expect(await failure(adapter.getApplication(reference))).toMatchObject({
+      code: 'BAD_BACKEND_RESPONSE',
+      retryable: false,
+      operation: 'consulterDossier',
+      message: expect.stringContaining('too large'),
+    });
     await sent.bytes;
   });
 

@@ -9,7 +9,17 @@ import { createUrbanismeAdapter, type BuildingPermitInput, type UrbanismeAdapter
 const world = generateWorld({ seed: 17, scale: 0.02, now: '2026-11-01' });
 const permit = world.permitApplications[0]!;
 const reference = permit.numero.replace(/^PC-/, 'URB-');
-const input: BuildingPermitInput = { niu: permit.niu, landTitle: 'TF-2015-000001', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE2', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 120, levels: 1, externalReference: 'GUICHET-res' };
+const input: BuildingPermitInput = {
+  niu: permit.niu,
+  landTitle: 'TF-2015-000001',
+  architectRegistration: 'ONAT-0101',
+  communeCode: 'GOLFE2',
+  quarter: 'Bè',
+  projectKind: 'SINGLE_HOUSE',
+  floorAreaM2: 120,
+  levels: 1,
+  externalReference: 'GUICHET-res',
+};
 
 let sim: UrbanismeSimulator;
 let events: PolicyEvents;
@@ -19,7 +29,10 @@ let adapter: UrbanismeAdapter;
 const setFaults = async (faults: Record<string, unknown>) => expect((await fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify(faults) })).status).toBe(200);
 const calls = () => fetch(`${sim.url}/__admin/calls`).then((r) => r.json() as Promise<Record<string, number>>);
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }

@@ -28,7 +28,10 @@ const input = (overrides: Partial<BuildingPermitInput> = {}): BuildingPermitInpu
   ...overrides,
 });
 async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAdapterError(error), `expected an AdapterError, got ${String(error)}`).toBe(true);
   expect(error).toMatchObject({ system: 'urbanisme', ...expected });
 }
@@ -144,7 +147,14 @@ describe('Urbanisme adapter — batching', () => {
 describe('Urbanisme adapter — filing', () => {
   it('submits once (never retried), then reconciles by external reference by listing the applicant’s dossiers', async () => {
     const record = await adapter.submitDossier(input({ externalReference: 'GUICHET-reconcile' }));
-    expect(record).toMatchObject({ status: 'SUBMITTED', ministryStatusCode: 'DEPOT', projectKind: 'BUILDING_R2', applicantNiu: newcomer.niu, externalReference: 'GUICHET-reconcile', architectName: expect.any(String) });
+    expect(record).toMatchObject({
+      status: 'SUBMITTED',
+      ministryStatusCode: 'DEPOT',
+      projectKind: 'BUILDING_R2',
+      applicantNiu: newcomer.niu,
+      externalReference: 'GUICHET-reconcile',
+      architectName: expect.any(String),
+    });
     expect(record.reference).toMatch(/^URB-\d{4}-\d{6}$/);
     expect(await adapter.findDossierByExternalReference('GUICHET-reconcile', newcomer.niu)).toEqual(record);
     expect(await adapter.findDossierByExternalReference('GUICHET-never-sent', newcomer.niu)).toBeNull();

@@ -17,7 +17,11 @@ export const buildingPermitInputSchema = z.object({
   quarter: required('Le quartier du terrain est obligatoire.'),
   projectKind: z.enum(projectKinds, 'Nature du projet inconnue.'),
   floorAreaM2: z.number('La surface de plancher doit être un nombre positif ou nul.').min(0, 'La surface de plancher doit être un nombre positif ou nul.'),
-  levels: z.number('Le nombre de niveaux doit être un entier entre 1 et 20.').int('Le nombre de niveaux doit être un entier entre 1 et 20.').min(1, 'Le nombre de niveaux doit être un entier entre 1 et 20.').max(20, 'Le nombre de niveaux doit être un entier entre 1 et 20.'),
+  levels: z
+    .number('Le nombre de niveaux doit être un entier entre 1 et 20.')
+    .int('Le nombre de niveaux doit être un entier entre 1 et 20.')
+    .min(1, 'Le nombre de niveaux doit être un entier entre 1 et 20.')
+    .max(20, 'Le nombre de niveaux doit être un entier entre 1 et 20.'),
   externalReference: required('La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
 });
 

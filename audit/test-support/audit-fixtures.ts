@@ -29,7 +29,9 @@ export function entry(niu: string, overrides: Partial<AuditEntry> = {}): AuditEn
 
 /** The log's lines, without the final newline. */
 export function readLines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 export function writeLines(path: string, lines: readonly string[]): void {

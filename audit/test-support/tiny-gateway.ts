@@ -16,7 +16,10 @@ type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource['didRecei
 
 /** The wiring the real gateway gets: each subgraph response goes through `collectAccess`. */
 class AuditingDataSource extends RemoteGraphQLDataSource<AuditedContext> {
-  constructor(readonly name: string, url: string) {
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
     super({ url });
   }
 

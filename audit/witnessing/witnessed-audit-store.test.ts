@@ -23,10 +23,13 @@ async function witnessAt(env: NodeJS.ProcessEnv = {}): Promise<TestWitness> {
   cleanups.push(async () => {
     if (!closed) await witness.close();
   });
-  return { ...witness, close: async () => {
-    closed = true;
-    await witness.close();
-  } };
+  return {
+    ...witness,
+    close: async () => {
+      closed = true;
+      await witness.close();
+    },
+  };
 }
 
 interface Options {
@@ -39,7 +42,10 @@ interface Options {
 }
 
 /** A gateway's trail over a real file and a real witness (HTTP, SQLite, Ed25519). */
-async function trailOver(witness: TestWitness, { path = tempLogPath(), logId = `log-${randomBytes(4).toString('hex')}`, intervalMs = 20, maxLagRecords = 10_000, client, pinned = false }: Options = {}) {
+async function trailOver(
+  witness: TestWitness,
+  { path = tempLogPath(), logId = `log-${randomBytes(4).toString('hex')}`, intervalMs = 20, maxLagRecords = 10_000, client, pinned = false }: Options = {},
+) {
   const http = createWitnessClient({ url: witness.url, token: witness.token, timeoutMs: 500 });
   const verify = createCheckpointVerifier(pinned ? { jwks: await http.jwks() } : { jwksUrl: http.jwksUrl });
   const store = createWitnessedAuditStore({
@@ -123,24 +129,39 @@ describe('a trail its witness does not vouch for fails closed', () => {
   }
 
   it.each<[string, (trail: { path: string; oldAnchor: string }) => Promise<void>, string, RegExp]>([
-    ['truncated, with an older authentic anchor put back', async ({ path, oldAnchor }) => {
-      writeLines(path, readLines(path).slice(0, 3));
-      copyFileSync(oldAnchor, headPathOf(path));
-      rmSync(checkpointCopyPathOf(path));
-    }, 'behind-witness', /the trail ends at seq 3 but the witness signed seq 6/],
-    ['wiped (log and anchor deleted)', async ({ path }) => {
-      rmSync(path);
-      rmSync(headPathOf(path));
-      rmSync(checkpointCopyPathOf(path));
-    }, 'behind-witness', /the trail ends at seq 0 but the witness signed seq 6/],
-    ['rewritten after seq 3 with the key', async ({ path, oldAnchor }) => {
-      writeLines(path, readLines(path).slice(0, 3));
-      copyFileSync(oldAnchor, headPathOf(path));
-      const writer = createFileAuditStore({ path, hmacKey: testKey, sync: false });
-      await writer.append([3, 4, 5].map((i) => entry(`70000000000${i}`)));
-      await writer.close();
-      rmSync(checkpointCopyPathOf(path));
-    }, 'forked', /record seq 6 is not the one the witness signed/],
+    [
+      'truncated, with an older authentic anchor put back',
+      async ({ path, oldAnchor }) => {
+        writeLines(path, readLines(path).slice(0, 3));
+        copyFileSync(oldAnchor, headPathOf(path));
+        rmSync(checkpointCopyPathOf(path));
+      },
+      'behind-witness',
+      /the trail ends at seq 3 but the witness signed seq 6/,
+    ],
+    [
+      'wiped (log and anchor deleted)',
+      async ({ path }) => {
+        rmSync(path);
+        rmSync(headPathOf(path));
+        rmSync(checkpointCopyPathOf(path));
+      },
+      'behind-witness',
+      /the trail ends at seq 0 but the witness signed seq 6/,
+    ],
+    [
+      'rewritten after seq 3 with the key',
+      async ({ path, oldAnchor }) => {
+        writeLines(path, readLines(path).slice(0, 3));
+        copyFileSync(oldAnchor, headPathOf(path));
+        const writer = createFileAuditStore({ path, hmacKey: testKey, sync: false });
+        await writer.append([3, 4, 5].map((i) => entry(`70000000000${i}`)));
+        await writer.close();
+        rmSync(checkpointCopyPathOf(path));
+      },
+      'forked',
+      /record seq 6 is not the one the witness signed/,
+    ],
   ])('%s: starts, refuses every append, says why, never reports a rollback', async (_name, attack, status, reason) => {
     const witness = await witnessAt();
     const six = await witnessedSix(witness);

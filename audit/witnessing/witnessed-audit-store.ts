@@ -117,13 +117,16 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
 
   const scheduleCheckpoint = () => {
     if (timer !== undefined || inFlight !== undefined || !needsCheckpoint()) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      inFlight = sendCheckpoint().finally(() => {
-        inFlight = undefined;
-        scheduleCheckpoint();
-      });
-    }, Math.max(0, lastSentAt + checkpointIntervalMs - now()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        inFlight = sendCheckpoint().finally(() => {
+          inFlight = undefined;
+          scheduleCheckpoint();
+        });
+      },
+      Math.max(0, lastSentAt + checkpointIntervalMs - now()),
+    );
     timer.unref();
   };
 
@@ -188,10 +191,11 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
     await vouch(0);
   };
 
-  const ensureOpen = () => (opened ??= openOnce().catch((error: unknown) => {
-    opened = undefined;
-    throw error;
-  }));
+  const ensureOpen = () =>
+    (opened ??= openOnce().catch((error: unknown) => {
+      opened = undefined;
+      throw error;
+    }));
 
   return {
     async open() {

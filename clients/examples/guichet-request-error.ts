@@ -3,7 +3,10 @@ import type { OperationResult } from '@urql/core';
 /** A request Guichet answered without data: `codes` are the errors' `extensions.code` (see the error model in docs/architecture.md). */
 export class GuichetRequestError extends Error {
   override readonly name = 'GuichetRequestError';
-  constructor(message: string, readonly codes: readonly string[]) {
+  constructor(
+    message: string,
+    readonly codes: readonly string[],
+  ) {
     super(message);
   }
 }

@@ -10,7 +10,12 @@ export const admissionEnvSchema = z.object({
   /** Requests waiting for a slot per process, at most (0 = refuse at once when full). */
   ADMISSION_QUEUE: envInt(256, 0, 100_000),
   /** Longest wait for a slot; default 1000, or a quarter of REQUEST_DEADLINE_MS when that is shorter. */
-  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number({ error: 'expected a duration in milliseconds' }).int('expected whole milliseconds').min(1, 'expected at least 1').max(600_000, 'expected at most 600000').optional(),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce
+    .number({ error: 'expected a duration in milliseconds' })
+    .int('expected whole milliseconds')
+    .min(1, 'expected at least 1')
+    .max(600_000, 'expected at most 600000')
+    .optional(),
   /** Mean event loop delay above which the process is saturated: limit cut, queue closed (0 = not watched). */
   ADMISSION_EVENT_LOOP_DELAY_MS: envInt(100, 0, 60_000),
   /** What a refusal's `Retry-After` says. */
@@ -35,8 +40,10 @@ export interface DeadlineOptions {
 export function admissionProblems(env: AdmissionEnv): string[] {
   const problems: string[] = [];
   // Time queued counts against the deadline: a wait as long as the deadline would leave nothing to serve with.
-  if (env.ADMISSION_QUEUE_TIMEOUT_MS !== undefined && env.ADMISSION_QUEUE_TIMEOUT_MS >= env.REQUEST_DEADLINE_MS) problems.push(`ADMISSION_QUEUE_TIMEOUT_MS: ${env.ADMISSION_QUEUE_TIMEOUT_MS} must be shorter than REQUEST_DEADLINE_MS (${env.REQUEST_DEADLINE_MS})`);
-  if (env.REQUEST_DEADLINE_MARGIN_MS * 2 > env.REQUEST_DEADLINE_MS) problems.push(`REQUEST_DEADLINE_MARGIN_MS: ${env.REQUEST_DEADLINE_MARGIN_MS} is more than half of REQUEST_DEADLINE_MS (${env.REQUEST_DEADLINE_MS})`);
+  if (env.ADMISSION_QUEUE_TIMEOUT_MS !== undefined && env.ADMISSION_QUEUE_TIMEOUT_MS >= env.REQUEST_DEADLINE_MS)
+    problems.push(`ADMISSION_QUEUE_TIMEOUT_MS: ${env.ADMISSION_QUEUE_TIMEOUT_MS} must be shorter than REQUEST_DEADLINE_MS (${env.REQUEST_DEADLINE_MS})`);
+  if (env.REQUEST_DEADLINE_MARGIN_MS * 2 > env.REQUEST_DEADLINE_MS)
+    problems.push(`REQUEST_DEADLINE_MARGIN_MS: ${env.REQUEST_DEADLINE_MARGIN_MS} is more than half of REQUEST_DEADLINE_MS (${env.REQUEST_DEADLINE_MS})`);
   return problems;
 }
 

@@ -4,7 +4,7 @@ export type RefusalReason = 'queue-full' | 'queue-timeout' | 'event-loop-delay';
 export const refusalReasons: readonly RefusalReason[] = ['queue-full', 'queue-timeout', 'event-loop-delay'];
 
 export type Admission =
-  | { readonly admitted: true; /** Time spent waiting for a slot. */ readonly waitedMs: number; /** Call once, when the request has been answered. */ release(): void }
+  | { readonly admitted: true /** Time spent waiting for a slot. */; readonly waitedMs: number /** Call once, when the request has been answered. */; release(): void }
   | { readonly admitted: false; readonly reason: RefusalReason; readonly retryAfterMs: number };
 
 export interface AdmissionLimiterOptions {

@@ -9,5 +9,10 @@ import { ErrorCode, errorMessages } from '../../schema/index.js';
  */
 export function sendOverloaded(res: ServerResponse, retryAfterMs: number): void {
   const retryAfterS = Math.max(1, Math.ceil(retryAfterMs / 1_000));
-  sendJson(res, 503, { errors: [{ message: errorMessages.SERVICE_OVERLOADED, extensions: { code: ErrorCode.SERVICE_OVERLOADED, retryAfterMs: retryAfterS * 1_000 } }] }, { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' });
+  sendJson(
+    res,
+    503,
+    { errors: [{ message: errorMessages.SERVICE_OVERLOADED, extensions: { code: ErrorCode.SERVICE_OVERLOADED, retryAfterMs: retryAfterS * 1_000 } }] },
+    { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' },
+  );
 }

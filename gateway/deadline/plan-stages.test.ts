@@ -38,8 +38,16 @@ describe('planStages: how many stages follow each fetch', () => {
 
   it.each([
     { name: 'a single fetch', node: fetch('a', 'x'), expected: { 'a\u0000x': 0 } },
-    { name: 'a parallel branch shorter than its neighbour', node: sequence(parallel(sequence(fetch('a', 'x'), fetch('b', 'y')), fetch('c', 'z')), fetch('d', 'w')), expected: { 'a\u0000x': 2, 'b\u0000y': 1, 'c\u0000z': 1, 'd\u0000w': 0 } },
-    { name: 'a condition: the longer clause counts', node: sequence({ kind: 'Condition', condition: 'v', ifClause: sequence(fetch('a', 'x'), fetch('b', 'y')) as never, elseClause: fetch('c', 'z') as never }, fetch('d', 'w')), expected: { 'a\u0000x': 2, 'b\u0000y': 1, 'c\u0000z': 1, 'd\u0000w': 0 } },
+    {
+      name: 'a parallel branch shorter than its neighbour',
+      node: sequence(parallel(sequence(fetch('a', 'x'), fetch('b', 'y')), fetch('c', 'z')), fetch('d', 'w')),
+      expected: { 'a\u0000x': 2, 'b\u0000y': 1, 'c\u0000z': 1, 'd\u0000w': 0 },
+    },
+    {
+      name: 'a condition: the longer clause counts',
+      node: sequence({ kind: 'Condition', condition: 'v', ifClause: sequence(fetch('a', 'x'), fetch('b', 'y')) as never, elseClause: fetch('c', 'z') as never }, fetch('d', 'w')),
+      expected: { 'a\u0000x': 2, 'b\u0000y': 1, 'c\u0000z': 1, 'd\u0000w': 0 },
+    },
     { name: 'the same fetch twice keeps the larger count', node: sequence(fetch('a', 'x'), fetch('b', 'y'), fetch('a', 'x')), expected: { 'a\u0000x': 2, 'b\u0000y': 1 } },
   ])('$name', ({ node, expected }) => {
     expect(Object.fromEntries(planStages(plan(node)))).toEqual(expected);

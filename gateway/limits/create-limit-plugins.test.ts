@@ -10,7 +10,12 @@ const schema = buildSchema(`
   type Node { id: ID! name: String child: Node children(first: Int): [Node!]! }
   enum Color { RED GREEN }
 `);
-interface TestNode { id: string; name: string; child: () => TestNode; children: () => TestNode[] }
+interface TestNode {
+  id: string;
+  name: string;
+  child: () => TestNode;
+  children: () => TestNode[];
+}
 const node = (id: number): TestNode => ({ id: String(id), name: `n${id}`, child: () => node(id + 1), children: () => [node(id + 1)] });
 const rootValue = { hello: 'bonjour', node: () => node(1), nodes: () => [node(1)] };
 

@@ -57,7 +57,11 @@ describe('withoutSuggestions', () => {
 describe('limitsEnvSchema', () => {
   it('gives the documented defaults and reads overrides', () => {
     expect(operationLimitsFromEnv(limitsEnvSchema.parse({}))).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000, maxVariablesDepth: 32 });
-    expect(operationLimitsFromEnv(limitsEnvSchema.parse({ LIMIT_MAX_DEPTH: '7', LIMIT_MAX_COST: '9000', LIMIT_MAX_VARIABLES_DEPTH: '12' }))).toMatchObject({ maxDepth: 7, maxCost: 9000, maxVariablesDepth: 12 });
+    expect(operationLimitsFromEnv(limitsEnvSchema.parse({ LIMIT_MAX_DEPTH: '7', LIMIT_MAX_COST: '9000', LIMIT_MAX_VARIABLES_DEPTH: '12' }))).toMatchObject({
+      maxDepth: 7,
+      maxCost: 9000,
+      maxVariablesDepth: 12,
+    });
   });
 
   it('refuses a zero depth or a non-number', () => {

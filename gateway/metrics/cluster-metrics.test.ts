@@ -39,13 +39,15 @@ describe('gateway metrics', () => {
     expect(text).toContain('guichet_gateway_shared_reads_cached_bytes 400');
   });
 
-  it("sum over workers the way the primary aggregates them", async () => {
+  it('sum over workers the way the primary aggregates them', async () => {
     const workers = [createGatewayMetrics(), createGatewayMetrics()];
     workers[0]?.observeRequest(record('DossierStatus', 'success'));
     workers[1]?.observeRequest(record('DossierStatus', 'success'));
     workers[1]?.observeRequest(record('DossierStatus', 'success'));
     const primary = new Registry();
-    const aggregated = AggregatorRegistry.aggregate([await primary.getMetricsAsJSON(), ...(await Promise.all(workers.map((w) => w.registry.getMetricsAsJSON())))] as Parameters<typeof AggregatorRegistry.aggregate>[0]);
+    const aggregated = AggregatorRegistry.aggregate([await primary.getMetricsAsJSON(), ...(await Promise.all(workers.map((w) => w.registry.getMetricsAsJSON())))] as Parameters<
+      typeof AggregatorRegistry.aggregate
+    >[0]);
     expect(await aggregated.metrics()).toContain('guichet_gateway_request_duration_seconds_count{operation="DossierStatus",outcome="success"} 3');
   });
 });

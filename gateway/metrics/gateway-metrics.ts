@@ -32,10 +32,22 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
   const registers = [registry];
   const operationLabel = boundedLabel(maxOperations);
   const buckets = [...latencyBucketsSeconds];
-  const requests = new Histogram({ name: 'guichet_gateway_request_duration_seconds', help: 'GraphQL requests answered by the gateway, by operation name and outcome (success, partial, error).', labelNames: ['operation', 'outcome'], buckets, registers });
+  const requests = new Histogram({
+    name: 'guichet_gateway_request_duration_seconds',
+    help: 'GraphQL requests answered by the gateway, by operation name and outcome (success, partial, error).',
+    labelNames: ['operation', 'outcome'],
+    buckets,
+    registers,
+  });
   const errors = new Counter({ name: 'guichet_gateway_errors_total', help: 'Errors in gateway responses, by extensions.code.', labelNames: ['code'], registers });
   const rateLimited = new Counter({ name: 'guichet_gateway_rate_limited_total', help: 'Requests refused by the rate limits (HTTP 429).', registers });
-  const fetches = new Histogram({ name: 'guichet_gateway_subgraph_fetch_duration_seconds', help: 'Fetches from subgraphs made by the query plans, by subgraph and outcome.', labelNames: ['subgraph', 'outcome'], buckets, registers });
+  const fetches = new Histogram({
+    name: 'guichet_gateway_subgraph_fetch_duration_seconds',
+    help: 'Fetches from subgraphs made by the query plans, by subgraph and outcome.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets,
+    registers,
+  });
   const written = new Counter({ name: 'guichet_operations_records_written_total', help: 'Operational records written to the embedded store.', registers });
   const dropped = new Counter({ name: 'guichet_operations_records_dropped_total', help: 'Operational records lost (queue full or a failed write).', registers });
   const writes = new Histogram({ name: 'guichet_operations_write_duration_seconds', help: 'Time to write one batch of operational records.', buckets, registers });

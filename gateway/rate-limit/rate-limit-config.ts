@@ -8,7 +8,10 @@ const clientOverrides = z
   .default('')
   .transform((value, context) => {
     const overrides: Record<string, number> = {};
-    for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+    for (const entry of value
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e.length > 0)) {
       const match = /^([^=\s]+)=(\d+)$/.exec(entry);
       if (!match?.[1] || match[2] === undefined) {
         context.addIssue({ code: 'custom', message: `expected client=requestsPerMinute, comma-separated (at "${entry}")` });

@@ -24,7 +24,17 @@ export function observeGraphQLRoute(handler: RouteHandler, { sink, metrics }: Ob
     const span = startSpan('graphql', { kind: 'server', ...(incoming ? { parent: incoming } : { traceId: newTraceId() }) });
     const traceId = span.scope.traceId;
     if (incoming === undefined) req.headers.traceparent = `00-${traceId}-${span.scope.spanId}-01`;
-    const observation: RequestObservation = { startedAtMs: Date.now(), startedAt: performance.now(), traceId, span, sentSpans: watchSentSpans(traceId), operationName: null, operationType: null, subgraphs: [], legacyCalls: [] };
+    const observation: RequestObservation = {
+      startedAtMs: Date.now(),
+      startedAt: performance.now(),
+      traceId,
+      span,
+      sentSpans: watchSentSpans(traceId),
+      operationName: null,
+      operationType: null,
+      subgraphs: [],
+      legacyCalls: [],
+    };
     observeRequest(req, observation);
     const bytes = countResponseBytes(res);
     try {
@@ -37,7 +47,13 @@ export function observeGraphQLRoute(handler: RouteHandler, { sink, metrics }: Ob
       metrics.observeRequest(record);
       sink.record(record);
       span.updateName(`graphql ${record.operationName ?? '(anonymous)'}`);
-      span.setAttributes({ 'graphql.operation.name': record.operationName ?? undefined, 'graphql.operation.type': record.operationType ?? undefined, 'http.response.status_code': record.status, 'guichet.client_id': record.clientId, 'guichet.role': record.role });
+      span.setAttributes({
+        'graphql.operation.name': record.operationName ?? undefined,
+        'graphql.operation.type': record.operationType ?? undefined,
+        'http.response.status_code': record.status,
+        'guichet.client_id': record.clientId,
+        'guichet.role': record.role,
+      });
       if (record.outcome !== 'success') span.fail(record.errorCodes.join(',') || `HTTP ${record.status}`);
       span.end();
     }

@@ -67,7 +67,14 @@ describe('the buffered sink', () => {
   it('drops the oldest beyond its bound and a batch that fails, and says so', async () => {
     const dropped: number[] = [];
     const errors: number[] = [];
-    const sink = createBufferedSink({ write: () => Promise.reject(new Error('disk full')), maxBatch: 100, maxQueued: 2, flushIntervalMs: 10_000, onError: (_error, n) => errors.push(n), onDropped: (n) => dropped.push(n) });
+    const sink = createBufferedSink({
+      write: () => Promise.reject(new Error('disk full')),
+      maxBatch: 100,
+      maxQueued: 2,
+      flushIntervalMs: 10_000,
+      onError: (_error, n) => errors.push(n),
+      onDropped: (n) => dropped.push(n),
+    });
     for (let i = 0; i < 3; i += 1) sink.record(record('2026-11-01T08:00:00.000Z', 'f'.repeat(32)));
     await sink.close();
     expect(dropped).toEqual([1, 2]);

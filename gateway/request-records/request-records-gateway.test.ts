@@ -33,7 +33,17 @@ describe('operational records and metrics of the gateway', () => {
         records = store.byTraceId(traceId);
       }
       expect(records).toHaveLength(1);
-      expect(records[0]).toMatchObject({ traceId, clientId: 'anonymous', role: 'anonymous', operationName: 'PersonAndMeters', operationType: 'query', status: 200, outcome: 'success', errorCodes: [], responseBytes: Buffer.byteLength(body) });
+      expect(records[0]).toMatchObject({
+        traceId,
+        clientId: 'anonymous',
+        role: 'anonymous',
+        operationName: 'PersonAndMeters',
+        operationType: 'query',
+        status: 200,
+        outcome: 'success',
+        errorCodes: [],
+        responseBytes: Buffer.byteLength(body),
+      });
       expect(records[0]?.subgraphs.map((call) => call.subgraph).sort()).toEqual(['civil-registry', 'electricity']);
       expect(JSON.stringify(records[0])).not.toContain('Afi');
     } finally {

@@ -8,7 +8,14 @@ export function nullableFieldsOf(supergraphSdl: string): NullableFields {
   const out = new Map<string, Set<string>>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    out.set(type.name, new Set(Object.values(type.getFields()).filter((f) => !isNonNullType(f.type)).map((f) => f.name)));
+    out.set(
+      type.name,
+      new Set(
+        Object.values(type.getFields())
+          .filter((f) => !isNonNullType(f.type))
+          .map((f) => f.name),
+      ),
+    );
   }
   return out;
 }
@@ -46,9 +53,7 @@ function requestedFields(selectionSet: SelectionSetNode): Map<string, { name: st
   const out = new Map<string, { name: string; key: string }[]>();
   for (const selection of selectionSet.selections) {
     if (selection.kind !== Kind.INLINE_FRAGMENT || !selection.typeCondition) continue;
-    const fields = selection.selectionSet.selections.flatMap((s) =>
-      s.kind === Kind.FIELD && s.name.value !== '__typename' ? [{ name: s.name.value, key: s.alias?.value ?? s.name.value }] : [],
-    );
+    const fields = selection.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [{ name: s.name.value, key: s.alias?.value ?? s.name.value }] : []));
     out.set(selection.typeCondition.name.value, [...(out.get(selection.typeCondition.name.value) ?? []), ...fields]);
   }
   return out;

@@ -16,7 +16,17 @@ function observedRequest() {
   const req = {} as IncomingMessage;
   requests += 1;
   const context = { traceId: `${String(requests).padStart(2, '0')}f92f3577b34da6a3ce929d0e0e4736` } as unknown as GatewayContext;
-  const observation: RequestObservation = { startedAtMs: 0, startedAt: 0, traceId: context.traceId, span: startSpan('graphql', { kind: 'server', traceId: context.traceId }), sentSpans: watchSentSpans(context.traceId), operationName: null, operationType: null, subgraphs: [], legacyCalls: [] };
+  const observation: RequestObservation = {
+    startedAtMs: 0,
+    startedAt: 0,
+    traceId: context.traceId,
+    span: startSpan('graphql', { kind: 'server', traceId: context.traceId }),
+    sentSpans: watchSentSpans(context.traceId),
+    operationName: null,
+    operationType: null,
+    subgraphs: [],
+    legacyCalls: [],
+  };
   observeRequest(req, observation);
   bindObservation(req, context);
   const callOf = (subgraph: string) => ({ subgraph, request: { query: '{ x }' }, context, incoming: {}, body: '', timeoutMs: 1_000, headers: {} }) as unknown as SubgraphCall;
@@ -30,7 +40,13 @@ describe('recordCall', () => {
   it('notes the fetch and the legacy calls its subgraph reported, and strips the report', async () => {
     const { observation, callOf } = observedRequest();
     const call = callOf('electricity');
-    const response = await recordCall(metrics)(call, subgraph(call, (parentSpanId) => ({ data: { x: 1 }, extensions: { guichetCalls: { parentSpanId, legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 4, outcome: 'ok' }] }, other: true } })));
+    const response = await recordCall(metrics)(
+      call,
+      subgraph(call, (parentSpanId) => ({
+        data: { x: 1 },
+        extensions: { guichetCalls: { parentSpanId, legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 4, outcome: 'ok' }] }, other: true },
+      })),
+    );
     expect(response).toEqual({ data: { x: 1 }, extensions: { other: true } });
     expect(observation.subgraphs).toMatchObject([{ subgraph: 'electricity', outcome: 'ok' }]);
     expect(observation.subgraphs[0]).not.toHaveProperty('shared');
@@ -41,7 +57,15 @@ describe('recordCall', () => {
   it("does not count another request's legacy calls (a shared read names another span)", async () => {
     const { observation, callOf } = observedRequest();
     const call = callOf('electricity');
-    expect(await recordCall(metrics)(call, subgraph(call, () => ({ data: { x: 1 }, extensions: { guichetCalls: { parentSpanId: '00f067aa0ba902b7', legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 4, outcome: 'ok' }] } } })))).toEqual({ data: { x: 1 } });
+    expect(
+      await recordCall(metrics)(
+        call,
+        subgraph(call, () => ({
+          data: { x: 1 },
+          extensions: { guichetCalls: { parentSpanId: '00f067aa0ba902b7', legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 4, outcome: 'ok' }] } },
+        })),
+      ),
+    ).toEqual({ data: { x: 1 } });
     expect(observation.subgraphs).toMatchObject([{ subgraph: 'electricity', outcome: 'ok', shared: true }]);
     expect(observation.legacyCalls).toEqual([]);
   });
@@ -49,7 +73,10 @@ describe('recordCall', () => {
   it('records errors in the answer and failures by their code', async () => {
     const { observation, callOf } = observedRequest();
     const registry = callOf('civil-registry');
-    await recordCall(metrics)(registry, subgraph(registry, () => ({ data: { x: null }, errors: [{ message: 'down', extensions: { code: 'BACKEND_UNAVAILABLE' } }] })));
+    await recordCall(metrics)(
+      registry,
+      subgraph(registry, () => ({ data: { x: null }, errors: [{ message: 'down', extensions: { code: 'BACKEND_UNAVAILABLE' } }] })),
+    );
     const failing = () => Promise.reject(Object.assign(new Error('timeout'), { extensions: { code: 'BACKEND_TIMEOUT' } }));
     await expect(recordCall(metrics)(callOf('dossiers'), failing)).rejects.toThrow('timeout');
     expect(observation.subgraphs).toMatchObject([

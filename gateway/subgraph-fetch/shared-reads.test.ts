@@ -89,7 +89,11 @@ describe('shared reads', () => {
         await gate;
         return answer(undefined);
       };
-      const pending = [reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send), reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send), reads.read({ subgraph: 's', callerKey: 'bob', body: 'q' }, send)];
+      const pending = [
+        reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send),
+        reads.read({ subgraph: 's', callerKey: 'alice', body: 'q' }, send),
+        reads.read({ subgraph: 's', callerKey: 'bob', body: 'q' }, send),
+      ];
       release();
       await Promise.all(pending);
       expect(calls).toBe(dedupe ? 2 : 3);

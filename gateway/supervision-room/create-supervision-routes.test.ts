@@ -32,14 +32,21 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startRoom(answer: (request: { authorization: string | undefined }) => UpstreamAnswer, options: { keepAliveMs?: number; maxStreams?: number; maxStreamsPerPrincipal?: number; door?: BearerDoorOptions } = {}) {
+async function startRoom(
+  answer: (request: { authorization: string | undefined }) => UpstreamAnswer,
+  options: { keepAliveMs?: number; maxStreams?: number; maxStreamsPerPrincipal?: number; door?: BearerDoorOptions } = {},
+) {
   const upstream = await startTestUpstream(answer);
   const { door: doorOptions, ...rest } = options;
   const door = bearerDoor(doorOptions);
   const room: SupervisionRoutes = createSupervisionRoutes({ log, pushIntervalMs, graphqlUrl: upstream.graphqlUrl, webDirectory: webBuild(), door, ...rest });
   const server = createServer(createRequestListener(room.routes));
   const url = await listen(server, '127.0.0.1', 0);
-  cleanups.push(upstream.close, () => closeServer(server, 100), () => room.close());
+  cleanups.push(
+    upstream.close,
+    () => closeServer(server, 100),
+    () => room.close(),
+  );
   const open = (query = '', bearer: string | null = token, signal?: AbortSignal) =>
     fetch(`${url}/supervision/events${query}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, ...(signal ? { signal } : {}) });
   return { url, room, upstream, open, door };
@@ -205,7 +212,10 @@ describe('live channel', () => {
       }),
     );
     const url = await listen(server, '127.0.0.1', 0);
-    cleanups.push(() => closeServer(server, 100), () => room.close());
+    cleanups.push(
+      () => closeServer(server, 100),
+      () => room.close(),
+    );
     const events = eventReader(await fetch(`${url}/supervision/events`, { headers: { authorization: `Bearer ${token}` } }));
     expect((await events.next())?.data).toMatchObject({ data: { supervision: { totals: { total: 9 } } } });
     expect(received[0]).toBe(`Bearer ${token}`);
@@ -254,7 +264,10 @@ describe('the door and the caps', () => {
     const { open, room } = await startRoom(() => ({ status: 200, body: figuresBody(3) }), { maxStreamsPerPrincipal: 2, door: { principalOf: (t) => (t === otherToken ? 'sup-2' : 'sup-1') } });
     const first = [await open(), await open('?ministry=ENERGY')];
     for (const response of first) expect(response.status).toBe(200);
-    for (const [query, bearer] of [['', token], ['?ministry=MINES', samePerson]] as const) {
+    for (const [query, bearer] of [
+      ['', token],
+      ['?ministry=MINES', samePerson],
+    ] as const) {
       const refused = await open(query, bearer);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toBe('30');

@@ -37,8 +37,7 @@ const fatalCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'D
 
 export const isFatalFailure = (code: string): boolean => fatalCodes.has(code);
 
-export const sseFrame = (event: string, data: unknown, id?: number): string =>
-  `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+export const sseFrame = (event: string, data: unknown, id?: number): string => `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** `supervision.asOf` moves whenever the read model ingests, changed figures or not: it is left out of the comparison. */
 function withoutAsOf(data: Readonly<Record<string, unknown>>): string {

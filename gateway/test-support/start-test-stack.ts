@@ -26,7 +26,11 @@ export async function startTestGateway(supergraphPath: string, env: NodeJS.Proce
   const witness = env.AUDIT_WITNESS_URL === undefined ? await startTestWitness() : undefined;
   try {
     // A production-grade secret, so that tests may run the gateway with NODE_ENV=production.
-    const config = readGatewayConfig({ PORT: '0', NODE_ENV: 'test', SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef',
+    const config = readGatewayConfig({
+      PORT: '0',
+      NODE_ENV: 'test',
+      SUPERGRAPH_PATH: supergraphPath,
+      INTERNAL_TOKEN_SECRET: 'test-internal-token-secret-0123456789abcdef',
       TRUSTED_DOCUMENTS_MODE: 'allow-arbitrary',
       // Each test gateway writes its own audit trail: one writer per file.
       AUDIT_LOG_PATH: join(mkdtempSync(join(tmpdir(), 'guichet-gateway-test-')), 'audit.jsonl'),

@@ -33,7 +33,9 @@ export async function startTestSubgraph({ name, typeDefs, resolvers }: TestSubgr
   });
   await server.start();
   const graphql = createGraphQLHandler({ server, context: async () => ({}) });
-  const httpServer = createServer(createRequestListener({ '/graphql': graphql, 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }), 'GET /ready': (_req, res) => sendJson(res, 200, { status: 'ready' }) }));
+  const httpServer = createServer(
+    createRequestListener({ '/graphql': graphql, 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }), 'GET /ready': (_req, res) => sendJson(res, 200, { status: 'ready' }) }),
+  );
   let connections = 0;
   httpServer.on('connection', () => connections++);
   const base = await listen(httpServer, '127.0.0.1', 0);

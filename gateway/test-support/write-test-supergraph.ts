@@ -18,4 +18,3 @@ export function writeTestSupergraph(subgraphs: readonly ComposedSubgraph[]): str
   writeFileSync(path, result.supergraphSdl);
   return path;
 }
-

@@ -12,7 +12,10 @@ export interface HttpCachePluginOptions {
 const varyOn = ['Accept', 'Authorization'];
 
 function withVary(current: string | undefined): string {
-  const names = (current ?? '').split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  const names = (current ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
   for (const name of varyOn) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   return names.join(', ');
 }

@@ -10,7 +10,6 @@ import { validateManifest } from './validate-manifest.js';
 
 const committed = () => readManifest(defaultManifestPath());
 
-
 describe('clients/trusted-documents.json', () => {
   it('is what clients/operations/*.graphql build to (run the trusted-documents script and commit it)', () => {
     const built = serializeManifest(buildManifest(readOperationSources(operationsDirectory())));
@@ -44,7 +43,10 @@ describe('buildManifest', () => {
       { file: 'A.graphql', text: 'mutation A($k: String!) { touch(key: $k) { ...F } } fragment F on T { id }' },
     ]);
     expect(manifest.format).toBe('apollo-persisted-query-manifest');
-    expect(manifest.operations.map((o) => [o.name, o.type])).toEqual([['A', 'mutation'], ['B', 'query']]);
+    expect(manifest.operations.map((o) => [o.name, o.type])).toEqual([
+      ['A', 'mutation'],
+      ['B', 'query'],
+    ]);
     const b = manifest.operations[1];
     expect(b?.body).toBe('query B {\n  procedures {\n    code\n  }\n}');
     expect(b?.id).toBe(documentId(b?.body ?? ''));

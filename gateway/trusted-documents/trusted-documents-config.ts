@@ -8,7 +8,12 @@ import type { TrustedDocumentsMode } from './trusted-documents-plugin.js';
 const commaList = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 
 export const trustedDocumentsEnvSchema = z.object({
   /** Default: `enforce` in production, `allow-arbitrary` otherwise. */

@@ -16,7 +16,15 @@ const supergraph = readFileSync(supergraphPath(), 'utf8');
 const schema = apiSchemaOf(supergraph);
 const documents = documentsById(readManifest(defaultManifestPath()));
 const idOf = (name: string) => [...documents.values()].find((o) => o.name === name)?.id ?? `no document ${name}`;
-const dossier = { __typename: 'ElectricityConnectionRequest', reference: 'CEET-2026-000123', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', submittedAt: '2026-10-01T08:00:00Z', nextAction: null };
+const dossier = {
+  __typename: 'ElectricityConnectionRequest',
+  reference: 'CEET-2026-000123',
+  status: 'IN_PROGRESS',
+  ministryStatus: '20',
+  updatedAt: '2026-11-01T08:00:00Z',
+  submittedAt: '2026-10-01T08:00:00Z',
+  nextAction: null,
+};
 const rootValue = {
   procedures: () => [{ code: 'CEET-RACCORDEMENT-BT', title: 'Raccordement basse tension', ministry: 'CEET', feeFcfa: 15_000, legalDelayDays: 30, requiredDocuments: ['Pièce d’identité'] }],
   dossier: ({ reference }: { reference: string }) => ({ ...dossier, reference }),
@@ -32,7 +40,13 @@ const arbitrary = '{ procedures { code title } }';
 
 const servers: PluginTestServer[] = [];
 async function start(mode: TrustedDocumentsMode, nodeEnv: 'production' | 'test' = 'test'): Promise<string> {
-  const trusted = createTrustedDocumentsPlugins({ mode, documents: mode === 'off' ? new Map() : documents, openClients: ['outil-integrateur'], publicMaxAgeSeconds: 300, publicRootFields: publicRootFieldsOf(supergraph) });
+  const trusted = createTrustedDocumentsPlugins({
+    mode,
+    documents: mode === 'off' ? new Map() : documents,
+    openClients: ['outil-integrateur'],
+    publicMaxAgeSeconds: 300,
+    publicRootFields: publicRootFieldsOf(supergraph),
+  });
   const server = await startPluginTestServer({ schema, rootValue, nodeEnv, plugins: [...trusted, ...createLimitPlugins({ limits: defaultOperationLimits, nodeEnv })] });
   servers.push(server);
   return server.url;

@@ -13,8 +13,7 @@ export function ceetRequestListener(routes: readonly Route[], apiKey: string): (
     request: routeRequest,
     reply: onWire,
     unmatched: (req) => onWire(erreur(404, 'RESSOURCE_INTROUVABLE', `Aucune ressource ${req.method ?? ''} ${req.url ?? ''}.`)),
-    guard: (match, req) =>
-      !match.route.public && req.headers['x-api-key'] !== apiKey ? onWire(erreur(401, 'CLE_API_INVALIDE', 'Clé d’API absente ou invalide (en-tête X-Api-Key).')) : undefined,
+    guard: (match, req) => (!match.route.public && req.headers['x-api-key'] !== apiKey ? onWire(erreur(401, 'CLE_API_INVALIDE', 'Clé d’API absente ou invalide (en-tête X-Api-Key).')) : undefined),
     failed: () => onWire(erreur(500, 'ERREUR_SERVEUR', 'Une erreur interne est survenue.')),
   });
 }

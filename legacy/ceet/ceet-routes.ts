@@ -58,7 +58,14 @@ function lister(store: CeetStore, query: URLSearchParams): JsonReply {
 }
 
 function parNumeros(store: CeetStore, query: URLSearchParams): JsonReply {
-  const numeros = [...new Set((query.get('numeros') ?? '').split(',').map((n) => n.trim()).filter(Boolean))];
+  const numeros = [
+    ...new Set(
+      (query.get('numeros') ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (numeros.length === 0) return erreur(400, 'PARAMETRE_INVALIDE', 'Le paramètre numeros ne contient aucun numéro.');
   if (numeros.length > MAX_NUMEROS) return erreur(400, 'TROP_DE_NUMEROS', `Au plus ${MAX_NUMEROS} numéros par appel (${numeros.length} reçus).`);
   const demandes = numeros.map((n) => store.get(n)).filter((d) => d !== undefined);

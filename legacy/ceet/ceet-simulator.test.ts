@@ -6,7 +6,7 @@ import { startCeetSimulator, type CeetSimulator } from './start-ceet-simulator.j
 const env = { PORT: '0', SCALE: '0.02', SEED: '7', SEED_NOW: '2026-11-01', LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0', CEET_API_KEY: 'test-key' };
 const world = generateWorld({ seed: 7, scale: 0.02, now: '2026-11-01' });
 const requests = world.electricityRequests;
-const byNiu = new Map<string, typeof requests[number][]>();
+const byNiu = new Map<string, (typeof requests)[number][]>();
 for (const r of requests) byNiu.set(r.niu, [...(byNiu.get(r.niu) ?? []), r]);
 const [busyNiu] = [...byNiu.entries()].find(([, list]) => list.length >= 2) ?? [];
 const quoted = requests.find((r) => r.quoteAmountFcfa !== null && r.quoteAmountFcfa >= 1_000);
@@ -85,7 +85,12 @@ describe('CEET simulator', () => {
     expect(status).toBe(200);
     expect((body.demandes as unknown[]).length).toBe(19);
     expect(body.introuvables).toEqual(['1999-000001']);
-    const tooMany = await json(`/v1/demandes?numeros=${requests.slice(0, 21).map((r) => r.numero).join(',')}`);
+    const tooMany = await json(
+      `/v1/demandes?numeros=${requests
+        .slice(0, 21)
+        .map((r) => r.numero)
+        .join(',')}`,
+    );
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toMatchObject({ erreur: 'TROP_DE_NUMEROS' });
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { envSecret, readConfig } from '../../lib/config/index.js';
 import { legacyEnvSchema } from '../shared/index.js';
 import { heavyCitizensEnvSchema } from '../world/index.js';

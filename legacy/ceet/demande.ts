@@ -41,11 +41,13 @@ export const libellesStatut: Readonly<Record<CeetStatusCode, string>> = {
 
 /** Shapes one seeded request the way CEET's database returns it. */
 export function demandeFromWorld(request: ElectricityRequest): Demande {
-  const historique = request.history.map((step): EtapeHistorique => ({
-    statut: step.status,
-    date: formatHorodatage(step.at),
-    ...(step.comment ? { commentaire: step.comment } : {}),
-  }));
+  const historique = request.history.map(
+    (step): EtapeHistorique => ({
+      statut: step.status,
+      date: formatHorodatage(step.at),
+      ...(step.comment ? { commentaire: step.comment } : {}),
+    }),
+  );
   const first = historique[0];
   const last = historique.at(-1);
   if (!first || !last) throw new Error(`request ${request.numero} has no history`);

@@ -9,7 +9,11 @@ const depositBody = z.object({
   NuiDemandeur: z.string().regex(/^\d{12}$/, 'NUI attendu sur 12 chiffres'),
   CodeProcedure: z.string().min(1, 'obligatoire'),
   RaisonSociale: z.string().trim().min(2).max(120).nullable().optional(),
-  Commune: z.string().refine((code) => communeByCode(code) !== undefined, 'commune inconnue').nullable().optional(),
+  Commune: z
+    .string()
+    .refine((code) => communeByCode(code) !== undefined, 'commune inconnue')
+    .nullable()
+    .optional(),
   Localite: z.string().trim().min(2).max(80).nullable().optional(),
   Substance: z.enum(substances, 'substance inconnue').nullable().optional(),
   Superficie: z.number('nombre attendu').positive('doit être positive').nullable().optional(),
@@ -46,7 +50,11 @@ export function parseDeposit(text: string, nowMs: number): Omit<DossierMines, 'N
       throw new ErreurMines('PIECE_MANQUANTE', `La procédure « ${procedure.libelle} » exige la substance et la superficie sollicitées.`);
     }
     // The cadastre keeps each title in its own unit: a permit in km², a small site in hectares.
-    if (body.UniteSuperficie !== minier.unite) throw new ErreurMines('PARAMETRE_INVALIDE', `La superficie d’un(e) ${procedure.libelle.toLowerCase()} s’exprime en ${minier.unite === 'KM2' ? 'km²' : 'hectares'} (UniteSuperficie ${minier.unite}).`);
+    if (body.UniteSuperficie !== minier.unite)
+      throw new ErreurMines(
+        'PARAMETRE_INVALIDE',
+        `La superficie d’un(e) ${procedure.libelle.toLowerCase()} s’exprime en ${minier.unite === 'KM2' ? 'km²' : 'hectares'} (UniteSuperficie ${minier.unite}).`,
+      );
     if (body.Superficie < minier.min || body.Superficie > minier.max) {
       throw new ErreurMines('PARAMETRE_INVALIDE', `La superficie doit être comprise entre ${minier.min} et ${minier.max} ${minier.unite === 'KM2' ? 'km²' : 'ha'}.`);
     }

@@ -80,7 +80,8 @@ describe('Mines simulator — routes', () => {
   it('seeds every procedure, mining titles with a substance and a surface', () => {
     const larger = seedMinesDossiers(generateWorld({ ...worldOptions, scale: 0.3 }));
     expect(new Set(larger.map((d) => d.CodeProcedure))).toEqual(new Set(['PR', 'AEA', 'AOC', 'ADP', 'AIE']));
-    for (const d of larger.filter((x) => ['PR', 'AEA', 'AOC'].includes(x.CodeProcedure))) expect(d).toMatchObject({ Substance: expect.any(String), Superficie: expect.any(Number), UniteSuperficie: d.CodeProcedure === 'PR' ? 'KM2' : 'HA' });
+    for (const d of larger.filter((x) => ['PR', 'AEA', 'AOC'].includes(x.CodeProcedure)))
+      expect(d).toMatchObject({ Substance: expect.any(String), Superficie: expect.any(Number), UniteSuperficie: d.CodeProcedure === 'PR' ? 'KM2' : 'HA' });
     for (const d of larger.filter((x) => x.CodeProcedure === 'AIE')) expect(d).toMatchObject({ Commune: null, Substance: null });
   });
 

@@ -58,7 +58,10 @@ export function minesRoutes(store: DossierStore): Route[] {
       operation: 'consulterDossiers',
       when: (query) => query.has('numeros'),
       handle: ({ query }) => {
-        const numeros = (query.get('numeros') ?? '').split(';').map((n) => n.trim()).filter(Boolean);
+        const numeros = (query.get('numeros') ?? '')
+          .split(';')
+          .map((n) => n.trim())
+          .filter(Boolean);
         if (numeros.length === 0) throw new ErreurMines('PARAMETRE_INVALIDE', 'Le paramètre numeros est vide.');
         if (numeros.length > MAX_NUMEROS) throw new ErreurMines('PARAMETRE_INVALIDE', `Au plus ${MAX_NUMEROS} numéros par requête (${numeros.length} reçus).`);
         return ok({ Dossiers: numeros.flatMap((n) => store.get(n) ?? []), Inconnus: numeros.filter((n) => !store.get(n)) });

@@ -80,7 +80,10 @@ export function seedMinesDossiers(world: World): DossierMines[] {
   for (const person of world.persons) {
     if (person.deathDate !== null || Date.parse(`${person.birthDate}T00:00:00Z`) > adultBefore) continue;
     if (!random.chance(APPLICANT_SHARE)) continue;
-    const count = random.weighted([[1, 80], [2, 20]] as const);
+    const count = random.weighted([
+      [1, 80],
+      [2, 20],
+    ] as const);
     for (let k = 0; k < count; k += 1) {
       const procedure = random.weighted(weighted);
       // The ministry went online recently: a third of its dossiers were filed in the last three months.

@@ -24,7 +24,10 @@ export class RnecRegistry {
   private readonly requestsByExternalReference = new Map<string, StoredDemande[]>();
   private readonly lastSequenceByYear = new Map<number, number>();
 
-  constructor(world: World, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    world: World,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     for (const person of world.persons) this.persons.set(person.niu, personneFromWorld(person));
     for (const act of world.acts) {
       const acte = acteFromWorld(act);
@@ -126,9 +129,7 @@ export class RnecRegistry {
 
   /** Requests changed at or after `sinceMs`, oldest change first (ties by number): both APIs' change feeds. */
   changedSince(sinceMs: number): StoredDemande[] {
-    return [...this.requests.values()]
-      .filter((s) => s.modifiedMs >= sinceMs)
-      .sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE));
+    return [...this.requests.values()].filter((s) => s.modifiedMs >= sinceMs).sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE));
   }
 
   private person(niu: string): PersonneRnec {

@@ -114,8 +114,7 @@ function captureBody(res: ServerResponse, transform: (body: Buffer, emit: (bytes
   const original = { write: res.write.bind(res), end: res.end.bind(res), writeHead: res.writeHead.bind(res) };
   let headStatus: number | undefined;
   let headHeaders: OutgoingHttpHeaders = {};
-  const toBuffer = (chunk: unknown): Buffer =>
-    Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.alloc(0);
+  const toBuffer = (chunk: unknown): Buffer => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.alloc(0));
 
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     headStatus = status;
@@ -159,12 +158,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
 }
 
-async function handleAdmin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  control: LegacyControl,
-  initial: { faults: FaultSettings; latency: LatencySettings },
-): Promise<void> {
+async function handleAdmin(req: IncomingMessage, res: ServerResponse, control: LegacyControl, initial: { faults: FaultSettings; latency: LatencySettings }): Promise<void> {
   const path = (req.url ?? '').split('?')[0];
   const method = req.method ?? 'GET';
   if (path === '/__admin/faults' && method === 'GET') return sendJson(res, 200, { faults: control.faults, latency: control.latency });

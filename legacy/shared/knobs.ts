@@ -73,7 +73,12 @@ export const knobsEnvSchema = (defaults: LatencySettings) =>
     FAULT_OPERATIONS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     LATENCY_MEDIAN_MS: envMs(defaults.medianMs),
     LATENCY_P95_MS: envMs(defaults.p95Ms),
   });

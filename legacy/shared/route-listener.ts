@@ -34,10 +34,7 @@ export function createRouteListener<TRequest, TReply, TRoute extends LegacyRoute
   };
 }
 
-async function answer<TRequest, TReply, TRoute extends LegacyRoute<TRequest, TReply>>(
-  options: RouteListenerOptions<TRequest, TReply, TRoute>,
-  req: IncomingMessage,
-): Promise<LegacyReply> {
+async function answer<TRequest, TReply, TRoute extends LegacyRoute<TRequest, TReply>>(options: RouteListenerOptions<TRequest, TReply, TRoute>, req: IncomingMessage): Promise<LegacyReply> {
   const match = matchRoute(options.routes, req.method ?? 'GET', req.url ?? '/');
   if (!match) return options.unmatched(req);
   const refusal = options.guard?.(match, req);

@@ -88,7 +88,15 @@ describe('Urbanisme simulator — reads', () => {
     const body = await json(`/api/dossiers?numeros=${numeros.join(',')}`);
     expect((body.dossiers as DossierUrbanisme[]).map((d) => d.numero)).toEqual(numeros.slice(0, 19));
     expect(body.introuvables).toEqual(['PC-1999-000001']);
-    expectError(await json(`/api/dossiers?numeros=${permits.slice(0, 21).map((p) => p.numero).join(',')}`), 'PARAMETRE_INVALIDE');
+    expectError(
+      await json(
+        `/api/dossiers?numeros=${permits
+          .slice(0, 21)
+          .map((p) => p.numero)
+          .join(',')}`,
+      ),
+      'PARAMETRE_INVALIDE',
+    );
     expectError(await json('/api/dossiers?numeros='), 'PARAMETRE_INVALIDE');
   });
 

@@ -45,7 +45,10 @@ export function urbanismeRoutes(store: DossierStore, register: ReadonlyMap<strin
       operation: 'consulterDossiersParNumeros',
       when: (query) => query.has('numeros'),
       handle: ({ query }) => {
-        const numeros = (query.get('numeros') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+        const numeros = (query.get('numeros') ?? '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
         if (numeros.length === 0) throw new ErreurUrbanisme('PARAMETRE_INVALIDE', 'Le paramètre numeros est vide.');
         if (numeros.length > MAX_NUMEROS) throw new ErreurUrbanisme('PARAMETRE_INVALIDE', `Au plus ${MAX_NUMEROS} numéros par requête (${numeros.length} reçus).`);
         const dossiers = numeros.flatMap((n) => store.get(n) ?? []);

@@ -54,7 +54,12 @@ export function generateWorld(options: WorldOptions): World {
     while (nius.has(niu));
     nius.add(niu);
     const sex = random.chance(0.5) ? 'M' : 'F';
-    const age = random.weighted([[random.int(0, 17), 30], [random.int(18, 35), 35], [random.int(36, 60), 25], [random.int(61, 85), 10]] as const);
+    const age = random.weighted([
+      [random.int(0, 17), 30],
+      [random.int(18, 35), 35],
+      [random.int(36, 60), 25],
+      [random.int(61, 85), 10],
+    ] as const);
     const birthMs = nowMs - age * 365.25 * DAY_MS - random.int(0, 364) * DAY_MS;
     const birthCommune = random.weighted(communeWeights);
     const birthDate = isoDate(birthMs);
@@ -137,7 +142,12 @@ export function generateWorld(options: WorldOptions): World {
   }
   // Tenants and households asking CEET for a connection where they live.
   for (const person of living) {
-    const n = random.weighted([[0, 22], [1, 45], [2, 23], [3, 10]] as const);
+    const n = random.weighted([
+      [0, 22],
+      [1, 45],
+      [2, 23],
+      [3, 10],
+    ] as const);
     for (let k = 0; k < n; k += 1) ceetDrafts.push(electricityDraft(random, person.niu, person.residenceCommune, person.residenceQuarter, null, submittedMs(900), nowMs));
   }
 
@@ -145,20 +155,26 @@ export function generateWorld(options: WorldOptions): World {
   const copyDrafts: Omit<CopyRequest, 'number'>[] = [];
   const byNiu = new Map(persons.map((p) => [p.niu, p]));
   for (const person of persons.filter((p) => p.deathDate === null && ageOf(p) >= 16)) {
-    const n = random.weighted([[0, 4], [1, 28], [2, 32], [3, 20], [4, 16]] as const);
+    const n = random.weighted([
+      [0, 4],
+      [1, 28],
+      [2, 32],
+      [3, 20],
+      [4, 16],
+    ] as const);
     for (let k = 0; k < n; k += 1) {
       const spouse = person.spouseNiu ? byNiu.get(person.spouseNiu) : undefined;
-      const actNumber =
-        spouse?.deathActNumber && random.chance(0.4)
-          ? spouse.deathActNumber
-          : person.marriageActNumber && random.chance(0.3)
-            ? person.marriageActNumber
-            : person.birthActNumber;
+      const actNumber = spouse?.deathActNumber && random.chance(0.4) ? spouse.deathActNumber : person.marriageActNumber && random.chance(0.3) ? person.marriageActNumber : person.birthActNumber;
       const startMs = submittedMs(700);
       copyDrafts.push({
         niu: person.niu,
         actNumber,
-        copies: random.weighted([[1, 60], [2, 25], [3, 10], [5, 5]] as const),
+        copies: random.weighted([
+          [1, 60],
+          [2, 25],
+          [3, 10],
+          [5, 5],
+        ] as const),
         externalReference: null,
         history: copyFlow(random, startMs, nowMs),
         deliveryCommune: actNumber.split('-')[1] ?? person.birthCommune,

@@ -20,7 +20,11 @@ describe('heavyCitizens', () => {
 
   it('is pure: a NIU depends on the seed and the position only', () => {
     expect(heavyCitizens(options.seed, counts)).toEqual(heavyCitizens(options.seed, counts));
-    expect(heavyCitizens(options.seed, [10, 100]).map((c) => c.niu)).toEqual(heavyCitizens(options.seed, counts).slice(0, 2).map((c) => c.niu));
+    expect(heavyCitizens(options.seed, [10, 100]).map((c) => c.niu)).toEqual(
+      heavyCitizens(options.seed, counts)
+        .slice(0, 2)
+        .map((c) => c.niu),
+    );
     expect(new Set(heavyCitizens(options.seed, [5, 5, 5, 5]).map((c) => c.niu)).size).toBe(4);
     expect(heavyCitizens(1, [10])[0]!.niu).not.toBe(heavyCitizens(2, [10])[0]!.niu);
   });
@@ -29,7 +33,12 @@ describe('heavyCitizens', () => {
     expect(() => heavyCitizens(1, [2])).toThrow(RangeError);
     expect(() => heavyCitizens(1, [5_001])).toThrow(/from 3 to 5000/);
     expect(() => heavyCitizens(1, [10.5])).toThrow(RangeError);
-    expect(() => heavyCitizens(1, Array.from({ length: 21 }, () => 10))).toThrow(/at most 20/);
+    expect(() =>
+      heavyCitizens(
+        1,
+        Array.from({ length: 21 }, () => 10),
+      ),
+    ).toThrow(/at most 20/);
   });
 });
 

@@ -93,7 +93,12 @@ export function heavyWorldPart({ seed, nowMs, citizens, birthActNumber }: HeavyW
       part.copyDrafts.push({
         niu: citizen.niu,
         actNumber: birthAct,
-        copies: random.weighted([[1, 60], [2, 25], [3, 10], [5, 5]] as const),
+        copies: random.weighted([
+          [1, 60],
+          [2, 25],
+          [3, 10],
+          [5, 5],
+        ] as const),
         externalReference: null,
         history: copyFlow(random, startMs, nowMs),
         deliveryCommune: birthCommune,

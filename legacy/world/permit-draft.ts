@@ -19,7 +19,13 @@ export function permitDraft(random: Random, plot: PermitPlot, nowMs: number): Om
   const missing = random.chance(0.14);
   const architect = random.pick(seededArchitects);
   const history = permitFlow(random, plot.startMs, nowMs, missing);
-  const projectKind = random.weighted([['MAISON_INDIVIDUELLE', 60], ['IMMEUBLE_R+1', 18], ['IMMEUBLE_R+2', 6], ['COMMERCE', 8], ['CLOTURE', 8]] as const);
+  const projectKind = random.weighted([
+    ['MAISON_INDIVIDUELLE', 60],
+    ['IMMEUBLE_R+1', 18],
+    ['IMMEUBLE_R+2', 6],
+    ['COMMERCE', 8],
+    ['CLOTURE', 8],
+  ] as const);
   return {
     niu: plot.niu,
     externalReference: null,

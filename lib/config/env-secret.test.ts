@@ -33,6 +33,8 @@ describe('envSecret', () => {
 
   it('holds in every schema a secret is spread into (an adapter alone, a ministry subgraph)', () => {
     expect(problemsOf(() => readCeetAdapterOptions({ NODE_ENV: 'production' }))).toContain('CEET_API_KEY: required when NODE_ENV=production (the development default is not a secret)');
-    expect(problemsOf(() => readMinistrySubgraphConfig(electricity, { NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(40), CEET_API_KEY: 'dev-ceet-key' }))).toContain('CEET_API_KEY: the development value is not allowed when NODE_ENV=production');
+    expect(problemsOf(() => readMinistrySubgraphConfig(electricity, { NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(40), CEET_API_KEY: 'dev-ceet-key' }))).toContain(
+      'CEET_API_KEY: the development value is not allowed when NODE_ENV=production',
+    );
   });
 });

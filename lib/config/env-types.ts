@@ -10,8 +10,7 @@ export const envPort = (fallback: number) =>
     .max(65_535, 'expected a port between 0 and 65535')
     .default(fallback);
 
-export const envMs = (fallback: number) =>
-  z.coerce.number({ error: 'expected a duration in milliseconds' }).int('expected whole milliseconds').min(0, 'expected a duration ≥ 0').default(fallback);
+export const envMs = (fallback: number) => z.coerce.number({ error: 'expected a duration in milliseconds' }).int('expected whole milliseconds').min(0, 'expected a duration ≥ 0').default(fallback);
 
 export const envInt = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min, `expected at least ${min}`).max(max, `expected at most ${max}`).default(fallback);

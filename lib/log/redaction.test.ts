@@ -33,7 +33,14 @@ describe('logRedaction', () => {
     const text = lines.join('');
     for (const secret of ['123456789012', '210987654321', 'Afi', 'Mensah', 'eyJhbGciOi', 'dev-ceet-key']) expect(text).not.toContain(secret);
     const logged = JSON.parse(text);
-    expect(logged).toMatchObject({ niu: '12••••••••12', citizen: { niu: '21••••••••21', lastName: '[redacted]' }, nius: ['12••••••••12'], req: { headers: { authorization: '[redacted]', accept: 'application/json' } }, variables: '[redacted]', subgraph: 'civil-registry' });
+    expect(logged).toMatchObject({
+      niu: '12••••••••12',
+      citizen: { niu: '21••••••••21', lastName: '[redacted]' },
+      nius: ['12••••••••12'],
+      req: { headers: { authorization: '[redacted]', accept: 'application/json' } },
+      variables: '[redacted]',
+      subgraph: 'civil-registry',
+    });
   });
 });
 

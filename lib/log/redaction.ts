@@ -14,14 +14,8 @@ export function maskNiu(niu: string): string {
  * down (`err.token`, `req.headers.authorization`), which is where our log objects put them.
  */
 export const sensitiveLogPaths: readonly string[] = [
-  ...['authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-guichet-internal-token'].flatMap((header) => [
-    `headers["${header}"]`,
-    `*.headers["${header}"]`,
-    `req.headers["${header}"]`,
-  ]),
-  ...['authorization', 'token', 'accessToken', 'idToken', 'refreshToken', 'internalToken', 'clientSecret', 'apiKey', 'password', 'secret', 'hmacKey'].flatMap(
-    (field) => [field, `*.${field}`],
-  ),
+  ...['authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-guichet-internal-token'].flatMap((header) => [`headers["${header}"]`, `*.headers["${header}"]`, `req.headers["${header}"]`]),
+  ...['authorization', 'token', 'accessToken', 'idToken', 'refreshToken', 'internalToken', 'clientSecret', 'apiKey', 'password', 'secret', 'hmacKey'].flatMap((field) => [field, `*.${field}`]),
   ...['niu', 'nius', 'applicantNiu', 'personNius'].flatMap((field) => [field, `*.${field}`]),
   ...['firstName', 'firstNames', 'lastName', 'fullName', 'architectName', 'birthDate'].flatMap((field) => [field, `*.${field}`]),
   'variables',

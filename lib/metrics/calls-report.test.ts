@@ -6,11 +6,19 @@ describe('parseCallsReport', () => {
   it('keeps well-formed calls and drops the rest', () => {
     const report = parseCallsReport({
       parentSpanId: '00f067aa0ba902b7',
-      legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 12.5, outcome: 'ok' }, { system: 'ceet', operation: 'x', durationMs: 'slow', outcome: 'ok' }, 'junk', { system: 'rnec', operation: 'ConsulterPersonnes', durationMs: 3, outcome: 'error', code: 'BACKEND_TIMEOUT', extra: 'dropped' }],
+      legacy: [
+        { system: 'ceet', operation: 'GET /v1/demandes', durationMs: 12.5, outcome: 'ok' },
+        { system: 'ceet', operation: 'x', durationMs: 'slow', outcome: 'ok' },
+        'junk',
+        { system: 'rnec', operation: 'ConsulterPersonnes', durationMs: 3, outcome: 'error', code: 'BACKEND_TIMEOUT', extra: 'dropped' },
+      ],
     });
     expect(report).toEqual({
       parentSpanId: '00f067aa0ba902b7',
-      legacy: [{ system: 'ceet', operation: 'GET /v1/demandes', durationMs: 12.5, outcome: 'ok' }, { system: 'rnec', operation: 'ConsulterPersonnes', durationMs: 3, outcome: 'error', code: 'BACKEND_TIMEOUT' }],
+      legacy: [
+        { system: 'ceet', operation: 'GET /v1/demandes', durationMs: 12.5, outcome: 'ok' },
+        { system: 'rnec', operation: 'ConsulterPersonnes', durationMs: 3, outcome: 'error', code: 'BACKEND_TIMEOUT' },
+      ],
     });
   });
 

@@ -85,4 +85,3 @@ export async function startTracing({ serviceName, tracesUrl, scheduledDelayMs = 
     await started.shutdown();
   };
 }
-

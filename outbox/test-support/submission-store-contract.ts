@@ -151,10 +151,7 @@ export function describeSubmissionStoreContract(name: string, factory: StoreFact
       it('never gives the same row to two owners', async () => {
         const store = await open();
         for (let n = 1; n <= 20; n += 1) await store.enqueue(newSubmission(n));
-        const [a, b] = await Promise.all([
-          store.claimDue({ ...lease, limit: 15, now: clock.now(), owner: 'a' }),
-          store.claimDue({ ...lease, limit: 15, now: clock.now(), owner: 'b' }),
-        ]);
+        const [a, b] = await Promise.all([store.claimDue({ ...lease, limit: 15, now: clock.now(), owner: 'a' }), store.claimDue({ ...lease, limit: 15, now: clock.now(), owner: 'b' })]);
         const refsA = a.map((s) => s.externalReference);
         const refsB = b.map((s) => s.externalReference);
         expect(refsA.filter((ref) => refsB.includes(ref))).toEqual([]);

@@ -21,6 +21,8 @@ describe('typed client documents (clients/generated/graphql.ts)', () => {
   });
 
   it('refuses a document the schema cannot answer', async () => {
-    await expect(generateClientTypes(committedSupergraph(), [...sources, { file: 'Broken.graphql', text: 'query Broken { procedures { colour } }' }])).rejects.toThrow(/Cannot query field "colour" on type "Procedure"/);
+    await expect(generateClientTypes(committedSupergraph(), [...sources, { file: 'Broken.graphql', text: 'query Broken { procedures { colour } }' }])).rejects.toThrow(
+      /Cannot query field "colour" on type "Procedure"/,
+    );
   });
 });

@@ -31,10 +31,14 @@ export function runNewMinistry(
     const { spec, dryRun } = parseArgs(argv, existing);
     const report = scaffoldMinistry(spec, { root, dryRun });
     const verb = dryRun ? 'would create' : 'created';
-    out(`${dryRun ? '[dry run] ' : ''}Ministry ${spec.name}: system ${spec.system}, references ${spec.referencePrefix}-AAAA-NNNNNN, ministry ${spec.ministryCode}, type ${spec.typeName}, ports ${spec.legacyPort} (simulator) / ${spec.subgraphPort} (subgraph).`);
+    out(
+      `${dryRun ? '[dry run] ' : ''}Ministry ${spec.name}: system ${spec.system}, references ${spec.referencePrefix}-AAAA-NNNNNN, ministry ${spec.ministryCode}, type ${spec.typeName}, ports ${spec.legacyPort} (simulator) / ${spec.subgraphPort} (subgraph).`,
+    );
     for (const file of report.created) out(`  ${verb} ${file}`);
     for (const file of report.kept) out(`  kept     ${file} (already there)`);
-    const row = { inserted: `${dryRun ? 'would add' : 'added'} its row`, completed: `${dryRun ? 'would give' : 'gave'} ${spec.ministryCode}’s row its system`, present: 'its row is already' }[report.registry];
+    const row = { inserted: `${dryRun ? 'would add' : 'added'} its row`, completed: `${dryRun ? 'would give' : 'gave'} ${spec.ministryCode}’s row its system`, present: 'its row is already' }[
+      report.registry
+    ];
     out(`  ${row} in ${registryFile} (the ministry registry: every per-ministry list follows it)`);
     out('Next: flesh out the procedures (its row in schema/ministries.ts, legacy + adapter procedures.ts), states and quirks; then');
     out(`  npm run build && npm run compose && npx vitest run legacy/${spec.system} adapters/${spec.system} subgraphs/${spec.name}  (see CONTRIBUTING.md)`);

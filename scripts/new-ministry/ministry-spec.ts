@@ -21,7 +21,10 @@ export interface MinistrySpec {
 }
 
 const words = (kebab: string) => kebab.split('-').filter(Boolean);
-export const pascal = (kebab: string) => words(kebab).map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+export const pascal = (kebab: string) =>
+  words(kebab)
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join('');
 export const camel = (kebab: string) => {
   const p = pascal(kebab);
   return p.charAt(0).toLowerCase() + p.slice(1);

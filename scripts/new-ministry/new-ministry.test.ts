@@ -33,7 +33,13 @@ function snapshot(root: string, relative = ''): Map<string, string> {
     const path = relative ? `${relative}/${entry.name}` : entry.name;
     if (path === 'node_modules') continue;
     if (entry.isDirectory()) for (const [p, h] of snapshot(root, path)) out.set(p, h);
-    else out.set(path, createHash('sha256').update(readFileSync(join(root, path))).digest('hex'));
+    else
+      out.set(
+        path,
+        createHash('sha256')
+          .update(readFileSync(join(root, path)))
+          .digest('hex'),
+      );
   }
   return out;
 }
@@ -50,7 +56,12 @@ function changes(before: Map<string, string>, after: Map<string, string>) {
 const probe = ['probe-office', '--system', 'probe', '--reference-prefix', 'PRB', '--ministry-code', 'PROBE', '--title', 'Ministère de l’Essai', '--short-name', 'Essai'];
 let sandbox = '';
 const lines: string[] = [];
-const run = (argv: readonly string[]) => runNewMinistry([...argv, '--root', sandbox], (l) => lines.push(l), (l) => lines.push(l));
+const run = (argv: readonly string[]) =>
+  runNewMinistry(
+    [...argv, '--root', sandbox],
+    (l) => lines.push(l),
+    (l) => lines.push(l),
+  );
 
 beforeAll(() => {
   sandbox = mkdtempSync(join(tmpdir(), 'guichet-new-ministry-'));
@@ -78,7 +89,15 @@ const refusal = (argv: readonly string[]) => {
 
 describe('new:ministry — arguments', () => {
   it('derives every name from the ministry name, with the next free ports', () => {
-    expect(parseArgs(['energy-mines'], existing).spec).toMatchObject({ name: 'energy-mines', system: 'energymines', referencePrefix: 'EM', ministryCode: 'ENERGY_MINES', typeName: 'EnergyMinesApplication', legacyPort: 4203, subgraphPort: 4103 });
+    expect(parseArgs(['energy-mines'], existing).spec).toMatchObject({
+      name: 'energy-mines',
+      system: 'energymines',
+      referencePrefix: 'EM',
+      ministryCode: 'ENERGY_MINES',
+      typeName: 'EnergyMinesApplication',
+      legacyPort: 4203,
+      subgraphPort: 4103,
+    });
   });
 
   it('refuses, in French then English, a bad or taken name, system, prefix, ministry, type, port or option', () => {
@@ -110,7 +129,13 @@ describe('new:ministry — arguments', () => {
 
   it('answers a refusal with exit code 1 and a message, never a stack', () => {
     const out: string[] = [];
-    expect(runNewMinistry(['Bad Name'], (l) => out.push(l), (l) => out.push(l))).toBe(1);
+    expect(
+      runNewMinistry(
+        ['Bad Name'],
+        (l) => out.push(l),
+        (l) => out.push(l),
+      ),
+    ).toBe(1);
     expect(out.join('\n')).toMatch(/^Nom invalide/);
     expect(out.join('\n')).not.toMatch(/\n\s+at /);
   });
@@ -159,13 +184,19 @@ describe('new:ministry — generation', () => {
     // Everything else is new, in the ministry's own folders: legacy/probe, adapters/probe, subgraphs/probe-office.
     expect(ministryFolders(spec)).toEqual(['legacy/probe', 'adapters/probe', 'subgraphs/probe-office']);
     expect([...new Set(changed.created.map((p) => p.split('/').slice(0, 2).join('/')))].sort()).toEqual(['adapters/probe', 'legacy/probe', 'subgraphs/probe-office']);
-    expect(changed.created).toEqual(generatedFiles(spec).map((f) => f.path).sort());
+    expect(changed.created).toEqual(
+      generatedFiles(spec)
+        .map((f) => f.path)
+        .sort(),
+    );
     expect(changed.created).toContain('subgraphs/probe-office/operations/SubmitProbeOfficeApplication.graphql');
     // In the sandbox only: the repository has no trace of the probe ministry.
     for (const folder of ministryFolders(spec)) expect(existsSync(join(repo, folder)), folder).toBe(false);
     const text = (path: string) => readFileSync(join(sandbox, path), 'utf8');
     expect(text(registryFile)).toMatch(/^ {4}code: 'PROBE',\n {4}name: 'Ministère de l’Essai',\n {4}shortName: 'Essai',$/m);
-    expect(text('subgraphs/probe-office/operations/SubmitProbeOfficeApplication.graphql')).toMatch(/^mutation SubmitProbeOfficeApplication\(\$input: ProbeOfficeApplicationInput!, \$idempotencyKey: String!\) \{$/m);
+    expect(text('subgraphs/probe-office/operations/SubmitProbeOfficeApplication.graphql')).toMatch(
+      /^mutation SubmitProbeOfficeApplication\(\$input: ProbeOfficeApplicationInput!, \$idempotencyKey: String!\) \{$/m,
+    );
     expect(lines.join('\n')).toMatch(/npm run service -- legacy-probe/);
 
     // Run again (as after a partial run): every file kept, the row found, nothing changed.
@@ -218,7 +249,10 @@ describe('new:ministry — generation', () => {
         ].join('\n'),
       );
       const config = JSON.parse(readFileSync(join(sandbox, 'tsconfig.json'), 'utf8')) as { include: string[] };
-      writeFileSync(join(sandbox, 'tsconfig.probe.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, incremental: false }, include: [...config.include, 'conventions.probe.ts'] }));
+      writeFileSync(
+        join(sandbox, 'tsconfig.probe.json'),
+        JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, incremental: false }, include: [...config.include, 'conventions.probe.ts'] }),
+      );
       const tsc = join(repo, 'node_modules/typescript/bin/tsc');
       return promisify(execFile)(process.execPath, [tsc, '-p', join(sandbox, 'tsconfig.probe.json')], { cwd: sandbox }).then(
         () => '',

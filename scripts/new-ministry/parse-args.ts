@@ -78,21 +78,33 @@ export function parseArgs(argv: readonly string[], existing: Existing): Scaffold
   if (!/^[a-z][a-z0-9]{1,15}$/.test(system)) fail(`--system « ${system} » : 2 à 16 minuscules ou chiffres, ex. mines (expected lowercase letters).`);
   if (existing.legacySystems.includes(system)) fail(`Le système « ${system} » existe déjà (legacy system already exists).`);
 
-  const prefix = values.get('reference-prefix') ?? name.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').padEnd(2, 'X');
+  const prefix =
+    values.get('reference-prefix') ??
+    name
+      .split('-')
+      .map((w) => w[0]?.toUpperCase() ?? '')
+      .join('')
+      .padEnd(2, 'X');
   if (!/^[A-Z]{2,6}$/.test(prefix) || prefix === 'GCH') fail(`--reference-prefix « ${prefix} » : 2 à 6 majuscules, autre que GCH, ex. MEM (expected 2-6 capitals).`);
   if (existing.referencePrefixes.includes(prefix)) fail(`Le préfixe « ${prefix} » est déjà pris (reference prefix already taken).`);
 
   const ministryCode = values.get('ministry-code') ?? name.toUpperCase().replaceAll('-', '_');
   if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(ministryCode)) fail(`--ministry-code « ${ministryCode} » : MAJUSCULES_SOULIGNÉES attendues, ex. MINES (expected UPPER_SNAKE_CASE).`);
-  if (existing.connectedMinistryCodes.includes(ministryCode)) fail(`Le ministère ${ministryCode} a déjà son système : le registre en compte un par ministère, choisissez un autre --ministry-code (ministry already has a system).`);
+  if (existing.connectedMinistryCodes.includes(ministryCode))
+    fail(`Le ministère ${ministryCode} a déjà son système : le registre en compte un par ministère, choisissez un autre --ministry-code (ministry already has a system).`);
 
   const typeName = values.get('type-name') ?? `${pascal(name)}Application`;
   if (!/^[A-Z][A-Za-z0-9]{2,59}$/.test(typeName)) fail(`--type-name « ${typeName} » : PascalCase attendu, ex. EnergyMinesApplication (expected PascalCase).`);
   if (existing.typeNames.includes(typeName)) fail(`Le type « ${typeName} » existe déjà (dossier type already exists).`);
 
-  const texts = { title: values.get('title') ?? `Ministère (${name})`, shortName: values.get('short-name') ?? pascal(name), systemTitle: values.get('system-title') ?? `${system.toUpperCase()} — système du ministère` };
+  const texts = {
+    title: values.get('title') ?? `Ministère (${name})`,
+    shortName: values.get('short-name') ?? pascal(name),
+    systemTitle: values.get('system-title') ?? `${system.toUpperCase()} — système du ministère`,
+  };
   for (const [key, text] of Object.entries(texts)) {
-    if (/['`\\$\n]/.test(text) || text.trim().length < 2 || text.length > 120) fail(`Texte invalide pour ${key} : « ${text} » — 2 à 120 caractères, apostrophe typographique ’ plutôt que ' (invalid text).`);
+    if (/['`\\$\n]/.test(text) || text.trim().length < 2 || text.length > 120)
+      fail(`Texte invalide pour ${key} : « ${text} » — 2 à 120 caractères, apostrophe typographique ’ plutôt que ' (invalid text).`);
   }
 
   const legacyPorts = existing.ports.filter((p) => p >= 4200 && p < 4300);

@@ -14,7 +14,11 @@ export function readExisting(root: string): Existing {
   const registry = read(registryFile);
   const rows = registry.split(/^ {2}\{\n/m).slice(1);
   const subgraphsDir = join(root, 'subgraphs');
-  const folders = existsSync(subgraphsDir) ? readdirSync(subgraphsDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'shared').map((d) => d.name) : [];
+  const folders = existsSync(subgraphsDir)
+    ? readdirSync(subgraphsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && d.name !== 'shared')
+        .map((d) => d.name)
+    : [];
   return {
     subgraphs: [...new Set([...folders, ...all(registry, /subgraph: \{ name: '([a-z0-9-]+)'/g)])],
     legacySystems: all(registry, /system: \{\n\s+code: '([a-z0-9]+)',/g),

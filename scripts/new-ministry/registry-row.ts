@@ -78,7 +78,8 @@ export function addToRegistry(content: string, spec: MinistrySpec): { content: s
   if (own) {
     const procedures = own.text.indexOf('\n    procedures: [\n');
     const closing = own.text.lastIndexOf('\n    ],\n');
-    if (procedures < 0 || closing < procedures || own.text.includes('\n    system: {')) throw new Error(`the registry row of ${spec.ministryCode} does not have the expected shape: add its system by hand`);
+    if (procedures < 0 || closing < procedures || own.text.includes('\n    system: {'))
+      throw new Error(`the registry row of ${spec.ministryCode} does not have the expected shape: add its system by hand`);
     const text = `${own.text.slice(0, procedures + 1)}${connection(spec).join('\n')}\n${own.text.slice(procedures + 1, closing + 1)}${placeholderProcedure(spec).join('\n')}\n${own.text.slice(closing + 1)}`;
     return { content: `${content.slice(0, own.start)}${text}${content.slice(own.end)}`, change: 'completed' };
   }

@@ -15,7 +15,14 @@ describe('accepted changes file', () => {
   });
 
   it('refuses an entry without a real reason, with a bad date, a bad kind or an unknown key, naming each problem', () => {
-    const invalid = { accepted: [{ ...entry, reason: 'ok' }, { ...entry, date: '01/03/2027' }, { ...entry, type: 'removed' }, { ...entry, by: 'x' }] };
+    const invalid = {
+      accepted: [
+        { ...entry, reason: 'ok' },
+        { ...entry, date: '01/03/2027' },
+        { ...entry, type: 'removed' },
+        { ...entry, by: 'x' },
+      ],
+    };
     expect(() => parseAcceptedChanges(invalid, 'schema/accepted-changes.json')).toThrow(AcceptedChangesError);
     expect(() => parseAcceptedChanges(invalid, 'schema/accepted-changes.json')).toThrow(
       /schema\/accepted-changes\.json is invalid:\n {2}- accepted\.0\.reason: say why[^\n]*\n {2}- accepted\.1\.date: expected a date YYYY-MM-DD\n {2}- accepted\.2\.type: expected a change kind[^\n]*\n {2}- accepted\.3: Unrecognized key/,

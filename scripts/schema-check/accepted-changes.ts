@@ -13,16 +13,20 @@ export interface AcceptedChange {
   readonly date: string;
 }
 
-const acceptedChangesSchema = z.object({
-  accepted: z.array(
-    z.object({
-      path: z.string().min(1),
-      type: z.string().regex(/^[A-Z][A-Z_]+$/, 'expected a change kind such as FIELD_REMOVED'),
-      reason: z.string().trim().min(10, 'say why clients can live with this change (10 characters at least)'),
-      date: z.iso.date('expected a date YYYY-MM-DD'),
-    }).strict(),
-  ),
-}).strict();
+const acceptedChangesSchema = z
+  .object({
+    accepted: z.array(
+      z
+        .object({
+          path: z.string().min(1),
+          type: z.string().regex(/^[A-Z][A-Z_]+$/, 'expected a change kind such as FIELD_REMOVED'),
+          reason: z.string().trim().min(10, 'say why clients can live with this change (10 characters at least)'),
+          date: z.iso.date('expected a date YYYY-MM-DD'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
 /** Why the accepted-changes file cannot be used, phrased for the maintainer who edits it. */
 export class AcceptedChangesError extends Error {

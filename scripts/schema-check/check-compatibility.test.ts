@@ -8,21 +8,35 @@ import { argumentsEdit, committedSupergraph, editSupergraph, fieldEdit, inputVal
 const baseline = committedSupergraph();
 const check = (edits: readonly ASTVisitor[], accepted: readonly AcceptedChange[] = []) =>
   checkCompatibility({ baselineSupergraphSdl: baseline, candidateSupergraphSdl: edits.reduce(editSupergraph, baseline), accepted });
-const format = (report: Awaited<ReturnType<typeof checkCompatibility>>) => formatReport(report, { baselineLabel: 'schema/supergraph.graphql', acceptedLabel: 'schema/accepted-changes.json', today: '2026-11-23' });
+const format = (report: Awaited<ReturnType<typeof checkCompatibility>>) =>
+  formatReport(report, { baselineLabel: 'schema/supergraph.graphql', acceptedLabel: 'schema/accepted-changes.json', today: '2026-11-23' });
 const kinds = (changes: readonly { type: string; path: string }[]) => changes.map((c) => `${c.type} ${c.path}`);
 const accept = (type: string, path: string): AcceptedChange => ({ type, path, reason: 'Aucun client publié ne lit ce champ.', date: '2026-11-23' });
 
-const deprecate = (reason: string) => (node: FieldDefinitionNode): FieldDefinitionNode => ({
-  ...node,
-  directives: [...(node.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'deprecated' }, arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'reason' }, value: { kind: Kind.STRING, value: reason } }] }],
-});
+const deprecate =
+  (reason: string) =>
+  (node: FieldDefinitionNode): FieldDefinitionNode => ({
+    ...node,
+    directives: [
+      ...(node.directives ?? []),
+      {
+        kind: Kind.DIRECTIVE,
+        name: { kind: Kind.NAME, value: 'deprecated' },
+        arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'reason' }, value: { kind: Kind.STRING, value: reason } }],
+      },
+    ],
+  });
 const addEnumValue = (enumName: string, value: string): ASTVisitor => ({
   EnumTypeDefinition: (node: EnumTypeDefinitionNode) =>
-    node.name.value === enumName ? { ...node, values: [...(node.values ?? []), { kind: Kind.ENUM_VALUE_DEFINITION, name: { kind: Kind.NAME, value }, directives: node.values?.[0]?.directives ?? [] }] } : undefined,
+    node.name.value === enumName
+      ? { ...node, values: [...(node.values ?? []), { kind: Kind.ENUM_VALUE_DEFINITION, name: { kind: Kind.NAME, value }, directives: node.values?.[0]?.directives ?? [] }] }
+      : undefined,
 });
 const addField = (typeName: string, field: string, type: string): ASTVisitor => ({
   ObjectTypeDefinition: (node) =>
-    node.name.value === typeName ? { ...node, fields: [...(node.fields ?? []), { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: field }, type: inputValue(field, type).type }] } : undefined,
+    node.name.value === typeName
+      ? { ...node, fields: [...(node.fields ?? []), { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: field }, type: inputValue(field, type).type }] }
+      : undefined,
 });
 
 describe('schema:check compatibility (the committed supergraph against a deliberately edited copy)', () => {
@@ -81,12 +95,19 @@ describe('schema:check compatibility (the committed supergraph against a deliber
   });
 
   it('an accepted entry must name the same kind of change: accepting a removal does not accept a type change', async () => {
-    const report = await check([fieldEdit<FieldDefinitionNode>('PageInfo', 'hasNextPage', (node) => ({ ...node, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } }))], [accept('FIELD_REMOVED', 'PageInfo.hasNextPage')]);
+    const report = await check(
+      [fieldEdit<FieldDefinitionNode>('PageInfo', 'hasNextPage', (node) => ({ ...node, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } }))],
+      [accept('FIELD_REMOVED', 'PageInfo.hasNextPage')],
+    );
     expect(kinds(report.refused)).toEqual(['FIELD_TYPE_CHANGED PageInfo.hasNextPage']);
   });
 
   it('lets purely additive changes through, warning about the dangerous ones; only regenerating is asked', async () => {
-    const report = await check([addField('Procedure', 'onlineSince', 'Date'), addEnumValue('DossierStatus', 'WITHDRAWN'), argumentsEdit('Query', 'procedures', (args) => [...args, inputValue('ministry', 'MinistryCode')])]);
+    const report = await check([
+      addField('Procedure', 'onlineSince', 'Date'),
+      addEnumValue('DossierStatus', 'WITHDRAWN'),
+      argumentsEdit('Query', 'procedures', (args) => [...args, inputValue('ministry', 'MinistryCode')]),
+    ]);
     expect(report.refused).toEqual([]);
     expect(kinds(report.dangerous)).toEqual(['ENUM_VALUE_ADDED DossierStatus.WITHDRAWN', 'FIELD_ARGUMENT_ADDED Query.procedures.ministry']);
     const { text, failed } = format(report);
@@ -102,7 +123,11 @@ describe('schema:check compatibility (the committed supergraph against a deliber
     const report = await check(deprecated);
     expect(report.refused).toEqual([]);
     expect(report.changes.map((c) => [c.type, c.level])).toEqual([['FIELD_DEPRECATION_ADDED', 'NON_BREAKING']]);
-    const removal = await checkCompatibility({ baselineSupergraphSdl: deprecated.reduce(editSupergraph, baseline), candidateSupergraphSdl: editSupergraph(baseline, removeField('Procedure', 'title')), accepted: [] });
+    const removal = await checkCompatibility({
+      baselineSupergraphSdl: deprecated.reduce(editSupergraph, baseline),
+      candidateSupergraphSdl: editSupergraph(baseline, removeField('Procedure', 'title')),
+      accepted: [],
+    });
     expect(removal.refused.map((c) => c.message)).toEqual(["Field 'title' (deprecated) was removed from object type 'Procedure'"]);
   });
 

@@ -46,11 +46,23 @@ export function formatReport(report: CompatibilityReport, { baselineLabel, candi
   section('BREAKING, not accepted', report.refused.map(line), 'x');
   if (report.refused.length > 0) {
     const suggestions = report.refused.map((c) => `      ${JSON.stringify({ path: c.path, type: c.type, reason: 'Pourquoi les clients peuvent vivre avec ce changement…', date: today })}`);
-    out.push(`  Clients built against ${baselineLabel} may fail. Restore compatibility (deprecate first, remove later), or accept`, `  each change on purpose in ${acceptedLabel} ("accepted": [...]):`, ...suggestions);
+    out.push(
+      `  Clients built against ${baselineLabel} may fail. Restore compatibility (deprecate first, remove later), or accept`,
+      `  each change on purpose in ${acceptedLabel} ("accepted": [...]):`,
+      ...suggestions,
+    );
   }
-  section('BREAKING, accepted', report.accepted.map(({ change, entry }) => `${line(change)}\n      accepted ${entry.date}: ${entry.reason}`), '+');
+  section(
+    'BREAKING, accepted',
+    report.accepted.map(({ change, entry }) => `${line(change)}\n      accepted ${entry.date}: ${entry.reason}`),
+    '+',
+  );
   section('DANGEROUS (warning)', report.dangerous.map(line), '!');
-  section('NON-BREAKING', report.changes.filter((c) => c.level === 'NON_BREAKING').map((c) => `${c.type} ${c.path}`), '-');
+  section(
+    'NON-BREAKING',
+    report.changes.filter((c) => c.level === 'NON_BREAKING').map((c) => `${c.type} ${c.path}`),
+    '-',
+  );
   section(
     `STALE accepted entries (warning): they match no breaking change; once ${baselineLabel} includes the change, delete the entry (git keeps the record)`,
     report.staleEntries.map(entryLine),

@@ -15,6 +15,9 @@ export async function refuseUnacceptedBreaks(committedPath: string, nextSupergra
   const acceptedPath = acceptedChangesPath();
   const report = await checkCompatibility({ baselineSupergraphSdl: readFileSync(committedPath, 'utf8'), candidateSupergraphSdl: nextSupergraphSdl, accepted: readAcceptedChanges(acceptedPath) });
   if (report.refused.length === 0) return undefined;
-  const { text } = formatReport({ ...report, upToDate: true }, { baselineLabel: relative(process.cwd(), committedPath) || committedPath, acceptedLabel: relative(process.cwd(), acceptedPath) || acceptedPath, today: new Date().toISOString().slice(0, 10) });
+  const { text } = formatReport(
+    { ...report, upToDate: true },
+    { baselineLabel: relative(process.cwd(), committedPath) || committedPath, acceptedLabel: relative(process.cwd(), acceptedPath) || acceptedPath, today: new Date().toISOString().slice(0, 10) },
+  );
   return `${text}compose: ${relative(process.cwd(), committedPath) || committedPath} left unchanged.\n`;
 }

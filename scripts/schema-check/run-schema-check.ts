@@ -29,9 +29,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions = {}): Promise<
   const acceptedPath = options.acceptedPath ?? acceptedChangesPath();
   const baselineSupergraphSdl = readFileSync(baselinePath, 'utf8');
   // Composing loads every subgraph's code: only when no candidate file is given.
-  const candidateSupergraphSdl = options.candidatePath
-    ? readFileSync(options.candidatePath, 'utf8')
-    : (await (await import('../build-supergraph.js')).buildSupergraph()).supergraphSdl;
+  const candidateSupergraphSdl = options.candidatePath ? readFileSync(options.candidatePath, 'utf8') : (await (await import('../build-supergraph.js')).buildSupergraph()).supergraphSdl;
   const report = await checkCompatibility({ baselineSupergraphSdl, candidateSupergraphSdl, accepted: readAcceptedChanges(acceptedPath) });
   // Two files compared (`--baseline`/`--candidate`): compatibility only. Otherwise the repository itself: the
   // committed supergraph must also be what the code composes to, and the files generated from it current.

@@ -70,10 +70,22 @@ function typeSection(type: GraphQLNamedType, schema: GraphQLSchema, annotations:
   if (owners && owners.length > 0) facts.push(`Sous-graphe${owners.length > 1 ? 's' : ''} : ${owners.join(', ')}`);
   const rule = access(annotations, type.name);
   if (rule) facts.push(`Accès : ${rule}`);
-  if ((isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().length > 0) facts.push(`Implémente : ${type.getInterfaces().map((i) => `[${i.name}](${anchor(i.name)})`).join(', ')}`);
+  if ((isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().length > 0)
+    facts.push(
+      `Implémente : ${type
+        .getInterfaces()
+        .map((i) => `[${i.name}](${anchor(i.name)})`)
+        .join(', ')}`,
+    );
   if (isInterfaceType(type) || isUnionType(type)) {
     const members = isUnionType(type) ? type.getTypes() : schema.getPossibleTypes(type);
-    facts.push(`Types possibles : ${[...members].map((m) => m.name).sort(compare).map((m) => `[${m}](${anchor(m)})`).join(', ')}`);
+    facts.push(
+      `Types possibles : ${[...members]
+        .map((m) => m.name)
+        .sort(compare)
+        .map((m) => `[${m}](${anchor(m)})`)
+        .join(', ')}`,
+    );
   }
   if (facts.length > 0) out.push(facts.join(' · '), '');
   if (isObjectType(type) || isInterfaceType(type)) {
@@ -119,7 +131,9 @@ export function renderSchemaDocs(supergraphSdl: string): string {
   const annotations = supergraphAnnotations(supergraphSdl);
   const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? [t] : []));
   const rootNames = new Set(roots.map((r) => r.name));
-  const others = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !rootNames.has(t.name)).sort((a, b) => compare(a.name, b.name));
+  const others = Object.values(schema.getTypeMap())
+    .filter((t) => !t.name.startsWith('__') && !rootNames.has(t.name))
+    .sort((a, b) => compare(a.name, b.name));
   const out = [
     '# Référence du schéma Guichet',
     '',

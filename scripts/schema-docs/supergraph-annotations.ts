@@ -65,8 +65,13 @@ export function supergraphAnnotations(supergraphSdl: string): SupergraphAnnotati
     for (const field of fields) {
       const coordinate = `${typeName}.${field.name.value}`;
       const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
-      const resolving = joins.filter((d) => { const external = argument(d, 'external'); return !(external?.kind === Kind.BOOLEAN && external.value); }).flatMap((d) => graphOf(d) ?? []);
-      fieldOwners.set(coordinate, joins.length === 0 ? typeOwners.get(typeName) ?? [] : [...new Set(resolving)].sort());
+      const resolving = joins
+        .filter((d) => {
+          const external = argument(d, 'external');
+          return !(external?.kind === Kind.BOOLEAN && external.value);
+        })
+        .flatMap((d) => graphOf(d) ?? []);
+      fieldOwners.set(coordinate, joins.length === 0 ? (typeOwners.get(typeName) ?? []) : [...new Set(resolving)].sort());
       annotate(coordinate, field.directives);
     }
   }

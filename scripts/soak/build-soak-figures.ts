@@ -33,7 +33,16 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   const bySystem = Object.fromEntries(
     soakSystems.map((system): [SoakSystem, SystemFigures] => {
       const mine = outcomes.filter((o) => o.planned.system === system);
-      return [system, { attempted: mine.filter((o) => o.attempts > 0).length, accepted: mine.filter(accepted).length, queuedAtAcceptance: mine.filter(queued).length, lost: inSystem(v.lost, system), duplicated: inSystem(v.duplicated, system) }];
+      return [
+        system,
+        {
+          attempted: mine.filter((o) => o.attempts > 0).length,
+          accepted: mine.filter(accepted).length,
+          queuedAtAcceptance: mine.filter(queued).length,
+          lost: inSystem(v.lost, system),
+          duplicated: inSystem(v.duplicated, system),
+        },
+      ];
     }),
   ) as Record<SoakSystem, SystemFigures>;
 
@@ -47,8 +56,17 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   const killsDone = Object.values(m.kills).reduce((a, b) => a + b, 0);
   if (killsDone < m.plannedKills) failures.push(`only ${killsDone} of ${m.plannedKills} kills happened`);
 
-  const describe = (f: Finding) => `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
-  const findings = [...v.lost.map((f) => `LOST ${describe(f)}`), ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`), ...v.ghosts.map((f) => `REFUSED YET FILED ${describe(f)}`), ...v.mismatched.map((f) => `MISMATCH ${describe(f)}`), ...m.strays.map((x) => `STRAY ${x.system} NIU ${x.applicantNiu}: ${x.count > 0 ? `${x.count} record(s) more` : `${-x.count} record(s) fewer`} than the seeded world and the soak's filings account for`)];
+  const describe = (f: Finding) =>
+    `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
+  const findings = [
+    ...v.lost.map((f) => `LOST ${describe(f)}`),
+    ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`),
+    ...v.ghosts.map((f) => `REFUSED YET FILED ${describe(f)}`),
+    ...v.mismatched.map((f) => `MISMATCH ${describe(f)}`),
+    ...m.strays.map(
+      (x) => `STRAY ${x.system} NIU ${x.applicantNiu}: ${x.count > 0 ? `${x.count} record(s) more` : `${-x.count} record(s) fewer`} than the seeded world and the soak's filings account for`,
+    ),
+  ];
 
   return {
     seed: m.seed,

@@ -34,7 +34,10 @@ export function formatSoakFigures(f: SoakFigures): string {
     ['refused yet filed', String(f.ghosts)],
     ['reference mismatches', String(f.mismatched)],
     ['stray legacy records', String(f.strayRecords)],
-    ['duration', `${(f.durationMs / 1000).toFixed(1)} s (startup ${(f.phasesMs.startup / 1000).toFixed(1)}, chaos ${(f.phasesMs.chaos / 1000).toFixed(1)}, drain ${(f.phasesMs.drain / 1000).toFixed(1)}, verify ${(f.phasesMs.verify / 1000).toFixed(1)})`],
+    [
+      'duration',
+      `${(f.durationMs / 1000).toFixed(1)} s (startup ${(f.phasesMs.startup / 1000).toFixed(1)}, chaos ${(f.phasesMs.chaos / 1000).toFixed(1)}, drain ${(f.phasesMs.drain / 1000).toFixed(1)}, verify ${(f.phasesMs.verify / 1000).toFixed(1)})`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = ['Guichet chaos soak', ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];

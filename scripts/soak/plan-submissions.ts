@@ -48,7 +48,13 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
   ceet: (person, random, idempotencyKey) => ({
     operation: 'RequestElectricityConnection',
     field: 'requestElectricityConnection',
-    input: { applicantNiu: person.niu, meterType: random.next() < 0.8 ? 'SINGLE_PHASE' : 'THREE_PHASE', communeCode: random.pick(communes), quarter: random.pick(quarters), applianceCount: random.int(1, 40) },
+    input: {
+      applicantNiu: person.niu,
+      meterType: random.next() < 0.8 ? 'SINGLE_PHASE' : 'THREE_PHASE',
+      communeCode: random.pick(communes),
+      quarter: random.pick(quarters),
+      applianceCount: random.int(1, 40),
+    },
     externalReference: externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, person.niu, idempotencyKey),
   }),
   urbanisme: (person, random, idempotencyKey) => ({
@@ -76,7 +82,13 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
     // A quarry (a site: commune, locality, substance, area) or an electrical installer's approval (a person).
     const quarry = random.next() < 0.5;
     const procedureCode = quarry ? ProcedureCode.QUARRY_AUTHORIZATION : ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL;
-    const site = { companyName: `Carrières ${random.pick(quarters)} SARL`, communeCode: random.pick(communes), locality: random.pick(quarters), substance: random.pick(quarrySubstances), areaHectares: random.int(1, 40) / 2 };
+    const site = {
+      companyName: `Carrières ${random.pick(quarters)} SARL`,
+      communeCode: random.pick(communes),
+      locality: random.pick(quarters),
+      substance: random.pick(quarrySubstances),
+      areaHectares: random.int(1, 40) / 2,
+    };
     return {
       operation: 'SubmitEnergyMinesApplication',
       field: 'submitEnergyMinesApplication',

@@ -60,7 +60,16 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     log(`chaos: ${waves} waves of ${options.concurrency} submissions, one every ${Math.round(waveIntervalMs)} ms`);
     const traffic = { inFlight: 0 };
     const faults = startFaultInjector({ legacyUrls, random: createRandom(options.seed + 1), intervalMs: options.faultIntervalMs, hangMs: options.hangMs, log });
-    const killer = startKiller({ stack, random: createRandom(options.seed + 2), kills: options.kills, windowMs, downtimeMs: options.downtimeMs, traffic, strikeAt: Math.max(1, Math.floor(options.concurrency / 2)), log });
+    const killer = startKiller({
+      stack,
+      random: createRandom(options.seed + 2),
+      kills: options.kills,
+      windowMs,
+      downtimeMs: options.downtimeMs,
+      traffic,
+      strikeAt: Math.max(1, Math.floor(options.concurrency / 2)),
+      log,
+    });
     const outcomes = await runClients(plan, {
       concurrency: options.concurrency,
       releaseAt: (index) => chaosAt + Math.floor(index / options.concurrency) * waveIntervalMs,
@@ -78,15 +87,23 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
       .filter((o) => (o.result === 'accepted' && o.statusAtAcceptance === 'QUEUED') || o.result === 'abandoned')
       .map((o) => ({ reference: o.result === 'accepted' ? (o.reference ?? o.planned.externalReference) : o.planned.externalReference, applicantNiu: o.planned.applicantNiu }));
     log(`drain: watching ${targets.length} submissions until they leave QUEUED`);
-    const drain = await waitForDrain(targets, { gatewayUrl: stack.gatewayUrl, tokens, query: statusQuery, deadline: drainAt + options.drainTimeoutS * 1000, requestTimeoutMs: options.requestTimeoutMs, log });
+    const drain = await waitForDrain(targets, {
+      gatewayUrl: stack.gatewayUrl,
+      tokens,
+      query: statusQuery,
+      deadline: drainAt + options.drainTimeoutS * 1000,
+      requestTimeoutMs: options.requestTimeoutMs,
+      log,
+    });
     const drainMs = Date.now() - drainAt;
 
     const verifyAt = Date.now();
     // The count reads the simulators' own state: added latency would only slow it down.
     await Promise.all(soakSystems.map((system) => setLegacyLatency(legacyUrls, system, 0, 0)));
-    const niusBySystem = Object.fromEntries(
-      soakSystems.map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]]),
-    ) as Record<SoakSystem, string[]>;
+    const niusBySystem = Object.fromEntries(soakSystems.map((system): [SoakSystem, string[]] => [system, [...new Set(plan.filter((p) => p.system === system).map((p) => p.applicantNiu))]])) as Record<
+      SoakSystem,
+      string[]
+    >;
     const legacy = await countLegacyRecords(stack.adapterEnv, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
     const strays = findStrayRecords(await countSeededRecords(world), plan, legacy);

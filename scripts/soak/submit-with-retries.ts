@@ -39,7 +39,10 @@ export interface SubmitContext {
 /** Codes that say "this request will never be taken": retrying with the same key would get the same answer. */
 const finalCodes = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'IDEMPOTENCY_CONFLICT', 'NOT_FOUND', 'OPERATION_TOO_COMPLEX', 'DOCUMENT_NOT_TRUSTED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
-type Verdict = { readonly kind: 'accepted'; readonly reference: string; readonly status: string } | { readonly kind: 'refused'; readonly code: string; readonly message: string } | { readonly kind: 'retry'; readonly cause: string; readonly retryAfterMs?: number };
+type Verdict =
+  | { readonly kind: 'accepted'; readonly reference: string; readonly status: string }
+  | { readonly kind: 'refused'; readonly code: string; readonly message: string }
+  | { readonly kind: 'retry'; readonly cause: string; readonly retryAfterMs?: number };
 
 /**
  * A well-behaved client: it files once, and after any answer without a reference (a network error, a 5xx, a

@@ -53,7 +53,8 @@ export function verifySubmissions(outcomes: readonly SubmissionOutcome[], legacy
         const reference = outcome.reference ?? '';
         const answeredQueued = reference.startsWith('GCH-');
         if (answeredQueued && reference !== externalReference) mismatched.push(finding(`answered ${reference}, expected Guichet reference ${externalReference}`));
-        if (!answeredQueued && !legacyReferences.includes(reference)) mismatched.push(finding(`answered ${reference}, but the legacy record of ${externalReference} is ${legacyReferences.join(', ')}`));
+        if (!answeredQueued && !legacyReferences.includes(reference))
+          mismatched.push(finding(`answered ${reference}, but the legacy record of ${externalReference} is ${legacyReferences.join(', ')}`));
         break;
       }
       case 'refused':

@@ -15,7 +15,9 @@ describe('npm run service -- <name>', () => {
 
   it('refuses an unknown or missing name, listing the known ones', () => {
     const unknown = serviceCommand(['electricty'], '/dist/');
-    expect(unknown).toEqual({ refusal: expect.stringMatching(/^Service inconnu : « electricty » \(unknown service\)\.\nServices connus \(known services\) : idp, witness, legacy-rnec, .*, gateway\.$/) });
+    expect(unknown).toEqual({
+      refusal: expect.stringMatching(/^Service inconnu : « electricty » \(unknown service\)\.\nServices connus \(known services\) : idp, witness, legacy-rnec, .*, gateway\.$/),
+    });
     expect(serviceCommand([], '/dist/')).toEqual({ refusal: expect.stringMatching(/^Usage : npm run service -- <nom>/) });
     expect(serviceCommand(['gateway', 'electricity'], '/dist/')).toEqual({ refusal: expect.stringMatching(/one service at a time/) });
   });

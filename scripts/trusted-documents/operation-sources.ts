@@ -43,5 +43,9 @@ export function readShippedOperation(name: string, root: string = packageRoot())
     const path = join(directory, `${name}.graphql`);
     if (existsSync(path)) return readFileSync(path, 'utf8');
   }
-  throw new Error(`no shipped operation named ${name} (in ${operationDirectories(root).map((d) => relative(root, d) || '.').join(', ')})`);
+  throw new Error(
+    `no shipped operation named ${name} (in ${operationDirectories(root)
+      .map((d) => relative(root, d) || '.')
+      .join(', ')})`,
+  );
 }

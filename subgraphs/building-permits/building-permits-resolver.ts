@@ -36,11 +36,7 @@ export class BuildingPermitsResolver {
   @Mutation(() => BuildingPermitApplication, {
     description: 'Dépose une demande de permis de construire. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
-  async applyForBuildingPermit(
-    @Arg('input', () => BuildingPermitInput) input: BuildingPermitInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
-    @Ctx() ctx: BuildingPermitsContext,
-  ) {
+  async applyForBuildingPermit(@Arg('input', () => BuildingPermitInput) input: BuildingPermitInput, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: BuildingPermitsContext) {
     const record = await ctx.submit({
       procedureCode: ProcedureCode.BUILDING_PERMIT,
       applicantNiu: input.applicantNiu,
@@ -55,8 +51,7 @@ export class BuildingPermitsResolver {
         floorAreaM2: input.floorAreaM2,
         levels: input.levels,
       }),
-      sameRecord: (existing) =>
-        existing.applicantNiu === input.applicantNiu && existing.landTitle === input.landTitle && existing.architectRegistration === input.architectRegistration,
+      sameRecord: (existing) => existing.applicantNiu === input.applicantNiu && existing.landTitle === input.landTitle && existing.architectRegistration === input.architectRegistration,
     });
     return asReceipt(ctx, permitView(record));
   }

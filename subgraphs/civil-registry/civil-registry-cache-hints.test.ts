@@ -40,7 +40,9 @@ describe('civil-registry cache hints, over HTTP', () => {
     const byReference = await postAs(url, citizenPrincipal(niu), `query($r: ID!) { civilActCopyRequest(reference: $r) { reference status } }`, { r: referenceOf(niu) });
     expect(byReference.errors).toBeUndefined();
     expect(byReference.headers.get('cache-control')).toBe('no-store');
-    const list = await postAs(url, citizenPrincipal(niu), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { lastName civilActCopyRequests { reference status } } } }`, { r: [citizenRef(niu)] });
+    const list = await postAs(url, citizenPrincipal(niu), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { lastName civilActCopyRequests { reference status } } } }`, {
+      r: [citizenRef(niu)],
+    });
     expect(list.errors).toBeUndefined();
     expect(list.headers.get('cache-control')).toBe('no-store');
     const mixed = await postAs(url, citizenPrincipal(niu), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { lastName } ... on CivilActCopyRequest { reference } } }`, {

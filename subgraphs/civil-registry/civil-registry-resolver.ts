@@ -44,11 +44,7 @@ export class CivilRegistryResolver {
   @Mutation(() => CivilActCopyRequest, {
     description: 'Demande des copies d’un acte d’état civil. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
-  async requestCivilActCopy(
-    @Arg('input', () => CivilActCopyInput) input: CivilActCopyInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
-    @Ctx() ctx: CivilRegistryContext,
-  ) {
+  async requestCivilActCopy(@Arg('input', () => CivilActCopyInput) input: CivilActCopyInput, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: CivilRegistryContext) {
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
     const record = await ctx.submit({
       procedureCode: procedure,

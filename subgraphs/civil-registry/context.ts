@@ -25,14 +25,32 @@ export interface CivilRegistryContext extends MinistryContext<CivilActCopyReques
 /** The shared ministry context plus persons and acts, each with its own visibility rule (fresh per request). */
 export function civilRegistryContext(base: MinistryContext<CivilActCopyRequestRecord, RnecDossierAdapter>): CivilRegistryContext {
   const { principal, access, adapter: rnec } = base;
-  const visibleAct = recordedWhenVisible((act: CivilActRecord) => canSeeAct(principal, act.personNius), access, 'rnec', (act) => act.personNius);
-  const visibleCitizen = recordedWhenVisible((record: CitizenRecord) => canSeeCitizen(principal, record.niu), access, 'rnec', (r) => [r.niu]);
+  const visibleAct = recordedWhenVisible(
+    (act: CivilActRecord) => canSeeAct(principal, act.personNius),
+    access,
+    'rnec',
+    (act) => act.personNius,
+  );
+  const visibleCitizen = recordedWhenVisible(
+    (record: CitizenRecord) => canSeeCitizen(principal, record.niu),
+    access,
+    'rnec',
+    (r) => [r.niu],
+  );
   return {
     ...base,
     loaders: {
       citizen: batchLoader(
         (nius) => rnec.getCitizens(nius),
-        (niu) => new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterPersonnes', retryable: false, message: `no person ${maskNiu(niu)}`, userMessage: 'Aucun citoyen ne correspond à ce NIU.' }),
+        (niu) =>
+          new AdapterError({
+            code: 'NOT_FOUND',
+            system: 'rnec',
+            operation: 'ConsulterPersonnes',
+            retryable: false,
+            message: `no person ${maskNiu(niu)}`,
+            userMessage: 'Aucun citoyen ne correspond à ce NIU.',
+          }),
         visibleCitizen,
       ),
       actsOfCitizen: listLoader((niu) => rnec.listActs(niu), visibleAct),

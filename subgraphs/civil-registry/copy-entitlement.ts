@@ -14,7 +14,14 @@ export async function mayRequestCopyOf(rnec: { listActs(niu: string): Promise<re
 
 /** The same answer for an act that does not exist and one the applicant may not ask copies of. */
 export function actNotFound(actNumber: string): AdapterError {
-  return new AdapterError({ code: 'NOT_FOUND', system: 'rnec', operation: 'ConsulterActe', retryable: false, message: 'act unknown or not visible to caller', userMessage: `Aucun acte ${actNumber}.` });
+  return new AdapterError({
+    code: 'NOT_FOUND',
+    system: 'rnec',
+    operation: 'ConsulterActe',
+    retryable: false,
+    message: 'act unknown or not visible to caller',
+    userMessage: `Aucun acte ${actNumber}.`,
+  });
 }
 
 /** Files a copy request only for an act its applicant may ask copies of: the forwarder's path as the mutation's. */

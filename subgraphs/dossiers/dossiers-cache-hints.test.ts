@@ -34,7 +34,11 @@ describe('dossiers cache hints, over HTTP', () => {
   it('the catalogue is public for 5 minutes: procedures, procedure(code), Procedure by reference', async () => {
     expect(await cacheControl(`{ procedures { code title ministry feeFcfa legalDelayDays requiredDocuments } }`)).toEqual({ header: 'max-age=300, public', errors: undefined });
     expect(await cacheControl(`query($c: ID!) { procedure(code: $c) { code title } }`, { c: ProcedureCode.BUILDING_PERMIT })).toEqual({ header: 'max-age=300, public', errors: undefined });
-    expect(await cacheControl(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Procedure { code title feeFcfa } } }`, { r: [{ __typename: 'Procedure', code: ProcedureCode.BIRTH_ACT_COPY }] })).toEqual({
+    expect(
+      await cacheControl(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Procedure { code title feeFcfa } } }`, {
+        r: [{ __typename: 'Procedure', code: ProcedureCode.BIRTH_ACT_COPY }],
+      }),
+    ).toEqual({
       header: 'max-age=300, public',
       errors: undefined,
     });

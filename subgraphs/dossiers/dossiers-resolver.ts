@@ -1,6 +1,19 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { findProcedure, procedures } from '../../schema/index.js';
-import { assertNiu, assertReference, canSeeCitizen, CitizenDossierListReaders, DossierReaders, DossierStatus, dossierListingFields, notFoundError, RequiresScopes, Scopes, userInputError, type SubgraphContext } from '../shared/index.js';
+import {
+  assertNiu,
+  assertReference,
+  canSeeCitizen,
+  CitizenDossierListReaders,
+  DossierReaders,
+  DossierStatus,
+  dossierListingFields,
+  notFoundError,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+  type SubgraphContext,
+} from '../shared/index.js';
 import { Citizen, type ListedDossier } from './citizen.js';
 import { Dossier, type DossierHandle } from './dossier-interface.js';
 import { DossierConnection } from './dossier-connection.js';

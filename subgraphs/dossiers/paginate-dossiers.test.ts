@@ -4,7 +4,13 @@ import { InvalidCursorError, paginateDossiers } from './paginate-dossiers.js';
 
 const [ceet, urb, rnec] = ministryDossierTypes as [(typeof ministryDossierTypes)[0], (typeof ministryDossierTypes)[0], (typeof ministryDossierTypes)[0]];
 const lists = new Map([
-  [ceet, [{ reference: 'CEET-2026-000002', updatedAt: '2026-03-01T10:00:00Z', status: 'IN_PROGRESS' }, { reference: 'CEET-2025-000009', updatedAt: '2025-12-01T10:00:00.000Z', status: 'COMPLETED' }]],
+  [
+    ceet,
+    [
+      { reference: 'CEET-2026-000002', updatedAt: '2026-03-01T10:00:00Z', status: 'IN_PROGRESS' },
+      { reference: 'CEET-2025-000009', updatedAt: '2025-12-01T10:00:00.000Z', status: 'COMPLETED' },
+    ],
+  ],
   [urb, [{ reference: 'URB-2026-000001', updatedAt: '2026-03-01T10:00:00.000Z', status: 'ACTION_REQUIRED' }]],
   [rnec, [{ reference: 'RNEC-2026-000100', updatedAt: '2026-04-02T08:00:00Z', status: 'COMPLETED' }]],
 ]);

@@ -21,11 +21,7 @@ export class ElectricityResolver {
 
   @RequiresScopes(Scopes.agentOf('ENERGY'), Scopes.readDossiers)
   @Query(() => ElectricityRequestPage, { description: 'File des demandes de raccordement, les plus récentes d’abord (agents de la CEET).' })
-  async electricityConnectionRequests(
-    @Arg('page', () => Int, { defaultValue: 1 }) page: number,
-    @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number,
-    @Ctx() ctx: ElectricityContext,
-  ) {
+  async electricityConnectionRequests(@Arg('page', () => Int, { defaultValue: 1 }) page: number, @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number, @Ctx() ctx: ElectricityContext) {
     if (page < 1) throw userInputError('Le numéro de page commence à 1.', 'page');
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userInputError(`La taille de page doit être comprise entre 1 et ${MAX_PAGE_SIZE}.`, 'pageSize');
     const result = await ctx.adapter.listRequests({ page, pageSize });
@@ -54,10 +50,7 @@ export class ElectricityResolver {
         applianceCount: input.applianceCount,
       }),
       sameRecord: (existing) =>
-        existing.applicantNiu === input.applicantNiu &&
-        existing.meterType === input.meterType &&
-        existing.communeCode === input.communeCode &&
-        existing.applianceCount === input.applianceCount,
+        existing.applicantNiu === input.applicantNiu && existing.meterType === input.meterType && existing.communeCode === input.communeCode && existing.applianceCount === input.applianceCount,
     });
     return asReceipt(ctx, dossierView(record));
   }

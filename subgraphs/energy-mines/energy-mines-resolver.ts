@@ -20,11 +20,7 @@ export class EnergyMinesResolver {
 
   @RequiresScopes(Scopes.agentOf('MINES'), Scopes.readDossiers)
   @Query(() => EnergyMinesApplicationPage, { description: 'File des demandes, les plus récentes d’abord (agents du ministère).' })
-  async energyMinesApplicationQueue(
-    @Arg('page', () => Int, { defaultValue: 1 }) page: number,
-    @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number,
-    @Ctx() ctx: EnergyMinesContext,
-  ) {
+  async energyMinesApplicationQueue(@Arg('page', () => Int, { defaultValue: 1 }) page: number, @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number, @Ctx() ctx: EnergyMinesContext) {
     if (page < 1) throw userInputError('Le numéro de page commence à 1.', 'page');
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userInputError(`La taille de page doit être comprise entre 1 et ${MAX_PAGE_SIZE}.`, 'pageSize');
     const result = await ctx.adapter.listApplications({ page, pageSize });
@@ -54,7 +50,8 @@ export class EnergyMinesResolver {
           throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère (${minesProcedures.map((p) => p.procedureCode).join(', ')}).`, 'procedureCode');
         }
         if (needsSite && (!input.communeCode || !input.locality)) throw userInputError('Cette démarche porte sur un site : indiquez sa commune et sa localité.', 'communeCode');
-        if (mining && (!input.substance || input.areaHectares === null || input.areaHectares === undefined)) throw userInputError('Un titre minier exige la substance et la superficie sollicitées.', 'substance');
+        if (mining && (!input.substance || input.areaHectares === null || input.areaHectares === undefined))
+          throw userInputError('Un titre minier exige la substance et la superficie sollicitées.', 'substance');
         if (mining && input.areaHectares !== null && input.areaHectares !== undefined && (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares)) {
           throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, 'areaHectares');
         }

@@ -58,7 +58,12 @@ describe('energy-mines subgraph — schema', () => {
 
 describe('energy-mines subgraph — reads', () => {
   it('gives a citizen their applications and one by reference, and another citizen’s as NOT_FOUND', async () => {
-    const list = await postAs<{ _entities: { energyMinesApplications: { reference: string }[] }[] }>(subgraph.url, citizenPrincipal(first.NuiDemandeur), `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { energyMinesApplications { reference } } } }`, { r: [{ __typename: 'Citizen', niu: first.NuiDemandeur }] });
+    const list = await postAs<{ _entities: { energyMinesApplications: { reference: string }[] }[] }>(
+      subgraph.url,
+      citizenPrincipal(first.NuiDemandeur),
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { energyMinesApplications { reference } } } }`,
+      { r: [{ __typename: 'Citizen', niu: first.NuiDemandeur }] },
+    );
     expect(list.data?._entities[0]?.energyMinesApplications.map((a) => a.reference)).toContain(reference);
     const own = await postAs(subgraph.url, citizenPrincipal(first.NuiDemandeur), `{ energyMinesApplication(reference: "${reference}") { reference status } }`);
     expect(own.data).toMatchObject({ energyMinesApplication: { reference } });
@@ -67,7 +72,11 @@ describe('energy-mines subgraph — reads', () => {
   });
 
   it('lets the ministry’s agents read its queue and dossiers, and no other ministry’s', async () => {
-    const queue = await postAs<{ energyMinesApplicationQueue: { totalCount: number; nodes: unknown[] } }>(subgraph.url, agentPrincipal('MINES'), '{ energyMinesApplicationQueue(pageSize: 5) { totalCount nodes { reference } } }');
+    const queue = await postAs<{ energyMinesApplicationQueue: { totalCount: number; nodes: unknown[] } }>(
+      subgraph.url,
+      agentPrincipal('MINES'),
+      '{ energyMinesApplicationQueue(pageSize: 5) { totalCount nodes { reference } } }',
+    );
     expect(queue.data?.energyMinesApplicationQueue.nodes).toHaveLength(5);
     expect(queue.data?.energyMinesApplicationQueue.totalCount).toBeGreaterThanOrEqual(dossiers.length);
     expect(codes(await postAs(subgraph.url, agentPrincipal('URBAN_PLANNING'), '{ energyMinesApplicationQueue { totalCount } }'))).toContain('FORBIDDEN');
@@ -91,7 +100,9 @@ describe('energy-mines subgraph — submissions', () => {
   });
 
   it('refuses another ministry’s procedure and another citizen’s application', async () => {
-    expect(codes(await postAs(subgraph.url, citizenPrincipal(newcomer.niu), submit, { input: { ...input, procedureCode: 'URB-PERMIS-CONSTRUIRE' }, key: 'scaffold-test-0002' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await postAs(subgraph.url, citizenPrincipal(newcomer.niu), submit, { input: { ...input, procedureCode: 'URB-PERMIS-CONSTRUIRE' }, key: 'scaffold-test-0002' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(codes(await postAs(subgraph.url, citizenPrincipal(first.NuiDemandeur), submit, { input, key: 'scaffold-test-0003' }))).toEqual(['FORBIDDEN']);
   });
 
@@ -102,6 +113,13 @@ describe('energy-mines subgraph — submissions', () => {
     expect(queued.data?.submitEnergyMinesApplication.reference).toMatch(/^GCH-MEM-/);
     await fetch(`${sim.url}/__admin/reset`, { method: 'POST' });
     const guichetReference = queued.data?.submitEnergyMinesApplication.reference ?? '';
-    await expect.poll(async () => (await postAs<{ energyMinesApplication: { status: string } | null }>(subgraph.url, citizenPrincipal(newcomer.niu), `{ energyMinesApplication(reference: "${guichetReference}") { status } }`)).data?.energyMinesApplication?.status, { timeout: 5_000 }).toBe('SUBMITTED');
+    await expect
+      .poll(
+        async () =>
+          (await postAs<{ energyMinesApplication: { status: string } | null }>(subgraph.url, citizenPrincipal(newcomer.niu), `{ energyMinesApplication(reference: "${guichetReference}") { status } }`))
+            .data?.energyMinesApplication?.status,
+        { timeout: 5_000 },
+      )
+      .toBe('SUBMITTED');
   });
 });

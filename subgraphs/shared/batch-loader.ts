@@ -24,6 +24,13 @@ export function batchLoader<K extends string, V>(
 /** A per-request loader of one list per key (a citizen's requests), keeping only what the caller may see. */
 export function listLoader<K extends string, V>(fetchOne: (key: K) => Promise<readonly V[]>, visible: (value: V) => boolean = () => true): DataLoader<K, readonly V[]> {
   return new DataLoader<K, readonly V[]>((keys) =>
-    Promise.all(keys.map((key) => fetchOne(key).then((values) => values.filter(visible), (error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
+    Promise.all(
+      keys.map((key) =>
+        fetchOne(key).then(
+          (values) => values.filter(visible),
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        ),
+      ),
+    ),
   );
 }

@@ -55,7 +55,15 @@ export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersO
   // A citizen's list, remembered so an outage answers with the last known one (marked stale).
   const citizenList = withLastKnownList((niu: string) => options.listOfCitizen(niu), lastKnown);
   const visible = recordedWhenVisible(mayServe, access, system, (r) => [r.applicantNiu]);
-  const byReference = batchLoader(withGuichetReferences<R | Error>(withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }), outbox, queuedRecord), options.notFound, visible);
+  const byReference = batchLoader(
+    withGuichetReferences<R | Error>(
+      withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }),
+      outbox,
+      queuedRecord,
+    ),
+    options.notFound,
+    visible,
+  );
   const ofCitizen = listLoader(async (niu: string) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)], visible);
   const primed = (records: readonly R[]) => {
     for (const record of records) byReference.prime(record.reference, record);

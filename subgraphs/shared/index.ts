@@ -24,4 +24,3 @@ export * from './legacy-health/index.js';
 export * from './ministry/index.js';
 export { dossierLoaders } from './dossier-loaders.js';
 export type { DossierLoaders, DossierLoadersOptions, LoadedDossier } from './dossier-loaders.js';
-

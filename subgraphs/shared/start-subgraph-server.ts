@@ -72,7 +72,13 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     // No Apollo Studio: inline traces would only add work to every subgraph response.
     // Cache control is on by default; named here because the gateway relies on its `Cache-Control` header: the
     // policy of the cache hints, `no-store` for anything else and for any response with errors.
-    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), accessReportPlugin<C>(), callsReportPlugin<C>()],
+    plugins: [
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      accessReportPlugin<C>(),
+      callsReportPlugin<C>(),
+    ],
   });
   await server.start();
   let stopping = false;

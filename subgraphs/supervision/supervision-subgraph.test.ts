@@ -34,29 +34,33 @@ const storePath = join(mkdtempSync(join(tmpdir(), 'guichet-supervision-')), 'rea
 const running: RunningService[] = [];
 
 async function startSubgraph(): Promise<{ url: string; service: RunningService }> {
-  const config = readSupervisionConfig({
-    PORT: '0',
-    NODE_ENV: 'test',
-    INTERNAL_TOKEN_SECRET: testSubgraphSecret,
-    RNEC_URL: rnec.url,
-    CEET_URL: ceet.url,
-    CEET_API_KEY: 'k',
-    URBANISME_URL: urbanisme.url,
-    MINES_URL: mines.url,
-    SUPERVISION_POLL_MS: '100',
-    SUPERVISION_FEED_TIMEOUT_MS: '2000',
-    SUPERVISION_STORE_PATH: storePath,
-    // A down system answers at once: no retry, no breaker in the way.
-    RNEC_RETRY_MAX_ATTEMPTS: '1',
-    RNEC_BREAKER_THRESHOLD: '0',
-  }, feedSources);
+  const config = readSupervisionConfig(
+    {
+      PORT: '0',
+      NODE_ENV: 'test',
+      INTERNAL_TOKEN_SECRET: testSubgraphSecret,
+      RNEC_URL: rnec.url,
+      CEET_URL: ceet.url,
+      CEET_API_KEY: 'k',
+      URBANISME_URL: urbanisme.url,
+      MINES_URL: mines.url,
+      SUPERVISION_POLL_MS: '100',
+      SUPERVISION_FEED_TIMEOUT_MS: '2000',
+      SUPERVISION_STORE_PATH: storePath,
+      // A down system answers at once: no retry, no breaker in the way.
+      RNEC_RETRY_MAX_ATTEMPTS: '1',
+      RNEC_BREAKER_THRESHOLD: '0',
+    },
+    feedSources,
+  );
   const service = await startSupervisionSubgraph(config, log);
   running.push(service);
   return { url: service.url, service };
 }
 
 const rnecDown = (down: boolean) => fetch(`${rnec.baseUrl}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });
-const ready = async (url: string) => (await fetch(url.replace(/\/graphql$/, '/ready'))).json() as Promise<{ status: string; dossiers: number; feeds: Record<string, { loaded: boolean; lastFailureCode: string | null }> }>;
+const ready = async (url: string) =>
+  (await fetch(url.replace(/\/graphql$/, '/ready'))).json() as Promise<{ status: string; dossiers: number; feeds: Record<string, { loaded: boolean; lastFailureCode: string | null }> }>;
 async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; ; i += 1) {
     const value = await probe();
@@ -69,7 +73,19 @@ type Reply = { supervision: { incomplete: boolean; unavailableSystems: string[];
 
 beforeAll(async () => {
   const env = { PORT: '0', SEED: String(world.seed), SCALE: String(world.scale), SEED_NOW: world.now, LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' };
-  const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+  const noFaults = {
+    down: false,
+    resetRate: 0,
+    overloadRate: 0,
+    retryAfterSeconds: 2,
+    timeoutRate: 0,
+    hangMs: 2_000,
+    errorRate: 0,
+    errorIn200Rate: 0,
+    malformedRate: 0,
+    truncatedRate: 0,
+    operations: [],
+  };
   [rnec, ceet, urbanisme, mines] = await Promise.all([
     startRnecSimulator({ host: '127.0.0.1', port: 0, world, faults: noFaults, latency: { medianMs: 0, p95Ms: 0 } }),
     startCeetSimulator(readCeetSimulatorConfig({ ...env, CEET_API_KEY: 'k' })),
@@ -88,13 +104,21 @@ describe('supervision subgraph', () => {
   it('is degraded, with partial figures, while a system’s initial load cannot be done; ready once it is', async () => {
     await rnecDown(true);
     ({ url } = await startSubgraph());
-    const degraded = await until(() => ready(url), (r) => r.feeds.ceet?.loaded === true && r.feeds.urbanisme?.loaded === true && r.feeds.mines?.loaded === true && r.feeds.rnec?.lastFailureCode !== null);
+    const degraded = await until(
+      () => ready(url),
+      (r) => r.feeds.ceet?.loaded === true && r.feeds.urbanisme?.loaded === true && r.feeds.mines?.loaded === true && r.feeds.rnec?.lastFailureCode !== null,
+    );
     expect(degraded).toMatchObject({ status: 'degraded', feeds: { rnec: { loaded: false, lastFailureCode: 'BACKEND_UNAVAILABLE' } } });
     const partial = await postAs<Reply>(url, supervisor, overview);
     expect(partial.data?.supervision).toMatchObject({ incomplete: true, unavailableSystems: ['rnec'] });
     expect(partial.data?.supervision.byMinistry.map((m) => m.ministry).sort()).toEqual(['ENERGY', 'MINES', 'URBAN_PLANNING']);
     await rnecDown(false);
-    expect(await until(() => ready(url), (r) => r.status === 'ready')).toMatchObject({ status: 'ready', dossiers });
+    expect(
+      await until(
+        () => ready(url),
+        (r) => r.status === 'ready',
+      ),
+    ).toMatchObject({ status: 'ready', dossiers });
     const full = await postAs<Reply>(url, supervisor, overview);
     expect(full.data?.supervision).toMatchObject({ incomplete: false, unavailableSystems: [], totals: { total: dossiers } });
   });

@@ -13,7 +13,11 @@ describe('bad input', () => {
   });
 
   it('an unknown NIU is NOT_FOUND, and other fields still answer', async () => {
-    const response = await gql<{ citizen: unknown; procedures: unknown[] }>(`{ citizen(niu: "999999999999") { niu firstName } procedures { code } }`, {}, { token: await integratorToken('citizens:read') });
+    const response = await gql<{ citizen: unknown; procedures: unknown[] }>(
+      `{ citizen(niu: "999999999999") { niu firstName } procedures { code } }`,
+      {},
+      { token: await integratorToken('citizens:read') },
+    );
     // Identity fields are nullable (an RNEC outage must not null the dashboard): the unknown NIU shows there.
     expect(response.data!.citizen).toMatchObject({ firstName: null });
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);

@@ -40,7 +40,9 @@ describe('batching', () => {
   });
 
   it('a subgraph resolves 45 references with ceil(45 / 20) = 3 CEET batch calls', async () => {
-    const references = testWorld().electricityRequests.slice(0, 45).map((r) => `CEET-${r.numero}`);
+    const references = testWorld()
+      .electricityRequests.slice(0, 45)
+      .map((r) => `CEET-${r.numero}`);
     await legacyAdmin.resetCalls('ceet');
     const response = await gql<{ _entities: { reference: string; status: string }[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ElectricityConnectionRequest { reference status } } }`,

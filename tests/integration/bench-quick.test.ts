@@ -12,7 +12,10 @@ const outDir = mkdtempSync(join(tmpdir(), 'guichet-bench-quick-'));
 /** Runs the built harness as `npm run bench -- --quick` would, on a stack of its own; resolves with its exit and output. */
 function runQuickBench(): Promise<{ readonly code: number | null; readonly output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist/bench/main.js'), '--quick', '--out', join(outDir, 'bench.md'), '--json', join(outDir, 'bench.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist/bench/main.js'), '--quick', '--out', join(outDir, 'bench.md'), '--json', join(outDir, 'bench.json')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,11 +42,19 @@ describe('bench --quick', () => {
     const figures = JSON.parse(readFileSync(join(outDir, 'bench.json'), 'utf8')) as BenchFigures;
     const report = `${readFileSync(join(outDir, 'bench.md'), 'utf8')}\n${output.slice(-2_000)}`;
 
-    const expected = { status: ['guichet', 'apollo', 'hive', 'direct'], dashboard: ['guichet', 'apollo', 'hive'], 'agent-list': ['guichet', 'apollo', 'hive'], catalogue: ['guichet', 'apollo', 'hive', 'direct'] };
+    const expected = {
+      status: ['guichet', 'apollo', 'hive', 'direct'],
+      dashboard: ['guichet', 'apollo', 'hive'],
+      'agent-list': ['guichet', 'apollo', 'hive'],
+      catalogue: ['guichet', 'apollo', 'hive', 'direct'],
+    };
     for (const mode of ['throughput', 'latency'] as const) {
       for (const [scenario, targets] of Object.entries(expected)) {
         const measured = figures.scenarios.find((s) => s.mode === mode && s.scenario === scenario);
-        expect(measured?.targets.map((t) => t.target), `${mode} ${scenario}\n${report}`).toEqual(targets);
+        expect(
+          measured?.targets.map((t) => t.target),
+          `${mode} ${scenario}\n${report}`,
+        ).toEqual(targets);
         for (const row of measured?.targets ?? []) {
           expect(row.responses, `${mode} ${scenario} ${row.target}\n${report}`).toBeGreaterThan(0);
           if (row.target === 'guichet' || row.target === 'direct') {
@@ -52,7 +63,13 @@ describe('bench --quick', () => {
         }
       }
     }
-    expect(figures.scaling.map((p) => [p.scenario, p.workers]), report).toEqual([['status', 1], ['dashboard', 1]]);
+    expect(
+      figures.scaling.map((p) => [p.scenario, p.workers]),
+      report,
+    ).toEqual([
+      ['status', 1],
+      ['dashboard', 1],
+    ]);
     for (const point of figures.scaling) expect(point.figures.responses, report).toBeGreaterThan(0);
     // Latency by dossier count: measured on the heavy citizens, or skipped with a reason when the world has none.
     expect(figures.dossierCounts.length + figures.skipped.length, report).toBeGreaterThan(0);
@@ -60,7 +77,10 @@ describe('bench --quick', () => {
     // The supervision room's cost: both arms of both scenarios served without error, the screens fed, the
     // ingestion seen at work (a new application reached a screen), the initial load read from the log.
     const room = figures.roomCost;
-    expect(room?.scenarios.map((s) => s.scenario), report).toEqual(['status', 'dashboard']);
+    expect(
+      room?.scenarios.map((s) => s.scenario),
+      report,
+    ).toEqual(['status', 'dashboard']);
     for (const s of room?.scenarios ?? []) {
       for (const arm of [s.off, s.on]) {
         expect(arm.figures.responses, `room ${s.scenario}\n${report}`).toBeGreaterThan(0);
@@ -75,7 +95,10 @@ describe('bench --quick', () => {
     expect(room?.framesReceived, report).toBeGreaterThan(0);
     expect(room?.freshnessMs.length, report).toBe(1);
     expect(room?.roomRead.underLoad.count, report).toBeGreaterThan(0);
-    expect(room?.initialLoads.map((l) => l.system), report).toEqual(expect.arrayContaining(['ceet', 'rnec', 'urbanisme']));
+    expect(
+      room?.initialLoads.map((l) => l.system),
+      report,
+    ).toEqual(expect.arrayContaining(['ceet', 'rnec', 'urbanisme']));
     expect(report).toContain("## The supervision room's cost");
     expect(report).toContain('## Targets of issue 5');
     // The overload figure ran (in the smoke, below capacity: it proves the harness, not the admission control).

@@ -32,7 +32,15 @@ const myDossiers = `{ me { dossiers(first: 20) { totalCount incomplete nodes { _
 const byReference = `query($r: ID!) { dossier(reference: $r) { __typename reference status ministryStatus ... on EnergyMinesApplication { companyName communeCode substance areaHectares } } }`;
 /** The portal's shipped document (clients/operations): the one a production gateway accepts. */
 const submit = readFileSync(new URL('../../clients/operations/SubmitEnergyMinesApplication.graphql', import.meta.url), 'utf8');
-const quarry = { applicantNiu: applicant.niu, procedureCode: ProcedureCode.QUARRY_AUTHORIZATION, companyName: 'Carrières du Zio SARL', communeCode: 'ZIO2', locality: 'Gapé', substance: 'GRAVEL', areaHectares: 4.5 };
+const quarry = {
+  applicantNiu: applicant.niu,
+  procedureCode: ProcedureCode.QUARRY_AUTHORIZATION,
+  companyName: 'Carrières du Zio SARL',
+  communeCode: 'ZIO2',
+  locality: 'Gapé',
+  substance: 'GRAVEL',
+  areaHectares: 4.5,
+};
 
 /** Applications SIGEM holds under an external reference (a retried POST would make a second). */
 async function filedUnder(externalReference: string): Promise<number> {
@@ -76,9 +84,7 @@ describe('energy & mines — the catalogue', () => {
       '{ procedures { code ministryCode title feeFcfa legalDelayDays requiredDocuments } }',
     );
     const mines = response.data!.procedures.filter((p) => p.ministryCode === 'MINES');
-    expect(mines.map((p) => p.code).sort()).toEqual(
-      ['MEM-AGREMENT-ELECTRICIEN', 'MEM-CARRIERE', 'MEM-DEPOT-PETROLIER', 'MEM-EXPLOITATION-ARTISANALE', 'MEM-PERMIS-RECHERCHE'].sort(),
-    );
+    expect(mines.map((p) => p.code).sort()).toEqual(['MEM-AGREMENT-ELECTRICIEN', 'MEM-CARRIERE', 'MEM-DEPOT-PETROLIER', 'MEM-EXPLOITATION-ARTISANALE', 'MEM-PERMIS-RECHERCHE'].sort());
     for (const p of mines) {
       expect(p.requiredDocuments.length).toBeGreaterThanOrEqual(4);
       expect(p.feeFcfa).toBeGreaterThan(0);
@@ -92,7 +98,11 @@ describe('energy & mines — submissions', () => {
   it('files a quarry authorization with SIGEM, once per idempotency key', async () => {
     const token = await citizenToken(applicant.niu);
     const key = `mem-${randomUUID()}`;
-    const first = await gql<{ submitEnergyMinesApplication: { reference: string; status: string; substance: string; areaHectares: number; filingFeeFcfa: number } }>(submit, { input: quarry, idempotencyKey: key }, { token });
+    const first = await gql<{ submitEnergyMinesApplication: { reference: string; status: string; substance: string; areaHectares: number; filingFeeFcfa: number } }>(
+      submit,
+      { input: quarry, idempotencyKey: key },
+      { token },
+    );
     expect(first.errors).toBeUndefined();
     expect(first.data!.submitEnergyMinesApplication).toMatchObject({ status: 'SUBMITTED', substance: 'GRAVEL', areaHectares: 4.5, filingFeeFcfa: 250_000 });
     expect(first.data!.submitEnergyMinesApplication.reference).toMatch(/^MEM-\d{4}-\d{6}$/);
@@ -129,7 +139,11 @@ describe('energy & mines — agents and supervision', () => {
     const mines = await agentToken('MINES');
     const reference = holder.mem[0]!;
     expect((await gql<{ dossier: { reference: string } }>(byReference, { r: reference }, { token: mines })).data?.dossier).toMatchObject({ reference });
-    const queue = await gql<{ energyMinesApplicationQueue: { totalCount: number; nodes: { reference: string }[] } }>('{ energyMinesApplicationQueue(pageSize: 10) { totalCount nodes { reference } } }', {}, { token: mines });
+    const queue = await gql<{ energyMinesApplicationQueue: { totalCount: number; nodes: { reference: string }[] } }>(
+      '{ energyMinesApplicationQueue(pageSize: 10) { totalCount nodes { reference } } }',
+      {},
+      { token: mines },
+    );
     expect(queue.errors).toBeUndefined();
     expect(queue.data!.energyMinesApplicationQueue.totalCount).toBeGreaterThanOrEqual(testMinesDossiers().length);
     for (const node of queue.data!.energyMinesApplicationQueue.nodes) expect(node.reference).toMatch(/^MEM-/);
@@ -143,7 +157,13 @@ describe('energy & mines — agents and supervision', () => {
   it('counts the ministry in the supervision figures, from SIGEM’s change feed, and shows SIGEM’s health', async () => {
     const token = await supervisorToken();
     const query = `query($filter: SupervisionFilter) { supervision(filter: $filter) { byMinistry { ministry figures { total } } byProcedure { procedure { code } figures { total } } legacySystems { system name circuit } } }`;
-    type Overview = { supervision: { byMinistry: { ministry: string; figures: { total: number } }[]; byProcedure: { procedure: { code: string }; figures: { total: number } }[]; legacySystems: { system: string; name: string | null; circuit: string | null }[] } };
+    type Overview = {
+      supervision: {
+        byMinistry: { ministry: string; figures: { total: number } }[];
+        byProcedure: { procedure: { code: string }; figures: { total: number } }[];
+        legacySystems: { system: string; name: string | null; circuit: string | null }[];
+      };
+    };
     const total = async () => (await gql<Overview>(query, { filter: null }, { token })).data?.supervision.byMinistry.find((m) => m.ministry === 'MINES')?.figures.total ?? 0;
     await expect.poll(total, { timeout: 20_000, interval: 500 }).toBeGreaterThanOrEqual(testMinesDossiers().length);
     const filtered = await gql<Overview>(query, { filter: { ministry: 'MINES' } }, { token });

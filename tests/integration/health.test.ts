@@ -49,7 +49,9 @@ describe('gateway health', () => {
     const query = encodeURIComponent('{ procedures { code } }');
     const ok = await fetch(`${inject('gatewayUrl')}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(ok.status).toBe(200);
-    const mutation = encodeURIComponent('mutation { requestCivilActCopy(idempotencyKey: "get-mutation-1", input: { applicantNiu: "123456789012", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }');
+    const mutation = encodeURIComponent(
+      'mutation { requestCivilActCopy(idempotencyKey: "get-mutation-1", input: { applicantNiu: "123456789012", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }',
+    );
     const refused = await fetch(`${inject('gatewayUrl')}?query=${mutation}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(refused.status).toBe(405);
   });

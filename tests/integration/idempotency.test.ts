@@ -17,7 +17,16 @@ const permit = `mutation($input: BuildingPermitInput!, $key: String!) { applyFor
 const copy = `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference status actNumber copies } }`;
 
 const electricityInput = { applicantNiu: adult.niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 6 };
-const permitInput = { applicantNiu: adult.niu, landTitle: 'TF-2019-123456', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE1', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 140, levels: 1 };
+const permitInput = {
+  applicantNiu: adult.niu,
+  landTitle: 'TF-2019-123456',
+  architectRegistration: 'ONAT-0101',
+  communeCode: 'GOLFE1',
+  quarter: 'Bè',
+  projectKind: 'SINGLE_HOUSE',
+  floorAreaM2: 140,
+  levels: 1,
+};
 const copyInput = { applicantNiu: adult.niu, actNumber: adult.birthActNumber, copies: 2 };
 
 type Mutated = Record<string, { reference: string; status: string } | null>;

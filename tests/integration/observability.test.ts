@@ -96,7 +96,15 @@ describe("observability of the stack's gateway", () => {
         const found = store.byTraceId(traceId);
         return found.length > 0 && found;
       });
-      expect(record).toMatchObject<Partial<RequestRecord>>({ traceId, role: 'citizen', operationName: 'StackObservedDashboard', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
+      expect(record).toMatchObject<Partial<RequestRecord>>({
+        traceId,
+        role: 'citizen',
+        operationName: 'StackObservedDashboard',
+        operationType: 'query',
+        status: 200,
+        outcome: 'success',
+        errorCodes: [],
+      });
       expect(record!.clientId.length).toBeGreaterThan(0);
       expect(record!.responseBytes).toBeGreaterThan(100);
       for (const subgraph of ['civil-registry', 'electricity', 'dossiers']) expect(record!.subgraphs.map((call) => call.subgraph)).toContain(subgraph);
@@ -183,7 +191,11 @@ describe('observability with span export', () => {
     for (let i = 0; i < 4; i += 1) {
       const traceId = `c0ffee${String(i).padStart(26, '0')}`;
       traceIds.push(traceId);
-      const answer = await gql('query FaultyElectricity($niu: ID!) { citizen(niu: $niu) { electricityRequests { reference } } }', { niu: other.niu }, { url: gateway.graphqlUrl, token, headers: traced(traceId) });
+      const answer = await gql(
+        'query FaultyElectricity($niu: ID!) { citizen(niu: $niu) { electricityRequests { reference } } }',
+        { niu: other.niu },
+        { url: gateway.graphqlUrl, token, headers: traced(traceId) },
+      );
       expect(answer.errors?.map((error) => error.extensions?.code)).toEqual([expect.stringMatching(/BACKEND_UNAVAILABLE|CIRCUIT_OPEN/)]);
     }
     const text = await (await metricsOf(electricity.url)).text();
@@ -198,7 +210,19 @@ describe('observability with span export', () => {
     expect(sample(gatewayText, 'guichet_gateway_request_duration_seconds_count', { operation: 'FaultyElectricity', outcome: 'partial' })).toBe(4);
     expect(sample(gatewayText, 'guichet_gateway_errors_total', { code: 'CIRCUIT_OPEN' })).toBeGreaterThanOrEqual(1);
     // The supervision API's health of each system comes from the ministry subgraph that calls it.
-    const health = await gql<{ supervision: { legacySystems: { system: string; name: string | null; calls: number | null; successRate: number | null; circuit: string | null; lastFailureCode: string | null; lastFailureAt: string | null }[] } }>(
+    const health = await gql<{
+      supervision: {
+        legacySystems: {
+          system: string;
+          name: string | null;
+          calls: number | null;
+          successRate: number | null;
+          circuit: string | null;
+          lastFailureCode: string | null;
+          lastFailureAt: string | null;
+        }[];
+      };
+    }>(
       '{ supervision { legacySystems { system name calls successRate circuit lastFailureAt lastFailureCode } } }',
       {},
       { url: gateway.graphqlUrl, token: await supervisorToken(), headers: { connection: 'close' } },
@@ -217,7 +241,11 @@ describe('observability with span export', () => {
   it("puts the trace id on the gateway's own lines of a request", async () => {
     await electricity.stop();
     const traceId = 'deadbeef' + '0'.repeat(23) + '1';
-    await gql('query FaultyElectricity($niu: ID!) { citizen(niu: $niu) { electricityRequests { reference } } }', { niu: citizen.niu }, { url: gateway.graphqlUrl, token: await citizenToken(citizen.niu), headers: traced(traceId) });
+    await gql(
+      'query FaultyElectricity($niu: ID!) { citizen(niu: $niu) { electricityRequests { reference } } }',
+      { niu: citizen.niu },
+      { url: gateway.graphqlUrl, token: await citizenToken(citizen.niu), headers: traced(traceId) },
+    );
     const line = await waitFor(() => gateway.lines.find((l) => l.includes('subgraph call failed') && l.includes(traceId)));
     expect(JSON.parse(line)).toMatchObject({ traceId, subgraph: 'electricity' });
   });

@@ -19,12 +19,15 @@ const schemaCheck = (...args: string[]) => spawnSync(process.execPath, [script, 
 
 const baseline = file('baseline.graphql', committedSupergraph());
 const noneAccepted = file('none.json', '{ "accepted": [] }');
-const breaking = file('breaking.graphql', [
-  removeField('PageInfo', 'endCursor'),
-  removeField('DossierStatus', 'REJECTED'),
-  argumentsEdit('Query', 'dossier', (args) => [...args, inputValue('ministry', 'MinistryCode!')]),
-  fieldEdit<InputValueDefinitionNode>('CivilActCopyInput', 'copies', (node) => ({ ...node, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } })),
-].reduce(editSupergraph, committedSupergraph()));
+const breaking = file(
+  'breaking.graphql',
+  [
+    removeField('PageInfo', 'endCursor'),
+    removeField('DossierStatus', 'REJECTED'),
+    argumentsEdit('Query', 'dossier', (args) => [...args, inputValue('ministry', 'MinistryCode!')]),
+    fieldEdit<InputValueDefinitionNode>('CivilActCopyInput', 'copies', (node) => ({ ...node, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } })),
+  ].reduce(editSupergraph, committedSupergraph()),
+);
 
 describe('npm run schema:check', () => {
   it('passes on the repository as it is: the code composes to the committed supergraph, and the generated files are current', () => {
@@ -37,7 +40,12 @@ describe('npm run schema:check', () => {
     const run = schemaCheck('--baseline', baseline, '--candidate', breaking, '--accepted', noneAccepted);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('BREAKING, not accepted (4)');
-    for (const line of ['ENUM_VALUE_REMOVED DossierStatus.REJECTED', 'FIELD_REMOVED PageInfo.endCursor', 'FIELD_ARGUMENT_ADDED Query.dossier.ministry', 'INPUT_FIELD_TYPE_CHANGED CivilActCopyInput.copies']) {
+    for (const line of [
+      'ENUM_VALUE_REMOVED DossierStatus.REJECTED',
+      'FIELD_REMOVED PageInfo.endCursor',
+      'FIELD_ARGUMENT_ADDED Query.dossier.ministry',
+      'INPUT_FIELD_TYPE_CHANGED CivilActCopyInput.copies',
+    ]) {
       expect(run.stderr).toContain(`x ${line}\n`);
     }
     expect(run.stderr).toContain('schema:check FAILED: 4 breaking change(s) not accepted');
@@ -45,13 +53,18 @@ describe('npm run schema:check', () => {
 
   it('exits 0 once each breaking change is accepted, and warns about an entry that matches nothing', () => {
     const entry = (type: string, path: string) => ({ type, path, reason: 'Testé : aucun client publié n’en dépend.', date: '2026-11-23' });
-    const accepted = file('accepted.json', JSON.stringify({ accepted: [
-      entry('FIELD_REMOVED', 'PageInfo.endCursor'),
-      entry('ENUM_VALUE_REMOVED', 'DossierStatus.REJECTED'),
-      entry('FIELD_ARGUMENT_ADDED', 'Query.dossier.ministry'),
-      entry('INPUT_FIELD_TYPE_CHANGED', 'CivilActCopyInput.copies'),
-      entry('TYPE_REMOVED', 'Sex'),
-    ] }));
+    const accepted = file(
+      'accepted.json',
+      JSON.stringify({
+        accepted: [
+          entry('FIELD_REMOVED', 'PageInfo.endCursor'),
+          entry('ENUM_VALUE_REMOVED', 'DossierStatus.REJECTED'),
+          entry('FIELD_ARGUMENT_ADDED', 'Query.dossier.ministry'),
+          entry('INPUT_FIELD_TYPE_CHANGED', 'CivilActCopyInput.copies'),
+          entry('TYPE_REMOVED', 'Sex'),
+        ],
+      }),
+    );
     const run = schemaCheck('--baseline', baseline, '--candidate', breaking, '--accepted', accepted);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('BREAKING, accepted (4)');
@@ -59,7 +72,13 @@ describe('npm run schema:check', () => {
   });
 
   it('exits 0 on a purely additive change', () => {
-    const additive = file('additive.graphql', editSupergraph(committedSupergraph(), argumentsEdit('Query', 'procedures', (args) => [...args, inputValue('ministry', 'MinistryCode')])));
+    const additive = file(
+      'additive.graphql',
+      editSupergraph(
+        committedSupergraph(),
+        argumentsEdit('Query', 'procedures', (args) => [...args, inputValue('ministry', 'MinistryCode')]),
+      ),
+    );
     const run = schemaCheck('--baseline', baseline, '--candidate', additive, '--accepted', noneAccepted);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('! FIELD_ARGUMENT_ADDED Query.procedures.ministry');
@@ -69,7 +88,18 @@ describe('npm run schema:check', () => {
     const invalid = schemaCheck('--baseline', baseline, '--candidate', breaking, '--accepted', file('invalid.json', '{ "accepted": [{ "path": "PageInfo.endCursor" }] }'));
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/^schema:check could not run: .*invalid\.json is invalid:\n {2}- accepted\.0\.type/);
-    const broken = schemaCheck('--baseline', baseline, '--candidate', file('broken.graphql', editSupergraph(committedSupergraph(), fieldEdit<FieldDefinitionNode>('Dossier', 'reference', (node) => ({ ...node, type: nonNull({ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'Int' } }) })))));
+    const broken = schemaCheck(
+      '--baseline',
+      baseline,
+      '--candidate',
+      file(
+        'broken.graphql',
+        editSupergraph(
+          committedSupergraph(),
+          fieldEdit<FieldDefinitionNode>('Dossier', 'reference', (node) => ({ ...node, type: nonNull({ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'Int' } }) })),
+        ),
+      ),
+    );
     expect(broken.status).toBe(2);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   });

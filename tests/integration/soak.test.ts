@@ -29,7 +29,12 @@ describe('chaos soak (short)', () => {
     // The chaos really happened: every fault kind, a subgraph and the gateway killed under load, the outbox used.
     for (const kind of faultKinds) expect(figures.faults[kind], `${kind} faults\n${report}`).toBeGreaterThan(0);
     expect(figures.kills.gateway ?? 0, report).toBeGreaterThan(0);
-    expect(Object.entries(figures.kills).filter(([name]) => name !== 'gateway').reduce((n, [, k]) => n + k, 0), report).toBeGreaterThan(0);
+    expect(
+      Object.entries(figures.kills)
+        .filter(([name]) => name !== 'gateway')
+        .reduce((n, [, k]) => n + k, 0),
+      report,
+    ).toBeGreaterThan(0);
     expect(figures.clientRetries, report).toBeGreaterThan(0);
     expect(figures.submissions.acceptedQueued, report).toBeGreaterThan(0);
     expect(figures.submissions.accepted, report).toBeGreaterThanOrEqual(figures.submissions.planned * 0.9);

@@ -67,7 +67,8 @@ describe('start-up configuration', () => {
 
   it('the production IdP requires its own clients: without IDP_CLIENTS, or with the demo secrets, it exits 2', () => {
     const { NODE_ENV: _testRunner, ...inherited } = process.env;
-    const runIdp = (env: Readonly<Record<string, string>>) => spawnSync(process.execPath, [`${dist}idp/main.js`], { env: { ...inherited, PORT: '0', NODE_ENV: 'production', ...env }, encoding: 'utf8', timeout: 20_000 });
+    const runIdp = (env: Readonly<Record<string, string>>) =>
+      spawnSync(process.execPath, [`${dist}idp/main.js`], { env: { ...inherited, PORT: '0', NODE_ENV: 'production', ...env }, encoding: 'utf8', timeout: 20_000 });
     const missing = runIdp({});
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/IDP_CLIENTS: required when NODE_ENV=production/);
@@ -84,7 +85,11 @@ describe('start-up configuration', () => {
   ])('a production %s refuses CEET’s development API key, absent or given', (_name, entry) => {
     const { NODE_ENV: _testRunner, ...inherited } = process.env;
     const run = (env: Readonly<Record<string, string>>) =>
-      spawnSync(process.execPath, [`${dist}${entry}`], { env: { ...inherited, PORT: '0', NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'a-production-internal-secret-of-48-characters-xyz', ...env }, encoding: 'utf8', timeout: 20_000 });
+      spawnSync(process.execPath, [`${dist}${entry}`], {
+        env: { ...inherited, PORT: '0', NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'a-production-internal-secret-of-48-characters-xyz', ...env },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
     const missing = run({});
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/CEET_API_KEY: required when NODE_ENV=production/);
@@ -95,7 +100,11 @@ describe('start-up configuration', () => {
   });
 
   it('the gateway refuses cache budgets its heap cannot hold', () => {
-    const run = spawnSync(process.execPath, ['--max-old-space-size=160', `${dist}gateway/main.js`], { env: { ...process.env, SUBGRAPH_CACHE_MAX_BYTES: '500000000' }, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=160', `${dist}gateway/main.js`], {
+      env: { ...process.env, SUBGRAPH_CACHE_MAX_BYTES: '500000000' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to \d+ MB, more than half the heap/);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -47,7 +47,10 @@ async function rnecCallsOfOneDashboard(gateway: ExtraGateway, niu: string): Prom
   const response = await gql(`query($niu: ID!) { citizen(niu: $niu) { firstName civilActs { number } } }`, { niu }, { url: gateway.graphqlUrl, token: await citizenToken(niu) });
   expect(response.errors).toBeUndefined();
   const calls = await legacyAdmin.calls('rnec');
-  const count = (v2: boolean) => Object.entries(calls).filter(([op]) => op.startsWith('v2.') === v2).reduce((sum, [, n]) => sum + n, 0);
+  const count = (v2: boolean) =>
+    Object.entries(calls)
+      .filter(([op]) => op.startsWith('v2.') === v2)
+      .reduce((sum, [, n]) => sum + n, 0);
   return { soap: count(false), v2: count(true) };
 }
 

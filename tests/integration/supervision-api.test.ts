@@ -74,7 +74,11 @@ describe('supervision API', () => {
   it('gives a supervisor the figures of every ministry, once the feeds are loaded', async () => {
     expect(loaded).toMatchObject({ incomplete: false, unavailableSystems: [] });
     expect(Date.now() - Date.parse(loaded.asOf)).toBeLessThan(60_000);
-    const [ceetTotal, urbTotal, minesAll] = await Promise.all([ceet().listRequests({ page: 1, pageSize: 1 }), urbanisme().listApplications({ limit: 1 }), mines().listChangedDossiers('2000-01-01T00:00:00Z')]);
+    const [ceetTotal, urbTotal, minesAll] = await Promise.all([
+      ceet().listRequests({ page: 1, pageSize: 1 }),
+      urbanisme().listApplications({ limit: 1 }),
+      mines().listChangedDossiers('2000-01-01T00:00:00Z'),
+    ]);
     const view = await eventually(
       null,
       (o) => o.byMinistry.find((m) => m.ministry === 'ENERGY')?.figures.total === ceetTotal.totalCount && o.byMinistry.find((m) => m.ministry === 'MINES')?.figures.total === minesAll.length,

@@ -42,7 +42,12 @@ async function apiFigures(token: string, filter: Record<string, string> = {}): P
 }
 
 /** The number a page element carries in `data-value`. */
-const valueOf = (page: Page, selector: string) => page.locator(selector).first().getAttribute('data-value').then((v) => (v === null || v === '' ? null : Number(v)));
+const valueOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .getAttribute('data-value')
+    .then((v) => (v === null || v === '' ? null : Number(v)));
 
 /** `data-value` of every row's cell `column` (0: the row header) in one of the page's tables. */
 async function tableColumn(page: Page, tableId: string, column: number): Promise<(string | null)[]> {
@@ -62,8 +67,7 @@ async function tableFigures(page: Page, tableId: string, column: number): Promis
  * Waits until the headline total the page shows passes `check`. Polled from here: the page's policy forbids the
  * string evaluation `waitForFunction` would need, and that is as it should be.
  */
-const totalShown = (page: Page, check: (total: number | null) => boolean) =>
-  expect.poll(async () => check(await valueOf(page, '#kpi-total')), { timeout: 20_000, interval: 100 }).toBe(true);
+const totalShown = (page: Page, check: (total: number | null) => boolean) => expect.poll(async () => check(await valueOf(page, '#kpi-total')), { timeout: 20_000, interval: 100 }).toBe(true);
 
 /** The page's headline figures, in the API's terms. */
 async function pageTotals(page: Page): Promise<Figures> {

@@ -9,7 +9,16 @@ import { readShippedOperations } from '../../scripts/trusted-documents/index.js'
  */
 export const filingInputs: Readonly<Record<string, (applicant: Person) => Record<string, unknown>>> = {
   requestElectricityConnection: (a) => ({ applicantNiu: a.niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Bè', applianceCount: 4 }),
-  applyForBuildingPermit: (a) => ({ applicantNiu: a.niu, landTitle: 'TF-2021-123456', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE1', quarter: 'Bè', projectKind: 'FENCE', floorAreaM2: 0, levels: 1 }),
+  applyForBuildingPermit: (a) => ({
+    applicantNiu: a.niu,
+    landTitle: 'TF-2021-123456',
+    architectRegistration: 'ONAT-0101',
+    communeCode: 'GOLFE1',
+    quarter: 'Bè',
+    projectKind: 'FENCE',
+    floorAreaM2: 0,
+    levels: 1,
+  }),
   requestCivilActCopy: (a) => ({ applicantNiu: a.niu, actNumber: a.birthActNumber, copies: 1 }),
   submitEnergyMinesApplication: (a) => ({ applicantNiu: a.niu, procedureCode: ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL }),
 };

@@ -36,5 +36,12 @@ export function expiredInternalToken(principal: Principal, secondsAgo = 120): Pr
 /** Signed with the stack's real secret, but without the internal `typ` (any other JWT sharing the secret). */
 export function untypedInternalToken(principal: Principal): Promise<string> {
   const { principal: p, sub, iss, aud } = claimsOf(principal);
-  return new SignJWT({ principal: p }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime('1m').sign(new TextEncoder().encode(testInternalTokenSecret));
+  return new SignJWT({ principal: p })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(iss)
+    .setAudience(aud)
+    .setIssuedAt()
+    .setExpirationTime('1m')
+    .sign(new TextEncoder().encode(testInternalTokenSecret));
 }

@@ -53,12 +53,16 @@ export async function setup(project: TestProject): Promise<void> {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
       RATE_LIMIT_CLIENT_OVERRIDES: 'limite-test=5',
       // Short resilience windows, so that fault tests stay fast and an opened circuit closes before the next test.
-      ...Object.fromEntries(legacyServices.map((s) => s.legacy.system.toUpperCase()).flatMap((system) => [
-        [`${system}_TIMEOUT_MS`, '1000'],
-        [`${system}_DEADLINE_MS`, '2500'],
-        [`${system}_RETRY_BASE_DELAY_MS`, '20'],
-        [`${system}_BREAKER_HALF_OPEN_AFTER_MS`, '300'],
-      ])),
+      ...Object.fromEntries(
+        legacyServices
+          .map((s) => s.legacy.system.toUpperCase())
+          .flatMap((system) => [
+            [`${system}_TIMEOUT_MS`, '1000'],
+            [`${system}_DEADLINE_MS`, '2500'],
+            [`${system}_RETRY_BASE_DELAY_MS`, '20'],
+            [`${system}_BREAKER_HALF_OPEN_AFTER_MS`, '300'],
+          ]),
+      ),
       // Each run gets its own signing key, so no state leaks between runs.
       IDP_KEY_PATH: `${dataDir}/idp/signing-key.json`,
       AUDIT_LOG_PATH: `${dataDir}/audit/audit.jsonl`,

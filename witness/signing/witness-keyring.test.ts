@@ -47,7 +47,13 @@ describe('witness signing keys', () => {
   });
 
   it.each<[string, (jws: string) => string]>([
-    ['a payload edited', (jws) => { const [h, , s] = jws.split('.'); return `${h}.${Buffer.from(JSON.stringify(statement(8))).toString('base64url')}.${s}`; }],
+    [
+      'a payload edited',
+      (jws) => {
+        const [h, , s] = jws.split('.');
+        return `${h}.${Buffer.from(JSON.stringify(statement(8))).toString('base64url')}.${s}`;
+      },
+    ],
     ['a signature edited', (jws) => `${jws.slice(0, -4)}${jws.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`],
     ['no signature', (jws) => `${jws.split('.').slice(0, 2).join('.')}.`],
   ])('refuses %s', async (_name, edit) => {
@@ -59,12 +65,15 @@ describe('witness signing keys', () => {
   it('refuses a signed document of another type, or one that is not a statement', async () => {
     const keyring = await loadWitnessKeyring(keyPath(), { create: true });
     const verify = createCheckpointVerifier({ jwks: { keys: [...keyring.publicJwks] } });
-    const sign = (header: Record<string, string>, payload: unknown) => new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: keyring.current.kid, ...header }).sign(keyring.current.privateKey);
+    const sign = (header: Record<string, string>, payload: unknown) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: keyring.current.kid, ...header }).sign(keyring.current.privateKey);
     await expect(verify(await sign({ typ: 'JWT' }, statement(1)))).rejects.toThrow(/typ/);
     await expect(verify(await sign({ typ: 'guichet-checkpoint+jws' }, { log: 'guichet', seq: -1 }))).rejects.toThrow(/not a checkpoint statement/);
     // An HMAC or ES256 signature is not the witness's algorithm, whatever the key.
     const { privateKey } = await generateKeyPair('ES256');
-    const es256 = await new CompactSign(new TextEncoder().encode(JSON.stringify(statement(1)))).setProtectedHeader({ alg: 'ES256', kid: keyring.current.kid, typ: 'guichet-checkpoint+jws' }).sign(privateKey);
+    const es256 = await new CompactSign(new TextEncoder().encode(JSON.stringify(statement(1))))
+      .setProtectedHeader({ alg: 'ES256', kid: keyring.current.kid, typ: 'guichet-checkpoint+jws' })
+      .sign(privateKey);
     await expect(verify(es256)).rejects.toBeInstanceOf(CheckpointSignatureError);
   });
 
@@ -79,7 +88,10 @@ describe('witness signing keys', () => {
     expect(after.current.kid).toBe(current);
     expect(after.publicJwks.map((jwk) => jwk.kid)).toEqual([previous, current]);
     const file = JSON.parse(readFileSync(path, 'utf8')) as { keys: { kid: string; privateJwk?: unknown }[] };
-    expect(file.keys.map((k) => [k.kid, k.privateJwk !== undefined])).toEqual([[previous, false], [current, true]]);
+    expect(file.keys.map((k) => [k.kid, k.privateJwk !== undefined])).toEqual([
+      [previous, false],
+      [current, true],
+    ]);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const newJws = await createCheckpointSigner(after).sign(statement(2, checkpointDigest(oldJws)));
     const verify = createCheckpointVerifier({ jwks: { keys: [...after.publicJwks] } });

@@ -108,4 +108,3 @@ async function newKeyFile(): Promise<KeyFile> {
 }
 
 const serialize = (file: KeyFile) => `${JSON.stringify(file, null, 2)}\n`;
-

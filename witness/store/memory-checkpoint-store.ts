@@ -25,7 +25,10 @@ export function createMemoryCheckpointStore(): CheckpointStore {
       alarms.push(alarm);
     },
     async alarms(log, { limit }) {
-      return alarms.filter((a) => a.log === log).reverse().slice(0, limit);
+      return alarms
+        .filter((a) => a.log === log)
+        .reverse()
+        .slice(0, limit);
     },
     async rememberKey(key) {
       if (!keys.has(key.kid)) keys.set(key.kid, key);

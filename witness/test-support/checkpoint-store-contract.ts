@@ -69,7 +69,10 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
       await store.rememberKey(key);
       await store.rememberKey({ kid: 'k1', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'changed', kid: 'k1' } });
       await store.rememberKey({ kid: 'k2', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'x2', kid: 'k2' } });
-      expect((await store.publicKeys()).map((k) => [k.kid, k.publicJwk.x])).toEqual([['k1', 'x1'], ['k2', 'x2']]);
+      expect((await store.publicKeys()).map((k) => [k.kid, k.publicJwk.x])).toEqual([
+        ['k1', 'x1'],
+        ['k2', 'x2'],
+      ]);
     });
   });
 }

@@ -49,7 +49,10 @@ export function modeOf(routing: RnecRouting, operation: RnecAdapterOperation): R
 export function parseModeOverrides(text: string): { readonly overrides: Partial<Record<RnecAdapterOperation, RnecMode>>; readonly problems: readonly string[] } {
   const overrides: Partial<Record<RnecAdapterOperation, RnecMode>> = {};
   const problems: string[] = [];
-  for (const entry of text.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0)) {
     const [name = '', mode = '', ...rest] = entry.split(':').map((part) => part.trim());
     if (rest.length > 0 || name === '' || mode === '') {
       problems.push(`expected operation:mode, comma-separated (at "${entry}")`);

@@ -7,7 +7,16 @@ import type { CitizenRecord, CivilActCopyRequestRecord, RnecAdapter } from '../t
 import { createRoutedRnecAdapter, type RnecPaths } from './routed-rnec-adapter.js';
 import type { RnecRouting } from './rnec-routing.js';
 
-const citizen: CitizenRecord = { niu: '111111111111', firstNames: 'Kossi', lastName: 'Agbeko', sex: 'M', birthDate: '1990-01-02', birthCommuneCode: 'GOLFE1', birthPlace: 'Golfe 1 (Lomé)', deathDate: null };
+const citizen: CitizenRecord = {
+  niu: '111111111111',
+  firstNames: 'Kossi',
+  lastName: 'Agbeko',
+  sex: 'M',
+  birthDate: '1990-01-02',
+  birthCommuneCode: 'GOLFE1',
+  birthPlace: 'Golfe 1 (Lomé)',
+  deathDate: null,
+};
 const filed: CivilActCopyRequestRecord = {
   reference: 'RNEC-2026-000001',
   applicantNiu: citizen.niu,

@@ -7,7 +7,19 @@ import type { RnecAdapter } from '../types.js';
 import { readV2Reply } from './rnec-v2-client.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const world = generateWorld(worldOptions);
 const person = world.persons.find((p) => p.firstNames.includes(' ') && p.deathDate === null)!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;
@@ -32,7 +44,10 @@ async function admin(method: string, path: string, body?: unknown): Promise<Reco
 }
 
 async function failure(call: Promise<unknown>): Promise<AdapterError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAdapterError(error)) throw new Error(`expected an AdapterError, got ${String(error)}`);
   return error;
 }
@@ -112,7 +127,12 @@ describe('RNEC adapter over v2 (REST/JSON)', () => {
   });
 
   it('shares one call policy with SOAP: v2 failures open the circuit SOAP-routed operations go through too', async () => {
-    const mixed = createRnecAdapter({ url: rnec.url, timeoutMs: 500, routing: { mode: 'soap', overrides: { listActs: 'rest' } }, resilience: { retry: false, breaker: { threshold: 2, halfOpenAfterMs: 60_000 } } });
+    const mixed = createRnecAdapter({
+      url: rnec.url,
+      timeoutMs: 500,
+      routing: { mode: 'soap', overrides: { listActs: 'rest' } },
+      resilience: { retry: false, breaker: { threshold: 2, halfOpenAfterMs: 60_000 } },
+    });
     await admin('PUT', '/__admin/faults', { errorRate: 1, operations: ['v2.listerActes'] });
     for (let i = 0; i < 2; i += 1) expect(await failure(mixed.listActs(person.niu))).toMatchObject({ code: 'BACKEND_ERROR' });
     expect(await failure(mixed.getCitizen(person.niu))).toMatchObject({ code: 'CIRCUIT_OPEN' });

@@ -26,7 +26,9 @@ describe('adapterEnvOptions', () => {
   });
 
   it('serves an adapter’s own reader (Mines: base URL beside them)', () => {
-    const options = minesAdapterOptionsFromEnv(minesAdapterEnvSchema.parse({ MINES_URL: 'http://mines.test:1', MINES_TIMEOUT_MS: '1500', MINES_MAX_CONCURRENCY: '2', MINES_MAX_RESPONSE_BYTES: '2048' }));
+    const options = minesAdapterOptionsFromEnv(
+      minesAdapterEnvSchema.parse({ MINES_URL: 'http://mines.test:1', MINES_TIMEOUT_MS: '1500', MINES_MAX_CONCURRENCY: '2', MINES_MAX_RESPONSE_BYTES: '2048' }),
+    );
     expect(options).toMatchObject({ baseUrl: 'http://mines.test:1', timeoutMs: 1_500, maxConcurrency: 2, maxResponseBytes: 2_048 });
   });
 });

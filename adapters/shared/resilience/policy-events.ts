@@ -57,7 +57,19 @@ interface MutableCounters {
   halfOpenAt: number;
 }
 
-const zero = (): MutableCounters => ({ retries: 0, breaks: 0, halfOpens: 0, resets: 0, circuitOpen: 0, bulkheadFull: 0, attemptTimeouts: 0, deadlineTimeouts: 0, requestTimeouts: 0, circuit: 'closed', halfOpenAt: 0 });
+const zero = (): MutableCounters => ({
+  retries: 0,
+  breaks: 0,
+  halfOpens: 0,
+  resets: 0,
+  circuitOpen: 0,
+  bulkheadFull: 0,
+  attemptTimeouts: 0,
+  deadlineTimeouts: 0,
+  requestTimeouts: 0,
+  circuit: 'closed',
+  halfOpenAt: 0,
+});
 
 export function createPolicyEvents(now: () => number = Date.now): PolicyEvents {
   const counters = new Map<LegacySystem, MutableCounters>();

@@ -35,7 +35,12 @@ describe.each(systems)('%s_* resilience variables', (prefix, read, valid) => {
         [`${prefix}_BULKHEAD_LIMIT`]: '8',
         [`${prefix}_BULKHEAD_QUEUE`]: '0',
       }),
-    ).toEqual({ deadlineMs: 4_000, retry: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 800 }, breaker: { mode: 'consecutive', threshold: 10, halfOpenAfterMs: 30_000 }, bulkhead: { limit: 8, queue: 0 } });
+    ).toEqual({
+      deadlineMs: 4_000,
+      retry: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 800 },
+      breaker: { mode: 'consecutive', threshold: 10, halfOpenAfterMs: 30_000 },
+      bulkhead: { limit: 8, queue: 0 },
+    });
   });
 
   it('turn a concern off with 1 attempt, a threshold of 0, a limit of 0', () => {

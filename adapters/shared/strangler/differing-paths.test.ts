@@ -21,7 +21,10 @@ describe('differingPaths: where two clean answers differ, paths only', () => {
   });
 
   it('reads Maps and keyed lists as sets: `{}` for an entry one side lacks, `{}.field` inside one', () => {
-    const a = new Map([['111111111111', citizen], ['222222222222', { ...citizen, niu: '222222222222' }]]);
+    const a = new Map([
+      ['111111111111', citizen],
+      ['222222222222', { ...citizen, niu: '222222222222' }],
+    ]);
     const b = new Map([['111111111111', { ...citizen, birthDate: '1990-01-03' }]]);
     const paths = differingPaths(a, b);
     expect(paths).toEqual(['{}', '{}.birthDate']);

@@ -48,7 +48,11 @@ function compareKeyed(a: ReadonlyMap<unknown, unknown>, b: ReadonlyMap<unknown, 
 function compareLists(a: readonly unknown[], b: readonly unknown[], path: string, out: Set<string>): void {
   const both = [...a, ...b];
   if (both.every(isPrimitive)) {
-    const sorted = (list: readonly unknown[]) => list.map((v) => JSON.stringify(v)).sort().join('\u0000');
+    const sorted = (list: readonly unknown[]) =>
+      list
+        .map((v) => JSON.stringify(v))
+        .sort()
+        .join('\u0000');
     if (sorted(a) !== sorted(b)) out.add(path === '' ? '(root)' : path);
     return;
   }

@@ -24,13 +24,23 @@ function setup(options: Partial<ShadowRunnerOptions> = {}) {
 describe('shadow runner', () => {
   it('answers with the primary and reports a match', async () => {
     const { runner, next } = setup();
-    expect(await runner.run('getCitizen', async () => ({ lastName: 'Agbeko' }), async () => ({ lastName: 'Agbeko' }))).toEqual({ lastName: 'Agbeko' });
+    expect(
+      await runner.run(
+        'getCitizen',
+        async () => ({ lastName: 'Agbeko' }),
+        async () => ({ lastName: 'Agbeko' }),
+      ),
+    ).toEqual({ lastName: 'Agbeko' });
     expect(await next()).toMatchObject({ system: 'rnec', operation: 'getCitizen', primary: 'soap', secondary: 'rest', result: 'match', fields: [] });
   });
 
   it('detects a deliberate difference and reports its field paths only', async () => {
     const { runner, next } = setup();
-    const answer = await runner.run('getCitizen', async () => ({ lastName: 'Agbeko', sex: 'M' }), async () => ({ lastName: 'AGBEKO', sex: 'M' }));
+    const answer = await runner.run(
+      'getCitizen',
+      async () => ({ lastName: 'Agbeko', sex: 'M' }),
+      async () => ({ lastName: 'AGBEKO', sex: 'M' }),
+    );
     expect(answer).toEqual({ lastName: 'Agbeko', sex: 'M' });
     const event = await next();
     expect(event).toMatchObject({ result: 'mismatch', fields: ['lastName'] });
@@ -39,25 +49,55 @@ describe('shadow runner', () => {
 
   it('compares refusals by code: the same NOT_FOUND is a match, a value against a refusal a mismatch', async () => {
     const { runner, next } = setup();
-    await expect(runner.run('getCitizen', () => Promise.reject(failure('NOT_FOUND')), () => Promise.reject(failure('NOT_FOUND')))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      runner.run(
+        'getCitizen',
+        () => Promise.reject(failure('NOT_FOUND')),
+        () => Promise.reject(failure('NOT_FOUND')),
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await next()).toMatchObject({ result: 'match' });
-    await expect(runner.run('getCitizen', () => Promise.reject(failure('NOT_FOUND')), async () => ({}))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      runner.run(
+        'getCitizen',
+        () => Promise.reject(failure('NOT_FOUND')),
+        async () => ({}),
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await next()).toMatchObject({ result: 'mismatch', fields: ['(outcome)'] });
   });
 
   it('a failing secondary neither fails the answer nor changes it: secondary_error', async () => {
     const { runner, next } = setup();
-    expect(await runner.run('listActs', async () => ['act'], () => Promise.reject(failure('BACKEND_ERROR')))).toEqual(['act']);
+    expect(
+      await runner.run(
+        'listActs',
+        async () => ['act'],
+        () => Promise.reject(failure('BACKEND_ERROR')),
+      ),
+    ).toEqual(['act']);
     expect(await next()).toMatchObject({ result: 'secondary_error', code: 'BACKEND_ERROR' });
     // A secondary that throws before returning a promise is held the same way.
-    expect(await runner.run('listActs', async () => ['act'], () => { throw new Error('boom'); })).toEqual(['act']);
+    expect(
+      await runner.run(
+        'listActs',
+        async () => ['act'],
+        () => {
+          throw new Error('boom');
+        },
+      ),
+    ).toEqual(['act']);
     expect(await next()).toMatchObject({ result: 'secondary_error', code: 'INTERNAL_SERVER_ERROR' });
   });
 
   it('a slow secondary does not delay the answer; past its bound it counts as secondary_error', async () => {
     const { runner, next, seen } = setup({ timeoutMs: 100 });
     const startedAt = performance.now();
-    const answer = await runner.run('getCitizens', async () => 'fast', () => sleep(1_000).then(() => 'slow'));
+    const answer = await runner.run(
+      'getCitizens',
+      async () => 'fast',
+      () => sleep(1_000).then(() => 'slow'),
+    );
     const elapsed = performance.now() - startedAt;
     expect(answer).toBe('fast');
     expect(elapsed).toBeLessThan(50);
@@ -84,7 +124,13 @@ describe('shadow runner', () => {
 
   it('a failing primary fails the request as it would without shadowing: primary_error', async () => {
     const { runner, next } = setup();
-    await expect(runner.run('getAct', () => Promise.reject(failure('BACKEND_ERROR')), async () => 1)).rejects.toMatchObject({ code: 'BACKEND_ERROR' });
+    await expect(
+      runner.run(
+        'getAct',
+        () => Promise.reject(failure('BACKEND_ERROR')),
+        async () => 1,
+      ),
+    ).rejects.toMatchObject({ code: 'BACKEND_ERROR' });
     expect(await next()).toMatchObject({ result: 'primary_error', code: 'BACKEND_ERROR' });
   });
 });

@@ -4,7 +4,14 @@ import { AdapterError, isAdapterError, type AdapterErrorCode } from '../adapter-
 export type Step = 'ok' | 'hang' | AdapterError;
 
 export const fail = (code: AdapterErrorCode, extra: { retryable?: boolean; retryAfterMs?: number } = {}) =>
-  new AdapterError({ code, system: 'ceet', operation: 'op', retryable: extra.retryable ?? !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code), message: code, ...(extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}) });
+  new AdapterError({
+    code,
+    system: 'ceet',
+    operation: 'op',
+    retryable: extra.retryable ?? !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code),
+    message: code,
+    ...(extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}),
+  });
 
 /** A fake legacy call following `steps` (the last one repeats), recording when each attempt started. */
 export function scripted(...steps: Step[]) {
@@ -40,4 +47,3 @@ export function settle<T>(promise: Promise<T>) {
 
 export const read = { operation: 'op', idempotent: true } as const;
 export const write = { operation: 'op', idempotent: false } as const;
-

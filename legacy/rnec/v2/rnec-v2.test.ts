@@ -4,7 +4,19 @@ import { startRnecSimulator, type RunningRnecSimulator } from '../start-rnec-sim
 import { RnecV2Operation, rnecV2Operations } from './v2-operations.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = { down: false, resetRate: 0, overloadRate: 0, retryAfterSeconds: 2, timeoutRate: 0, hangMs: 2_000, errorRate: 0, errorIn200Rate: 0, malformedRate: 0, truncatedRate: 0, operations: [] };
+const noFaults = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
 const world = generateWorld(worldOptions);
 const married = world.persons.find((p) => p.spouseNiu && world.acts.some((a) => a.kind === 'M' && a.persons.includes(p.niu)))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;
@@ -54,7 +66,13 @@ describe('RNEC v2 (REST/JSON beside the SOAP port, same registry)', () => {
     const unknown = await v2('/personnes/000000000000');
     expect(unknown.status).toBe(404);
     expect(unknown.contentType).toContain('application/problem+json');
-    expect(unknown.json).toMatchObject({ type: 'https://rnec.gouv.tg/v2/problemes/personne-introuvable', title: 'Personne introuvable', status: 404, code: 'PERSONNE_INTROUVABLE', instance: '/v2/personnes/000000000000' });
+    expect(unknown.json).toMatchObject({
+      type: 'https://rnec.gouv.tg/v2/problemes/personne-introuvable',
+      title: 'Personne introuvable',
+      status: 404,
+      code: 'PERSONNE_INTROUVABLE',
+      instance: '/v2/personnes/000000000000',
+    });
     expect(unknown.json.detail).toEqual(expect.any(String));
     expect((await v2('/actes/N-GOLFE1-1900-000000')).json).toMatchObject({ status: 404, code: 'ACTE_INTROUVABLE' });
     expect((await v2('/demandes/DC-1900-000000')).json).toMatchObject({ status: 404, code: 'DEMANDE_INTROUVABLE' });
@@ -71,7 +89,12 @@ describe('RNEC v2 (REST/JSON beside the SOAP port, same registry)', () => {
     expect(status).toBe(200);
     expect((json.personnes as { niu: string }[]).map((p) => p.niu)).toEqual(nius);
     expect(json.introuvables).toEqual(['000000000000']);
-    const tooMany = await v2(`/personnes?niu=${world.persons.slice(0, 51).map((p) => p.niu).join(',')}`);
+    const tooMany = await v2(
+      `/personnes?niu=${world.persons
+        .slice(0, 51)
+        .map((p) => p.niu)
+        .join(',')}`,
+    );
     expect(tooMany.json).toMatchObject({ status: 400, code: 'TROP_DE_NIU' });
   });
 

@@ -30,7 +30,11 @@ export const v2Routes: readonly V2Route[] = [
     pattern: /^\/v2\/personnes\/?$/,
     operation: RnecV2Operation.consulterPersonnes,
     handle: ({ registry, query }) => {
-      const nius = query.getAll('niu').flatMap((value) => value.split(',')).map((niu) => niu.trim()).filter(Boolean);
+      const nius = query
+        .getAll('niu')
+        .flatMap((value) => value.split(','))
+        .map((niu) => niu.trim())
+        .filter(Boolean);
       if (nius.length === 0) throw new RnecFault('PARAMETRE_INVALIDE', 'Au moins un paramètre niu est attendu.');
       if (nius.length > MAX_NIU_PER_CALL) throw new RnecFault('TROP_DE_NIU', `Au plus ${MAX_NIU_PER_CALL} NIU par appel (${nius.length} reçus).`);
       const { found, unknown } = registry.consulterPersonnes(nius);
@@ -38,7 +42,12 @@ export const v2Routes: readonly V2Route[] = [
     },
   },
   { method: 'GET', pattern: /^\/v2\/personnes\/([^/]+)\/?$/, operation: RnecV2Operation.consulterPersonne, handle: ({ registry, params }) => ok(personneV2(registry.consulterPersonne(params[0]))) },
-  { method: 'GET', pattern: /^\/v2\/personnes\/([^/]+)\/actes\/?$/, operation: RnecV2Operation.listerActes, handle: ({ registry, params }) => ok({ actes: registry.listerActes(params[0]).map(acteV2) }) },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/personnes\/([^/]+)\/actes\/?$/,
+    operation: RnecV2Operation.listerActes,
+    handle: ({ registry, params }) => ok({ actes: registry.listerActes(params[0]).map(acteV2) }),
+  },
   {
     method: 'GET',
     pattern: /^\/v2\/personnes\/([^/]+)\/demandes\/?$/,

@@ -34,7 +34,14 @@ export async function startTestCivilRegistry(seed: number): Promise<TestCivilReg
     rnec,
     async startSubgraph(env = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'guichet-civil-registry-test-'));
-      const config = readMinistrySubgraphConfig(civilRegistry, { PORT: '0', NODE_ENV: 'test', RNEC_URL: rnec.url, INTERNAL_TOKEN_SECRET: testSubgraphSecret, OUTBOX_PATH: join(dir, 'outbox.sqlite'), ...env });
+      const config = readMinistrySubgraphConfig(civilRegistry, {
+        PORT: '0',
+        NODE_ENV: 'test',
+        RNEC_URL: rnec.url,
+        INTERNAL_TOKEN_SECRET: testSubgraphSecret,
+        OUTBOX_PATH: join(dir, 'outbox.sqlite'),
+        ...env,
+      });
       const subgraph = await startMinistrySubgraph(civilRegistry, config, createLogger('civil-registry-test', 'silent'));
       subgraphs.push(subgraph);
       return subgraph.url;

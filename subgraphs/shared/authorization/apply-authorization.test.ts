@@ -53,11 +53,43 @@ async function run(who: Who, source: string) {
 
 const expected: Record<string, Record<Who, string[]>> = {
   // Root: the write scope files; the returned dossier is its receipt (reference), not a read of what it holds beyond.
-  'mutation { file { reference } }': { anonymous: ['file:UNAUTHENTICATED'], citizen: [], agent: ['file:FORBIDDEN'], reader: ['file:FORBIDDEN'], readerOfBoth: ['file:FORBIDDEN'], writer: [], supervisor: ['file:FORBIDDEN'] },
-  '{ filed { reference secret } }': { anonymous: ['filed:UNAUTHENTICATED'], citizen: [], agent: ['filed:FORBIDDEN'], reader: ['filed:FORBIDDEN'], readerOfBoth: ['filed:FORBIDDEN'], writer: ['filed.secret:FORBIDDEN'], supervisor: ['filed:FORBIDDEN'] },
+  'mutation { file { reference } }': {
+    anonymous: ['file:UNAUTHENTICATED'],
+    citizen: [],
+    agent: ['file:FORBIDDEN'],
+    reader: ['file:FORBIDDEN'],
+    readerOfBoth: ['file:FORBIDDEN'],
+    writer: [],
+    supervisor: ['file:FORBIDDEN'],
+  },
+  '{ filed { reference secret } }': {
+    anonymous: ['filed:UNAUTHENTICATED'],
+    citizen: [],
+    agent: ['filed:FORBIDDEN'],
+    reader: ['filed:FORBIDDEN'],
+    readerOfBoth: ['filed:FORBIDDEN'],
+    writer: ['filed.secret:FORBIDDEN'],
+    supervisor: ['filed:FORBIDDEN'],
+  },
   // A dossier that is not this request's receipt: the write scope alone never reads it.
-  '{ stored { reference } }': { anonymous: ['stored:UNAUTHENTICATED'], citizen: [], agent: ['stored:FORBIDDEN'], reader: [], readerOfBoth: [], writer: ['stored:FORBIDDEN'], supervisor: ['stored:FORBIDDEN'] },
-  '{ stored { secret } }': { anonymous: ['stored:UNAUTHENTICATED'], citizen: [], agent: ['stored:FORBIDDEN'], reader: ['stored.secret:FORBIDDEN'], readerOfBoth: [], writer: ['stored:FORBIDDEN'], supervisor: ['stored:FORBIDDEN'] },
+  '{ stored { reference } }': {
+    anonymous: ['stored:UNAUTHENTICATED'],
+    citizen: [],
+    agent: ['stored:FORBIDDEN'],
+    reader: [],
+    readerOfBoth: [],
+    writer: ['stored:FORBIDDEN'],
+    supervisor: ['stored:FORBIDDEN'],
+  },
+  '{ stored { secret } }': {
+    anonymous: ['stored:UNAUTHENTICATED'],
+    citizen: [],
+    agent: ['stored:FORBIDDEN'],
+    reader: ['stored.secret:FORBIDDEN'],
+    readerOfBoth: [],
+    writer: ['stored:FORBIDDEN'],
+    supervisor: ['stored:FORBIDDEN'],
+  },
   '{ anyone }': { anonymous: ['anyone:UNAUTHENTICATED'], citizen: [], agent: [], reader: [], readerOfBoth: [], writer: [], supervisor: [] },
   '{ open }': { anonymous: [], citizen: [], agent: [], reader: [], readerOfBoth: [], writer: [], supervisor: [] },
 };

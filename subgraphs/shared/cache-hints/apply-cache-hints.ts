@@ -41,8 +41,7 @@ function cacheControlOf(info: GraphQLResolveInfo): ResolveInfoCacheControl | und
  * unlisted type to `maxAge` 0, so a batch mixing a citizen and a dossier is not cacheable.
  */
 export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, maxAges: CacheMaxAges): GraphQLSchema {
-  const hintOf = (cacheClass: CacheClass): CacheHint =>
-    cacheClass === 'public' ? { maxAge: maxAges.publicMaxAgeS, scope: 'PUBLIC' } : { maxAge: maxAges.identityMaxAgeS, scope: 'PRIVATE' };
+  const hintOf = (cacheClass: CacheClass): CacheHint => (cacheClass === 'public' ? { maxAge: maxAges.publicMaxAgeS, scope: 'PUBLIC' } : { maxAge: maxAges.identityMaxAgeS, scope: 'PRIVATE' });
 
   for (const [coordinate, cacheClass] of Object.entries(rules.fields ?? {})) {
     const [typeName = '', fieldName = ''] = coordinate.split('.');

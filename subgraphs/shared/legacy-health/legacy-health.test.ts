@@ -49,7 +49,10 @@ describe('LegacySystemHealth across the ministries', () => {
   afterAll(() => server?.stop());
 
   const ask = async (principal: Principal) => {
-    const response = await server.executeOperation({ query: '{ legacySystems { system name calls successRate latencyMsP50 latencyMsP95 circuit lastFailureAt lastFailureCode } }' }, { contextValue: { principal } });
+    const response = await server.executeOperation(
+      { query: '{ legacySystems { system name calls successRate latencyMsP50 latencyMsP95 circuit lastFailureAt lastFailureCode } }' },
+      { contextValue: { principal } },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;
   };
@@ -65,7 +68,16 @@ describe('LegacySystemHealth across the ministries', () => {
     const result = await ask(supervisor);
     expect(result.errors).toBeUndefined();
     const bySystem = new Map((result.data?.legacySystems as { system: string }[]).map((health) => [health.system, health]));
-    expect(bySystem.get('ceet')).toMatchObject({ name: 'CEET — Compagnie Énergie Électrique du Togo', calls: 2, successRate: 0.5, latencyMsP50: 12, latencyMsP95: 30, circuit: 'closed', lastFailureCode: 'BACKEND_TIMEOUT', lastFailureAt: new Date(at) });
+    expect(bySystem.get('ceet')).toMatchObject({
+      name: 'CEET — Compagnie Énergie Électrique du Togo',
+      calls: 2,
+      successRate: 0.5,
+      latencyMsP50: 12,
+      latencyMsP95: 30,
+      circuit: 'closed',
+      lastFailureCode: 'BACKEND_TIMEOUT',
+      lastFailureAt: new Date(at),
+    });
     expect(bySystem.get('rnec')).toMatchObject({ name: "RNEC — Registre national de l'état civil", calls: 0, successRate: null, lastFailureAt: null });
     expect(bySystem.get('urbanisme')).toMatchObject({ calls: 0, circuit: 'closed' });
     expect(bySystem.get('mines')).toMatchObject({ name: 'SIGEM — Titres miniers et autorisations énergétiques', calls: 0, circuit: 'closed' });

@@ -20,7 +20,10 @@ export interface MinistrySchemaOptions<R extends MinistryRecord> {
  * A ministry subgraph's schema: its resolvers, its system's part of `LegacySystemHealth`, and the `_entities` lookup
  * of its dossier type (named by the registry row) batched through the request's loader.
  */
-export function buildMinistrySchema<R extends MinistryRecord>(name: string, { resolvers, view = dossierView, referenceResolvers = {}, orphanedTypes = [] }: MinistrySchemaOptions<R>): Promise<GraphQLSchema> {
+export function buildMinistrySchema<R extends MinistryRecord>(
+  name: string,
+  { resolvers, view = dossierView, referenceResolvers = {}, orphanedTypes = [] }: MinistrySchemaOptions<R>,
+): Promise<GraphQLSchema> {
   const row = registryRowOf(name);
   return buildFederatedSchema({
     resolvers,

@@ -39,7 +39,10 @@ export interface MinistryParts<R extends MinistryRecord, A, I extends object> {
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
-export function createMinistryContext<R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>>(parts: MinistryParts<R, A, I>, principal: Principal): MinistryContext<R, A, I> {
+export function createMinistryContext<R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>>(
+  parts: MinistryParts<R, A, I>,
+  principal: Principal,
+): MinistryContext<R, A, I> {
   const { system, ministry, adapter, outbox, lastKnown, queuedRecord } = parts;
   const access = createAccessRecorder();
   const dossiers = dossierLoaders({

@@ -15,7 +15,15 @@ export type MinistryRecord = DossierRecord & LoadedDossier;
  * queued application looks like. `startMinistrySubgraph` builds all the rest — configuration, loaders, outbox and
  * forwarder, last-known fallback, readiness — the same way for every ministry.
  */
-export interface MinistrySubgraph<S extends z.ZodObject, O, R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>, X = undefined, C extends MinistryContext<R, A, I> = MinistryContext<R, A, I>> {
+export interface MinistrySubgraph<
+  S extends z.ZodObject,
+  O,
+  R extends MinistryRecord,
+  I extends object,
+  A extends MinistryDossierAdapter<R, I>,
+  X = undefined,
+  C extends MinistryContext<R, A, I> = MinistryContext<R, A, I>,
+> {
   /** The registry row's subgraph name (`electricity`): port, ministry, reference prefix and system come from it. */
   readonly name: string;
   readonly adapter: MinistryAdapterKit<S, O, R, I, A>;
@@ -50,8 +58,14 @@ export interface OwnEnv<X> {
 }
 
 /** Types a definition (inference only). */
-export function defineMinistrySubgraph<S extends z.ZodObject, O, R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>, X = undefined, C extends MinistryContext<R, A, I> = MinistryContext<R, A, I>>(
-  definition: MinistrySubgraph<S, O, R, I, A, X, C>,
-): MinistrySubgraph<S, O, R, I, A, X, C> {
+export function defineMinistrySubgraph<
+  S extends z.ZodObject,
+  O,
+  R extends MinistryRecord,
+  I extends object,
+  A extends MinistryDossierAdapter<R, I>,
+  X = undefined,
+  C extends MinistryContext<R, A, I> = MinistryContext<R, A, I>,
+>(definition: MinistrySubgraph<S, O, R, I, A, X, C>): MinistrySubgraph<S, O, R, I, A, X, C> {
   return definition;
 }

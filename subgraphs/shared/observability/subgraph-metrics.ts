@@ -32,11 +32,28 @@ export function createSubgraphMetrics({ subgraph, system, backlog }: SubgraphMet
   registry.setDefaultLabels({ subgraph });
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const requests = new Histogram({ name: 'guichet_subgraph_request_duration_seconds', help: 'GraphQL requests served by the subgraph, by outcome.', labelNames: ['outcome'], buckets: [...latencyBucketsSeconds], registers });
+  const requests = new Histogram({
+    name: 'guichet_subgraph_request_duration_seconds',
+    help: 'GraphQL requests served by the subgraph, by outcome.',
+    labelNames: ['outcome'],
+    buckets: [...latencyBucketsSeconds],
+    registers,
+  });
   const unsubscribe: (() => void)[] = [];
   if (system !== undefined) {
-    const calls = new Histogram({ name: 'guichet_legacy_call_duration_seconds', help: 'Calls to the legacy system (retries and waiting for a slot included), by operation and outcome.', labelNames: ['system', 'operation', 'outcome'], buckets: [...latencyBucketsSeconds], registers });
-    const errors = new Counter({ name: 'guichet_legacy_call_errors_total', help: 'Legacy calls that ended with an error, by code (NOT_FOUND and BAD_USER_INPUT included: outcome ok).', labelNames: ['system', 'operation', 'code'], registers });
+    const calls = new Histogram({
+      name: 'guichet_legacy_call_duration_seconds',
+      help: 'Calls to the legacy system (retries and waiting for a slot included), by operation and outcome.',
+      labelNames: ['system', 'operation', 'outcome'],
+      buckets: [...latencyBucketsSeconds],
+      registers,
+    });
+    const errors = new Counter({
+      name: 'guichet_legacy_call_errors_total',
+      help: 'Legacy calls that ended with an error, by code (NOT_FOUND and BAD_USER_INPUT included: outcome ok).',
+      labelNames: ['system', 'operation', 'code'],
+      registers,
+    });
     unsubscribe.push(
       legacyCallEvents.subscribe((event) => {
         if (event.system !== system) return;
@@ -45,9 +62,25 @@ export function createSubgraphMetrics({ subgraph, system, backlog }: SubgraphMet
       }),
     );
     // Strangler migrations: reads answered by one API and compared with the other (field paths only, never values).
-    const comparisons = new Counter({ name: 'guichet_legacy_shadow_comparisons_total', help: 'Shadowed reads of the legacy system, by adapter operation and result (match, mismatch, secondary_error, primary_error, skipped).', labelNames: ['system', 'operation', 'result'], registers });
-    const differences = new Counter({ name: 'guichet_legacy_shadow_differences_total', help: 'Fields that differed between the primary and the shadow answer, by adapter operation and field path.', labelNames: ['system', 'operation', 'field'], registers });
-    const shadowDurations = new Histogram({ name: 'guichet_legacy_shadow_duration_seconds', help: 'Duration of each side of a shadowed read (primary answering, secondary compared), by path.', labelNames: ['system', 'operation', 'side', 'path'], buckets: [...latencyBucketsSeconds], registers });
+    const comparisons = new Counter({
+      name: 'guichet_legacy_shadow_comparisons_total',
+      help: 'Shadowed reads of the legacy system, by adapter operation and result (match, mismatch, secondary_error, primary_error, skipped).',
+      labelNames: ['system', 'operation', 'result'],
+      registers,
+    });
+    const differences = new Counter({
+      name: 'guichet_legacy_shadow_differences_total',
+      help: 'Fields that differed between the primary and the shadow answer, by adapter operation and field path.',
+      labelNames: ['system', 'operation', 'field'],
+      registers,
+    });
+    const shadowDurations = new Histogram({
+      name: 'guichet_legacy_shadow_duration_seconds',
+      help: 'Duration of each side of a shadowed read (primary answering, secondary compared), by path.',
+      labelNames: ['system', 'operation', 'side', 'path'],
+      buckets: [...latencyBucketsSeconds],
+      registers,
+    });
     unsubscribe.push(
       shadowEvents.subscribe((event) => {
         if (event.system !== system) return;
@@ -75,7 +108,17 @@ export function createSubgraphMetrics({ subgraph, system, backlog }: SubgraphMet
       collect() {
         const c = policyEvents.snapshot()[system];
         if (c === undefined) return;
-        const values: Record<string, number> = { retry: c.retries, break: c.breaks, half_open: c.halfOpens, reset: c.resets, rejected_circuit_open: c.rejections.circuitOpen, rejected_bulkhead_full: c.rejections.bulkheadFull, timeout_attempt: c.timeouts.attempt, timeout_deadline: c.timeouts.deadline, timeout_request: c.timeouts.request };
+        const values: Record<string, number> = {
+          retry: c.retries,
+          break: c.breaks,
+          half_open: c.halfOpens,
+          reset: c.resets,
+          rejected_circuit_open: c.rejections.circuitOpen,
+          rejected_bulkhead_full: c.rejections.bulkheadFull,
+          timeout_attempt: c.timeouts.attempt,
+          timeout_deadline: c.timeouts.deadline,
+          timeout_request: c.timeouts.request,
+        };
         this.reset();
         for (const [event, value] of Object.entries(values)) this.inc({ system, event }, value);
       },

@@ -1,4 +1,14 @@
-import { classifyByCode, createOutbox, createSqliteSubmissionStore, outboxOwnerId, type LegacyDelivery, type LegacyRecord, type Outbox, type OutboxConfig, type OutboxSystem } from '../../../outbox/index.js';
+import {
+  classifyByCode,
+  createOutbox,
+  createSqliteSubmissionStore,
+  outboxOwnerId,
+  type LegacyDelivery,
+  type LegacyRecord,
+  type Outbox,
+  type OutboxConfig,
+  type OutboxSystem,
+} from '../../../outbox/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 
 export interface MinistryOutboxOptions<R extends LegacyRecord> {

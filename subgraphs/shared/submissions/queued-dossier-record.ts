@@ -48,10 +48,7 @@ export function queuedDossierRecord(submission: Submission): QueuedDossier {
     ministryStatusCode: rejected ? 'GUICHET_REFUSEE' : 'GUICHET_EN_ATTENTE',
     submittedAt: createdAt,
     updatedAt,
-    history: [
-      { status: 'QUEUED', ministryStatus: queuedLabel, at: createdAt },
-      ...(rejected ? [{ status: 'REJECTED' as const, ministryStatus: rejectedLabel, at: updatedAt }] : []),
-    ],
+    history: [{ status: 'QUEUED', ministryStatus: queuedLabel, at: createdAt }, ...(rejected ? [{ status: 'REJECTED' as const, ministryStatus: rejectedLabel, at: updatedAt }] : [])],
     nextAction: rejected ? 'Corrigez la demande et déposez-la à nouveau.' : null,
     procedureCode: submission.procedureCode as ProcedureCode,
     externalReference: submission.externalReference,

@@ -52,13 +52,27 @@ describe('createTtlCache', () => {
 
 describe('cachedBatch', () => {
   const fetcher = () =>
-    vi.fn(async (keys: readonly string[]) => new Map<string, string | Error>(keys.flatMap((k): [string, string | Error][] => (k === 'absent' ? [] : k === 'broken' ? [[k, new Error('down')]] : [[k, k.toUpperCase()]]))));
+    vi.fn(
+      async (keys: readonly string[]) =>
+        new Map<string, string | Error>(keys.flatMap((k): [string, string | Error][] => (k === 'absent' ? [] : k === 'broken' ? [[k, new Error('down')]] : [[k, k.toUpperCase()]]))),
+    );
 
   it('asks the system only for the keys it does not hold, in one call', async () => {
     const fetchMany = fetcher();
     const read = cachedBatch(fetchMany, createTtlCache<string>({ ttlMs: 60_000, maxEntries: 100 }));
-    expect(await read(['a', 'b'])).toEqual(new Map([['a', 'A'], ['b', 'B']]));
-    expect(await read(['a', 'b', 'c'])).toEqual(new Map([['a', 'A'], ['b', 'B'], ['c', 'C']]));
+    expect(await read(['a', 'b'])).toEqual(
+      new Map([
+        ['a', 'A'],
+        ['b', 'B'],
+      ]),
+    );
+    expect(await read(['a', 'b', 'c'])).toEqual(
+      new Map([
+        ['a', 'A'],
+        ['b', 'B'],
+        ['c', 'C'],
+      ]),
+    );
     expect(fetchMany.mock.calls).toEqual([[['a', 'b']], [['c']]]);
     await read(['c', 'a']);
     expect(fetchMany).toHaveBeenCalledTimes(2);

@@ -107,7 +107,14 @@ describe('feed ingestor', () => {
         return [];
       },
     });
-    const ingestor = createFeedIngestor({ feeds: [slow('rnec'), slow('ceet'), slow('urbanisme')], store: createMemoryReadModelStore(), model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
+    const ingestor = createFeedIngestor({
+      feeds: [slow('rnec'), slow('ceet'), slow('urbanisme')],
+      store: createMemoryReadModelStore(),
+      model: createReadModel(),
+      pollIntervalMs: 1,
+      overlapMs: 0,
+      log,
+    });
     await ingestor.pollAll();
     expect(most).toBe(1);
     await ingestor.pollAll();

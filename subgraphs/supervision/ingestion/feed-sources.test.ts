@@ -11,7 +11,10 @@ describe('feed sources', () => {
     const limits = { timeoutMs: 1_234, maxResponseBytes: 5_678 };
     for (const source of sources) {
       // The adapter's own variables are the subgraph's: each names its system.
-      expect(Object.keys(source.envSchema.shape).every((name) => name.startsWith(`${source.system.toUpperCase()}_`)), source.system).toBe(true);
+      expect(
+        Object.keys(source.envSchema.shape).every((name) => name.startsWith(`${source.system.toUpperCase()}_`)),
+        source.system,
+      ).toBe(true);
       const feed = source.configure(env, limits);
       expect(feed.source, source.system).toContain(`/${source.system}`);
       expect(feed.options).toMatchObject(limits);

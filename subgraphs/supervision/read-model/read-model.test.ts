@@ -31,15 +31,32 @@ const birthCopy = (ref: string, commune: string, steps: readonly [DossierStatus,
 // CEET-1 changes status twice, arriving in three polls; it is decided in 20 days (legal delay: 45).
 const ceet1 = [
   electricity('CEET-2026-000001', 'GOLFE1', [['SUBMITTED', '2026-10-01T08:00:00Z']]),
-  electricity('CEET-2026-000001', 'GOLFE1', [['SUBMITTED', '2026-10-01T08:00:00Z'], ['IN_PROGRESS', '2026-10-03T08:00:00Z']]),
-  electricity('CEET-2026-000001', 'GOLFE1', [['SUBMITTED', '2026-10-01T08:00:00Z'], ['IN_PROGRESS', '2026-10-03T08:00:00Z'], ['COMPLETED', '2026-10-21T08:00:00Z']]),
+  electricity('CEET-2026-000001', 'GOLFE1', [
+    ['SUBMITTED', '2026-10-01T08:00:00Z'],
+    ['IN_PROGRESS', '2026-10-03T08:00:00Z'],
+  ]),
+  electricity('CEET-2026-000001', 'GOLFE1', [
+    ['SUBMITTED', '2026-10-01T08:00:00Z'],
+    ['IN_PROGRESS', '2026-10-03T08:00:00Z'],
+    ['COMPLETED', '2026-10-21T08:00:00Z'],
+  ]),
 ];
 /** Waiting on the citizen (a quote to pay) for 80 days: beyond CEET's 45. */
-const ceet2 = electricity('CEET-2026-000002', 'GOLFE1', [['SUBMITTED', '2026-09-01T08:00:00Z'], ['ACTION_REQUIRED', '2026-09-15T08:00:00Z']]);
+const ceet2 = electricity('CEET-2026-000002', 'GOLFE1', [
+  ['SUBMITTED', '2026-09-01T08:00:00Z'],
+  ['ACTION_REQUIRED', '2026-09-15T08:00:00Z'],
+]);
 /** Delivered in 40 days: beyond the permit's 30. */
-const urb1 = permit('URB-2026-000001', 'AGOE1', [['SUBMITTED', '2026-10-01T08:00:00Z'], ['IN_PROGRESS', '2026-10-05T08:00:00Z'], ['APPROVED', '2026-11-10T08:00:00Z']]);
+const urb1 = permit('URB-2026-000001', 'AGOE1', [
+  ['SUBMITTED', '2026-10-01T08:00:00Z'],
+  ['IN_PROGRESS', '2026-10-05T08:00:00Z'],
+  ['APPROVED', '2026-11-10T08:00:00Z'],
+]);
 const urb2 = permit('URB-2026-000002', 'AGOE1', [['SUBMITTED', '2026-11-18T12:00:00Z']]);
-const rnec1 = birthCopy('RNEC-2026-000001', 'GOLFE1', [['SUBMITTED', '2026-11-02T09:00:00Z'], ['REJECTED', '2026-11-03T09:00:00Z']]);
+const rnec1 = birthCopy('RNEC-2026-000001', 'GOLFE1', [
+  ['SUBMITTED', '2026-11-02T09:00:00Z'],
+  ['REJECTED', '2026-11-03T09:00:00Z'],
+]);
 const rnec2 = birthCopy('RNEC-2026-000002', 'LACS1', [['SUBMITTED', '2026-11-19T12:00:00Z']]);
 
 function loadedModel() {
@@ -150,7 +167,10 @@ describe('read model', () => {
     expect(model.revision).toBe(revision);
     const first = model.overview({ ministry: 'ENERGY' }, asOf);
     expect(model.overview({ ministry: 'ENERGY' }, asOf)).toBe(first);
-    const reopened = electricity('CEET-2026-000001', 'GOLFE1', [['SUBMITTED', '2026-10-01T08:00:00Z'], ['IN_PROGRESS', '2026-11-19T08:00:00Z']]);
+    const reopened = electricity('CEET-2026-000001', 'GOLFE1', [
+      ['SUBMITTED', '2026-10-01T08:00:00Z'],
+      ['IN_PROGRESS', '2026-11-19T08:00:00Z'],
+    ]);
     expect(model.apply([reopened])).toEqual({ changed: 1, ignored: 0 });
     const after = model.overview({ ministry: 'ENERGY' }, asOf);
     expect(after).not.toBe(first);
@@ -165,7 +185,11 @@ describe('read model', () => {
   });
 
   it('takes the decision from the history: the first decision step, not the last update', () => {
-    const fact = permit('URB-2026-000003', 'GOLFE2', [['SUBMITTED', '2026-10-01T08:00:00Z'], ['APPROVED', '2026-10-11T08:00:00Z'], ['COMPLETED', '2026-10-30T08:00:00Z']]);
+    const fact = permit('URB-2026-000003', 'GOLFE2', [
+      ['SUBMITTED', '2026-10-01T08:00:00Z'],
+      ['APPROVED', '2026-10-11T08:00:00Z'],
+      ['COMPLETED', '2026-10-30T08:00:00Z'],
+    ]);
     expect(fact.decidedMs).toBe(Date.parse('2026-10-11T08:00:00Z'));
     expect(fact).not.toHaveProperty('applicantNiu');
     expect(createReadModel().overview({}, asOf).totals.total).toBe(0);

@@ -33,7 +33,12 @@ describe.each(stores)('%s read-model store', (_name, open) => {
       ['CEET-2026-000001', 'COMPLETED', 1_000, 'GOLFE1'],
       ['CEET-2026-000002', 'IN_PROGRESS', null, null],
     ]);
-    expect(loaded.cursors).toEqual(new Map([['ceet', 200], ['rnec', 150]]));
+    expect(loaded.cursors).toEqual(
+      new Map([
+        ['ceet', 200],
+        ['rnec', 150],
+      ]),
+    );
     await store.close();
   });
 });

@@ -73,7 +73,9 @@ describe('partial answers under each fault of each legacy system', () => {
         // The other systems' dossiers are all there.
         const dossiers = data.citizen!.dossiers!;
         const others = { rnec: citizen.rnec.length, ceet: citizen.ceet.length, urbanisme: citizen.urb.length, mines: citizen.mem.length };
-        const expected = Object.entries(others).filter(([s]) => s !== system).reduce((sum, [, n]) => sum + n, 0);
+        const expected = Object.entries(others)
+          .filter(([s]) => s !== system)
+          .reduce((sum, [, n]) => sum + n, 0);
         if (system === 'rnec') {
           expect(data.citizen!.lastName).toBeNull();
           expect(data.citizen!.civilActs).toBeNull();

@@ -120,7 +120,10 @@ describe('250 concurrent dashboards for 20 s', () => {
       expect(outcome.body?.data).toBeUndefined();
     }
     // /ready: saturated (503) while the load lasted; ready again once it drained.
-    expect(seen.some((s) => s.http === 503 && s.status === 'saturated'), JSON.stringify(seen)).toBe(true);
+    expect(
+      seen.some((s) => s.http === 503 && s.status === 'saturated'),
+      JSON.stringify(seen),
+    ).toBe(true);
     let after = { http: 0, status: '' };
     for (let attempt = 0; attempt < 40 && after.status !== 'ready'; attempt++) {
       if (attempt > 0) await sleep(250);
@@ -174,7 +177,12 @@ describe('one slow legacy system, with one request deadline', () => {
     try {
       const startedAt = performance.now();
       const response = await gql<{
-        citizen: { niu: string; firstName: string | null; civilActs: unknown[] | null; dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[]; nodes: { reference: string; status: string }[] } | null } | null;
+        citizen: {
+          niu: string;
+          firstName: string | null;
+          civilActs: unknown[] | null;
+          dossiers: { totalCount: number; incomplete: boolean; unavailableSystems: string[]; nodes: { reference: string; status: string }[] } | null;
+        } | null;
       }>(
         `query($niu: ID!) { citizen(niu: $niu) { niu firstName civilActs { number } dossiers(first: 20) { totalCount incomplete unavailableSystems nodes { reference status } } } }`,
         { niu: citizen.niu },
@@ -201,7 +209,9 @@ describe('one slow legacy system, with one request deadline', () => {
   }, 60_000);
 
   it('a filing whose legacy call the deadline cuts short is QUEUED at the deadline, then delivered exactly once', async () => {
-    const applicant = testWorld().persons.filter((p) => p.birthDate < '1990-01-01' && p.deathDate === null).at(-1)!;
+    const applicant = testWorld()
+      .persons.filter((p) => p.birthDate < '1990-01-01' && p.deathDate === null)
+      .at(-1)!;
     const token = await citizenToken(applicant.niu);
     const mutation = `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference status } }`;
     const variables = { input: { applicantNiu: applicant.niu, actNumber: applicant.birthActNumber, copies: 2 }, key: `deadline-${randomUUID()}` };

@@ -30,7 +30,10 @@ describe('a ministry subgraph unreachable', () => {
     expect(response.data!.procedures.length).toBeGreaterThan(0);
     expect(response.data!.citizen!.lastName).not.toBeNull();
     expect(response.data!.citizen!.civilActs).not.toBeNull();
-    expect(response.errors?.some((e) => e.extensions?.code === 'BACKEND_UNAVAILABLE' && e.extensions?.subgraph === 'electricity'), JSON.stringify(response.errors)).toBe(true);
+    expect(
+      response.errors?.some((e) => e.extensions?.code === 'BACKEND_UNAVAILABLE' && e.extensions?.subgraph === 'electricity'),
+      JSON.stringify(response.errors),
+    ).toBe(true);
     expect(response.data!.citizen!.dossiers, JSON.stringify(response)).toMatchObject({ incomplete: true, totalCount: citizen.urb.length + citizen.rnec.length });
   });
 });

@@ -26,10 +26,10 @@ describe('anonymous caller', () => {
 
   it('a mutation is UNAUTHENTICATED and files nothing', async () => {
     const before = (await legacyAdmin.calls('rnec')).DemanderCopieActe ?? 0;
-    const response = await gql(
-      `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference } }`,
-      { input: { applicantNiu: citizen.niu, actNumber: 'N-GOLFE1-2019-000001', copies: 1 }, key: `anon-${randomUUID()}` },
-    );
+    const response = await gql(`mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference } }`, {
+      input: { applicantNiu: citizen.niu, actNumber: 'N-GOLFE1-2019-000001', copies: 1 },
+      key: `anon-${randomUUID()}`,
+    });
     expect(response.data).toBeNull();
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
     expect((await legacyAdmin.calls('rnec')).DemanderCopieActe ?? 0).toBe(before);

@@ -42,7 +42,9 @@ function tamperedCopy(edit: (lines: string[]) => string[]): string {
   const source = inject('auditLogPath');
   const directory = mkdtempSync(join(tmpdir(), 'guichet-audit-copy-'));
   copyFileSync(source.replace(/\.jsonl$/, '.head'), join(directory, 'audit.head'));
-  const lines = readFileSync(source, 'utf8').split('\n').filter((line) => line.length > 0);
+  const lines = readFileSync(source, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
   const path = join(directory, 'audit.jsonl');
   writeFileSync(path, `${edit(lines).join('\n')}\n`);
   return path;
@@ -54,7 +56,11 @@ describe('audit trail', () => {
     const agentOperation = `AgentProcessing_${randomUUID().replaceAll('-', '')}`;
     const token = await citizenToken(citizen.niu);
     expect((await gql(`query ${selfOperation} { me { niu firstName dossiers(first: 5) { totalCount } } }`, {}, { token })).errors).toBeUndefined();
-    const agentRead = await gql(`query ${agentOperation}($r: ID!) { electricityConnectionRequest(reference: $r) { reference applicant { firstName lastName } } }`, { r: citizen.ceet[0]! }, { token: await agentToken('ENERGY') });
+    const agentRead = await gql(
+      `query ${agentOperation}($r: ID!) { electricityConnectionRequest(reference: $r) { reference applicant { firstName lastName } } }`,
+      { r: citizen.ceet[0]! },
+      { token: await agentToken('ENERGY') },
+    );
     expect(agentRead.errors).toBeUndefined();
 
     const response = await gql<{ me: { accessLog: AccessLogEntry[] } }>(`{ me { accessLog(last: 200) { at kind role ministry client operation systems } } }`, {}, { token });
@@ -92,12 +98,16 @@ describe('audit trail', () => {
   it.each<[string, (lines: string[]) => string[]]>([
     ['a field edited (when)', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"at":"[^"]+"/, '"at":"2000-01-01T00:00:00.000Z"') : line))],
     ['a NIU edited', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"niu":"(\d{11})(\d)"/, (_m, head: string, last: string) => `"niu":"${head}${(Number(last) + 1) % 10}"`) : line))],
-    ['a record edited and its hash recomputed (without the key)', (lines) => lines.map((line, i) => {
-      if (i !== 1) return line;
-      const record = JSON.parse(line) as AuditRecord;
-      const edited = { ...record, subject: 'someone-else' };
-      return JSON.stringify({ ...edited, hash: hashOf(edited) });
-    })],
+    [
+      'a record edited and its hash recomputed (without the key)',
+      (lines) =>
+        lines.map((line, i) => {
+          if (i !== 1) return line;
+          const record = JSON.parse(line) as AuditRecord;
+          const edited = { ...record, subject: 'someone-else' };
+          return JSON.stringify({ ...edited, hash: hashOf(edited) });
+        }),
+    ],
     ['a middle record deleted', (lines) => lines.filter((_, i) => i !== 1)],
     ['the last record deleted', (lines) => lines.slice(0, -1)],
     ['two records swapped', (lines) => [lines[1]!, lines[0]!, ...lines.slice(2)]],

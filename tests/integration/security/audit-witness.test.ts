@@ -72,20 +72,30 @@ function tamperedCopy(edit: (path: string) => void): string {
 }
 
 const tamperings: readonly [string, (path: string) => void][] = [
-  ['the log truncated and an older authentic anchor put back', (path) => {
-    writeFileSync(path, older.log);
-    writeFileSync(headPath(path), older.head);
-  }],
-  ['both files deleted', (path) => {
-    rmSync(path);
-    rmSync(headPath(path));
-  }],
+  [
+    'the log truncated and an older authentic anchor put back',
+    (path) => {
+      writeFileSync(path, older.log);
+      writeFileSync(headPath(path), older.head);
+    },
+  ],
+  [
+    'both files deleted',
+    (path) => {
+      rmSync(path);
+      rmSync(headPath(path));
+    },
+  ],
 ];
 
 beforeAll(async () => {
   gateway = await spawnGateway({ NODE_ENV: 'test', AUDIT_CHECKPOINT_INTERVAL_MS: '50' });
   expect((await read(gateway.graphqlUrl)).data?.citizen?.niu).toBe(citizen.niu);
-  await until(() => witnessedSeq(gateway.auditLogId), (seq) => seq !== undefined && seq === lineCount(gateway.auditLogPath), 'first checkpoint');
+  await until(
+    () => witnessedSeq(gateway.auditLogId),
+    (seq) => seq !== undefined && seq === lineCount(gateway.auditLogPath),
+    'first checkpoint',
+  );
   older = { log: readFileSync(gateway.auditLogPath, 'utf8'), head: readFileSync(headPath(gateway.auditLogPath), 'utf8') };
   for (let i = 0; i < 3; i += 1) expect((await read(gateway.graphqlUrl)).errors).toBeUndefined();
   // A clean stop reports the last tip.
@@ -109,7 +119,11 @@ describe('audit trail with a witness', () => {
     expect((await verify(path, gateway.auditLogId, false)).code).toBe(0); // the defect, still there without a witness
     const { code, output } = await verify(path, gateway.auditLogId);
     expect(code).toBe(1);
-    expect(output).toEqual([expect.stringMatching(new RegExp(`^audit log TAMPERED at record #\\d+ \\(line \\d+\\): .* but the witness signed seq ${finalSeq} on \\S+: records cut from the end, an older trail put back, or the trail wiped`))]);
+    expect(output).toEqual([
+      expect.stringMatching(
+        new RegExp(`^audit log TAMPERED at record #\\d+ \\(line \\d+\\): .* but the witness signed seq ${finalSeq} on \\S+: records cut from the end, an older trail put back, or the trail wiped`),
+      ),
+    ]);
   });
 
   it.each(tamperings)('(c) a gateway restarted on a trail with %s starts, says why, refuses personal data, serves the catalogue', async (_name, edit) => {
@@ -118,7 +132,10 @@ describe('audit trail with a witness', () => {
     try {
       const ready = await fetch(`${restarted.url}/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'not ready', audit: { status: 'behind-witness', log: gateway.auditLogId, witnessedSeq: null, reason: expect.stringContaining(`signed seq ${finalSeq}`) } });
+      expect(await ready.json()).toMatchObject({
+        status: 'not ready',
+        audit: { status: 'behind-witness', log: gateway.auditLogId, witnessedSeq: null, reason: expect.stringContaining(`signed seq ${finalSeq}`) },
+      });
       expect(restarted.lines.some((line) => line.includes('audit trail not vouched for: personal data refused') && line.includes(`signed seq ${finalSeq}`))).toBe(true);
 
       const refused = await read(restarted.graphqlUrl);
@@ -151,7 +168,10 @@ describe('audit trail with a witness', () => {
     expect(rollback).toMatchObject({ kind: 'refused', error: 'rollback', reason: expect.stringContaining(`behind seq ${finalSeq}`) });
     const fork = await client.submit({ log: gateway.auditLogId, seq: finalSeq, hash: 'f'.repeat(64) });
     expect(fork).toMatchObject({ kind: 'refused', error: 'fork' });
-    expect((await client.alarms(gateway.auditLogId)).map((alarm) => [alarm.kind, alarm.seq])).toEqual([['fork', finalSeq], ['rollback', 0]]);
+    expect((await client.alarms(gateway.auditLogId)).map((alarm) => [alarm.kind, alarm.seq])).toEqual([
+      ['fork', finalSeq],
+      ['rollback', 0],
+    ]);
     expect(await witnessedSeq(gateway.auditLogId)).toBe(finalSeq);
     // And audit:verify reports them.
     expect((await verify(gateway.auditLogPath, gateway.auditLogId)).output[0]).toContain('the witness refused 2 checkpoint(s) of this log');
@@ -161,11 +181,19 @@ describe('audit trail with a witness', () => {
     const live = await spawnGateway({ NODE_ENV: 'test', AUDIT_CHECKPOINT_INTERVAL_MS: '50' });
     try {
       expect((await read(live.graphqlUrl)).errors).toBeUndefined();
-      await until(() => witnessedSeq(live.auditLogId), (seq) => seq !== undefined && seq >= 1, 'first checkpoint');
+      await until(
+        () => witnessedSeq(live.auditLogId),
+        (seq) => seq !== undefined && seq >= 1,
+        'first checkpoint',
+      );
       // Another writer took the log further: this gateway's next tip is behind what was witnessed.
       expect((await witness().submit({ log: live.auditLogId, seq: 10_000, hash: 'a'.repeat(64) })).kind).toBe('accepted');
       expect((await read(live.graphqlUrl)).errors).toBeUndefined(); // appended, then reported: refused
-      const ready = await until(async () => (await (await fetch(`${live.url}/ready`)).json()) as { audit: { status: string; reason?: string } }, (body) => body.audit.status !== 'vouched', 'the refusal');
+      const ready = await until(
+        async () => (await (await fetch(`${live.url}/ready`)).json()) as { audit: { status: string; reason?: string } },
+        (body) => body.audit.status !== 'vouched',
+        'the refusal',
+      );
       expect(ready.audit).toMatchObject({ status: 'witness-refused', reason: expect.stringContaining('(rollback)') });
       const refused = await read(live.graphqlUrl);
       expect({ status: refused.status, codes: errorCodes(refused) }).toEqual({ status: 503, codes: ['AUDIT_UNAVAILABLE'] });

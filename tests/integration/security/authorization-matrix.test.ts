@@ -176,8 +176,14 @@ async function runState(state: string, statePaths: readonly Path[], target: Matr
   const others = roles.filter((r) => r.name !== 'owner');
   // A failing system's answers mostly wait on backoff timers, not on the CPU: more of them in flight.
   const width = strict ? 6 : 16;
-  await pooled(statePaths.flatMap((path) => owner.map((role) => () => tryPath(state, path, role, target, strict))), width);
-  await pooled(statePaths.flatMap((path) => others.map((role) => () => tryPath(state, path, role, target, strict))), width);
+  await pooled(
+    statePaths.flatMap((path) => owner.map((role) => () => tryPath(state, path, role, target, strict))),
+    width,
+  );
+  await pooled(
+    statePaths.flatMap((path) => others.map((role) => () => tryPath(state, path, role, target, strict))),
+    width,
+  );
   checkAudit(since, strict);
 }
 

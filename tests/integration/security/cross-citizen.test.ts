@@ -159,12 +159,37 @@ describe('cross-citizen access', () => {
   });
 
   it.each([
-    ['requestElectricityConnection', 'ceet', 'creerDemande', 'ElectricityConnectionInput', () => ({ applicantNiu: other.niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 4 })],
-    ['applyForBuildingPermit', 'urbanisme', 'deposerDossier', 'BuildingPermitInput', () => ({ applicantNiu: other.niu, landTitle: 'TF-2019-123456', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE1', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 120, levels: 1 })],
+    [
+      'requestElectricityConnection',
+      'ceet',
+      'creerDemande',
+      'ElectricityConnectionInput',
+      () => ({ applicantNiu: other.niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 4 }),
+    ],
+    [
+      'applyForBuildingPermit',
+      'urbanisme',
+      'deposerDossier',
+      'BuildingPermitInput',
+      () => ({
+        applicantNiu: other.niu,
+        landTitle: 'TF-2019-123456',
+        architectRegistration: 'ONAT-0101',
+        communeCode: 'GOLFE1',
+        quarter: 'Bè',
+        projectKind: 'SINGLE_HOUSE',
+        floorAreaM2: 120,
+        levels: 1,
+      }),
+    ],
     ['requestCivilActCopy', 'rnec', 'DemanderCopieActe', 'CivilActCopyInput', () => ({ applicantNiu: other.niu, actNumber: otherPerson.birthActNumber, copies: 1 })],
   ] as const)('%s for another NIU is FORBIDDEN and files nothing', async (mutation, system, operation, inputType, input) => {
     const before = (await legacyAdmin.calls(system))[operation] ?? 0;
-    const response = await gql(`mutation($input: ${inputType}!, $key: String!) { ${mutation}(input: $input, idempotencyKey: $key) { reference } }`, { input: input(), key: `cross-${randomUUID()}` }, { token: await citizenToken(self.niu) });
+    const response = await gql(
+      `mutation($input: ${inputType}!, $key: String!) { ${mutation}(input: $input, idempotencyKey: $key) { reference } }`,
+      { input: input(), key: `cross-${randomUUID()}` },
+      { token: await citizenToken(self.niu) },
+    );
     expect(response.data).toBeNull();
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expectNoLeak(response, { strings: leak.strings });

@@ -10,8 +10,7 @@ import { citizenInAllSystems } from '../../support/world.js';
  * csrfPrevention: a GET without a preflight-forcing header, a POST with a form or text content type.
  */
 const citizen = citizenInAllSystems();
-const mutation = (key: string) =>
-  `mutation { requestCivilActCopy(idempotencyKey: "${key}", input: { applicantNiu: "${citizen.niu}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`;
+const mutation = (key: string) => `mutation { requestCivilActCopy(idempotencyKey: "${key}", input: { applicantNiu: "${citizen.niu}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`;
 
 describe('CSRF prevention', () => {
   it('GET ?query=… without a preflight header → 400, and no personal data', async () => {

@@ -36,7 +36,16 @@ const permit = `mutation($input: BuildingPermitInput!, $key: String!) { applyFor
 const copy = `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference actNumber } }`;
 
 const electricityInput = { applicantNiu: adult.niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 5 };
-const permitInput = { applicantNiu: adult.niu, landTitle: 'TF-2019-123456', architectRegistration: 'ONAT-0101', communeCode: 'GOLFE1', quarter: 'Bè', projectKind: 'SINGLE_HOUSE', floorAreaM2: 120, levels: 1 };
+const permitInput = {
+  applicantNiu: adult.niu,
+  landTitle: 'TF-2019-123456',
+  architectRegistration: 'ONAT-0101',
+  communeCode: 'GOLFE1',
+  quarter: 'Bè',
+  projectKind: 'SINGLE_HOUSE',
+  floorAreaM2: 120,
+  levels: 1,
+};
 const copyInput = { applicantNiu: adult.niu, actNumber: adult.birthActNumber, copies: 1 };
 
 /** Every formatted field of every mutation, with how to put a value in it. */
@@ -82,7 +91,11 @@ describe('injection strings in mutation inputs', () => {
 
   it.each(hostile.filter(([, value]) => value.length <= 80))('requestElectricityConnection.quarter stores %s verbatim, and CEET gives it back unchanged', async (_name, value) => {
     const token = await citizenToken(adult.niu);
-    const created = await gql<{ requestElectricityConnection: { reference: string; quarter: string } }>(electricity, { input: { ...electricityInput, quarter: value }, key: `inj-${randomUUID()}` }, { token });
+    const created = await gql<{ requestElectricityConnection: { reference: string; quarter: string } }>(
+      electricity,
+      { input: { ...electricityInput, quarter: value }, key: `inj-${randomUUID()}` },
+      { token },
+    );
     expect(created.errors).toBeUndefined();
     const { reference, quarter } = created.data!.requestElectricityConnection;
     expect(quarter).toBe(value);

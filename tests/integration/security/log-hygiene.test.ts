@@ -21,7 +21,9 @@ import { testWorld } from '../../support/world.js';
 const [self, other] = twoCitizensInAllSystems();
 const filer = testWorld().persons.find((p) => p.birthDate < '1990-01-01' && p.deathDate === null)!;
 const people = [personOf(self.niu), personOf(other.niu), filer];
-const applicants = testWorld().electricityRequests.slice(-60).map((r) => r.niu);
+const applicants = testWorld()
+  .electricityRequests.slice(-60)
+  .map((r) => r.niu);
 
 let gateway: ExtraGateway;
 let subgraphs: ExtraService[] = [];
@@ -52,7 +54,13 @@ beforeAll(async () => {
   await gql(mutation, { input: { ...input, applicantNiu: other.niu }, key: `logs-${randomUUID()}` }, { url, token: citizen });
   await gql(mutation, { input: { ...input, applicantNiu: self.niu, communeCode: 'nope' }, key: `logs-${randomUUID()}` }, { url, token: citizen });
   // Legacy failures: the paths where an error object (with whatever the legacy system said) gets logged.
-  for (const [system, faults] of [['ceet', { errorRate: 1 }], ['ceet', { malformedRate: 1 }], ['rnec', { errorRate: 1 }], ['urbanisme', { errorIn200Rate: 1 }], ['rnec', { truncatedRate: 1 }]] as const) {
+  for (const [system, faults] of [
+    ['ceet', { errorRate: 1 }],
+    ['ceet', { malformedRate: 1 }],
+    ['rnec', { errorRate: 1 }],
+    ['urbanisme', { errorIn200Rate: 1 }],
+    ['rnec', { truncatedRate: 1 }],
+  ] as const) {
     await legacyAdmin.setFaults(system, faults);
     try {
       await gql(dashboard, { niu: self.niu }, { url, token: citizen });
@@ -72,7 +80,10 @@ const allLines = () => [...gateway.lines.map((l) => `[gateway] ${l}`), ...subgra
 describe('ordinary logs', () => {
   it('were captured (the workload produced warnings and errors)', () => {
     const lines = allLines();
-    expect(lines.some((line) => line.includes('"msg":"access token refused"')), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((line) => line.includes('"msg":"access token refused"')),
+      lines.join('\n'),
+    ).toBe(true);
     expect(lines.filter((line) => /"level":(40|50)/.test(line)).length, lines.join('\n')).toBeGreaterThan(0);
   });
 
@@ -94,7 +105,10 @@ describe('ordinary logs', () => {
     for (const person of people) {
       for (const name of [person.lastName, ...person.firstNames.split(' ')].filter((n) => n.length >= 4)) {
         const pattern = new RegExp(`\\b${name}\\b`, 'i');
-        expect(allLines().find((line) => pattern.test(line)), `name ${name}`).toBeUndefined();
+        expect(
+          allLines().find((line) => pattern.test(line)),
+          `name ${name}`,
+        ).toBeUndefined();
       }
     }
   });

@@ -33,7 +33,11 @@ const credentials: readonly [string, () => Promise<Record<string, string>>][] = 
 
 describe('the gateway is the only door', () => {
   it.each(subgraphs)('control: %s answers a genuine internal token', async (subgraph) => {
-    const response = await rawPost(JSON.stringify(documents.sdl), { 'content-type': 'application/json', 'x-guichet-internal-token': await internalTokenFor(principal) }, inject('serviceUrls')[subgraph]);
+    const response = await rawPost(
+      JSON.stringify(documents.sdl),
+      { 'content-type': 'application/json', 'x-guichet-internal-token': await internalTokenFor(principal) },
+      inject('serviceUrls')[subgraph],
+    );
     expect(response.status).toBe(200);
     expect(response.text).toContain('sdl');
   });

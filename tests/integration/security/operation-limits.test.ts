@@ -15,7 +15,11 @@ const bombs: readonly [string, string, RegExp][] = [
   ['depth bomb', `query($niu: ID!) { citizen(niu: $niu) { ${nest(6, 'niu firstName')} } }`, /imbrication/],
   ['alias bomb', `query($niu: ID!) { ${Array.from({ length: 16 }, (_, i) => `a${i}: citizen(niu: $niu) { niu firstName }`).join(' ')} }`, /alias/],
   ['cost bomb: one page of 100 with every field', `query($niu: ID!) { citizen(niu: $niu) { ${dashboard.replace('first: 20', 'first: 100')} } }`, /coût/],
-  ['cost bomb: aliased dashboards', `query($niu: ID!) { ${Array.from({ length: 8 }, (_, i) => `d${i}: citizen(niu: $niu) { firstName lastName civilActs { number kind date } ${dashboard} }`).join(' ')} }`, /coût/],
+  [
+    'cost bomb: aliased dashboards',
+    `query($niu: ID!) { ${Array.from({ length: 8 }, (_, i) => `d${i}: citizen(niu: $niu) { firstName lastName civilActs { number kind date } ${dashboard} }`).join(' ')} }`,
+    /coût/,
+  ],
   ['token bomb', `query($niu: ID!) { citizen(niu: $niu) { ${'niu '.repeat(2_100)} firstName } }`, /éléments lexicaux/],
   ['directive bomb', `query($niu: ID!) { citizen(niu: $niu) { ${'niu @include(if: true) '.repeat(25)} firstName } }`, /directives/],
 ];

@@ -97,7 +97,11 @@ describe('gateway in production mode', () => {
   });
 
   it('runs a trusted document sent by id over POST with a citizen token', async () => {
-    const response = await rawPost(JSON.stringify({ extensions: persisted('MyDashboard') }), { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken()}` }, gateway.graphqlUrl);
+    const response = await rawPost(
+      JSON.stringify({ extensions: persisted('MyDashboard') }),
+      { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken()}` },
+      gateway.graphqlUrl,
+    );
     expect(response.status).toBe(200);
     expect(response.json?.errors).toBeUndefined();
     expect(response.json?.data).toMatchObject({ me: { niu: citizen.niu } });
@@ -105,7 +109,11 @@ describe('gateway in production mode', () => {
   });
 
   it('runs a trusted query sent by id over GET with the preflight header; a personal one is private, no-store', async () => {
-    const response = await rawGet({ extensions: persisted('DossierStatus'), variables: { reference: citizen.ceet[0]! } }, { ...preflight, authorization: `Bearer ${await citizenToken()}` }, gateway.graphqlUrl);
+    const response = await rawGet(
+      { extensions: persisted('DossierStatus'), variables: { reference: citizen.ceet[0]! } },
+      { ...preflight, authorization: `Bearer ${await citizenToken()}` },
+      gateway.graphqlUrl,
+    );
     expect(response.status).toBe(200);
     expect(response.json?.data).toMatchObject({ dossier: { reference: citizen.ceet[0]! } });
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -117,7 +125,12 @@ describe('gateway in production mode', () => {
     expect(response.status).toBe(200);
     expect(response.json?.errors).toBeUndefined();
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
-    expect(response.headers.get('vary')?.split(',').map((v) => v.trim().toLowerCase())).toContain('authorization');
+    expect(
+      response.headers
+        .get('vary')
+        ?.split(',')
+        .map((v) => v.trim().toLowerCase()),
+    ).toContain('authorization');
   });
 
   it('does not cache the public document over POST, nor an error', async () => {
@@ -138,7 +151,11 @@ describe('gateway in production mode', () => {
 
   it('refuses a trusted mutation over GET (405), and a trusted query without the preflight header (400)', async () => {
     const token = await citizenToken();
-    const mutation = await rawGet({ extensions: persisted('RequestCivilActCopy'), variables: { input: {}, idempotencyKey: 'get-mutation-prod' } }, { ...preflight, authorization: `Bearer ${token}` }, gateway.graphqlUrl);
+    const mutation = await rawGet(
+      { extensions: persisted('RequestCivilActCopy'), variables: { input: {}, idempotencyKey: 'get-mutation-prod' } },
+      { ...preflight, authorization: `Bearer ${token}` },
+      gateway.graphqlUrl,
+    );
     expect(mutation.status).toBe(405);
     const simple = await rawGet({ extensions: persisted('MyDashboard') }, { authorization: `Bearer ${token}` }, gateway.graphqlUrl);
     expect(simple.status).toBe(400);

@@ -63,7 +63,8 @@ async function anonymousQueryFrom(from: string | undefined): Promise<number> {
 }
 
 /** A JWT-shaped bearer value that no IdP signed. */
-const junkToken = (i: number) => `eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.${Buffer.from(JSON.stringify({ sub: `superviseur-${i}`, role: 'supervisor' })).toString('base64url')}.c2lnbmF0dXJlLWZhdXNzZQ`;
+const junkToken = (i: number) =>
+  `eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.${Buffer.from(JSON.stringify({ sub: `superviseur-${i}`, role: 'supervisor' })).toString('base64url')}.c2lnbmF0dXJlLWZhdXNzZQ`;
 
 /** A fresh token from the IdP for one supervisor (another `jti` each time: same person, another token). */
 async function freshSupervisorToken(subject: string): Promise<string> {

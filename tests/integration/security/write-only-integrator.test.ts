@@ -13,7 +13,9 @@ import { testWorld } from '../../support/world.js';
  */
 const mutations = Object.keys(testApiSchema().getMutationType()?.getFields() ?? {}).sort();
 const documents = filingDocuments();
-const applicants = testWorld().persons.filter((p) => p.deathDate === null && p.birthDate < '1995-01-01').slice(120, 120 + mutations.length);
+const applicants = testWorld()
+  .persons.filter((p) => p.deathDate === null && p.birthDate < '1995-01-01')
+  .slice(120, 120 + mutations.length);
 
 function leaves(value: unknown, path = ''): string[] {
   if (value === null || typeof value !== 'object') return [path];

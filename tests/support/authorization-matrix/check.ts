@@ -54,7 +54,11 @@ export function judge(path: Path, expectation: Expectation, response: GraphQLRes
   const errors = response.errors ?? [];
   const codes = errors.map((e) => String(e.extensions?.code));
   const received = new Map<string, Json[]>();
-  for (const leaf of path.leaves) received.set(leaf, objects.map((o) => o[leaf]).filter((v): v is Json => v !== undefined && v !== null));
+  for (const leaf of path.leaves)
+    received.set(
+      leaf,
+      objects.map((o) => o[leaf]).filter((v): v is Json => v !== undefined && v !== null),
+    );
   const unavailable = codes.some((code) => unavailableCodes.has(code));
   if (response.status >= 500) problems.push(`HTTP ${response.status}`);
   for (const code of codes) if (!denialCodes.has(code) && !unavailableCodes.has(code)) problems.push(`unexpected error code ${code}`);
