@@ -1,6 +1,6 @@
 import type { Person, World } from '../../legacy/world/index.js';
 import { connectedMinistriesInCatalogueOrder, ministryOfSystem, ProcedureCode, type LegacySystem } from '../../schema/index.js';
-import { externalReferenceFor } from '../../subgraphs/shared/idempotency.js';
+import { externalReferenceFor } from '../../subgraphs/shared/submissions/idempotency.js';
 import type { Random } from './create-random.js';
 
 /**

@@ -1,26 +1,42 @@
-export { buildFederatedSchema } from './build-subgraph-schema.js';
-export type { SubgraphSchemaOptions, ReferenceResolvers } from './build-subgraph-schema.js';
-export { startSubgraphServer } from './start-subgraph-server.js';
-export type { SubgraphServerOptions, CallerIdentity } from './start-subgraph-server.js';
-export { subgraphEnvSchema } from './subgraph-env.js';
-export type { SubgraphEnv } from './subgraph-env.js';
-export { DateTimeScalar, DateScalar } from './scalars.js';
-export { batchLoader, listLoader } from './batch-loader.js';
-export * from './ttl-cache/index.js';
-export * from './cache-hints/index.js';
-export { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
-export { assertNiu, assertReference } from './identifiers.js';
-export { userInputError, notFoundError } from './user-input-error.js';
-export { createSubgraphErrorFormatter } from './format-subgraph-error.js';
-export * from './dossier/index.js';
-export { IsApplicantNiu, IsCommuneCode, IsLandTitle } from './validators.js';
-export * from './authorization/index.js';
-export type { SubgraphContext } from './subgraph-context.js';
-export { DossierReaders, DossierRecordReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';
-export { createGatewayAuthenticator } from './gateway-authenticator.js';
-export * from './submissions/index.js';
-export * from './last-known/index.js';
-export * from './legacy-health/index.js';
-export * from './ministry/index.js';
-export { dossierLoaders } from './dossier-loaders.js';
-export type { DossierLoaders, DossierLoadersOptions, LoadedDossier } from './dossier-loaders.js';
+/**
+ * What a subgraph builds on, by concern — only the names subgraphs use; each folder's own index has the rest.
+ * server: the schema and the HTTP server every subgraph runs; ministry: the one way a ministry subgraph is wired;
+ * loaders: per-request batching and the process-wide identity cache; authorization: who may read or file what;
+ * dossier: the graph's shared dossier types; input: client-input checks; fallback: last known values while a
+ * ministry is out; legacy-health and cache-hints: what the gateway reads of each subgraph.
+ */
+export { buildFederatedSchema, createGatewayAuthenticator, startSubgraphServer, subgraphEnvSchema } from './server/index.js';
+export type { CallerIdentity, ReferenceResolvers, SubgraphContext, SubgraphEnv } from './server/index.js';
+export { buildMinistrySchema, defineMinistrySubgraph, readMinistrySubgraphConfig, runMinistrySubgraph, startMinistrySubgraph } from './ministry/index.js';
+export type { MinistryContext } from './ministry/index.js';
+export { batchLoader, cachedBatch, cachedCall, createTtlCache, listLoader } from './loaders/index.js';
+export type { TtlCacheOptions } from './loaders/index.js';
+export {
+  asReceipt,
+  canSeeAct,
+  canSeeCitizen,
+  CitizenDossierListReaders,
+  DossierFilers,
+  DossierReaders,
+  DossierRecordReaders,
+  recordedWhenVisible,
+  RequiresScopes,
+  Scopes,
+} from './authorization/index.js';
+export {
+  DateScalar,
+  DateTimeScalar,
+  decorateDossierFields,
+  decorateLookupKey,
+  DossierFields,
+  dossierListingFields,
+  DossierStatus,
+  DossierStep,
+  dossierView,
+  MinistryCode,
+  ProcedureRef,
+} from './dossier/index.js';
+export { assertNiu, assertReference, IsApplicantNiu, IsCommuneCode, IsLandTitle, notFoundError, userInputError } from './input/index.js';
+export { isSystemUnavailable } from './fallback/index.js';
+export { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers, legacySystems } from './legacy-health/index.js';
+export type { CacheHintRules } from './cache-hints/index.js';

@@ -4,3 +4,4 @@ export { applyAuthorization, assertRequirement } from './apply-authorization.js'
 export { canSeeCitizen, canSeeDossier, canFileFor, canSeeAct } from './visibility.js';
 export { unauthenticatedError, forbiddenError } from './access-errors.js';
 export { recordedWhenVisible } from './record-access.js';
+export { DossierReaders, DossierRecordReaders, DossierFilers, CitizenDossierListReaders } from './dossier-access.js';

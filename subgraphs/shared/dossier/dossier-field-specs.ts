@@ -1,6 +1,6 @@
 import { Directive, Field, ID } from 'type-graphql';
 import { DossierStatus } from '../../../schema/dossier-status.js';
-import { DateTimeScalar } from '../scalars.js';
+import { DateTimeScalar } from './scalars.js';
 import { DossierStep } from './dossier-step.js';
 import './dossier-status-enum.js';
 

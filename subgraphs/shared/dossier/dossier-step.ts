@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DossierStatus } from '../../../schema/dossier-status.js';
-import { DateTimeScalar } from '../scalars.js';
+import { DateTimeScalar } from './scalars.js';
 import './dossier-status-enum.js';
 
 @Directive('@shareable')

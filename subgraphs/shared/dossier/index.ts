@@ -8,3 +8,4 @@ export type { DossierFieldOptions } from './dossier-field-specs.js';
 export { dossierView } from './dossier-view.js';
 export { referenceOfKey } from './dossier-key.js';
 export type { DossierKey } from './dossier-key.js';
+export { DateTimeScalar, DateScalar } from './scalars.js';

@@ -8,7 +8,7 @@ import { legacyCallEvents, type LegacySystem } from '../../../adapters/shared/in
 import { legacySystems } from '../../../schema/index.js';
 import type { Principal } from '../../../auth/index.js';
 import { composeSupergraph } from '../../../schema/compose-supergraph.js';
-import { buildFederatedSchema } from '../build-subgraph-schema.js';
+import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers } from './legacy-system-health-hub.js';
 
 @Resolver()

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars.js';
+import { DateTimeScalar } from '../dossier/scalars.js';
 
 /**
  * How one legacy system is doing, as the ministry subgraph that calls it sees it (its call policy: calls over the

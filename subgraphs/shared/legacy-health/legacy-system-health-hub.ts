@@ -1,8 +1,8 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { RequiresScopes } from '../authorization/index.js';
-import type { ReferenceResolvers } from '../build-subgraph-schema.js';
-import { DateTimeScalar } from '../scalars.js';
+import type { ReferenceResolvers } from '../server/build-subgraph-schema.js';
+import { DateTimeScalar } from '../dossier/scalars.js';
 import { LegacySystemFigures } from './legacy-system-figures.js';
 import { figuresFieldOf, legacySystemHealthDescription, legacySystems, systemFieldDescription } from './system-names.js';
 

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { RequiresScopes } from '../authorization/index.js';
-import type { ReferenceResolvers } from '../build-subgraph-schema.js';
+import type { ReferenceResolvers } from '../server/build-subgraph-schema.js';
 import { currentLegacyFigures } from './current-figures.js';
 import { LegacySystemFigures } from './legacy-system-figures.js';
 import { figuresFieldOf, legacySystemHealthDescription, systemFieldDescription } from './system-names.js';

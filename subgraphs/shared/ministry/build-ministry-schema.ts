@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
-import { buildFederatedSchema, type ReferenceResolvers } from '../build-subgraph-schema.js';
+import { buildFederatedSchema, type ReferenceResolvers } from '../server/build-subgraph-schema.js';
 import { type DossierKey, dossierView, referenceOfKey } from '../dossier/index.js';
 import type { MinistryContext } from './ministry-context.js';
 import type { MinistryRecord } from './ministry-subgraph.js';

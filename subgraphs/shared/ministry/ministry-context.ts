@@ -4,10 +4,10 @@ import { createAccessRecorder } from '../../../audit/index.js';
 import type { Principal } from '../../../auth/index.js';
 import type { Outbox, Submission } from '../../../outbox/index.js';
 import type { DossierSystem, LegacySystem, MinistryCode } from '../../../schema/index.js';
-import { dossierLoaders, type DossierLoaders } from '../dossier-loaders.js';
-import type { LastKnownStore } from '../last-known/index.js';
+import { dossierLoaders, type DossierLoaders } from '../loaders/dossier-loaders.js';
+import type { LastKnownStore } from '../fallback/index.js';
 import { submitDossier, type Filing } from '../submissions/index.js';
-import type { SubgraphContext } from '../subgraph-context.js';
+import type { SubgraphContext } from '../server/subgraph-context.js';
 import type { MinistryRecord } from './ministry-subgraph.js';
 
 /** What every ministry subgraph's resolvers get per request. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DossierRecord, MinistryAdapterKit, MinistryDossierAdapter } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import type { CacheHintRules } from '../cache-hints/index.js';
-import type { LoadedDossier } from '../dossier-loaders.js';
+import type { LoadedDossier } from '../loaders/dossier-loaders.js';
 import type { QueuedDossier } from '../submissions/index.js';
 import type { MinistryContext } from './ministry-context.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readConfig } from '../../../lib/config/index.js';
 import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../../outbox/index.js';
 import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
-import { subgraphEnvSchema, type SubgraphEnv } from '../subgraph-env.js';
+import { subgraphEnvSchema, type SubgraphEnv } from '../server/subgraph-env.js';
 
 /** What a ministry's subgraph reads at start-up: its server, its adapter's options, its outbox, its own variables. */
 export interface MinistrySubgraphConfig<O, X = undefined> {

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { legacyCallEvents, policyEvents, shadowEvents, type LegacySystem } from '../../../adapters/shared/index.js';
 import { latencyBucketsSeconds } from '../../../lib/metrics/index.js';
 import type { Backlog } from '../../../outbox/index.js';
-import { lastKnownMetrics } from '../last-known/index.js';
+import { lastKnownMetrics } from '../fallback/index.js';
 
 export interface SubgraphMetricsOptions {
   /** The subgraph (`electricity`), as a label of every series. */

@@ -7,3 +7,4 @@ export { createMinistryOutbox } from './create-ministry-outbox.js';
 export type { MinistryOutboxOptions } from './create-ministry-outbox.js';
 export { submitDossier } from './submit-dossier.js';
 export type { Filing, SubmissionDesk, SubmittedRecord } from './submit-dossier.js';
+export { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';

@@ -1,5 +1,5 @@
 import type { SubmitOutcome, Submission } from '../../../outbox/index.js';
-import { userInputError } from '../user-input-error.js';
+import { userInputError } from '../input/user-input-error.js';
 
 /**
  * What a mutation answers: the ministry's record; Guichet's own view of a queued application (or of a delivered one

@@ -4,8 +4,8 @@ import type { Principal } from '../../../auth/index.js';
 import type { Outbox, Submission } from '../../../outbox/index.js';
 import type { DossierSystem, LegacySystem } from '../../../schema/index.js';
 import { canFileFor, forbiddenError } from '../authorization/index.js';
-import { assertIdempotencyKey, externalReferenceFor } from '../idempotency.js';
-import { userInputError } from '../user-input-error.js';
+import { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
+import { userInputError } from '../input/user-input-error.js';
 import { recordOfOutcome } from './record-of-outcome.js';
 
 /** What a ministry gives back for an application. */

@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessRecorder } from '../../audit/index.js';
-import { anonymousPrincipal } from '../../auth/index.js';
-import { currentDeadline } from '../../lib/deadline/index.js';
-import { createLogger } from '../../lib/log/index.js';
-import type { RunningService } from '../../lib/service/index.js';
+import { createAccessRecorder } from '../../../audit/index.js';
+import { anonymousPrincipal } from '../../../auth/index.js';
+import { currentDeadline } from '../../../lib/deadline/index.js';
+import { createLogger } from '../../../lib/log/index.js';
+import type { RunningService } from '../../../lib/service/index.js';
 import { startSubgraphServer } from './start-subgraph-server.js';
 import { subgraphEnvSchema } from './subgraph-env.js';
 

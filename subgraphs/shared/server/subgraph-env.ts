@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { internalTokenEnvSchema } from '../../auth/index.js';
-import { envHost, envInt, envLogLevel, envNodeEnv, envPort } from '../../lib/config/index.js';
-import { metricsEnvSchema } from '../../lib/metrics/index.js';
-import { tracingEnvSchema } from '../../lib/trace/index.js';
-import { cacheHintEnvSchema } from './cache-hints/index.js';
+import { internalTokenEnvSchema } from '../../../auth/index.js';
+import { envHost, envInt, envLogLevel, envNodeEnv, envPort } from '../../../lib/config/index.js';
+import { metricsEnvSchema } from '../../../lib/metrics/index.js';
+import { tracingEnvSchema } from '../../../lib/trace/index.js';
+import { cacheHintEnvSchema } from '../cache-hints/index.js';
 
 /**
  * Environment every subgraph reads; each adds its adapters' variables. `nodeEnv` decides whether the development

@@ -1,5 +1,5 @@
-import type { AccessRecorder } from '../../audit/index.js';
-import type { Principal } from '../../auth/index.js';
+import type { AccessRecorder } from '../../../audit/index.js';
+import type { Principal } from '../../../auth/index.js';
 
 /** What every subgraph's per-request context carries, whatever the ministry. */
 export interface SubgraphContext {

@@ -1,12 +1,12 @@
 import type DataLoader from 'dataloader';
-import type { AccessRecorder } from '../../audit/index.js';
-import type { Principal } from '../../auth/index.js';
-import type { LegacyRecord, Outbox, Submission } from '../../outbox/index.js';
-import type { LegacySystem, MinistryCode } from '../../schema/index.js';
-import { canSeeDossier, recordedWhenVisible } from './authorization/index.js';
+import type { AccessRecorder } from '../../../audit/index.js';
+import type { Principal } from '../../../auth/index.js';
+import type { LegacyRecord, Outbox, Submission } from '../../../outbox/index.js';
+import type { LegacySystem, MinistryCode } from '../../../schema/index.js';
+import { canSeeDossier, recordedWhenVisible } from '../authorization/index.js';
 import { batchLoader, listLoader } from './batch-loader.js';
-import { withLastKnown, withLastKnownList, type LastKnownStore } from './last-known/index.js';
-import { withGuichetReferences } from './submissions/index.js';
+import { withLastKnown, withLastKnownList, type LastKnownStore } from '../fallback/index.js';
+import { withGuichetReferences } from '../submissions/index.js';
 
 /** A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. */
 export type LoadedDossier = LegacyRecord & { readonly reference: string; readonly applicantNiu: string };

@@ -1,4 +1,4 @@
-import { isWellFormedReference, ReferencePrefix, systemOfReference, type DossierSystem } from '../../schema/index.js';
+import { isWellFormedReference, ReferencePrefix, systemOfReference, type DossierSystem } from '../../../schema/index.js';
 import { userInputError } from './user-input-error.js';
 
 const niuPattern = /^\d{12}$/;

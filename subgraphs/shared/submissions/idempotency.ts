@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DossierSystem } from '../../schema/index.js';
-import { userInputError } from './user-input-error.js';
+import type { DossierSystem } from '../../../schema/index.js';
+import { userInputError } from '../input/user-input-error.js';
 
 const keyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -1,10 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { isAdapterError } from '../../adapters/shared/index.js';
-import { isIdempotencyConflictError } from '../../outbox/index.js';
-import type { Logger } from '../../lib/log/index.js';
-import { errorMessages, isErrorCode } from '../../schema/index.js';
+import { isAdapterError } from '../../../adapters/shared/index.js';
+import { isIdempotencyConflictError } from '../../../outbox/index.js';
+import type { Logger } from '../../../lib/log/index.js';
+import { errorMessages, isErrorCode } from '../../../schema/index.js';
 
 /** Apollo's own codes that describe the request itself; kept as they are. */
 const requestCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);

@@ -1,4 +1,4 @@
-import { RequiresScopes, Scopes } from './authorization/index.js';
+import { RequiresScopes, Scopes } from './requires-scopes.js';
 
 /** Who may read dossiers (the row-level rules then narrow it to their own, or their ministry's). */
 export const DossierReaders = () => RequiresScopes(Scopes.citizenSelf, Scopes.anyAgent, Scopes.readDossiers);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '../../auth/index.js';
-import { traceIdFromTraceparent } from '../../lib/trace/index.js';
+import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '../../../auth/index.js';
+import { traceIdFromTraceparent } from '../../../lib/trace/index.js';
 import type { CallerIdentity } from './start-subgraph-server.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createSizedCache } from '../../../lib/cache/index.js';
+import { createSizedCache } from '../../../../lib/cache/index.js';
 
 export interface TtlCacheOptions {
   /** How long a value is served after it was stored. 0 turns the cache off: nothing is kept, every read misses. */

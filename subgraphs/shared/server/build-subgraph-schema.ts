@@ -5,9 +5,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
-import type { LegacySystem } from '../../adapters/shared/index.js';
-import { applyAuthorization } from './authorization/index.js';
-import { ministryLegacyHealth } from './legacy-health/index.js';
+import type { LegacySystem } from '../../../adapters/shared/index.js';
+import { applyAuthorization } from '../authorization/index.js';
+import { ministryLegacyHealth } from '../legacy-health/index.js';
 
 /** Federation version and directives every subgraph may use. */
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"])`;
