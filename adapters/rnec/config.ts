@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv } from '../shared/index.js';
+import { envInt, envUrl } from '../../lib/config/index.js';
+import { adapterEnvOptions, adapterEnvShape } from '../shared/index.js';
 import { defaultV2Url, type RnecAdapterOptions } from './rnec-adapter.js';
 import { parseModeOverrides } from './strangler/index.js';
 
@@ -19,26 +19,9 @@ const modeOverrides = z
 export const rnecAdapterEnvSchema = z.object({
   /** The SOAP endpoint; the WSDL is read from `<RNEC_URL>?wsdl`. */
   RNEC_URL: envUrl('http://127.0.0.1:4201/ws/rnec'),
-  /** One attempt (WSDL fetch included), connection to last byte. */
-  RNEC_TIMEOUT_MS: envMs(3_000),
-  /** Whole call: waiting for a slot, every attempt and backoff (never below RNEC_TIMEOUT_MS). */
-  RNEC_DEADLINE_MS: resilienceEnv.deadlineMs(),
-  /** Attempts of a safe read, the first included (1: no retry). Writes are never retried. */
-  RNEC_RETRY_MAX_ATTEMPTS: resilienceEnv.retryMaxAttempts(),
-  /** Scale of the first jittered backoff; a `Retry-After` may ask for longer. */
-  RNEC_RETRY_BASE_DELAY_MS: resilienceEnv.retryBaseDelayMs(),
-  RNEC_RETRY_MAX_DELAY_MS: resilienceEnv.retryMaxDelayMs(),
-  /** Backend failures in a row that open the circuit (0: no breaker). */
-  RNEC_BREAKER_THRESHOLD: resilienceEnv.breakerThreshold(),
-  /** How long an open circuit refuses calls before letting one probe through. */
-  RNEC_BREAKER_HALF_OPEN_AFTER_MS: resilienceEnv.breakerHalfOpenAfterMs(),
-  /** Calls in flight to the system at once (0: no bulkhead), and calls waiting beyond them. */
-  RNEC_BULKHEAD_LIMIT: resilienceEnv.bulkheadLimit(),
-  RNEC_BULKHEAD_QUEUE: resilienceEnv.bulkheadQueue(),
-  /** SuivreDemande calls in flight for one batch of references (RNEC has no batch lookup for requests). */
-  RNEC_MAX_CONCURRENCY: envInt(8, 1, 64),
-  /** Largest RNEC answer read, in bytes (WSDL included); a bigger one is BAD_BACKEND_RESPONSE. */
-  RNEC_MAX_RESPONSE_BYTES: envInt(DEFAULT_MAX_RESPONSE_BYTES, 1_024, 1_000_000_000),
+  // The WSDL fetch counts as an attempt and against the answer size; SuivreDemande calls (RNEC has no batch lookup
+  // for requests) run 8 at once by default.
+  ...adapterEnvShape('RNEC', { maxConcurrency: 8 }),
   /** RNEC v2 (REST/JSON); default `/v2` on RNEC_URL's origin. */
   RNEC_V2_URL: envUrl().optional(),
   /** Which API answers every operation: soap (v1), rest (v2), or shadow (one answers, the other is compared). */

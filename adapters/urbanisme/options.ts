@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { envInt, envMs, envUrl } from '../../lib/config/index.js';
-import { adapterEnvOptions, DEFAULT_MAX_RESPONSE_BYTES, resilienceEnv, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
+import { envUrl } from '../../lib/config/index.js';
+import { adapterEnvOptions, adapterEnvShape, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
 
 export interface UrbanismeAdapterOptions {
   /** Urbanisme's base URL, e.g. `http://127.0.0.1:4203`. */
@@ -20,25 +20,7 @@ export interface UrbanismeAdapterOptions {
 /** Environment fragment for a service that talks to Urbanisme: merge it into the service's own schema. */
 export const urbanismeAdapterEnvSchema = z.object({
   URBANISME_URL: envUrl('http://127.0.0.1:4203'),
-  /** One attempt, connection to last byte. */
-  URBANISME_TIMEOUT_MS: envMs(3_000),
-  /** Whole call: waiting for a slot, every attempt and backoff (never below URBANISME_TIMEOUT_MS). */
-  URBANISME_DEADLINE_MS: resilienceEnv.deadlineMs(),
-  /** Attempts of a safe read, the first included (1: no retry). Writes are never retried. */
-  URBANISME_RETRY_MAX_ATTEMPTS: resilienceEnv.retryMaxAttempts(),
-  /** Scale of the first jittered backoff; a `Retry-After` may ask for longer. */
-  URBANISME_RETRY_BASE_DELAY_MS: resilienceEnv.retryBaseDelayMs(),
-  URBANISME_RETRY_MAX_DELAY_MS: resilienceEnv.retryMaxDelayMs(),
-  /** Backend failures in a row that open the circuit (0: no breaker). */
-  URBANISME_BREAKER_THRESHOLD: resilienceEnv.breakerThreshold(),
-  /** How long an open circuit refuses calls before letting one probe through. */
-  URBANISME_BREAKER_HALF_OPEN_AFTER_MS: resilienceEnv.breakerHalfOpenAfterMs(),
-  /** Calls in flight to the system at once (0: no bulkhead), and calls waiting beyond them. */
-  URBANISME_BULKHEAD_LIMIT: resilienceEnv.bulkheadLimit(),
-  URBANISME_BULKHEAD_QUEUE: resilienceEnv.bulkheadQueue(),
-  URBANISME_MAX_CONCURRENCY: envInt(4, 1, 64),
-  /** Largest Urbanisme answer read, in bytes, after decompression; a bigger one is BAD_BACKEND_RESPONSE. */
-  URBANISME_MAX_RESPONSE_BYTES: envInt(DEFAULT_MAX_RESPONSE_BYTES, 1_024, 1_000_000_000),
+  ...adapterEnvShape('URBANISME'),
 });
 
 export type UrbanismeAdapterEnv = z.infer<typeof urbanismeAdapterEnvSchema>;

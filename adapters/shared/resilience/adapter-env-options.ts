@@ -1,5 +1,7 @@
+import { envInt, envMs } from '../../../lib/config/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http-client.js';
+import { resilienceEnv, resilienceOptionsFromEnv } from './resilience-env.js';
 import type { ResilienceOptions } from './resilience-options.js';
-import { resilienceOptionsFromEnv } from './resilience-env.js';
 
 /** The variables every adapter's env schema declares under its system's prefix (`MINES_TIMEOUT_MS`…). */
 export type AdapterEnvName =
@@ -47,4 +49,35 @@ export function adapterEnvOptions<P extends string>(prefix: P, env: AdapterEnvVa
       bulkheadQueue: read('BULKHEAD_QUEUE'),
     }),
   };
+}
+
+/**
+ * The variables every adapter declares under its system's prefix, as a schema fragment (`MINES_TIMEOUT_MS`…): one
+ * definition of their ranges and defaults, spread into each adapter's env schema beside its own (URL, key).
+ */
+export function adapterEnvShape<P extends string>(prefix: P, defaults: { readonly maxConcurrency?: number } = {}) {
+  const shape = {
+    /** One attempt, connection to last byte. */
+    TIMEOUT_MS: envMs(3_000),
+    /** Whole call: waiting for a slot, every attempt and backoff (never below the attempt's timeout). */
+    DEADLINE_MS: resilienceEnv.deadlineMs(),
+    /** Attempts of a safe read, the first included (1: no retry). Writes are never retried. */
+    RETRY_MAX_ATTEMPTS: resilienceEnv.retryMaxAttempts(),
+    /** Scale of the first jittered backoff; a `Retry-After` may ask for longer. */
+    RETRY_BASE_DELAY_MS: resilienceEnv.retryBaseDelayMs(),
+    RETRY_MAX_DELAY_MS: resilienceEnv.retryMaxDelayMs(),
+    /** Backend failures in a row that open the circuit (0: no breaker). */
+    BREAKER_THRESHOLD: resilienceEnv.breakerThreshold(),
+    /** How long an open circuit refuses calls before letting one probe through. */
+    BREAKER_HALF_OPEN_AFTER_MS: resilienceEnv.breakerHalfOpenAfterMs(),
+    /** Calls in flight to the system at once (0: no bulkhead), and calls waiting beyond them. */
+    BULKHEAD_LIMIT: resilienceEnv.bulkheadLimit(),
+    BULKHEAD_QUEUE: resilienceEnv.bulkheadQueue(),
+    /** Most calls in flight for one batch or page walk. */
+    MAX_CONCURRENCY: envInt(defaults.maxConcurrency ?? 4, 1, 64),
+    /** Largest answer read, in bytes, after decompression; a bigger one is BAD_BACKEND_RESPONSE. */
+    MAX_RESPONSE_BYTES: envInt(DEFAULT_MAX_RESPONSE_BYTES, 1_024, 1_000_000_000),
+  } satisfies Record<AdapterEnvName, unknown>;
+  type Shape = typeof shape;
+  return Object.fromEntries(Object.entries(shape).map(([name, schema]) => [`${prefix}_${name}`, schema])) as { [K in keyof Shape as `${P}_${K}`]: Shape[K] };
 }

@@ -5,5 +5,5 @@ export type { BreakerOptions, BulkheadOptions, ConsecutiveBreakerOptions, Resili
 export { resilienceEnv, resilienceOptionsFromEnv } from './resilience-env.js';
 export type { ResilienceEnvValues } from './resilience-env.js';
 export { isBackendFailure } from './is-backend-failure.js';
-export { adapterEnvOptions } from './adapter-env-options.js';
+export { adapterEnvOptions, adapterEnvShape } from './adapter-env-options.js';
 export type { AdapterEnvName, AdapterEnvOptions, AdapterEnvValues } from './adapter-env-options.js';
