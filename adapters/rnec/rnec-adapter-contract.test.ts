@@ -5,25 +5,13 @@ import { createShadowEvents, isAdapterError, type ShadowEvent } from '../shared/
 import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecMode } from './strangler/index.js';
 import type { RnecAdapter } from './types.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 /**
  * The adapter's contract, one body for every mode: each public operation gives the same clean records (or the
  * same error code) over SOAP v1, REST v2 and in shadow mode, for a sample of seeded NIUs with the edge cases.
  */
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const world = generateWorld(worldOptions);
 const married = world.persons.find((p) => p.spouseNiu !== null && world.acts.some((a) => a.kind === 'M' && a.persons.includes(p.niu)))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;

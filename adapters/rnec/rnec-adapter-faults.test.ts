@@ -5,21 +5,9 @@ import { isAdapterError, type AdapterError } from '../shared/index.js';
 import { rnecCodeError } from './rnec-errors.js';
 import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecAdapter } from './types.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const niu = generateWorld(worldOptions).persons[0]!.niu;
 
 // Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the

@@ -7,21 +7,9 @@ import { endlessBody, rewritingProxy, startHostileServer, type HostileServer } f
 import { isAdapterError, titleCase, type AdapterError } from '../shared/index.js';
 import { rnecAdapterEnvSchema, rnecAdapterOptionsFromEnv } from './config.js';
 import { createRnecAdapter } from './rnec-adapter.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const person = generateWorld(worldOptions).persons[0]!;
 
 let rnec: RunningRnecSimulator;

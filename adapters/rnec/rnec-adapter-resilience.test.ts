@@ -5,22 +5,10 @@ import { generateWorld } from '../../legacy/world/index.js';
 import { createCallPolicy, createPolicyEvents, isAdapterError, type AdapterError, type CallPolicy, type PolicyEvents } from '../shared/index.js';
 import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecAdapter } from './types.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 /** The RNEC adapter's policy against the real SOAP simulator; faults injected in the simulator. */
 const worldOptions = { seed: 12, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const person = generateWorld(worldOptions).persons[0]!;
 
 let rnec: RunningRnecSimulator;

@@ -4,21 +4,9 @@ import { generateWorld } from '../../legacy/world/index.js';
 import { isAdapterError, titleCase } from '../shared/index.js';
 import { createRnecAdapter } from './rnec-adapter.js';
 import type { RnecAdapter } from './types.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const world = generateWorld(worldOptions);
 const person = world.persons.find((p) => p.firstNames.includes(' '))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;

@@ -112,6 +112,25 @@ describe('a trail vouched for by its witness', () => {
     expect(submits).toBeLessThanOrEqual(2); // the registration at open, then the tip at shutdown
     expect(await witnessedSeq(http, verify, logId)).toBe(40);
   });
+
+  it('checkpoints early when half the record limit is unwitnessed, so a busy trail never outruns its limit', async () => {
+    const witness = await witnessAt();
+    const http = createWitnessClient({ url: witness.url, token: witness.token });
+    let submits = 0;
+    const counting = { latest: http.latest, submit: (checkpoint: Parameters<WitnessClient['submit']>[0]) => ((submits += 1), http.submit(checkpoint)) };
+    // An interval no append waits for, and a limit of 10 records: 60 appends must all be accepted.
+    const { store, logId, verify, close } = await trailOver(witness, { client: counting, intervalMs: 3_600_000, maxLagRecords: 10 });
+    await store.open();
+    for (let i = 0; i < 60; i += 1) {
+      await appendOne(store, i);
+      // Give the early checkpoint its round trip, as the gateway's other requests would.
+      await until(async () => (await store.state()).status === 'vouched' && ((await store.state()).witnessedSeq ?? 0) > i - 5, `checkpoint near seq ${i + 1}`);
+    }
+    expect(await store.state()).toMatchObject({ status: 'vouched', accepting: true });
+    expect(submits).toBeGreaterThanOrEqual(10);
+    await close();
+    expect(await witnessedSeq(http, verify, logId)).toBe(60);
+  });
 });
 
 describe('a trail its witness does not vouch for fails closed', () => {

@@ -115,7 +115,14 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
 
   const needsCheckpoint = () => !closed && (status === 'vouched' || status === 'witness-lagging') && (tip.seq > coveredSeq || registrationDue);
 
+  const earlyCheckpointRecords = Math.max(1, Math.floor(maxLagRecords / 2));
+
   const scheduleCheckpoint = () => {
+    if (timer !== undefined && tip.seq - coveredSeq >= earlyCheckpointRecords) {
+      // A checkpoint waiting for its interval is sent now instead.
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (timer !== undefined || inFlight !== undefined || !needsCheckpoint()) return;
     timer = setTimeout(
       () => {
@@ -125,7 +132,9 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
           scheduleCheckpoint();
         });
       },
-      Math.max(0, lastSentAt + checkpointIntervalMs - now()),
+      // Half the record limit unwitnessed: at once, not at the interval — a busy trail (an agent's worklist puts
+      // hundreds of records a second on it) would otherwise outrun the limit between two checkpoints and refuse.
+      tip.seq - coveredSeq >= earlyCheckpointRecords ? 0 : Math.max(0, lastSentAt + checkpointIntervalMs - now()),
     );
     timer.unref();
   };

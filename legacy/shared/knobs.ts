@@ -28,6 +28,21 @@ export interface FaultSettings {
   operations: string[];
 }
 
+/** A simulator that never fails on purpose: what most tests start with before planting their own faults. */
+export const noFaults: FaultSettings = {
+  down: false,
+  resetRate: 0,
+  overloadRate: 0,
+  retryAfterSeconds: 2,
+  timeoutRate: 0,
+  hangMs: 2_000,
+  errorRate: 0,
+  errorIn200Rate: 0,
+  malformedRate: 0,
+  truncatedRate: 0,
+  operations: [],
+};
+
 export interface LatencySettings {
   /** Median added latency; 0 with p95Ms 0 disables it. */
   medianMs: number;

@@ -14,6 +14,7 @@ import type { Principal } from '../../auth/index.js';
 import { readSupervisionConfig } from './config.js';
 import { loadFeedSources } from './ingestion/index.js';
 import { startSupervisionSubgraph } from './start-supervision-subgraph.js';
+import { noFaults } from '../../legacy/shared/index.js';
 
 /** The subgraph over real simulators (small world): readiness, the API's rules, a restart from the store. */
 const world = { seed: 11, scale: 0.02, now: '2026-11-01' };
@@ -73,19 +74,6 @@ type Reply = { supervision: { incomplete: boolean; unavailableSystems: string[];
 
 beforeAll(async () => {
   const env = { PORT: '0', SEED: String(world.seed), SCALE: String(world.scale), SEED_NOW: world.now, LATENCY_MEDIAN_MS: '0', LATENCY_P95_MS: '0' };
-  const noFaults = {
-    down: false,
-    resetRate: 0,
-    overloadRate: 0,
-    retryAfterSeconds: 2,
-    timeoutRate: 0,
-    hangMs: 2_000,
-    errorRate: 0,
-    errorIn200Rate: 0,
-    malformedRate: 0,
-    truncatedRate: 0,
-    operations: [],
-  };
   [rnec, ceet, urbanisme, mines] = await Promise.all([
     startRnecSimulator({ host: '127.0.0.1', port: 0, world, faults: noFaults, latency: { medianMs: 0, p95Ms: 0 } }),
     startCeetSimulator(readCeetSimulatorConfig({ ...env, CEET_API_KEY: 'k' })),

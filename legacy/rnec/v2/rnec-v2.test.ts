@@ -2,21 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../world/index.js';
 import { startRnecSimulator, type RunningRnecSimulator } from '../start-rnec-simulator.js';
 import { RnecV2Operation, rnecV2Operations } from './v2-operations.js';
+import { noFaults } from '../../shared/index.js';
 
 const worldOptions = { seed: 11, scale: 0.02, now: '2026-11-01' };
-const noFaults = {
-  down: false,
-  resetRate: 0,
-  overloadRate: 0,
-  retryAfterSeconds: 2,
-  timeoutRate: 0,
-  hangMs: 2_000,
-  errorRate: 0,
-  errorIn200Rate: 0,
-  malformedRate: 0,
-  truncatedRate: 0,
-  operations: [],
-};
 const world = generateWorld(worldOptions);
 const married = world.persons.find((p) => p.spouseNiu && world.acts.some((a) => a.kind === 'M' && a.persons.includes(p.niu)))!;
 const deceased = world.persons.find((p) => p.deathDate !== null)!;
