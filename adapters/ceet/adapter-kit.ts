@@ -1,5 +1,5 @@
 import type { MinistryAdapterKit } from '../shared/index.js';
-import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv } from './ceet-env.js';
+import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv } from './options.js';
 import { createCeetAdapter, type CeetAdapterOptions } from './create-ceet-adapter.js';
 import type { CeetAdapter, ElectricityRequestInput, ElectricityRequestRecord } from './types.js';
 

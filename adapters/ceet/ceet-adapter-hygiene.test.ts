@@ -3,7 +3,7 @@ import { readCeetSimulatorConfig, startCeetSimulator, type CeetSimulator } from 
 import { generateWorld } from '../../legacy/world/index.js';
 import { endlessBody, rewritingProxy, startHostileServer, type HostileServer } from '../shared/testing/hostile-server.js';
 import { isAdapterError, type AdapterError } from '../shared/index.js';
-import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv } from './ceet-env.js';
+import { ceetAdapterEnvSchema, ceetAdapterOptionsFromEnv } from './options.js';
 import { createCeetAdapter } from './create-ceet-adapter.js';
 import type { ElectricityRequestInput } from './types.js';
 

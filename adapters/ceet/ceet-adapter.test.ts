@@ -3,7 +3,7 @@ import { readCeetSimulatorConfig, startCeetSimulator, type CeetSimulator, type D
 import { generateWorld } from '../../legacy/world/index.js';
 import { formatFcfa, isAdapterError, type AdapterError } from '../shared/index.js';
 import { createCeetAdapter } from './create-ceet-adapter.js';
-import { readCeetAdapterOptions } from './ceet-env.js';
+import { readCeetAdapterOptions } from './options.js';
 import type { CeetAdapter, ElectricityRequestInput } from './types.js';
 
 const world = generateWorld({ seed: 11, scale: 0.02, now: '2026-11-01' });

@@ -1,9 +1,9 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
-import { createCeetClient } from './ceet-client.js';
-import { toElectricityRequestRecord } from './ceet-mapping.js';
+import { createCeetClient } from './ceet-http.js';
+import { toElectricityRequestRecord } from './map-dossier.js';
 import { CeetOperation } from './ceet-operations.js';
-import { demandeSchema, listPayload, pagePayload, santePayload, type DemandePayload } from './ceet-payloads.js';
-import { numeroOfReference } from './ceet-references.js';
+import { demandeSchema, listPayload, pagePayload, santePayload, type DemandePayload } from './legacy-payloads.js';
+import { numeroOfReference } from './references.js';
 import type { CeetAdapter, ElectricityRequestRecord } from './types.js';
 import { badUserInput, validateNiu, validateRequestInput } from './validate-input.js';
 

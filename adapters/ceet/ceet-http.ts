@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AdapterError, createHttpClient, reclassifyCutBody, parseJsonBody, parsePayload, sendHttp, statusError, type CallPolicy, type HttpCall, type HttpReply } from '../shared/index.js';
-import { errorIn200Payload, errorPayload } from './ceet-payloads.js';
+import { errorIn200Payload, errorPayload } from './legacy-payloads.js';
 
 export interface CeetClient {
   /** Sends one call and returns its payload checked against `schema`; every CEET failure becomes an AdapterError. */

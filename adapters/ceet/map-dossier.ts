@@ -1,8 +1,8 @@
 import { ProcedureCode } from '../../schema/procedures.js';
 import { formatFcfa, type DossierStep } from '../shared/index.js';
-import type { DemandePayload } from './ceet-payloads.js';
-import { referenceOfNumero } from './ceet-references.js';
-import { QUOTE_ISSUED, ceetStatuses, type CeetStatus } from './ceet-statuses.js';
+import type { DemandePayload } from './legacy-payloads.js';
+import { referenceOfNumero } from './references.js';
+import { QUOTE_ISSUED, ceetStatuses, type CeetStatus } from './states.js';
 import type { ElectricityRequestRecord } from './types.js';
 
 /** Codes are checked by the payload schema; this only narrows the lookup. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ceetStatuses } from './ceet-statuses.js';
+import { ceetStatuses } from './states.js';
 
 /** `"125 000"` (space, or the no-break spaces some CEET exports use) → 125000; anything else is an issue. */
 export const montant = z.string().transform((value, ctx) => {
