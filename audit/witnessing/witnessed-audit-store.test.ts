@@ -113,6 +113,29 @@ describe('a trail vouched for by its witness', () => {
     expect(await witnessedSeq(http, verify, logId)).toBe(40);
   });
 
+  it('never retries a failing witness faster than the interval, however many records wait', async () => {
+    const witness = await witnessAt();
+    const http = createWitnessClient({ url: witness.url, token: witness.token });
+    let failing = false;
+    let submitsWhileFailing = 0;
+    const flaky = {
+      latest: http.latest,
+      submit: (checkpoint: Parameters<WitnessClient['submit']>[0]) => {
+        if (!failing) return http.submit(checkpoint);
+        submitsWhileFailing += 1;
+        return Promise.reject(new Error('witness unreachable'));
+      },
+    };
+    const { store } = await trailOver(witness, { client: flaky, intervalMs: 200, maxLagRecords: 100 });
+    await store.open();
+    failing = true;
+    for (let i = 0; i < 80; i += 1) await appendOne(store, i);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // 500 ms at one attempt per 200 ms: a handful, not one per event-loop turn.
+    expect(submitsWhileFailing).toBeGreaterThanOrEqual(1);
+    expect(submitsWhileFailing).toBeLessThanOrEqual(5);
+  });
+
   it('checkpoints early when half the record limit is unwitnessed, so a busy trail never outruns its limit', async () => {
     const witness = await witnessAt();
     const http = createWitnessClient({ url: witness.url, token: witness.token });

@@ -117,8 +117,11 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
 
   const earlyCheckpointRecords = Math.max(1, Math.floor(maxLagRecords / 2));
 
+  // Only while the witness takes checkpoints: one that is failing gets one attempt per interval, never a tight loop.
+  const earlyCheckpointDue = () => failures === 0 && tip.seq - coveredSeq >= earlyCheckpointRecords;
+
   const scheduleCheckpoint = () => {
-    if (timer !== undefined && tip.seq - coveredSeq >= earlyCheckpointRecords) {
+    if (timer !== undefined && earlyCheckpointDue()) {
       // A checkpoint waiting for its interval is sent now instead.
       clearTimeout(timer);
       timer = undefined;
@@ -134,7 +137,7 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
       },
       // Half the record limit unwitnessed: at once, not at the interval — a busy trail (an agent's worklist puts
       // hundreds of records a second on it) would otherwise outrun the limit between two checkpoints and refuse.
-      tip.seq - coveredSeq >= earlyCheckpointRecords ? 0 : Math.max(0, lastSentAt + checkpointIntervalMs - now()),
+      earlyCheckpointDue() ? 0 : Math.max(0, lastSentAt + checkpointIntervalMs - now()),
     );
     timer.unref();
   };
