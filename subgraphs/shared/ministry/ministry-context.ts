@@ -2,10 +2,8 @@ import type { ZodType } from 'zod';
 import { AdapterError, type MinistryDossierAdapter } from '../../../adapters/shared/index.js';
 import { createAccessRecorder } from '../../../audit/index.js';
 import type { Principal } from '../../../auth/index.js';
-import type { Outbox, Submission } from '../../../outbox/index.js';
-import type { DossierSystem, LegacySystem, MinistryCode } from '../../../schema/index.js';
-import { dossierLoaders, type DossierLoaders } from '../loaders/dossier-loaders.js';
-import type { LastKnownStore } from '../fallback/index.js';
+import type { DossierSystem } from '../../../schema/index.js';
+import { dossierLoaders, type DossierLoaders, type DossierLoadersOptions } from '../loaders/dossier-loaders.js';
 import { submitDossier, type Filing } from '../submissions/index.js';
 import type { SubgraphContext } from '../server/subgraph-context.js';
 import type { MinistryRecord } from './ministry-subgraph.js';
@@ -23,18 +21,14 @@ export interface MinistryContext<R extends MinistryRecord, A, I extends object =
 /** The input type of an adapter's `submitDossier`. */
 export type InputOf<A> = A extends MinistryDossierAdapter<infer _R, infer I> ? (I extends object ? I : never) : never;
 
-/** What a ministry keeps for the life of its process, handed to each request's context. */
-export interface MinistryParts<R extends MinistryRecord, A, I extends object> {
-  readonly system: LegacySystem;
-  readonly ministry: MinistryCode;
+/**
+ * What a ministry keeps for the life of its process, handed to each request's context: what its dossier loaders are
+ * built from (system, ministry, outbox, last-known store, queued record), and what filing needs besides.
+ */
+export interface MinistryParts<R extends MinistryRecord, A, I extends object> extends Pick<DossierLoadersOptions<R>, 'system' | 'ministry' | 'outbox' | 'lastKnown' | 'queuedRecord'> {
   readonly referencePrefix: DossierSystem;
   readonly adapter: A;
-  /** Applications the ministry could not take yet, delivered later by the forwarder. */
-  readonly outbox: Outbox<R>;
-  /** Last versions seen: what status reads fall back to while the ministry is unreachable. */
-  readonly lastKnown: LastKnownStore<R>;
   readonly inputSchema: ZodType<I>;
-  readonly queuedRecord: (submission: Submission) => R;
   readonly notFoundMessage: (reference: string) => string;
 }
 
