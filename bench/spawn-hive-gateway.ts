@@ -1,22 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SpawnedService } from '../scripts/stack/index.js';
 import { peersDir } from './ensure-peers.js';
 
-/** A port free a moment ago (Hive Gateway's CLI cannot report a port it picked itself). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from '../scripts/servers/index.js';
+
+export { freePort };
 
 /**
  * Hive Gateway's CLI (`hive-gateway supergraph <file>`) from bench/peers, with bench/peers/gateway.config.ts and
