@@ -5,3 +5,4 @@ export { startPostgresServer, postgresBinDir, type PostgresServer, type Postgres
 export { startRedisServer, type RedisServer, type RedisServerOptions } from './redis-server.js';
 export { spawnServerProcess, stopServerProcess, waitUntilReady, type ServerProcess } from './server-process.js';
 export { tcpExchange } from './tcp-probe.js';
+export { startHaproxy, haproxyConfig, haproxyBinary, type BalancedService, type HaproxyServer } from './haproxy-server.js';

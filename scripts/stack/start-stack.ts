@@ -35,7 +35,7 @@ export interface Stack {
    * Starts one service again, with the environment it first ran with and on the port it first bound, so that the
    * services wired to its URL reach the new process. A service still running is stopped gracefully first.
    */
-  restart(name: string): Promise<SpawnedService>;
+  restart(name: string): Promise<void>;
 }
 
 /** dist/ of the package, whether this file runs from dist/ (npm start) or from source (vitest). */
@@ -107,7 +107,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await previous.stop();
       const spawned = await respawnOnPort({ name, entryPath: `${distRoot}${service.entry}`, env, onLine }, new URL(previous.url).port);
       services.set(name, spawned);
-      return spawned;
     };
     return { gatewayUrl: `${gateway[0]?.url ?? ''}/graphql`, idpUrl: url('idp'), witnessUrl: url('witness'), services, legacyUrls, adapterEnv, stop, kill, restart };
   } catch (error) {

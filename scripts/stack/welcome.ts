@@ -1,0 +1,59 @@
+import { generateWorld } from '../../legacy/world/index.js';
+import type { Stack } from './start-stack.js';
+
+/** A seeded citizen with dossiers at the three first ministries, and one of their references: queries that answer something. */
+function demoCitizen(): { readonly niu: string; readonly reference: string } {
+  const seed = Number(process.env.SEED ?? 20_261_123);
+  const scale = Number(process.env.SCALE ?? 1);
+  const now = process.env.SEED_NOW ?? '2026-11-01';
+  const world = generateWorld({ seed, scale, now });
+  const counts = new Map<string, { ceet: number; urb: number; rnec: number }>();
+  const bump = (niu: string, key: 'ceet' | 'urb' | 'rnec') => {
+    const c = counts.get(niu) ?? { ceet: 0, urb: 0, rnec: 0 };
+    c[key] += 1;
+    counts.set(niu, c);
+  };
+  for (const r of world.electricityRequests) bump(r.niu, 'ceet');
+  for (const p of world.permitApplications) bump(p.niu, 'urb');
+  for (const c of world.copyRequests) bump(c.niu, 'rnec');
+  const niu = [...counts.entries()].find(([, c]) => c.ceet > 0 && c.urb > 0 && c.rnec > 0)?.[0] ?? world.persons[0]?.niu ?? '';
+  const request = world.electricityRequests.find((r) => r.niu === niu);
+  const reference = request ? `CEET-${request.numero}` : 'CEET-2026-000001';
+  return { niu, reference };
+}
+
+/** What `npm start` and `npm run start:scaled` print once the stack is up (French: for the newcomer at the terminal). */
+export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl'>): string {
+  const { niu, reference } = demoCitizen();
+  const gql = stack.gatewayUrl;
+  return `
+Guichet est prêt : ${gql}
+Fournisseur d’identité de développement : ${stack.idpUrl}
+Témoin du journal d’audit : ${stack.witnessUrl}
+
+Essayez (citoyen ${niu}, dossier ${reference}) — dans un autre terminal :
+
+# le catalogue est public
+curl -s ${gql} -H 'content-type: application/json' --data '{"query":"{ procedures { code title ministry feeFcfa legalDelayDays } }"}'
+
+# un jeton de citoyen, puis son tableau de bord
+TOKEN=$(npm run -s token -- --role citizen --niu ${niu})
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"query CitizenDashboard($niu: ID!) { citizen(niu: $niu) { niu firstName lastName birthDate civilActs { number kind date } dossiers(first: 5) { totalCount nodes { reference status ministryStatus updatedAt nextAction procedure { title } } } } }","variables":{"niu":"${niu}"}}'
+
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction } }","variables":{"reference":"${reference}"}}'
+
+# qui a consulté mes données ?
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
+
+# le journal d’audit, vérifié contre les points de contrôle signés du témoin
+AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
+
+# la salle de supervision : ouvrez cette page et collez un jeton de superviseur
+${gql.replace(/\/graphql$/, '/supervision')}
+npm run -s token -- --role supervisor
+
+Autres rôles : npm run token -- --role agent --ministry ENERGY | --role supervisor | --role integrator --scopes dossiers:read,citizens:read
+
+Ctrl-C arrête tous les processus.
+`;
+}
