@@ -7,7 +7,7 @@ const TEST = '(^tests/|[.]test[.]ts$|/test-support/|/testing/)';
 /** Harnesses that, like tests, drive the whole stack from outside: the bench and the soak. */
 const HARNESS = `(${TEST}|^bench/|^scripts/soak/)`;
 /** The development tools that run the simulated world: `npm start` and the development identity provider. */
-const DEV_TOOL = '(^idp/|^scripts/start[.]ts$)';
+const DEV_TOOL = '(^idp/|^scripts/start[.]ts$|^scripts/stack/welcome[.]ts$)';
 /** An npm package, resolved (`…node_modules/x/…`) or not (`x`). */
 const npm = (names) => `(^|/)node_modules/(${names})/|^(${names})(/|$)`;
 /** Every top-level folder of application code. */
