@@ -18,6 +18,7 @@ export interface SoakMeasurements {
   readonly plannedKills: number;
   readonly outbox: ServiceLogTally;
   readonly phasesMs: SoakFigures['phasesMs'];
+  readonly scaled?: SoakFigures['scaled'];
   readonly dataDir?: string;
 }
 
@@ -55,6 +56,9 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   if (!m.drain.drained) failures.push(`outboxes not drained before the deadline (${m.drain.pending.length} still queued)`);
   const killsDone = Object.values(m.kills).reduce((a, b) => a + b, 0);
   if (killsDone < m.plannedKills) failures.push(`only ${killsDone} of ${m.plannedKills} kills happened`);
+  if (m.scaled && !m.scaled.rateLimit.held)
+    failures.push(`the rate limit did not hold across gateways (${m.scaled.rateLimit.accepted} of ${m.scaled.rateLimit.sent} accepted, at most ${m.scaled.rateLimit.allowed} allowed)`);
+  if (m.scaled && !m.scaled.trail.verified) failures.push(`the shared audit trail does not verify: ${m.scaled.trail.detail}`);
 
   const describe = (f: Finding) =>
     `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
@@ -99,6 +103,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
     durationMs: m.phasesMs.startup + m.phasesMs.chaos + m.phasesMs.drain + m.phasesMs.verify,
     passed: failures.length === 0,
     failures,
+    ...(m.scaled ? { scaled: m.scaled } : {}),
     ...(m.dataDir ? { dataDir: m.dataDir } : {}),
   };
 }

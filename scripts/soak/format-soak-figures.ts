@@ -24,7 +24,7 @@ export function formatSoakFigures(f: SoakFigures): string {
       return [`  ${system}`, `attempted ${b.attempted}, accepted ${b.accepted}, queued ${b.queuedAtAcceptance}, lost ${b.lost}, duplicated ${b.duplicated}`];
     }),
     ['faults injected', `${sum(f.faults)} (${list(f.faults)})`],
-    ['kills (SIGKILL + restart)', `${sum(f.kills)} (${list(f.kills)})`],
+    ['kills (and restarts)', `${sum(f.kills)} (${list(f.kills)})`],
     ['client retries', `${f.clientRetries} (${list(f.retryCauses)})`],
     ['forwarder deliveries', `${f.outbox.forwarderDeliveries} (reconciled, already filed: ${f.outbox.reconciledDeliveries}; leases lost: ${f.outbox.leasesLost})`],
     ['service error lines', list(f.outbox.errorsByService)],
@@ -34,6 +34,15 @@ export function formatSoakFigures(f: SoakFigures): string {
     ['refused yet filed', String(f.ghosts)],
     ['reference mismatches', String(f.mismatched)],
     ['stray legacy records', String(f.strayRecords)],
+    ...(f.scaled
+      ? ([
+          [
+            'rate limit across gateways',
+            `${f.scaled.rateLimit.held ? 'held' : 'NOT held'}: ${f.scaled.rateLimit.accepted} of ${f.scaled.rateLimit.sent} anonymous requests accepted (limit ${f.scaled.rateLimit.limitPerMinute}/min, at most ${f.scaled.rateLimit.allowed} allowed), ${f.scaled.rateLimit.refused} refused, ${f.scaled.rateLimit.other} other`,
+          ],
+          ['audit trail', `${f.scaled.trail.verified ? 'verifies' : 'does NOT verify'}: ${f.scaled.trail.records} records; ${f.scaled.trail.detail}`],
+        ] as [string, string][])
+      : []),
     [
       'duration',
       `${(f.durationMs / 1000).toFixed(1)} s (startup ${(f.phasesMs.startup / 1000).toFixed(1)}, chaos ${(f.phasesMs.chaos / 1000).toFixed(1)}, drain ${(f.phasesMs.drain / 1000).toFixed(1)}, verify ${(f.phasesMs.verify / 1000).toFixed(1)})`,

@@ -1,6 +1,6 @@
 import { defaultSoakOptions, quickSoakOptions, type SoakOptions } from './soak-options.js';
 
-const usage = 'usage: npm run soak -- [--quick] [--submissions N] [--duration-s S] [--kills K] [--seed X] [--concurrency C] [--drain-timeout-s S] [--keep-data]';
+const usage = 'usage: npm run soak -- [--quick] [--submissions N] [--duration-s S] [--kills K] [--seed X] [--concurrency C] [--drain-timeout-s S] [--keep-data] [--scaled]';
 
 /** Command-line flags over the defaults (or over the quick profile with `--quick`). Throws with the usage on a bad flag. */
 export function parseSoakArgs(argv: readonly string[]): SoakOptions {
@@ -19,6 +19,9 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
         continue;
       case '--keep-data':
         options.keepData = true;
+        continue;
+      case '--scaled':
+        options.scaled = true;
         continue;
       case '--submissions':
         options.submissions = integer(flag, value, 1);

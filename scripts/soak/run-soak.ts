@@ -45,7 +45,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
   const startupAt = Date.now();
   const tallier = createLogTallier(options.onServiceLine);
   log(`starting a stack of its own (scale ${options.scale}, ${options.submissions} submissions, ${options.kills} kills, seed ${options.seed})`);
-  const { stack, dataDir } = await startSoakStack(options, { seed: worldSeed, scale: options.scale, now: worldNow }, tallier.onLine);
+  const { stack, scaled, targets: killTargets, dataDir } = await startSoakStack(options, { seed: worldSeed, scale: options.scale, now: worldNow }, tallier.onLine);
   let keepData = options.keepData;
   try {
     const legacyUrls = Object.fromEntries(soakSystems.map((system) => [system, stack.legacyUrls[system]])) as Record<SoakSystem, string>;
@@ -62,6 +62,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const faults = startFaultInjector({ legacyUrls, random: createRandom(options.seed + 1), intervalMs: options.faultIntervalMs, hangMs: options.hangMs, log });
     const killer = startKiller({
       stack,
+      targets: killTargets,
       random: createRandom(options.seed + 2),
       kills: options.kills,
       windowMs,

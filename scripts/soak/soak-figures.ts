@@ -1,6 +1,7 @@
 import type { SoakSystem } from './plan-submissions.js';
 import type { FaultKind } from './start-fault-injector.js';
 import type { ServiceLogTally } from './create-log-tallier.js';
+import type { RateLimitCheck } from './check-global-rate-limit.js';
 
 export interface SystemFigures {
   readonly attempted: number;
@@ -51,6 +52,11 @@ export interface SoakFigures {
   readonly durationMs: number;
   readonly passed: boolean;
   readonly failures: readonly string[];
+  /** Scaled runs only: the shared rate limit's burst check and the shared audit trail's verification. */
+  readonly scaled?: {
+    readonly rateLimit: RateLimitCheck;
+    readonly trail: { readonly records: number; readonly verified: boolean; readonly detail: string };
+  };
   /** The run's data folder, when kept (`--keep-data`, or a failed run). */
   readonly dataDir?: string;
 }

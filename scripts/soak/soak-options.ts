@@ -33,6 +33,12 @@ export interface SoakOptions {
   readonly hangMs: readonly [number, number];
   /** Extra environment for every service, over the soak's own settings: to try the guarantees under other settings. */
   readonly stackEnv?: NodeJS.ProcessEnv;
+  /**
+   * The scaled stack (`--scaled`): PostgreSQL, Redis, HAProxy, two gateway processes and two replicas of every
+   * subgraph; kills then also take replicas, Redis (SIGKILL) and PostgreSQL (fast shutdown), and the run checks that
+   * the rate limit held across gateways and that the shared audit trail verifies. Default false.
+   */
+  readonly scaled: boolean;
   /** Keep the run's data folder (outboxes, audit log, IdP key) even when the run passes. Default false. */
   readonly keepData: boolean;
   /** Progress lines (English). Default: to stderr. */
@@ -60,6 +66,7 @@ export const defaultSoakOptions: SoakOptions = {
   scale: 0.05,
   latencyMs: [15, 120],
   hangMs: [1_500, 4_000],
+  scaled: false,
   keepData: false,
   log: toStderr,
 };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Stack } from '../stack/index.js';
 import type { Random } from './create-random.js';
-import { ministrySubgraphs } from './start-soak-stack.js';
+import type { KillTargets } from './start-soak-stack.js';
 
 export interface Killer {
   /** SIGKILLs delivered so far, by service. */
@@ -14,6 +14,7 @@ export interface Killer {
 
 export interface KillerOptions {
   readonly stack: Stack;
+  readonly targets: KillTargets;
   readonly random: Random;
   readonly kills: number;
   /** Kill i happens at `windowMs · (i + 1) / (kills + 1)` after the start: spread over the busy part of the run. */
@@ -25,21 +26,31 @@ export interface KillerOptions {
   readonly log: (line: string) => void;
 }
 
-/** A third of the kills (rounded) go to the gateway, the rest to the ministry subgraphs in turn, in a seeded order. */
-export function killTargets(kills: number, random: Random): string[] {
+/**
+ * A third of the kills (rounded) go to the gateways, one to each shared server (Redis, PostgreSQL) when there are
+ * any and kills enough, the rest to the ministry subgraphs (or their replicas) in turn; each kind's instances are
+ * taken in a seeded order, and the whole list shuffled.
+ */
+export function killTargets(kills: number, random: Random, targets: KillTargets): string[] {
   const gatewayKills = Math.round(kills / 3);
-  const subgraphOrder = random.shuffle(ministrySubgraphs);
-  const subgraphs = Array.from({ length: kills - gatewayKills }, (_, i) => subgraphOrder[i % subgraphOrder.length] as string);
-  return random.shuffle([...subgraphs, ...Array.from({ length: gatewayKills }, () => 'gateway')]);
+  const serverKills = Math.max(0, Math.min(targets.servers.length, kills - gatewayKills - 1));
+  const cycle = (pool: readonly string[], count: number) => {
+    const order = random.shuffle(pool);
+    return Array.from({ length: count }, (_, i) => order[i % order.length] as string);
+  };
+  return random.shuffle([...cycle(targets.gateways, gatewayKills), ...cycle(targets.servers, serverKills), ...cycle(targets.subgraphs, kills - gatewayKills - serverKills)]);
 }
+
+/** PostgreSQL goes down by fast shutdown (sessions cut, a checkpoint), as an operator or an orchestrator stops it; every process by SIGKILL. */
+const signalFor = (target: string): NodeJS.Signals => (target === 'postgres' ? 'SIGINT' : 'SIGKILL');
 
 /**
  * Crashes services while clients submit: SIGKILL (no graceful shutdown, no drain, leases left held), a short
  * downtime, then the same service restarted on the same port with the same data. One kill at a time.
  */
-export function startKiller({ stack, random, kills, windowMs, downtimeMs, traffic, strikeAt, log }: KillerOptions): Killer {
+export function startKiller({ stack, targets: pools, random, kills, windowMs, downtimeMs, traffic, strikeAt, log }: KillerOptions): Killer {
   const counts: Record<string, number> = {};
-  const targets = killTargets(kills, random);
+  const targets = killTargets(kills, random, pools);
   const stopped = new AbortController();
   const startedAt = Date.now();
   const done = (async () => {
@@ -53,10 +64,10 @@ export function startKiller({ stack, random, kills, windowMs, downtimeMs, traffi
       while (traffic.inFlight < strikeAt && Date.now() < waitUntil && !stopped.signal.aborted) await sleep(2);
       await sleep(random.int(0, 120));
       const inFlight = traffic.inFlight;
-      await stack.kill(target, 'SIGKILL');
+      await stack.kill(target, signalFor(target));
       counts[target] = (counts[target] ?? 0) + 1;
       const downtime = random.int(downtimeMs[0], downtimeMs[1]);
-      log(`killed ${target} (SIGKILL) with ${inFlight} client request(s) in flight; restarting in ${downtime} ms`);
+      log(`killed ${target} (${signalFor(target) === 'SIGINT' ? 'fast shutdown' : 'SIGKILL'}) with ${inFlight} client request(s) in flight; restarting in ${downtime} ms`);
       await sleep(downtime);
       const restartedAt = Date.now();
       await stack.restart(target);
