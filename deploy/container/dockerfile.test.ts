@@ -69,7 +69,8 @@ describe('Dockerfile', () => {
 
   it('bakes no secret in, and leaves health checks to Kubernetes', () => {
     for (const stage of stages) {
-      for (const { keyword, args } of stage.filter((i) => i.keyword === 'ENV' || i.keyword === 'ARG')) expect(args, `${keyword} ${args}`).not.toMatch(/SECRET|TOKEN|PASSWORD|_KEY\b|DATABASE_URL|REDIS_URL/i);
+      for (const { keyword, args } of stage.filter((i) => i.keyword === 'ENV' || i.keyword === 'ARG'))
+        expect(args, `${keyword} ${args}`).not.toMatch(/SECRET|TOKEN|PASSWORD|_KEY\b|DATABASE_URL|REDIS_URL/i);
     }
     expect(stages.flat().map((i) => i.keyword)).not.toContain('HEALTHCHECK');
     expect(all(runtime, 'ENV').join(' ')).toMatch(/NODE_ENV=production/);

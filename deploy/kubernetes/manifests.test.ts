@@ -27,7 +27,7 @@ const overlayNames = Object.keys(overlays) as OverlayName[];
 
 const catalog = new Map(stackServices.map((s) => [s.name, s]));
 const feedSources = await loadFeedSources();
-const ministryOfSubgraph = new Map(connectedMinistries.map((m) => [m.subgraph.name, m]));
+const ministryOfSubgraph = new Map<string, (typeof connectedMinistries)[number]>(connectedMinistries.map((m) => [m.subgraph.name, m]));
 
 const ofKind = (objects: readonly KubeObject[], kind: string) => objects.filter((o) => o.kind === kind);
 const podLabels = (deployment: KubeObject) => deployment.spec?.template?.metadata.labels ?? {};
@@ -180,7 +180,8 @@ describe.each(deploymentCases)('$overlay: Deployment $name', ({ overlay, name, d
 function egressOf(objects: readonly KubeObject[], deployment: KubeObject) {
   return ofKind(objects, 'NetworkPolicy').filter((p) => selects(p.spec?.podSelector, podLabels(deployment)) && (p.spec?.egress?.length ?? 0) > 0);
 }
-const peersOf = (rules: readonly { readonly to?: readonly NetworkPolicyPeer[]; readonly from?: readonly NetworkPolicyPeer[] }[] | undefined, side: 'to' | 'from') => (rules ?? []).flatMap((rule) => rule[side] ?? [{}]);
+const peersOf = (rules: readonly { readonly to?: readonly NetworkPolicyPeer[]; readonly from?: readonly NetworkPolicyPeer[] }[] | undefined, side: 'to' | 'from') =>
+  (rules ?? []).flatMap((rule) => rule[side] ?? [{}]);
 
 describe.each(overlayNames)('%s: network policies', (overlay) => {
   const objects = overlays[overlay];
@@ -193,15 +194,22 @@ describe.each(overlayNames)('%s: network policies', (overlay) => {
   };
 
   it('deny everything by default, both ways', () => {
-    const deny = policies.find((p) => Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length === 0 && !p.spec?.podSelector?.matchExpressions && p.spec?.ingress === undefined && p.spec?.egress === undefined);
+    const deny = policies.find(
+      (p) => Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length === 0 && !p.spec?.podSelector?.matchExpressions && p.spec?.ingress === undefined && p.spec?.egress === undefined,
+    );
     expect(deny?.spec?.policyTypes).toEqual(expect.arrayContaining(['Ingress', 'Egress']));
   });
 
   it('never open to the whole Internet', () => {
-    for (const policy of policies) for (const peer of [...peersOf(policy.spec?.ingress, 'from'), ...peersOf(policy.spec?.egress, 'to')]) expect(peer.ipBlock?.cidr, policy.metadata.name).not.toBe('0.0.0.0/0');
+    for (const policy of policies)
+      for (const peer of [...peersOf(policy.spec?.ingress, 'from'), ...peersOf(policy.spec?.egress, 'to')]) expect(peer.ipBlock?.cidr, policy.metadata.name).not.toBe('0.0.0.0/0');
   });
 
-  it.each(ofKind(objects, 'Deployment').filter((d) => tierOf(d) === 'subgraph' || tierOf(d) === 'witness').map((d) => d.metadata.name))('%s accepts ingress from the gateway pods only', (name) => {
+  it.each(
+    ofKind(objects, 'Deployment')
+      .filter((d) => tierOf(d) === 'subgraph' || tierOf(d) === 'witness')
+      .map((d) => d.metadata.name),
+  )('%s accepts ingress from the gateway pods only', (name) => {
     const selecting = policies.filter((p) => selects(p.spec?.podSelector, podLabels(deployment(name))) && (p.spec?.ingress?.length ?? 0) > 0);
     const peers = selecting.flatMap((p) => peersOf(p.spec?.ingress, 'from'));
     expect(peers.length).toBeGreaterThan(0);
@@ -213,17 +221,23 @@ describe.each(overlayNames)('%s: network policies', (overlay) => {
     }
   });
 
-  it.each(connectedMinistries.map((m) => ({ subgraph: m.subgraph.name, system: m.system.code })))("$subgraph reaches DNS, its database and its own legacy system only ($system)", ({ subgraph, system }) => {
-    const egress = egressOf(objects, deployment(subgraph));
-    const purposes = new Set(egress.map((p) => p.metadata.labels?.['guichet.gouv.tg/egress']));
-    expect(purposes).toContain(`legacy-${system}`);
-    expect([...purposes].every((p) => p === 'dns' || p === 'database' || p === `legacy-${system}`), [...purposes].join(', ')).toBe(true);
-    // A pod peer (the simulators) selects the simulator of its own system and nothing else.
-    for (const peer of egress.filter((p) => p.metadata.labels?.['guichet.gouv.tg/egress'] !== 'dns').flatMap((p) => peersOf(p.spec?.egress, 'to'))) {
-      if (peer.podSelector) expect(deployments.filter((d) => selects(peer.podSelector, podLabels(d))).map((d) => d.metadata.name)).toEqual([`legacy-${system}`]);
-      else expect(peer.ipBlock?.cidr).toMatch(/\/(2[4-9]|3[0-2])$/);
-    }
-  });
+  it.each(connectedMinistries.map((m) => ({ subgraph: m.subgraph.name, system: m.system.code })))(
+    '$subgraph reaches DNS, its database and its own legacy system only ($system)',
+    ({ subgraph, system }) => {
+      const egress = egressOf(objects, deployment(subgraph));
+      const purposes = new Set(egress.map((p) => p.metadata.labels?.['guichet.gouv.tg/egress']));
+      expect(purposes).toContain(`legacy-${system}`);
+      expect(
+        [...purposes].every((p) => p === 'dns' || p === 'database' || p === `legacy-${system}`),
+        [...purposes].join(', '),
+      ).toBe(true);
+      // A pod peer (the simulators) selects the simulator of its own system and nothing else.
+      for (const peer of egress.filter((p) => p.metadata.labels?.['guichet.gouv.tg/egress'] !== 'dns').flatMap((p) => peersOf(p.spec?.egress, 'to'))) {
+        if (peer.podSelector) expect(deployments.filter((d) => selects(peer.podSelector, podLabels(d))).map((d) => d.metadata.name)).toEqual([`legacy-${system}`]);
+        else expect(peer.ipBlock?.cidr).toMatch(/\/(2[4-9]|3[0-2])$/);
+      }
+    },
+  );
 
   it('the gateway reaches the subgraphs, the witness and the identity provider; nothing reaches what it has no business with', () => {
     const purposes = (name: string) => new Set(egressOf(objects, deployment(name)).map((p) => p.metadata.labels?.['guichet.gouv.tg/egress']));

@@ -110,7 +110,10 @@ export function renderOverlay(overlay: string): KubeObject[] {
     cpSync(examples, secrets, { recursive: true });
     for (const file of readdirSync(secrets)) {
       const path = join(secrets, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('REPLACE_ME', () => randomBytes(24).toString('hex')));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replaceAll('REPLACE_ME', () => randomBytes(24).toString('hex')),
+      );
     }
     const yaml = execFileSync('kubectl', ['kustomize', join(copy, 'overlays', overlay)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     return parseAllDocuments(yaml).map((document) => {
