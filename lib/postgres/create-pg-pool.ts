@@ -31,6 +31,11 @@ export function createPgPool({ url, applicationName, max = 10, connectionTimeout
     keepAlive: true,
   });
   pool.on('error', onError);
+  // A connection checked out (a transaction in progress) when the server goes away emits 'error' on its client, not
+  // on the pool: unheard, that ends the process. The query in progress rejects anyway; the broken client is released.
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
   return pool;
 }
 
