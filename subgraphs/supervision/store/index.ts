@@ -6,3 +6,5 @@ export { openPostgresReadModelStore } from './postgres-read-model-store.js';
 export type { PostgresReadModelStore, PostgresReadModelStoreOptions, ReadModelChanges, StoredFeed } from './postgres-read-model-store.js';
 export { supervisionPostgresComponent, supervisionPostgresMigrations } from './supervision-postgres-migrations.js';
 export { NotLeaderError } from './not-leader-error.js';
+export { trackedReadModelStore } from './tracked-read-model-store.js';
+export { guardPoolConnections } from './in-transaction.js';
