@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LegacySystem } from '../../../adapters/shared/index.js';
+import { AdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
 import { createLogger } from '../../../lib/log/index.js';
 import { createPgPool, type PgPool } from '../../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../../scripts/servers/index.js';
@@ -29,16 +29,18 @@ const fact = (system: LegacySystem, n: number, status: DossierFact['status'], up
 function legacySystem(system: LegacySystem) {
   const versions: DossierFact[] = [];
   const calls: { reader: string; since: string }[] = [];
+  let down = false;
   const feedFor = (reader: string): ChangeFeed => ({
     system,
     async changedSince(since) {
       calls.push({ reader, since });
+      if (down) throw new AdapterError({ code: 'BACKEND_UNAVAILABLE', system, operation: 'changedSince', message: 'down', retryable: true });
       const latest = new Map<string, DossierFact>();
       for (const v of versions) latest.set(v.key, v);
       return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since));
     },
   });
-  return { versions, calls, feedFor };
+  return { versions, calls, feedFor, setDown: (value: boolean) => (down = value) };
 }
 
 let server: PostgresServer;
@@ -203,5 +205,20 @@ describe('supervision replicas on one PostgreSQL', () => {
     expect(ceet.calls.filter((c) => c.since === INITIAL_SINCE)).toHaveLength(1);
     expect(rnec.calls.filter((c) => c.since === INITIAL_SINCE)).toHaveLength(1);
     expect(most()).toBe(1);
+  });
+
+  it('a replica that does not lead shows a system unavailable once the leader has not saved its feed for a while', async () => {
+    const { ceet, rnec, start } = await setUp();
+    ceet.versions.push(fact('ceet', 1, 'SUBMITTED', t0));
+    rnec.versions.push(fact('rnec', 1, 'SUBMITTED', t0));
+    const a = await start('a');
+    const b = await start('b');
+    await expect.poll(() => b.replica.status().unavailable, { timeout: 10_000 }).toEqual([]);
+    ceet.setDown(true);
+    await expect.poll(() => a.replica.status().unavailable, { timeout: 10_000 }).toEqual(['ceet']);
+    await expect.poll(() => b.replica.status().unavailable, { timeout: 10_000 }).toEqual(['ceet']);
+    expect(b.replica.status().feeds.find((f) => f.system === 'ceet')).toMatchObject({ loaded: true, lastFailure: { code: 'BACKEND_UNAVAILABLE' } });
+    ceet.setDown(false);
+    await expect.poll(() => b.replica.status().unavailable, { timeout: 10_000 }).toEqual([]);
   });
 });
