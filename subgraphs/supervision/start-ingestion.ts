@@ -32,7 +32,7 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   const onChange = (status: { up: boolean; lastError: string | null }) =>
     status.up ? log.info('supervision read model store: reachable again') : log.warn({ error: status.lastError }, 'supervision read model store: unreachable');
   if (config.database === null) {
-    const health = createStoreHealth({ store: 'supervision-read-model', engine: config.storePath === ':memory:' ? 'memory' : 'sqlite', whileDown, onChange });
+    const health = createStoreHealth({ store: 'supervision-read-model', engine: 'sqlite', whileDown, onChange });
     const store = trackedReadModelStore(createSqliteReadModelStore({ path: config.storePath, sources }), health);
     const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
     try {
