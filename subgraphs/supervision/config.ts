@@ -19,6 +19,14 @@ const supervisionEnvSchema = z.object({
   SUPERVISION_FEED_MAX_RESPONSE_BYTES: envInt(100_000_000, 1_024, 2_000_000_000),
   /** SQLite file of the read model (facts and cursors), or `:memory:`. Default `.data/supervision/read-model.sqlite`. */
   SUPERVISION_STORE_PATH: z.string().min(1, 'must not be empty').optional(),
+  /** Scaled mode: the read model in this PostgreSQL, shared by every replica (one ingests, all serve). Absent: SQLite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: envInt(10, 1, 1_000),
+  /** How long the ingesting leader's lease lasts without a renewal (renewed every third of it): a dead leader is replaced within about 4/3 of it. */
+  SUPERVISION_LEADER_LEASE_MS: envInt(10_000, 300, 600_000),
 });
 
 export interface SupervisionConfig {
@@ -27,8 +35,16 @@ export interface SupervisionConfig {
   readonly feeds: readonly ConfiguredFeed[];
   readonly pollIntervalMs: number;
   readonly overlapMs: number;
-  /** Absolute path, or `:memory:`. */
+  /** Absolute path, or `:memory:` (the SQLite read model, when `database` is null). */
   readonly storePath: string;
+  /** Scaled mode (`DATABASE_URL`): the shared PostgreSQL read model and the leader's election; null: SQLite. */
+  readonly database: SupervisionDatabaseConfig | null;
+}
+
+export interface SupervisionDatabaseConfig {
+  readonly url: string;
+  readonly poolMax: number;
+  readonly leaseMs: number;
 }
 
 /**
@@ -47,6 +63,7 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
     pollIntervalMs: parsed.SUPERVISION_POLL_MS,
     overlapMs: parsed.SUPERVISION_FEED_OVERLAP_MS,
     storePath: path === undefined ? defaultStorePath() : path === ':memory:' ? path : resolve(path),
+    database: parsed.DATABASE_URL === undefined ? null : { url: parsed.DATABASE_URL, poolMax: parsed.DATABASE_POOL_MAX, leaseMs: parsed.SUPERVISION_LEADER_LEASE_MS },
   };
 }
 

@@ -5,3 +5,4 @@ export { loadFeedSources } from './ingestion/index.js';
 export { buildSupervisionSchema } from './build-supervision-schema.js';
 export { createReadModel } from './read-model/index.js';
 export type { ReadModel, Overview, OverviewQuery, ProcessingFigures } from './read-model/index.js';
+export { supervisionPostgresComponent, supervisionPostgresMigrations } from './store/index.js';

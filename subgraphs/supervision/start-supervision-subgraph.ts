@@ -1,26 +1,24 @@
+import { Gauge } from 'prom-client';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
+import { createStoreHealthRegistry } from '../../lib/store-health/index.js';
 import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
 import { createSupervisionContext } from './context.js';
-import { createFeedIngestor } from './ingestion/index.js';
 import { createReadModel } from './read-model/index.js';
-import { createSqliteReadModelStore } from './store/index.js';
+import { startIngestion } from './start-ingestion.js';
 
 /**
  * The supervision subgraph: the read model fed by every ministry's change feed (resumed from its store), and the API
- * over it. It serves at once; `/ready` says degraded until every system's initial load is done.
+ * over it. It serves at once; `/ready` says degraded until every system's initial load is done. With `DATABASE_URL`,
+ * one replica of several ingests (the leader) and every replica serves.
  */
 export async function startSupervisionSubgraph(config: SupervisionConfig, log: Logger): Promise<RunningService> {
-  const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
-  const store = createSqliteReadModelStore({ path: config.storePath, sources });
   const model = createReadModel();
-  const feeds = config.feeds.map((feed) => feed.open());
-  const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
-  const supervision = { model, ingestion: () => ingestor.status(), clock: Date.now };
+  const ingestion = await startIngestion(config, model, log);
+  const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now };
   try {
-    await ingestor.start();
     return await startSubgraphServer({
       name: 'supervision',
       schema: await buildSupervisionSchema(),
@@ -29,22 +27,32 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
       authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
       context: async (caller) => createSupervisionContext(caller, supervision),
       readiness: async () => {
-        const status = ingestor.status();
+        const status = ingestion.status();
+        const store = ingestion.store.status();
         return {
-          degraded: !status.initialLoadComplete || status.unavailable.length > 0,
+          degraded: !status.initialLoadComplete || status.unavailable.length > 0 || !store.up,
           dossiers: model.size,
           asOf: status.asOfMs === null ? null : new Date(status.asOfMs).toISOString(),
           feeds: Object.fromEntries(status.feeds.map((f) => [f.system, { loaded: f.loaded, lastFailureCode: f.lastFailure?.code ?? null }])),
+          leader: ingestion.leading(),
+          stores: [store],
         };
       },
-      onClose: async () => {
-        await ingestor.close();
-        await store.close();
+      registerMetrics: (registry) => {
+        createStoreHealthRegistry(registry).add(ingestion.store);
+        new Gauge({
+          name: 'guichet_supervision_leader',
+          help: 'Whether this replica ingests the change feeds into the supervision read model (1) or follows the one that does (0).',
+          registers: [registry],
+          collect() {
+            this.set(ingestion.leading() ? 1 : 0);
+          },
+        });
       },
+      onClose: () => ingestion.close(),
     });
   } catch (error) {
-    await ingestor.close();
-    await store.close();
+    await ingestion.close();
     throw error;
   }
 }

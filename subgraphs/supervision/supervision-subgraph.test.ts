@@ -15,6 +15,7 @@ import { readSupervisionConfig } from './config.js';
 import { loadFeedSources } from './ingestion/index.js';
 import { startSupervisionSubgraph } from './start-supervision-subgraph.js';
 import { noFaults } from '../../legacy/shared/index.js';
+import { startPostgresServer, type PostgresServer } from '../../scripts/servers/index.js';
 
 /** The subgraph over real simulators (small world): readiness, the API's rules, a restart from the store. */
 const world = { seed: 11, scale: 0.02, now: '2026-11-01' };
@@ -34,7 +35,7 @@ let mines: MinesSimulator;
 const storePath = join(mkdtempSync(join(tmpdir(), 'guichet-supervision-')), 'read-model.sqlite');
 const running: RunningService[] = [];
 
-async function startSubgraph(): Promise<{ url: string; service: RunningService }> {
+async function startSubgraph(extraEnv: Record<string, string> = {}): Promise<{ url: string; service: RunningService }> {
   const config = readSupervisionConfig(
     {
       PORT: '0',
@@ -51,6 +52,7 @@ async function startSubgraph(): Promise<{ url: string; service: RunningService }
       // A down system answers at once: no retry, no breaker in the way.
       RNEC_RETRY_MAX_ATTEMPTS: '1',
       RNEC_BREAKER_THRESHOLD: '0',
+      ...extraEnv,
     },
     feedSources,
   );
@@ -145,6 +147,41 @@ describe('supervision subgraph', () => {
   });
 });
 
+describe('supervision subgraph in scaled mode (DATABASE_URL)', () => {
+  let postgres: PostgresServer | undefined;
+  afterAll(async () => {
+    await postgres?.destroy();
+  });
+  const metrics = async (url: string) => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  type ScaledReady = { status: string; dossiers: number; leader: boolean; stores: { store: string; engine: string; up: boolean }[] };
+
+  it('two replicas on one PostgreSQL: one leads, both answer the same figures, /ready and /metrics say which leads', async () => {
+    postgres = await startPostgresServer();
+    const env = { DATABASE_URL: await postgres.createDatabase('supervision_subgraph'), SUPERVISION_LEADER_LEASE_MS: '1000' };
+    const first = await startSubgraph(env);
+    const second = await startSubgraph(env);
+    const states = async () => (await Promise.all([first.url, second.url].map((url) => ready(url)))) as unknown as ScaledReady[];
+    const settled = await until(states, (both) => both.every((r) => r.status === 'ready' && r.dossiers === dossiers));
+    expect(settled.map((r) => r.leader)).toEqual([true, false]);
+    for (const r of settled) expect(r.stores).toEqual([expect.objectContaining({ store: 'supervision-read-model', engine: 'postgres', up: true })]);
+    const replies = await Promise.all([first.url, second.url].map((url) => postAs<Reply>(url, supervisor, overview)));
+    expect(replies[1]?.data).toEqual(replies[0]?.data);
+    expect(replies[0]?.data?.supervision.totals.total).toBe(dossiers);
+    expect(await metrics(first.url)).toMatch(/^guichet_supervision_leader\{[^}]*\} 1$/m);
+    expect(await metrics(second.url)).toMatch(/^guichet_supervision_leader\{[^}]*\} 0$/m);
+    expect(await metrics(second.url)).toMatch(/^guichet_store_up\{[^}]*store="supervision-read-model"[^}]*\} 1$/m);
+    // The leader stops: the other takes over.
+    running.splice(running.indexOf(first.service), 1);
+    await first.service.close();
+    const after = await until(
+      () => ready(second.url) as unknown as Promise<ScaledReady>,
+      (r) => r.leader,
+    );
+    expect(after).toMatchObject({ status: 'ready', leader: true, dossiers });
+    expect(await metrics(second.url)).toMatch(/^guichet_supervision_leader\{[^}]*\} 1$/m);
+  });
+});
+
 describe('supervision config', () => {
   it('has defaults: a poll every 2 s, a minute of overlap, the store under .data/supervision', () => {
     const config = readSupervisionConfig({}, feedSources);
@@ -158,5 +195,16 @@ describe('supervision config', () => {
 
   it('refuses a bad value, naming the variable', () => {
     expect(() => readSupervisionConfig({ SUPERVISION_POLL_MS: 'often' }, feedSources)).toThrow(/SUPERVISION_POLL_MS/);
+    expect(() => readSupervisionConfig({ DATABASE_URL: 'mysql://db/x' }, feedSources)).toThrow(/DATABASE_URL/);
+    expect(() => readSupervisionConfig({ DATABASE_URL: 'postgres://db/x', SUPERVISION_LEADER_LEASE_MS: '10' }, feedSources)).toThrow(/SUPERVISION_LEADER_LEASE_MS/);
+  });
+
+  it('keeps SQLite without DATABASE_URL; with it, PostgreSQL and a 10 s leader lease', () => {
+    expect(readSupervisionConfig({}, feedSources).database).toBeNull();
+    expect(readSupervisionConfig({ DATABASE_URL: 'postgres://guichet@db:5432/guichet', DATABASE_POOL_MAX: '4' }, feedSources).database).toEqual({
+      url: 'postgres://guichet@db:5432/guichet',
+      poolMax: 4,
+      leaseMs: 10_000,
+    });
   });
 });

@@ -16,6 +16,7 @@ import { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { createMetricsRoute } from '../../../lib/metrics/index.js';
+import type { Registry } from 'prom-client';
 import { startTracing, tracingOptionsFromEnv, withTraceIds } from '../../../lib/trace/index.js';
 import type { Backlog } from '../../../outbox/index.js';
 import { callsReportPlugin, createSubgraphMetrics, observeSubgraphRequests } from '../observability/index.js';
@@ -48,6 +49,8 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly system?: LegacySystem;
   /** The ministry's outbox backlog, for `/metrics`. */
   readonly backlog?: () => Promise<Backlog>;
+  /** Adds a subgraph's own series to its `/metrics` registry (the supervision leader, its stores' health). */
+  readonly registerMetrics?: (registry: Registry) => void;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const stopTracing = tracing === undefined ? () => Promise.resolve() : await startTracing(tracing);
   if (tracing !== undefined) log.info({ tracesUrl: tracing.tracesUrl }, 'exporting spans over OTLP');
   const metrics = createSubgraphMetrics({ subgraph: options.name, ...(options.system ? { system: options.system } : {}), ...(options.backlog ? { backlog: options.backlog } : {}) });
+  options.registerMetrics?.(metrics.registry);
   const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
   const server = new ApolloServer<C>({
     schema,

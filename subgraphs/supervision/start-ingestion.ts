@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from '../../lib/log/index.js';
+import { createPgPool } from '../../lib/postgres/index.js';
+import { createStoreHealth, type StoreHealth } from '../../lib/store-health/index.js';
+import type { SupervisionConfig } from './config.js';
+import { createFeedIngestor, type IngestionStatus } from './ingestion/index.js';
+import type { ReadModel } from './read-model/index.js';
+import { createPostgresLeaderLease, createSupervisionReplica } from './replication/index.js';
+import { createSqliteReadModelStore, guardPoolConnections, openPostgresReadModelStore, trackedReadModelStore } from './store/index.js';
+
+/** The read model's ingestion as the rest of the subgraph sees it, whichever the store. */
+export interface RunningIngestion {
+  status(): IngestionStatus;
+  /** Whether this process polls the change feeds (always, with SQLite; the lease's holder only, with PostgreSQL). */
+  leading(): boolean;
+  /** The read model store's reachability. */
+  readonly store: StoreHealth;
+  close(): Promise<void>;
+}
+
+/** While its store is unreachable the subgraph serves the figures it holds, as of their last update. */
+const whileDown = 'stale-reads';
+
+/**
+ * Fills `model` and keeps it fresh. `DATABASE_URL` set: the shared PostgreSQL read model (migrations applied here),
+ * this replica ingesting only while it holds the leader's lease. Otherwise this process alone, on its SQLite file.
+ */
+export async function startIngestion(config: SupervisionConfig, model: ReadModel, log: Logger): Promise<RunningIngestion> {
+  const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
+  const feeds = config.feeds.map((feed) => feed.open());
+  const onChange = (status: { up: boolean; lastError: string | null }) =>
+    status.up ? log.info('supervision read model store: reachable again') : log.warn({ error: status.lastError }, 'supervision read model store: unreachable');
+  if (config.database === null) {
+    const health = createStoreHealth({ store: 'supervision-read-model', engine: 'sqlite', whileDown, onChange });
+    const store = trackedReadModelStore(createSqliteReadModelStore({ path: config.storePath, sources }), health);
+    const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
+    try {
+      await ingestor.start();
+    } catch (error) {
+      await ingestor.close();
+      await store.close();
+      throw error;
+    }
+    return {
+      status: () => ingestor.status(),
+      leading: () => true,
+      store: health,
+      async close() {
+        await ingestor.close();
+        await store.close();
+      },
+    };
+  }
+  const { url, poolMax, leaseMs } = config.database;
+  const pool = createPgPool({ url, applicationName: 'guichet-supervision', max: poolMax, onError: (error) => log.warn({ err: error }, 'supervision read model: idle connection lost') });
+  guardPoolConnections(pool);
+  // Unique per process: a restarted replica is a new holder, never mistaken for the one it replaces.
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const health = createStoreHealth({ store: 'supervision-read-model', engine: 'postgres', whileDown, onChange });
+  try {
+    const store = await openPostgresReadModelStore({ pool, sources, leaseHolder: holder, health });
+    const lease = createPostgresLeaderLease({ pool, holder, leaseMs, health });
+    const replica = createSupervisionReplica({ feeds, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
+    await replica.start();
+    log.info({ holder, leading: replica.leading(), leaseMs }, 'supervision read model: shared in PostgreSQL');
+    return {
+      status: () => replica.status(),
+      leading: () => replica.leading(),
+      store: health,
+      async close() {
+        await replica.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import type { StoreHealth } from '../../../lib/store-health/index.js';
+import type { ReadModelStore } from './read-model-store.js';
+
+/** The same store, each operation recorded in `health` (whether it reached its file or server), for /ready and /metrics. */
+export function trackedReadModelStore(store: ReadModelStore, health: StoreHealth): ReadModelStore {
+  return {
+    load: () => health.track(() => store.load()),
+    save: (system, facts, cursorMs) => health.track(() => store.save(system, facts, cursorMs)),
+    close: () => store.close(),
+  };
+}
