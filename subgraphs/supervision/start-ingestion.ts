@@ -7,7 +7,7 @@ import type { SupervisionConfig } from './config.js';
 import { createFeedIngestor, type IngestionStatus } from './ingestion/index.js';
 import type { ReadModel } from './read-model/index.js';
 import { createPostgresLeaderLease, createSupervisionReplica } from './replication/index.js';
-import { createSqliteReadModelStore, guardPoolConnections, openPostgresReadModelStore, trackedReadModelStore } from './store/index.js';
+import { createSqliteReadModelStore, openPostgresReadModelStore, trackedReadModelStore } from './store/index.js';
 
 /** The read model's ingestion as the rest of the subgraph sees it, whichever the store. */
 export interface RunningIngestion {
@@ -54,7 +54,6 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   }
   const { url, poolMax, leaseMs } = config.database;
   const pool = createPgPool({ url, applicationName: 'guichet-supervision', max: poolMax, onError: (error) => log.warn({ err: error }, 'supervision read model: idle connection lost') });
-  guardPoolConnections(pool);
   // Unique per process: a restarted replica is a new holder, never mistaken for the one it replaces.
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const health = createStoreHealth({ store: 'supervision-read-model', engine: 'postgres', whileDown, onChange });

@@ -5,7 +5,7 @@ import { createPgPool, type PgPool } from '../../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../../scripts/servers/index.js';
 import { INITIAL_SINCE, type ChangeFeed } from '../ingestion/index.js';
 import { createReadModel, type DossierFact, type ReadModel } from '../read-model/index.js';
-import { guardPoolConnections, openPostgresReadModelStore, type PostgresReadModelStore } from '../store/index.js';
+import { openPostgresReadModelStore, type PostgresReadModelStore } from '../store/index.js';
 import { createPostgresLeaderLease, createSupervisionReplica, type LeaderLease, type SupervisionReplica } from './index.js';
 
 const log = createLogger('supervision-replica-test', 'silent');
@@ -73,7 +73,6 @@ async function setUp() {
   const start = async (name: string, wrapLease: (lease: LeaderLease) => LeaderLease = (lease) => lease): Promise<Replica> => {
     // One pool per replica, as in separate processes.
     const pool = createPgPool({ url, applicationName: `supervision-${name}`, max: 4, connectionTimeoutMs: 1_000 });
-    guardPoolConnections(pool);
     pools.push(pool);
     const store = await openPostgresReadModelStore({ pool, sources: 'ceet=x rnec=y', leaseHolder: name });
     const lease = wrapLease(createPostgresLeaderLease({ pool, holder: name, leaseMs, health: store.health }));

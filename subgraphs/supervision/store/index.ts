@@ -7,4 +7,3 @@ export type { PostgresReadModelStore, PostgresReadModelStoreOptions, ReadModelCh
 export { supervisionPostgresComponent, supervisionPostgresMigrations } from './supervision-postgres-migrations.js';
 export { NotLeaderError } from './not-leader-error.js';
 export { trackedReadModelStore } from './tracked-read-model-store.js';
-export { guardPoolConnections } from './in-transaction.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgPool, type PgPool } from '../../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../../scripts/servers/index.js';
 import { createPostgresLeaderLease } from '../replication/index.js';
-import { guardPoolConnections, NotLeaderError, openPostgresReadModelStore } from './index.js';
+import { NotLeaderError, openPostgresReadModelStore } from './index.js';
 import { describeReadModelStoreContract, readModelFact } from './test-support/read-model-store-contract.js';
 
 let server: PostgresServer;
@@ -11,7 +11,6 @@ let databases = 0;
 const newPool = async () => {
   databases += 1;
   const pool = createPgPool({ url: await server.createDatabase(`supervision_${databases}`), applicationName: 'supervision-store-test', max: 4 });
-  guardPoolConnections(pool);
   pools.push(pool);
   return pool;
 };

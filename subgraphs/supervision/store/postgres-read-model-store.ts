@@ -1,6 +1,6 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { migratePostgres, type PgPool } from '../../../lib/postgres/index.js';
-import { inTransaction } from './in-transaction.js';
+import { withTransaction } from '../../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../../lib/store-health/index.js';
 import type { DossierStatus } from '../../../schema/index.js';
 import type { DossierFact } from '../read-model/index.js';
@@ -81,7 +81,7 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
   const health = options.health ?? createStoreHealth({ store: 'supervision-read-model', engine: 'postgres', whileDown: 'stale-reads' });
   await health.track(async () => {
     await migratePostgres(pool, supervisionPostgresComponent, supervisionPostgresMigrations);
-    await inTransaction(pool, async (client) => {
+    await withTransaction(pool, async (client) => {
       // Replicas opening together: one decides, the others then find the sources already recorded.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['guichet-supervision:sources']);
       const { rows } = await client.query<{ value: string }>(`SELECT value FROM supervision_meta WHERE name = 'sources'`);
@@ -94,7 +94,7 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
 
   const changesSince = (revision: number): Promise<ReadModelChanges> =>
     health.track(() =>
-      inTransaction(pool, async (client) => {
+      withTransaction(pool, async (client) => {
         // One snapshot: the revision read and the facts read agree (saves commit in revision order).
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         const current = await client.query<{ revision: string }>('SELECT revision FROM supervision_revision WHERE id = 1');
@@ -123,7 +123,7 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
       for (const fact of batch) latest.set(fact.key, fact);
       const facts = [...latest.values()];
       const outcome = await health.track(() =>
-        inTransaction(pool, async (client) => {
+        withTransaction(pool, async (client) => {
           if (leaseHolder !== undefined) {
             // FOR SHARE: a successor's takeover (an UPDATE of that row) waits for this save to commit, so it reads it.
             const held = await client.query('SELECT 1 FROM supervision_leader WHERE id = 1 AND holder = $1 AND expires_at > clock_timestamp() FOR SHARE', [leaseHolder]);
