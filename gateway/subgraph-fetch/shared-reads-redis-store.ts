@@ -31,7 +31,14 @@ return #keys
  * a mutation drops them all in one script. A lookup is one `MGET` (the public and the caller's key), a keep one `SET`
  * (or one `MULTI` for a private answer). A failure is a miss or a skipped write, counted by the store's health.
  */
-export function createRedisSharedReadsStore({ redis, maxValueBytes, callerIndexTtlMs, health, keyPrefix = 'guichet:reads:', onCommand = () => undefined }: RedisSharedReadsStoreOptions): SharedReadsStore {
+export function createRedisSharedReadsStore({
+  redis,
+  maxValueBytes,
+  callerIndexTtlMs,
+  health,
+  keyPrefix = 'guichet:reads:',
+  onCommand = () => undefined,
+}: RedisSharedReadsStoreOptions): SharedReadsStore {
   const callerIndex = (caller: string) => `${keyPrefix}caller:${caller}`;
   /** Runs one round trip; undefined when Redis could not be reached (health says so). */
   const attempt = async <T>(command: () => Promise<T>): Promise<T | undefined> => {
