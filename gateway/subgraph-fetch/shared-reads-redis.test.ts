@@ -105,6 +105,18 @@ describe('shared reads across two replicas on one Redis', () => {
     expect([a.sent(), b.sent()]).toEqual([3, 1]);
   });
 
+  it('does not ask Redis again for a read whose last answer could not be kept', async () => {
+    const { a } = await pair();
+    const uncacheable: RawSubgraphResponse = { status: 200, headers: {}, body: Buffer.from('{"data":{"now":1}}') };
+    await a.read(alice, uncacheable);
+    const before = a.commands();
+    await a.read(alice, uncacheable);
+    expect([a.sent(), a.commands() - before]).toEqual([2, 0]);
+    // Once cacheable again, it is kept and shared as usual.
+    await a.read(alice, answer('max-age=60, public'));
+    expect(a.commands() - before).toBe(1);
+  });
+
   it('keeps an answer over the size cap out of Redis (each replica still keeps its own)', async () => {
     const { a, b } = await pair(200);
     await a.read(alice, answer('max-age=60, public', `{"data":{"x":"${'y'.repeat(300)}"}}`));

@@ -101,6 +101,10 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     clock: now,
   });
   const remote = caching ? acrossReplicas : undefined;
+  // Reads whose last answer the subgraph did not allow caching (no max-age): not looked up in Redis for a minute, so that
+  // the uncacheable majority of reads (a citizen's own dossiers) does not pay a round trip to miss. Costs, at worst, a
+  // minute of missed remote hits if the subgraph's hint changes.
+  const uncacheable = createSizedCache<true>({ maxEntries: remote === undefined ? 0 : cacheMaxEntries, maxAgeMs: 60_000, clock: now });
   // This replica's own messages come back to it: recognised by this prefix, and skipped.
   const origin = randomUUID();
   let hits = 0;
@@ -136,7 +140,11 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     const hint = cacheHintOf(response.headers['cache-control']);
     const ttlSeconds = Math.min(hint.maxAgeSeconds, cacheMaxAgeSeconds);
     // Apollo sends no hint with errors; this is the belt to those braces (a false positive only skips caching).
-    if (ttlSeconds <= 0 || response.body.includes('"errors"')) return;
+    if (ttlSeconds <= 0 || response.body.includes('"errors"')) {
+      if (hint.maxAgeSeconds <= 0) uncacheable.set(publicKey(key), true);
+      return;
+    }
+    uncacheable.delete(publicKey(key));
     const answer: StoredAnswer = { response, expiresAtMs: at + ttlSeconds * 1_000 };
     if (hint.scope === 'PUBLIC') {
       keep(publicKey(key), answer, undefined);
@@ -201,7 +209,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
         }
       }
       const answer = (async () => {
-        const shared = remote === undefined ? undefined : await fromRemote(remote.store, key);
+        const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote.store, key);
         if (shared !== undefined) return shared;
         sent += 1;
         const response = await send();
