@@ -62,6 +62,13 @@ describe('readGatewayConfig', () => {
     expect(problemsOf({ SUPERGRAPH_PATH: supergraph, NODE_ENV: 'staging' })).toContain('NODE_ENV="staging"');
   });
 
+  it('reads REDIS_URL (scaled mode; absent: in memory) and refuses anything but a redis URL', () => {
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).redisUrl).toBeUndefined();
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph, REDIS_URL: 'redis://redis.internal:6379/0' }).redisUrl).toBe('redis://redis.internal:6379/0');
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, REDIS_URL: 'http://redis.internal' })).toContain('REDIS_URL="http://redis.internal": expected a redis:// or rediss:// URL');
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, REDIS_URL: 'localhost' })).toContain('REDIS_URL="localhost": expected a redis:// URL');
+  });
+
   it('explains a missing, unreadable or non-supergraph file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'guichet-gateway-config-'));
     expect(problemsOf({ SUPERGRAPH_PATH: join(dir, 'nope.graphql') })).toContain(`SUPERGRAPH_PATH: ${join(dir, 'nope.graphql')}: file not found (compose it with \`npm run compose\`)`);

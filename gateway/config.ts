@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { z } from 'zod';
 import { ConfigError, configPart, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
@@ -14,6 +15,7 @@ import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type Operati
 import { requestRecordsConfigFromEnv, requestRecordsEnvSchema, type RequestRecordsConfig } from './request-records/request-records-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
+import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
@@ -39,6 +41,11 @@ export const gatewayEnvSchema = z.object({
   RESPONSE_CACHE_MAX_BYTES: envInt(8_000_000, 0),
   QUERY_PLAN_CACHE_MIB: envInt(16, 1, 4_096),
   INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
+  /** Scaled mode: rate limits, shared reads, the response cache and pub/sub shared by every replica. Unset: in memory. */
+  REDIS_URL: z
+    .url({ error: 'expected a redis:// URL' })
+    .refine((v) => /^rediss?:\/\//.test(v), 'expected a redis:// or rediss:// URL')
+    .optional(),
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
   ...rateLimitEnvSchema.shape,
@@ -77,9 +84,20 @@ export interface GatewayConfig {
   /** Largest response body accepted from a subgraph. Default 50 MB. */
   readonly subgraphMaxResponseBytes: number;
   /** Reads shared between client requests: in-flight de-duplication and the cache driven by subgraph cache hints. */
-  readonly sharedReads: { readonly dedupe: boolean; readonly cacheMaxEntries: number; readonly cacheMaxBytes: number; readonly cacheMaxAgeSeconds: number };
+  readonly sharedReads: {
+    readonly dedupe: boolean;
+    readonly cacheMaxEntries: number;
+    readonly cacheMaxBytes: number;
+    readonly cacheMaxAgeSeconds: number;
+    /** Scaled mode: set by startGateway from REDIS_URL (see withRedisStores), not read from the environment. */
+    readonly acrossReplicas?: SharedReadsAcrossReplicas;
+  };
   /** Whole PUBLIC responses kept in memory (bytes, approximate; 0 = off). Default 8 MB. */
   readonly responseCacheMaxBytes: number;
+  /** Scaled mode: the response cache every replica shares, set by startGateway (see withRedisStores). */
+  readonly responseCacheShared?: KeyValueCache<string>;
+  /** `REDIS_URL`: scaled mode; undefined, every store in this process's memory as with a single gateway. */
+  readonly redisUrl: string | undefined;
   /** Query plans kept in memory (MiB, approximate). Default 16. */
   readonly queryPlanCacheMiB: number;
   /** Verified access tokens remembered (0 = verify every request). Default 10000. */
@@ -184,6 +202,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     accessTokenCacheMaxEntries: options.ACCESS_TOKEN_CACHE_MAX_ENTRIES,
     responseCacheMaxBytes: options.RESPONSE_CACHE_MAX_BYTES,
+    redisUrl: options.REDIS_URL,
     queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,
     internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
     unusedUrlOverrides,

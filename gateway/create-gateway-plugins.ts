@@ -32,7 +32,7 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     ...createRateLimitPlugins({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
     ...createTrustedDocumentsPlugins({ ...config.trustedDocuments, publicRootFields: publicRootFieldsOf(config.supergraphSdl) }),
     ...createLimitPlugins({ limits: config.limits, nodeEnv: config.nodeEnv }),
-    ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes }),
+    ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes, sharedCache: config.responseCacheShared }),
     // No record, no data: personal data leaves only once its access is on the trail.
     auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     // Who called and which operation, for the request's operational record (written by the HTTP route).

@@ -57,7 +57,7 @@ describe('gateway with a subgraph down', () => {
     const ready = await fetch(`${deadRoute.url}/ready`);
     expect([ready.status, await ready.json()]).toEqual([
       503,
-      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) },
+      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }), stores: [] },
     ]);
   });
 
@@ -84,13 +84,13 @@ describe('gateway with a subgraph down', () => {
     const before = await fetch(`${overridden.url}/ready`);
     expect([before.status, await before.json()]).toEqual([
       200,
-      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) },
+      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }), stores: [] },
     ]);
     await meters.close();
     const after = await fetch(`${overridden.url}/ready`);
     expect([after.status, await after.json()]).toEqual([
       503,
-      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }) },
+      { status: 'not ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: 'down' }, audit: expect.objectContaining({ status: 'vouched' }), stores: [] },
     ]);
     const { body } = await postQuery(overridden.url, '{ meter(number: "X") { number } }');
     expect(body.errors).toEqual([unavailable]);

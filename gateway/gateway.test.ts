@@ -52,7 +52,7 @@ describe('gateway', () => {
     const ready = await fetch(`${stack.gateway.url}/ready`);
     expect([ready.status, await ready.json()]).toEqual([
       200,
-      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }) },
+      { status: 'ready', subgraphs: { 'civil-registry': { status: 'ready' }, electricity: { status: 'ready' } }, audit: expect.objectContaining({ status: 'vouched' }), stores: [] },
     ]);
   });
 

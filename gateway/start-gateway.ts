@@ -18,7 +18,9 @@ import { createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
 import { createStreamDoor } from './auth/create-stream-door.js';
 import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
-import { checkReadiness } from './readiness.js';
+import { checkReadiness, storesReadiness } from './readiness.js';
+import { createStoreHealthRegistry } from '../lib/store-health/index.js';
+import { openRedisStores, withRedisStores } from './open-redis-stores.js';
 
 /** How long `/ready` waits for each subgraph's `/health`. */
 const healthCheckTimeoutMs = 1_000;
@@ -49,15 +51,18 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   // The trail and its witness: a trail the witness does not vouch for refuses personal data (see /ready).
   const auditStore = shared?.auditStore ?? createGatewayAuditStore(config.audit, log);
   await openGatewayAuditStore(auditStore, config.audit, log);
-  const rateLimitStore = shared?.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys });
+  const metrics = shared?.observability.metrics ?? createGatewayMetrics();
+  // Every store's reachability, for /ready and /metrics; scaled mode (REDIS_URL) shares rates and caches over Redis.
+  const stores = createStoreHealthRegistry(metrics.registry);
+  const redisStores = config.redisUrl === undefined ? undefined : await openRedisStores(config.redisUrl, config, log, metrics, stores);
+  const rateLimitStore = redisStores?.rateLimitStore ?? shared?.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys });
   const stopTracing = config.tracing === undefined ? () => Promise.resolve() : await startTracing(config.tracing);
   if (config.tracing !== undefined) log.info({ tracesUrl: config.tracing.tracesUrl }, 'exporting spans over OTLP');
-  const metrics = shared?.observability.metrics ?? createGatewayMetrics();
   // A single process writes its own records; a worker hands them to the primary.
   const writer = shared === undefined ? openConfiguredRecordWriter(config.requestRecords, log, metrics) : undefined;
   const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
-  const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore, metrics);
+  const { server, dataSources, rateLimiter } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
   // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
   const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
   metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
@@ -67,6 +72,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     await auditStore.close();
     await records.close();
     writer?.close();
+    await redisStores?.close();
     await stopTracing();
   };
   try {
@@ -100,8 +106,11 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     // Saturated: say so at once, without asking the subgraphs, so that a load balancer sends work elsewhere.
     if (admission.saturated()) return sendJson(res, 503, { status: 'saturated', admission: admission.stats() }, { 'cache-control': 'no-store' });
     const [{ ready, degraded, subgraphs }, audit] = await Promise.all([checkReadiness(dataSources.values(), healthCheckTimeoutMs), auditReadiness(auditStore)]);
-    const status = !ready || !audit.ready ? 'not ready' : degraded ? 'degraded' : 'ready';
-    sendJson(res, ready && audit.ready ? 200 : 503, { status, subgraphs, audit: audit.report }, { 'cache-control': 'no-store' });
+    // Redis down: still ready (rates limited per process, caches missing), but degraded.
+    const storeReport = storesReadiness(stores);
+    const serving = ready && audit.ready && storeReport.ready;
+    const status = !serving ? 'not ready' : degraded || storeReport.degraded ? 'degraded' : 'ready';
+    sendJson(res, serving ? 200 : 503, { status, subgraphs, audit: audit.report, stores: storeReport.stores }, { 'cache-control': 'no-store' });
   };
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address.

@@ -27,7 +27,10 @@ describe('gateway metrics', () => {
     metrics.observeRequest(record('CitizenDashboard', 'partial', 200, ['BACKEND_TIMEOUT']));
     metrics.observeRequest(record('DossierStatus', 'error', 429, ['RATE_LIMITED']));
     metrics.observeSubgraphFetch('electricity', 'ok', 12);
-    metrics.watchSharedReads(() => ({ hits: 3, joined: 1, sent: 5, cachedEntries: 2, cachedBytes: 400 }));
+    metrics.watchSharedReads(() => ({ hits: 3, remoteHits: 2, joined: 1, sent: 5, cachedEntries: 2, cachedBytes: 400 }));
+    metrics.countRedisCommand('rate-limit');
+    metrics.countRedisCommand('rate-limit');
+    metrics.countRedisCommand('shared-reads');
     const text = await metrics.registry.metrics();
     expect(text).toContain('guichet_gateway_request_duration_seconds_count{operation="DossierStatus",outcome="success"} 1');
     // A second operation name beyond the bound of 1.
@@ -36,7 +39,10 @@ describe('gateway metrics', () => {
     expect(text).toContain('guichet_gateway_rate_limited_total 1');
     expect(text).toContain('guichet_gateway_subgraph_fetch_duration_seconds_count{subgraph="electricity",outcome="ok"} 1');
     expect(text).toContain('guichet_gateway_shared_reads_total{result="hit"} 3');
+    expect(text).toContain('guichet_gateway_shared_reads_total{result="remote-hit"} 2');
     expect(text).toContain('guichet_gateway_shared_reads_cached_bytes 400');
+    expect(text).toContain('guichet_redis_commands_total{store="rate-limit"} 2');
+    expect(text).toContain('guichet_redis_commands_total{store="shared-reads"} 1');
   });
 
   it('sum over workers the way the primary aggregates them', async () => {

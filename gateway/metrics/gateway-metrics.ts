@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   watchSharedReads(stats: () => SharedReadStats): void;
   /** This process's admission figures (read at scrape time). */
   watchAdmission(stats: () => AdmissionStats & { readonly saturated: boolean }): void;
+  /** One round trip to Redis by one of the scaled stores (`rate-limit`, `shared-reads`, `response-cache`, `events`). */
+  countRedisCommand(store: string): void;
   recordsWritten(records: number, durationMs: number): void;
   recordsDropped(records: number): void;
 }
@@ -50,17 +52,24 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
   });
   const written = new Counter({ name: 'guichet_operations_records_written_total', help: 'Operational records written to the embedded store.', registers });
   const dropped = new Counter({ name: 'guichet_operations_records_dropped_total', help: 'Operational records lost (queue full or a failed write).', registers });
+  const redisCommands = new Counter({
+    name: 'guichet_redis_commands_total',
+    help: 'Round trips to Redis (a pipeline or a script counts once), by store: divided by the requests, the Redis cost of a request.',
+    labelNames: ['store'],
+    registers,
+  });
   const writes = new Histogram({ name: 'guichet_operations_write_duration_seconds', help: 'Time to write one batch of operational records.', buckets, registers });
   const sources: (() => SharedReadStats)[] = [];
   new Counter({
     name: 'guichet_gateway_shared_reads_total',
-    help: 'Subgraph reads, by how they were served: hit (cache), joined (an identical read in flight), sent.',
+    help: "Subgraph reads, by how they were served: hit (this process's cache), remote-hit (the replicas' shared cache), joined (an identical read in flight), sent.",
     labelNames: ['result'],
     registers,
     collect() {
       this.reset();
       for (const stats of sources.map((source) => source())) {
         this.inc({ result: 'hit' }, stats.hits);
+        if (stats.remoteHits !== undefined) this.inc({ result: 'remote-hit' }, stats.remoteHits);
         this.inc({ result: 'joined' }, stats.joined);
         this.inc({ result: 'sent' }, stats.sent);
       }
@@ -122,6 +131,7 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
     observeSubgraphFetch: (subgraph, outcome, durationMs) => fetches.observe({ subgraph, outcome }, durationMs / 1_000),
     watchSharedReads: (stats) => void sources.push(stats),
     watchAdmission: (stats) => void (admission = stats),
+    countRedisCommand: (store) => redisCommands.inc({ store }),
     recordsWritten(records, durationMs) {
       written.inc(records);
       writes.observe(durationMs / 1_000);

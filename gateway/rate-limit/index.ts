@@ -4,6 +4,8 @@ export { createRateLimiter } from './rate-limiter.js';
 export type { RateLimiter, RateLimiterOptions, RateLimits, RateLimitScope, RateLimitVerdict } from './rate-limiter.js';
 export type { RateLimitStore } from './rate-limit-store.js';
 export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+export { createRedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';
+export { withLocalFallback, type LocalFallbackOptions } from './with-local-fallback.js';
 export type { MemoryRateLimitStore, MemoryRateLimitStoreOptions } from './memory-rate-limit-store.js';
 export { gcra } from './gcra.js';
 export type { RateRule, RateDecision } from './gcra.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
+import { describeRateLimitStoreContract } from './test-support/rate-limit-store-contract.js';
 
 const rule = { limit: 2, windowMs: 60_000 };
 
@@ -34,3 +35,5 @@ describe('memory rate-limit store', () => {
     expect((await store.hit('b', rule, 3)).remaining).toBe(1);
   });
 });
+
+describeRateLimitStoreContract('memory store', () => createMemoryRateLimitStore());

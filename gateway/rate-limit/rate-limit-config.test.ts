@@ -7,6 +7,7 @@ describe('rate limit configuration', () => {
       limits: { userPerMinute: 120, clientPerMinute: 3000, anonymousPerMinute: 60, clientOverrides: {} },
       maxKeys: 100_000,
       trustedProxyHops: 0,
+      fallbackReplicas: 2,
     });
   });
 

@@ -30,6 +30,8 @@ export const rateLimitEnvSchema = z.object({
   RATE_LIMIT_MAX_KEYS: envInt(100_000, 1),
   /** Reverse proxies in front of the gateway that append to X-Forwarded-For. */
   TRUSTED_PROXY_HOPS: envInt(0, 0, 10),
+  /** With REDIS_URL: gateway replicas a caller's requests are spread over, each limiting alone while Redis is down. */
+  RATE_LIMIT_FALLBACK_REPLICAS: envInt(2, 1, 1_000),
 });
 
 export type RateLimitEnv = z.infer<typeof rateLimitEnvSchema>;
@@ -38,6 +40,11 @@ export interface RateLimitOptions {
   readonly limits: RateLimits;
   readonly maxKeys: number;
   readonly trustedProxyHops: number;
+  /**
+   * Scaled mode only: the gateway replicas behind the load balancer. While Redis is down each process limits alone
+   * with `limit / (fallbackReplicas × workers)`. Default 2.
+   */
+  readonly fallbackReplicas: number;
 }
 
 export function rateLimitOptionsFromEnv(env: RateLimitEnv): RateLimitOptions {
@@ -50,5 +57,6 @@ export function rateLimitOptionsFromEnv(env: RateLimitEnv): RateLimitOptions {
     },
     maxKeys: env.RATE_LIMIT_MAX_KEYS,
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    fallbackReplicas: env.RATE_LIMIT_FALLBACK_REPLICAS,
   };
 }

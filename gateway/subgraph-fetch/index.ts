@@ -3,6 +3,16 @@
 export { PooledDataSource, type PooledDataSourceOptions } from './pooled-data-source.js';
 export { createSubgraphPipeline, type SubgraphPipelineOptions } from './pipeline.js';
 export type { SubgraphCall, SubgraphAnswer, SubgraphResult, Step, CallHandler } from './subgraph-call.js';
-export { createSharedReads, type SharedReads, type SharedReadKey, type SharedReadStats, type SharedReadsOptions } from './shared-reads.js';
+export {
+  createSharedReads,
+  sharedReadsInvalidationChannel,
+  type SharedReads,
+  type SharedReadKey,
+  type SharedReadStats,
+  type SharedReadsOptions,
+  type SharedReadsAcrossReplicas,
+} from './shared-reads.js';
+export type { SharedReadsStore, StoredAnswer } from './shared-reads-store.js';
+export { createRedisSharedReadsStore, type RedisSharedReadsStoreOptions } from './shared-reads-redis-store.js';
 export { nullableFieldsOf, type NullableFields } from './null-entities.js';
 export { SubgraphCallError, type SubgraphFailureCode } from './subgraph-call-error.js';

@@ -1,6 +1,17 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createSizedCache } from '../../lib/cache/index.js';
+import type { EventBus } from '../../lib/events/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
+import type { SharedReadsStore, StoredAnswer } from './shared-reads-store.js';
+
+/** What the replicas of a scaled gateway share for their reads (`REDIS_URL`). */
+export interface SharedReadsAcrossReplicas {
+  /** The second level: an answer kept by one replica serves the next one's poll. */
+  readonly store: SharedReadsStore;
+  /** Where a caller's private answers are dropped on every replica after a mutation. */
+  readonly bus: EventBus;
+}
 
 export interface SharedReadsOptions {
   /** Join identical reads of the same caller already in flight instead of sending them again. */
@@ -11,6 +22,8 @@ export interface SharedReadsOptions {
   readonly cacheMaxBytes: number;
   /** …and never longer than this, whatever the subgraph said. */
   readonly cacheMaxAgeSeconds: number;
+  /** Scaled mode; undefined (a single gateway): this process's cache only, never invalidated before max-age. */
+  readonly acrossReplicas?: SharedReadsAcrossReplicas;
   readonly now?: () => number;
 }
 
@@ -22,8 +35,10 @@ export interface SharedReadKey {
 }
 
 export interface SharedReadStats {
-  /** Answered from the cache. */
+  /** Answered from this process's cache. */
   readonly hits: number;
+  /** Answered from the replicas' shared store (scaled mode). */
+  readonly remoteHits?: number;
   /** Joined an identical read in flight. */
   readonly joined: number;
   /** Sent to the subgraph. */
@@ -33,50 +48,147 @@ export interface SharedReadStats {
 }
 
 export interface SharedReads {
-  /** The answer to `key`: from the cache, from an identical read in flight, or from `send()`. */
+  /** The answer to `key`: from the cache, from an identical read in flight, from the replicas' store, or from `send()`. */
   read(key: SharedReadKey, send: () => Promise<RawSubgraphResponse>): Promise<RawSubgraphResponse>;
+  /**
+   * Forgets the PRIVATE answers kept for this caller, here and (scaled mode) in the shared store and on every other
+   * replica: called after the caller's mutation, which may have changed them. Never throws.
+   */
+  dropCaller(callerKey: string): Promise<void>;
   stats(): SharedReadStats;
+  /** Stops listening to the other replicas. */
+  close(): void;
 }
 
-interface CachedAnswer {
-  readonly response: RawSubgraphResponse;
-  readonly expiresAtMs: number;
+interface CachedAnswer extends StoredAnswer {
+  /** The caller's hash, for a PRIVATE answer (see dropCaller). */
+  readonly caller: string | undefined;
 }
+
+/** The channel on which replicas tell each other to drop a caller's private answers. */
+export const sharedReadsInvalidationChannel = 'guichet:shared-reads:drop-caller';
 
 /**
  * Reads shared between gateway requests, for queries only (the caller decides): the subgraph's own cache hints say
  * what may be kept and for whom — PUBLIC answers (the catalogue) are shared by every caller, PRIVATE ones (a citizen's
  * identity and acts) only by the same principal. Nothing else is kept: no hint, a non-200, or an answer with errors.
  * A kept answer goes back with `max-age` lowered to what is left of it, so nothing downstream keeps it longer.
+ *
+ * Scaled mode adds a second level shared by the replicas (`acrossReplicas.store`): looked up after this process's
+ * cache and after joining a read in flight, filled with every answer kept here, for what is left of its max-age. A
+ * caller's mutation drops their private answers everywhere (`dropCaller`, over `acrossReplicas.bus`): with one
+ * gateway a citizen who just filed saw their own list unchanged until max-age at worst from the process that
+ * answered; with several, each replica would keep its own stale copy.
  */
-export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cacheMaxAgeSeconds, now = Date.now }: SharedReadsOptions): SharedReads {
+export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cacheMaxAgeSeconds, acrossReplicas, now = Date.now }: SharedReadsOptions): SharedReads {
   const inFlight = new Map<string, Promise<RawSubgraphResponse>>();
   const caching = cacheMaxEntries > 0 && cacheMaxBytes > 0 && cacheMaxAgeSeconds > 0;
-  const cache = createSizedCache<CachedAnswer>({ maxEntries: caching ? cacheMaxEntries : 0, maxSize: caching ? cacheMaxBytes : 0, sizeOf: (entry) => entry.response.body.length, clock: now });
+  // Each caller's private entries here, by the caller's hash, so that dropCaller finds them.
+  const byCaller = new Map<string, Map<string, CachedAnswer>>();
+  const unfile = (entry: CachedAnswer, cacheKey: string) => {
+    if (entry.caller === undefined) return;
+    const filed = byCaller.get(entry.caller);
+    // Replaced since (the same key kept again): the newer entry stays filed.
+    if (filed?.get(cacheKey) !== entry) return;
+    filed.delete(cacheKey);
+    if (filed.size === 0) byCaller.delete(entry.caller);
+  };
+  const cache = createSizedCache<CachedAnswer>({
+    maxEntries: caching ? cacheMaxEntries : 0,
+    maxSize: caching ? cacheMaxBytes : 0,
+    sizeOf: (entry) => entry.response.body.length,
+    onRemove: unfile,
+    clock: now,
+  });
+  const remote = caching ? acrossReplicas : undefined;
+  // Reads whose last answer the subgraph did not allow caching (no max-age): not looked up in Redis for a minute, so that
+  // the uncacheable majority of reads (a citizen's own dossiers) does not pay a round trip to miss. Costs, at worst, a
+  // minute of missed remote hits if the subgraph's hint changes.
+  const uncacheable = createSizedCache<true>({ maxEntries: remote === undefined ? 0 : cacheMaxEntries, maxAgeMs: 60_000, clock: now });
+  // This replica's own messages come back to it: recognised by this prefix, and skipped.
+  const origin = randomUUID();
   let hits = 0;
+  let remoteHits = 0;
   let joined = 0;
   let sent = 0;
 
-  const lookup = (key: string, at: number): RawSubgraphResponse | undefined => {
-    // Most recently used once read; dropped once expired.
-    const entry = cache.get(key, at);
-    if (entry === undefined) return undefined;
+  const withMaxAgeLeft = (entry: StoredAnswer, at: number): RawSubgraphResponse => {
     const left = Math.max(1, Math.floor((entry.expiresAtMs - at) / 1_000));
     const scope = entry.response.headers['cache-control']?.includes('public') ? 'public' : 'private';
     return { ...entry.response, headers: { ...entry.response.headers, 'cache-control': `max-age=${left}, ${scope}` } };
   };
 
-  const store = (key: SharedReadKey, response: RawSubgraphResponse, at: number) => {
+  const keep = (cacheKey: string, answer: StoredAnswer, caller: string | undefined) => {
+    const entry: CachedAnswer = { ...answer, caller };
+    if (caller !== undefined) {
+      let filed = byCaller.get(caller);
+      if (filed === undefined) byCaller.set(caller, (filed = new Map()));
+      filed.set(cacheKey, entry);
+    }
+    // The least recently used go first beyond either bound.
+    cache.set(cacheKey, entry, { expiresAtMs: answer.expiresAtMs });
+  };
+
+  const lookup = (key: string, at: number): RawSubgraphResponse | undefined => {
+    // Most recently used once read; dropped once expired.
+    const entry = cache.get(key, at);
+    return entry === undefined ? undefined : withMaxAgeLeft(entry, at);
+  };
+
+  const store = async (key: SharedReadKey, response: RawSubgraphResponse, at: number) => {
     if (response.status !== 200 || response.body.length > cacheMaxBytes) return;
     const hint = cacheHintOf(response.headers['cache-control']);
     const ttlSeconds = Math.min(hint.maxAgeSeconds, cacheMaxAgeSeconds);
     // Apollo sends no hint with errors; this is the belt to those braces (a false positive only skips caching).
-    if (ttlSeconds <= 0 || response.body.includes('"errors"')) return;
-    const cacheKey = hint.scope === 'PUBLIC' ? publicKey(key) : privateKey(key);
-    const expiresAtMs = at + ttlSeconds * 1_000;
-    // The least recently used go first beyond either bound.
-    cache.set(cacheKey, { response, expiresAtMs }, { expiresAtMs });
+    if (ttlSeconds <= 0 || response.body.includes('"errors"')) {
+      if (hint.maxAgeSeconds <= 0) uncacheable.set(publicKey(key), true);
+      return;
+    }
+    uncacheable.delete(publicKey(key));
+    const answer: StoredAnswer = { response, expiresAtMs: at + ttlSeconds * 1_000 };
+    if (hint.scope === 'PUBLIC') {
+      keep(publicKey(key), answer, undefined);
+      await remote?.store.set(remotePublicKey(key), answer, at);
+      return;
+    }
+    // Filed by caller only where dropCaller is used (scaled mode).
+    const caller = remote === undefined ? undefined : callerHash(key.callerKey);
+    keep(privateKey(key), answer, caller);
+    if (remote !== undefined && caller !== undefined) await remote.store.set(remotePrivateKey(key, caller), answer, at, caller);
   };
+
+  const fromRemote = async (store: SharedReadsStore, key: SharedReadKey): Promise<RawSubgraphResponse | undefined> => {
+    const caller = callerHash(key.callerKey);
+    const at = now();
+    const found = await store.get([remotePublicKey(key), remotePrivateKey(key, caller)], at);
+    if (found === undefined || found.expiresAtMs <= at) return undefined;
+    const scope = cacheHintOf(found.response.headers['cache-control']).scope;
+    // Kept here too, for what is left of it: the next poll on this replica costs no round trip.
+    keep(scope === 'PUBLIC' ? publicKey(key) : privateKey(key), found, scope === 'PUBLIC' ? undefined : caller);
+    remoteHits += 1;
+    return withMaxAgeLeft(found, at);
+  };
+
+  const dropLocal = (caller: string) => {
+    const filed = byCaller.get(caller);
+    if (filed === undefined) return;
+    byCaller.delete(caller);
+    for (const cacheKey of filed.keys()) cache.delete(cacheKey);
+  };
+
+  const unsubscribe = remote?.bus.subscribe(
+    sharedReadsInvalidationChannel,
+    (message) => {
+      const [from, caller] = message.split(' ', 2);
+      if (from !== origin && caller !== undefined) dropLocal(caller);
+    },
+    // Drops may have been missed while this replica could not hear the others: forget every private answer.
+    {
+      onGap: () => {
+        for (const caller of [...byCaller.keys()]) dropLocal(caller);
+      },
+    },
+  );
 
   return {
     read(key, send) {
@@ -96,11 +208,14 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
           return pending;
         }
       }
-      sent += 1;
-      const answer = send().then((response) => {
-        if (caching) store(key, response, now());
+      const answer = (async () => {
+        const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote.store, key);
+        if (shared !== undefined) return shared;
+        sent += 1;
+        const response = await send();
+        if (caching) await store(key, response, now());
         return response;
-      });
+      })();
       if (dedupe) {
         inFlight.set(flightKey, answer);
         const done = () => inFlight.delete(flightKey);
@@ -108,10 +223,25 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       }
       return answer;
     },
-    stats: () => ({ hits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
+    async dropCaller(callerKey) {
+      if (remote === undefined) return;
+      const caller = callerHash(callerKey);
+      dropLocal(caller);
+      await remote.store.dropCaller(caller);
+      await remote.bus.publish(sharedReadsInvalidationChannel, `${origin} ${caller}`).catch(() => undefined);
+    },
+    stats: () => ({ hits, remoteHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
+    close: () => unsubscribe?.(),
   };
 }
 
 // A principal serialises as a JSON object, so it can never read as the word `public`.
 const publicKey = ({ subgraph, body }: SharedReadKey) => `${subgraph}\u0000public\u0000${body}`;
 const privateKey = ({ subgraph, callerKey, body }: SharedReadKey) => `${subgraph}\u0000${callerKey}\u0000${body}`;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+/** The caller as the shared store and the other replicas know it: a hash of the principal (which holds no token). */
+const callerHash = (callerKey: string) => sha256(callerKey);
+// Subgraph names are `[a-z-]+` (the registry); hashes are base64url: `:` cannot occur in either.
+const remotePublicKey = ({ subgraph, body }: SharedReadKey) => `${subgraph}:public:${sha256(body)}`;
+const remotePrivateKey = ({ subgraph, body }: SharedReadKey, caller: string) => `${subgraph}:${caller}:${sha256(body)}`;
