@@ -21,6 +21,8 @@ export function createStoreHealthRegistry(registry?: Registry): StoreHealthRegis
       name: 'guichet_store_up',
       help: 'Whether the store answered its last operation (1) or not (0).',
       labelNames: ['store', 'engine'],
+      // node:cluster workers' gauges are merged by the primary: a store is up only if it is up for every worker.
+      aggregator: 'min',
       registers: [registry],
       collect() {
         this.reset();
