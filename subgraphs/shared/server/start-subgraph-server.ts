@@ -18,6 +18,7 @@ import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { createMetricsRoute } from '../../../lib/metrics/index.js';
 import { startTracing, tracingOptionsFromEnv, withTraceIds } from '../../../lib/trace/index.js';
 import type { Backlog } from '../../../outbox/index.js';
+import { createStoreHealthRegistry, type StoreHealth } from '../../../lib/store-health/index.js';
 import { callsReportPlugin, createSubgraphMetrics, observeSubgraphRequests } from '../observability/index.js';
 
 /** The caller of one subgraph request, as the gateway's internal token says. */
@@ -48,6 +49,8 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly system?: LegacySystem;
   /** The ministry's outbox backlog, for `/metrics`. */
   readonly backlog?: () => Promise<Backlog>;
+  /** The stores' reachability (scaled mode), exported to `/metrics` as `guichet_store_up` and `guichet_store_failures_total`. */
+  readonly stores?: readonly StoreHealth[];
 }
 
 /**
@@ -61,6 +64,10 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const stopTracing = tracing === undefined ? () => Promise.resolve() : await startTracing(tracing);
   if (tracing !== undefined) log.info({ tracesUrl: tracing.tracesUrl }, 'exporting spans over OTLP');
   const metrics = createSubgraphMetrics({ subgraph: options.name, ...(options.system ? { system: options.system } : {}), ...(options.backlog ? { backlog: options.backlog } : {}) });
+  if (options.stores && options.stores.length > 0) {
+    const storeHealth = createStoreHealthRegistry(metrics.registry);
+    for (const store of options.stores) storeHealth.add(store);
+  }
   const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
   const server = new ApolloServer<C>({
     schema,
