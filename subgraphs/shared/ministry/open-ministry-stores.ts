@@ -5,6 +5,12 @@ import { createPostgresSubmissionStore, outboxPostgresComponent, outboxPostgresM
 import { createLastKnownStore, createPostgresLastKnownStore, lastKnownPostgresComponent, lastKnownPostgresMigrations, type LastKnown } from '../fallback/index.js';
 import type { MinistryDatabaseConfig } from './ministry-database-config.js';
 
+/** Every table set a ministry subgraph keeps in PostgreSQL, in the order they are applied (for `npm run db:migrate` too). */
+export const ministryPostgresMigrations: readonly { readonly component: string; readonly migrations: readonly string[] }[] = [
+  { component: outboxPostgresComponent, migrations: outboxPostgresMigrations },
+  { component: lastKnownPostgresComponent, migrations: lastKnownPostgresMigrations },
+];
+
 export interface MinistryStores<R> {
   /** The scaled outbox store; undefined: the embedded SQLite file (`createMinistryOutbox`'s default). */
   readonly outboxStore: SubmissionStore | undefined;
@@ -35,8 +41,7 @@ export async function openMinistryStores<R>({ name, database, lastKnown, log }: 
   const storesLog = log.child({ component: 'stores' });
   const pool = createPgPool({ url: database.url, applicationName: `guichet-${name}`, max: database.poolMax, onError: (error) => storesLog.warn({ err: error }, 'idle PostgreSQL connection lost') });
   try {
-    await migratePostgres(pool, outboxPostgresComponent, outboxPostgresMigrations);
-    await migratePostgres(pool, lastKnownPostgresComponent, lastKnownPostgresMigrations);
+    for (const { component, migrations } of ministryPostgresMigrations) await migratePostgres(pool, component, migrations);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
