@@ -14,6 +14,9 @@ export {
 } from './submission-store.js';
 export { createSqliteSubmissionStore, sqliteSchemaVersion, type SqliteSubmissionStoreOptions } from './sqlite-submission-store.js';
 export { createMemorySubmissionStore } from './memory-submission-store.js';
+export { createPostgresSubmissionStore, type PostgresSubmissionStoreOptions } from './postgres-submission-store.js';
+export { outboxPostgresComponent, outboxPostgresMigrations } from './postgres-migrations.js';
+export { OutboxUnavailableError, isOutboxUnavailableError } from './outbox-unavailable-error.js';
 export { deliverOnce, type DeliveryResult, type LegacyDelivery, type LegacyRecord } from './legacy-delivery.js';
 export { classifyByCode, defaultRejectionMessage, type ClassifyByCodeOptions, type ClassifyFailure, type FailureVerdict } from './classify-failure.js';
 export { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff.js';

@@ -14,7 +14,12 @@ afterAll(() => dir.remove());
 let fileCount = 0;
 const freshPath = () => join(dir.path, `store-${(fileCount += 1)}`, 'outbox.sqlite');
 
-describeSubmissionStoreContract('SQLite store (file)', (clock) => createSqliteSubmissionStore({ path: freshPath(), clock: clock.now }));
+describeSubmissionStoreContract('SQLite store (file)', (clock) => createSqliteSubmissionStore({ path: freshPath(), clock: clock.now }), {
+  replicas: async (clock) => {
+    const path = freshPath();
+    return [createSqliteSubmissionStore({ path, clock: clock.now }), createSqliteSubmissionStore({ path, clock: clock.now })];
+  },
+});
 describeSubmissionStoreContract('SQLite store (:memory:)', (clock) => createSqliteSubmissionStore({ path: ':memory:', clock: clock.now }));
 
 describe('SQLite store on disk', () => {

@@ -1,7 +1,6 @@
 import { Gauge } from 'prom-client';
 import type { Logger } from '../../lib/log/index.js';
 import type { RunningService } from '../../lib/service/index.js';
-import { createStoreHealthRegistry } from '../../lib/store-health/index.js';
 import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index.js';
 import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
@@ -38,8 +37,8 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
           stores: [store],
         };
       },
+      stores: [ingestion.store],
       registerMetrics: (registry) => {
-        createStoreHealthRegistry(registry).add(ingestion.store);
         new Gauge({
           name: 'guichet_supervision_leader',
           help: 'Whether this replica ingests the change feeds into the supervision read model (1) or follows the one that does (0).',

@@ -9,3 +9,7 @@ export type { LastKnownOptions } from './last-known-options.js';
 export { isSystemUnavailable } from './is-system-unavailable.js';
 export { createLastKnownMetrics, lastKnownMetrics } from './last-known-metrics.js';
 export type { LastKnownMetrics, LastKnownCounters, FallbackSystem } from './last-known-metrics.js';
+export type { LastKnown } from './last-known.js';
+export { createPostgresLastKnownStore } from './postgres-last-known-store.js';
+export type { PostgresLastKnownStore, PostgresLastKnownStoreOptions } from './postgres-last-known-store.js';
+export { lastKnownPostgresComponent, lastKnownPostgresMigrations } from './last-known-postgres-migrations.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLastKnownStore } from './last-known-store.js';
 import { dossier, fakeClock, type FakeDossier } from './testing/fake-system.js';
+import { describeLastKnownContract } from './testing/last-known-contract.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const entriesOf = (...references: string[]) => references.map((reference) => [reference, dossier(reference)] as const);
@@ -153,4 +154,9 @@ describe('createLastKnownStore', () => {
     expect(store.size()).toEqual({ records: 0, lists: 0, weight: 0, maxEntries: 50_000 });
     expect(store.recallRecord('A')).toBeUndefined();
   });
+});
+
+describeLastKnownContract('in-process LRU', ({ clock, maxAgeMs }) => {
+  const store = createLastKnownStore<FakeDossier>({ clock, maxAgeMs });
+  return { writer: store, reader: store, settle: async () => undefined };
 });

@@ -1,4 +1,5 @@
 import { createSizedCache } from '../../../lib/cache/index.js';
+import type { LastKnown } from './last-known.js';
 
 export interface LastKnownStoreOptions {
   /** Memory budget in entries (default 50 000): a record counts 1, a list counts its length (at least 1). */
@@ -34,7 +35,7 @@ export interface LastKnownStoreSize {
  * bounded in count and age. A list keeps keys only; its records live among the others, so that a dossier read
  * through a list or alone is remembered once and always in its latest state.
  */
-export interface LastKnownStore<R> {
+export interface LastKnownStore<R> extends LastKnown<R> {
   rememberRecord(key: string, record: R): void;
   /** Refreshes the entry's recency (not its `asOf`). */
   recallRecord(key: string): Remembered<R> | undefined;

@@ -1,6 +1,6 @@
 import { asFresh, asStale, type KnownRecord } from './known-record.js';
 import { resolveLastKnownOptions, type LastKnownOptions } from './last-known-options.js';
-import type { LastKnownStore } from './last-known-store.js';
+import type { LastKnown } from './last-known.js';
 
 /**
  * Wraps a legacy list read (a citizen's dossiers at one ministry) like `withLastKnown`: success remembers the list
@@ -11,7 +11,7 @@ import type { LastKnownStore } from './last-known-store.js';
  */
 export function withLastKnownList<K extends string, R extends { readonly reference: string }>(
   fetchOne: (key: K) => Promise<readonly R[]>,
-  store: LastKnownStore<R>,
+  store: LastKnown<R>,
   options: LastKnownOptions = {},
 ): (key: K) => Promise<readonly KnownRecord<R>[]> {
   const { isUnavailable, metrics, systemOf } = resolveLastKnownOptions(options);
@@ -21,7 +21,7 @@ export function withLastKnownList<K extends string, R extends { readonly referen
       records = await fetchOne(key);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
-      const remembered = store.recallList(key);
+      const remembered = await store.recallList(key);
       metrics.recordListFallback(systemOf(error), remembered !== undefined);
       if (!remembered) throw error;
       return remembered.records.map(({ value, asOf }) => asStale(value, asOf));

@@ -1,6 +1,6 @@
 import { asFresh, asStale, type KnownRecord } from './known-record.js';
 import { asError, resolveLastKnownOptions, type LastKnownOptions } from './last-known-options.js';
-import type { LastKnownStore } from './last-known-store.js';
+import type { LastKnown } from './last-known.js';
 
 export interface LastKnownBatchOptions<R> extends LastKnownOptions {
   /**
@@ -21,18 +21,20 @@ export interface LastKnownBatchOptions<R> extends LastKnownOptions {
  */
 export function withLastKnown<K extends string, R extends object>(
   fetchMany: (keys: readonly K[]) => Promise<ReadonlyMap<K, R>>,
-  store: LastKnownStore<R>,
+  store: LastKnown<R>,
   options: LastKnownBatchOptions<R> = {},
 ): (keys: readonly K[]) => Promise<ReadonlyMap<K, KnownRecord<R> | Error>> {
   const { isUnavailable, metrics, systemOf } = resolveLastKnownOptions(options);
   const mayServe = options.mayServe ?? (() => true);
 
-  const recall = (keys: readonly K[], error: unknown): ReadonlyMap<K, KnownRecord<R> | Error> => {
+  const recall = async (keys: readonly K[], error: unknown): Promise<ReadonlyMap<K, KnownRecord<R> | Error>> => {
     const failure = asError(error);
     const answered = new Map<K, KnownRecord<R> | Error>();
     let hits = 0;
-    for (const key of keys) {
-      const remembered = store.recallRecord(key);
+    // All at once: a shared store batches the keys its own process does not remember into one query.
+    const recalled = await Promise.all(keys.map((key) => store.recallRecord(key)));
+    for (const [index, key] of keys.entries()) {
+      const remembered = recalled[index];
       if (remembered && mayServe(remembered.value)) {
         answered.set(key, asStale(remembered.value, remembered.asOf));
         hits += 1;

@@ -5,7 +5,7 @@ import type { LegacyRecord, Outbox, Submission } from '../../../outbox/index.js'
 import type { LegacySystem, MinistryCode } from '../../../schema/index.js';
 import { canSeeDossier, recordedWhenVisible } from '../authorization/index.js';
 import { batchLoader, listLoader } from './batch-loader.js';
-import { withLastKnown, withLastKnownList, type LastKnownStore } from '../fallback/index.js';
+import { withLastKnown, withLastKnownList, type LastKnown } from '../fallback/index.js';
 import { withGuichetReferences } from '../submissions/index.js';
 
 /** A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. */
@@ -18,7 +18,7 @@ export interface DossierLoadersOptions<R extends LoadedDossier> {
   readonly principal: Principal;
   /** Where each dossier the caller sees goes on the audit trail. */
   readonly access: AccessRecorder;
-  readonly lastKnown: LastKnownStore<R>;
+  readonly lastKnown: LastKnown<R>;
   readonly outbox: Outbox<R>;
   /** A submission Guichet still holds, as a record. */
   readonly queuedRecord: (submission: Submission) => R;

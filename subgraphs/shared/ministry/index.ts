@@ -7,3 +7,7 @@ export { readMinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
 export type { MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
 export { buildMinistrySchema } from './build-ministry-schema.js';
 export type { MinistrySchemaOptions } from './build-ministry-schema.js';
+export { ministryPostgresMigrations, openMinistryStores } from './open-ministry-stores.js';
+export type { MinistryStores, MinistryStoresOptions } from './open-ministry-stores.js';
+export { ministryDatabaseEnvSchema } from './ministry-database-config.js';
+export type { MinistryDatabaseConfig } from './ministry-database-config.js';

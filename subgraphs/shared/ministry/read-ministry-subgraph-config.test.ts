@@ -30,4 +30,29 @@ describe('readMinistrySubgraphConfig', () => {
       expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual(expect.arrayContaining(['PORT', 'MINES_TIMEOUT_MS', 'OUTBOX_POLL_INTERVAL_MS']));
     }
   });
+
+  it('uses PostgreSQL with DATABASE_URL, the embedded stores without', () => {
+    expect(readMinistrySubgraphConfig(mines, {}).database).toBeNull();
+    expect(readMinistrySubgraphConfig(mines, { DATABASE_URL: 'postgres://guichet:s3cret@db.internal:5432/mines', DATABASE_POOL_MAX: '4' }).database).toEqual({
+      url: 'postgres://guichet:s3cret@db.internal:5432/mines',
+      poolMax: 4,
+    });
+  });
+
+  it('refuses OUTBOX_PATH beside DATABASE_URL, and a malformed DATABASE_URL without printing it', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        readMinistrySubgraphConfig(mines, env);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+      return [];
+    };
+    expect(problems({ DATABASE_URL: 'postgres://db.internal/mines', OUTBOX_PATH: ':memory:' })).toEqual([expect.stringMatching(/^OUTBOX_PATH: not allowed with DATABASE_URL/)]);
+    const malformed = problems({ DATABASE_URL: 'mysql://guichet:s3cret@db.internal/mines' });
+    expect(malformed).toEqual([expect.stringMatching(/^DATABASE_URL: expected postgres:\/\//)]);
+    expect(malformed.join('\n')).not.toContain('s3cret');
+    expect(problems({ DATABASE_POOL_MAX: '0' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX/)]);
+  });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { readConfig } from '../../../lib/config/index.js';
+import { ConfigError, readConfig } from '../../../lib/config/index.js';
 import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../../outbox/index.js';
 import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../server/subgraph-env.js';
+import { ministryDatabaseConfig, ministryDatabaseEnvSchema, type MinistryDatabaseConfig } from './ministry-database-config.js';
 
 /** What a ministry's subgraph reads at start-up: its server, its adapter's options, its outbox, its own variables. */
 export interface MinistrySubgraphConfig<O, X = undefined> {
@@ -10,6 +11,8 @@ export interface MinistrySubgraphConfig<O, X = undefined> {
   readonly adapter: O;
   /** Where applications the ministry could not take yet wait (OUTBOX_PATH). */
   readonly outbox: OutboxConfig;
+  /** PostgreSQL for the outbox and last-known values (DATABASE_URL); null: the embedded stores. */
+  readonly database: MinistryDatabaseConfig | null;
   readonly own: X;
 }
 
@@ -36,11 +39,15 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
   const { name, adapter, ownEnv } = definition;
   const serverSchema = subgraphEnvSchema(registryRowOf(name).subgraph.port, env.NODE_ENV);
   const ownSchema = ownEnv?.schema ?? z.object({});
-  readConfig(`subgraph-${name}`, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ownSchema.shape }), env);
+  const service = `subgraph-${name}`;
+  readConfig(service, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...ownSchema.shape }), env);
+  const database = ministryDatabaseConfig(env, ministryDatabaseEnvSchema.parse(env).DATABASE_POOL_MAX);
+  if (database.problems.length > 0) throw new ConfigError(service, database.problems);
   return {
     server: serverSchema.parse(env),
     adapter: adapter.optionsFromEnv(adapter.envSchema.parse(env)),
     outbox: outboxConfigFromEnv(outboxEnvSchema.parse(env), name),
+    database: database.value,
     // Without own variables X is `undefined` (its default): nothing else can be read here.
     own: (ownEnv ? ownEnv.read(ownSchema.parse(env)) : undefined) as X,
   };

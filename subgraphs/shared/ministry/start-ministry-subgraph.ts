@@ -5,11 +5,11 @@ import type { RunningService } from '../../../lib/service/index.js';
 import { withTraceIds } from '../../../lib/trace/index.js';
 import type { Submission } from '../../../outbox/index.js';
 import { createGatewayAuthenticator } from '../server/gateway-authenticator.js';
-import { createLastKnownStore } from '../fallback/index.js';
 import { startSubgraphServer } from '../server/start-subgraph-server.js';
 import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
 import { createMinistryContext, type MinistryContext } from './ministry-context.js';
 import { ministryReadiness } from './ministry-readiness.js';
+import { openMinistryStores } from './open-ministry-stores.js';
 import type { MinistryRecord, MinistrySubgraph } from './ministry-subgraph.js';
 import { registryRowOf, type MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
 
@@ -33,6 +33,13 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
   const forRequests = definition.forRequests ? definition.forRequests(adapter, config.own) : adapter;
   const input = (submission: Submission): I => definition.inputSchema.parse(submission.payload);
   const queuedRecord = (submission: Submission): R => definition.queuedRecord(queuedDossierRecord(submission), input(submission));
+  // Embedded (SQLite file, in-process LRU) or, with DATABASE_URL, PostgreSQL shared by every replica.
+  const stores = await openMinistryStores<R>({
+    name,
+    database: config.database,
+    lastKnown: { maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS },
+    log,
+  });
   const outbox = createMinistryOutbox<R>({
     name,
     system,
@@ -42,8 +49,11 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
       create: (submission) => (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission))),
     },
     log,
+    ...(stores.outboxStore ? { store: stores.outboxStore } : {}),
   });
-  const lastKnown = createLastKnownStore<R>({ maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS });
+  const lastKnown = stores.lastKnown;
+  // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.
+  const closeStores = () => outbox.close().finally(() => stores.close());
   const parts = {
     system,
     ministry: row.code,
@@ -68,8 +78,9 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
         const base = createMinistryContext<R, I, A>(parts, caller.principal);
         return definition.context ? definition.context(base) : base;
       },
-      onClose: () => outbox.close(),
-      readiness: ministryReadiness(system, outbox),
+      onClose: closeStores,
+      readiness: ministryReadiness(system, outbox, stores.health),
+      stores: stores.health,
       system,
       backlog: () => outbox.backlog(),
       ...(definition.cacheHints ? { cacheHints: definition.cacheHints } : {}),
@@ -82,7 +93,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
       },
     };
   } catch (error) {
-    await outbox.close();
+    await closeStores();
     stopCompanion();
     throw error;
   }

@@ -19,6 +19,7 @@ import { createMetricsRoute } from '../../../lib/metrics/index.js';
 import type { Registry } from 'prom-client';
 import { startTracing, tracingOptionsFromEnv, withTraceIds } from '../../../lib/trace/index.js';
 import type { Backlog } from '../../../outbox/index.js';
+import { createStoreHealthRegistry, type StoreHealth } from '../../../lib/store-health/index.js';
 import { callsReportPlugin, createSubgraphMetrics, observeSubgraphRequests } from '../observability/index.js';
 
 /** The caller of one subgraph request, as the gateway's internal token says. */
@@ -49,7 +50,9 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly system?: LegacySystem;
   /** The ministry's outbox backlog, for `/metrics`. */
   readonly backlog?: () => Promise<Backlog>;
-  /** Adds a subgraph's own series to its `/metrics` registry (the supervision leader, its stores' health). */
+  /** The stores' reachability (scaled mode), exported to `/metrics` as `guichet_store_up` and `guichet_store_failures_total`. */
+  readonly stores?: readonly StoreHealth[];
+  /** Adds a subgraph's own series to its `/metrics` registry (the supervision leader). */
   readonly registerMetrics?: (registry: Registry) => void;
 }
 
@@ -64,6 +67,10 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const stopTracing = tracing === undefined ? () => Promise.resolve() : await startTracing(tracing);
   if (tracing !== undefined) log.info({ tracesUrl: tracing.tracesUrl }, 'exporting spans over OTLP');
   const metrics = createSubgraphMetrics({ subgraph: options.name, ...(options.system ? { system: options.system } : {}), ...(options.backlog ? { backlog: options.backlog } : {}) });
+  if (options.stores && options.stores.length > 0) {
+    const storeHealth = createStoreHealthRegistry(metrics.registry);
+    for (const store of options.stores) storeHealth.add(store);
+  }
   options.registerMetrics?.(metrics.registry);
   const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
   const server = new ApolloServer<C>({

@@ -8,3 +8,4 @@ export type { MinistryOutboxOptions } from './create-ministry-outbox.js';
 export { submitDossier } from './submit-dossier.js';
 export type { Filing, SubmissionDesk, SubmittedRecord } from './submit-dossier.js';
 export { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
+export { submissionsUnavailableError } from './submissions-unavailable-error.js';
