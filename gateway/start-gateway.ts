@@ -66,7 +66,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
     await records.close();
-    writer?.close();
+    await writer?.close();
     await stopTracing();
   };
   try {

@@ -86,7 +86,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     stopping = true;
     await stopWorkers();
     await auditStore.close();
-    records?.close();
+    await records?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -98,7 +98,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
         await stopWorkers();
         await auditStore.close();
         // Workers flush their last records before they exit: close after them.
-        records?.close();
+        await records?.close();
       })()),
   };
 }
