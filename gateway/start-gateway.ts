@@ -4,6 +4,7 @@ import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js'
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
+import { createStoreHealthRegistry } from '../lib/store-health/index.js';
 import { createMetricsRoute } from '../lib/metrics/index.js';
 import { startTracing, withTraceIds } from '../lib/trace/index.js';
 import { createAdmission } from './admission/index.js';
@@ -55,6 +56,9 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const metrics = shared?.observability.metrics ?? createGatewayMetrics();
   // A single process writes its own records; a worker hands them to the primary.
   const writer = shared === undefined ? openConfiguredRecordWriter(config.requestRecords, log, metrics) : undefined;
+  // The stores on a server (PostgreSQL with DATABASE_URL) in /metrics; the trail's also in /ready (its audit report).
+  const storeHealth = createStoreHealthRegistry(shared === undefined ? metrics.registry : undefined);
+  for (const health of [auditStore.health, writer?.health]) if (health) storeHealth.add(health);
   const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
   const { server, dataSources, rateLimiter } = createGateway(config, log, auditStore, rateLimitStore, metrics);

@@ -1,4 +1,5 @@
 import type { Logger } from '../../lib/log/index.js';
+import type { StoreHealth } from '../../lib/store-health/index.js';
 import { CheckpointSignatureError, type CheckpointVerifier, type SignedCheckpoint, type WitnessClient } from '../../witness/client/index.js';
 import type { AuditStore, AuditTrail } from '../audit-store.js';
 import type { ChainTip } from '../chain.js';
@@ -10,6 +11,8 @@ export interface GatewayAuditStore extends AuditStore {
   /** Opens the trail (a damaged one throws), then asks the witness; resolves with where the chain ends. */
   open(): Promise<ChainTip>;
   state(): Promise<AuditState>;
+  /** The trail's database, when it has one: for the process's store-health registry (`/ready`, `/metrics`). */
+  readonly health?: StoreHealth;
 }
 
 export interface WitnessedAuditStoreOptions {
@@ -228,6 +231,7 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
     }));
 
   return {
+    ...(trail.health ? { health: trail.health } : {}),
     async open() {
       await ensureOpen();
       return { seq: tip.seq, hash: tip.hash };
