@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createLogger } from '../../lib/log/index.js';
 import { createPgPool } from '../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../scripts/servers/index.js';
+import { main as auditVerify } from '../../scripts/audit-verify.js';
 import { createCheckpointVerifier, createWitnessClient, type WitnessClient } from '../../witness/client/index.js';
 import { startTestWitness, type TestWitness } from '../../witness/test-support/start-test-witness.js';
 import { keyringOf } from '../audit-keyring.js';
@@ -91,6 +93,32 @@ describe('one trail in PostgreSQL, two gateway replicas, one witness', () => {
     } finally {
       await checker.close();
     }
+  });
+
+  it('npm run audit:verify reads the PostgreSQL trail when DATABASE_URL is set, against the witness, and finds an edit', async () => {
+    const url = await server.createDatabase(`shared_${++databases}`);
+    const logId = newLog();
+    const a = replica(url, logId, 10);
+    const b = replica(url, logId, 10);
+    await Promise.all([a.store.open(), b.store.open()]);
+    await Promise.all([a.store.append([entry('300000000001')]), b.store.append([entry('300000000002')]), a.store.append([entry('300000000003')])]);
+    await a.store.close();
+    await b.store.close();
+    const env = { DATABASE_URL: url, AUDIT_HMAC_KEY: testKey, AUDIT_WITNESS_URL: witness.url, AUDIT_LOG_ID: logId };
+    const verify = async () => {
+      const output: string[] = [];
+      return { code: await auditVerify({ env, write: (line) => output.push(line) }), output };
+    };
+    expect(await verify()).toEqual({ code: 0, output: [expect.stringMatching(/^audit log ok: 3 record\(s\) verified in PostgreSQL postgres:\/\/.*witnessed up to seq 3/)] });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      await client.query("UPDATE audit_records SET record = replace(record, '\"agent-7\"', '\"agent-8\"') WHERE seq = 2");
+    } finally {
+      await client.end();
+    }
+    expect(await verify()).toEqual({ code: 1, output: [expect.stringMatching(/^audit log TAMPERED at record #2 .*hash does not match/)] });
   });
 
   it('a replica whose checkpoint arrives after another, further one stays vouched for (the witness answers the further one)', async () => {
