@@ -30,7 +30,6 @@ describe('the witness accepts only what extends the log', () => {
     expect(new Set(cases.map(([last, next]) => expected(last, next)))).toEqual(new Set(['extend', 'repeat', 'rollback', 'fork']));
   });
 
-
   it('names a chain restarted at 0 a rollback', () => {
     expect(decideCheckpoint({ seq: 40, hash: hashes[0]! }, { seq: 0, hash: '0'.repeat(64) })).toMatchObject({ kind: 'rollback', reason: expect.stringContaining('behind seq 40') });
   });

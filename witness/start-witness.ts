@@ -55,7 +55,12 @@ export async function startWitness(config: WitnessConfig, log: Logger): Promise<
 /** Its own PostgreSQL database when `DATABASE_URL` is set (migrated now: a database it cannot use stops the start), else its SQLite file. */
 async function openCheckpointStore(config: WitnessConfig, log: Logger): Promise<CheckpointStore> {
   if (config.database === undefined) return createSqliteCheckpointStore({ path: config.storePath });
-  const pool = createPgPool({ url: config.database.url, applicationName: 'guichet-witness', max: config.database.poolMax, onError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection lost') });
+  const pool = createPgPool({
+    url: config.database.url,
+    applicationName: 'guichet-witness',
+    max: config.database.poolMax,
+    onError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection lost'),
+  });
   const store = createPostgresCheckpointStore({ pool });
   try {
     await store.migrate();

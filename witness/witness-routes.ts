@@ -47,7 +47,12 @@ export function witnessRoutes(witness: Witness, token: string): Routes {
       }
       const { checkpoint } = answer;
       const superseded = answer.superseded ? { superseded: true } : {};
-      sendJson(res, answer.created ? 201 : 200, { checkpoint: checkpoint.jws, log: checkpoint.log, seq: checkpoint.seq, hash: checkpoint.hash, witnessedAt: checkpoint.witnessedAt, ...superseded }, noStore);
+      sendJson(
+        res,
+        answer.created ? 201 : 200,
+        { checkpoint: checkpoint.jws, log: checkpoint.log, seq: checkpoint.seq, hash: checkpoint.hash, witnessedAt: checkpoint.witnessedAt, ...superseded },
+        noStore,
+      );
     },
     'GET /checkpoints/latest': async (_req, res, url) => {
       const log = logOf(url);

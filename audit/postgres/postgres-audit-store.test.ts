@@ -40,7 +40,7 @@ async function asIntruder(url: string, sql: string, values: unknown[] = []): Pro
   }
 }
 
-async function opened(ring: AuditKeyring = keyringOf(testKey)): Promise<Omit<OpenedAuditStore<PostgresAuditStore>, "reopen"> & { url: string; reopen(): PostgresAuditStore }> {
+async function opened(ring: AuditKeyring = keyringOf(testKey)): Promise<Omit<OpenedAuditStore<PostgresAuditStore>, 'reopen'> & { url: string; reopen(): PostgresAuditStore }> {
   const url = await newDatabase();
   const open = () => createPostgresAuditStore({ pool: poolOf(url), keyring: ring, ownsPool: true });
   return {

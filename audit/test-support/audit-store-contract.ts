@@ -118,7 +118,13 @@ export function describeAuditTrailContract(name: string, open: () => Promise<Ope
     it('checks the points a witness signed: the same hash passes, another is a fork, a point past the end a cut', async () => {
       const { store } = await fresh();
       const records = await store.append(entries(4));
-      expect(await store.verifyAgainst([{ seq: 0, hash: genesisHash }, { seq: 2, hash: records[1]!.hash }, { seq: 4, hash: records[3]!.hash }])).toMatchObject({ ok: true, count: 4 });
+      expect(
+        await store.verifyAgainst([
+          { seq: 0, hash: genesisHash },
+          { seq: 2, hash: records[1]!.hash },
+          { seq: 4, hash: records[3]!.hash },
+        ]),
+      ).toMatchObject({ ok: true, count: 4 });
       expect(await store.verifyAgainst([{ seq: 2, hash: 'f'.repeat(64) }])).toMatchObject({ ok: false, reason: expect.stringContaining('not the one the witness signed') });
       expect(await store.verifyAgainst([{ seq: 9, hash: 'f'.repeat(64) }])).toMatchObject({ ok: false, reason: expect.stringContaining('the witness signed seq 9') });
     });

@@ -19,11 +19,18 @@ export function createGatewayAuditStore(config: AuditConfig, log: Logger): Gatew
     config.database === undefined
       ? createFileAuditStore({ path: config.path, keyring: config.keyring })
       : createPostgresAuditStore({
-          pool: createPgPool({ url: config.database.url, applicationName: 'guichet-gateway-audit', max: config.database.poolMax, onError: (error) => auditLog.warn({ err: error }, 'idle PostgreSQL connection lost') }),
+          pool: createPgPool({
+            url: config.database.url,
+            applicationName: 'guichet-gateway-audit',
+            max: config.database.poolMax,
+            onError: (error) => auditLog.warn({ err: error }, 'idle PostgreSQL connection lost'),
+          }),
           ownsPool: true,
           keyring: config.keyring,
           onHealthChange: (status) =>
-            status.up ? auditLog.info({ store: status.store }, 'audit trail database answers again') : auditLog.error({ store: status.store, reason: status.lastError }, 'audit trail database unreachable: personal data refused'),
+            status.up
+              ? auditLog.info({ store: status.store }, 'audit trail database answers again')
+              : auditLog.error({ store: status.store, reason: status.lastError }, 'audit trail database unreachable: personal data refused'),
         });
   return createWitnessedAuditStore({
     trail,

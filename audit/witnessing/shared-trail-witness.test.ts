@@ -114,7 +114,7 @@ describe('one trail in PostgreSQL, two gateway replicas, one witness', () => {
     await client.connect();
     try {
       await client.query('SET session_replication_role = replica');
-      await client.query("UPDATE audit_records SET record = replace(record, '\"agent-7\"', '\"agent-8\"') WHERE seq = 2");
+      await client.query('UPDATE audit_records SET record = replace(record, \'"agent-7"\', \'"agent-8"\') WHERE seq = 2');
     } finally {
       await client.end();
     }

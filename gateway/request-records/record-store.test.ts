@@ -19,7 +19,13 @@ describe('the operational records writer', () => {
     seed.append([record('2026-11-01T08:00:00.000Z', 'c'.repeat(32))]);
     seed.close();
     const onWritten = vi.fn();
-    const writer = openRecordWriter({ store: createSqliteRequestRecordStore(path), retentionMs: 3_600_000, log: createLogger('ops-test', 'silent'), onWritten, now: () => Date.parse('2026-11-01T10:00:00Z') });
+    const writer = openRecordWriter({
+      store: createSqliteRequestRecordStore(path),
+      retentionMs: 3_600_000,
+      log: createLogger('ops-test', 'silent'),
+      onWritten,
+      now: () => Date.parse('2026-11-01T10:00:00Z'),
+    });
     await writer.pruned;
     expect(await writer.store.count()).toBe(0);
     await writer.append([record('2026-11-01T09:30:00.000Z', 'd'.repeat(32))]);

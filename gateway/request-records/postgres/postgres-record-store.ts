@@ -29,7 +29,22 @@ interface Row {
   readonly legacy_calls: RequestRecord['legacyCalls'];
 }
 
-const columns = ['at_ms', 'trace_id', 'client_id', 'role', 'ministry', 'operation_name', 'operation_type', 'status', 'outcome', 'duration_ms', 'response_bytes', 'error_codes', 'subgraphs', 'legacy_calls'];
+const columns = [
+  'at_ms',
+  'trace_id',
+  'client_id',
+  'role',
+  'ministry',
+  'operation_name',
+  'operation_type',
+  'status',
+  'outcome',
+  'duration_ms',
+  'response_bytes',
+  'error_codes',
+  'subgraphs',
+  'legacy_calls',
+];
 const types = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'text', 'double precision', 'bigint', 'jsonb', 'jsonb', 'jsonb'];
 /** One array per column (jsonb ones sent as text arrays, cast per row): a batch in one statement. */
 const insertBatch = `INSERT INTO request_records (${columns.join(', ')})
