@@ -16,7 +16,20 @@ export const defaultAuditLogId = 'guichet';
 const auditReaderEnvSchema = z.object({
   /** JSON Lines log; relative paths are taken from the working directory. Default `.data/audit/audit.jsonl` at the package root. */
   AUDIT_LOG_PATH: z.string().min(1, 'must not be empty').optional(),
+  /** The gateway's PostgreSQL (scaled mode): the trail lives there, one chain for every replica, instead of the file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// URL')
+    .optional(),
+  /** Connections of the trail's pool, per process that writes it (the primary, or a single process). */
+  DATABASE_POOL_MAX: envInt(10, 1, 100),
 });
+
+/** Where the trail lives in scaled mode. */
+export interface AuditDatabaseConfig {
+  readonly url: string;
+  readonly poolMax: number;
+}
 
 const keyIdSchema = z.string().regex(auditKeyIdPattern, 'expected 1 to 32 letters, digits, ".", "_" or "-"');
 
@@ -56,8 +69,10 @@ export interface AuditWitnessConfig {
 }
 
 export interface AuditConfig {
-  /** The log file; its anchor sits beside it (`audit.head`). */
+  /** The log file; its anchor sits beside it (`audit.head`). Unused when `database` is set. */
   readonly path: string;
+  /** PostgreSQL instead of the file (DATABASE_URL). */
+  readonly database?: AuditDatabaseConfig;
   /** The current key (AUDIT_HMAC_KEY). */
   readonly hmacKey: string;
   /** True when the development key is in use (worth a warning at start-up). */
@@ -80,6 +95,7 @@ export interface AuditConfig {
 /** What `audit:verify` needs: no writer token, and a witness only when one is named. */
 export interface AuditVerifyConfig {
   readonly path: string;
+  readonly database?: AuditDatabaseConfig;
   readonly keyring: AuditKeyring;
   readonly logId: string;
   readonly witness?: AuditWitnessConfig;
@@ -105,6 +121,7 @@ export function readAuditConfig(service: string, env: NodeJS.ProcessEnv = proces
   );
   return {
     path: logPathOf(parsed),
+    ...databaseOf(parsed),
     hmacKey: parsed.AUDIT_HMAC_KEY ?? developmentAuditKey,
     developmentKey: parsed.AUDIT_HMAC_KEY === undefined,
     keyring,
@@ -134,6 +151,7 @@ export function readAuditVerifyConfig(service: string, env: NodeJS.ProcessEnv = 
   });
   return {
     path: logPathOf(parsed),
+    ...databaseOf(parsed),
     keyring,
     logId: parsed.AUDIT_LOG_ID,
     ...(parsed.AUDIT_WITNESS_URL === undefined ? {} : { witness: { url: parsed.AUDIT_WITNESS_URL, ...(publicKeys ? { publicKeys } : {}) } }),
@@ -144,8 +162,9 @@ export function readAuditVerifyConfig(service: string, env: NodeJS.ProcessEnv = 
  * For a process that only lists records (the dossiers subgraph): the log's path, and no key: whoever holds the key
  * can forge records, so it stays with the writer and the checker.
  */
-export function readAuditReaderConfig(service: string, env: NodeJS.ProcessEnv = process.env): { readonly path: string } {
-  return { path: logPathOf(readConfig(service, auditReaderEnvSchema, env)) };
+export function readAuditReaderConfig(service: string, env: NodeJS.ProcessEnv = process.env): { readonly path: string; readonly database?: AuditDatabaseConfig } {
+  const parsed = readConfig(service, auditReaderEnvSchema, env);
+  return { path: logPathOf(parsed), ...databaseOf(parsed) };
 }
 
 /** `.data/audit/audit.jsonl` under the package root, from `audit/*.ts` as from `dist/audit/*.js`. */
@@ -225,4 +244,8 @@ function readPinnedKeys(path: string, problems: string[]): JSONWebKeySet | undef
 
 function logPathOf(parsed: { readonly AUDIT_LOG_PATH?: string | undefined }): string {
   return parsed.AUDIT_LOG_PATH === undefined ? defaultAuditLogPath() : resolve(parsed.AUDIT_LOG_PATH);
+}
+
+function databaseOf(parsed: { readonly DATABASE_URL?: string | undefined; readonly DATABASE_POOL_MAX: number }): { database?: AuditDatabaseConfig } {
+  return parsed.DATABASE_URL === undefined ? {} : { database: { url: parsed.DATABASE_URL, poolMax: parsed.DATABASE_POOL_MAX } };
 }

@@ -1,4 +1,7 @@
+import type { StoreHealth } from '../lib/store-health/index.js';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
+import type { ChainTip } from './chain.js';
+import type { WitnessedTip } from './verify-chain.js';
 import type { AuditState } from './witnessing/audit-state.js';
 
 export interface ListForNiuOptions {
@@ -20,6 +23,25 @@ export interface AuditStore {
   close(): Promise<void>;
   /** Where the trail stands with its witness, for a store that has one: whether it accepts records now, and why not. */
   state?(): Promise<AuditState>;
+}
+
+/** A trail a witness can vouch for: the file (one writer) or PostgreSQL (any number of writers, one chain). */
+export interface AuditTrail extends AuditStore {
+  /** Opens for writing now (checks the chain's end against its anchor); resolves with where the chain ends. */
+  open(): Promise<ChainTip>;
+  /** The hash of record `seq` as the trail holds it now (the genesis hash for 0), or undefined when it holds none. */
+  hashAt(seq: number): Promise<string | undefined>;
+  /** `verify()`, and each point a witness signed must be in the trail with the hash it signed. */
+  verifyAgainst(witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification>;
+  /**
+   * True when other processes append to the same chain (PostgreSQL behind several gateways): the trail grows behind
+   * this writer's back, and checkpoints from different writers reach the witness out of order.
+   */
+  readonly shared?: boolean;
+  /** Whether the trail's server answers (a trail on a server), for `/ready` and `/metrics`. */
+  readonly health?: StoreHealth;
+  /** One cheap round trip to the server, recorded in `health`: lets a trail marked down come back without traffic. */
+  probe?(): Promise<void>;
 }
 
 export const defaultListLimit = 20;

@@ -2,7 +2,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
 import { keyringOf, sealingKey, type AuditKeyring } from './audit-keyring.js';
-import { AuditIntegrityError, listLimitOf, type AuditStore, type ListForNiuOptions } from './audit-store.js';
+import { AuditIntegrityError, listLimitOf, type AuditTrail, type ListForNiuOptions } from './audit-store.js';
 import { canonicalJson } from './canonical-json.js';
 import { genesisHash, sealEntries, type ChainTip } from './chain.js';
 import { headPathOf, isNotFound, readAnchor, sealAnchor, writeAnchor } from './head-anchor.js';
@@ -22,18 +22,9 @@ export interface FileAuditStoreOptions {
   readonly sync?: boolean;
 }
 
-export interface FileAuditStore extends AuditStore {
+export interface FileAuditStore extends AuditTrail {
   readonly path: string;
   readonly headPath: string;
-  /**
-   * Opens for writing now (checks the log's end against its anchor), so that a start-up fails loudly, not a request.
-   * Resolves with where the chain ends: worth logging, as a witness outside the file.
-   */
-  open(): Promise<ChainTip>;
-  /** The hash of record `seq` as the log holds it now (the genesis hash for 0), or undefined when it holds none. */
-  hashAt(seq: number): Promise<string | undefined>;
-  /** `verify()`, and each point a witness signed must be in the log with the hash it signed. */
-  verifyAgainst(witnessed: AsyncIterable<WitnessedTip> | Iterable<WitnessedTip>): Promise<AuditVerification>;
 }
 
 interface Writer {

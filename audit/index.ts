@@ -6,8 +6,16 @@ export { createAccessRecorder, type AccessRecorder } from './access-recorder.js'
 export { accessReportPlugin, accessExtensionKey, type AccessReportingContext } from './access-report-plugin.js';
 export { collectAccess, type SubgraphResponse } from './collect-access.js';
 export { auditPlugin, type AuditedContext, type AuditPluginOptions } from './audit-plugin.js';
-export { AuditIntegrityError, defaultListLimit, maxListLimit, type AuditStore, type ListForNiuOptions } from './audit-store.js';
+export { AuditIntegrityError, defaultListLimit, maxListLimit, type AuditStore, type AuditTrail, type ListForNiuOptions } from './audit-store.js';
 export { createFileAuditStore, type FileAuditStore, type FileAuditStoreOptions } from './file-audit-store.js';
+export {
+  auditPostgresComponent,
+  auditPostgresMigrations,
+  createPostgresAuditStore,
+  KeyringBehindError,
+  type PostgresAuditStore,
+  type PostgresAuditStoreOptions,
+} from './postgres/index.js';
 export type { ChainTip } from './chain.js';
 export { createAuditKeyring, defaultAuditKeyId, keyringOf, type AuditKey, type AuditKeyring } from './audit-keyring.js';
 export type { WitnessedTip } from './verify-chain.js';

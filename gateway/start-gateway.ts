@@ -4,6 +4,7 @@ import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js'
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
+import { createStoreHealthRegistry } from '../lib/store-health/index.js';
 import { createMetricsRoute } from '../lib/metrics/index.js';
 import { startTracing, withTraceIds } from '../lib/trace/index.js';
 import { createAdmission } from './admission/index.js';
@@ -19,7 +20,6 @@ import { createContextFactory } from './auth/create-context-factory.js';
 import { createStreamDoor } from './auth/create-stream-door.js';
 import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
 import { checkReadiness, storesReadiness } from './readiness.js';
-import { createStoreHealthRegistry } from '../lib/store-health/index.js';
 import { openRedisStores, withRedisStores } from './open-redis-stores.js';
 
 /** How long `/ready` waits for each subgraph's `/health`. */
@@ -60,6 +60,8 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   if (config.tracing !== undefined) log.info({ tracesUrl: config.tracing.tracesUrl }, 'exporting spans over OTLP');
   // A single process writes its own records; a worker hands them to the primary.
   const writer = shared === undefined ? openConfiguredRecordWriter(config.requestRecords, log, metrics) : undefined;
+  // The stores on a server (PostgreSQL with DATABASE_URL) in /metrics; the trail's also in /ready (its audit report).
+  for (const health of [auditStore.health, writer?.health]) if (health) stores.add(health);
   const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
   const { server, dataSources, rateLimiter } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
@@ -71,7 +73,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
     await records.close();
-    writer?.close();
+    await writer?.close();
     await redisStores?.close();
     await stopTracing();
   };

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { JSONWebKeySet } from 'jose';
-import { createFileAuditStore, readAuditVerifyConfig, type AuditVerification, type AuditVerifyConfig, type WitnessedTip } from '../audit/index.js';
+import { createFileAuditStore, createPostgresAuditStore, readAuditVerifyConfig, type AuditTrail, type AuditVerification, type AuditVerifyConfig, type WitnessedTip } from '../audit/index.js';
+import { createPgPool } from '../lib/postgres/index.js';
 import { ConfigError } from '../lib/config/index.js';
 import {
   checkpointDigest,
@@ -13,7 +14,7 @@ import {
 } from '../witness/client/index.js';
 
 export interface AuditVerifyOptions {
-  /** Log to check. Default: `AUDIT_LOG_PATH`, else `.data/audit/audit.jsonl` at the package root. */
+  /** Log to check. Default: the PostgreSQL trail when `DATABASE_URL` is set, else `AUDIT_LOG_PATH`, else `.data/audit/audit.jsonl` at the package root. */
   readonly path?: string;
   /** Default: `AUDIT_HMAC_KEY`, else the development key (outside production). Previous keys: `AUDIT_HMAC_PREVIOUS_KEYS`. */
   readonly hmacKey?: string;
@@ -56,7 +57,9 @@ export async function main({ path, hmacKey, env = process.env, write = (line) =>
     write(error.message);
     return 2;
   }
-  const logPath = config.path;
+  // A path given on the command line is a file to check, even where the gateway writes to PostgreSQL.
+  const database = path === undefined ? config.database : undefined;
+  const logPath = database === undefined ? config.path : `PostgreSQL ${redactedUrl(database.url)}`;
   const witness = config.witness === undefined ? undefined : { ...config.witness, ...(witnessPublicKeys ? { publicKeys: witnessPublicKeys } : {}) };
   let reading: WitnessReading | undefined;
   if (witness) {
@@ -70,7 +73,10 @@ export async function main({ path, hmacKey, env = process.env, write = (line) =>
       return 1;
     }
   }
-  const store = createFileAuditStore({ path: logPath, keyring: config.keyring });
+  const store: AuditTrail =
+    database === undefined
+      ? createFileAuditStore({ path: logPath, keyring: config.keyring })
+      : createPostgresAuditStore({ pool: createPgPool({ url: database.url, applicationName: 'guichet-audit-verify', max: 1 }), ownsPool: true, keyring: config.keyring });
   try {
     const result = await store.verifyAgainst(reading?.checkpoints ?? []);
     const notes = [...(result.notes ?? []), ...(witness && reading ? reading.notes() : ['not checked against a witness: AUDIT_WITNESS_URL is not set'])];
@@ -85,6 +91,17 @@ export async function main({ path, hmacKey, env = process.env, write = (line) =>
     return 1;
   } finally {
     await store.close();
+  }
+}
+
+/** The database's URL without its password, for the summary line. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
   }
 }
 

@@ -1,5 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
-import { checkpointDigest, type Checkpoint } from './client/index.js';
+import { checkpointDigest, type CheckpointSubmission } from './client/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { decideCheckpoint } from './decide-checkpoint.js';
 import type { CheckpointSigner, WitnessKeyring } from './signing/index.js';
@@ -7,12 +7,13 @@ import { CheckpointConflictError, type CheckpointAlarm, type CheckpointStore, ty
 
 /** What `submit` answers. */
 export type WitnessAnswer =
-  | { readonly kind: 'accepted'; readonly created: boolean; readonly checkpoint: WitnessedCheckpoint }
+  /** `superseded`: a shared log's checkpoint behind the last, answered with the last (further than the one sent). */
+  | { readonly kind: 'accepted'; readonly created: boolean; readonly checkpoint: WitnessedCheckpoint; readonly superseded?: true }
   | { readonly kind: 'refused'; readonly error: 'rollback' | 'fork'; readonly reason: string; readonly witnessed: WitnessedCheckpoint };
 
 export interface Witness {
   /** Applies the rule, then signs and keeps the checkpoint, or refuses it and raises an alarm. */
-  submit(checkpoint: Checkpoint): Promise<WitnessAnswer>;
+  submit(checkpoint: CheckpointSubmission): Promise<WitnessAnswer>;
   latest(log: string): Promise<WitnessedCheckpoint | undefined>;
   list(log: string, afterSeq: number, limit: number): Promise<readonly WitnessedCheckpoint[]>;
   alarms(log: string, limit: number): Promise<readonly CheckpointAlarm[]>;
@@ -35,10 +36,18 @@ export async function createWitness({ store, keyring, signer, log, now = () => n
   // Every key of the file joins the store's list: a key dropped from the file later still verifies what it signed.
   for (const jwk of keyring.publicJwks) if (typeof jwk.kid === 'string') await store.rememberKey({ kid: jwk.kid, publicJwk: jwk });
 
-  const submitOnce = async (checkpoint: Checkpoint): Promise<WitnessAnswer | undefined> => {
+  const submitOnce = async (checkpoint: CheckpointSubmission): Promise<WitnessAnswer | undefined> => {
     const last = await store.latest(checkpoint.log);
-    const decision = decideCheckpoint(last, checkpoint);
+    const shared = checkpoint.shared === true;
+    // A shared log told of a point behind its last: what was signed exactly there, if anything, decides.
+    const signedAt = shared && last && checkpoint.seq < last.seq ? (await store.list(checkpoint.log, { afterSeq: checkpoint.seq - 1, limit: 1 }))[0] : undefined;
+    const decision = decideCheckpoint(last, checkpoint, { shared, ...(signedAt ? { signedAtSeq: signedAt } : {}) });
     if (decision.kind === 'repeat' && last) return { kind: 'accepted', created: false, checkpoint: last };
+    if (decision.kind === 'earlier' && signedAt) return { kind: 'accepted', created: false, checkpoint: signedAt };
+    if (decision.kind === 'superseded' && last) {
+      log.debug({ log: checkpoint.log, seq: checkpoint.seq, witnessedSeq: last.seq }, 'checkpoint of a shared log behind the last: answered with the last');
+      return { kind: 'accepted', created: false, checkpoint: last, superseded: true };
+    }
     if ((decision.kind === 'rollback' || decision.kind === 'fork') && last) {
       const alarm: CheckpointAlarm = {
         log: checkpoint.log,

@@ -34,3 +34,23 @@ describe('the witness accepts only what extends the log', () => {
     expect(decideCheckpoint({ seq: 40, hash: hashes[0]! }, { seq: 0, hash: '0'.repeat(64) })).toMatchObject({ kind: 'rollback', reason: expect.stringContaining('behind seq 40') });
   });
 });
+
+describe('a shared log (several writers of one chain) takes late checkpoints that agree with what was signed', () => {
+  const [a, b] = hashes as [string, string];
+  const last = { seq: 40, hash: a };
+  it.each<[string, { seq: number; hash: string }, { seq: number; hash: string } | undefined, CheckpointDecision['kind']]>([
+    ['further along', { seq: 41, hash: b }, undefined, 'extend'],
+    ['the last again', { seq: 40, hash: a }, undefined, 'repeat'],
+    ['the last with another hash', { seq: 40, hash: b }, undefined, 'fork'],
+    ['a point signed before, same hash', { seq: 20, hash: b }, { seq: 20, hash: b }, 'earlier'],
+    ['a point signed before, another hash', { seq: 20, hash: a }, { seq: 20, hash: b }, 'fork'],
+    ['a point never signed (the next signed one is further)', { seq: 20, hash: a }, { seq: 30, hash: b }, 'superseded'],
+    ['a point never signed, nothing signed after it but the last', { seq: 0, hash: '0'.repeat(64) }, undefined, 'superseded'],
+  ])('%s', (_name, next, signedAtSeq, kind) => {
+    expect(decideCheckpoint(last, next, { shared: true, ...(signedAtSeq ? { signedAtSeq } : {}) }).kind).toBe(kind);
+  });
+
+  it('a log not declared shared keeps the strict rule', () => {
+    expect(decideCheckpoint(last, { seq: 20, hash: b }, { signedAtSeq: { seq: 20, hash: b } }).kind).toBe('rollback');
+  });
+});

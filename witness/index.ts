@@ -5,4 +5,4 @@ export { readWitnessConfig, witnessDefaultPort, witnessEnvSchema, type WitnessCo
 export { createWitness, type Witness, type WitnessAnswer, type WitnessOptions } from './create-witness.js';
 export { decideCheckpoint, type CheckpointDecision } from './decide-checkpoint.js';
 export { createWitnessKeyFile, rotateWitnessKeyFile, loadWitnessKeyring, createCheckpointSigner } from './signing/index.js';
-export type { CheckpointStore } from './store/index.js';
+export { witnessPostgresComponent, witnessPostgresMigrations, type CheckpointStore } from './store/index.js';

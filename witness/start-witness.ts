@@ -4,7 +4,8 @@ import type { Logger } from '../lib/log/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import { createWitness } from './create-witness.js';
 import { createCheckpointSigner, loadWitnessKeyring } from './signing/index.js';
-import { createSqliteCheckpointStore } from './store/index.js';
+import { createPgPool } from '../lib/postgres/index.js';
+import { createPostgresCheckpointStore, createSqliteCheckpointStore, type CheckpointStore } from './store/index.js';
 import type { WitnessConfig } from './witness-config.js';
 import { witnessRoutes } from './witness-routes.js';
 
@@ -20,7 +21,7 @@ export async function startWitness(config: WitnessConfig, log: Logger): Promise<
     log.warn({ path: config.keyPath }, 'signing key file is readable by group or others; chmod 600 it');
   }
   if (config.developmentToken) log.warn('writers authenticated with the development token (set WITNESS_TOKEN)');
-  const store = createSqliteCheckpointStore({ path: config.storePath });
+  const store = await openCheckpointStore(config, log);
   let witness;
   try {
     witness = await createWitness({ store, keyring, signer: createCheckpointSigner(keyring), log });
@@ -41,7 +42,7 @@ export async function startWitness(config: WitnessConfig, log: Logger): Promise<
     await store.close();
     throw error;
   }
-  log.info({ kid: keyring.current.kid, store: config.storePath }, 'witness ready');
+  log.info({ kid: keyring.current.kid, store: config.database ? 'postgres' : config.storePath }, 'witness ready');
   return {
     url,
     close: async () => {
@@ -49,4 +50,23 @@ export async function startWitness(config: WitnessConfig, log: Logger): Promise<
       await store.close();
     },
   };
+}
+
+/** Its own PostgreSQL database when `DATABASE_URL` is set (migrated now: a database it cannot use stops the start), else its SQLite file. */
+async function openCheckpointStore(config: WitnessConfig, log: Logger): Promise<CheckpointStore> {
+  if (config.database === undefined) return createSqliteCheckpointStore({ path: config.storePath });
+  const pool = createPgPool({
+    url: config.database.url,
+    applicationName: 'guichet-witness',
+    max: config.database.poolMax,
+    onError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection lost'),
+  });
+  const store = createPostgresCheckpointStore({ pool });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }

@@ -31,4 +31,13 @@ describe('witness configuration', () => {
     expect(() => readWitnessConfig({ WITNESS_TOKEN: 'short' })).toThrow(/WITNESS_TOKEN="short": expected at least 32 characters/);
     expect(() => readWitnessConfig({ PORT: 'quatre' })).toThrow(/PORT="quatre": expected a TCP port number/);
   });
+
+  it('keeps its checkpoints in its own PostgreSQL database when DATABASE_URL is set, and refuses a URL that is not one', () => {
+    expect(readWitnessConfig({}).database).toBeUndefined();
+    expect(readWitnessConfig({ DATABASE_URL: 'postgres://witness@db-witness:5432/witness', DATABASE_POOL_MAX: '3' }).database).toEqual({
+      url: 'postgres://witness@db-witness:5432/witness',
+      poolMax: 3,
+    });
+    expect(() => readWitnessConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL.*expected a postgres:\/\/ URL/);
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { envHost, envLogLevel, envNodeEnv, envPort, readConfig } from '../lib/config/index.js';
+import { envHost, envInt, envLogLevel, envNodeEnv, envPort, readConfig } from '../lib/config/index.js';
 import { developmentWitnessToken, witnessTokenMinLength } from './client/index.js';
 
 export const witnessDefaultPort = 4310;
@@ -16,6 +16,15 @@ export const witnessEnvSchema = z
     WITNESS_DATA_DIR: z.string().min(1, 'must not be empty').default('.data/witness'),
     /** SQLite file of the signed checkpoints. Default `<WITNESS_DATA_DIR>/checkpoints.sqlite`. */
     WITNESS_STORE_PATH: z.string().min(1, 'must not be empty').optional(),
+    /**
+     * The witness's OWN PostgreSQL database (scaled mode): checkpoints there instead of the SQLite file. Never the
+     * gateway's database nor its role: the writer must not reach what vouches for it.
+     */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// URL')
+      .optional(),
+    DATABASE_POOL_MAX: envInt(5, 1, 100),
     /** Ed25519 key file (0600). Default `<WITNESS_DATA_DIR>/signing-keys.json`, created on first start outside production. */
     WITNESS_KEY_PATH: z.string().min(1, 'must not be empty').optional(),
     /** Bearer token writers must present to submit checkpoints; shared with the gateway. */
@@ -38,6 +47,8 @@ export interface WitnessConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** Absolute paths. */
   readonly storePath: string;
+  /** The witness's own PostgreSQL database, when set (instead of `storePath`). */
+  readonly database?: { readonly url: string; readonly poolMax: number };
   readonly keyPath: string;
   /** Create the key file when missing (never in production). */
   readonly createKey: boolean;
@@ -54,6 +65,7 @@ export function readWitnessConfig(env: NodeJS.ProcessEnv = process.env): Witness
     port: parsed.PORT,
     nodeEnv: parsed.NODE_ENV,
     storePath: parsed.WITNESS_STORE_PATH === undefined ? join(dir, 'checkpoints.sqlite') : resolve(parsed.WITNESS_STORE_PATH),
+    ...(parsed.DATABASE_URL === undefined ? {} : { database: { url: parsed.DATABASE_URL, poolMax: parsed.DATABASE_POOL_MAX } }),
     keyPath: parsed.WITNESS_KEY_PATH === undefined ? join(dir, 'signing-keys.json') : resolve(parsed.WITNESS_KEY_PATH),
     createKey: parsed.NODE_ENV !== 'production',
     token: parsed.WITNESS_TOKEN ?? developmentWitnessToken,

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson, type Routes } from '../lib/http/index.js';
-import { checkpointShape, logIdPattern } from './client/index.js';
+import { checkpointSubmissionShape, logIdPattern } from './client/index.js';
 import type { Witness } from './create-witness.js';
 
 /** A checkpoint is three short fields: anything larger is not one. */
@@ -35,7 +35,7 @@ export function witnessRoutes(witness: Witness, token: string): Routes {
         if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload too large', reason: `at most ${maxBodyBytes} bytes` });
         return sendJson(res, 400, { error: 'bad request', reason: 'body is not JSON' });
       }
-      const parsed = checkpointShape.strict().safeParse(body);
+      const parsed = checkpointSubmissionShape.strict().safeParse(body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return sendJson(res, 400, { error: 'bad request', reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'expected { log, seq, hash }'}` });
@@ -46,7 +46,13 @@ export function witnessRoutes(witness: Witness, token: string): Routes {
         return sendJson(res, 409, { error: answer.error, reason: answer.reason, witnessed: { seq: witnessed.seq, hash: witnessed.hash, checkpoint: witnessed.jws } }, noStore);
       }
       const { checkpoint } = answer;
-      sendJson(res, answer.created ? 201 : 200, { checkpoint: checkpoint.jws, log: checkpoint.log, seq: checkpoint.seq, hash: checkpoint.hash, witnessedAt: checkpoint.witnessedAt }, noStore);
+      const superseded = answer.superseded ? { superseded: true } : {};
+      sendJson(
+        res,
+        answer.created ? 201 : 200,
+        { checkpoint: checkpoint.jws, log: checkpoint.log, seq: checkpoint.seq, hash: checkpoint.hash, witnessedAt: checkpoint.witnessedAt, ...superseded },
+        noStore,
+      );
     },
     'GET /checkpoints/latest': async (_req, res, url) => {
       const log = logOf(url);

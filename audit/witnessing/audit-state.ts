@@ -25,6 +25,8 @@ export interface AuditState {
   /** Last seq the witness signed for this log (null: none yet). */
   readonly witnessedSeq: number | null;
   readonly witnessedAt?: string;
+  /** The trail's database (PostgreSQL), when it has one: whether it answered its last operation. */
+  readonly store?: { readonly engine: string; readonly up: boolean };
 }
 
 /** Personal data withheld: the trail cannot record the access now, and says why. */

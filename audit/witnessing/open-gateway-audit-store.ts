@@ -10,7 +10,10 @@ import type { GatewayAuditStore } from './witnessed-audit-store.js';
 export async function openGatewayAuditStore(store: Pick<GatewayAuditStore, 'open' | 'state'>, config: AuditConfig, log: Logger, fields: Record<string, unknown> = {}): Promise<void> {
   const tip = await store.open();
   const state = await store.state();
-  log.info({ ...fields, auditSeq: tip.seq, auditHash: tip.hash, auditLog: config.logId, witness: config.witness.url, audit: state.status }, 'audit log opened');
+  log.info(
+    { ...fields, auditSeq: tip.seq, auditHash: tip.hash, auditLog: config.logId, auditStore: config.database ? 'postgres' : config.path, witness: config.witness.url, audit: state.status },
+    'audit log opened',
+  );
   if (config.developmentKey) log.warn('audit log sealed with the development key (set AUDIT_HMAC_KEY)');
   if (config.witness.developmentToken) log.warn('audit witness reached with the development token (set WITNESS_TOKEN)');
 }

@@ -1,8 +1,8 @@
 import type { Logger } from '../../lib/log/index.js';
+import type { StoreHealth } from '../../lib/store-health/index.js';
 import { CheckpointSignatureError, type CheckpointVerifier, type SignedCheckpoint, type WitnessClient } from '../../witness/client/index.js';
-import type { AuditStore } from '../audit-store.js';
+import type { AuditStore, AuditTrail } from '../audit-store.js';
 import type { ChainTip } from '../chain.js';
-import type { FileAuditStore } from '../file-audit-store.js';
 import { AuditUnavailableError, type AuditState, type AuditTrailStatus } from './audit-state.js';
 import { readCheckpointCopy, writeCheckpointCopy } from './checkpoint-copy.js';
 
@@ -11,11 +11,13 @@ export interface GatewayAuditStore extends AuditStore {
   /** Opens the trail (a damaged one throws), then asks the witness; resolves with where the chain ends. */
   open(): Promise<ChainTip>;
   state(): Promise<AuditState>;
+  /** The trail's database, when it has one: for the process's store-health registry (`/ready`, `/metrics`). */
+  readonly health?: StoreHealth;
 }
 
 export interface WitnessedAuditStoreOptions {
-  /** The trail itself. */
-  readonly trail: FileAuditStore;
+  /** The trail itself: the file (one writer), or PostgreSQL (shared by every gateway replica). */
+  readonly trail: AuditTrail;
   readonly witness: Pick<WitnessClient, 'submit' | 'latest'>;
   readonly verify: CheckpointVerifier;
   /** The log's name at the witness (AUDIT_LOG_ID). */
@@ -68,6 +70,8 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
   let opened: Promise<void> | undefined;
+  /** Appends under way (settled either way): close waits for them before the last checkpoint. */
+  const pendingAppends = new Set<Promise<void>>();
   let closed = false;
 
   const set = (next: AuditTrailStatus, why?: string) => {
@@ -80,24 +84,38 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
     else log.error({ ...fields, reason: why }, 'audit trail not vouched for: personal data refused');
   };
 
-  const snapshot = (): AuditState => ({
-    status,
-    accepting: status === 'vouched',
-    ...(status === 'vouched' || reason === undefined ? {} : { reason }),
-    log: logId,
-    seq: tip.seq,
-    witnessedSeq: witnessed?.seq ?? null,
-    ...(witnessed ? { witnessedAt: witnessed.witnessedAt } : {}),
-  });
+  let probing: Promise<void> | undefined;
+  /** The trail's server, when it has one and it did not answer: appends are still tried (and fail closed) meanwhile. */
+  const storeDown = () => {
+    const health = trail.health?.status();
+    return health && !health.up ? health : undefined;
+  };
+  const snapshot = (): AuditState => {
+    const down = storeDown();
+    const why = down ? `the trail's ${down.engine} store does not answer: ${down.lastError ?? 'unknown error'}` : reason;
+    return {
+      status,
+      accepting: status === 'vouched' && !down,
+      ...((status === 'vouched' && !down) || why === undefined ? {} : { reason: why }),
+      ...(trail.health ? { store: { engine: trail.health.status().engine, up: !down } } : {}),
+      log: logId,
+      seq: tip.seq,
+      witnessedSeq: witnessed?.seq ?? null,
+      ...(witnessed ? { witnessedAt: witnessed.witnessedAt } : {}),
+    };
+  };
 
+  const shared = trail.shared === true;
   /** Compares a signed checkpoint with the trail; a mismatch is terminal. */
   const confront = async (checkpoint: SignedCheckpoint, source: string): Promise<boolean> => {
     if (checkpoint.log !== logId) throw new CheckpointSignatureError(`checkpoint of log ${checkpoint.log}, not ${logId}`);
-    if (checkpoint.seq > tip.seq) {
+    // A shared trail grows behind this writer's back: what another replica appended (and had witnessed) is in it.
+    const held = checkpoint.seq > tip.seq && !shared ? undefined : await trail.hashAt(checkpoint.seq);
+    if (held === undefined) {
       set('behind-witness', `the trail ends at seq ${tip.seq} but ${source} signed seq ${checkpoint.seq} on ${checkpoint.witnessedAt}: records cut, an older trail put back, or the trail wiped`);
       return false;
     }
-    if ((await trail.hashAt(checkpoint.seq)) !== checkpoint.hash) {
+    if (held !== checkpoint.hash) {
       set('forked', `record seq ${checkpoint.seq} is not the one ${source} signed on ${checkpoint.witnessedAt}: the trail was rewritten or forked`);
       return false;
     }
@@ -147,13 +165,15 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
     lastSentAt = now();
     let signed: SignedCheckpoint;
     try {
-      const outcome = await witness.submit({ log: logId, ...sent });
+      const outcome = await witness.submit({ log: logId, ...sent, ...(shared ? { shared: true } : {}) });
       if (outcome.kind === 'refused') {
         set('witness-refused', `the witness refused checkpoint seq ${sent.seq} (${outcome.error}): ${outcome.reason}`);
         return;
       }
       signed = await verify(outcome.checkpoint);
-      if (signed.log !== logId || signed.seq !== sent.seq || signed.hash !== sent.hash) throw new CheckpointSignatureError('the signed checkpoint is not the one sent');
+      if (signed.log !== logId || signed.seq < sent.seq || (signed.seq === sent.seq && signed.hash !== sent.hash)) throw new CheckpointSignatureError('the signed checkpoint is not the one sent');
+      // Another replica's checkpoint, further along (a shared trail): it vouches for ours only if our trail holds it.
+      if (signed.seq > sent.seq && !(await confront(signed, 'the witness'))) return;
     } catch (error) {
       failures += 1;
       // The first failure and then one in ten: a witness down for minutes must not flood the log.
@@ -162,10 +182,10 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
       return;
     }
     failures = 0;
-    witnessed = signed;
-    coveredSeq = sent.seq;
+    if (witnessed === undefined || signed.seq >= witnessed.seq) witnessed = signed;
+    coveredSeq = Math.max(coveredSeq, signed.seq);
     registrationDue = false;
-    unwitnessedSince = tip.seq > sent.seq ? lastSentAt : undefined;
+    unwitnessedSince = tip.seq > coveredSeq ? lastSentAt : undefined;
     if (status === 'witness-lagging') set('vouched');
     if (checkpointCopyPath !== undefined) await writeCheckpointCopy(checkpointCopyPath, signed.jws).catch((error: unknown) => log.warn({ err: error }, 'copy of the signed checkpoint not written'));
   };
@@ -178,7 +198,8 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
       const latest = jws === undefined ? undefined : await verify(jws);
       if (latest && !(await confront(latest, 'the witness'))) return;
       witnessed = latest;
-      coveredSeq = tip.seq;
+      // A shared trail may already be witnessed past this writer's tip (another replica's checkpoint).
+      coveredSeq = Math.max(tip.seq, latest?.seq ?? 0);
       registrationDue = latest === undefined || latest.seq < tip.seq;
       set('vouched');
       scheduleCheckpoint();
@@ -210,12 +231,22 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
     }));
 
   return {
+    ...(trail.health ? { health: trail.health } : {}),
     async open() {
       await ensureOpen();
       return { seq: tip.seq, hash: tip.hash };
     },
     async state() {
       checkLag();
+      // A replica out of the load balancer (not ready) gets no appends to find its store back: /ready probes it.
+      if (storeDown() && trail.probe && !probing) {
+        probing = trail
+          .probe()
+          .catch(() => undefined)
+          .finally(() => {
+            probing = undefined;
+          });
+      }
       return snapshot();
     },
     async append(entries) {
@@ -223,7 +254,14 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
       await ensureOpen();
       checkLag();
       if (status !== 'vouched') throw new AuditUnavailableError(snapshot());
-      const records = await trail.append(entries);
+      const appending = trail.append(entries);
+      const settled = appending.then(
+        () => undefined,
+        () => undefined,
+      );
+      pendingAppends.add(settled);
+      void settled.finally(() => pendingAppends.delete(settled));
+      const records = await appending;
       const last = records[records.length - 1];
       if (last && last.seq > tip.seq) tip = { seq: last.seq, hash: last.hash };
       unwitnessedSince ??= now();
@@ -237,9 +275,12 @@ export function createWitnessedAuditStore(options: WitnessedAuditStoreOptions): 
       clearTimeout(timer);
       timer = undefined;
       await inFlight;
-      // Pending appends land first; then the last tip is reported, so a clean stop leaves nothing unwitnessed.
-      await trail.close();
+      // Pending appends land first; then the last tip is reported, so a clean stop leaves nothing unwitnessed. The
+      // trail closes last: on a shared trail, the witness may answer another replica's further checkpoint, which
+      // is checked against the trail.
+      await Promise.all(pendingAppends);
       if ((status === 'vouched' || status === 'witness-lagging') && tip.seq > coveredSeq) await sendCheckpoint();
+      await trail.close();
     },
   };
 }

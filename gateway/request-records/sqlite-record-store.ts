@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RequestRecord } from './request-record.js';
+import type { RequestRecordStore } from './request-record-store.js';
 
+/** The SQLite store's own synchronous face (readers in the same process, tests). */
 export interface RecordStore {
   /** Writes a batch in one transaction. */
   append(records: readonly RequestRecord[]): void;
@@ -92,6 +94,20 @@ export function createSqliteRecordStore(path: string): RecordStore {
     byTraceId: (traceId) => ofTrace.all(traceId).map(recordOf),
     count: () => countAll.get()?.n ?? 0,
     close: () => db.close(),
+  };
+}
+
+/** The SQLite store behind the interface both engines share (the writer's view). */
+export function createSqliteRequestRecordStore(path: string): RequestRecordStore {
+  const store = createSqliteRecordStore(path);
+  return {
+    engine: 'sqlite',
+    append: async (records) => store.append(records),
+    prune: async (beforeMs) => store.prune(beforeMs),
+    recent: async (options) => store.recent(options),
+    byTraceId: async (traceId) => store.byTraceId(traceId),
+    count: async () => store.count(),
+    close: async () => store.close(),
   };
 }
 

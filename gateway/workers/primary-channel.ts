@@ -53,12 +53,7 @@ function answer(call: WorkerCall, { auditStore, rateLimitStore, records, cluster
     case 'rateLimit.hit':
       return rateLimitStore.hit(call.key, call.rule, call.nowMs);
     case 'records.append':
-      try {
-        records?.append(call.records);
-        return Promise.resolve(null);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      return records === undefined ? Promise.resolve(null) : records.append(call.records).then(() => null);
     case 'metrics.cluster':
       return clusterMetrics();
   }

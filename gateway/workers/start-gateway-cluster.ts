@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createGatewayAuditStore, openGatewayAuditStore } from '../../audit/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import { createStoreHealthRegistry } from '../../lib/store-health/index.js';
 import type { RunningService } from '../../lib/service/index.js';
 import type { GatewayConfig } from '../config.js';
 import { createClusterMetrics, createGatewayMetrics } from '../metrics/index.js';
@@ -27,6 +28,9 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
   const metrics = createGatewayMetrics();
   const clusterMetrics = createClusterMetrics(metrics.registry);
   const records = openConfiguredRecordWriter(config.requestRecords, log, metrics);
+  // The stores on a server (PostgreSQL with DATABASE_URL), owned here, in the cluster's /metrics.
+  const storeHealth = createStoreHealthRegistry(metrics.registry);
+  for (const health of [auditStore.health, records?.health]) if (health) storeHealth.add(health);
   const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), records, clusterMetrics: () => clusterMetrics.render() };
   let stopping = false;
   const workers = new Set<Worker>();
@@ -86,7 +90,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     stopping = true;
     await stopWorkers();
     await auditStore.close();
-    records?.close();
+    await records?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -98,7 +102,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
         await stopWorkers();
         await auditStore.close();
         // Workers flush their last records before they exit: close after them.
-        records?.close();
+        await records?.close();
       })()),
   };
 }

@@ -20,6 +20,15 @@ export interface Checkpoint {
 }
 
 /**
+ * A checkpoint as a writer submits it. `shared`: the log is one chain written by several writers (gateway replicas
+ * on PostgreSQL), so their checkpoints may arrive out of order: one behind what was witnessed is answered (with the
+ * checkpoint signed at that point, or the latest, which the writer must then find in its trail) instead of refused.
+ */
+export interface CheckpointSubmission extends Checkpoint {
+  readonly shared?: boolean;
+}
+
+/**
  * What the witness signs: the checkpoint, when it witnessed it, and its place in the witness's own chain of that
  * log's checkpoints (`n`, 1, 2, 3…, and `prev`, the sha256 of the previous signed checkpoint), so that a dropped
  * or replaced checkpoint shows too.
@@ -45,3 +54,5 @@ export const statementShape = checkpointShape.extend({
   n: z.number().int().min(1),
   prev: hex64.nullable(),
 });
+
+export const checkpointSubmissionShape = checkpointShape.extend({ shared: z.boolean().optional() });

@@ -1,5 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
-import type { Checkpoint } from './checkpoint-statement.js';
+import type { CheckpointSubmission } from './checkpoint-statement.js';
 
 /** The witness could not be asked (refused, timed out, answered 5xx or something unreadable). */
 export class WitnessUnavailableError extends Error {
@@ -11,7 +11,10 @@ export class WitnessUnavailableError extends Error {
 
 /** What the witness said to a checkpoint. */
 export type SubmitOutcome =
-  /** Signed and stored (or the same checkpoint again): the compact JWS. */
+  /**
+   * Signed and stored (or the same checkpoint again): the compact JWS. For a shared log, it may be a checkpoint
+   * further along than the one sent (the witness had already signed past it): the writer must find it in its trail.
+   */
   | { readonly kind: 'accepted'; readonly checkpoint: string }
   /** It does not extend what the witness signed for this log: the witness refused it and raised an alarm. */
   | { readonly kind: 'refused'; readonly error: 'rollback' | 'fork'; readonly reason: string; readonly witnessed?: { readonly seq: number; readonly hash: string } };
@@ -35,7 +38,7 @@ export interface WitnessClient {
   readonly url: string;
   readonly jwksUrl: URL;
   /** Needs the writer's token. */
-  submit(checkpoint: Checkpoint): Promise<SubmitOutcome>;
+  submit(checkpoint: CheckpointSubmission): Promise<SubmitOutcome>;
   /** The last signed checkpoint of a log, or undefined when the witness holds none. */
   latest(log: string): Promise<string | undefined>;
   /** Signed checkpoints with seq > `after`, ascending. */

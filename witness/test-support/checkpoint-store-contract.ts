@@ -7,14 +7,14 @@ export function witnessed(log: string, n: number, seq = 10 * n): WitnessedCheckp
 }
 
 /**
- * What every CheckpointStore must do, run against each implementation (SQLite today, PostgreSQL with issue 13):
+ * What every CheckpointStore must do, run against each implementation (memory, SQLite, PostgreSQL):
  * append-only, per log, forward only, atomic under concurrent appends, alarms and keys kept.
  */
-export function describeCheckpointStoreContract(name: string, open: () => CheckpointStore): void {
+export function describeCheckpointStoreContract(name: string, open: () => CheckpointStore | Promise<CheckpointStore>): void {
   describe(`${name}: CheckpointStore contract`, () => {
     const opened: CheckpointStore[] = [];
-    const fresh = () => {
-      const store = open();
+    const fresh = async () => {
+      const store = await open();
       opened.push(store);
       return store;
     };
@@ -23,7 +23,7 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
     });
 
     it('keeps checkpoints per log, latest last, listed ascending after a seq and up to a limit', async () => {
-      const store = fresh();
+      const store = await fresh();
       expect(await store.latest('guichet')).toBeUndefined();
       for (let n = 1; n <= 5; n += 1) await store.append(witnessed('guichet', n));
       await store.append(witnessed('other', 1, 3));
@@ -35,7 +35,7 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
     });
 
     it('refuses what does not come right after the last, or does not go forward, and writes nothing', async () => {
-      const store = fresh();
+      const store = await fresh();
       await store.append(witnessed('guichet', 1, 10));
       for (const bad of [witnessed('guichet', 1, 20), witnessed('guichet', 3, 30), witnessed('guichet', 2, 10), witnessed('guichet', 2, 5), witnessed('guichet', 0, 0)]) {
         await expect(store.append(bad)).rejects.toBeInstanceOf(CheckpointConflictError);
@@ -45,7 +45,7 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
     });
 
     it('lets exactly one of concurrent appends from the same point win', async () => {
-      const store = fresh();
+      const store = await fresh();
       await store.append(witnessed('guichet', 1));
       const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.append({ ...witnessed('guichet', 2), seq: 20 + i })));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -54,7 +54,7 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
     });
 
     it('keeps alarms, newest first, per log', async () => {
-      const store = fresh();
+      const store = await fresh();
       const alarm = { log: 'guichet', at: '2026-11-01T00:00:00.000Z', kind: 'rollback' as const, seq: 0, hash: '0'.repeat(64), witnessedSeq: 40, witnessedHash: 'a'.repeat(64), reason: 'went back' };
       await store.recordAlarm(alarm);
       await store.recordAlarm({ ...alarm, kind: 'fork', seq: 40, at: '2026-11-01T00:00:01.000Z' });
@@ -64,7 +64,7 @@ export function describeCheckpointStoreContract(name: string, open: () => Checkp
     });
 
     it('remembers each signing key once, the first version kept', async () => {
-      const store = fresh();
+      const store = await fresh();
       const key = { kid: 'k1', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'x1', kid: 'k1' } };
       await store.rememberKey(key);
       await store.rememberKey({ kid: 'k1', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'changed', kid: 'k1' } });
