@@ -148,10 +148,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     throw error;
   }
   // A worker hears of changes from its primary; a single process watches for them itself.
-  const stopTriggers =
-    shared === undefined
-      ? startSupergraphTriggers({ path: config.supergraphPath, ...config.supergraphReload, log }, (change) => void served.reload(change))
-      : () => undefined;
+  const stopTriggers = shared === undefined ? startSupergraphTriggers({ path: config.supergraphPath, ...config.supergraphReload, log }, (change) => void served.reload(change)) : () => undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {

@@ -48,20 +48,22 @@ export function pollSupergraphUrl(options: SupergraphPollOptions, onSupergraph: 
       return;
     }
     polling = true;
-    fetchSupergraph(url, etag, timeoutMs, maxBytes).then(
-      (answer) => {
-        if (answer === undefined) return;
-        etag = answer.etag;
-        onSupergraph(answer.sdl);
-      },
-      (error: unknown) => log.warn({ url, reason: error instanceof Error ? error.message : String(error) }, 'supergraph poll failed; still serving the current one'),
-    ).finally(() => {
-      polling = false;
-      if (again) {
-        again = false;
-        poll();
-      } else schedule();
-    });
+    fetchSupergraph(url, etag, timeoutMs, maxBytes)
+      .then(
+        (answer) => {
+          if (answer === undefined) return;
+          etag = answer.etag;
+          onSupergraph(answer.sdl);
+        },
+        (error: unknown) => log.warn({ url, reason: error instanceof Error ? error.message : String(error) }, 'supergraph poll failed; still serving the current one'),
+      )
+      .finally(() => {
+        polling = false;
+        if (again) {
+          again = false;
+          poll();
+        } else schedule();
+      });
   };
 
   poll();

@@ -142,10 +142,12 @@ export function createServedGateway<G extends ServedGeneration>(options: ServedG
       }
     },
     reload(change) {
-      const outcome = queue.then(() => swap(change)).catch((error: unknown): ReloadOutcome => {
-        log.error({ err: error, trigger: change.trigger }, 'supergraph reload failed; still serving the previous one');
-        return 'refused';
-      });
+      const outcome = queue
+        .then(() => swap(change))
+        .catch((error: unknown): ReloadOutcome => {
+          log.error({ err: error, trigger: change.trigger }, 'supergraph reload failed; still serving the previous one');
+          return 'refused';
+        });
       queue = outcome;
       return outcome.then((result) => {
         metrics.reloaded(result);
