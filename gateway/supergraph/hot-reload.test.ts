@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postQuery } from '../test-support/graphql-client.js';
 import { startTestStack, type TestStack } from '../test-support/start-test-stack.js';
 import { electricityControl } from '../test-support/test-subgraphs.js';
+import { listen, closeServer } from '../../lib/http/index.js';
 import { documentId } from '../trusted-documents/index.js';
+import { supergraphHash } from './supergraph-hash.js';
 import { metricValue, replaceFile, servedHash, supergraphVariants, waitUntil, type SupergraphVariants } from './test-support/reload-helpers.js';
 
 const refused = 'guichet_supergraph_reloads_total{outcome="refused"}';
@@ -166,5 +169,49 @@ describe('supergraph hot reload and trusted documents', () => {
     replaceFile(stack.supergraphPath, variants.b);
     await waitUntil(async () => (await metricValue(url, refused)) === before + 1, 'B is refused');
     expect(await servedHash(url)).toBe(variants.hashA);
+  });
+});
+
+describe('supergraph hot reload from a polled URL', () => {
+  let stack: TestStack;
+  let variants: SupergraphVariants;
+  let registry: Server;
+  let served = '';
+  const asked: { readonly ifNoneMatch: string | undefined; readonly status: number }[] = [];
+  beforeAll(async () => {
+    // A registry that answers 304 to the ETag of what it serves.
+    registry = createServer((req, res) => {
+      const etag = `"${supergraphHash(served)}"`;
+      const ifNoneMatch = req.headers['if-none-match'];
+      const status = ifNoneMatch === etag ? 304 : 200;
+      asked.push({ ifNoneMatch, status });
+      res.writeHead(status, { etag, 'content-type': 'text/plain' });
+      res.end(status === 200 ? served : undefined);
+    });
+    const base = await listen(registry, '127.0.0.1', 0);
+    stack = await startTestStack({ SUPERGRAPH_URL: `${base}/supergraph`, SUPERGRAPH_POLL_INTERVAL_MS: '1000' });
+    variants = supergraphVariants(stack);
+    served = variants.a;
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await closeServer(registry);
+  });
+
+  it('polls with If-None-Match, serves a new text, refuses a bad one and keeps the last good one', async () => {
+    const url = stack.gateway.url;
+    await waitUntil(async () => asked.some((a) => a.status === 304), 'an unchanged supergraph is answered 304');
+    expect(await servedHash(url)).toBe(variants.hashA);
+    served = variants.b;
+    await waitUntil(async () => (await servedHash(url)) === variants.hashB, 'the polled B is served');
+    const before = await metricValue(url, refused);
+    served = 'schema { query: Nothing }';
+    await waitUntil(async () => (await metricValue(url, refused)) > before, 'the bad text is refused');
+    expect(await servedHash(url)).toBe(variants.hashB);
+    // SIGHUP polls at once, whatever the ETag.
+    served = variants.a;
+    process.kill(process.pid, 'SIGHUP');
+    await waitUntil(async () => (await servedHash(url)) === variants.hashA, 'SIGHUP fetched A');
+    expect(asked.every((a) => a.ifNoneMatch === undefined || a.ifNoneMatch.startsWith('"'))).toBe(true);
   });
 });
