@@ -15,7 +15,7 @@ export interface SupergraphVariants {
 }
 
 /** Two valid supergraphs over the test stack's subgraphs, told apart by `boom`. */
-export function supergraphVariants(stack: TestStack): SupergraphVariants {
+export function supergraphVariants(stack: Pick<TestStack, 'supergraphPath' | 'civilRegistry' | 'electricity'>): SupergraphVariants {
   const a = readFileSync(stack.supergraphPath, 'utf8');
   const subgraphs = [stack.civilRegistry, stack.electricity].map(({ name, url, typeDefs }) => ({ name, url, typeDefs: parse(typeDefs.replace(' boom: String', '')) }));
   const result = composeServices(subgraphs);
