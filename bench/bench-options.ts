@@ -57,6 +57,8 @@ export interface BenchOptions {
    * far beyond what the stack serves; 0 skips it. Default 500.
    */
   readonly overloadConnections: number;
+  /** Supergraph hot reloads in the reload-memory figure (heap before and after, in the bench's process); 0 skips it. Default 100. */
+  readonly reloads: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
   readonly citizens: number;
   /** World of the simulators (1 ≈ 20,000 citizens). Default 1. */
@@ -99,6 +101,7 @@ export const defaultBenchOptions: BenchOptions = {
   roomStreams: 4,
   roomWritesPerSecond: 5,
   overloadConnections: 500,
+  reloads: 100,
   scale: 1,
   guichetEnv: {},
   variants: [],
@@ -122,6 +125,7 @@ export const quickBenchOptions: BenchOptions = {
   citizens: 100,
   roomStreams: 2,
   overloadConnections: 40,
+  reloads: 10,
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

@@ -1,6 +1,7 @@
 import { callsPerOperation, servesScenario, totalErrors, type BenchFigures, type TargetFigures } from './bench-figures.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems } from './legacy-calls.js';
+import { reloadHeapGrowthGoalMb } from './measure-reload-memory.js';
 
 /** One target of the issue, checked against a run: printed, never asserted. */
 export interface TargetCheck {
@@ -76,5 +77,12 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
     const tail = compare(guichetStatus.p99Ms, 50, false, ' ms', 1);
     checks.push({ goal: statusGoal, verdict: rate.verdict === 'met' && tail.verdict === 'met' ? 'met' : 'missed', detail: `${rate.detail}; p99 ${tail.detail}` });
   }
+
+  const reloadGoal = `heap growth ≤ ${reloadHeapGrowthGoalMb} MB across supergraph hot reloads, no failed request`;
+  const reload = figures.reloadMemory;
+  if (!reload) checks.push(notMeasured(reloadGoal, 'not measured (--reloads none)'));
+  else if (reload.failures > 0 || reload.applied !== reload.reloads)
+    checks.push({ goal: reloadGoal, verdict: 'missed', detail: `${reload.failures} failed requests, ${reload.applied} of ${reload.reloads} reloads applied` });
+  else checks.push({ goal: reloadGoal, ...compare(reload.heapAfterMb - reload.heapBeforeMb, reloadHeapGrowthGoalMb, false, ' MB', 2) });
   return checks;
 }

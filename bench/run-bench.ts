@@ -10,6 +10,7 @@ import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-coun
 import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
+import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaling } from './measure-scaling.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
@@ -126,6 +127,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         ? await measureOverload(bench, dashboard, { connections: options.overloadConnections, durationS: options.durationS, credentials, legacyUrls, log })
         : undefined;
 
+    // On a gateway and a subgraph of its own in this process: the stack is idle meanwhile.
+    const reloadMemory = options.reloads > 0 ? await measureReloadMemory({ reloads: options.reloads, connections: 4, log }) : undefined;
+
     const skipped: string[] = [];
     let dossierCounts: BenchFigures['dossierCounts'] = [];
     if (options.dossierCounts.length > 0) {
@@ -158,6 +162,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       skipped,
       ...(roomCost ? { roomCost } : {}),
       ...(overload ? { overload } : {}),
+      ...(reloadMemory ? { reloadMemory } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {
@@ -221,6 +226,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         .join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    'supergraph reloads': options.reloads > 0 ? `${options.reloads} (alternating two supergraphs, 4 clients querying)` : 'not measured',
     overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
     'supervision room cost':
       options.roomStreams > 0

@@ -14,7 +14,7 @@ import { admissionEnvSchema, admissionOptionsFromEnv, admissionProblems, deadlin
 import { deepestVariables, limitsEnvSchema, operationLimitsFromEnv, type OperationLimits } from './limits/index.js';
 import { requestRecordsConfigFromEnv, requestRecordsEnvSchema, type RequestRecordsConfig } from './request-records/request-records-config.js';
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
-import { readSupergraphFile, SupergraphFileError, type SupergraphFile } from './supergraph-file.js';
+import { readSupergraphFile, resolveSubgraphEndpoints, SupergraphFileError, subgraphUrlVariable, type SubgraphEndpoint, type SupergraphFile } from './supergraph-file.js';
 import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
@@ -46,6 +46,11 @@ export const gatewayEnvSchema = z.object({
     .url({ error: 'expected a redis:// URL' })
     .refine((v) => /^rediss?:\/\//.test(v), 'expected a redis:// or rediss:// URL')
     .optional(),
+  /** Reload the supergraph when its file changes (SIGHUP reloads it in any case). */
+  SUPERGRAPH_WATCH: envBool(true),
+  /** Poll this http(s) URL for the supergraph instead of watching the file (the file is still the one read at start-up). */
+  SUPERGRAPH_URL: envUrl().optional(),
+  SUPERGRAPH_POLL_INTERVAL_MS: envMs(30_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
   ...limitsEnvSchema.shape,
   ...trustedDocumentsEnvSchema.shape,
   ...rateLimitEnvSchema.shape,
@@ -56,13 +61,18 @@ export const gatewayEnvSchema = z.object({
   ...admissionEnvSchema.shape,
 });
 
-/** Where one subgraph is reached. */
-export interface SubgraphEndpoint {
-  readonly name: string;
-  /** GraphQL endpoint (`http://127.0.0.1:4101/graphql`). */
-  readonly url: string;
-  /** True when `SUBGRAPH_<NAME>_URL` replaced the supergraph's URL. */
-  readonly overridden: boolean;
+export { subgraphUrlVariable, type SubgraphEndpoint } from './supergraph-file.js';
+
+/** Where a new supergraph comes from while the gateway runs (see docs/operations.md, "Supergraph hot reload"). */
+export interface SupergraphReloadOptions {
+  /** Watch `supergraphPath` and reload when it changes (`SUPERGRAPH_WATCH`, default true; off when `url` is set). */
+  readonly watch: boolean;
+  /** Poll this URL instead of watching the file (`SUPERGRAPH_URL`); undefined: no polling. */
+  readonly url: string | undefined;
+  /** Between two polls of `url` (`SUPERGRAPH_POLL_INTERVAL_MS`, default 30000). */
+  readonly pollIntervalMs: number;
+  /** The `SUBGRAPH_<NAME>_URL` variables, applied again to every reloaded supergraph. */
+  readonly urlOverrides: Readonly<Record<string, string>>;
 }
 
 export interface GatewayConfig {
@@ -128,11 +138,8 @@ export interface GatewayConfig {
   readonly admission: AdmissionOptions;
   /** One deadline per request, and what subgraphs are told of it (`REQUEST_DEADLINE_MS`, `REQUEST_DEADLINE_MARGIN_MS`). */
   readonly deadline: DeadlineOptions;
-}
-
-/** `civil-registry` → `SUBGRAPH_CIVIL_REGISTRY_URL`. */
-export function subgraphUrlVariable(name: string): string {
-  return `SUBGRAPH_${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_URL`;
+  /** Triggers of a supergraph reload besides SIGHUP. */
+  readonly supergraphReload: SupergraphReloadOptions;
 }
 
 /** `schema/supergraph.graphql` at the package root, from `gateway/*.ts` as from `dist/gateway/*.js`. */
@@ -162,20 +169,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     if (error instanceof SupergraphFileError) throw new ConfigError(service, [`SUPERGRAPH_PATH: ${error.message}`]);
     throw error;
   }
-  const problems: string[] = [];
-  const subgraphs = supergraph.subgraphs.map((declared): SubgraphEndpoint => {
-    const variable = subgraphUrlVariable(declared.name);
-    const override = env[variable];
-    if (override !== undefined) {
-      const parsed = envUrl().safeParse(override);
-      if (!parsed.success) problems.push(`${variable}=${JSON.stringify(override)}: ${parsed.error.issues[0]?.message ?? 'invalid URL'}`);
-      return { name: declared.name, url: override, overridden: true };
-    }
-    if (!envUrl().safeParse(declared.url).success) {
-      problems.push(`${variable}: subgraph "${declared.name}" has no usable URL in the supergraph (${JSON.stringify(declared.url)}); set ${variable}`);
-    }
-    return { name: declared.name, url: declared.url, overridden: false };
-  });
+  const resolved = resolveSubgraphEndpoints(supergraph.subgraphs, env);
+  const { subgraphs } = resolved;
+  const problems: string[] = [...resolved.problems];
   problems.push(...admissionProblems(options));
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
@@ -218,6 +214,12 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     requestRecords: requestRecordsConfigFromEnv(options, audit.path),
     admission: admissionOptionsFromEnv(options),
     deadline: deadlineOptionsFromEnv(options),
+    supergraphReload: {
+      watch: options.SUPERGRAPH_WATCH && options.SUPERGRAPH_URL === undefined,
+      url: options.SUPERGRAPH_URL,
+      pollIntervalMs: options.SUPERGRAPH_POLL_INTERVAL_MS,
+      urlOverrides: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => /^SUBGRAPH_.+_URL$/.test(entry[0]) && entry[1] !== undefined)),
+    },
   };
 }
 

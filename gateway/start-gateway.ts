@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { auditReadiness, createGatewayAuditStore, openGatewayAuditStore, type GatewayAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
@@ -13,8 +13,9 @@ import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
+import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
 import type { GatewayConfig } from './config.js';
-import { createGateway } from './create-gateway.js';
+import { createGateway, type GatewayGeneration } from './create-gateway.js';
 import { createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
 import { createStreamDoor } from './auth/create-stream-door.js';
@@ -43,7 +44,15 @@ export interface GatewayObservability {
   readonly renderMetrics: () => Promise<string>;
 }
 
-export async function startGateway(config: GatewayConfig, baseLog: Logger, shared?: GatewaySharedState): Promise<RunningService> {
+/** A running gateway; a cluster worker reloads when its primary relays a change (a single process watches itself). */
+export interface RunningGateway extends RunningService {
+  reloadSupergraph(change: SupergraphChange): Promise<ReloadOutcome>;
+}
+
+/** Names the supergraph a process serves, on `/ready` and on every `/graphql` answer. */
+const supergraphHeader = 'x-guichet-supergraph';
+
+export async function startGateway(config: GatewayConfig, baseLog: Logger, shared?: GatewaySharedState): Promise<RunningGateway> {
   // Every line written while serving a request carries its trace id.
   const log = withTraceIds(baseLog);
   for (const variable of config.unusedUrlOverrides) log.warn({ variable }, 'URL override names no subgraph of this supergraph; ignored');
@@ -64,13 +73,12 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   for (const health of [auditStore.health, writer?.health]) if (health) stores.add(health);
   const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
-  const { server, dataSources, rateLimiter } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
+  const { served, rateLimiter } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
   // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
   const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
   metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
   const closePools = async () => {
     admission.close();
-    await Promise.all([...dataSources.values()].map((source) => source.close()));
     await auditStore.close();
     await records.close();
     await writer?.close();
@@ -78,7 +86,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     await stopTracing();
   };
   try {
-    await server.start();
+    await served.start();
   } catch (error) {
     await closePools();
     throw error;
@@ -92,9 +100,8 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   // The supervision room's reads through this server carry their caller's address (see caller-attestation.ts).
   const attestation = createCallerAttestation({ secret: config.internalTokenSecret });
   const context = createContextFactory({ verify: verifyAccessToken, trustedProxyHops: config.rateLimit.trustedProxyHops, onRefused: countRefusal, attestation, log });
-  const graphql = createGraphQLHandler({
-    server,
-    context: async (req) => {
+  const graphqlContext = {
+    context: async (req: IncomingMessage) => {
       const contextValue = await context(req);
       // Plugins and data sources find the request's observation through its context.
       bindObservation(req, contextValue);
@@ -102,11 +109,22 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       return contextValue;
     },
     maxBodyBytes: config.maxBodyBytes,
-  });
+  };
+  // Each request runs whole on the gateway it started on; a reload meanwhile releases that one only after it.
+  const handlers = new WeakMap<GatewayGeneration, RouteHandler>();
+  const graphql: RouteHandler = (req, res, url) =>
+    served.serve(async (generation) => {
+      let handler = handlers.get(generation);
+      if (handler === undefined) handlers.set(generation, (handler = createGraphQLHandler({ server: generation.server, ...graphqlContext })));
+      res.setHeader(supergraphHeader, generation.supergraph.hash);
+      await handler(req, res, url);
+    });
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping' });
     // Saturated: say so at once, without asking the subgraphs, so that a load balancer sends work elsewhere.
     if (admission.saturated()) return sendJson(res, 503, { status: 'saturated', admission: admission.stats() }, { 'cache-control': 'no-store' });
+    const { dataSources, supergraph } = served.current();
+    res.setHeader(supergraphHeader, supergraph.hash);
     const [{ ready, degraded, subgraphs }, audit] = await Promise.all([checkReadiness(dataSources.values(), healthCheckTimeoutMs), auditReadiness(auditStore)]);
     // Redis down: still ready (rates limited per process, caches missing), but degraded.
     const storeReport = storesReadiness(stores);
@@ -136,19 +154,22 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     url = await listen(httpServer, config.host, config.port);
   } catch (error) {
     await supervision.close();
-    await server.stop();
+    await served.close();
     await closePools();
     throw error;
   }
+  // A worker hears of changes from its primary; a single process watches for them itself.
+  const stopTriggers = shared === undefined ? startSupergraphTriggers({ path: config.supergraphPath, ...config.supergraphReload, log }, (change) => void served.reload(change)) : () => undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       stopping = true;
+      stopTriggers();
       // Live streams never end by themselves: end them first, or closeServer waits out its whole grace period.
       await supervision.close();
       await closeServer(httpServer);
-      await server.stop();
+      await served.close();
       await closePools();
     })());
-  return { url, close };
+  return { url, close, reloadSupergraph: (change) => served.reload(change) };
 }

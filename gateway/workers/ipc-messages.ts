@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditRecord, AuditState, AuditVerification, ChainTip, ListForNiuOptions } from '../../audit/index.js';
 import type { RequestRecord } from '../request-records/index.js';
 import type { RateDecision, RateRule } from '../rate-limit/index.js';
+import type { SupergraphChange } from '../supergraph/index.js';
 
 /** What a worker asks the primary, which owns the state all workers must share (the audit chain, rate limits). */
 export type WorkerCall =
@@ -86,4 +87,14 @@ export function isMetricsRequest(message: unknown): message is MetricsRequestMes
 
 export function isMetricsReply(message: unknown): message is MetricsReplyMessage {
   return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.metrics-reply' && Array.isArray((message as { metrics?: unknown }).metrics);
+}
+
+/** The primary relays a supergraph change (SIGHUP, the file, a polled URL's text) to every worker, which reloads. */
+export interface SupergraphReloadMessage {
+  readonly kind: 'guichet.supergraph-reload';
+  readonly change: SupergraphChange;
+}
+
+export function isSupergraphReloadMessage(message: unknown): message is SupergraphReloadMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'guichet.supergraph-reload';
 }

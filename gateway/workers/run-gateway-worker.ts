@@ -1,10 +1,10 @@
 import cluster from 'node:cluster';
 import { createLogger } from '../../lib/log/index.js';
-import type { RunningService } from '../../lib/service/index.js';
 import { readGatewayConfig } from '../config.js';
 import { answerMetricsRequests, createGatewayMetrics } from '../metrics/index.js';
-import { startGateway } from '../start-gateway.js';
-import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
+import { startGateway, type RunningGateway } from '../start-gateway.js';
+import type { SupergraphChange } from '../supergraph/index.js';
+import { isLifecycleMessage, isSupergraphReloadMessage, type LifecycleMessage } from './ipc-messages.js';
 import { createPrimaryAuditStore, createPrimaryRecordSink, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
 
 /**
@@ -16,7 +16,9 @@ export async function runGatewayWorker(): Promise<void> {
   const config = readGatewayConfig(process.env);
   const log = createLogger('gateway').child({ worker: cluster.worker?.id ?? 0 });
   const channel = createWorkerChannel();
-  let service: RunningService | undefined;
+  let service: RunningGateway | undefined;
+  // A change relayed while this worker still starts is applied once it serves.
+  let pendingChange: SupergraphChange | undefined;
   let stopping = false;
   const stop = (reason: string, code: number) => {
     if (stopping) return;
@@ -35,11 +37,17 @@ export async function runGatewayWorker(): Promise<void> {
   // Listened for before starting: a shutdown may come while the supergraph loads.
   process.on('message', (message: unknown) => {
     if (isLifecycleMessage(message) && message.kind === 'guichet.shutdown') stop('primary asked', 0);
+    if (isSupergraphReloadMessage(message)) {
+      if (service === undefined) pendingChange = message.change;
+      else void service.reloadSupergraph(message.change);
+    }
   });
   process.on('disconnect', () => stop('primary gone', 1));
   // Ctrl-C reaches the whole process group: the primary coordinates the stop, so the workers wait for it.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
+  // SIGHUP too (a closed terminal sends it to the group; `kill -HUP` the primary to reload): the primary relays it.
+  process.on('SIGHUP', () => undefined);
   const metrics = createGatewayMetrics();
   answerMetricsRequests(metrics.registry);
   service = await startGateway(config, log, {
@@ -51,6 +59,7 @@ export async function runGatewayWorker(): Promise<void> {
     await service.close();
     process.exit(0);
   }
+  if (pendingChange !== undefined) void service.reloadSupergraph(pendingChange);
   const listening: LifecycleMessage = { kind: 'guichet.listening', url: service.url };
   process.send?.(listening);
 }

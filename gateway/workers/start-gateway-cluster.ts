@@ -7,7 +7,8 @@ import type { GatewayConfig } from '../config.js';
 import { createClusterMetrics, createGatewayMetrics } from '../metrics/index.js';
 import { openConfiguredRecordWriter } from '../request-records/index.js';
 import { createMemoryRateLimitStore } from '../rate-limit/index.js';
-import { isLifecycleMessage, type LifecycleMessage } from './ipc-messages.js';
+import { startSupergraphTriggers, type SupergraphChange } from '../supergraph/index.js';
+import { isLifecycleMessage, type LifecycleMessage, type SupergraphReloadMessage } from './ipc-messages.js';
 import { servePrimaryCalls, type PrimaryState } from './primary-channel.js';
 
 /** How long a worker may take to load the supergraph and listen. */
@@ -34,6 +35,12 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
   const state: PrimaryState = { auditStore, rateLimitStore: createMemoryRateLimitStore({ maxKeys: config.rateLimit.maxKeys }), records, clusterMetrics: () => clusterMetrics.render() };
   let stopping = false;
   const workers = new Set<Worker>();
+  // The last polled text, for a worker started since: it read only the file.
+  let lastUrlChange: SupergraphChange | undefined;
+  const relay = (worker: Worker, change: SupergraphChange) => {
+    const message: SupergraphReloadMessage = { kind: 'guichet.supergraph-reload', change };
+    if (worker.isConnected()) worker.send(message);
+  };
 
   const fork = (): Promise<string> => {
     const worker = cluster.fork({ GUICHET_GATEWAY_WORKER: '1' });
@@ -55,6 +62,7 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
         if (!isLifecycleMessage(message) || message.kind !== 'guichet.listening') return;
         clearTimeout(timer);
         worker.off('message', onMessage);
+        if (lastUrlChange !== undefined) relay(worker, lastUrlChange);
         resolve(message.url);
       };
       worker.on('message', onMessage);
@@ -93,12 +101,19 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     await records?.close();
     throw error;
   }
+  // The primary hears SIGHUP, watches the file or polls the URL, and every worker reloads on its own.
+  const stopTriggers = startSupergraphTriggers({ path: config.supergraphPath, ...config.supergraphReload, log }, (change) => {
+    if (change.trigger === 'url') lastUrlChange = change;
+    log.info({ trigger: change.trigger, workers: workers.size }, 'relaying a supergraph change to the workers');
+    for (const worker of workers) relay(worker, change);
+  });
   let closing: Promise<void> | undefined;
   return {
     url: urls[0] ?? '',
     close: () =>
       (closing ??= (async () => {
         stopping = true;
+        stopTriggers();
         await stopWorkers();
         await auditStore.close();
         // Workers flush their last records before they exit: close after them.
