@@ -16,6 +16,9 @@ import { countSeededRecords, findStrayRecords } from './find-stray-records.js';
 import { createLogTallier } from './create-log-tallier.js';
 import { createTokenSource } from './create-token-source.js';
 import { verifySubmissions } from './verify-submissions.js';
+import { checkGlobalRateLimit } from './check-global-rate-limit.js';
+import { scaledAnonymousLimitPerMinute } from './start-soak-stack.js';
+import { verifySharedTrail } from './verify-shared-trail.js';
 import { waitForDrain, type DrainTarget } from './wait-for-drain.js';
 
 /** The simulators' world: the one the test stack uses, at the soak's scale. */
@@ -108,9 +111,15 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const legacy = await countLegacyRecords(stack.adapterEnv, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
     const strays = findStrayRecords(await countSeededRecords(world), plan, legacy);
+    // Scaled: one limit for every gateway behind the balancer, and one trail from every gateway that verifies.
+    const scaledChecks = scaled ? { rateLimit: await checkGlobalRateLimit(stack.gatewayUrl, scaledAnonymousLimitPerMinute), trail: await verifySharedTrail(scaled) } : undefined;
+    if (scaledChecks) log(`scaled: rate limit ${scaledChecks.rateLimit.held ? 'held' : 'NOT held'} (${scaledChecks.rateLimit.accepted} accepted); trail: ${scaledChecks.trail.detail}`);
     const verifyMs = Date.now() - verifyAt;
 
-    const passedSoFar = verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length === 0 && drain.drained;
+    const passedSoFar =
+      verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length === 0 &&
+      drain.drained &&
+      (scaledChecks === undefined || (scaledChecks.rateLimit.held && scaledChecks.trail.verified));
     keepData ||= !passedSoFar;
     return buildSoakFigures({
       seed: options.seed,
@@ -123,6 +132,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
       plannedKills: options.kills,
       outbox: tallier.snapshot(),
       phasesMs: { startup: chaosAt - startupAt, chaos: chaosMs, drain: drainMs, verify: verifyMs },
+      ...(scaledChecks ? { scaled: scaledChecks } : {}),
       ...(keepData ? { dataDir } : {}),
     });
   } finally {

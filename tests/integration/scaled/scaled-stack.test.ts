@@ -21,7 +21,11 @@ const leaseMs = 6_000;
  */
 describe('scaled stack', () => {
   let stack: ScaledStack;
-  let post: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
+  let post: (
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
   let tokens: ReturnType<typeof createTokenSource>;
 
   beforeAll(async () => {
@@ -70,7 +74,7 @@ describe('scaled stack', () => {
     for (let round = 0; round < 4; round += 1) {
       const catalogue = await post('{ procedures { code title ministry feeFcfa legalDelayDays } }');
       expect(catalogue.status).toBe(200);
-      expect((catalogue.body.data?.procedures as unknown[]).length).toBeGreaterThan(5);
+      expect((catalogue.body.data?.procedures as unknown[] | undefined)?.length ?? 0).toBeGreaterThan(5);
       const dashboard = await post(
         'query CitizenDashboard($niu: ID!) { citizen(niu: $niu) { niu firstName civilActs { number } dossiers(first: 5) { totalCount nodes { reference status } } } }',
         { niu: citizen.niu },
@@ -87,7 +91,9 @@ describe('scaled stack', () => {
     const client = new pg.Client({ connectionString: stack.databaseUrl });
     await client.connect();
     try {
-      const readiness = await Promise.all(stack.replicasOf('gateway').map(async (name) => (await fetch(`${stack.services.get(name)!.url}/ready`)).json() as Promise<{ stores?: { store: string; up: boolean }[] }>));
+      const readiness = await Promise.all(
+        stack.replicasOf('gateway').map(async (name) => (await fetch(`${stack.services.get(name)!.url}/ready`)).json() as Promise<{ stores?: { store: string; up: boolean }[] }>),
+      );
       for (const ready of readiness) expect(ready.stores?.length ?? 0).toBeGreaterThan(0);
     } finally {
       await client.end();
