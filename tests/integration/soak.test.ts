@@ -42,3 +42,35 @@ describe('chaos soak (short)', () => {
     for (const system of soakSystems) expect(figures.bySystem[system].accepted, `${system}\n${report}`).toBeGreaterThan(0);
   }, 150_000);
 });
+
+/**
+ * The same short soak on the scaled stack (`npm run soak -- --quick --scaled`): PostgreSQL, Redis, HAProxy, two
+ * gateways, two replicas of every subgraph, with gateway and subgraph replicas, Redis and PostgreSQL struck.
+ */
+describe('chaos soak (short, scaled)', () => {
+  it('loses and duplicates nothing, holds one rate limit across gateways, and keeps one trail that verifies', async () => {
+    const progress: string[] = [];
+    const figures = await runSoak({ ...quickSoakOptions, scaled: true, kills: 6, log: (line) => progress.push(line) });
+    const report = `${formatSoakFigures(figures)}\n\nProgress:\n${progress.join('\n')}`;
+    expect(figures.lost, report).toBe(0);
+    expect(figures.duplicated, report).toBe(0);
+    expect(figures.ghosts, report).toBe(0);
+    expect(figures.drain.drained, report).toBe(true);
+    expect(figures.scaled?.rateLimit.held, report).toBe(true);
+    expect(figures.scaled?.trail.verified, report).toBe(true);
+    expect(figures.scaled?.trail.records ?? 0, report).toBeGreaterThan(0);
+    expect(figures.passed, report).toBe(true);
+    // Every kind was struck: both servers, a gateway replica, a subgraph replica.
+    expect(figures.kills.postgres, report).toBe(1);
+    expect(figures.kills.redis, report).toBe(1);
+    expect(
+      Object.keys(figures.kills).some((name) => name.startsWith('gateway-')),
+      report,
+    ).toBe(true);
+    expect(
+      Object.keys(figures.kills).some((name) => /^(electricity|building-permits|civil-registry|energy-mines)-\d$/.test(name)),
+      report,
+    ).toBe(true);
+    expect(figures.submissions.accepted, report).toBeGreaterThanOrEqual(figures.submissions.planned * 0.9);
+  }, 240_000);
+});
