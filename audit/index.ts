@@ -41,6 +41,7 @@ export {
   defaultAuditLogId,
   developmentAuditKey,
   type AuditConfig,
+  type AuditDatabaseConfig,
   type AuditVerifyConfig,
 } from './audit-config.js';
 export { maskNiu, sensitiveLogPaths, logRedaction } from '../lib/log/index.js';

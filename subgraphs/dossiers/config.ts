@@ -1,4 +1,4 @@
-import { readAuditReaderConfig } from '../../audit/index.js';
+import { readAuditReaderConfig, type AuditDatabaseConfig } from '../../audit/index.js';
 import { readConfig } from '../../lib/config/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
 
@@ -8,11 +8,15 @@ export interface DossiersConfig {
   readonly server: SubgraphEnv;
   /** The audit trail the gateway writes (AUDIT_LOG_PATH), read for `me { accessLog }`. */
   readonly auditLogPath: string;
+  /** Scaled mode (`DATABASE_URL`): the trail in PostgreSQL that every gateway replica writes, read instead of the file. */
+  readonly auditDatabase?: AuditDatabaseConfig;
 }
 
 export function readDossiersConfig(env: NodeJS.ProcessEnv): DossiersConfig {
+  const audit = readAuditReaderConfig('subgraph-dossiers', env);
   return {
     server: readConfig('subgraph-dossiers', subgraphEnvSchema(DOSSIERS_DEFAULT_PORT, env.NODE_ENV), env),
-    auditLogPath: readAuditReaderConfig('subgraph-dossiers', env).path,
+    auditLogPath: audit.path,
+    ...(audit.database ? { auditDatabase: audit.database } : {}),
   };
 }
