@@ -44,7 +44,7 @@ describe('audit configuration', () => {
   });
 
   it('requires a key of 32 characters or more', () => {
-    expect(() => readAuditConfig('gateway', { AUDIT_HMAC_KEY: 'short' })).toThrow(/AUDIT_HMAC_KEY="short": expected at least 32 characters/);
+    expect(() => readAuditConfig('gateway', { AUDIT_HMAC_KEY: 'short' })).toThrow(/AUDIT_HMAC_KEY=\(hidden\): expected at least 32 characters/);
   });
 
   it.each([

@@ -28,7 +28,7 @@ describe('witness configuration', () => {
   });
 
   it('refuses a short token and a bad port', () => {
-    expect(() => readWitnessConfig({ WITNESS_TOKEN: 'short' })).toThrow(/WITNESS_TOKEN="short": expected at least 32 characters/);
+    expect(() => readWitnessConfig({ WITNESS_TOKEN: 'short' })).toThrow(/WITNESS_TOKEN=\(hidden\): expected at least 32 characters/);
     expect(() => readWitnessConfig({ PORT: 'quatre' })).toThrow(/PORT="quatre": expected a TCP port number/);
   });
 

@@ -38,3 +38,30 @@ describe('envSecret', () => {
     );
   });
 });
+
+describe('readConfig never shows a secret in its errors', () => {
+  const schema = z.object({ DATABASE_URL: z.string().startsWith('postgres://'), REDIS_URL: z.string().startsWith('redis://'), API_TOKEN: z.string().min(40), PORT: z.coerce.number().int() });
+  const cases: Record<string, string>[] = [
+    { DATABASE_URL: 'postgres//user:s3cretpw@host/db' },
+    { DATABASE_URL: 'postgresql:/admin:s3cretpw@10.0.0.1:5432/guichet' },
+    { REDIS_URL: 'http://:s3cretpw@cache:6379' },
+    { API_TOKEN: 's3cretpw' },
+  ];
+  it.each(cases)('%o', (bad) => {
+    const env = { DATABASE_URL: 'postgres://u@h/d', REDIS_URL: 'redis://h', API_TOKEN: 'x'.repeat(40), PORT: '4000', ...bad };
+    const message = (() => {
+      try {
+        readConfig('svc', schema, env);
+        return 'accepted';
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    })();
+    expect(message).toContain(Object.keys(bad)[0]);
+    expect(message).not.toContain('s3cretpw');
+  });
+
+  it('still shows a harmless value', () => {
+    expect(() => readConfig('svc', schema, { DATABASE_URL: 'postgres://u@h/d', REDIS_URL: 'redis://h', API_TOKEN: 'x'.repeat(40), PORT: 'abc' })).toThrow(/PORT="abc"/);
+  });
+});

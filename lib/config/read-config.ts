@@ -22,9 +22,18 @@ export function readConfig<S extends z.ZodType>(service: string, schema: S, env:
   const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-    return value === undefined ? `${name}: ${issue.message}` : `${name}=${JSON.stringify(value)}: ${issue.message}`;
+    return value === undefined ? `${name}: ${issue.message}` : `${name}=${shownValue(name, value)}: ${issue.message}`;
   });
   throw new ConfigError(service, [...problems, ...secrets]);
+}
+
+/**
+ * A rejected value as the error shows it: never a secret (a variable named like one), never the password of a URL
+ * (`postgres://user:password@host`, even malformed): start-up errors end up in logs that many people read.
+ */
+export function shownValue(name: string, value: string): string {
+  if (/SECRET|PASSWORD|TOKEN|_KEY$|_KEYS$/.test(name)) return '(hidden)';
+  return JSON.stringify(value.replace(/:[^@\s/:]+@/g, ':***@'));
 }
 
 /**
