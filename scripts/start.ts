@@ -27,7 +27,7 @@ process.stdout.write(
     : 'Guichet — démarrage de la pile (systèmes simulés, sous-graphes, passerelle)…\n',
 );
 const stackOptions = { ports: 'fixed', serviceEnv: { gateway: { PORT: gatewayPort } }, onLine } as const;
-const stack: Stack = await (scaled ? startScaledStack(stackOptions) : startStack(stackOptions)).catch((error: unknown) => {
+const stack: Stack & { readonly databaseUrl?: string } = await (scaled ? startScaledStack(stackOptions) : startStack(stackOptions)).catch((error: unknown) => {
   process.stderr.write(`\nLa pile n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

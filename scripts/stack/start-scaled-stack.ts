@@ -53,7 +53,8 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
   let haproxy: HaproxyServer | undefined;
 
   const start = async (service: StackService, name: string, env: NodeJS.ProcessEnv, port: number | 0) => {
-    const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...env, PORT: String(port), ...options.serviceEnv?.[service.name], ...options.serviceEnv?.[name] };
+    // The port is the stack's choice: a service's PORT (`npm start`'s gateway port) belongs to its balanced frontend.
+    const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...env, ...options.serviceEnv?.[service.name], ...options.serviceEnv?.[name], PORT: String(port) };
     if (service.nodeOptions) fullEnv.NODE_OPTIONS = [service.nodeOptions, fullEnv.NODE_OPTIONS].filter(Boolean).join(' ');
     startEnvs.set(name, { service, env: fullEnv });
     const spawned = await spawnService({ name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine });

@@ -23,7 +23,9 @@ function demoCitizen(): { readonly niu: string; readonly reference: string } {
 }
 
 /** What `npm start` and `npm run start:scaled` print once the stack is up (French: for the newcomer at the terminal). */
-export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl'>): string {
+export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl'> & { readonly databaseUrl?: string }): string {
+  // Scaled: the trail is in the run's PostgreSQL, not the file.
+  const trail = stack.databaseUrl === undefined ? '' : `DATABASE_URL=${stack.databaseUrl} `;
   const { niu, reference } = demoCitizen();
   const gql = stack.gatewayUrl;
   return `
@@ -46,7 +48,7 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TO
 curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
 
 # le journal d’audit, vérifié contre les points de contrôle signés du témoin
-AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
+${trail}AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
 
 # la salle de supervision : ouvrez cette page et collez un jeton de superviseur
 ${gql.replace(/\/graphql$/, '/supervision')}
