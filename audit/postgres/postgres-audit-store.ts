@@ -1,4 +1,4 @@
-import { migratePostgres, type PgClient, type PgPool } from '../../lib/postgres/index.js';
+import { migratePostgres, withTransaction, type PgClient, type PgPool } from '../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../lib/store-health/index.js';
 import type { AuditEntry, AuditRecord, AuditVerification } from '../audit-record.js';
 import { keyRankOf, sealingKey, type AuditKeyring } from '../audit-keyring.js';
@@ -83,22 +83,10 @@ export function createPostgresAuditStore({ pool, ownsPool = false, keyring, page
   /** In one transaction, under the lock: one statement at a time (pg queues them on the client anyway). */
   const inLockedTransaction = async <T>(work: (client: PgClient) => Promise<T>): Promise<T> => {
     await migrate();
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    return withTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [appendLockKey]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+      return work(client);
+    });
   };
 
   /**

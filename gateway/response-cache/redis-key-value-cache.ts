@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { Redis } from '../../lib/redis/index.js';
+import { redisAttempt, type Redis } from '../../lib/redis/index.js';
 import type { StoreHealth } from '../../lib/store-health/index.js';
 
 export interface RedisKeyValueCacheOptions {
@@ -29,18 +29,7 @@ export function createRedisKeyValueCache({
   keyPrefix = 'guichet:responses:',
   onCommand = () => undefined,
 }: RedisKeyValueCacheOptions): KeyValueCache<string> {
-  const attempt = async <T>(command: () => Promise<T>): Promise<T | undefined> => {
-    if (redis.status !== 'ready') {
-      health.failed(new Error(`Redis connection ${redis.status}`));
-      return undefined;
-    }
-    onCommand();
-    try {
-      return await health.track(command);
-    } catch {
-      return undefined;
-    }
-  };
+  const attempt = redisAttempt(redis, health, onCommand);
   return {
     async get(key) {
       return (await attempt(() => redis.get(keyPrefix + key))) ?? undefined;

@@ -1,4 +1,4 @@
-import type { Redis } from '../../lib/redis/index.js';
+import { redisAttempt, type Redis } from '../../lib/redis/index.js';
 import type { StoreHealth } from '../../lib/store-health/index.js';
 import type { SharedReadsStore, StoredAnswer } from './shared-reads-store.js';
 
@@ -40,19 +40,7 @@ export function createRedisSharedReadsStore({
   onCommand = () => undefined,
 }: RedisSharedReadsStoreOptions): SharedReadsStore {
   const callerIndex = (caller: string) => `${keyPrefix}caller:${caller}`;
-  /** Runs one round trip; undefined when Redis could not be reached (health says so). */
-  const attempt = async <T>(command: () => Promise<T>): Promise<T | undefined> => {
-    if (redis.status !== 'ready') {
-      health.failed(new Error(`Redis connection ${redis.status}`));
-      return undefined;
-    }
-    onCommand();
-    try {
-      return await health.track(command);
-    } catch {
-      return undefined;
-    }
-  };
+  const attempt = redisAttempt(redis, health, onCommand);
   return {
     async get(keys, nowMs) {
       const values = await attempt(() => redis.mgetBuffer(...keys.map((key) => keyPrefix + key)));
