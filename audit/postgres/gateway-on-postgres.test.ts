@@ -92,17 +92,18 @@ describe('the gateway on PostgreSQL (DATABASE_URL)', () => {
     it('migrates its tables at start, shows its PostgreSQL stores in /ready and /metrics, and writes its operational records there', async () => {
       const ready = (await (await fetch(`${stack.gateway.url}/ready`)).json()) as { audit: Record<string, unknown> };
       expect(ready.audit).toMatchObject({ status: 'vouched', store: { engine: 'postgres', up: true } });
-      const traceId = '6bf92f3577b34da6a3ce929d0e0e4736';
-      const response = await fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      expect(response.status).toBe(200);
       const pool = createPgPool({ url, applicationName: 'checker', max: 1 });
+      const components = async () => (await pool.query<{ component: string }>('SELECT DISTINCT component FROM guichet_migrations ORDER BY component')).rows.map((row) => row.component);
       try {
-        const { rows: migrations } = await pool.query<{ component: string }>('SELECT DISTINCT component FROM guichet_migrations ORDER BY component');
-        expect(migrations.map((row) => row.component)).toEqual(['audit', 'request-records']);
+        // Polled: the records table is migrated at start-up without holding the start (local-record-sink.ts).
+        await expect.poll(components, { timeout: 5_000 }).toEqual(['audit', 'request-records']);
+        const traceId = '6bf92f3577b34da6a3ce929d0e0e4736';
+        const response = await fetch(`${stack.gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        expect(response.status).toBe(200);
         await expect.poll(async () => (await pool.query('SELECT 1 FROM request_records WHERE trace_id = $1', [traceId])).rowCount, { timeout: 5_000 }).toBe(1);
       } finally {
         await pool.end();

@@ -16,6 +16,9 @@ export function openConfiguredRecordWriter(config: RequestRecordsConfig, log: Lo
     // A small pool of its own: batches are few and large, and must never queue behind the audit trail's appends.
     const pool = createPgPool({ url: config.databaseUrl, applicationName: 'guichet-gateway-records', max: 2, onError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection lost') });
     const store = createPostgresRecordStore({ pool });
+    // Migrated at start-up, not at the first batch: an operator sees the tables (and a broken DATABASE_URL) at once.
+    // Not awaited: records are supervision figures, and a database down at start must not keep the gateway down.
+    store.migrate().catch((error: unknown) => log.warn({ err: error }, 'operational records: PostgreSQL migration failed at start; retried at the next batch'));
     log.info({ store: 'postgres', retentionHours: config.retentionMs / 3_600_000 }, 'operational records');
     return { ...openRecordWriter({ ...options, store }), health: store.health };
   }

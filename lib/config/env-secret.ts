@@ -26,3 +26,10 @@ export function productionSecretProblems(schema: z.ZodType, env: NodeJS.ProcessE
   }
   return problems;
 }
+
+/** Whether `name` is declared in `schema` (an object of env variables) with `envSecret`. */
+export function isSecretVariable(schema: z.ZodType, name: string): boolean {
+  if (!(schema instanceof z.ZodObject)) return false;
+  const field = (schema.shape as Record<string, z.ZodType>)[name];
+  return field !== undefined && developmentValues.has(field);
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { productionSecretProblems } from './env-secret.js';
+import { isSecretVariable, productionSecretProblems } from './env-secret.js';
 
 /** A configuration problem an operator can fix: printed as a list, never as a stack trace. */
 export class ConfigError extends Error {
@@ -22,17 +22,19 @@ export function readConfig<S extends z.ZodType>(service: string, schema: S, env:
   const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-    return value === undefined ? `${name}: ${issue.message}` : `${name}=${shownValue(name, value)}: ${issue.message}`;
+    if (value === undefined) return `${name}: ${issue.message}`;
+    return `${name}=${isSecretVariable(schema, name) ? '(hidden)' : shownValue(name, value)}: ${issue.message}`;
   });
   throw new ConfigError(service, [...problems, ...secrets]);
 }
 
 /**
- * A rejected value as the error shows it: never a secret (a variable named like one), never the password of a URL
+ * A rejected value as the error shows it: never a secret (declared with `envSecret`, or named like one: `…_TOKEN`,
+ * `…_KEY`, `…SECRET…` — but not `…_TOKEN_TTL_SECONDS`, whose value helps the operator), never the password of a URL
  * (`postgres://user:password@host`, even malformed): start-up errors end up in logs that many people read.
  */
 export function shownValue(name: string, value: string): string {
-  if (/SECRET|PASSWORD|TOKEN|_KEY$|_KEYS$/.test(name)) return '(hidden)';
+  if (/SECRET|PASSWORD|TOKEN$|_KEY$|PREVIOUS_KEYS$/.test(name)) return '(hidden)';
   return JSON.stringify(value.replace(/:[^@\s/:]+@/g, ':***@'));
 }
 
