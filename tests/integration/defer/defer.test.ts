@@ -43,7 +43,9 @@ function cases(): Case[] {
     out.push({ name: `${root}: civil acts and dossiers apart`, deferred: wrap(root, `${identity} ... @defer(label: "acts") { ${civilActs} } ... @defer(label: "dossiers") { ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 2 });
     out.push({ name: `${root}: everything deferred`, deferred: wrap(root, `... @defer { ${identity} ${civilActs} ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 1 });
     out.push({ name: `${root}: nested`, deferred: wrap(root, `${identity} ... @defer(label: "outer") { ${civilActs} dossiers(first: 20) { totalCount ... @defer(label: "inner") { nodes { reference status } } } }`), plain: wrap(root, `${identity} ${civilActs} dossiers(first: 20) { totalCount nodes { reference status } }`), parts: 2 });
-    out.push({ name: `${root}: named fragment spread`, deferred: wrap(root, `${identity} ...Rest @defer(label: "rest")`, ` fragment Rest on Citizen { ${civilActs} ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 1 });
+    // Small: graphql-armor's cost limit weighs a named fragment's fields by their depth again.
+    const rest = `${civilActs} dossiers(first: 20) { totalCount nodes { reference status } }`;
+    out.push({ name: `${root}: named fragment spread`, deferred: wrap(root, `${identity} ...Rest @defer(label: "rest")`, ` fragment Rest on Citizen { ${rest} }`), plain: wrap(root, `${identity} ${rest}`), parts: 1 });
     out.push({ name: `${root}: overlapping selections`, deferred: wrap(root, `${identity} dossiers(first: 20) { totalCount } ... @defer { dossiers(first: 20) { totalCount nodes { reference } } }`), plain: wrap(root, `${identity} dossiers(first: 20) { totalCount nodes { reference } }`), parts: 1 });
     out.push({ name: `${root}: under a list, inline`, deferred: wrap(root, `${identity} dossiers(first: 20) { nodes { reference ... @defer { status updatedAt } } }`), plain: wrap(root, `${identity} dossiers(first: 20) { nodes { reference status updatedAt } }`), parts: 0 });
   }
@@ -68,7 +70,7 @@ describe('@defer on the gateway', () => {
       const plain = await gql(c.plain, { niu: citizen.niu }, { token });
       expect(plain.errors).toBeUndefined();
       const answer = await postIncremental(c.deferred, { niu: citizen.niu }, { token, accept });
-      expect(answer.status).toBe(200);
+      expect(answer.status, JSON.stringify(answer.payloads)).toBe(200);
       if (c.parts === 0) {
         // Nothing to split off safely: one answer, the whole of it.
         expect(answer.contentType).toMatch(/^application\/(graphql-response\+)?json/);
