@@ -39,17 +39,57 @@ function cases(): Case[] {
         .join(' ');
       out.push({ name: `${root}: ${name} deferred`, deferred: wrap(root, `niu ${rest} ... @defer(label: "${name}") { ${group} }`), plain: wrap(root, all), parts: 1 });
     }
-    out.push({ name: `${root}: civil acts and dossiers in one part`, deferred: wrap(root, `${identity} ... @defer { ${civilActs} ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 1 });
-    out.push({ name: `${root}: civil acts and dossiers apart`, deferred: wrap(root, `${identity} ... @defer(label: "acts") { ${civilActs} } ... @defer(label: "dossiers") { ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 2 });
-    out.push({ name: `${root}: everything deferred`, deferred: wrap(root, `... @defer { ${identity} ${civilActs} ${dossiers} }`), plain: wrap(root, `${identity} ${civilActs} ${dossiers}`), parts: 1 });
-    out.push({ name: `${root}: nested`, deferred: wrap(root, `${identity} ... @defer(label: "outer") { ${civilActs} dossiers(first: 20) { totalCount ... @defer(label: "inner") { nodes { reference status } } } }`), plain: wrap(root, `${identity} ${civilActs} dossiers(first: 20) { totalCount nodes { reference status } }`), parts: 2 });
+    out.push({
+      name: `${root}: civil acts and dossiers in one part`,
+      deferred: wrap(root, `${identity} ... @defer { ${civilActs} ${dossiers} }`),
+      plain: wrap(root, `${identity} ${civilActs} ${dossiers}`),
+      parts: 1,
+    });
+    out.push({
+      name: `${root}: civil acts and dossiers apart`,
+      deferred: wrap(root, `${identity} ... @defer(label: "acts") { ${civilActs} } ... @defer(label: "dossiers") { ${dossiers} }`),
+      plain: wrap(root, `${identity} ${civilActs} ${dossiers}`),
+      parts: 2,
+    });
+    out.push({
+      name: `${root}: everything deferred`,
+      deferred: wrap(root, `... @defer { ${identity} ${civilActs} ${dossiers} }`),
+      plain: wrap(root, `${identity} ${civilActs} ${dossiers}`),
+      parts: 1,
+    });
+    out.push({
+      name: `${root}: nested`,
+      deferred: wrap(root, `${identity} ... @defer(label: "outer") { ${civilActs} dossiers(first: 20) { totalCount ... @defer(label: "inner") { nodes { reference status } } } }`),
+      plain: wrap(root, `${identity} ${civilActs} dossiers(first: 20) { totalCount nodes { reference status } }`),
+      parts: 2,
+    });
     // Small: graphql-armor's cost limit weighs a named fragment's fields by their depth again.
     const rest = `${civilActs} dossiers(first: 20) { totalCount nodes { reference status } }`;
-    out.push({ name: `${root}: named fragment spread`, deferred: wrap(root, `${identity} ...Rest @defer(label: "rest")`, ` fragment Rest on Citizen { ${rest} }`), plain: wrap(root, `${identity} ${rest}`), parts: 1 });
-    out.push({ name: `${root}: overlapping selections`, deferred: wrap(root, `${identity} dossiers(first: 20) { totalCount } ... @defer { dossiers(first: 20) { totalCount nodes { reference } } }`), plain: wrap(root, `${identity} dossiers(first: 20) { totalCount nodes { reference } }`), parts: 1 });
-    out.push({ name: `${root}: under a list, inline`, deferred: wrap(root, `${identity} dossiers(first: 20) { nodes { reference ... @defer { status updatedAt } } }`), plain: wrap(root, `${identity} dossiers(first: 20) { nodes { reference status updatedAt } }`), parts: 0 });
+    out.push({
+      name: `${root}: named fragment spread`,
+      deferred: wrap(root, `${identity} ...Rest @defer(label: "rest")`, ` fragment Rest on Citizen { ${rest} }`),
+      plain: wrap(root, `${identity} ${rest}`),
+      parts: 1,
+    });
+    out.push({
+      name: `${root}: overlapping selections`,
+      deferred: wrap(root, `${identity} dossiers(first: 20) { totalCount } ... @defer { dossiers(first: 20) { totalCount nodes { reference } } }`),
+      plain: wrap(root, `${identity} dossiers(first: 20) { totalCount nodes { reference } }`),
+      parts: 1,
+    });
+    out.push({
+      name: `${root}: under a list, inline`,
+      deferred: wrap(root, `${identity} dossiers(first: 20) { nodes { reference ... @defer { status updatedAt } } }`),
+      plain: wrap(root, `${identity} dossiers(first: 20) { nodes { reference status updatedAt } }`),
+      parts: 0,
+    });
   }
-  out.push({ name: 'root-level fragment beside the identity', deferred: `query Dash($niu: ID!) { me { ${identity} } ... @defer(label: "catalogue") { procedures { code title } citizen(niu: $niu) { ${civilActs} } } }`, plain: `query Dash($niu: ID!) { me { ${identity} } procedures { code title } citizen(niu: $niu) { ${civilActs} } }`, parts: 1 });
+  out.push({
+    name: 'root-level fragment beside the identity',
+    deferred: `query Dash($niu: ID!) { me { ${identity} } ... @defer(label: "catalogue") { procedures { code title } citizen(niu: $niu) { ${civilActs} } } }`,
+    plain: `query Dash($niu: ID!) { me { ${identity} } procedures { code title } citizen(niu: $niu) { ${civilActs} } }`,
+    parts: 1,
+  });
   out.push({ name: '@defer(if: false): one answer', deferred: wrap('me', `${identity} ... @defer(if: false) { ${civilActs} }`), plain: wrap('me', `${identity} ${civilActs}`), parts: 0 });
   return out;
 }
@@ -96,7 +136,10 @@ describe('@defer on the gateway', () => {
     const answer = await postIncremental(query, {}, { token });
     const [first, second] = answer.payloads;
     expect(first).toEqual({ data: { me: { niu: citizen.niu, firstName: expect.any(String), lastName: expect.any(String), birthDate: expect.any(String) } }, hasNext: true });
-    expect(second).toMatchObject({ incremental: [{ path: ['me'], label: 'dossiers', data: { dossiers: { totalCount: citizen.ceet.length + citizen.urb.length + citizen.rnec.length } } }], hasNext: false });
+    expect(second).toMatchObject({
+      incremental: [{ path: ['me'], label: 'dossiers', data: { dossiers: { totalCount: citizen.ceet.length + citizen.urb.length + citizen.rnec.length } } }],
+      hasNext: false,
+    });
     expect(answer.payloads).toHaveLength(2);
   });
 
@@ -168,7 +211,7 @@ describe('@defer on the gateway', () => {
       const { unsubscribe } = client.query(wrap('me', `${identity} ... @defer { ${civilActs} } ... @defer { ${dossiers} }`), { niu: citizen.niu }).subscribe((result) => {
         if (result.error) return reject(result.error);
         results.push({ data: structuredClone(result.data), hasNext: result.hasNext });
-        if (!result.hasNext) (unsubscribe(), resolve());
+        if (!result.hasNext) unsubscribe(), resolve();
       });
     });
     expect(results.length).toBeGreaterThanOrEqual(2);
