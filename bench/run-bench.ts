@@ -45,7 +45,12 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
 
   log(`starting a stack of its own (scale ${options.scale}, ${callers.length - 2} citizens, Guichet WORKERS=${options.workers})`);
   const heavy: Record<string, string> = options.dossierCounts.length > 0 ? { HEAVY_CITIZENS: heavyCitizenCounts(options.dossierCounts).join(',') } : {};
-  const bench = await startBenchStack({ scale: options.scale, worldEnv: heavy, gatewayEnv: { WORKERS: String(options.workers), TRUSTED_DOCUMENTS_OPEN_CLIENTS: deferBenchClient, ...options.guichetEnv }, onLine });
+  const bench = await startBenchStack({
+    scale: options.scale,
+    worldEnv: heavy,
+    gatewayEnv: { WORKERS: String(options.workers), TRUSTED_DOCUMENTS_OPEN_CLIENTS: deferBenchClient, ...options.guichetEnv },
+    onLine,
+  });
   const { stack } = bench;
   const started: BenchTarget[] = [];
   try {
