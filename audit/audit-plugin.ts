@@ -51,30 +51,40 @@ export function auditPlugin<C extends AuditedContext>({ store, log, failClosed =
         },
         async willSendResponse(requestContext) {
           const { contextValue, response } = requestContext;
-          const ledger = takeAccessLedger(contextValue);
-          if (!ledger) return;
           const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
-          const traceId = contextValue.traceId ?? randomBytes(16).toString('hex');
-          const entries = entriesOf(ledger, contextValue.principal, operationName, traceId, now().toISOString());
-          let failure: string | undefined;
-          if (ledger.malformedFrom.size > 0) {
-            failure = 'malformed access report';
-            log.error({ subgraphs: [...ledger.malformedFrom], traceId, operationName }, 'unreadable access report from a subgraph: audit incomplete');
-          }
-          try {
-            await store.append(entries);
-          } catch (error) {
-            failure = 'append failed';
-            // Never the entries themselves: they carry NIUs.
-            log.error({ err: error, records: entries.length, traceId, operationName }, 'audit append failed');
-          }
-          if (failure === undefined || !failClosed || response.body.kind !== 'single') return;
+          const written = await auditAccess({ store, log, now }, contextValue, operationName);
+          if (written || !failClosed || response.body.kind !== 'single') return;
           response.body.singleResult = { data: null, errors: [{ message: errorMessages.AUDIT_UNAVAILABLE, extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }] };
           response.http.status = 503;
         },
       };
     },
   };
+}
+
+/**
+ * Writes one record per (NIU, action) that the subgraphs reported so far for the request of `context`, and forgets
+ * them. `false` when they could not be written: the data they cover must not leave (a response sent in parts, as
+ * `@defer` does, calls this before each part). `true` when there was nothing to write.
+ */
+export async function auditAccess({ store, log, now = () => new Date() }: Pick<AuditPluginOptions, 'store' | 'log' | 'now'>, context: AuditedContext, operationName: string | null): Promise<boolean> {
+  const ledger = takeAccessLedger(context);
+  if (!ledger) return true;
+  const traceId = context.traceId ?? randomBytes(16).toString('hex');
+  const entries = entriesOf(ledger, context.principal, operationName, traceId, now().toISOString());
+  let written = true;
+  if (ledger.malformedFrom.size > 0) {
+    written = false;
+    log.error({ subgraphs: [...ledger.malformedFrom], traceId, operationName }, 'unreadable access report from a subgraph: audit incomplete');
+  }
+  try {
+    await store.append(entries);
+  } catch (error) {
+    written = false;
+    // Never the entries themselves: they carry NIUs.
+    log.error({ err: error, records: entries.length, traceId, operationName }, 'audit append failed');
+  }
+  return written;
 }
 
 function entriesOf(ledger: AccessLedger, principal: Principal | undefined, operationName: string | null, traceId: string, at: string): AuditEntry[] {

@@ -1,3 +1,4 @@
+import type { DeferFigures } from './measure-defer.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
 import type { OverloadFigures } from './measure-overload.js';
@@ -99,6 +100,8 @@ export interface BenchFigures {
   readonly overload?: OverloadFigures;
   /** Heap across supergraph hot reloads (undefined: `--reloads none`). */
   readonly reloadMemory?: ReloadMemoryFigures;
+  /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */
+  readonly defer?: DeferFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

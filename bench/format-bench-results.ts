@@ -3,6 +3,7 @@ import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
 import { formatOverload } from './measure-overload.js';
+import { formatDeferFigures } from './measure-defer.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { legacySystems } from './legacy-calls.js';
@@ -133,6 +134,7 @@ export function formatBenchResults(figures: BenchFigures): string {
   }
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');
+  if (figures.defer) out.push(formatDeferFigures(figures.defer), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');
 

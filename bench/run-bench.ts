@@ -12,6 +12,7 @@ import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaling } from './measure-scaling.js';
+import { deferBenchClient, measureDefer } from './measure-defer.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
@@ -44,7 +45,12 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
 
   log(`starting a stack of its own (scale ${options.scale}, ${callers.length - 2} citizens, Guichet WORKERS=${options.workers})`);
   const heavy: Record<string, string> = options.dossierCounts.length > 0 ? { HEAVY_CITIZENS: heavyCitizenCounts(options.dossierCounts).join(',') } : {};
-  const bench = await startBenchStack({ scale: options.scale, worldEnv: heavy, gatewayEnv: { WORKERS: String(options.workers), ...options.guichetEnv }, onLine });
+  const bench = await startBenchStack({
+    scale: options.scale,
+    worldEnv: heavy,
+    gatewayEnv: { WORKERS: String(options.workers), TRUSTED_DOCUMENTS_OPEN_CLIENTS: deferBenchClient, ...options.guichetEnv },
+    onLine,
+  });
   const { stack } = bench;
   const started: BenchTarget[] = [];
   try {
@@ -130,6 +136,11 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     // On a gateway and a subgraph of its own in this process: the stack is idle meanwhile.
     const reloadMemory = options.reloads > 0 ? await measureReloadMemory({ reloads: options.reloads, connections: 4, log }) : undefined;
 
+    // @defer: the dashboard's first part against its whole answer, on the stack's gateway (realistic latencies).
+    const defer = options.targets.includes('guichet')
+      ? await measureDefer({ url: stackGatewayEndpoint(bench).url, idp: bench.idp, legacyUrls, citizens: keys.dashboard, samples: options.quick ? 10 : 40, log })
+      : undefined;
+
     const skipped: string[] = [];
     let dossierCounts: BenchFigures['dossierCounts'] = [];
     if (options.dossierCounts.length > 0) {
@@ -163,6 +174,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(roomCost ? { roomCost } : {}),
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
+      ...(defer ? { defer } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {

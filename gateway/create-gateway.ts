@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { AuditStore } from '../audit/index.js';
+import { auditAccess, type AuditStore } from '../audit/index.js';
 import { createInternalTokenSigner } from '../auth/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { readSupergraphFile } from './supergraph-file.js';
@@ -9,6 +9,7 @@ import { createFormatError } from './format-error.js';
 import { createGatewayPlugins } from './create-gateway-plugins.js';
 import type { GatewayContext } from './gateway-context.js';
 import { bindPlanStages } from './deadline/index.js';
+import { createPartErrorFormatter, withDefer } from './defer/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { createSharedReads, nullableFieldsOf, PooledDataSource } from './subgraph-fetch/index.js';
 import { createRateLimiter, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
@@ -44,6 +45,8 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
   const { trustedDocuments } = config;
   log.info({ mode: trustedDocuments.mode, documents: trustedDocuments.documents.size }, 'trusted documents');
   const rules: SupergraphRules = { urlOverrides: config.supergraphReload.urlOverrides, maxVariablesDepth: config.limits.maxVariablesDepth, documents: trustedDocuments.documents };
+  const formatError = createFormatError({ nodeEnv: config.nodeEnv, log });
+  const auditLog = log.child({ component: 'audit' });
   const initial = prepareSupergraph(config.supergraphSdl, config.supergraphPath, rules);
   for (const problem of initial.problems) log.warn({ problem }, 'trusted document does not validate');
 
@@ -84,7 +87,11 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => bindPlanStages(requestContext.context, queryPlan),
     });
     const server = new ApolloServer<GatewayContext>({
-      gateway,
+      // @defer: the parts of an answer leave formatted and audited as a whole answer would (gateway/defer).
+      gateway: withDefer(gateway, {
+        formatErrors: createPartErrorFormatter(formatError, development),
+        audit: (context, operationName) => auditAccess({ store: auditStore, log: auditLog }, context as GatewayContext, operationName),
+      }),
       nodeEnv: config.nodeEnv,
       // runService owns SIGINT/SIGTERM: Apollo's own handlers would stop the server behind the HTTP drain.
       stopOnTerminationSignals: false,
@@ -92,7 +99,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       csrfPrevention: true,
       introspection: config.nodeEnv !== 'production',
       includeStacktraceInErrorResponses: development,
-      formatError: createFormatError({ nodeEnv: config.nodeEnv, log }),
+      formatError,
       // Trusted documents replace Apollo's own persisted-query cache: no client may register a document.
       persistedQueries: false,
       plugins: createGatewayPlugins({ config: generationConfig, rateLimiter, auditStore, log }),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { auditReadiness, createGatewayAuditStore, openGatewayAuditStore, type GatewayAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
-import { createGraphQLHandler } from '../lib/graphql-http/index.js';
+import { createGraphQLHandler, type IncrementalResponse } from '../lib/graphql-http/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { createStoreHealthRegistry } from '../lib/store-health/index.js';
@@ -9,6 +9,7 @@ import { createMetricsRoute } from '../lib/metrics/index.js';
 import { startTracing, withTraceIds } from '../lib/trace/index.js';
 import { createAdmission } from './admission/index.js';
 import { carryRequestDeadline } from './deadline/index.js';
+import { bindIncrementalResponse } from './defer/index.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
@@ -101,8 +102,10 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const attestation = createCallerAttestation({ secret: config.internalTokenSecret });
   const context = createContextFactory({ verify: verifyAccessToken, trustedProxyHops: config.rateLimit.trustedProxyHops, onRefused: countRefusal, attestation, log });
   const graphqlContext = {
-    context: async (req: IncomingMessage) => {
+    context: async (req: IncomingMessage, incremental?: IncrementalResponse) => {
       const contextValue = await context(req);
+      // The executor answers an operation with @defer in parts when the client accepts them (gateway/defer).
+      bindIncrementalResponse(contextValue, incremental);
       // Plugins and data sources find the request's observation through its context.
       bindObservation(req, contextValue);
       carryRequestDeadline(req, contextValue);

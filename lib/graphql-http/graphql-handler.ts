@@ -2,11 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, readBody, sendJson } from '../http/index.js';
 import type { RouteHandler } from '../http/index.js';
+import { createIncrementalChannel, negotiateIncrementalFormat, type IncrementalResponse } from './incremental-response.js';
+import { writeMultipart } from './write-multipart.js';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   readonly server: ApolloServer<C>;
-  /** Builds the per-request context (DataLoaders, caller…); called once per HTTP request. */
-  readonly context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Builds the per-request context (DataLoaders, caller…); called once per HTTP request. `incremental`: present when
+   * the client accepts a `multipart/mixed` answer; the executor may start it to answer in parts (`@defer`).
+   */
+  readonly context: (req: IncomingMessage, incremental?: IncrementalResponse) => Promise<C>;
   /** Largest accepted request body. Default 1 MB. */
   readonly maxBodyBytes?: number;
   /**
@@ -47,10 +52,22 @@ export function createGraphQLHandler<C extends BaseContext>({ server, context, m
         body = text;
       }
     }
-    const response = await server.executeHTTPGraphQLRequest({
+    const format = negotiateIncrementalFormat(headers.get('accept'));
+    const incremental = format === undefined ? undefined : createIncrementalChannel(format);
+    const execution = server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, incremental),
     });
+    if (incremental !== undefined) {
+      // Whichever comes first: a whole answer (no @defer, a refusal, a cache hit), or the first part of one in parts.
+      const inParts = await Promise.race([execution.then(() => false), incremental.started.then(() => true)]);
+      if (inParts) {
+        // The pipeline ends once every part is out; its whole answer (already sent in parts) is left unread.
+        void execution.finally(() => incremental.close()).catch(() => undefined);
+        return writeMultipart(res, incremental);
+      }
+    }
+    const response = await execution;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (defaultCacheControl !== undefined && !response.headers.has('cache-control')) res.setHeader('cache-control', defaultCacheControl);
     res.statusCode = response.status ?? 200;
