@@ -38,7 +38,11 @@ process.stdout.write(
       : 'Guichet — démarrage de la pile (systèmes simulés, sous-graphes, passerelle)…\n',
 );
 const stackOptions = ephemeral ? ({ ports: 'ephemeral', onLine } as const) : ({ ports: 'fixed', serviceEnv: { gateway: { PORT: gatewayPort } }, onLine } as const);
-const starting: Promise<(Stack & { readonly databaseUrl?: string }) | ProductionStack> = scaled ? startScaledStack(stackOptions) : production ? startProductionStack(stackOptions) : startStack(stackOptions);
+const starting: Promise<(Stack & { readonly databaseUrl?: string }) | ProductionStack> = scaled
+  ? startScaledStack(stackOptions)
+  : production
+    ? startProductionStack(stackOptions)
+    : startStack(stackOptions);
 const stack = await starting.catch((error: unknown) => {
   process.stderr.write(`\nLa pile n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -35,7 +35,11 @@ export interface RelayFetchOptions {
 export function createRelayFetch({ url, accessToken, getForQueries = true, fetch: fetchImpl = fetch }: RelayFetchOptions) {
   return async (params: RelayRequestParameters, variables: Record<string, unknown>): Promise<RelayGraphQLResponse> => {
     const token = await accessToken?.();
-    const headers: Record<string, string> = { accept: 'application/graphql-response+json, application/json', 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const headers: Record<string, string> = {
+      accept: 'application/graphql-response+json, application/json',
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
     const payload: Record<string, unknown> = { operationName: params.name, variables };
     if (params.id) payload.extensions = { persistedQuery: { version: 1, sha256Hash: params.id } };
     else if (params.text) payload.query = params.text;
@@ -49,7 +53,8 @@ export function createRelayFetch({ url, accessToken, getForQueries = true, fetch
     }
     const body = (await response.json()) as RelayGraphQLResponse;
     // Relay treats a response without data as a failure of the request: keep the gateway's errors in the message.
-    if (body.data === undefined || body.data === null) throw new Error(`${params.name}: ${(body.errors ?? []).map((e) => `${e.message} (${String(e.extensions?.code ?? response.status)})`).join('; ') || `HTTP ${response.status}`}`);
+    if (body.data === undefined || body.data === null)
+      throw new Error(`${params.name}: ${(body.errors ?? []).map((e) => `${e.message} (${String(e.extensions?.code ?? response.status)})`).join('; ') || `HTTP ${response.status}`}`);
     return body;
   };
 }

@@ -1,8 +1,7 @@
 import { type DefinitionNode, type DocumentNode, Kind, parse, print, visit } from 'graphql';
 import { documentId } from './document-id.js';
 
-const nameOf = (definition: DefinitionNode): string =>
-  definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION ? (definition.name?.value ?? '') : '';
+const nameOf = (definition: DefinitionNode): string => (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION ? (definition.name?.value ?? '') : '');
 
 /**
  * The same order as Apollo's `sortTopLevelDefinitions` (@apollo/persisted-query-lists): operations before fragments,

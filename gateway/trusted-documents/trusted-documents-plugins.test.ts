@@ -74,7 +74,11 @@ describe('trusted documents by id', () => {
     const { status, body, headers } = await post(enforce, { extensions: byId('DossierStatus'), variables: { reference: 'CEET-2026-000777' } }, portal);
     expect(status).toBe(200);
     // The manifest's body is Apollo Client's: __typename included.
-    expect(body).toEqual({ data: { dossier: { __typename: 'ElectricityConnectionRequest', reference: 'CEET-2026-000777', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', nextAction: null } } });
+    expect(body).toEqual({
+      data: {
+        dossier: { __typename: 'ElectricityConnectionRequest', reference: 'CEET-2026-000777', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', nextAction: null },
+      },
+    });
     expect(headers.get('cache-control')).toBe('private, no-store');
     expect(headers.get('vary')).toBe('Accept, Authorization');
   });

@@ -63,7 +63,11 @@ export function cacheKeysOf(supergraphSdl: string, apiSchema: GraphQLSchema): Ca
     if (key !== undefined) keyFields[type.name] = key;
   }
   const possibleTypes: Record<string, string[]> = {};
-  for (const type of types.filter(isAbstractType)) possibleTypes[type.name] = apiSchema.getPossibleTypes(type).map((t) => t.name).sort();
+  for (const type of types.filter(isAbstractType))
+    possibleTypes[type.name] = apiSchema
+      .getPossibleTypes(type)
+      .map((t) => t.name)
+      .sort();
   const objectsOf = (type: GraphQLNamedType): string[] => (isObjectType(type) ? [type.name] : isAbstractType(type) ? (possibleTypes[type.name] ?? []) : []);
   const lookups: Record<string, { argument: string; typenames: string[] }> = {};
   for (const field of Object.values(apiSchema.getQueryType()?.getFields() ?? {})) {

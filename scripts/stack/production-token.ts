@@ -6,7 +6,8 @@ import { signAccessToken } from './sign-access-token.js';
  * an access token a production gateway accepts, for the stack `npm start -- --production` runs (it prints this
  * command, filled in). Only the token on stdout, so that `TOKEN=$(…)` works; a usage error exits 2.
  */
-const usage = 'Usage : node dist/scripts/stack/production-token.js --key <fichier> --issuer <url> [--audience guichet] --role citizen --niu <NIU> | --role agent --ministry <MINISTÈRE> | --role supervisor';
+const usage =
+  'Usage : node dist/scripts/stack/production-token.js --key <fichier> --issuer <url> [--audience guichet] --role citizen --niu <NIU> | --role agent --ministry <MINISTÈRE> | --role supervisor';
 try {
   const { values } = parseArgs({
     options: { key: { type: 'string' }, issuer: { type: 'string' }, audience: { type: 'string' }, role: { type: 'string' }, niu: { type: 'string' }, ministry: { type: 'string' } },

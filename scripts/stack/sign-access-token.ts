@@ -25,7 +25,10 @@ export async function signAccessToken({ keyPath, issuer, audience, role, niu, mi
   // reveals nothing of it.
   const sub =
     role === 'citizen'
-      ? `citoyen-${createHmac('sha256', key.secretMaterial).update(`citizen:${niu ?? ''}`).digest('base64url').slice(0, 22)}`
+      ? `citoyen-${createHmac('sha256', key.secretMaterial)
+          .update(`citizen:${niu ?? ''}`)
+          .digest('base64url')
+          .slice(0, 22)}`
       : role === 'agent'
         ? `agent-${(ministry ?? '').toLowerCase().replace(/_/g, '-')}-demo`
         : 'superviseur-demo';

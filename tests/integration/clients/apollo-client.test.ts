@@ -85,7 +85,14 @@ describe('Apollo Client 4 against a production gateway', () => {
     // dossier(reference) answered from the cache, whichever ministry's type: no request at all.
     for (const node of nodes) {
       const status = await client.query({ query: DossierStatusDocument, variables: { reference: node.reference }, fetchPolicy: 'cache-only' });
-      expect(status.data?.dossier, node.reference).toEqual({ __typename: node.__typename, reference: node.reference, status: node.status, ministryStatus: node.ministryStatus, updatedAt: node.updatedAt, nextAction: node.nextAction });
+      expect(status.data?.dossier, node.reference).toEqual({
+        __typename: node.__typename,
+        reference: node.reference,
+        status: node.status,
+        ministryStatus: node.ministryStatus,
+        updatedAt: node.updatedAt,
+        nextAction: node.nextAction,
+      });
     }
     expect(exchanges).toHaveLength(1);
   });
@@ -102,7 +109,11 @@ describe('Apollo Client 4 against a production gateway', () => {
       ['GET', 200, 'private, no-store'],
       ['GET', 200, 'private, no-store'],
     ]);
-    expect(paramsOf(exchanges[0]!)).toMatchObject({ operationName: 'DossierStatus', variables: { reference }, extensions: { persistedQuery: { version: 1, sha256Hash: trustedDocumentIds.DossierStatus } } });
+    expect(paramsOf(exchanges[0]!)).toMatchObject({
+      operationName: 'DossierStatus',
+      variables: { reference },
+      extensions: { persistedQuery: { version: 1, sha256Hash: trustedDocumentIds.DossierStatus } },
+    });
     expect(paramsOf(exchanges[0]!)).not.toHaveProperty('query');
     const anonymous = createGuichetApolloClient({ url: gateway.graphqlUrl, fetch });
     const { data } = await anonymous.query({ query: ProceduresDocument });

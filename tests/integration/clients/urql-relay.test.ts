@@ -36,7 +36,9 @@ describe('urql against a production gateway', () => {
 
     const filerToken = await productionTokenFor({ role: 'citizen', niu: filer.niu });
     const filing = createGuichetUrqlClient({ url: gateway.graphqlUrl, accessToken: () => filerToken, fetch });
-    const filed = await filing.mutation(RequestCivilActCopyDocument, { input: { applicantNiu: filer.niu, actNumber: filer.birthActNumber, copies: 1 }, idempotencyKey: `urql-${randomUUID()}` }).toPromise();
+    const filed = await filing
+      .mutation(RequestCivilActCopyDocument, { input: { applicantNiu: filer.niu, actNumber: filer.birthActNumber, copies: 1 }, idempotencyKey: `urql-${randomUUID()}` })
+      .toPromise();
     expect(filed.error).toBeUndefined();
     expect(filed.data?.requestCivilActCopy.reference).toMatch(/^RNEC-/);
     expect(exchanges.at(-1)?.method).toBe('POST');
@@ -46,7 +48,12 @@ describe('urql against a production gateway', () => {
   it('is trusted when it falls back to its own printing of the text (no id)', async () => {
     const { fetch, exchanges } = recordingFetch();
     const { Client, fetchExchange } = await import('@urql/core');
-    const client = new Client({ url: gateway.graphqlUrl, exchanges: [fetchExchange], fetch, fetchOptions: { headers: { authorization: `Bearer ${readerToken}`, 'apollo-require-preflight': 'true' } } });
+    const client = new Client({
+      url: gateway.graphqlUrl,
+      exchanges: [fetchExchange],
+      fetch,
+      fetchOptions: { headers: { authorization: `Bearer ${readerToken}`, 'apollo-require-preflight': 'true' } },
+    });
     const status = await client.query(DossierStatusDocument, { reference: reader.ceet[0]! }).toPromise();
     expect(status.error).toBeUndefined();
     expect(status.data?.dossier?.reference).toBe(reader.ceet[0]);
