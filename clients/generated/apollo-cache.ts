@@ -3,7 +3,7 @@ import type { FieldReadFunction, PossibleTypesMap, Reference, TypePolicies } fro
 
 /** Each interface or union, with the object types that implement it (InMemoryCache's `possibleTypes`). */
 export const possibleTypes = {
-  Dossier: ['BuildingPermitApplication','CivilActCopyRequest','ElectricityConnectionRequest','EnergyMinesApplication'],
+  Dossier: ['BuildingPermitApplication', 'CivilActCopyRequest', 'ElectricityConnectionRequest', 'EnergyMinesApplication'],
 } as const satisfies PossibleTypesMap;
 
 /** Each object type's identity: its federation entity key, else its one `ID!` field. */
@@ -24,7 +24,7 @@ export const keyLookups = {
   citizen: { argument: 'niu', typenames: ['Citizen'] },
   civilAct: { argument: 'number', typenames: ['CivilAct'] },
   civilActCopyRequest: { argument: 'reference', typenames: ['CivilActCopyRequest'] },
-  dossier: { argument: 'reference', typenames: ['BuildingPermitApplication','CivilActCopyRequest','ElectricityConnectionRequest','EnergyMinesApplication'] },
+  dossier: { argument: 'reference', typenames: ['BuildingPermitApplication', 'CivilActCopyRequest', 'ElectricityConnectionRequest', 'EnergyMinesApplication'] },
   electricityConnectionRequest: { argument: 'reference', typenames: ['ElectricityConnectionRequest'] },
   energyMinesApplication: { argument: 'reference', typenames: ['EnergyMinesApplication'] },
   procedure: { argument: 'code', typenames: ['Procedure'] },

@@ -1,6 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
-import { trustedDocumentId } from '../examples/trusted-document-id.js';
+import { trustedDocumentId } from '../examples/index.js';
 
 export interface GuichetUrqlClientOptions {
   /** The gateway's GraphQL endpoint. */

@@ -3,7 +3,7 @@ import type { CacheKeys } from './cache-keys.js';
 /** Where the generated cache configuration is committed, relative to the package root. */
 export const generatedApolloCacheFile = 'clients/generated/apollo-cache.ts';
 
-const literal = (value: unknown) => JSON.stringify(value).replaceAll('"', "'");
+const literal = (value: unknown) => JSON.stringify(value).replaceAll('"', "'").replaceAll("','", "', '");
 
 /**
  * `possibleTypes` and `typePolicies` for Apollo Client's InMemoryCache (urql's Graphcache reads the same keys:
