@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { apiSchemaOf, buildManifest, defaultManifestPath, serializeManifest, supergraphPath, validateManifest } from '../gateway/trusted-documents/index.js';
-import { readShippedOperations } from './trusted-documents/index.js';
+import { apiSchemaOf, defaultManifestPath, supergraphPath, validateManifest } from '../gateway/trusted-documents/index.js';
+import { buildShippedManifest, serializeManifest } from './trusted-documents/index.js';
 
 /**
- * Builds clients/trusted-documents.json (Apollo's persisted query manifest) from the shipped operations —
- * clients/operations/*.graphql and each ministry subgraph's own subgraphs/<name>/operations/*.graphql — then
+ * Builds clients/trusted-documents.json (Apollo's persisted query manifest, as its generate-persisted-query-manifest
+ * writes it) from the shipped operations — clients/operations/*.graphql and each ministry subgraph's own
+ * subgraphs/<name>/operations/*.graphql — and Relay's clients/relay/persisted-queries.json if any, then
  * validates every document against the API schema of schema/supergraph.graphql. `--check` writes nothing and fails
  * when the committed manifest is stale. Exit 1 on any problem.
  */
@@ -13,7 +14,7 @@ const check = process.argv.includes('--check');
 const target = defaultManifestPath();
 const shown = relative(process.cwd(), target) || target;
 try {
-  const manifest = buildManifest(readShippedOperations());
+  const manifest = await buildShippedManifest();
   const text = serializeManifest(manifest);
   let failed = false;
   if (check) {

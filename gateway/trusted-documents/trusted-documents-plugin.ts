@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { Principal } from '../../auth/principal.js';
 import { documentId } from './document-id.js';
 import type { ManifestOperation } from './manifest.js';
+import { normalizedDocumentKey } from './normalized-document.js';
 import type { PrincipalContext } from './principal-context.js';
 import { TrustedDocumentError } from './trusted-document-error.js';
 
@@ -38,10 +39,23 @@ function persistedHashOf(request: GraphQLRequest): string | undefined {
  * hook), a request carrying `extensions.persistedQuery` and no `query` gets the manifest body as its `query`, and the
  * extension is removed so that Apollo's own APQ cache never sees it (no client can register a document). Unknown id →
  * PERSISTED_QUERY_NOT_FOUND; a document outside the manifest, in `enforce` mode, from a caller not allowed arbitrary
- * documents → DOCUMENT_NOT_TRUSTED. A client may also send a manifest document's full text: it is trusted by its hash.
+ * documents → DOCUMENT_NOT_TRUSTED. A client may also send a manifest document's full text: it is trusted by its hash
+ * (Apollo Client prints the manifest's bodies byte for byte), else when it is the same document up to layout,
+ * comments, the order of its fragments and `__typename` selections (normalizedDocumentKey: urql's printing, a
+ * document written without `__typename`); it then runs as sent, so its answer has the shape it asked for.
  */
 export function createTrustedDocumentsPlugin({ mode, documents, openClients = [] }: TrustedDocumentsPluginOptions): ApolloServerPlugin<PrincipalContext> {
   const open = new Set(openClients);
+  const normalized = new Set<string>();
+  let longestBody = 0;
+  for (const { body } of documents.values()) {
+    const key = normalizedDocumentKey(body);
+    if (key !== undefined) normalized.add(key);
+    longestBody = Math.max(longestBody, body.length);
+  }
+  // A body's length bounds its token count; twice that leaves room for another client's `__typename`s while a huge
+  // document is refused by the parser before it costs anything.
+  const isTrustedText = (query: string) => documents.has(documentId(query)) || normalized.has(normalizedDocumentKey(query, 2 * longestBody) ?? '');
   const mayRunArbitrary = (principal: Principal) => mode === 'allow-arbitrary' || open.has(principal.clientId) || principal.scopes.includes(arbitraryDocumentsScope);
   return {
     // Apollo answers a bare 500 to anything thrown before parsing, unless this hook throws in turn: our refusal then
@@ -60,12 +74,14 @@ export function createTrustedDocumentsPlugin({ mode, documents, openClients = []
           trusted = true;
         } else {
           if (documentId(request.query) !== hash) throw new TrustedDocumentError('hash-mismatch');
-          trusted = operation !== undefined;
+          // An automatic-persisted-query client's retry (its own hash and text) is trusted as its text would be.
+          trusted = operation !== undefined || (!mayRunArbitrary(contextValue.principal) && isTrustedText(request.query));
         }
         const { persistedQuery: _handled, ...rest } = request.extensions ?? {};
         request.extensions = rest;
       } else {
-        trusted = request.query !== undefined && documents.has(documentId(request.query));
+        // Normalizing parses the text: only for callers it would refuse otherwise.
+        trusted = request.query !== undefined && (documents.has(documentId(request.query)) || (!mayRunArbitrary(contextValue.principal) && isTrustedText(request.query)));
       }
       // No query at all is Apollo's to refuse (400 BAD_REQUEST).
       if (!trusted && request.query !== undefined && !mayRunArbitrary(contextValue.principal)) throw new TrustedDocumentError('not-trusted');

@@ -73,7 +73,12 @@ describe('trusted documents by id', () => {
   it('runs a manifest document sent by id over POST, variables and all', async () => {
     const { status, body, headers } = await post(enforce, { extensions: byId('DossierStatus'), variables: { reference: 'CEET-2026-000777' } }, portal);
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { dossier: { reference: 'CEET-2026-000777', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', nextAction: null } } });
+    // The manifest's body is Apollo Client's: __typename included.
+    expect(body).toEqual({
+      data: {
+        dossier: { __typename: 'ElectricityConnectionRequest', reference: 'CEET-2026-000777', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', nextAction: null },
+      },
+    });
     expect(headers.get('cache-control')).toBe('private, no-store');
     expect(headers.get('vary')).toBe('Accept, Authorization');
   });
@@ -149,6 +154,32 @@ describe('arbitrary documents', () => {
     const body = documents.get(idOf('Procedures'))?.body ?? '';
     const { status, body: reply } = await post(enforce, { query: body }, portal);
     expect([status, reply.errors]).toEqual([200, undefined]);
+  });
+
+  it('are trusted in enforce mode when they are a manifest body up to layout, comments, fragment order and __typename, and run as sent', async () => {
+    const plain = '# the status screen\nquery DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction } }';
+    const withoutTypename = await post(enforce, { query: plain, variables: { reference: 'CEET-2026-000777' } }, portal);
+    expect(withoutTypename.status).toBe(200);
+    // Run as sent: no __typename the client did not ask for.
+    expect(withoutTypename.body).toEqual({ data: { dossier: { reference: 'CEET-2026-000777', status: 'IN_PROGRESS', ministryStatus: '20', updatedAt: '2026-11-01T08:00:00Z', nextAction: null } } });
+    const urqlLike = 'query DossierStatus($reference:ID!){dossier(reference:$reference){__typename reference status ministryStatus updatedAt nextAction}}';
+    const asUrql = await post(enforce, { query: urqlLike, variables: { reference: 'CEET-2026-000777' } }, portal);
+    expect([asUrql.status, asUrql.body.data?.dossier]).toEqual([200, expect.objectContaining({ __typename: 'ElectricityConnectionRequest' })]);
+    // An automatic-persisted-query retry: its own hash of that text, and the text.
+    const apq = await post(enforce, { query: urqlLike, variables: { reference: 'X' }, extensions: { persistedQuery: { version: 1, sha256Hash: documentId(urqlLike) } } }, portal);
+    expect([apq.status, apq.body.errors]).toEqual([200, undefined]);
+  });
+
+  it('are refused in enforce mode when they differ from every manifest body by more than that', async () => {
+    const message = 'Ce client ne peut envoyer que des requêtes enregistrées.';
+    for (const query of [
+      'query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction submittedAt } }',
+      'query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt } }',
+      'query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction t: __typename } }',
+      `query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction ${'__typename '.repeat(5_000)}} }`,
+    ]) {
+      expectError(await post(enforce, { query, variables: { reference: 'X' } }, portal), 400, 'DOCUMENT_NOT_TRUSTED', message);
+    }
   });
 
   it('are allowed to anyone in allow-arbitrary mode, with the same cache rules', async () => {

@@ -1,6 +1,10 @@
 export { startStack } from './start-stack.js';
 export { startScaledStack, type ScaledStack, type ScaledStackOptions } from './start-scaled-stack.js';
+export { startProductionStack, type ProductionStack } from './start-production-stack.js';
 export type { Stack, StackOptions } from './start-stack.js';
 export { gatewayNodeOptions, legacyServices, stackServices } from './service-catalog.js';
 export type { SpawnedService } from './spawn-service.js';
 export { welcomeText } from './welcome.js';
+export { productionWelcomeText } from './production-welcome.js';
+export { signAccessToken } from './sign-access-token.js';
+export type { AccessTokenRequest } from './sign-access-token.js';

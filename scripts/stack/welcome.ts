@@ -2,7 +2,7 @@ import { generateWorld } from '../../legacy/world/index.js';
 import type { Stack } from './start-stack.js';
 
 /** A seeded citizen with dossiers at the three first ministries, and one of their references: queries that answer something. */
-function demoCitizen(): { readonly niu: string; readonly reference: string } {
+export function demoCitizen(): { readonly niu: string; readonly reference: string } {
   const seed = Number(process.env.SEED ?? 20_261_123);
   const scale = Number(process.env.SCALE ?? 1);
   const now = process.env.SEED_NOW ?? '2026-11-01';

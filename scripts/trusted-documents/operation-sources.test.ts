@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOperationSources, operationsDirectory } from '../../gateway/trusted-documents/index.js';
+import { operationsDirectory } from '../../gateway/trusted-documents/index.js';
+import { readOperationSources } from './read-operation-sources.js';
 import { operationDirectories, readShippedOperation, readShippedOperations } from './operation-sources.js';
 
 const sandbox = mkdtempSync(join(tmpdir(), 'guichet-operations-'));

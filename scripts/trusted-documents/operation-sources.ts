@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { operationsDirectory, readOperationSources, type OperationSource } from '../../gateway/trusted-documents/index.js';
+import { operationsDirectory } from '../../gateway/trusted-documents/index.js';
+import { readOperationSources, type OperationSource } from './read-operation-sources.js';
 import { connectedMinistries } from '../../schema/index.js';
 
 /** One shipped operation file, with the folder it was found in (relative to the package root, for messages). */
@@ -9,7 +10,7 @@ export interface LocatedOperationSource extends OperationSource {
 }
 
 /** The package root: the folder above `clients/operations/`. */
-const packageRoot = (): string => dirname(dirname(operationsDirectory()));
+export const packageRoot = (): string => dirname(dirname(operationsDirectory()));
 
 /**
  * Where the shipped clients' operations live: `clients/operations/`, then each ministry subgraph's own `operations/`
