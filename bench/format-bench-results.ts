@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigu
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
+import { formatScaled } from './format-scaled.js';
 import { formatOverload } from './measure-overload.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
@@ -134,6 +135,7 @@ export function formatBenchResults(figures: BenchFigures): string {
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
+  if (figures.scaled) out.push(formatScaled(figures.scaled), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');
 
   const details = callDetails(figures.scenarios);

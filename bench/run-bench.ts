@@ -11,6 +11,7 @@ import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
+import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
@@ -150,6 +151,28 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         log(`skipping the dossier-count figure: ${result.skipped}`);
       }
     }
+    // Last: it stops the embedded stack once its own rows are taken, so that the scaled stack runs alone.
+    const scaled =
+      options.scaledGateways.length > 0
+        ? await measureScaled(
+            bench,
+            scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard' || s.name === 'catalogue'),
+            {
+              gatewayCounts: options.scaledGateways,
+              connections: options.connections,
+              durationS: options.scalingDurationS,
+              warmupS: options.warmupS,
+              submissions: options.scaledSubmissions,
+              submissionConcurrency: Math.min(options.connections, 8),
+              credentials,
+              callers,
+              persons: keys.world.persons,
+              legacyUrls,
+              onLine,
+              log,
+            },
+          )
+        : undefined;
     return {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -163,6 +186,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(roomCost ? { roomCost } : {}),
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
+      ...(scaled ? { scaled } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {
@@ -231,6 +255,10 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
     'supervision room cost':
       options.roomStreams > 0
         ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s`
+        : 'not measured',
+    'embedded vs scaled':
+      options.scaledGateways.length > 0
+        ? `embedded (one gateway process) vs \`start:scaled\`'s stack through HAProxy with ${options.scaledGateways.join(', ')} gateway process(es), throughput mode, ${options.connections} connections, ${options.scalingDurationS} s per run after ${options.warmupS} s of warm-up; ${options.scaledSubmissions} submissions ${Math.min(options.connections, 8)} at a time per deployment`
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
