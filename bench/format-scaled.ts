@@ -80,6 +80,11 @@ export function formatScaled(figures: ScaledFigures): string {
     ),
     '',
   );
+  if (figures.statementStats) {
+    out.push('Where the PostgreSQL statements go, per request (the five most frequent of each workload):', '');
+    for (const c of figures.costs.filter((x) => x.workload !== 'submission')) out.push(`- ${c.workload}:`, ...statementLines(c.postgres.byStatement, 5));
+    out.push('');
+  }
   const submission = figures.costs.find((c) => c.workload === 'submission');
   if (submission) {
     out.push(

@@ -76,7 +76,6 @@ async function preloadStatementStats(stack: ScaledStack, log: (line: string) => 
   try {
     await withClient(stack.postgres.urlOf('postgres'), async (client) => {
       await client.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
-      await client.query("ALTER SYSTEM SET pg_stat_statements.track_utility = 'on'");
     });
     log('scaled: restarting PostgreSQL once to preload pg_stat_statements');
     await stack.kill('postgres', 'SIGTERM');
