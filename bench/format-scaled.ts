@@ -15,7 +15,9 @@ function ratioCell(rows: readonly ScaledRow[], row: ScaledRow): string {
 }
 
 function statementLines(statements: readonly StatementCost[], limit: number): string[] {
-  return statements.slice(0, limit).map((s) => `  - ${fixed(s.calls)} × \`${(s.query.length > 110 ? `${s.query.slice(0, 107)}…` : s.query).replaceAll('`', "'")}\` (${fixed(s.execMs, 3)} ms, ${kb(s.walBytes)} WAL)`);
+  return statements
+    .slice(0, limit)
+    .map((s) => `  - ${fixed(s.calls)} × \`${(s.query.length > 110 ? `${s.query.slice(0, 107)}…` : s.query).replaceAll('`', "'")}\` (${fixed(s.execMs, 3)} ms, ${kb(s.walBytes)} WAL)`);
 }
 
 /** "Embedded vs scaled", then PostgreSQL and Redis per request, per submission and per audit record. */
@@ -46,6 +48,15 @@ export function formatScaled(figures: ScaledFigures): string {
     ),
     '',
   );
+  const samples = figures.rows.filter((r) => r.figures.errorSamples.length > 0);
+  if (samples.length > 0) {
+    out.push(
+      'Errors seen:',
+      '',
+      ...samples.map((r) => `- ${r.workload}, ${deploymentCell(r)}: ${r.figures.errorSamples.map((e) => `\`${e.replaceAll('`', "'").replaceAll('\n', ' ').slice(0, 160)}\``).join('; ')}`),
+      '',
+    );
+  }
   if (figures.costs.length === 0) return out.join('\n').trimEnd();
   const gateways = figures.costs[0]?.gateways ?? 0;
   out.push(`### What PostgreSQL and Redis do per request (scaled, ${gateways} gateways, the same measured runs)`, '');
@@ -55,7 +66,7 @@ export function formatScaled(figures: ScaledFigures): string {
       `(${figures.idleS} s measured with no request: outbox polls, the read model's feed, health checks), divided by the requests answered ` +
       '(submissions: accepted ones, counted until the outbox had delivered them all' +
       `${figures.submissions.drainedWithinS === undefined ? '' : `, ${figures.submissions.drainedWithinS.toFixed(1)} s after the last answer`}). ` +
-      'WAL is the whole server\'s. Redis commands are an upper bound on round trips (a pipeline or MULTI sends several in one).',
+      "WAL is the whole server's. Redis commands are an upper bound on round trips (a pipeline or MULTI sends several in one).",
     '',
   );
   out.push(

@@ -99,7 +99,14 @@ export async function measureScaled(bench: BenchStack, scenarios: readonly Scena
   if (options.submissions > 0 && filers.length > 0) {
     log(`scaled: ${options.submissions} submissions on the embedded stack`);
     const meter = cpuMeter({ gateway: [embedded.pid] });
-    const load = await runSubmissions({ url: embedded.url, count: options.submissions, concurrency: options.submissionConcurrency, credentials: options.credentials, submitters: filers, runId: 'scaled-embedded-submission' });
+    const load = await runSubmissions({
+      url: embedded.url,
+      count: options.submissions,
+      concurrency: options.submissionConcurrency,
+      credentials: options.credentials,
+      submitters: filers,
+      runId: 'scaled-embedded-submission',
+    });
     rows.push({ workload: 'submission', deployment: 'embedded', gateways: 1, figures: submissionFigures('embedded', load), gatewayCpuPercent: cpuPercent(meter(), load.durationS) });
   }
   log('scaled: stopping the embedded stack, starting the scaled one');
@@ -151,7 +158,13 @@ export async function measureScaled(bench: BenchStack, scenarios: readonly Scena
           await sleep(statsFlushMs);
           const after = await snapshot();
           const window = { before: before.postgres, after: after.postgres };
-          costs.push({ workload: scenario.name, gateways: count, requests: run.load.responses, postgres: postgresCost(window, idle.postgres, run.load.responses), redis: redisCost({ before: before.redis, after: after.redis }, idle.redis, run.load.responses) });
+          costs.push({
+            workload: scenario.name,
+            gateways: count,
+            requests: run.load.responses,
+            postgres: postgresCost(window, idle.postgres, run.load.responses),
+            redis: redisCost({ before: before.redis, after: after.redis }, idle.redis, run.load.responses),
+          });
           if (scenario.name === 'status') auditRecord = auditRecordCost(window, idle.postgres);
         }
       }
@@ -159,7 +172,14 @@ export async function measureScaled(bench: BenchStack, scenarios: readonly Scena
         log(`scaled: ${options.submissions} submissions through HAProxy, ${count} gateway(s)`);
         const before = measureCosts ? await snapshot() : undefined;
         const meter = cpuMeter(Object.fromEntries(active.map((name, i) => [name, [pids[i] as number]])));
-        const load = await runSubmissions({ url: balancer.url, count: options.submissions, concurrency: options.submissionConcurrency, credentials, submitters: filers, runId: `scaled-${count}-submission` });
+        const load = await runSubmissions({
+          url: balancer.url,
+          count: options.submissions,
+          concurrency: options.submissionConcurrency,
+          credentials,
+          submitters: filers,
+          runId: `scaled-${count}-submission`,
+        });
         const cpu = cpuPercent(meter(), load.durationS);
         rows.push({ workload: 'submission', deployment: 'scaled', gateways: count, figures: submissionFigures(`scaled-${count}`, load), gatewayCpuPercent: cpu });
         if (before && idle) {

@@ -94,10 +94,17 @@ describe('auditRecordCost', () => {
 
 describe('redisCost', () => {
   it('gives commands and server time per request by command, the bench’s own INFO and the background taken out', () => {
-    const idle = { before: redisAt(0, { evalsha: { calls: 0, usec: 0 }, publish: { calls: 0, usec: 0 } }, 0), after: redisAt(1_000, { evalsha: { calls: 0, usec: 0 }, publish: { calls: 2, usec: 4 } }, 100) };
+    const idle = {
+      before: redisAt(0, { evalsha: { calls: 0, usec: 0 }, publish: { calls: 0, usec: 0 } }, 0),
+      after: redisAt(1_000, { evalsha: { calls: 0, usec: 0 }, publish: { calls: 2, usec: 4 } }, 100),
+    };
     const measured = {
       before: redisAt(0, { evalsha: { calls: 50, usec: 500 }, get: { calls: 10, usec: 20 }, publish: { calls: 10, usec: 10 }, info: { calls: 4, usec: 400 } }, 1_000),
-      after: redisAt(2_000, { evalsha: { calls: 250, usec: 2_500 }, get: { calls: 110, usec: 220 }, publish: { calls: 14, usec: 18 }, info: { calls: 6, usec: 600 }, set: { calls: 50, usec: 100 } }, 21_200),
+      after: redisAt(
+        2_000,
+        { evalsha: { calls: 250, usec: 2_500 }, get: { calls: 110, usec: 220 }, publish: { calls: 14, usec: 18 }, info: { calls: 6, usec: 600 }, set: { calls: 50, usec: 100 } },
+        21_200,
+      ),
     };
     const cost = redisCost(measured, idle, 100);
     expect(cost.byCommand.map((c) => [c.command, c.calls])).toEqual([
