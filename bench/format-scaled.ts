@@ -24,7 +24,8 @@ function statementLines(statements: readonly StatementCost[], limit: number): st
 export function formatScaled(figures: ScaledFigures): string {
   const out: string[] = ['## Embedded vs scaled (throughput mode: legacy latency 0)', ''];
   out.push(
-    "`embedded`: `npm start`'s stack (SQLite outboxes, file trail, in-memory limits; one gateway process). `scaled`: `npm run start:scaled`'s " +
+    `\`embedded\`: \`npm start\`'s stack (SQLite outboxes, file trail, in-memory limits; one gateway process, \`WORKERS=${figures.embeddedWorkers}\`). ` +
+      "`scaled`: `npm run start:scaled`'s " +
       `(PostgreSQL, Redis, two replicas of every subgraph behind HAProxy, the gateway processes behind HAProxy too), started in ${figures.startS.toFixed(0)} s ` +
       'once the embedded stack was stopped: each ran alone on the machine. Same world, same production settings, same scenarios and bodies; ' +
       "`submission`: the portal's RequestElectricityConnection, a new idempotency key each time, " +

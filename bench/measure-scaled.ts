@@ -15,8 +15,8 @@ import { startScaledBenchStack, waitForGateways, type ScaledBenchStack } from '.
 import { stackGatewayEndpoint } from './start-targets.js';
 import { cpuMeter } from './process-cpu.js';
 
-/** A workload of the scaled figure: the read scenarios, and electricity connection requests. */
-export type ScaledWorkload = 'status' | 'dashboard' | 'catalogue' | 'submission';
+/** A workload of the scaled figure: every read scenario of the run, and electricity connection requests. */
+export type ScaledWorkload = 'status' | 'dashboard' | 'agent-list' | 'catalogue' | 'submission';
 
 /** One row of "embedded vs scaled". */
 export interface ScaledRow {
@@ -49,6 +49,8 @@ export interface ScaledFigures {
   readonly idleS: number;
   readonly submissions: { readonly count: number; readonly concurrency: number; readonly drainedWithinS?: number };
   readonly startS: number;
+  /** The embedded gateway's WORKERS (its row is one gateway process with that many workers). */
+  readonly embeddedWorkers: number;
 }
 
 export interface ScaledBenchOptions {
@@ -59,6 +61,7 @@ export interface ScaledBenchOptions {
   readonly warmupS: number;
   readonly submissions: number;
   readonly submissionConcurrency: number;
+  readonly embeddedWorkers: number;
   /** The embedded stack's credentials (its IdP): the scaled stack has an IdP of its own. */
   readonly credentials: CredentialPool;
   readonly callers: readonly Caller[];
@@ -80,7 +83,7 @@ export async function measureScaled(bench: BenchStack, scenarios: readonly Scena
   const { log } = options;
   const counts = [...new Set(options.gatewayCounts)].sort((a, b) => a - b);
   const most = counts.at(-1) ?? 1;
-  const reads = scenarios.filter((s): s is Scenario & { name: ScaledWorkload } => s.name === 'status' || s.name === 'dashboard' || s.name === 'catalogue');
+  const reads = scenarios;
   const filers = submitters(options.callers, options.persons);
   const rows: ScaledRow[] = [];
   const settings = (runId: string, durationS: number) => ({ connections: options.connections, durationS, offset: 0, sendInternalToken: false, runId });
@@ -208,6 +211,7 @@ export async function measureScaled(bench: BenchStack, scenarios: readonly Scena
       idleS,
       submissions: { count: options.submissions, concurrency: options.submissionConcurrency, ...(drainedWithinS === undefined ? {} : { drainedWithinS }) },
       startS,
+      embeddedWorkers: options.embeddedWorkers,
     };
   } finally {
     await reader?.close();

@@ -154,24 +154,21 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     // Last: it stops the embedded stack once its own rows are taken, so that the scaled stack runs alone.
     const scaled =
       options.scaledGateways.length > 0
-        ? await measureScaled(
-            bench,
-            scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard' || s.name === 'catalogue'),
-            {
-              gatewayCounts: options.scaledGateways,
-              connections: options.connections,
-              durationS: options.scalingDurationS,
-              warmupS: options.warmupS,
-              submissions: options.scaledSubmissions,
-              submissionConcurrency: Math.min(options.connections, 8),
-              credentials,
-              callers,
-              persons: keys.world.persons,
-              legacyUrls,
-              onLine,
-              log,
-            },
-          )
+        ? await measureScaled(bench, scenarios, {
+            gatewayCounts: options.scaledGateways,
+            connections: options.connections,
+            durationS: options.scalingDurationS,
+            warmupS: options.warmupS,
+            submissions: options.scaledSubmissions,
+            submissionConcurrency: Math.min(options.connections, 8),
+            embeddedWorkers: options.workers,
+            credentials,
+            callers,
+            persons: keys.world.persons,
+            legacyUrls,
+            onLine,
+            log,
+          })
         : undefined;
     return {
       startedAt: startedAt.toISOString(),
@@ -258,7 +255,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         : 'not measured',
     'embedded vs scaled':
       options.scaledGateways.length > 0
-        ? `embedded (one gateway process) vs \`start:scaled\`'s stack through HAProxy with ${options.scaledGateways.join(', ')} gateway process(es), throughput mode, ${options.connections} connections, ${options.scalingDurationS} s per run after ${options.warmupS} s of warm-up; ${options.scaledSubmissions} submissions ${Math.min(options.connections, 8)} at a time per deployment`
+        ? `embedded (gateway WORKERS=${options.workers}) vs \`start:scaled\`'s stack through HAProxy with ${options.scaledGateways.join(', ')} gateway process(es), throughput mode, ${options.connections} connections, ${options.scalingDurationS} s per run after ${options.warmupS} s of warm-up; ${options.scaledSubmissions} submissions ${Math.min(options.connections, 8)} at a time per deployment`
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
