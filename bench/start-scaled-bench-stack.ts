@@ -7,7 +7,6 @@ import { startScaledStack, type ScaledStack } from '../scripts/stack/index.js';
 import { createWitnessKeyFile } from '../witness/index.js';
 import { benchAccessTokenTtlSeconds, type BenchIdp } from './credential-pool.js';
 import type { BenchStack } from './start-bench-stack.js';
-import { waitForClosedCircuits } from './wait-for-closed-circuits.js';
 
 export interface ScaledBenchStack {
   readonly stack: ScaledStack;
@@ -89,13 +88,28 @@ async function preloadStatementStats(stack: ScaledStack, log: (line: string) => 
   }
 }
 
-/** Every gateway replica ready (its stores reconnected, its circuits closed), then HAProxy's checks caught up. */
-export async function waitForGateways(stack: ScaledStack, names: readonly string[] = stack.replicasOf('gateway')): Promise<void> {
+/**
+ * Every gateway replica ready (its stores reconnected, every subgraph ready — supervision after its initial load of
+ * the feeds, which takes minutes at SCALE 1 on a busy machine), then HAProxy's checks caught up.
+ */
+export async function waitForGateways(stack: ScaledStack, names: readonly string[] = stack.replicasOf('gateway'), timeoutMs = 300_000): Promise<void> {
   for (const name of names) {
     const service = stack.services.get(name);
     if (!service) throw new Error(`the scaled stack has no ${name}`);
-    const waited = await waitForClosedCircuits(`${new URL(service.url).origin}/ready`, 60_000);
-    if (waited === null) throw new Error(`${name} was not ready within 60 s`);
+    const readyUrl = `${new URL(service.url).origin}/ready`;
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    for (;;) {
+      try {
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
+        last = await response.text();
+        if (response.ok && (JSON.parse(last) as { status?: unknown }).status === 'ready') break;
+      } catch (error) {
+        last = error instanceof Error ? error.message : String(error);
+      }
+      if (Date.now() > deadline) throw new Error(`${name} was not ready within ${timeoutMs / 1000} s: ${last.slice(0, 600)}`);
+      await sleep(500);
+    }
   }
   // HAProxy checks every 500 ms and takes a server back after one success: a second covers it.
   await sleep(1_000);
