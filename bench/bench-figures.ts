@@ -3,6 +3,7 @@ import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
 import type { OverloadFigures } from './measure-overload.js';
 import type { ReloadMemoryFigures } from './measure-reload-memory.js';
+import type { ScaledFigures } from './measure-scaled.js';
 import type { RssFigures } from './start-rss-sampler.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
@@ -102,6 +103,8 @@ export interface BenchFigures {
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */
   readonly defer?: DeferFigures;
+  /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
+  readonly scaled?: ScaledFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

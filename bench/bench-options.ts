@@ -57,6 +57,14 @@ export interface BenchOptions {
    * far beyond what the stack serves; 0 skips it. Default 500.
    */
   readonly overloadConnections: number;
+  /**
+   * Gateway processes behind HAProxy in the embedded-vs-scaled figure (`npm run start:scaled`'s stack: PostgreSQL,
+   * Redis, two replicas of every subgraph), one measured set per value, with what PostgreSQL and Redis cost per
+   * request at the largest; empty skips it (and its stack). Default 1, 2.
+   */
+  readonly scaledGateways: readonly number[];
+  /** Electricity connection requests filed per deployment in that figure (0: no submission row). Default 300. */
+  readonly scaledSubmissions: number;
   /** Supergraph hot reloads in the reload-memory figure (heap before and after, in the bench's process); 0 skips it. Default 100. */
   readonly reloads: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
@@ -102,6 +110,8 @@ export const defaultBenchOptions: BenchOptions = {
   roomWritesPerSecond: 5,
   overloadConnections: 500,
   reloads: 100,
+  scaledGateways: [1, 2],
+  scaledSubmissions: 300,
   scale: 1,
   guichetEnv: {},
   variants: [],
@@ -126,6 +136,10 @@ export const quickBenchOptions: BenchOptions = {
   roomStreams: 2,
   overloadConnections: 40,
   reloads: 10,
+  // The scaled stack (PostgreSQL, Redis, HAProxy, two of everything) would add a minute to npm test's smoke; the
+  // scaled soak and tests/integration/scaled already start it there. `--quick --scaled 1` runs this figure quickly.
+  scaledGateways: [],
+  scaledSubmissions: 40,
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigu
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
+import { formatScaled } from './format-scaled.js';
 import { formatOverload } from './measure-overload.js';
 import { formatDeferFigures } from './measure-defer.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
@@ -136,6 +137,7 @@ export function formatBenchResults(figures: BenchFigures): string {
   if (figures.overload) out.push(formatOverload(figures.overload), '');
   if (figures.defer) out.push(formatDeferFigures(figures.defer), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
+  if (figures.scaled) out.push(formatScaled(figures.scaled), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');
 
   const details = callDetails(figures.scenarios);

@@ -53,6 +53,20 @@ describe('parseBenchArgs', () => {
     expect(refused('--room-streams', '0')).toThrow(/--room-streams expects a number from 1/);
   });
 
+  it('sizes the embedded-vs-scaled figure, or skips it', () => {
+    expect(parseBenchArgs([])).toMatchObject({ scaledGateways: [1, 2], scaledSubmissions: defaultBenchOptions.scaledSubmissions });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ scaledGateways: [], scaledSubmissions: quickBenchOptions.scaledSubmissions });
+    expect(parseBenchArgs(['--quick', '--scaled', '1'])).toMatchObject({ quick: true, scaledGateways: [1] });
+    expect(parseBenchArgs(['--scaled', '2,1,2'])).toMatchObject({ scaledGateways: [1, 2] });
+    expect(parseBenchArgs(['--scaled', '3'])).toMatchObject({ scaledGateways: [3] });
+    expect(parseBenchArgs(['--scaled', 'none', '--scaled-submissions', 'none'])).toMatchObject({ scaledGateways: [], scaledSubmissions: 0 });
+    expect(parseBenchArgs(['--scaled-submissions', '25'])).toMatchObject({ scaledSubmissions: 25 });
+    expect(refused('--scaled', '0')).toThrow(/--scaled expects a number from 1 to 8/);
+    expect(refused('--scaled', '1,x')).toThrow(/--scaled expects a number/);
+    expect(refused('--scaled', ',')).toThrow(/--scaled expects a comma-separated list/);
+    expect(refused('--scaled-submissions', '2.5')).toThrow(/whole number/);
+  });
+
   it('starts Guichet with extra environment, and variants beside it', () => {
     const options = parseBenchArgs(['--guichet-env', 'SUBGRAPH_DEDUPE=false', '--guichet-env', 'RATE_LIMIT_CLIENT_OVERRIDES=a=1,b=2', '--variant', 'nodedupe:SUBGRAPH_DEDUPE=false,WORKERS=1']);
     expect(options.guichetEnv).toEqual({ SUBGRAPH_DEDUPE: 'false', RATE_LIMIT_CLIENT_OVERRIDES: 'a=1,b=2' });

@@ -3,6 +3,7 @@ import { benchModes, defaultBenchOptions, quickBenchOptions, scenarioNames, targ
 export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--warmup S] [--connections N] [--rounds N]
   [--scenarios ${scenarioNames.join(',')}] [--targets ${targetNames.join(',')}] [--modes ${benchModes.join(',')}]
   [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none]
+  [--scaled 1,2|none] [--scaled-submissions N|none]
   [--scale X] [--out FILE] [--json FILE]
   [--guichet-env KEY=VALUE]… [--variant NAME:KEY=VALUE[,KEY=VALUE…]]…`;
 
@@ -66,6 +67,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--reloads':
         options.reloads = value === 'none' ? 0 : integer(flag, value, 1, 10_000);
+        break;
+      case '--scaled':
+        options.scaledGateways = value === 'none' ? [] : [...new Set(list(flag, value).map((v) => integer(flag, v, 1, 8)))].sort((a, b) => a - b);
+        break;
+      case '--scaled-submissions':
+        options.scaledSubmissions = value === 'none' ? 0 : integer(flag, value, 1, 100_000);
         break;
       case '--overload-connections':
         options.overloadConnections = value === 'none' ? 0 : integer(flag, value, 1, 5_000);

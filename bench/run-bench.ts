@@ -11,6 +11,7 @@ import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
+import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
 import { deferBenchClient, measureDefer } from './measure-defer.js';
 import { buildScenarios } from './scenarios.js';
@@ -161,6 +162,25 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         log(`skipping the dossier-count figure: ${result.skipped}`);
       }
     }
+    // Last: it stops the embedded stack once its own rows are taken, so that the scaled stack runs alone.
+    const scaled =
+      options.scaledGateways.length > 0
+        ? await measureScaled(bench, scenarios, {
+            gatewayCounts: options.scaledGateways,
+            connections: options.connections,
+            durationS: options.scalingDurationS,
+            warmupS: options.warmupS,
+            submissions: options.scaledSubmissions,
+            submissionConcurrency: Math.min(options.connections, 8),
+            embeddedWorkers: options.workers,
+            credentials,
+            callers,
+            persons: keys.world.persons,
+            legacyUrls,
+            onLine,
+            log,
+          })
+        : undefined;
     return {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -175,6 +195,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
+      ...(scaled ? { scaled } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
   } catch (error) {
@@ -243,6 +264,10 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
     'supervision room cost':
       options.roomStreams > 0
         ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s`
+        : 'not measured',
+    'embedded vs scaled':
+      options.scaledGateways.length > 0
+        ? `embedded (gateway WORKERS=${options.workers}) vs \`start:scaled\`'s stack through HAProxy with ${options.scaledGateways.join(', ')} gateway process(es), throughput mode, ${options.connections} connections, ${options.scalingDurationS} s per run after ${options.warmupS} s of warm-up; ${options.scaledSubmissions} submissions ${Math.min(options.connections, 8)} at a time per deployment`
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
