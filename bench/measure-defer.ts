@@ -1,3 +1,4 @@
+import { defaultManifestPath, readManifest } from '../gateway/trusted-documents/index.js';
 import { mintAccessToken, type BenchIdp } from './credential-pool.js';
 import { percentile } from './bench-figures.js';
 import type { LegacyUrls } from './legacy-calls.js';
@@ -28,27 +29,21 @@ export interface MeasureDeferOptions {
   readonly legacyUrls: LegacyUrls;
   /** Citizens whose dashboards are asked for, in turn. */
   readonly citizens: readonly string[];
-  /**
-   * The OAuth client the tokens are for: one the gateway lets send any document (`TRUSTED_DOCUMENTS_OPEN_CLIENTS`),
-   * the deferred dashboard being in no manifest yet. Default {@link deferBenchClient}.
-   */
-  readonly clientId?: string;
   /** Requests of each kind, alternating (one at a time: a latency figure, not a throughput one). */
   readonly samples: number;
   readonly log: (line: string) => void;
 }
 
-/** The bench's client for this figure; the bench stack's gateway lists it in `TRUSTED_DOCUMENTS_OPEN_CLIENTS`. */
-export const deferBenchClient = 'bench-defer';
-
-const identity = 'niu firstName lastName birthDate';
-const rest = `civilActs { number kind date commune }
-  dossiers(first: 20) { totalCount incomplete unavailableSystems
-    nodes { reference status ministryStatus submittedAt updatedAt nextAction procedure { code title ministryName feeFcfa legalDelayDays }
-      ... on ElectricityConnectionRequest { meterType quoteAmountFcfa } ... on BuildingPermitApplication { landTitle architect missingDocuments } ... on CivilActCopyRequest { actNumber copies } }
-    pageInfo { hasNextPage endCursor } }`;
-const wholeQuery = `query MyDashboard { me { ${identity} ${rest} } }`;
-const deferredQuery = `query MyDashboard { me { ${identity} ... @defer(label: "dossiers") { ${rest} } } }`;
+/** The shipped documents (clients/operations), as a portal sends them: the same rules as in production. */
+function dashboardDocuments(): { readonly whole: string; readonly deferred: string } {
+  const operations = readManifest(defaultManifestPath()).operations;
+  const body = (name: string) => {
+    const found = operations.find((o) => o.name === name)?.body;
+    if (found === undefined) throw new Error(`${name} is not in clients/trusted-documents.json: run npm run documents`);
+    return found;
+  };
+  return { whole: body('MyDashboard'), deferred: body('MyDashboardDeferred') };
+}
 
 /**
  * The dashboard asked for whole and with its civil acts and dossiers deferred, alternately, one request at a time,
@@ -57,13 +52,8 @@ const deferredQuery = `query MyDashboard { me { ${identity} ... @defer(label: "d
  */
 export async function measureDefer(options: MeasureDeferOptions): Promise<DeferFigures> {
   await setLegacyMode(options.legacyUrls, 'latency');
-  const clientId = options.clientId ?? deferBenchClient;
-  const tokens = await Promise.all(
-    options.citizens.map((niu) => {
-      const caller = { role: 'citizen' as const, niu, clientId };
-      return mintAccessToken(options.idp, caller);
-    }),
-  );
+  const documents = dashboardDocuments();
+  const tokens = await Promise.all(options.citizens.map((niu) => mintAccessToken(options.idp, { role: 'citizen' as const, niu })));
   options.log(`@defer: ${options.samples} dashboards whole and ${options.samples} deferred, one at a time, realistic latencies`);
   const whole: number[] = [];
   const first: number[] = [];
@@ -73,10 +63,10 @@ export async function measureDefer(options: MeasureDeferOptions): Promise<DeferF
   for (let i = 0; i < options.samples; i++) {
     // A different citizen each time: no read shared with the previous request.
     const token = tokens[i % tokens.length]!;
-    const plain = await timeWhole(options.url, token);
+    const plain = await timeWhole(options.url, token, documents.whole);
     whole.push(plain.ms);
     wholeBytes = plain.bytes;
-    const parts = await timeParts(options.url, token);
+    const parts = await timeParts(options.url, token, documents.deferred);
     first.push(parts.firstMs);
     last.push(parts.lastMs);
     firstPartBytes = parts.firstBytes;
@@ -88,18 +78,18 @@ export async function measureDefer(options: MeasureDeferOptions): Promise<DeferF
   return { samples: options.samples, wholeMs: summary(whole), firstPartMs: summary(first), lastPartMs: summary(last), firstPartBytes, wholeBytes };
 }
 
-async function timeWhole(url: string, token: string): Promise<{ ms: number; bytes: number }> {
+async function timeWhole(url: string, token: string, query: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: headers(token, 'application/json'), body: JSON.stringify({ query: wholeQuery }) });
+  const response = await fetch(url, { method: 'POST', headers: headers(token, 'application/json'), body: JSON.stringify({ query }) });
   const text = await response.text();
   if (!response.ok) throw new Error(`dashboard: HTTP ${response.status} ${text.slice(0, 200)}`);
   return { ms: performance.now() - started, bytes: Buffer.byteLength(text) };
 }
 
 /** Reads the multipart answer as it arrives: the first part is complete once its closing delimiter is in. */
-async function timeParts(url: string, token: string): Promise<{ firstMs: number; lastMs: number; firstBytes: number }> {
+async function timeParts(url: string, token: string, query: string): Promise<{ firstMs: number; lastMs: number; firstBytes: number }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: headers(token, 'multipart/mixed; deferSpec=20220824, application/json;q=0.9'), body: JSON.stringify({ query: deferredQuery }) });
+  const response = await fetch(url, { method: 'POST', headers: headers(token, 'multipart/mixed; deferSpec=20220824, application/json;q=0.9'), body: JSON.stringify({ query }) });
   if (!response.ok || !response.body) throw new Error(`deferred dashboard: HTTP ${response.status}`);
   if (!(response.headers.get('content-type') ?? '').startsWith('multipart/mixed')) throw new Error(`deferred dashboard: answered as ${response.headers.get('content-type')}`);
   const decoder = new TextDecoder();

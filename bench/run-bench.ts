@@ -13,7 +13,7 @@ import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
-import { deferBenchClient, measureDefer } from './measure-defer.js';
+import { measureDefer } from './measure-defer.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
@@ -49,7 +49,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
   const bench = await startBenchStack({
     scale: options.scale,
     worldEnv: heavy,
-    gatewayEnv: { WORKERS: String(options.workers), TRUSTED_DOCUMENTS_OPEN_CLIENTS: deferBenchClient, ...options.guichetEnv },
+    gatewayEnv: { WORKERS: String(options.workers), ...options.guichetEnv },
     onLine,
   });
   const { stack } = bench;

@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { Defer20220824Handler } from '@apollo/client/incremental';
 import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
@@ -37,5 +38,6 @@ export function createGuichetApolloClient({ url, accessToken, getForQueries = tr
   });
   const persisted = new PersistedQueryLink({ ...generatePersistedQueryIdsFromManifest({ loadManifest: () => manifestIds }), useGETForHashedQueries: getForQueries });
   const http = new HttpLink({ uri: url, ...(fetch ? { fetch } : {}) });
-  return new ApolloClient({ link: ApolloLink.from([auth, persisted, http]), cache: new InMemoryCache({ possibleTypes, typePolicies }) });
+  // `@defer` (MyDashboardDeferred) in the format every Guichet gateway speaks: deferSpec=20220824.
+  return new ApolloClient({ link: ApolloLink.from([auth, persisted, http]), cache: new InMemoryCache({ possibleTypes, typePolicies }), incrementalHandler: new Defer20220824Handler() });
 }

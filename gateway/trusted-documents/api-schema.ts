@@ -1,12 +1,14 @@
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
+import { withDeferDirective } from '../defer/index.js';
 
 /**
  * The schema clients see (no join__/link directives, no inaccessible elements), built from a supergraph the way
  * ApolloGateway builds it: what shipped documents are validated against. Features the supergraph links for
  * SECURITY (`@requiresScopes`…) are accepted without being enforced here: they do not change which documents are
- * valid, and enforcing them is the subgraphs' job.
+ * valid, and enforcing them is the subgraphs' job. With `@defer`, which the gateway executes (gateway/defer) and
+ * shipped documents may use.
  */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
+  return withDeferDirective(Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema());
 }

@@ -1,3 +1,4 @@
+import { Defer20220824Handler } from '@apollo/client/incremental';
 import { ApolloClient, ApolloLink, InMemoryCache, Observable } from '@apollo/client';
 import { createFragmentRegistry } from '@apollo/client/cache';
 import { LocalState } from '@apollo/client/local-state';
@@ -17,6 +18,8 @@ export async function apolloClientBodies(documents: readonly DocumentNode[]): Pr
   const client = new ApolloClient({
     // The tool gives v4 clients a LocalState so that documents with @client fields are accepted.
     localState: new LocalState(),
+    // Documents with @defer are shipped too (the gateway executes it): the client must accept them.
+    incrementalHandler: new Defer20220824Handler(),
     cache: new InMemoryCache({ fragments: createFragmentRegistry(...documents) }),
     link: new ApolloLink((operation) => {
       bodies.push(print(sortTopLevelDefinitions(operation.query)));

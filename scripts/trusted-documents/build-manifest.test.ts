@@ -38,8 +38,19 @@ const shapes: OperationSource[] = [
 
 describe('buildManifest', () => {
   it('writes what @apollo/generate-persisted-query-manifest writes, for every shipped operation', async () => {
+    // Apollo's tool (1.4) builds its client without an incremental handler, so it exits on a document with @defer,
+    // which Apollo Client 4 itself sends as written: those are compared below, the others with the tool.
     const sources = readShippedOperations();
-    expect(await buildManifest(sources)).toEqual(await apolloToolManifest(sources));
+    const withoutDefer = sources.filter((s) => !s.text.includes('@defer'));
+    expect(withoutDefer.length).toBeLessThan(sources.length);
+    const ours = await buildManifest(sources);
+    expect({ ...ours, operations: ours.operations.filter((o) => !o.body.includes('@defer')) }).toEqual(await apolloToolManifest(withoutDefer));
+    for (const operation of ours.operations.filter((o) => o.body.includes('@defer'))) {
+      expect(operation.id).toBe(documentId(operation.body));
+      // The deferred fragment kept as written; __typename added to the fields' selection sets as everywhere else.
+      expect(operation.body).toMatch(/\.\.\. @defer\(label: "\w+"\) \{\n/);
+      expect(operation.body).toMatch(/\n {4}__typename\n {2}\}\n\}$/);
+    }
   });
 
   it('writes what Apollo’s tool writes for a matrix of document shapes', async () => {

@@ -5,7 +5,14 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuichetApolloClient } from '../../../clients/apollo/index.js';
 import { keyFields, possibleTypes } from '../../../clients/generated/apollo-cache.js';
-import { CitizenDashboardDocument, DossierStatusDocument, ProceduresDocument, RequestElectricityConnectionDocument, trustedDocumentIds } from '../../../clients/generated/graphql.js';
+import {
+  CitizenDashboardDocument,
+  DossierStatusDocument,
+  MyDashboardDeferredDocument,
+  ProceduresDocument,
+  RequestElectricityConnectionDocument,
+  trustedDocumentIds,
+} from '../../../clients/generated/graphql.js';
 import { rawPost } from '../../support/raw-http.js';
 import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
 import { productionTokenFor } from '../../support/tokens.js';
@@ -145,6 +152,35 @@ describe('Apollo Client 4 against a production gateway', () => {
     expect(status.data?.dossier?.reference).toBe(filed?.reference);
   });
 
+  it('receives the deferred dashboard in parts (multipart/mixed, deferSpec=20220824) and merges them into the same answer as the whole dashboard', async () => {
+    const { fetch, exchanges } = recordingFetch();
+    const seen: { readonly dossiers: boolean; readonly complete: boolean }[] = [];
+    const client = createGuichetApolloClient({ url: gateway.graphqlUrl, accessToken: () => readerToken, fetch });
+    const final = await new Promise<unknown>((resolve, reject) => {
+      const subscription = client.watchQuery({ query: MyDashboardDeferredDocument, fetchPolicy: 'network-only' }).subscribe({
+        next: (result) => {
+          if (result.error) return reject(result.error);
+          if (!result.data?.me) return;
+          seen.push({ dossiers: 'dossiers' in result.data.me && result.data.me.dossiers !== undefined, complete: result.dataState === 'complete' });
+          if (result.dataState === 'complete') {
+            subscription.unsubscribe();
+            resolve(result.data);
+          }
+        },
+        error: reject,
+      });
+    });
+    // The identity alone first (the deferred fragment still on its way), then everything.
+    expect(seen[0]).toEqual({ dossiers: false, complete: false });
+    expect(seen.at(-1)).toEqual({ dossiers: true, complete: true });
+    const truth = await byId('MyDashboard', {}, readerToken);
+    const { me } = final as { me: Record<string, unknown> };
+    const whole = (truth?.data as { me: Record<string, unknown> } | undefined)?.me ?? {};
+    for (const field of ['niu', 'firstName', 'lastName', 'birthDate', 'civilActs', 'dossiers']) expect(stripTypenames(me[field]), field).toEqual(stripTypenames(whole[field]));
+    expect(exchanges).toHaveLength(1);
+    expect(paramsOf(exchanges[0]!)).toMatchObject({ extensions: { persistedQuery: { sha256Hash: trustedDocumentIds.MyDashboardDeferred } } });
+  });
+
   it('is trusted sending full text too: a plain HttpLink with the shipped .graphql file, which Apollo Client prints with __typename', async () => {
     const { fetch, exchanges } = recordingFetch();
     const text = readFileSync(new URL('../../../clients/operations/CitizenDashboard.graphql', import.meta.url), 'utf8');
@@ -168,3 +204,14 @@ describe('Apollo Client 4 against a production gateway', () => {
     expect(CombinedGraphQLErrors.is(refused) ? refused.errors.map((e) => e.extensions?.code) : refused).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 });
+
+/** A value without its `__typename`s: MyDashboard (sent without them) and the client's answer compared field for field. */
+function stripTypenames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripTypenames);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== '__typename')
+      .map(([key, v]) => [key, stripTypenames(v)]),
+  );
+}
