@@ -95,7 +95,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const verifyAccessToken = createAccessTokenVerifier({ ...config.accessToken, cacheMaxEntries: config.accessTokenCacheMaxEntries });
   const countRefusal = async (clientIp: string) => {
     const verdict = await rateLimiter.check(anonymousPrincipal, clientIp);
-    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
+    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs, verdict.policies);
   };
   // The supervision room's reads through this server carry their caller's address (see caller-attestation.ts).
   const attestation = createCallerAttestation({ secret: config.internalTokenSecret });
