@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { auditReadiness, createGatewayAuditStore, openGatewayAuditStore, type GatewayAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler } from '../lib/graphql-http/index.js';
-import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
+import { closeServer, createRequestListener, defaultCompression, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { createStoreHealthRegistry } from '../lib/store-health/index.js';
 import { createMetricsRoute } from '../lib/metrics/index.js';
@@ -15,6 +15,8 @@ import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfig
 import type { RunningService } from '../lib/service/index.js';
 import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
 import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { ErrorCode } from '../schema/index.js';
 import { createGateway, type GatewayGeneration } from './create-gateway.js';
 import { createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
@@ -109,6 +111,10 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       return contextValue;
     },
     maxBodyBytes: config.maxBodyBytes,
+    // Bytes on the wire (docs/http.md): brotli or gzip from 1 KB, weak ETags per caller, spec statuses for our rules.
+    compression: defaultCompression,
+    entityTags: { callerOf: ({ principal }: GatewayContext) => `${principal.role}:${principal.subject}:${principal.clientId}:${principal.scopes.join(' ')}` },
+    validationErrorCodes: [ErrorCode.OPERATION_TOO_COMPLEX, ErrorCode.DOCUMENT_NOT_TRUSTED],
   };
   // Each request runs whole on the gateway it started on; a reload meanwhile releases that one only after it.
   const handlers = new WeakMap<GatewayGeneration, RouteHandler>();

@@ -14,11 +14,7 @@ export class RateLimitedError extends GraphQLError {
     readonly retryAfterMs: number,
     policies: readonly RateLimitPolicyState[] = [],
   ) {
-    const headers = new HeaderMap([
-      ['retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000)))],
-      ['cache-control', 'no-store'],
-      ...Object.entries(rateLimitHeaders(policies)),
-    ]);
+    const headers = new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000)))], ['cache-control', 'no-store'], ...Object.entries(rateLimitHeaders(policies))]);
     super(errorMessages.RATE_LIMITED, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterMs, http: { status: 429, headers } } });
   }
 }
