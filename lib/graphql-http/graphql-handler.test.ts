@@ -149,7 +149,7 @@ describe('GraphQL over HTTP: details', () => {
     const search = new URLSearchParams({ query: 'query Q($n: String) { hello(name: $n) }', variables: '{"n":"Kofi"}', extensions: '{"trace":true}' });
     const ok = await fetch(`${url}?${search}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(await ok.json()).toEqual({ data: { hello: 'bonjour Kofi' } });
-    for (const bad of [{ variables: '{"n":' }, { variables: '[1]' }, { extensions: 'x' }]) {
+    for (const bad of [{ variables: '{"n":' }, { variables: '[1]' }, { extensions: 'x' }] as Record<string, string>[]) {
       const response = await fetch(`${url}?${new URLSearchParams({ query: '{ hello }', ...bad })}`, { headers: { 'apollo-require-preflight': 'true' } });
       expect(response.status).toBe(400);
     }
