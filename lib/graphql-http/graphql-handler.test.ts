@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, createRequestListener, listen } from '../http/index.js';
 import { createGraphQLHandler } from './graphql-handler.js';
+import { operationResolutionPlugin } from './operation-resolution-plugin.js';
 
 /** The handler to the letter of GraphQL over HTTP, over a tiny schema: a generated matrix of requests. */
 const typeDefs = 'type Query { hello(name: String): String, count: Int! } type Mutation { bump: Int! }';
@@ -14,7 +15,7 @@ let url: string;
 let httpServer: ReturnType<typeof createServer>;
 let apollo: ApolloServer;
 beforeAll(async () => {
-  apollo = new ApolloServer({ typeDefs, resolvers, csrfPrevention: true, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  apollo = new ApolloServer({ typeDefs, resolvers, csrfPrevention: true, plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin()] });
   await apollo.start();
   httpServer = createServer(createRequestListener({ '/graphql': createGraphQLHandler({ server: apollo, context: async () => ({}) }) }));
   url = `${await listen(httpServer, '127.0.0.1', 0)}/graphql`;
@@ -24,7 +25,7 @@ afterAll(async () => {
   await apollo.stop();
 });
 
-type Kind = 'valid' | 'with variables' | 'parse error' | 'validation error' | 'variables error' | 'operation not determined' | 'mutation';
+type Kind = 'valid' | 'with variables' | 'parse error' | 'validation error' | 'variables error' | 'operation not determined' | 'unknown operation name' | 'mutation';
 const documents: Record<Kind, { query: string; variables?: Record<string, unknown>; operationName?: string }> = {
   valid: { query: '{ hello }' },
   'with variables': { query: 'query Q($n: String) { hello(name: $n) }', variables: { n: 'Ama' } },
@@ -32,6 +33,7 @@ const documents: Record<Kind, { query: string; variables?: Record<string, unknow
   'validation error': { query: '{ nope }' },
   'variables error': { query: 'query Q($n: String) { hello(name: $n) }', variables: { n: 42 } },
   'operation not determined': { query: 'query A { hello } query B { hello }' },
+  'unknown operation name': { query: 'query A { hello }', operationName: 'B' },
   mutation: { query: 'mutation { bump }' },
 };
 const kinds = Object.keys(documents) as Kind[];
