@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigu
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
+import { formatWireBytes } from './measure-wire-bytes.js';
 import { formatOverload } from './measure-overload.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
@@ -132,6 +133,7 @@ export function formatBenchResults(figures: BenchFigures): string {
     );
   }
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
+  if (figures.wireBytes) out.push(formatWireBytes(figures.wireBytes), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');

@@ -12,6 +12,7 @@ import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaling } from './measure-scaling.js';
+import { measureWireBytes } from './measure-wire-bytes.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
@@ -120,6 +121,8 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       { workers: options.scalingWorkers, connections: options.connections, durationS: options.scalingDurationS, warmupS: options.warmupS, credentials, legacyUrls, started, onLine, log },
     );
 
+    const wireBytes = await measureWireBytes({ gateway: stackGatewayEndpoint(bench), scenarios, callers, idp: bench.idp, log });
+
     // Run on the stack's own gateway, last among the throughput figures: its admission control at default settings.
     const dashboard = scenarios.find((s) => s.name === 'dashboard');
     const overload =
@@ -161,6 +164,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       dossierCounts,
       skipped,
       ...(roomCost ? { roomCost } : {}),
+      wireBytes,
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
