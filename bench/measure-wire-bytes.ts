@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { defaultCompression } from '../lib/http/index.js';
 import { mintAccessToken, type BenchIdp, type Caller } from './credential-pool.js';
 import { cpuMeter } from './process-cpu.js';
 import type { Scenario } from './scenarios.js';
@@ -136,7 +137,7 @@ export function formatWireBytes(figures: WireBytesFigures): string {
   const lines = [
     '### Bytes on the wire',
     '',
-    'One answer each, body only, as the gateway sends it by `Accept-Encoding` (brotli quality 4, gzip level 6, from 1 KB).',
+    `One answer each, body only, as the gateway sends it by \`Accept-Encoding\` (brotli quality ${defaultCompression.brotliQuality}, gzip level ${defaultCompression.gzipLevel}, from ${defaultCompression.minBytes} B).`,
     '',
     '| answer | as is | gzip | brotli | brotli saves |',
     '| --- | ---: | ---: | ---: | ---: |',
