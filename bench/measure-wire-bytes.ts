@@ -147,7 +147,7 @@ export function formatWireBytes(figures: WireBytesFigures): string {
   if (poll) {
     lines.push(
       '',
-      `A status poll over GET, ${poll.polls} polls per arm, one at a time: answered in full (brotli) or by \`304 Not Modified\` to \`If-None-Match\`. The gateway still runs the query for a 304 (the answer must be known to be unchanged); it spares serialisation, compression and the bytes.`,
+      `A status poll over GET, ${poll.polls} polls per arm, one at a time, asking for brotli: answered in full or by \`304 Not Modified\` to \`If-None-Match\`. The gateway still runs the query for a 304 (the answer must be known to be unchanged); it spares serialisation, compression and the bytes.`,
       '',
       '| poll | gateway CPU per poll | bytes on the wire (headers included) |',
       '| --- | ---: | ---: |',
