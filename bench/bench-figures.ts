@@ -5,6 +5,7 @@ import type { OverloadFigures } from './measure-overload.js';
 import type { ReloadMemoryFigures } from './measure-reload-memory.js';
 import type { ScaledFigures } from './measure-scaled.js';
 import type { RssFigures } from './start-rss-sampler.js';
+import type { WireBytesFigures } from './measure-wire-bytes.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
 export interface TargetFigures {
@@ -99,6 +100,8 @@ export interface BenchFigures {
   readonly roomCost?: RoomCostFigures;
   /** Guichet's gateway offered far more dashboards than it can serve (undefined: `--overload-connections none`). */
   readonly overload?: OverloadFigures;
+  /** Bytes per answer by content coding, and a 304 poll's cost (bench/measure-wire-bytes.ts). */
+  readonly wireBytes?: WireBytesFigures;
   /** Heap across supergraph hot reloads (undefined: `--reloads none`). */
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */

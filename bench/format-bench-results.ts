@@ -3,6 +3,7 @@ import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
 import { formatRoomCost } from './format-room-cost.js';
 import { formatScaled } from './format-scaled.js';
+import { formatWireBytes } from './measure-wire-bytes.js';
 import { formatOverload } from './measure-overload.js';
 import { formatDeferFigures } from './measure-defer.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
@@ -134,6 +135,7 @@ export function formatBenchResults(figures: BenchFigures): string {
     );
   }
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
+  if (figures.wireBytes) out.push(formatWireBytes(figures.wireBytes), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');
   if (figures.defer) out.push(formatDeferFigures(figures.defer), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');

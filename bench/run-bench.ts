@@ -14,6 +14,7 @@ import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
 import { measureDefer } from './measure-defer.js';
+import { measureWireBytes } from './measure-wire-bytes.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
@@ -127,6 +128,8 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       { workers: options.scalingWorkers, connections: options.connections, durationS: options.scalingDurationS, warmupS: options.warmupS, credentials, legacyUrls, started, onLine, log },
     );
 
+    const wireBytes = await measureWireBytes({ gateway: stackGatewayEndpoint(bench), scenarios, callers, idp: bench.idp, log });
+
     // Run on the stack's own gateway, last among the throughput figures: its admission control at default settings.
     const dashboard = scenarios.find((s) => s.name === 'dashboard');
     const overload =
@@ -192,6 +195,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       dossierCounts,
       skipped,
       ...(roomCost ? { roomCost } : {}),
+      wireBytes,
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { auditPlugin, type AuditStore } from '../audit/index.js';
+import { operationResolutionPlugin } from '../lib/graphql-http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
@@ -26,6 +27,8 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
   return [
     // The default landing pages load scripts from Apollo's CDN.
     ApolloServerPluginLandingPageDisabled(),
+    // Several operations and no operationName: a 400 request error, not the query planner's 500.
+    operationResolutionPlugin<GatewayContext>(),
     // Before anything walks the client's variables: recursive walkers (the response cache's key) overflow on deep ones.
     ...createVariablesDepthPlugins(config.limits),
     // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { auditReadiness, createGatewayAuditStore, openGatewayAuditStore, type GatewayAuditStore } from '../audit/index.js';
 import { anonymousPrincipal, createAccessTokenVerifier } from '../auth/index.js';
 import { createGraphQLHandler, type IncrementalResponse } from '../lib/graphql-http/index.js';
-import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
+import { closeServer, createRequestListener, defaultCompression, listen, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import { createStoreHealthRegistry } from '../lib/store-health/index.js';
 import { createMetricsRoute } from '../lib/metrics/index.js';
@@ -16,6 +16,8 @@ import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfig
 import type { RunningService } from '../lib/service/index.js';
 import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
 import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { ErrorCode } from '../schema/index.js';
 import { createGateway, type GatewayGeneration } from './create-gateway.js';
 import { createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
@@ -96,7 +98,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const verifyAccessToken = createAccessTokenVerifier({ ...config.accessToken, cacheMaxEntries: config.accessTokenCacheMaxEntries });
   const countRefusal = async (clientIp: string) => {
     const verdict = await rateLimiter.check(anonymousPrincipal, clientIp);
-    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs);
+    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterMs, verdict.policies);
   };
   // The supervision room's reads through this server carry their caller's address (see caller-attestation.ts).
   const attestation = createCallerAttestation({ secret: config.internalTokenSecret });
@@ -112,6 +114,10 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       return contextValue;
     },
     maxBodyBytes: config.maxBodyBytes,
+    // Bytes on the wire (docs/http.md): brotli or gzip from 1 KB, weak ETags per caller, spec statuses for our rules.
+    compression: defaultCompression,
+    entityTags: { callerOf: ({ principal }: GatewayContext) => `${principal.role}:${principal.subject}:${principal.clientId}:${principal.scopes.join(' ')}` },
+    validationErrorCodes: [ErrorCode.OPERATION_TOO_COMPLEX, ErrorCode.DOCUMENT_NOT_TRUSTED],
   };
   // Each request runs whole on the gateway it started on; a reload meanwhile releases that one only after it.
   const handlers = new WeakMap<GatewayGeneration, RouteHandler>();

@@ -19,10 +19,10 @@ describe('gcra', () => {
   it('allows a burst of `limit`, then says exactly when the next one may come', () => {
     const { decisions } = burst(4, 1_000, rule);
     expect(decisions).toEqual([
-      { allowed: true, retryAfterMs: 0, remaining: 2 },
-      { allowed: true, retryAfterMs: 0, remaining: 1 },
-      { allowed: true, retryAfterMs: 0, remaining: 0 },
-      { allowed: false, retryAfterMs: 20_000, remaining: 0 },
+      { allowed: true, retryAfterMs: 0, remaining: 2, resetMs: 20_000 },
+      { allowed: true, retryAfterMs: 0, remaining: 1, resetMs: 40_000 },
+      { allowed: true, retryAfterMs: 0, remaining: 0, resetMs: 60_000 },
+      { allowed: false, retryAfterMs: 20_000, remaining: 0, resetMs: 60_000 },
     ]);
   });
 
@@ -30,7 +30,9 @@ describe('gcra', () => {
     const { tat } = burst(5, 0, rule);
     expect(gcra(tat, 19_999, rule)).toMatchObject({ allowed: false, retryAfterMs: 1 });
     expect(gcra(tat, 20_000, rule)).toMatchObject({ allowed: true, remaining: 0 });
-    expect(gcra(tat, 60_000, rule)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(gcra(tat, 60_000, rule)).toMatchObject({ allowed: true, remaining: 2, resetMs: 20_000 });
+    // Half-way through an interval: the bucket is full again 50 s later (one interval per missing request, rounded up).
+    expect(gcra(tat, 30_000, rule)).toMatchObject({ allowed: true, remaining: 0, resetMs: 50_000 });
   });
 
   it('is not off by one when the window does not divide evenly', () => {

@@ -10,6 +10,11 @@ export interface RateDecision {
   readonly retryAfterMs: number;
   /** Requests still allowed right now after this one. */
   readonly remaining: number;
+  /**
+   * Whole milliseconds until the bucket is full again (`limit` requests allowed at once), counting this request if it
+   * was allowed: what the `RateLimit` header's `t` says. 0 for a bucket nobody has used.
+   */
+  readonly resetMs: number;
 }
 
 /** Float slack: 7 × (60000 / 7) may exceed 60000 by a hair, which must not refuse the 7th request. */
@@ -27,6 +32,6 @@ export function gcra(tatMs: number | undefined, nowMs: number, { limit, windowMs
   const tat = Math.max(tatMs ?? nowMs, nowMs);
   const next = tat + intervalMs;
   const allowedAt = next - windowMs;
-  if (allowedAt - nowMs > epsilonMs) return { allowed: false, retryAfterMs: Math.ceil(allowedAt - nowMs), remaining: 0, tatMs: tat };
-  return { allowed: true, retryAfterMs: 0, remaining: Math.max(0, Math.floor((windowMs - (next - nowMs)) / intervalMs + epsilonMs)), tatMs: next };
+  if (allowedAt - nowMs > epsilonMs) return { allowed: false, retryAfterMs: Math.ceil(allowedAt - nowMs), remaining: 0, resetMs: Math.ceil(tat - nowMs - epsilonMs), tatMs: tat };
+  return { allowed: true, retryAfterMs: 0, remaining: Math.max(0, Math.floor((windowMs - (next - nowMs)) / intervalMs + epsilonMs)), resetMs: Math.ceil(next - nowMs - epsilonMs), tatMs: next };
 }

@@ -1,7 +1,8 @@
 export { createRateLimitPlugins } from './rate-limit-plugin.js';
 export type { RateLimitContext, RateLimitPluginsOptions } from './rate-limit-plugin.js';
 export { createRateLimiter } from './rate-limiter.js';
-export type { RateLimiter, RateLimiterOptions, RateLimits, RateLimitScope, RateLimitVerdict } from './rate-limiter.js';
+export type { RateLimiter, RateLimiterOptions, RateLimits, RateLimitScope, RateLimitVerdict, RateLimitPolicyState } from './rate-limiter.js';
+export { rateLimitHeaders } from './rate-limit-headers.js';
 export type { RateLimitStore } from './rate-limit-store.js';
 export { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
 export { createRedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';

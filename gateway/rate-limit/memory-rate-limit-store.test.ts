@@ -9,7 +9,7 @@ describe('memory rate-limit store', () => {
     const store = createMemoryRateLimitStore();
     expect((await store.hit('a', rule, 0)).allowed).toBe(true);
     expect((await store.hit('a', rule, 0)).allowed).toBe(true);
-    expect(await store.hit('a', rule, 0)).toEqual({ allowed: false, retryAfterMs: 30_000, remaining: 0 });
+    expect(await store.hit('a', rule, 0)).toEqual({ allowed: false, retryAfterMs: 30_000, remaining: 0, resetMs: 60_000 });
     expect((await store.hit('b', rule, 0)).allowed).toBe(true);
   });
 

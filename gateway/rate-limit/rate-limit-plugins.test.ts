@@ -42,6 +42,19 @@ describe('rate limiting over HTTP', () => {
     expect(limited.headers.get('retry-after')).toBe('30');
     expect(limited.headers.get('cache-control')).toBe('no-store');
     expect(limited.body).toEqual({ errors: [{ message: 'Trop de requêtes. Réessayez dans quelques instants.', extensions: { code: 'RATE_LIMITED', retryAfterMs: 30_000 } }] });
+    // The refusal names the bucket that refused, after those that let it through (draft-ietf-httpapi-ratelimit-headers-10).
+    expect(limited.headers.get('ratelimit-policy')).toBe('"user";q=2;w=60');
+    expect(limited.headers.get('ratelimit')).toBe('"user";r=0;t=60');
+  });
+
+  it('tells every counted answer where the caller stands: RateLimit-Policy and RateLimit per bucket', async () => {
+    const first = await hello(as('rate-headers', 'client-headers'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-policy')).toBe('"user";q=2;w=60, "client";q=4;w=60');
+    // One request of two (user) and of four (client): each bucket full again one interval later (30 s, 15 s).
+    expect(first.headers.get('ratelimit')).toBe('"user";r=1;t=30, "client";r=3;t=15');
+    const second = await hello(as('rate-headers', 'client-headers'));
+    expect(second.headers.get('ratelimit')).toBe('"user";r=0;t=60, "client";r=2;t=30');
   });
 
   it('keeps users independent, and limits their client as a whole', async () => {

@@ -22,8 +22,22 @@ describe('rate limiter', () => {
   it('limits each person on their own: one user exhausted, another of the same client still served', async () => {
     const { check } = limiter();
     expect(await allowed(check, citizen('afi'), '10.0.0.1', 3)).toEqual([true, true, false]);
-    expect(await check(citizen('afi'), '10.0.0.1')).toMatchObject({ allowed: false, limitedBy: 'user', retryAfterMs: 30_000 });
+    expect(await check(citizen('afi'), '10.0.0.1')).toMatchObject({
+      allowed: false,
+      limitedBy: 'user',
+      retryAfterMs: 30_000,
+      policies: [{ scope: 'user', limit: 2, windowMs: 60_000, remaining: 0, resetMs: 60_000 }],
+    });
     expect(await allowed(check, citizen('kodjo'))).toEqual([true]);
+  });
+
+  it('reports every bucket a request was counted in, and none for a caller without limits', async () => {
+    const { check } = limiter();
+    expect((await check(citizen('esi'), '10.0.0.1')).policies).toEqual([
+      { scope: 'user', limit: 2, windowMs: 60_000, remaining: 1, resetMs: 30_000 },
+      { scope: 'client', limit: 5, windowMs: 60_000, remaining: 4, resetMs: 12_000 },
+    ]);
+    expect((await limiter({ anonymousPerMinute: 0 }).check(anonymousPrincipal, '10.0.0.1')).policies).toEqual([]);
   });
 
   it('limits a client across all its users', async () => {

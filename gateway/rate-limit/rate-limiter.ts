@@ -17,8 +17,19 @@ export interface RateLimits {
 /** Which bucket refused the request. */
 export type RateLimitScope = 'user' | 'client' | 'anonymous';
 
+/** One bucket a request was counted in, as the `RateLimit-Policy` and `RateLimit` headers report it. */
+export interface RateLimitPolicyState {
+  readonly scope: RateLimitScope;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly remaining: number;
+  readonly resetMs: number;
+}
+
 export interface RateLimitVerdict extends RateDecision {
   readonly limitedBy?: RateLimitScope;
+  /** Every bucket checked, in order (the refusing one last); empty when no limit applies to this caller. */
+  readonly policies: readonly RateLimitPolicyState[];
 }
 
 export interface RateLimiter {
@@ -34,7 +45,7 @@ export interface RateLimiterOptions {
 }
 
 const minuteMs = 60_000;
-const unlimited: RateLimitVerdict = { allowed: true, retryAfterMs: 0, remaining: Number.POSITIVE_INFINITY };
+const unlimited: RateLimitVerdict = { allowed: true, retryAfterMs: 0, remaining: Number.POSITIVE_INFINITY, resetMs: 0, policies: [] };
 
 /**
  * Buckets per caller: anonymous → its IP; a person (citizen, agent, supervisor) → their subject, and their client;
@@ -51,14 +62,16 @@ export function createRateLimiter({ store, limits, now = Date.now }: RateLimiter
     async check(principal, clientIp) {
       const nowMs = now();
       let verdict = unlimited;
+      const policies: RateLimitPolicyState[] = [];
       for (const [scope, key, limit] of buckets(principal, clientIp)) {
         if (limit <= 0) continue;
         const rule: RateRule = { limit, windowMs: minuteMs };
         const decision = await store.hit(key, rule, nowMs);
-        if (!decision.allowed) return { ...decision, limitedBy: scope };
-        if (decision.remaining < verdict.remaining) verdict = decision;
+        policies.push({ scope, limit, windowMs: minuteMs, remaining: decision.remaining, resetMs: decision.resetMs });
+        if (!decision.allowed) return { ...decision, limitedBy: scope, policies };
+        if (decision.remaining < verdict.remaining) verdict = { ...decision, policies };
       }
-      return verdict;
+      return { ...verdict, policies };
     },
   };
 }

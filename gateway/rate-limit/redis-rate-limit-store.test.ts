@@ -69,7 +69,7 @@ describe('two gateways on one Redis', () => {
     await store.hit('a', { limit: 2, windowMs: 60_000 }, 0);
     await redis.script('FLUSH');
     commands = 0;
-    expect(await store.hit('a', { limit: 2, windowMs: 60_000 }, 0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0 });
+    expect(await store.hit('a', { limit: 2, windowMs: 60_000 }, 0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0, resetMs: 60_000 });
     expect(commands).toBe(2);
     commands = 0;
     await store.hit('a', { limit: 2, windowMs: 60_000 }, 0);

@@ -36,7 +36,7 @@ export function createRedisRateLimitStore({ redis, keyPrefix = 'guichet:rate:', 
 }
 
 function decisionOf(reply: unknown): RateDecision {
-  if (!Array.isArray(reply) || reply.length !== 3 || !reply.every((n) => typeof n === 'number')) throw new Error(`unexpected GCRA script reply: ${JSON.stringify(reply)}`);
-  const [allowed, retryAfterMs, remaining] = reply as [number, number, number];
-  return { allowed: allowed === 1, retryAfterMs, remaining };
+  if (!Array.isArray(reply) || reply.length !== 4 || !reply.every((n) => typeof n === 'number')) throw new Error(`unexpected GCRA script reply: ${JSON.stringify(reply)}`);
+  const [allowed, retryAfterMs, remaining, resetMs] = reply as [number, number, number, number];
+  return { allowed: allowed === 1, retryAfterMs, remaining, resetMs };
 }

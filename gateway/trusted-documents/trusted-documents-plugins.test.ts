@@ -91,11 +91,11 @@ describe('trusted documents by id', () => {
     expect(headers.get('vary')).toBe('Accept, Authorization');
   });
 
-  it('runs a personal query by id over GET, never cacheable', async () => {
+  it('runs a personal query by id over GET, kept by the caller only and revalidated every time', async () => {
     const { status, body, headers } = await get(enforce, { extensions: byId('DossierStatus'), variables: { reference: 'URB-2026-000001' } }, { ...preflight, ...portal });
     expect(status).toBe(200);
     expect(body.data?.dossier).toMatchObject({ reference: 'URB-2026-000001' });
-    expect(headers.get('cache-control')).toBe('private, no-store');
+    expect(headers.get('cache-control')).toBe('private, no-cache');
     expect(headers.get('vary')).toBe('Accept, Authorization');
   });
 

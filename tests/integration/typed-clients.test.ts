@@ -84,8 +84,8 @@ describe('mobile status example (urql + @urql/exchange-persisted, GET by id)', (
     expect(exchange?.url.searchParams.has('query')).toBe(false);
     expect(JSON.parse(exchange?.url.searchParams.get('extensions') ?? '{}')).toEqual({ persistedQuery: { version: 1, sha256Hash: trustedDocumentIds.DossierStatus } });
     expect(JSON.parse(exchange?.url.searchParams.get('variables') ?? '{}')).toEqual({ reference });
-    // Personal data: never kept by a shared cache.
-    expect(exchange?.cacheControl).toBe('private, no-store');
+    // Personal data: never kept by a shared cache; the app's own cache revalidates it (ETag per caller, docs/http.md).
+    expect(exchange?.cacheControl).toBe('private, no-cache');
   });
 
   it('gets the catalogue by GET, HTTP-cacheable because it is public', async () => {

@@ -37,13 +37,14 @@ export function describeRateLimitStoreContract(name: string, factory: RateLimitS
       const store = await factory();
       const rule = { limit: 2, windowMs: 60_000 };
       const t0 = 1_750_000_000_000;
-      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 1 });
-      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0 });
-      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: false, retryAfterMs: 30_000, remaining: 0 });
-      expect(await store.hit('user:b', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 1 });
+      // resetMs: until the bucket is full again, each allowed request adding one interval (30 s) to it.
+      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 1, resetMs: 30_000 });
+      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0, resetMs: 60_000 });
+      expect(await store.hit('user:a', rule, t0)).toEqual({ allowed: false, retryAfterMs: 30_000, remaining: 0, resetMs: 60_000 });
+      expect(await store.hit('user:b', rule, t0)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 1, resetMs: 30_000 });
       // A refusal did not count: the next request is allowed exactly 30 s after the burst.
-      expect(await store.hit('user:a', rule, t0 + 29_999)).toMatchObject({ allowed: false, retryAfterMs: 1 });
-      expect(await store.hit('user:a', rule, t0 + 30_000)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0 });
+      expect(await store.hit('user:a', rule, t0 + 29_999)).toEqual({ allowed: false, retryAfterMs: 1, remaining: 0, resetMs: 30_001 });
+      expect(await store.hit('user:a', rule, t0 + 30_000)).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0, resetMs: 60_000 });
     });
 
     it('makes the same decisions as gcra.ts over a long random sequence of hits, keys, rules and times', async () => {
@@ -75,8 +76,8 @@ export function describeRateLimitStoreContract(name: string, factory: RateLimitS
       // 60000 / 11: the intervals add up to a hair more than the window, and the first remaining to 9.999….
       for (let i = 0; i < 12; i++) decisions.push(await store.hit('odd', { limit: 11, windowMs: 60_000 }, 0));
       expect(decisions.filter((d) => d.allowed)).toHaveLength(11);
-      expect(decisions[0]).toEqual({ allowed: true, retryAfterMs: 0, remaining: 10 });
-      expect(decisions[10]).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0 });
+      expect(decisions[0]).toEqual({ allowed: true, retryAfterMs: 0, remaining: 10, resetMs: 5_455 });
+      expect(decisions[10]).toEqual({ allowed: true, retryAfterMs: 0, remaining: 0, resetMs: 60_000 });
     });
   });
 }
