@@ -4,6 +4,8 @@ import { auditPlugin, type AuditStore } from '../audit/index.js';
 import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
+import { createAuthChallengePlugin } from './auth/auth-challenge-plugin.js';
+import { createVariableErrorsPlugin } from './input-errors/index.js';
 import { createLimitPlugins, createVariablesDepthPlugins } from './limits/index.js';
 import { createRateLimitPlugins, type RateLimiter } from './rate-limit/index.js';
 import { createRequestRecordPlugins } from './request-records/index.js';
@@ -32,10 +34,14 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     ...createRateLimitPlugins({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
     ...createTrustedDocumentsPlugins({ ...config.trustedDocuments, publicRootFields: publicRootFieldsOf(config.supergraphSdl) }),
     ...createLimitPlugins({ limits: config.limits, nodeEnv: config.nodeEnv }),
+    // Variables that do not coerce: every problem, per field, before anything runs or is looked up in a cache.
+    createVariableErrorsPlugin<GatewayContext>(),
     ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes, sharedCache: config.responseCacheShared }),
     // No record, no data: personal data leaves only once its access is on the trail.
     auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     // Who called and which operation, for the request's operational record (written by the HTTP route).
     ...createRequestRecordPlugins<GatewayContext>(),
+    // RFC 6750 challenges on refused fields (gateway/auth).
+    createAuthChallengePlugin(),
   ];
 }

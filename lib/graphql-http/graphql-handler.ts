@@ -34,14 +34,14 @@ export function createGraphQLHandler<C extends BaseContext>({ server, context, m
       } catch (error) {
         // The rest of the body is still on the wire: close the connection, or the next request on it reads garbage.
         if (error instanceof BodyTooLargeError)
-          return sendJson(res, 413, graphqlError(`Requête trop volumineuse (limite ${maxBodyBytes} octets).`, 'BAD_REQUEST'), { connection: 'close', ...noStore });
+          return sendJson(res, 413, graphqlError(`Request body too large (limit ${maxBodyBytes} bytes).`, 'BAD_REQUEST'), { connection: 'close', ...noStore });
         throw error;
       }
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, graphqlError('Corps de requête JSON invalide.', 'BAD_REQUEST'), noStore);
+          return sendJson(res, 400, graphqlError('Invalid JSON request body.', 'BAD_REQUEST'), noStore);
         }
       } else {
         body = text;

@@ -1,0 +1,2 @@
+export { createVariableErrorsPlugin } from './create-variable-errors-plugin.js';
+export { variableFieldErrors } from './variable-field-errors.js';
