@@ -35,7 +35,8 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     ...createTrustedDocumentsPlugins({ ...config.trustedDocuments, publicRootFields: publicRootFieldsOf(config.supergraphSdl) }),
     ...createLimitPlugins({ limits: config.limits, nodeEnv: config.nodeEnv }),
     // Variables that do not coerce: every problem, per field, before anything runs or is looked up in a cache.
-    createVariableErrorsPlugin<GatewayContext>(),
+    // Enum values are named only where the schema is public (introspection on: not in production).
+    createVariableErrorsPlugin<GatewayContext>({ revealSchema: config.nodeEnv !== 'production' }),
     ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes, sharedCache: config.responseCacheShared }),
     // No record, no data: personal data leaves only once its access is on the trail.
     auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),

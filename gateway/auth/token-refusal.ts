@@ -22,7 +22,7 @@ const descriptions: Readonly<Record<TokenRefusalReason, string>> = {
 
 /** What the user reads (French); the app acts on `extensions.reason` or the challenge's `error_description`. */
 const messages: Readonly<Record<TokenRefusalReason, string>> = {
-  TOKEN_EXPIRED: 'Votre session a expiré : reconnectez-vous.',
+  TOKEN_EXPIRED: 'Votre session a expiré : connectez-vous à nouveau.',
   TOKEN_INVALID: errorMessages.UNAUTHENTICATED,
 };
 

@@ -56,6 +56,11 @@ describe('variableFieldErrors', () => {
     ]);
   });
 
+  it('names no enum value where the schema is not public', () => {
+    const fields = variableFieldErrors(schema, operation.variableDefinitions ?? [], { input: { ...valid, meterType: 'TRIPLE' }, key: 'k' }, { revealSchema: false });
+    expect(fields).toEqual([{ path: ['input', 'meterType'], code: 'INVALID', message: 'Valeur non reconnue.' }]);
+  });
+
   it('a required variable not sent at all, or sent as null', () => {
     expect(errorsOf({ key: 'k' })).toEqual([{ path: ['input'], code: 'REQUIRED', message: 'Ce champ est obligatoire.' }]);
     expect(errorsOf({ input: null, key: 'k' })).toEqual([{ path: ['input'], code: 'REQUIRED', message: 'Ce champ est obligatoire.' }]);

@@ -5,5 +5,5 @@ export function isFrench(text: string): boolean {
 
 /** English: plain ASCII and no French word. */
 export function isEnglish(text: string): boolean {
-  return /^[\x20-\x7e]*$/.test(text) && !isFrench(text);
+  return /^[\x20-\x7e\s]*$/.test(text) && !isFrench(text);
 }

@@ -9,7 +9,7 @@ const validatorOptions: ValidatorOptions = { skipMissingProperties: true, forbid
 
 /** class-validator constraints by what they say of the value; any other is INVALID. */
 const requiredConstraints = new Set(['isDefined', 'isNotEmpty', 'arrayNotEmpty']);
-const rangeConstraints = new Set(['min', 'max', 'length', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'minDate', 'maxDate', 'isPositive', 'isNegative']);
+const rangeConstraints = new Set(['min', 'max', 'isLength', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'minDate', 'maxDate', 'isPositive', 'isNegative']);
 
 const codeOf = (constraint: string): FieldErrorCode =>
   requiredConstraints.has(constraint) ? FieldErrorCode.REQUIRED : rangeConstraints.has(constraint) ? FieldErrorCode.OUT_OF_RANGE : FieldErrorCode.INVALID;
