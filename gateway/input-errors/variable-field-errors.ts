@@ -1,7 +1,7 @@
 import {
   coerceInputValue,
   getNamedType,
-  GraphQLError,
+  type GraphQLError,
   isEnumType,
   isInputObjectType,
   isInputType,
@@ -86,7 +86,11 @@ const scalarExpectations: Readonly<Record<string, string>> = {
 function expected(type: GraphQLNamedType | undefined, revealSchema: boolean): string {
   if (type === undefined) return 'Valeur invalide.';
   if (isEnumType(type) && !revealSchema) return 'Valeur non reconnue.';
-  if (isEnumType(type)) return `Valeur non reconnue : choisissez l’une de ces valeurs : ${type.getValues().map((v) => v.name).join(', ')}.`;
+  if (isEnumType(type))
+    return `Valeur non reconnue : choisissez l’une de ces valeurs : ${type
+      .getValues()
+      .map((v) => v.name)
+      .join(', ')}.`;
   if (isInputObjectType(type)) return 'Un objet avec ses champs est attendu.';
   if (isScalarType(type)) return scalarExpectations[type.name] ?? `Valeur invalide pour le format ${type.name}.`;
   return 'Valeur invalide.';

@@ -33,8 +33,7 @@ export function createGraphQLHandler<C extends BaseContext>({ server, context, m
         text = await readBody(req, maxBodyBytes);
       } catch (error) {
         // The rest of the body is still on the wire: close the connection, or the next request on it reads garbage.
-        if (error instanceof BodyTooLargeError)
-          return sendJson(res, 413, graphqlError(`Request body too large (limit ${maxBodyBytes} bytes).`, 'BAD_REQUEST'), { connection: 'close', ...noStore });
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlError(`Request body too large (limit ${maxBodyBytes} bytes).`, 'BAD_REQUEST'), { connection: 'close', ...noStore });
         throw error;
       }
       if ((headers.get('content-type') ?? '').includes('application/json')) {

@@ -36,7 +36,9 @@ const operations: [string, string][] = [
   ['a mutation', `mutation { requestCivilActCopy(idempotencyKey: "client-errors-1", input: { applicantNiu: "${citizen}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`],
 ];
 
-const matrix = credentials.flatMap(([name, authorization, expired]) => operations.map(([operation, query]): [string, string, () => Promise<string>, boolean, string] => [name, operation, authorization, expired, query]));
+const matrix = credentials.flatMap(([name, authorization, expired]) =>
+  operations.map(([operation, query]): [string, string, () => Promise<string>, boolean, string] => [name, operation, authorization, expired, query]),
+);
 
 describe('refused tokens: 401 with an RFC 6750 challenge, whatever the operation', () => {
   it.each(matrix)('%s, on %s', async (_name, _operation, authorization, expired, query) => {
@@ -45,7 +47,10 @@ describe('refused tokens: 401 with an RFC 6750 challenge, whatever the operation
     expect(response.headers.get('www-authenticate')).toBe(expired ? expiredChallenge : invalidChallenge);
     expect(response.json?.data).toBeUndefined();
     expect(response.json?.errors).toEqual([
-      { message: expired ? 'Votre session a expiré : connectez-vous à nouveau.' : 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED', reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' } },
+      {
+        message: expired ? 'Votre session a expiré : connectez-vous à nouveau.' : 'Authentification requise.',
+        extensions: { code: 'UNAUTHENTICATED', reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' },
+      },
     ]);
   });
 

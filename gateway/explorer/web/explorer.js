@@ -1,7 +1,6 @@
 // The explorer's page script (served as is, no build): GraphiQL 3 over React 18, both loaded by the page from this
 // gateway, with the access token of the bar above it. The page's policy allows no inline script and no eval.
 (() => {
-  'use strict';
   const body = document.body;
   const endpoint = body.dataset.endpoint || '/graphql';
   const tokenInput = document.getElementById('token');
@@ -33,7 +32,14 @@
     let claims;
     try {
       const payload = token.split('.')[1] ?? '';
-      claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=')));
+      claims = JSON.parse(
+        atob(
+          payload
+            .replace(/-/g, '+')
+            .replace(/_/g, '/')
+            .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+        ),
+      );
     } catch {
       tokenState.textContent = 'Ce jeton n’est pas un JWT : la passerelle le refusera.';
       return;

@@ -10,11 +10,13 @@ import { fieldsInputError } from '../input/user-input-error.js';
  */
 export function payloadInputError(issues: readonly z.core.$ZodIssue[]): GraphQLError {
   return fieldsInputError(
-    issues.map((issue): FieldError => ({
-      path: ['input', ...issue.path.map((key) => (key === 'niu' ? 'applicantNiu' : typeof key === 'symbol' ? String(key) : key))],
-      code: codeOf(issue.code),
-      message: issue.message,
-    })),
+    issues.map(
+      (issue): FieldError => ({
+        path: ['input', ...issue.path.map((key) => (key === 'niu' ? 'applicantNiu' : typeof key === 'symbol' ? String(key) : key))],
+        code: codeOf(issue.code),
+        message: issue.message,
+      }),
+    ),
   );
 }
 

@@ -88,7 +88,11 @@ describe('forged access tokens at the gateway', () => {
   it('a mutation under a forged token files nothing', async () => {
     const before = await legacyCounters();
     const mutation = `mutation { requestCivilActCopy(idempotencyKey: "forged-${Date.now()}", input: { applicantNiu: "${victim}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`;
-    for (const [token, expired] of [[unsignedToken(claims), false], [await tokenFromAnotherKey(claims), false], [await forgeAccessToken(claims, { expiresIn: -120 }), true]] as const) {
+    for (const [token, expired] of [
+      [unsignedToken(claims), false],
+      [await tokenFromAnotherKey(claims), false],
+      [await forgeAccessToken(claims, { expiresIn: -120 }), true],
+    ] as const) {
       const response = await rawPost(JSON.stringify({ query: mutation }), { 'content-type': 'application/json', authorization: `Bearer ${token}` });
       expect(response.status).toBe(401);
       expect(response.json).toEqual(expired ? expiredRefusal : refusal);
