@@ -39,6 +39,11 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The gateway is at capacity and refused the request early, before any work; `retryAfterMs` says when to come back. */
   SERVICE_OVERLOADED: 'SERVICE_OVERLOADED',
+  /**
+   * The token could not be checked now (the identity provider's signing keys cannot be fetched): not the caller's
+   * fault, so neither a refusal of the token nor a reason to sign in again; `retryAfterMs` says when to retry.
+   */
+  AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   /** Anything unexpected; details stay in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -70,6 +75,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   BAD_REQUEST: 'Malformed request.',
   AUDIT_UNAVAILABLE: 'Le journal des accès ne peut pas enregistrer cette consultation pour le moment : les données personnelles ne sont pas servies. Réessayez plus tard.',
   SERVICE_OVERLOADED: 'Le service est saturé. Réessayez dans quelques instants.',
+  AUTH_UNAVAILABLE: 'La vérification de votre connexion est momentanément impossible. Réessayez dans quelques instants.',
   INTERNAL_SERVER_ERROR: 'Erreur interne. Réessayez plus tard.',
 };
 
@@ -97,6 +103,7 @@ export const errorAudience: Readonly<Record<ErrorCode, 'user' | 'developer'>> = 
   BAD_REQUEST: 'developer',
   AUDIT_UNAVAILABLE: 'user',
   SERVICE_OVERLOADED: 'user',
+  AUTH_UNAVAILABLE: 'user',
   INTERNAL_SERVER_ERROR: 'user',
 };
 

@@ -5,7 +5,10 @@ import type { GatewayContext } from '../gateway-context.js';
 import { clientIpOf } from '../rate-limit/index.js';
 import { traceIdOf } from '../../lib/trace/index.js';
 import { CALLER_ATTESTATION_HEADER, type CallerAttestation } from './caller-attestation.js';
-import { tokenRefusalReason, tokenRefusedError } from './token-refusal.js';
+import { authUnavailableError, isSigningKeysOutage, tokenRefusalReason, tokenRefusedError } from './token-refusal.js';
+
+/** When a client may try again after the provider's keys could not be fetched (jose refetches at most every 30 s). */
+const keysOutageRetryAfterMs = 5_000;
 
 /**
  * Builds each request's context: the caller from the bearer token (none → anonymous, public data only), the
@@ -36,6 +39,10 @@ export function createContextFactory({ verify, trustedProxyHops, onRefused, atte
       return { principal: await verify(req.headers.authorization), clientIp, traceId };
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
+      if (isSigningKeysOutage(error.reason)) {
+        log.warn({ traceId, reason: error.reason }, 'access token not checked: signing keys unavailable');
+        throw authUnavailableError(keysOutageRetryAfterMs);
+      }
       log.info({ traceId, reason: error.reason }, 'access token refused');
       await onRefused(clientIp);
       throw tokenRefusedError(tokenRefusalReason(error.reason));

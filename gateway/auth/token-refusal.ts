@@ -34,3 +34,17 @@ export function tokenRefusedError(reason: TokenRefusalReason): GraphQLError {
   const challenge = bearerChallenge({ code: 'invalid_token', description: descriptions[reason] });
   return new GraphQLError(messages[reason], { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) } } });
 }
+
+/** The verifier's reasons when the provider's keys could not be had (auth/jose-failure-reason.ts): an outage, not a bad token. */
+export function isSigningKeysOutage(logReason: string): boolean {
+  return logReason.startsWith('signing keys unavailable');
+}
+
+/**
+ * AUTH_UNAVAILABLE, HTTP 503 with `Retry-After`: the provider's keys cannot be fetched, so the token could not be
+ * checked. Not a 401 — an app would sign its user out for an outage of ours — and not counted against the caller.
+ */
+export function authUnavailableError(retryAfterMs: number): GraphQLError {
+  const headers = new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1_000)))]]);
+  return new GraphQLError(errorMessages.AUTH_UNAVAILABLE, { extensions: { code: 'AUTH_UNAVAILABLE', retryAfterMs, http: { status: 503, headers } } });
+}

@@ -4,6 +4,7 @@ import { errorCodes, gql } from '../support/graphql-client.js';
 import { isEnglish, isFrench } from '../support/language.js';
 import { legacyCounters } from '../support/legacy-counters.js';
 import { rawGet, rawPost } from '../support/raw-http.js';
+import { spawnGateway } from '../support/spawn-gateway.js';
 import { citizenToken } from '../support/tokens.js';
 import { citizensInAllSystems } from '../support/world.js';
 
@@ -58,6 +59,24 @@ describe('refused tokens: 401 with an RFC 6750 challenge, whatever the operation
     const response = await rawGet({ query: '{ procedures { code } }' }, { 'apollo-require-preflight': '1', authorization: `Bearer ${await forgeAccessToken(claims, { expiresIn: -120 })}` });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(expiredChallenge);
+  });
+});
+
+describe('the identity provider’s keys out of reach', () => {
+  it('503 AUTH_UNAVAILABLE with Retry-After: not a refused token (no sign-out), public data still served without one', async () => {
+    // A gateway of its own whose JWKS address answers nothing: no token can be checked.
+    const gateway = await spawnGateway({ OIDC_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' });
+    try {
+      const response = await rawPost('{"query":"{ procedures { code } }"}', { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken(citizen)}` }, gateway.graphqlUrl);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.headers.get('www-authenticate')).toBeNull();
+      expect(response.json?.errors).toEqual([{ message: expect.stringMatching(/Réessayez/), extensions: { code: 'AUTH_UNAVAILABLE', retryAfterMs: 5_000 } }]);
+      const anonymous = await gql('{ procedures { code } }', {}, { url: gateway.graphqlUrl });
+      expect(anonymous.errors).toBeUndefined();
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 
