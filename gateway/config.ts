@@ -16,6 +16,7 @@ import { requestRecordsConfigFromEnv, requestRecordsEnvSchema, type RequestRecor
 import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } from './rate-limit/index.js';
 import { readSupergraphFile, resolveSubgraphEndpoints, SupergraphFileError, subgraphUrlVariable, type SubgraphEndpoint, type SupergraphFile } from './supergraph-file.js';
 import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
+import { explorerEnvSchema, explorerSettingsFromEnv, type ExplorerSettings } from './explorer/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
@@ -58,6 +59,7 @@ export const gatewayEnvSchema = z.object({
   ...tracingEnvSchema.shape,
   ...requestRecordsEnvSchema.shape,
   ...supervisionRoomEnvSchema.shape,
+  ...explorerEnvSchema.shape,
   ...admissionEnvSchema.shape,
 });
 
@@ -126,6 +128,8 @@ export interface GatewayConfig {
   readonly rateLimit: RateLimitOptions;
   /** The supervision room's live channel: push interval and stream cap (`SUPERVISION_PUSH_MS`, `SUPERVISION_MAX_STREAMS`). */
   readonly supervisionRoom: SupervisionRoomSettings;
+  /** GraphiQL on a browser's GET of `/graphql` (`EXPLORER_ENABLED`; default on outside production). */
+  readonly explorer: ExplorerSettings;
   /** Where the hash-chained audit trail is written, and the key that seals it. */
   readonly audit: AuditConfig;
   /** Bearer secret for `/metrics` (METRICS_TOKEN); undefined: this machine only. */
@@ -208,6 +212,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     trustedDocuments: trustedDocumentsOptionsFromEnv(options, options.NODE_ENV),
     rateLimit: rateLimitOptionsFromEnv(options),
     supervisionRoom: supervisionRoomSettingsFromEnv(options),
+    explorer: explorerSettingsFromEnv(options, options.NODE_ENV),
     audit,
     metricsToken: options.METRICS_TOKEN,
     tracing: tracingOptionsFromEnv(options, 'gateway'),

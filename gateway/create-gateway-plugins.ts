@@ -5,6 +5,8 @@ import { operationResolutionPlugin } from '../lib/graphql-http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
+import { createAuthChallengePlugin } from './auth/auth-challenge-plugin.js';
+import { createVariableErrorsPlugin } from './input-errors/index.js';
 import { createLimitPlugins, createVariablesDepthPlugins } from './limits/index.js';
 import { createRateLimitPlugins, type RateLimiter } from './rate-limit/index.js';
 import { createRequestRecordPlugins } from './request-records/index.js';
@@ -35,10 +37,15 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     ...createRateLimitPlugins({ limiter: rateLimiter, onStoreError: (error) => log.error({ err: error }, 'rate-limit store failed; request let through') }),
     ...createTrustedDocumentsPlugins({ ...config.trustedDocuments, publicRootFields: publicRootFieldsOf(config.supergraphSdl) }),
     ...createLimitPlugins({ limits: config.limits, nodeEnv: config.nodeEnv }),
+    // Variables that do not coerce: every problem, per field, before anything runs or is looked up in a cache.
+    // Enum values are named only where the schema is public (introspection on: not in production).
+    createVariableErrorsPlugin<GatewayContext>({ revealSchema: config.nodeEnv !== 'production' }),
     ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes, sharedCache: config.responseCacheShared }),
     // No record, no data: personal data leaves only once its access is on the trail.
     auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     // Who called and which operation, for the request's operational record (written by the HTTP route).
     ...createRequestRecordPlugins<GatewayContext>(),
+    // RFC 6750 challenges on refused fields (gateway/auth).
+    createAuthChallengePlugin(),
   ];
 }

@@ -12,8 +12,23 @@ const fromSubgraph = (code: string, message = 'détail interne') => ({
 });
 
 describe('formatError', () => {
-  it('keeps everything in development and names the subgraph', () => {
-    expect(format('development', fromSubgraph('NOT_FOUND')).extensions).toEqual({ ...fromSubgraph('NOT_FOUND').extensions, subgraph: 'electricity' });
+  it('keeps everything in development and names the subgraph; a stack trace only for internal errors', () => {
+    const { stacktrace: _trace, ...rest } = fromSubgraph('NOT_FOUND').extensions;
+    expect(format('development', fromSubgraph('NOT_FOUND')).extensions).toEqual({ ...rest, subgraph: 'electricity' });
+    expect(format('development', fromSubgraph('INTERNAL_SERVER_ERROR')).extensions).toEqual({ ...fromSubgraph('INTERNAL_SERVER_ERROR').extensions, subgraph: 'electricity' });
+  });
+
+  it.each(['BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'BAD_USER_INPUT'])('never sends a stack trace with a refusal (%s), in any mode', (code) => {
+    for (const nodeEnv of ['development', 'test', 'production'] as const) expect(format(nodeEnv, fromSubgraph(code)).extensions).not.toHaveProperty('stacktrace');
+  });
+
+  it('keeps the per-field detail of BAD_USER_INPUT and why a token was refused, outside development too', () => {
+    const fields = [{ path: ['input', 'meterType'], code: 'INVALID', message: 'Valeur non reconnue.' }];
+    expect(format('production', { message: 'Données invalides.', extensions: { code: 'BAD_USER_INPUT', fields, internal: 1 } })).toEqual({
+      message: 'Données invalides.',
+      extensions: { code: 'BAD_USER_INPUT', fields },
+    });
+    expect(format('production', { message: 'x', extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' } }).extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
   });
 
   it('keeps only the public extensions (code, system, subgraph, retryAfterMs) outside development', () => {

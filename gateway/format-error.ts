@@ -5,8 +5,12 @@ import { ErrorCode, errorMessages, isErrorCode } from '../schema/index.js';
 
 const apolloCodes: ReadonlySet<string> = new Set(Object.values(ApolloServerErrorCode));
 
-/** Extension keys a client may see outside development (`retryAfterMs`: when to try again): everything else is internal detail. */
-export const publicExtensionKeys = ['code', 'system', 'subgraph', 'field', 'retryAfterMs'] as const;
+/**
+ * Extension keys a client may see outside development: everything else is internal detail. `retryAfterMs`: when to
+ * try again; `fields`: per-field detail of a BAD_USER_INPUT (schema/field-errors.ts); `reason`: why a token was
+ * refused (`TOKEN_EXPIRED`: refresh it, `TOKEN_INVALID`: sign in again).
+ */
+export const publicExtensionKeys = ['code', 'system', 'subgraph', 'field', 'fields', 'reason', 'retryAfterMs'] as const;
 
 /** Our codes (schema/error-codes.ts) and Apollo Server's standard ones. */
 export function isPublicCode(code: unknown): code is string {
@@ -29,7 +33,9 @@ export function createFormatError({ nodeEnv, log }: FormatErrorOptions) {
     const code = extensions.code;
     const internal = !isPublicCode(code) || code === ErrorCode.INTERNAL_SERVER_ERROR;
     if (internal) log.error({ err: unwrapResolverError(error), code, subgraph: extensions.subgraph }, 'internal error');
-    if (nodeEnv === 'development') return { ...formatted, extensions };
+    // A stack trace helps a developer with our own failures only: a refused request (CSRF, validation, a bad token)
+    // is explained by its code and message, and a browser that stumbles on one must not meet a trace.
+    if (nodeEnv === 'development') return { ...formatted, extensions: internal ? extensions : withoutStacktrace(extensions) };
     if (internal && nodeEnv === 'production') {
       // Say where it failed, nothing of what failed.
       return { message: errorMessages.INTERNAL_SERVER_ERROR, ...position(formatted), extensions: { ...pick(extensions, ['system', 'subgraph']), code: ErrorCode.INTERNAL_SERVER_ERROR } };
@@ -42,6 +48,10 @@ function withSubgraph(extensions: Readonly<Record<string, unknown>>): Record<str
   const { serviceName } = extensions;
   if (extensions.subgraph !== undefined || typeof serviceName !== 'string') return { ...extensions };
   return { ...extensions, subgraph: serviceName };
+}
+
+function withoutStacktrace({ stacktrace: _trace, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return rest;
 }
 
 function pick(extensions: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {

@@ -33,10 +33,14 @@ describe('gateway in production', () => {
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
-  it('serves no landing page', async () => {
+  it('serves no landing page nor explorer by default: a browser gets a page saying how to query, no script', async () => {
     const response = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
-    expect(response.headers.get('content-type')).toMatch(/json/);
-    expect(await response.text()).not.toMatch(/<script|<html|cdn\./i);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const text = await response.text();
+    expect(text).toContain('EXPLORER_ENABLED');
+    expect(text).not.toMatch(/<script|cdn\.|graphiql/i);
+    const client = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(client.headers.get('content-type')).toMatch(/json/);
   });
 });
 

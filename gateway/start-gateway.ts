@@ -12,6 +12,7 @@ import { carryRequestDeadline } from './deadline/index.js';
 import { bindIncrementalResponse } from './defer/index.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
+import { createExplorer } from './explorer/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
@@ -144,16 +145,19 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address.
   const supervision = createSupervisionRoutes({ log, door: createStreamDoor({ context, onRefused: countRefusal, attestation }), ...config.supervisionRoom });
+  // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.
+  const explorer = createExplorer({ ...config.explorer, currentSupergraph: () => served.current().supergraph, trustedDocuments: config.trustedDocuments });
   const httpServer = createServer(
     createRequestListener(
       {
         // Apollo answers 405 to methods other than GET and POST, and refuses mutations over GET.
-        '/graphql': observeGraphQLRoute(admission.guard(graphql), { sink: records, metrics }),
+        '/graphql': explorer.wrap(observeGraphQLRoute(admission.guard(graphql), { sink: records, metrics })),
         'GET /metrics': createMetricsRoute({ render: renderMetrics, token: config.metricsToken }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
         'GET /ready': ready,
         // GET /supervision (the page), /supervision/assets/<file>, /supervision/events (Server-Sent Events).
         ...supervision.routes,
+        ...explorer.routes,
       },
       (error) => log.error({ err: error }, 'request failed'),
     ),

@@ -39,13 +39,22 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The gateway is at capacity and refused the request early, before any work; `retryAfterMs` says when to come back. */
   SERVICE_OVERLOADED: 'SERVICE_OVERLOADED',
+  /**
+   * The token could not be checked now (the identity provider's signing keys cannot be fetched): not the caller's
+   * fault, so neither a refusal of the token nor a reason to sign in again; `retryAfterMs` says when to retry.
+   */
+  AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   /** Anything unexpected; details stay in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Default user-facing messages (French, the users' language). */
+/**
+ * Default messages. What a user can act on is in French, the users' language; what only a developer can fix — a
+ * malformed request, an operation outside the manifest or over the limits — is a protocol error, in English like
+ * GraphQL's and Apollo's own (`errorAudience` says which is which; schema/error-language.test.ts holds it).
+ */
 export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: 'Élément introuvable.',
   BAD_USER_INPUT: 'Données invalides.',
@@ -59,13 +68,43 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: 'Authentification requise.',
   FORBIDDEN: 'Vous n’avez pas accès à cette information.',
   RATE_LIMITED: 'Trop de requêtes. Réessayez dans quelques instants.',
-  OPERATION_TOO_COMPLEX: 'Requête trop complexe.',
-  PERSISTED_QUERY_NOT_FOUND: 'Document de requête inconnu.',
-  DOCUMENT_NOT_TRUSTED: 'Ce client ne peut envoyer que des requêtes enregistrées.',
-  BAD_REQUEST: 'Requête mal formée.',
+  OPERATION_TOO_COMPLEX: 'Operation too complex.',
+  // Apollo's APQ wording, which persisted-query links match on (with the code) to send the full document instead.
+  PERSISTED_QUERY_NOT_FOUND: 'PersistedQueryNotFound',
+  DOCUMENT_NOT_TRUSTED: 'This client may only send trusted documents (the operations of the manifest, by id or exact text).',
+  BAD_REQUEST: 'Malformed request.',
   AUDIT_UNAVAILABLE: 'Le journal des accès ne peut pas enregistrer cette consultation pour le moment : les données personnelles ne sont pas servies. Réessayez plus tard.',
   SERVICE_OVERLOADED: 'Le service est saturé. Réessayez dans quelques instants.',
+  AUTH_UNAVAILABLE: 'La vérification de votre connexion est momentanément impossible. Réessayez dans quelques instants.',
   INTERNAL_SERVER_ERROR: 'Erreur interne. Réessayez plus tard.',
+};
+
+/**
+ * Who reads a code's message. `user`: French, for the person using the service (what happened, what to do);
+ * `developer`: English, a protocol error only the client's developer can fix. `extensions.fields[].message` is always
+ * for the user (French), even under a developer-facing code.
+ */
+export const errorAudience: Readonly<Record<ErrorCode, 'user' | 'developer'>> = {
+  NOT_FOUND: 'user',
+  BAD_USER_INPUT: 'user',
+  BACKEND_UNAVAILABLE: 'user',
+  BACKEND_TIMEOUT: 'user',
+  CIRCUIT_OPEN: 'user',
+  BACKEND_OVERLOADED: 'user',
+  BACKEND_ERROR: 'user',
+  BAD_BACKEND_RESPONSE: 'user',
+  IDEMPOTENCY_CONFLICT: 'user',
+  UNAUTHENTICATED: 'user',
+  FORBIDDEN: 'user',
+  RATE_LIMITED: 'user',
+  OPERATION_TOO_COMPLEX: 'developer',
+  PERSISTED_QUERY_NOT_FOUND: 'developer',
+  DOCUMENT_NOT_TRUSTED: 'developer',
+  BAD_REQUEST: 'developer',
+  AUDIT_UNAVAILABLE: 'user',
+  SERVICE_OVERLOADED: 'user',
+  AUTH_UNAVAILABLE: 'user',
+  INTERNAL_SERVER_ERROR: 'user',
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,4 +1,6 @@
-export { ErrorCode, errorMessages, isErrorCode } from './error-codes.js';
+export { ErrorCode, errorMessages, errorAudience, isErrorCode } from './error-codes.js';
+export { FieldErrorCode, FIELD_ERRORS_EXTENSION, fieldErrorsSummary } from './field-errors.js';
+export type { FieldError } from './field-errors.js';
 export { DossierStatus, dossierStatuses } from './dossier-status.js';
 export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure } from './procedures.js';
 export type { Procedure } from './procedures.js';

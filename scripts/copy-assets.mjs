@@ -15,6 +15,12 @@ function walk(dir) {
 
 for (const root of roots) if (existsSync(root)) walk(root);
 
+// The explorer: its page script (served as is), and GraphiQL's and React's browser builds from node_modules, so that
+// the image serves them without its development modules (gateway/explorer/explorer-files.ts).
+cpSync('gateway/explorer/web/explorer.js', 'dist/gateway/explorer/web/explorer.js');
+const { vendorFiles } = await import('../dist/gateway/explorer/index.js');
+for (const [name, modulePath] of Object.entries(vendorFiles)) cpSync(join('node_modules', modulePath), join('dist/gateway/explorer/vendor', name));
+
 // The supervision room's labels, written from the ministry registry (the page is compiled apart from it).
 const { ministryLabelsModule, ministryLabelsModulePath } = await import('../dist/scripts/web-labels/index.js');
 writeFileSync(join('dist', ministryLabelsModulePath), ministryLabelsModule());

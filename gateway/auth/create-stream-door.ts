@@ -46,5 +46,7 @@ export function createStreamDoor({ context, onRefused, attestation }: StreamDoor
 function refusalOf(error: unknown): DoorVerdict {
   if (error instanceof RateLimitedError) return { kind: 'refused', code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
   if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return { kind: 'refused', code: 'UNAUTHENTICATED' };
+  // The provider's keys are out of reach: "come back later" is the door's 429 with Retry-After (the room reconnects).
+  if (error instanceof GraphQLError && error.extensions.code === 'AUTH_UNAVAILABLE') return { kind: 'refused', code: 'RATE_LIMITED', retryAfterMs: Number(error.extensions.retryAfterMs) };
   throw error;
 }

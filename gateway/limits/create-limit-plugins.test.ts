@@ -40,7 +40,7 @@ async function expectTooComplex(query: string, reason: RegExp, server = test) {
   expect(body.data).toBeUndefined();
   expect(body.errors).toHaveLength(1);
   expect(body.errors?.[0]?.extensions).toEqual({ code: 'OPERATION_TOO_COMPLEX' });
-  expect(body.errors?.[0]?.message).toMatch(/^Requête trop complexe : /);
+  expect(body.errors?.[0]?.message).toMatch(/^Operation too complex: /);
   expect(body.errors?.[0]?.message).toMatch(reason);
   // Nothing measured nor any of armor's English wording.
   expect(body.errors?.[0]?.message).not.toMatch(/found|exceeded|Syntax Error/);
@@ -55,48 +55,48 @@ async function expectOk(query: string, server = test) {
 describe('operation limits over HTTP', () => {
   it('refuses a depth bomb and accepts the deepest allowed operation', async () => {
     await expectOk(nested(10));
-    await expectTooComplex(nested(11), /imbrication \(au plus 10\)/);
-    await expectTooComplex(nested(60), /imbrication/);
+    await expectTooComplex(nested(11), /nested too deeply \(at most 10 levels\)/);
+    await expectTooComplex(nested(60), /nested too deeply/);
   });
 
   it('counts fragments as levels, so spreading does not hide depth', async () => {
     const query = `query { node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { child { child { child { child { child { id } } } } } } }`;
-    await expectTooComplex(query, /imbrication/);
+    await expectTooComplex(query, /nested too deeply/);
   });
 
   it('refuses an alias bomb', async () => {
     await expectOk(aliases(15));
-    await expectTooComplex(aliases(16), /alias \(au plus 15\)/);
+    await expectTooComplex(aliases(16), /aliases \(at most 15\)/);
   });
 
   it('refuses a cost bomb of nested pages', async () => {
     await expectOk('{ nodes(first: 20) { id name children(first: 10) { id } } }');
-    await expectTooComplex('{ nodes(first: 100) { id children(first: 100) { id name } } }', /coût estimé trop élevé \(au plus 5000\)/);
+    await expectTooComplex('{ nodes(first: 100) { id children(first: 100) { id name } } }', /estimated cost too high \(at most 5000\)/);
   });
 
   it('refuses too many directives', async () => {
     const directives = (count: number) => `{ ${Array.from({ length: count }, () => 'hello @include(if: true)').join(' ')} }`;
     await expectOk(directives(20));
-    await expectTooComplex(directives(21), /directives \(au plus 20\)/);
+    await expectTooComplex(directives(21), /directives \(at most 20\)/);
   });
 
   it('refuses a token bomb before parsing it, and still reports a plain syntax error as such', async () => {
-    await expectTooComplex(`{ ${'hello '.repeat(2_000)}}`, /document trop long \(au plus 2000/);
+    await expectTooComplex(`{ ${'hello '.repeat(2_000)}}`, /document too long \(at most 2000/);
     // An unterminated bomb: refused for its length, never reaching the parser.
-    await expectTooComplex(`{ ${'hello '.repeat(5_000)}`, /document trop long/);
+    await expectTooComplex(`{ ${'hello '.repeat(5_000)}`, /document too long/);
     const { status, body } = await post(test.url, { query: '{ hello' });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
-  it('keeps OPERATION_TOO_COMPLEX and the French message through the production error masking', async () => {
-    await expectTooComplex(nested(12), /imbrication/, production);
+  it('keeps OPERATION_TOO_COMPLEX and the English message through the production error masking', async () => {
+    await expectTooComplex(nested(12), /nested too deeply/, production);
     await expectTooComplex(aliases(40), /alias/, production);
   });
 
   it('checks the same document again on each request (the verdict is cached, not skipped)', async () => {
-    await expectTooComplex(nested(11), /imbrication/);
-    await expectTooComplex(nested(11), /imbrication/);
+    await expectTooComplex(nested(11), /nested too deeply/);
+    await expectTooComplex(nested(11), /nested too deeply/);
     await expectOk(nested(10));
   });
 });

@@ -6,15 +6,16 @@ import { ErrorCode } from '../../schema/index.js';
 export type LimitKind = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
 
 const reasons: Readonly<Record<LimitKind, (max: number) => string>> = {
-  depth: (max) => `trop de niveaux d’imbrication (au plus ${max})`,
-  aliases: (max) => `trop d’alias (au plus ${max})`,
-  tokens: (max) => `document trop long (au plus ${max} éléments lexicaux)`,
-  directives: (max) => `trop de directives (au plus ${max})`,
-  cost: (max) => `coût estimé trop élevé (au plus ${max}) ; demandez moins d’éléments par page ou moins de champs`,
+  depth: (max) => `nested too deeply (at most ${max} levels)`,
+  aliases: (max) => `too many aliases (at most ${max})`,
+  tokens: (max) => `document too long (at most ${max} tokens)`,
+  directives: (max) => `too many directives (at most ${max})`,
+  cost: (max) => `estimated cost too high (at most ${max}); ask for fewer items per page or fewer fields`,
 };
 
 /**
- * The one error every limit raises: `OPERATION_TOO_COMPLEX`, HTTP 400, a French message naming the limit and its
+ * The one error every limit raises: `OPERATION_TOO_COMPLEX`, HTTP 400, an English message (a protocol error: the
+ * client's developer fixes it) naming the limit and its
  * documented maximum, never what was measured nor any part of the document.
  */
 export class OperationTooComplexError extends GraphQLError {
@@ -23,7 +24,7 @@ export class OperationTooComplexError extends GraphQLError {
     readonly kind: LimitKind,
     readonly max: number,
   ) {
-    super(`Requête trop complexe : ${reasons[kind](max)}.`, {
+    super(`Operation too complex: ${reasons[kind](max)}.`, {
       extensions: { code: ErrorCode.OPERATION_TOO_COMPLEX, http: { status: 400, headers: new HeaderMap([['cache-control', 'no-store']]) } },
     });
   }

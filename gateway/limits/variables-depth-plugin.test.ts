@@ -46,7 +46,7 @@ describe('variables depth plugin', () => {
     const { status, body } = await rawPost(server.url, `{"query":${JSON.stringify(query)},"variables":{"x":${nestedText(levels - 1)}}}`);
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([{ message: 'Requête mal formée : les variables sont imbriquées trop profondément (au plus 8 niveaux).', extensions: { code: 'BAD_REQUEST' } }]);
+    expect(body.errors).toEqual([{ message: 'Malformed request: variables nested too deeply (at most 8 levels).', extensions: { code: 'BAD_REQUEST' } }]);
   });
 
   it('refuses deep extensions, and deep variables over GET', async () => {

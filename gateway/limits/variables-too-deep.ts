@@ -9,7 +9,7 @@ import { ErrorCode } from '../../schema/index.js';
 export class VariablesTooDeepError extends GraphQLError {
   override readonly name = 'VariablesTooDeepError';
   constructor(readonly maxDepth: number) {
-    super(`Requête mal formée : les variables sont imbriquées trop profondément (au plus ${maxDepth} niveaux).`, {
+    super(`Malformed request: variables nested too deeply (at most ${maxDepth} levels).`, {
       extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400, headers: new HeaderMap([['cache-control', 'no-store']]) } },
     });
   }

@@ -119,7 +119,7 @@ describe('trusted documents by id', () => {
 
   it('answers PERSISTED_QUERY_NOT_FOUND to an unknown id, with 200 as Apollo clients expect, over POST and GET', async () => {
     const unknown = { persistedQuery: { version: 1, sha256Hash: documentId('query Unknown { procedures { code } }') } };
-    expectError(await post(enforce, { extensions: unknown }, portal), 200, 'PERSISTED_QUERY_NOT_FOUND', 'Document de requête inconnu.');
+    expectError(await post(enforce, { extensions: unknown }, portal), 200, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
     expectError(await get(enforce, { extensions: unknown }, preflight), 200, 'PERSISTED_QUERY_NOT_FOUND');
     expectError(await post(allowArbitrary, { extensions: unknown }), 200, 'PERSISTED_QUERY_NOT_FOUND');
   });
@@ -135,7 +135,7 @@ describe('trusted documents by id', () => {
 
 describe('arbitrary documents', () => {
   it('are refused in enforce mode to a plain client, whatever the route', async () => {
-    const message = 'Ce client ne peut envoyer que des requêtes enregistrées.';
+    const message = 'This client may only send trusted documents (the operations of the manifest, by id or exact text).';
     expectError(await post(enforce, { query: arbitrary }, portal), 400, 'DOCUMENT_NOT_TRUSTED', message);
     expectError(await post(enforce, { query: arbitrary }), 400, 'DOCUMENT_NOT_TRUSTED', message);
     expectError(await get(enforce, { query: arbitrary }, { ...preflight, ...portal }), 400, 'DOCUMENT_NOT_TRUSTED', message);

@@ -75,7 +75,7 @@ export function createGraphQLHandler<C extends BaseContext>({
         text = await readBody(req, maxBodyBytes);
       } catch (error) {
         // The rest of the body is still on the wire: close the connection, or the next request on it reads garbage.
-        if (error instanceof BodyTooLargeError) return refuse(413, `Requête trop volumineuse (limite ${maxBodyBytes} octets).`, 'BAD_REQUEST', { connection: 'close' });
+        if (error instanceof BodyTooLargeError) return refuse(413, `Request body too large (limit ${maxBodyBytes} bytes).`, 'BAD_REQUEST', { connection: 'close' });
         throw error;
       }
       const contentType = req.headers['content-type'];
@@ -83,7 +83,7 @@ export function createGraphQLHandler<C extends BaseContext>({
         try {
           body = JSON.parse(text);
         } catch {
-          return refuse(400, 'Corps de requête JSON invalide.', 'BAD_REQUEST');
+          return refuse(400, 'Invalid JSON request body.', 'BAD_REQUEST');
         }
       } else if (isCsrfSimpleRequest(contentType, req.headers, csrfPreventionHeaders)) {
         // Apollo refuses it as a possible cross-site request forgery, before reading it.

@@ -47,13 +47,13 @@ export class EnergyMinesResolver {
       // Checked before the outbox: a queued application must be one SIGEM will take.
       payload: () => {
         if (!procedure || !isProcedureOfMines(procedureCode)) {
-          throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère (${minesProcedures.map((p) => p.procedureCode).join(', ')}).`, 'procedureCode');
+          throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère (${minesProcedures.map((p) => p.procedureCode).join(', ')}).`, ['input', 'procedureCode']);
         }
-        if (needsSite && (!input.communeCode || !input.locality)) throw userInputError('Cette démarche porte sur un site : indiquez sa commune et sa localité.', 'communeCode');
+        if (needsSite && (!input.communeCode || !input.locality)) throw userInputError('Cette démarche porte sur un site : indiquez sa commune et sa localité.', ['input', 'communeCode']);
         if (mining && (!input.substance || input.areaHectares === null || input.areaHectares === undefined))
-          throw userInputError('Un titre minier exige la substance et la superficie sollicitées.', 'substance');
+          throw userInputError('Un titre minier exige la substance et la superficie sollicitées.', ['input', 'substance']);
         if (mining && input.areaHectares !== null && input.areaHectares !== undefined && (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares)) {
-          throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, 'areaHectares');
+          throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, ['input', 'areaHectares']);
         }
         return {
           niu: input.applicantNiu,

@@ -7,6 +7,7 @@ import { parse } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import { applyAuthorization } from '../authorization/index.js';
+import { validateArguments } from '../input/index.js';
 import { ministryLegacyHealth } from '../legacy-health/index.js';
 
 /** Federation version and directives every subgraph may use. */
@@ -41,7 +42,8 @@ export async function buildFederatedSchema({ resolvers, orphanedTypes = [], refe
     orphanedTypes: health ? [...orphanedTypes, health.type] : orphanedTypes,
     // Federation adds Query fields and allows schemas without a query of their own.
     skipCheck: true,
-    validate: { forbidUnknownValues: false },
+    // class-validator as type-graphql runs it, with each broken constraint's path in `extensions.fields`.
+    validateFn: validateArguments,
   };
   const typeGraphQLSchema = await buildSchema(options);
   const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(typeGraphQLSchema)}`);

@@ -5,7 +5,7 @@ import type { Outbox, Submission } from '../../../outbox/index.js';
 import type { DossierSystem, LegacySystem } from '../../../schema/index.js';
 import { canFileFor, forbiddenError } from '../authorization/index.js';
 import { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
-import { userInputError } from '../input/user-input-error.js';
+import { payloadInputError } from './payload-input-error.js';
 import { recordOfOutcome } from './record-of-outcome.js';
 
 /** What a ministry gives back for an application. */
@@ -48,7 +48,7 @@ export async function submitDossier<R extends SubmittedRecord, I extends object>
   const payload = await filing.payload();
   const externalReference = externalReferenceFor(desk.referencePrefix, filing.procedureCode, filing.applicantNiu, filing.idempotencyKey);
   const parsed = desk.inputSchema.safeParse({ ...payload, externalReference });
-  if (!parsed.success) throw userInputError([...new Set(parsed.error.issues.map((issue) => issue.message))].join(' '));
+  if (!parsed.success) throw payloadInputError(parsed.error.issues);
   const outcome = await desk.outbox.submit({
     externalReference,
     procedureCode: filing.procedureCode,

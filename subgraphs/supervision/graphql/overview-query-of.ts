@@ -9,8 +9,8 @@ const DAY_MS = 86_400_000;
 export function overviewQueryOf(filter: SupervisionFilter | null | undefined): OverviewQuery {
   const from = filter?.from ? filter.from.toISOString().slice(0, 10) : null;
   const to = filter?.to ? filter.to.toISOString().slice(0, 10) : null;
-  if (filter?.procedure && !findProcedure(filter.procedure)) throw userInputError(`Aucune démarche n’a le code « ${filter.procedure.slice(0, 60)} ».`, 'procedure');
-  if (from && to && from > to) throw userInputError('Le début de la période doit précéder sa fin.', 'from');
-  if (from && to && (Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS) throw userInputError(`La période ne peut dépasser ${MAX_PERIOD_DAYS} jours.`, 'from');
+  if (filter?.procedure && !findProcedure(filter.procedure)) throw userInputError(`Aucune démarche n’a le code « ${filter.procedure.slice(0, 60)} ».`, ['filter', 'procedure']);
+  if (from && to && from > to) throw userInputError('Le début de la période doit précéder sa fin.', ['filter', 'from']);
+  if (from && to && (Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS) throw userInputError(`La période ne peut dépasser ${MAX_PERIOD_DAYS} jours.`, ['filter', 'from']);
   return { ministry: filter?.ministry ?? null, procedure: filter?.procedure ?? null, from, to, commune: filter?.commune ?? null };
 }

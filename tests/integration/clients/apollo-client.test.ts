@@ -113,8 +113,8 @@ describe('Apollo Client 4 against a production gateway', () => {
       expect(data?.dossier).toMatchObject({ __typename: 'BuildingPermitApplication', reference });
     }
     expect(exchanges.map((e) => [e.method, e.status, e.cacheControl])).toEqual([
-      ['GET', 200, 'private, no-store'],
-      ['GET', 200, 'private, no-store'],
+      ['GET', 200, 'private, no-cache'],
+      ['GET', 200, 'private, no-cache'],
     ]);
     expect(paramsOf(exchanges[0]!)).toMatchObject({
       operationName: 'DossierStatus',

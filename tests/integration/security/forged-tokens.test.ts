@@ -11,20 +11,25 @@ const victim = citizensInAllSystems()[64]!.niu;
 const claims: AccessClaims = { sub: 'forger', client_id: 'portail-web', role: 'citizen', niu: victim };
 const query = JSON.stringify({ query: 'query Forged { me { niu firstName lastName } procedures { code } }' });
 
-/** The only body a refused credential gets: the code and the generic French message. */
-const refusal = { errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED' } }] };
+/** The only body a refused credential gets: the code, the generic French message, and "invalid" (never why). */
+const refusal = { errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' } }] };
+/** A genuine token past its `exp` may say so (jose checks signature, issuer and audience first): the app refreshes it. */
+const expiredRefusal = { errors: [{ message: 'Votre session a expiré : connectez-vous à nouveau.', extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' } }] };
+const invalidChallenge = 'Bearer realm="guichet", error="invalid_token", error_description="The access token is invalid"';
+const expiredChallenge = 'Bearer realm="guichet", error="invalid_token", error_description="The access token expired"';
 
 async function withAuthorization(authorization: string) {
   return rawPost(query, { 'content-type': 'application/json', authorization });
 }
 
-async function expectRefused(authorization: string) {
+async function expectRefused(authorization: string, expired = false) {
   const response = await withAuthorization(authorization);
   expect(response.status).toBe(401);
-  expect(response.json).toEqual(refusal);
-  expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  expect(response.json).toEqual(expired ? expiredRefusal : refusal);
+  expect(response.headers.get('www-authenticate')).toBe(expired ? expiredChallenge : invalidChallenge);
   expectNoLeak(response.text, { nius: [victim] });
-  expect(response.text).not.toMatch(/expired|audience|issuer|alg|kid|claim|signature|malformed|bearer token/i);
+  // The reason code says expired or invalid (the challenge too), on purpose; nothing else of why.
+  expect(response.text.replace(/TOKEN_EXPIRED|TOKEN_INVALID/g, '')).not.toMatch(/expired|audience|issuer|alg|kid|claim|signature|malformed|bearer token/i);
 }
 
 describe('forged access tokens at the gateway', () => {
@@ -47,7 +52,7 @@ describe('forged access tokens at the gateway', () => {
   });
 
   it('an expired token (beyond the 30 s skew) is refused', async () => {
-    await expectRefused(`Bearer ${await forgeAccessToken(claims, { expiresIn: -120 })}`);
+    await expectRefused(`Bearer ${await forgeAccessToken(claims, { expiresIn: -120 })}`, true);
   });
 
   it('a token not yet valid (nbf beyond the skew) is refused', async () => {
@@ -83,10 +88,14 @@ describe('forged access tokens at the gateway', () => {
   it('a mutation under a forged token files nothing', async () => {
     const before = await legacyCounters();
     const mutation = `mutation { requestCivilActCopy(idempotencyKey: "forged-${Date.now()}", input: { applicantNiu: "${victim}", actNumber: "N-GOLFE1-2019-000001", copies: 1 }) { reference } }`;
-    for (const token of [unsignedToken(claims), await tokenFromAnotherKey(claims), await forgeAccessToken(claims, { expiresIn: -120 })]) {
+    for (const [token, expired] of [
+      [unsignedToken(claims), false],
+      [await tokenFromAnotherKey(claims), false],
+      [await forgeAccessToken(claims, { expiresIn: -120 }), true],
+    ] as const) {
       const response = await rawPost(JSON.stringify({ query: mutation }), { 'content-type': 'application/json', authorization: `Bearer ${token}` });
       expect(response.status).toBe(401);
-      expect(response.json).toEqual(refusal);
+      expect(response.json).toEqual(expired ? expiredRefusal : refusal);
     }
     expect(await legacyCounters()).toEqual(before);
   });

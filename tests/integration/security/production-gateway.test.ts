@@ -80,7 +80,7 @@ describe('gateway in production mode', () => {
       const response = await gql(query, variables, { url: gateway.graphqlUrl, token: explorer });
       expect(response.errors?.length).toBeGreaterThan(0);
       for (const error of response.errors!) {
-        expect(Object.keys(error.extensions ?? {}).every((key) => ['code', 'system', 'subgraph', 'field', 'retryAfterMs'].includes(key))).toBe(true);
+        expect(Object.keys(error.extensions ?? {}).every((key) => ['code', 'system', 'subgraph', 'field', 'fields', 'reason', 'retryAfterMs'].includes(key))).toBe(true);
       }
       expectNoLeak(response);
     }
@@ -176,7 +176,7 @@ describe('production gateway and the development IdP', () => {
   it.each(requests)('refuses a %s token minted by the development IdP’s /dev/token: 401, nothing said', async (_role, request) => {
     const response = await rawPost(procedures, { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(request)}` }, gateway.graphqlUrl);
     expect(response.status).toBe(401);
-    expect(response.json).toEqual({ errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(response.json).toEqual({ errors: [{ message: 'Authentification requise.', extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' } }] });
     expect(response.text).not.toMatch(/dev|development|guichet_dev|claim/i);
   });
 

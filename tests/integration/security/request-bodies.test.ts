@@ -18,7 +18,7 @@ describe('request bodies', () => {
     const response = await withPrivateConnections((post) => post(body, { ...json, authorization: `Bearer ${token}` }));
     expect(response.status).toBe(413);
     expect(response.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-    expect(response.json?.errors?.[0]?.message).toMatch(/trop volumineuse/);
+    expect(response.json?.errors?.[0]?.message).toMatch(/too large/);
     expect(await legacyCounters()).toEqual(before);
   });
 
