@@ -105,7 +105,7 @@ export interface BenchFigures {
   /** Heap across supergraph hot reloads (undefined: `--reloads none`). */
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */
-  readonly defer?: DeferFigures;
+  readonly defer?: readonly DeferFigures[];
   /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
   readonly scaled?: ScaledFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */

@@ -137,7 +137,7 @@ export function formatBenchResults(figures: BenchFigures): string {
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   if (figures.wireBytes) out.push(formatWireBytes(figures.wireBytes), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');
-  if (figures.defer) out.push(formatDeferFigures(figures.defer), '');
+  for (const defer of figures.defer ?? []) out.push(formatDeferFigures(defer), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
   if (figures.scaled) out.push(formatScaled(figures.scaled), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');

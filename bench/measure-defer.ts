@@ -6,6 +6,8 @@ import { setLegacyMode } from './set-legacy-mode.js';
 
 /** Time to the dashboard's identity with `@defer`, against the whole answer without it, on the realistic latencies. */
 export interface DeferFigures {
+  /** The network between the phone and the gateway: loopback, or a simulated mobile link (bench/throttling-proxy.ts). */
+  readonly link: string;
   readonly samples: number;
   /** The dashboard without `@defer`: one JSON answer, ms to its last byte. */
   readonly wholeMs: Percentiles;
@@ -29,6 +31,8 @@ export interface MeasureDeferOptions {
   readonly legacyUrls: LegacyUrls;
   /** Citizens whose dashboards are asked for, in turn. */
   readonly citizens: readonly string[];
+  /** What lies between the client and `url`, as the table names it. Default 'loopback'. */
+  readonly link?: string;
   /** Requests of each kind, alternating (one at a time: a latency figure, not a throughput one). */
   readonly samples: number;
   readonly log: (line: string) => void;
@@ -75,7 +79,7 @@ export async function measureDefer(options: MeasureDeferOptions): Promise<DeferF
     const sorted = [...values].sort((a, b) => a - b);
     return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
   };
-  return { samples: options.samples, wholeMs: summary(whole), firstPartMs: summary(first), lastPartMs: summary(last), firstPartBytes, wholeBytes };
+  return { link: options.link ?? 'loopback', samples: options.samples, wholeMs: summary(whole), firstPartMs: summary(first), lastPartMs: summary(last), firstPartBytes, wholeBytes };
 }
 
 async function timeWhole(url: string, token: string, query: string): Promise<{ ms: number; bytes: number }> {
@@ -119,7 +123,7 @@ function headers(token: string, accept: string): Record<string, string> {
 export function formatDeferFigures(figures: DeferFigures): string {
   const row = (name: string, p: Percentiles) => `| ${name} | ${p.p50.toFixed(0)} | ${p.p95.toFixed(0)} |`;
   return [
-    `### \`@defer\`: the dashboard's identity first (${figures.samples} requests of each kind, one at a time, realistic legacy latencies)`,
+    `### \`@defer\`: the dashboard's identity first, over ${figures.link} (${figures.samples} requests of each kind, one at a time, realistic legacy latencies)`,
     '',
     '| | p50 (ms) | p95 (ms) |',
     '| --- | ---: | ---: |',

@@ -13,7 +13,8 @@ import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
-import { measureDefer } from './measure-defer.js';
+import { measureDefer, type DeferFigures, type MeasureDeferOptions } from './measure-defer.js';
+import { slow3g, startThrottlingProxy } from './throttling-proxy.js';
 import { measureWireBytes } from './measure-wire-bytes.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
@@ -140,9 +141,10 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     // On a gateway and a subgraph of its own in this process: the stack is idle meanwhile.
     const reloadMemory = options.reloads > 0 ? await measureReloadMemory({ reloads: options.reloads, connections: 4, log }) : undefined;
 
-    // @defer: the dashboard's first part against its whole answer, on the stack's gateway (realistic latencies).
+    // @defer: the dashboard's first part against its whole answer, on the stack's gateway (realistic latencies), on
+    // loopback and as a phone on 3G sees it (a throttling proxy in front of the same gateway).
     const defer = options.targets.includes('guichet')
-      ? await measureDefer({ url: stackGatewayEndpoint(bench).url, idp: bench.idp, legacyUrls, citizens: keys.dashboard, samples: options.quick ? 10 : 40, log })
+      ? await measureDeferOnLinks(stackGatewayEndpoint(bench).url, { idp: bench.idp, legacyUrls, citizens: keys.dashboard, quick: options.quick, log })
       : undefined;
 
     const skipped: string[] = [];
@@ -275,4 +277,18 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
   };
+}
+
+/** The @defer figure on loopback, then through a simulated 3G link to the same gateway (fewer samples: seconds each). */
+async function measureDeferOnLinks(url: string, options: Pick<MeasureDeferOptions, 'idp' | 'legacyUrls' | 'citizens' | 'log'> & { readonly quick: boolean }): Promise<DeferFigures[]> {
+  const loopback = await measureDefer({ ...options, url, samples: options.quick ? 10 : 40 });
+  const gateway = new URL(url);
+  const proxy = await startThrottlingProxy(gateway, slow3g);
+  try {
+    const link = `a simulated 3G link (${slow3g.bitsPerSecond / 1_000} kbit/s each way, ${slow3g.rttMs} ms round trip)`;
+    const mobile = await measureDefer({ ...options, url: `${proxy.origin}${gateway.pathname}`, link, samples: options.quick ? 3 : 15 });
+    return [loopback, mobile];
+  } finally {
+    await proxy.close();
+  }
 }

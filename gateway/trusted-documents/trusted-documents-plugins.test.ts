@@ -171,7 +171,7 @@ describe('arbitrary documents', () => {
   });
 
   it('are refused in enforce mode when they differ from every manifest body by more than that', async () => {
-    const message = 'Ce client ne peut envoyer que des requêtes enregistrées.';
+    const message = 'This client may only send trusted documents (the operations of the manifest, by id or exact text).';
     for (const query of [
       'query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt nextAction submittedAt } }',
       'query DossierStatus($reference: ID!) { dossier(reference: $reference) { reference status ministryStatus updatedAt } }',

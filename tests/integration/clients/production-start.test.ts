@@ -64,7 +64,9 @@ describe('npm start -- --production', () => {
     expect(dashboard).toMatchObject({ data: { citizen: { niu: expect.stringMatching(/^\d{12}$/) } } });
     expect(dashboard).not.toHaveProperty('errors');
     expect(status).toMatchObject({ data: { dossier: { reference: expect.stringMatching(/^CEET-/) } } });
-    expect(refused).toEqual({ errors: [{ message: 'Ce client ne peut envoyer que des requêtes enregistrées.', extensions: { code: 'DOCUMENT_NOT_TRUSTED' } }] });
+    expect(refused).toEqual({
+      errors: [{ message: 'This client may only send trusted documents (the operations of the manifest, by id or exact text).', extensions: { code: 'DOCUMENT_NOT_TRUSTED' } }],
+    });
     expect(integrator).toMatchObject({ access_token: expect.any(String), token_type: expect.stringMatching(/^bearer$/i) });
 
     // The shipped Apollo Client setup works against it with that token.

@@ -51,14 +51,18 @@ const postTypes: readonly (readonly [string | undefined, 'json' | 'csrf' | 415])
 interface Expected {
   readonly status: number;
   readonly contentType: string;
-  readonly shape: 'data' | 'errors';
+  readonly shape: 'data' | 'errors' | 'html';
   readonly allow?: string;
 }
+
+/** A browser's GET (it prefers text/html): the explorer, with the document loaded (docs/explorer.md), whatever it is. */
+const browserPage: Expected = { status: 200, contentType: 'text/html; charset=utf-8', shape: 'html' };
 
 /** What the spec asks for each request, rule by rule (after the 2025-01-01 watershed). */
 function expected(method: string, accept: string | undefined, kind: Kind, postType: 'json' | 'csrf' | 415 = 'json'): Expected {
   const type = accepts.find(([a]) => a === accept)?.[1];
   if (method === 'POST' && postType === 415) return { status: 415, contentType: type ?? json, shape: 'errors' };
+  if (method === 'GET' && accept === 'text/html') return browserPage;
   if (type === undefined) return { status: 406, contentType: json, shape: 'errors' };
   if (method === 'POST' && postType === 'csrf') return { status: 400, contentType: type, shape: 'errors' };
   if (method !== 'GET' && method !== 'POST') return { status: 405, contentType: type, shape: 'errors', allow: 'GET, POST' };
@@ -78,6 +82,11 @@ function request(method: string, accept: string | undefined, kind: Kind, content
 
 function expectAnswer(reply: WireResponse, want: Expected): void {
   expect({ status: reply.status, contentType: reply.headers['content-type'], allow: reply.headers.allow }).toEqual({ status: want.status, contentType: want.contentType, allow: want.allow });
+  if (want.shape === 'html') {
+    expect(reply.text).toMatch(/^<!doctype html>/i);
+    expect(reply.text).not.toMatch(/\n\s+at /);
+    return;
+  }
   const body = JSON.parse(reply.text) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
   if (want.shape === 'data') {
     expect(body.data).toBeTruthy();

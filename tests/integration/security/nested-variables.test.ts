@@ -69,7 +69,7 @@ function expectTooDeep(response: RawResponse) {
   expect(response.json?.data ?? null).toBeNull();
   expect(response.json?.errors).toHaveLength(1);
   expect(response.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-  expect(response.json?.errors?.[0]?.message).toMatch(new RegExp(`variables.*imbriqu.*au plus ${maxDepth}`, 'i'));
+  expect(response.json?.errors?.[0]?.message).toMatch(new RegExp(`variables nested too deeply \\(at most ${maxDepth} levels\\)`));
   expect(response.text).not.toMatch(/Maximum call stack|RangeError|\n\s+at /);
 }
 

@@ -12,15 +12,15 @@ const nest = (levels: number, leaf: string): string => (levels === 0 ? leaf : `e
 const dashboard = `dossiers(first: 20) { totalCount nodes { reference status ministryStatus submittedAt updatedAt nextAction procedure { code title ministry feeFcfa legalDelayDays } history { status at } } }`;
 
 const bombs: readonly [string, string, RegExp][] = [
-  ['depth bomb', `query($niu: ID!) { citizen(niu: $niu) { ${nest(6, 'niu firstName')} } }`, /imbrication/],
+  ['depth bomb', `query($niu: ID!) { citizen(niu: $niu) { ${nest(6, 'niu firstName')} } }`, /nested too deeply/],
   ['alias bomb', `query($niu: ID!) { ${Array.from({ length: 16 }, (_, i) => `a${i}: citizen(niu: $niu) { niu firstName }`).join(' ')} }`, /alias/],
-  ['cost bomb: one page of 100 with every field', `query($niu: ID!) { citizen(niu: $niu) { ${dashboard.replace('first: 20', 'first: 100')} } }`, /coût/],
+  ['cost bomb: one page of 100 with every field', `query($niu: ID!) { citizen(niu: $niu) { ${dashboard.replace('first: 20', 'first: 100')} } }`, /estimated cost too high/],
   [
     'cost bomb: aliased dashboards',
     `query($niu: ID!) { ${Array.from({ length: 8 }, (_, i) => `d${i}: citizen(niu: $niu) { firstName lastName civilActs { number kind date } ${dashboard} }`).join(' ')} }`,
-    /coût/,
+    /estimated cost too high/,
   ],
-  ['token bomb', `query($niu: ID!) { citizen(niu: $niu) { ${'niu '.repeat(2_100)} firstName } }`, /éléments lexicaux/],
+  ['token bomb', `query($niu: ID!) { citizen(niu: $niu) { ${'niu '.repeat(2_100)} firstName } }`, /document too long/],
   ['directive bomb', `query($niu: ID!) { citizen(niu: $niu) { ${'niu @include(if: true) '.repeat(25)} firstName } }`, /directives/],
 ];
 
