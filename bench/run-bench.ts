@@ -281,12 +281,12 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
 
 /** The @defer figure on loopback, then through a simulated 3G link to the same gateway (fewer samples: seconds each). */
 async function measureDeferOnLinks(url: string, options: Pick<MeasureDeferOptions, 'idp' | 'legacyUrls' | 'citizens' | 'log'> & { readonly quick: boolean }): Promise<DeferFigures[]> {
-  const loopback = await measureDefer({ ...options, url, samples: options.quick ? 10 : 40 });
+  const loopback = await measureDefer({ ...options, url, samples: options.quick ? 4 : 40 });
   const gateway = new URL(url);
   const proxy = await startThrottlingProxy(gateway, slow3g);
   try {
     const link = `a simulated 3G link (${slow3g.bitsPerSecond / 1_000} kbit/s each way, ${slow3g.rttMs} ms round trip)`;
-    const mobile = await measureDefer({ ...options, url: `${proxy.origin}${gateway.pathname}`, link, samples: options.quick ? 3 : 15 });
+    const mobile = await measureDefer({ ...options, url: `${proxy.origin}${gateway.pathname}`, link, samples: options.quick ? 2 : 15 });
     return [loopback, mobile];
   } finally {
     await proxy.close();
