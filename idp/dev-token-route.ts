@@ -51,6 +51,22 @@ function claimsFor(request: DevTokenRequest, minter: TokenMinter): AccessTokenCl
 }
 
 /**
+ * The claims of a development token for `request` (`{ role, niu?, ministry?, scopes?, subject?, clientId? }`), or a
+ * French explanation of what is wrong with it: the `/dev/token` route's, and the production-mode stack's person tokens
+ * (scripts/stack/sign-access-token.ts), so that both issue the same subjects and client ids.
+ */
+export function devTokenClaims(request: unknown, minter: TokenMinter): AccessTokenClaims | string {
+  const parsed = devTokenRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    const message = issue?.code === 'unrecognized_keys' ? `champ inconnu : ${issue.keys.join(', ')}` : (issue?.message ?? 'requête invalide');
+    return field === '' ? message : `${field} : ${message}`;
+  }
+  return claimsFor(parsed.data, minter);
+}
+
+/**
  * `POST /dev/token` (development only: not routed when NODE_ENV=production): a token for any seeded citizen, an
  * agent of a simulated ministry, a supervisor or an integrator with the scopes asked, from a JSON body
  * `{ role, niu?, ministry?, scopes?, subject?, clientId? }`.
@@ -69,14 +85,7 @@ export function devTokenRoute(options: { readonly minter: TokenMinter; readonly 
       }
       return sendOAuthError(res, 400, 'invalid_request', 'corps JSON illisible');
     }
-    const parsed = devTokenRequestSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') ?? '';
-      const message = issue?.code === 'unrecognized_keys' ? `champ inconnu : ${issue.keys.join(', ')}` : (issue?.message ?? 'requête invalide');
-      return sendOAuthError(res, 400, 'invalid_request', field === '' ? message : `${field} : ${message}`);
-    }
-    const claims = claimsFor(parsed.data, options.minter);
+    const claims = devTokenClaims(value, options.minter);
     if (typeof claims === 'string') return sendOAuthError(res, 400, 'invalid_request', claims);
     if (claims.niu !== undefined && !options.isKnownNiu(claims.niu)) {
       return sendOAuthError(res, 400, 'unknown_niu', `aucun citoyen avec ce NIU dans le monde simulé (${options.worldLabel})`);

@@ -6,5 +6,7 @@ export { defaultIdpClients, parseIdpClients } from './idp-clients.js';
 export type { IdpClient } from './idp-clients.js';
 export { loadOrCreateSigningKey } from './signing-key.js';
 export type { SigningKey } from './signing-key.js';
-export { devAgentMinistries, devClientIds } from './dev-token-route.js';
+export { devAgentMinistries, devClientIds, devTokenClaims } from './dev-token-route.js';
+export { createTokenMinter } from './create-token-minter.js';
+export type { AccessTokenClaims, TokenMinter } from './create-token-minter.js';
 export { openidConfiguration, idpEndpoints } from './discovery.js';

@@ -1,6 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
-import { devClientIds, loadOrCreateSigningKey } from '../../idp/index.js';
+import { createTokenMinter, devTokenClaims, loadOrCreateSigningKey } from '../../idp/index.js';
 
 export interface AccessTokenRequest {
   readonly keyPath: string;
@@ -14,31 +12,15 @@ export interface AccessTokenRequest {
 }
 
 /**
- * An access token as a production provider issues it for a person — the claims of the development IdP's (RFC 9068
- * profile, `typ: at+jwt`), without the development mark — signed with the production-mode stack's IdP key. The
- * stack's IdP in production mints only client-credentials tokens, as a real deployment's provider for integrators;
- * this stands in for the citizens' and agents' provider. Whoever holds the key can sign anything: it adds no power.
+ * An access token as a production provider issues it for a person: the development IdP's claims and minter (RFC 9068
+ * profile, `typ: at+jwt`) without the development mark, signed with the production-mode stack's IdP key. The stack's
+ * IdP in production mints only client-credentials tokens, as a real deployment's provider for integrators; this
+ * stands in for the citizens' and agents' provider. Whoever holds the key can sign anything: it adds no power.
+ * A request the IdP would refuse (an unknown ministry…) throws a TypeError with its French explanation.
  */
 export async function signAccessToken({ keyPath, issuer, audience, role, niu, ministry, ttlSeconds = 3_600 }: AccessTokenRequest): Promise<string> {
-  const key = await loadOrCreateSigningKey(keyPath);
-  // The development IdP's subjects and client ids: a citizen's subject is stable per NIU while the key lasts and
-  // reveals nothing of it.
-  const sub =
-    role === 'citizen'
-      ? `citoyen-${createHmac('sha256', key.secretMaterial)
-          .update(`citizen:${niu ?? ''}`)
-          .digest('base64url')
-          .slice(0, 22)}`
-      : role === 'agent'
-        ? `agent-${(ministry ?? '').toLowerCase().replace(/_/g, '-')}-demo`
-        : 'superviseur-demo';
-  const claims = { sub, client_id: devClientIds[role], role, ...(niu ? { niu } : {}), ...(ministry ? { ministry } : {}) };
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .setJti(randomUUID())
-    .sign(key.privateKey);
+  const minter = createTokenMinter({ key: await loadOrCreateSigningKey(keyPath), issuer, audience, ttlSeconds, development: false });
+  const claims = devTokenClaims({ role, ...(niu ? { niu } : {}), ...(ministry ? { ministry } : {}) }, minter);
+  if (typeof claims === 'string') throw new TypeError(claims);
+  return (await minter.mint(claims)).accessToken;
 }
