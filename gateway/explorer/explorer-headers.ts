@@ -1,3 +1,4 @@
+import { pageSecurityHeaders } from '../../lib/http/index.js';
 /**
  * Headers of the explorer's page, of the page that replaces it, and of their files. Scripts and styles come from this
  * origin only (no inline script, no `eval`): GraphiQL's fonts are `data:` URLs inside its stylesheet. Queries go to
@@ -17,13 +18,4 @@ export const explorerContentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const explorerSecurityHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': explorerContentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  // The page's address may carry a query (`/graphql?query=…`): never sent on to another site.
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+export const explorerSecurityHeaders = pageSecurityHeaders(explorerContentSecurityPolicy);

@@ -1,3 +1,4 @@
+import { pageSecurityHeaders } from '../../lib/http/index.js';
 /**
  * Headers of every supervision response. The page loads only what the gateway serves: no inline script or style,
  * no other origin, no framing; SVG charts are built through the DOM, which the policy allows.
@@ -15,12 +16,4 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+export const securityHeaders = pageSecurityHeaders(contentSecurityPolicy);

@@ -7,3 +7,4 @@ export { compressBody, defaultCompression, type CompressionOptions } from './com
 export { entityTagOf, ifNoneMatchHits } from './entity-tag.js';
 export { sendRepresentation, type RepresentationOptions } from './send-representation.js';
 export { withVary } from './vary.js';
+export { pageSecurityHeaders } from './page-security-headers.js';
