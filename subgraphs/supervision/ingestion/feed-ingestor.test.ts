@@ -36,7 +36,7 @@ function fakeFeed(system: LegacySystem) {
       if (failure) throw failure;
       const latest = new Map<string, DossierFact>();
       for (const v of versions) latest.set(v.key, v);
-      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since));
+      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since)).map((v) => ({ fact: v, ownerNiu: `NIU-${v.key}`, ministryStatus: null }));
     },
   };
   return { feed, versions, calls, fail: (error: Error | null) => (failure = error) };
@@ -146,7 +146,7 @@ describe('feed ingestor', () => {
     let release: () => void = () => undefined;
     const saved: string[] = [];
     const store: ReadModelStore = { ...createMemoryReadModelStore(), save: async (system) => void saved.push(system) };
-    const feed: ChangeFeed = { system: 'ceet', changedSince: () => new Promise((resolve) => (release = () => resolve([fact('ceet', 'CEET-1', 'SUBMITTED', t0)]))) };
+    const feed: ChangeFeed = { system: 'ceet', changedSince: () => new Promise((resolve) => (release = () => resolve([{ fact: fact('ceet', 'CEET-1', 'SUBMITTED', t0), ownerNiu: 'NIU-1', ministryStatus: null }]))) };
     const ingestor = createFeedIngestor({ feeds: [feed], store, model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
     const polling = ingestor.pollAll();
     await ingestor.close();

@@ -1,0 +1,4 @@
+export type { NewDossierEvent } from './new-dossier-event.js';
+export type { DossierEventLog, DossierEventPage } from './dossier-event-log.js';
+export { deriveDossierEvents, recordStatuses, type KnownStatuses } from './derive-dossier-events.js';
+export { createMemoryDossierEventLog, type MemoryDossierEventLog } from './memory-dossier-event-log.js';
