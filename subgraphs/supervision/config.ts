@@ -33,8 +33,10 @@ const supervisionEnvSchema = z.object({
   DOSSIER_EVENTS_MAX_STREAMS: envInt(64, 1, 100_000),
   /** How long dossier events are kept (they hold the owner's NIU): a reader further behind gets a `reset`. */
   DOSSIER_EVENTS_RETENTION_HOURS: envInt(72, 1, 8_760),
-  /** Bytes one stream may have queued unsent before its reader is deemed too slow and closed (it resumes by cursor). */
+  /** Bytes one stream may have queued unsent: past them, writing waits for the reader. */
   DOSSIER_EVENTS_MAX_BUFFER_BYTES: envInt(1_048_576, 1_024, 1_000_000_000),
+  /** How long a stream's full buffer may wait for its reader before the reader is closed as too slow (it resumes by cursor). */
+  DOSSIER_EVENTS_STALL_MS: envInt(30_000, 10, 3_600_000),
   /** How often an open stream's replica checks the log for events another replica (the leader) appended. */
   DOSSIER_EVENTS_POLL_MS: envInt(1_000, 10, 60_000),
 });
@@ -57,6 +59,7 @@ export interface DossierEventsConfig {
   readonly maxStreams: number;
   readonly retentionMs: number;
   readonly maxBufferedBytes: number;
+  readonly stallMs: number;
   readonly pollMs: number;
 }
 
@@ -88,6 +91,7 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
       maxStreams: parsed.DOSSIER_EVENTS_MAX_STREAMS,
       retentionMs: parsed.DOSSIER_EVENTS_RETENTION_HOURS * 3_600_000,
       maxBufferedBytes: parsed.DOSSIER_EVENTS_MAX_BUFFER_BYTES,
+      stallMs: parsed.DOSSIER_EVENTS_STALL_MS,
       pollMs: parsed.DOSSIER_EVENTS_POLL_MS,
     },
   };

@@ -28,6 +28,7 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
     heartbeatMs: config.events.heartbeatMs,
     maxStreams: config.events.maxStreams,
     maxBufferedBytes: config.events.maxBufferedBytes,
+    stallMs: config.events.stallMs,
     pollMs: config.events.pollMs,
   });
   const pruning = startEventPruning(ingestion, config.events.retentionMs, log);

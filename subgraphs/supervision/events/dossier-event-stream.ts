@@ -15,8 +15,10 @@ export interface DossierEventStreamOptions {
   readonly heartbeatMs: number;
   /** Concurrent streams served; one more gets 503 (the readers are gateway processes: a few each). */
   readonly maxStreams: number;
-  /** Bytes a connection may have queued unsent; past them the reader is too slow and is closed (it resumes by cursor). */
+  /** Bytes a connection may have queued unsent: past them, writing stops until the reader has taken them. */
   readonly maxBufferedBytes: number;
+  /** How long a full buffer may wait for its reader; past it the reader is too slow and is closed (it resumes by cursor). */
+  readonly stallMs: number;
   /** How often the log's head is checked while streams are open: what another replica appends shows this late at most. */
   readonly pollMs: number;
   /** Events read from the log at once. Default 500. */
@@ -51,7 +53,7 @@ const dossierFrame = (event: DossierEvent) => `id: ${event.cursor}\nevent: dossi
  * Reading the log by cursor, never a shared in-memory queue, is what makes resumption exact: no gap, no duplicate.
  */
 export function createDossierEventStream(options: DossierEventStreamOptions): DossierEventStream {
-  const { log, logger, heartbeatMs, maxStreams, maxBufferedBytes, pollMs, pageSize = 500 } = options;
+  const { log, logger, heartbeatMs, maxStreams, maxBufferedBytes, stallMs, pollMs, pageSize = 500 } = options;
   const wakeups = createWakeups();
   options.wakeups?.next().then(function relay() {
     wakeups.wake();
@@ -131,14 +133,23 @@ export function createDossierEventStream(options: DossierEventStreamOptions): Do
         logger.info({ asked: cursor, oldest: page.reset.oldest }, 'dossier events: cursor outside the retained log, reset');
         res.write(`event: reset\ndata: ${JSON.stringify(page.reset)}\n\n`);
       }
+      let full = false;
       for (const event of page.events) {
         res.write(dossierFrame(event));
         cursor = event.cursor;
+        // The bound: the rest of the page is read again from the cursor once the reader has caught up.
+        if (res.writableLength > maxBufferedBytes) {
+          full = true;
+          break;
+        }
       }
-      if (res.writableLength > maxBufferedBytes) {
-        logger.warn({ buffered: res.writableLength, cursor }, 'dossier events: reader too slow, stream closed (it resumes from its cursor)');
-        res.destroy();
-        break;
+      if (full) {
+        if (!(await drained(res, stallMs))) {
+          logger.warn({ buffered: res.writableLength, cursor, stallMs }, 'dossier events: reader too slow, stream closed (it resumes from its cursor)');
+          res.destroy();
+          break;
+        }
+        continue;
       }
       // A full page: more may be waiting at once; otherwise sleep until the log grows.
       if (page.events.length < pageSize) await woken;
@@ -159,4 +170,22 @@ export function createDossierEventStream(options: DossierEventStreamOptions): Do
       for (const res of open) if (!res.writableEnded) res.end();
     },
   };
+}
+
+/** Whether `res` drained its buffer within `timeoutMs` (false also if it closed meanwhile). */
+function drained(res: ServerResponse, timeoutMs: number): Promise<boolean> {
+  if (res.writableLength === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (outcome: boolean) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(outcome);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
 }
