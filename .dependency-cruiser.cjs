@@ -87,7 +87,7 @@ module.exports = {
       comment: 'events/ is the dossier-event vocabulary the supervision subgraph produces and the gateway consumes: it imports only schema/ and adapters/shared (types), never a layer.',
       severity: 'error',
       from: { path: '^events/', pathNot: TEST },
-      to: { path: `^(${APP})/`, pathNot: '^adapters/shared/' },
+      to: { path: `^(${APP})/`, pathNot: '^(adapters/shared|events)/' },
     },
 
     // — Ministries know nothing of each other —

@@ -49,7 +49,13 @@ async function serve(overrides: Partial<DossierEventStreamOptions> = {}) {
     store,
     stream,
     /** Appends `count` events (one poll), numbered on from the last. */
-    append: (count: number) => store.save('ceet', [fact], 1, Array.from({ length: count }, () => newDossierEvent(next++))),
+    append: (count: number) =>
+      store.save(
+        'ceet',
+        [fact],
+        1,
+        Array.from({ length: count }, () => newDossierEvent(next++)),
+      ),
     async open(query = '', headers: Record<string, string> = {}) {
       const connection = await openSse(`${origin}/internal/dossier-events${query}`, { [INTERNAL_TOKEN_HEADER]: await token(), ...headers });
       connections.push(connection);

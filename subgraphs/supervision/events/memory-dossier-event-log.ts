@@ -24,7 +24,10 @@ export function createMemoryDossierEventLog(clock: () => number = Date.now): Mem
       if (asked === null) throw new RangeError(`not a cursor: ${after}`);
       const outside = asked < BigInt(prunedThrough) || asked > BigInt(last);
       const from = outside ? prunedThrough : Number(asked);
-      const events = entries.filter((e) => e.seq > from).slice(0, limit).map((e) => e.event);
+      const events = entries
+        .filter((e) => e.seq > from)
+        .slice(0, limit)
+        .map((e) => e.event);
       return { events, reset: outside ? { oldest: formatCursor(entries[0]?.seq ?? last) } : null };
     },
     async head() {

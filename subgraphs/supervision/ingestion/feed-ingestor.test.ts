@@ -146,7 +146,10 @@ describe('feed ingestor', () => {
     let release: () => void = () => undefined;
     const saved: string[] = [];
     const store: ReadModelStore = { ...createMemoryReadModelStore(), save: async (system) => void saved.push(system) };
-    const feed: ChangeFeed = { system: 'ceet', changedSince: () => new Promise((resolve) => (release = () => resolve([{ fact: fact('ceet', 'CEET-1', 'SUBMITTED', t0), ownerNiu: 'NIU-1', ministryStatus: null }]))) };
+    const feed: ChangeFeed = {
+      system: 'ceet',
+      changedSince: () => new Promise((resolve) => (release = () => resolve([{ fact: fact('ceet', 'CEET-1', 'SUBMITTED', t0), ownerNiu: 'NIU-1', ministryStatus: null }]))),
+    };
     const ingestor = createFeedIngestor({ feeds: [feed], store, model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
     const polling = ingestor.pollAll();
     await ingestor.close();

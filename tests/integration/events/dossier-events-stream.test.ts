@@ -12,12 +12,10 @@ import { testWorld } from '../../support/world.js';
  */
 const streamUrl = () => `${new URL(inject('serviceUrls').supervision as string).origin}/internal/dossier-events`;
 const gatewayPrincipal = { subject: 'gateway', role: 'supervisor', scopes: ['supervisor'], clientId: 'gateway' } as const;
-const open = async (query = '', headers: Record<string, string> = {}) =>
-  openSse(`${streamUrl()}${query}`, { [INTERNAL_TOKEN_HEADER]: await internalTokenFor(gatewayPrincipal), ...headers });
+const open = async (query = '', headers: Record<string, string> = {}) => openSse(`${streamUrl()}${query}`, { [INTERNAL_TOKEN_HEADER]: await internalTokenFor(gatewayPrincipal), ...headers });
 
 const eventOf = (frame: SseFrame): DossierEvent => dossierEventSchema.parse(JSON.parse(frame.data ?? 'null'));
-const isEventFor = (reference: string, type: DossierEvent['type']) => (frame: SseFrame) =>
-  frame.event === 'dossier' && eventOf(frame).reference === reference && eventOf(frame).type === type;
+const isEventFor = (reference: string, type: DossierEvent['type']) => (frame: SseFrame) => frame.event === 'dossier' && eventOf(frame).reference === reference && eventOf(frame).type === type;
 
 describe('internal dossier-event stream (supervision subgraph, real stack)', () => {
   it('refuses a caller without the gateway’s internal token', async () => {

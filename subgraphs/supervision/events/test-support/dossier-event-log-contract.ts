@@ -34,7 +34,12 @@ export function describeDossierEventLogContract(name: string, { open }: DossierE
       return store;
     };
     const append = (store: ReadModelStore, from: number, count: number) =>
-      store.save('ceet', [fact], 1, Array.from({ length: count }, (_, i) => newDossierEvent(from + i)));
+      store.save(
+        'ceet',
+        [fact],
+        1,
+        Array.from({ length: count }, (_, i) => newDossierEvent(from + i)),
+      );
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
