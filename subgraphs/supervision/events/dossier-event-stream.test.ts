@@ -203,6 +203,27 @@ describe('GET /internal/dossier-events', () => {
     expect([...received, ...ids(resumed.frames)]).toEqual(Array.from({ length: total }, (_, i) => cursor(i + 1)));
   });
 
+  it('holds the cap under concurrent requests', async () => {
+    const { open, stream } = await serve({ maxStreams: 2 });
+    const statuses = (await Promise.all(Array.from({ length: 6 }, () => open()))).map((c) => c.status).sort();
+    expect(statuses).toEqual([200, 200, 503, 503, 503, 503]);
+    expect(stream.open()).toBe(2);
+  });
+
+  it('keeps a stream open while the log cannot be read, and delivers once it can, nothing skipped', async () => {
+    const store = createMemoryReadModelStore();
+    let failures = 0;
+    const flaky = { ...store.events, readAfter: (after: string, limit: number) => (failures-- > 0 ? Promise.reject(new Error('disk I/O error')) : store.events.readAfter(after, limit)) };
+    const { open } = await serve({ log: flaky });
+    const connection = await open('?after=0');
+    await connection.until((f) => f.retry !== undefined);
+    failures = 3;
+    await store.save('ceet', [fact], 1, [newDossierEvent(1), newDossierEvent(2)]);
+    await connection.until(hasId(cursor(2)));
+    expect(ids(connection.frames)).toEqual([1, 2].map(cursor));
+    expect(failures).toBeLessThan(0);
+  });
+
   it('ends every stream on shutdown and refuses new ones', async () => {
     const { open, stream } = await serve();
     const connection = await open();

@@ -101,8 +101,15 @@ export function createDossierEventStream(options: DossierEventStreamOptions): Do
       logger.warn({ maxStreams }, 'dossier events: stream refused, too many open');
       return sendJson(res, 503, { error: `too many dossier-event streams (at most ${maxStreams})` }, { 'retry-after': '5', 'cache-control': 'no-store' });
     }
-    let cursor = asked ?? (await log.head());
+    // The place is taken before anything is awaited, so that concurrent requests cannot exceed the cap.
     streams.add(res);
+    let cursor: string;
+    try {
+      cursor = asked ?? (await log.head());
+    } catch (error) {
+      streams.delete(res);
+      throw error;
+    }
     startPolling();
     let ended = false;
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
@@ -125,7 +132,9 @@ export function createDossierEventStream(options: DossierEventStreamOptions): Do
         page = await log.readAfter(cursor, pageSize);
       } catch (error) {
         logger.warn({ err: error }, 'dossier events: the log could not be read, retrying');
-        await Promise.race([woken, new Promise((resolve) => setTimeout(resolve, pollMs))]);
+        let retry: NodeJS.Timeout | undefined;
+        await Promise.race([woken, new Promise((resolve) => (retry = setTimeout(resolve, pollMs)))]);
+        clearTimeout(retry);
         continue;
       }
       if (ended) break;
