@@ -11,7 +11,7 @@ const DEV_TOOL = '(^idp/|^scripts/start[.]ts$|^scripts/stack/welcome[.]ts$)';
 /** An npm package, resolved (`…node_modules/x/…`) or not (`x`). */
 const npm = (names) => `(^|/)node_modules/(${names})/|^(${names})(/|$)`;
 /** Every top-level folder of application code. */
-const APP = 'gateway|subgraphs|adapters|legacy|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests';
+const APP = 'gateway|subgraphs|adapters|legacy|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests|events';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -82,6 +82,14 @@ module.exports = {
       to: { path: `^(${APP})/` },
     },
 
+    {
+      name: 'events-only-to-vocabulary',
+      comment: 'events/ is the dossier-event vocabulary the supervision subgraph produces and the gateway consumes: it imports only schema/ and adapters/shared (types), never a layer.',
+      severity: 'error',
+      from: { path: '^events/', pathNot: TEST },
+      to: { path: `^(${APP})/`, pathNot: '^(adapters/shared|events)/' },
+    },
+
     // — Ministries know nothing of each other —
     {
       name: 'subgraph-not-to-other-subgraph',
@@ -138,7 +146,7 @@ module.exports = {
       name: 'service-not-to-dev-dependency',
       comment: 'The services run with production dependencies only: a devDependency (vitest, codegen…) is for tests, scripts, the bench and the example clients.',
       severity: 'error',
-      from: { path: '^(gateway|subgraphs|adapters|legacy|lib|schema|auth|idp|audit|witness|outbox)/', pathNot: TEST },
+      from: { path: '^(gateway|subgraphs|adapters|legacy|lib|schema|auth|idp|audit|witness|outbox|events)/', pathNot: TEST },
       to: { dependencyTypes: ['npm-dev'] },
     },
 

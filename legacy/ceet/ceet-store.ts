@@ -2,6 +2,10 @@ import type { ElectricityRequest } from '../world/index.js';
 import { formatHorodatage, formatMontant } from './ceet-format.js';
 import { demandeFromWorld, libellesStatut, type Demande } from './demande.js';
 import type { NouvelleDemande } from './validate-demande.js';
+import type { DossierAdminOutcome } from '../shared/index.js';
+import type { CeetStatusCode } from '../world/index.js';
+
+const isCeetStatus = (code: number): code is CeetStatusCode => Object.hasOwn(libellesStatut, code);
 
 /** CEET's filing fee, charged on every request. */
 const FRAIS_DOSSIER_FCFA = 1_500;
@@ -74,6 +78,23 @@ export class CeetStore {
     this.all.splice(at === -1 ? this.all.length : at, 0, demande);
     this.index(demande);
     return demande;
+  }
+
+  /**
+   * Moves a request to `statut` (a CEET code: 10…90), as an agent would: a step dated now in its history, `dateMaj`
+   * now, so the change feed reports it. The admin endpoint's operation (`POST /__admin/dossiers/<numero>/status`).
+   */
+  setStatus(numero: string, statut: string, nowMs: number = Date.now()): DossierAdminOutcome {
+    const demande = this.byNumero.get(numero);
+    if (!demande) return { kind: 'not-found' };
+    const code = Number(statut);
+    if (!isCeetStatus(code)) return { kind: 'invalid', error: `unknown CEET status ${statut}: expected one of ${Object.keys(libellesStatut).join(', ')}` };
+    const date = formatHorodatage(nowMs);
+    demande.statut = code;
+    demande.libelleStatut = libellesStatut[code];
+    demande.dateMaj = date;
+    demande.historique.push({ statut: code, date });
+    return { kind: 'done', dossier: demande };
   }
 
   /** Adds to the lookup indexes; called oldest first so duplicates by external reference stay oldest first. */

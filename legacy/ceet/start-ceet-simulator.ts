@@ -22,7 +22,9 @@ export async function startCeetSimulator(config: CeetSimulatorConfig): Promise<C
   const store = new CeetStore(world.electricityRequests);
   const routes = ceetRoutes(store);
   const server = createServer(ceetRequestListener(routes, config.CEET_API_KEY));
-  const control = installFaultLayer(server, ceetProfile(routes), knobsFromEnv(config));
+  const control = installFaultLayer(server, ceetProfile(routes), knobsFromEnv(config), {
+    setStatus: (numero, statut, nowMs) => store.setStatus(numero, statut, nowMs),
+  });
   const url = await listen(server, config.HOST, config.PORT);
   return { url, control, store, close: () => closeServer(server, 1_000) };
 }

@@ -1,4 +1,8 @@
-import { parseDateLegacy, type DossierMines } from './legacy-dossier.js';
+import type { DossierAdminOutcome } from '../shared/index.js';
+import { dateLegacy, parseDateLegacy, type DossierMines } from './legacy-dossier.js';
+import { codesEtat, libellesEtat, type CodeEtat } from './states.js';
+
+const isCodeEtat = (value: string): value is CodeEtat => (codesEtat as readonly string[]).includes(value);
 
 /** The system's register of dossiers, in memory, in registration order; new deposits are appended. */
 export class DossierStore {
@@ -39,6 +43,23 @@ export class DossierStore {
     const dossier: DossierMines = { NumeroDossier: `${year}/${String(seq).padStart(6, '0')}`, ...draft };
     this.append(dossier);
     return dossier;
+  }
+
+  /**
+   * Moves a dossier to `codeEtat` (`INST`, `COMPL`, `PAIE`…), as an agent would: a step dated now (to the minute, as
+   * the system writes dates), `DateMaj` now, so the change feed reports it. The admin endpoint's operation
+   * (`POST /__admin/dossiers/<numero>/status`; the number's `/` URL-encoded: `2026%2F000123`).
+   */
+  setStatus(numero: string, codeEtat: string, nowMs: number = Date.now()): DossierAdminOutcome {
+    const dossier = this.byNumero.get(numero);
+    if (!dossier) return { kind: 'not-found' };
+    if (!isCodeEtat(codeEtat)) return { kind: 'invalid', error: `unknown SIGEM state ${codeEtat}: expected one of ${codesEtat.join(', ')}` };
+    const date = dateLegacy(nowMs);
+    dossier.CodeEtat = codeEtat;
+    dossier.LibelleEtat = libellesEtat[codeEtat];
+    dossier.DateMaj = date;
+    dossier.Historique.push({ CodeEtat: codeEtat, Date: date, Observation: null });
+    return { kind: 'done', dossier };
   }
 
   /** Dossiers updated at or after the minute `sinceMs` falls in (the system's dates have no seconds), oldest first. */

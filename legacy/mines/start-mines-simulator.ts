@@ -24,7 +24,9 @@ export async function startMinesSimulator(config: MinesSimulatorConfig, log?: Lo
 
   const server = createServer({ keepAliveTimeout: 5_000 });
   server.on('request', createRequestListener(routes));
-  const control = installFaultLayer(server, minesProfile(routes), knobsFromEnv(config));
+  const control = installFaultLayer(server, minesProfile(routes), knobsFromEnv(config), {
+    setStatus: (numero, codeEtat, nowMs) => store.setStatus(numero, codeEtat, nowMs),
+  });
   const url = await listen(server, config.HOST, config.PORT);
   log?.info({ dossiers: store.size }, 'world loaded');
   return { url, control, close: () => closeServer(server, 1_000) };

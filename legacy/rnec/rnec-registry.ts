@@ -1,4 +1,5 @@
-import type { World } from '../world/index.js';
+import type { DossierAdminOutcome } from '../shared/index.js';
+import type { CopyRequestStatus, World } from '../world/index.js';
 import { parseRnecInstant } from './rnec-format.js';
 import { RnecFault } from './rnec-fault.js';
 import { acteFromWorld, demandeFromWorld, etape, personneFromWorld, type ActeRnec, type DemandeRnec, type PersonneRnec, type StoredDemande } from './rnec-records.js';
@@ -127,6 +128,25 @@ export class RnecRegistry {
     return this.changedSince(sinceMs).map((s) => s.demande);
   }
 
+  /**
+   * Moves a request to `statut` (`EN_VERIFICATION`, `SIGNEE`, `DISPONIBLE`, `REJETEE`…), as an officer would: a step
+   * dated now, `DATE_MAJ`/`HEURE_MAJ` now, so both change feeds report it. The admin endpoint's operation
+   * (`POST /__admin/dossiers/<NUMERO_DEMANDE>/status`).
+   */
+  setStatus(numero: string, statut: string, nowMs: number = this.clock().getTime()): DossierAdminOutcome {
+    const stored = this.requests.get(numero);
+    if (!stored) return { kind: 'not-found' };
+    if (!isCopyRequestStatus(statut)) return { kind: 'invalid', error: `unknown RNEC status ${statut}: expected one of ${copyRequestStatuses.join(', ')}` };
+    const step = etape(statut, new Date(nowMs).toISOString());
+    const { demande } = stored;
+    demande.STATUT = statut;
+    demande.DATE_MAJ = step.DATE;
+    demande.HEURE_MAJ = step.HEURE;
+    demande.HISTORIQUE.ETAPE.push(step);
+    stored.modifiedMs = nowMs;
+    return { kind: 'done', dossier: demande };
+  }
+
   /** Requests changed at or after `sinceMs`, oldest change first (ties by number): both APIs' change feeds. */
   changedSince(sinceMs: number): StoredDemande[] {
     return [...this.requests.values()].filter((s) => s.modifiedMs >= sinceMs).sort((a, b) => a.modifiedMs - b.modifiedMs || a.demande.NUMERO_DEMANDE.localeCompare(b.demande.NUMERO_DEMANDE));
@@ -148,6 +168,9 @@ export class RnecRegistry {
     this.lastSequenceByYear.set(y, Math.max(this.lastSequenceByYear.get(y) ?? 0, Number(sequence)));
   }
 }
+
+const copyRequestStatuses: readonly CopyRequestStatus[] = ['RECUE', 'EN_VERIFICATION', 'SIGNEE', 'DISPONIBLE', 'REJETEE'];
+const isCopyRequestStatus = (value: string): value is CopyRequestStatus => (copyRequestStatuses as readonly string[]).includes(value);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

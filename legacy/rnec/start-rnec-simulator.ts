@@ -55,6 +55,13 @@ export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<R
     await closeServer(server, 0);
     throw error;
   }
-  const control = installFaultLayer(server, rnecProfile, { faults: config.faults, latency: config.latency });
+  const control = installFaultLayer(
+    server,
+    rnecProfile,
+    { faults: config.faults, latency: config.latency },
+    {
+      setStatus: (numero, statut, nowMs) => registry.setStatus(numero, statut, nowMs),
+    },
+  );
   return { url, v2Url: `${baseUrl}${RNEC_V2_PATH}`, baseUrl, control, close: () => closeServer(server, 1_000) };
 }

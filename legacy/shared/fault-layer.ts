@@ -32,11 +32,24 @@ export interface LegacyControl {
 
 const ADMIN_PREFIX = '/__admin/';
 
+/** The outcome of a simulator's dossier admin operation. */
+export type DossierAdminOutcome = { readonly kind: 'not-found' } | { readonly kind: 'invalid'; readonly error: string } | { readonly kind: 'done'; readonly dossier: unknown };
+
+/**
+ * What a simulator with a change feed lets tests do to its dossiers (`POST /__admin/dossiers/<number>/status`):
+ * move one to a status, by the ministry's own status code, as an agent would — dated now, so its change feed reports it.
+ */
+export interface DossierAdmin {
+  setStatus(legacyNumber: string, status: string, nowMs: number): DossierAdminOutcome;
+}
+
+const DOSSIER_STATUS_PATH = /^\/__admin\/dossiers\/([^/]+)\/status$/;
+
 /**
  * Wraps every request listener already attached to `server` (REST router, node-soap…) in the simulator's
  * admin routes, call counter, latency and fault injection. Call it after the system's handlers are attached.
  */
-export function installFaultLayer(server: Server, profile: LegacyProfile, initial: { faults: FaultSettings; latency: LatencySettings }): LegacyControl {
+export function installFaultLayer(server: Server, profile: LegacyProfile, initial: { faults: FaultSettings; latency: LatencySettings }, dossiers?: DossierAdmin): LegacyControl {
   const control: LegacyControl = { faults: { ...initial.faults }, latency: { ...initial.latency }, calls: new CallCounter() };
   const inner = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
@@ -46,7 +59,7 @@ export function installFaultLayer(server: Server, profile: LegacyProfile, initia
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith(ADMIN_PREFIX)) {
-      handleAdmin(req, res, control, initial).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
+      handleAdmin(req, res, control, initial, dossiers).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
       return;
     }
     const operation = profile.operationOf(req);
@@ -158,9 +171,25 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
 }
 
-async function handleAdmin(req: IncomingMessage, res: ServerResponse, control: LegacyControl, initial: { faults: FaultSettings; latency: LatencySettings }): Promise<void> {
-  const path = (req.url ?? '').split('?')[0];
+async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  control: LegacyControl,
+  initial: { faults: FaultSettings; latency: LatencySettings },
+  dossiers: DossierAdmin | undefined,
+): Promise<void> {
+  const path = (req.url ?? '').split('?')[0] ?? '';
   const method = req.method ?? 'GET';
+  const dossierStatus = DOSSIER_STATUS_PATH.exec(path);
+  if (dossierStatus && dossiers && method === 'POST') {
+    const body = parseJson(await readBody(req));
+    const status = typeof body === 'object' && body !== null && 'status' in body ? body.status : undefined;
+    if (typeof status !== 'string' && typeof status !== 'number') return sendJson(res, 400, { error: 'expected { "status": "<the ministry status code>" }' });
+    const outcome = dossiers.setStatus(decodeURIComponent(dossierStatus[1] ?? ''), String(status), Date.now());
+    if (outcome.kind === 'not-found') return sendJson(res, 404, { error: `no dossier ${dossierStatus[1]}` });
+    if (outcome.kind === 'invalid') return sendJson(res, 400, { error: outcome.error });
+    return sendJson(res, 200, { dossier: outcome.dossier });
+  }
   if (path === '/__admin/faults' && method === 'GET') return sendJson(res, 200, { faults: control.faults, latency: control.latency });
   if (path === '/__admin/faults' && (method === 'PUT' || method === 'PATCH')) {
     const parsed = faultSettingsPatch.safeParse(parseJson(await readBody(req)));

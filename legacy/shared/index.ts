@@ -1,4 +1,4 @@
-export { installFaultLayer } from './fault-layer.js';
+export { installFaultLayer, type DossierAdmin, type DossierAdminOutcome } from './fault-layer.js';
 export type { LegacyControl, LegacyProfile, LegacyReply } from './fault-layer.js';
 export { knobsFromEnv, drawFault, noFaults } from './knobs.js';
 export type { FaultSettings, LatencySettings, FaultKind } from './knobs.js';

@@ -20,6 +20,11 @@ export interface SimulatorAdmin {
   knobs(): Promise<SimulatorKnobs>;
   /** Back to the start-up knobs, call counter zeroed. */
   reset(): Promise<SimulatorKnobs>;
+  /**
+   * Moves a dossier (by the system's own number) to `status` (the ministry's own status code), dated now: its change
+   * feed reports it. Only the simulators with a change feed have it; answers the dossier in the system's shape.
+   */
+  setDossierStatus(legacyNumber: string, status: string): Promise<unknown>;
 }
 
 /** A simulator refused or failed an admin call; says which, what and why. */
@@ -54,5 +59,7 @@ export function createSimulatorAdmin(baseUrl: string, name: string = baseUrl): S
     setLatency: async (latency) => (await call<{ latency: LatencySettings }>(`latency ${JSON.stringify(latency)}`, 'PUT', 'latency', latency)).latency,
     knobs: () => call<SimulatorKnobs>('its knobs', 'GET', 'faults'),
     reset: () => call<SimulatorKnobs>('its reset', 'POST', 'reset'),
+    setDossierStatus: async (legacyNumber, status) =>
+      (await call<{ dossier: unknown }>(`status ${status} for ${legacyNumber}`, 'POST', `dossiers/${encodeURIComponent(legacyNumber)}/status`, { status })).dossier,
   };
 }

@@ -1,11 +1,16 @@
-import type { DossierUrbanisme } from './legacy-dossier.js';
+import type { DossierAdminOutcome } from '../shared/index.js';
+import type { PermitStage } from '../world/index.js';
+import { legacyInstant, libellesEtape, type DossierUrbanisme } from './legacy-dossier.js';
 
 interface Entry {
   /** Registration order: the key cursors remember. */
   readonly rank: number;
   readonly dossier: DossierUrbanisme;
-  readonly updatedMs: number;
+  /** Moves when an agent changes the dossier (the admin endpoint's `setStatus`). */
+  updatedMs: number;
 }
+
+const isStage = (value: string): value is PermitStage => Object.hasOwn(libellesEtape, value);
 
 export interface StorePage {
   readonly dossiers: readonly DossierUrbanisme[];
@@ -51,6 +56,24 @@ export class DossierStore {
     const dossier: DossierUrbanisme = { numero: `PC-${year}-${String(seq).padStart(6, '0')}`, ...draft };
     this.append(dossier);
     return dossier;
+  }
+
+  /**
+   * Moves a dossier to `etape` (`INSTRUCTION_TECHNIQUE`, `PIECES_MANQUANTES`…), as an agent would: a step dated now,
+   * `date_maj` now, so the change feed reports it. The admin endpoint's operation (`POST /__admin/dossiers/<numero>/status`).
+   */
+  setStatus(numero: string, etape: string, nowMs: number = Date.now()): DossierAdminOutcome {
+    const entry = this.byNumero.get(numero);
+    if (!entry) return { kind: 'not-found' };
+    if (!isStage(etape)) return { kind: 'invalid', error: `unknown Urbanisme stage ${etape}: expected one of ${Object.keys(libellesEtape).join(', ')}` };
+    const date = legacyInstant(nowMs);
+    const { dossier } = entry;
+    dossier.etape = etape;
+    dossier.libelle_etape = libellesEtape[etape];
+    dossier.date_maj = date;
+    dossier.historique.push({ etape, date, commentaire: null });
+    entry.updatedMs = Date.parse(date);
+    return { kind: 'done', dossier };
   }
 
   /** Dossiers updated strictly after `sinceMs`, oldest change first. */

@@ -27,7 +27,9 @@ export async function startUrbanismeSimulator(config: UrbanismeSimulatorConfig, 
 
   const server = createServer({ keepAliveTimeout: 5_000 });
   server.on('request', createRequestListener(routes));
-  const control = installFaultLayer(server, urbanismeProfile(routes), knobsFromEnv(config));
+  const control = installFaultLayer(server, urbanismeProfile(routes), knobsFromEnv(config), {
+    setStatus: (numero, etape, nowMs) => store.setStatus(numero, etape, nowMs),
+  });
   const url = await listen(server, config.HOST, config.PORT);
   log?.info({ dossiers: store.size, architects: register.size }, 'world loaded');
   return { url, control, close: () => closeServer(server, 1_000) };

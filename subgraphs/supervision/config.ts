@@ -27,6 +27,18 @@ const supervisionEnvSchema = z.object({
   DATABASE_POOL_MAX: envInt(10, 1, 1_000),
   /** How long the ingesting leader's lease lasts without a renewal (renewed every third of it): a dead leader is replaced within about 4/3 of it. */
   SUPERVISION_LEADER_LEASE_MS: envInt(10_000, 300, 600_000),
+  /** The internal dossier-event stream: a `: heartbeat` comment this often on every open stream. */
+  DOSSIER_EVENTS_HEARTBEAT_MS: envInt(15_000, 10, 3_600_000),
+  /** Concurrent dossier-event streams (the readers are gateway processes, one stream each). */
+  DOSSIER_EVENTS_MAX_STREAMS: envInt(64, 1, 100_000),
+  /** How long dossier events are kept (they hold the owner's NIU): a reader further behind gets a `reset`. */
+  DOSSIER_EVENTS_RETENTION_HOURS: envInt(72, 1, 8_760),
+  /** Bytes one stream may have queued unsent: past them, writing waits for the reader. */
+  DOSSIER_EVENTS_MAX_BUFFER_BYTES: envInt(1_048_576, 1_024, 1_000_000_000),
+  /** How long a stream's full buffer may wait for its reader before the reader is closed as too slow (it resumes by cursor). */
+  DOSSIER_EVENTS_STALL_MS: envInt(30_000, 10, 3_600_000),
+  /** How often an open stream's replica checks the log for events another replica (the leader) appended. */
+  DOSSIER_EVENTS_POLL_MS: envInt(1_000, 10, 60_000),
 });
 
 export interface SupervisionConfig {
@@ -39,6 +51,16 @@ export interface SupervisionConfig {
   readonly storePath: string;
   /** Scaled mode (`DATABASE_URL`): the shared PostgreSQL read model and the leader's election; null: SQLite. */
   readonly database: SupervisionDatabaseConfig | null;
+  readonly events: DossierEventsConfig;
+}
+
+export interface DossierEventsConfig {
+  readonly heartbeatMs: number;
+  readonly maxStreams: number;
+  readonly retentionMs: number;
+  readonly maxBufferedBytes: number;
+  readonly stallMs: number;
+  readonly pollMs: number;
 }
 
 export interface SupervisionDatabaseConfig {
@@ -64,6 +86,14 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
     overlapMs: parsed.SUPERVISION_FEED_OVERLAP_MS,
     storePath: path === undefined ? defaultStorePath() : path === ':memory:' ? path : resolve(path),
     database: parsed.DATABASE_URL === undefined ? null : { url: parsed.DATABASE_URL, poolMax: parsed.DATABASE_POOL_MAX, leaseMs: parsed.SUPERVISION_LEADER_LEASE_MS },
+    events: {
+      heartbeatMs: parsed.DOSSIER_EVENTS_HEARTBEAT_MS,
+      maxStreams: parsed.DOSSIER_EVENTS_MAX_STREAMS,
+      retentionMs: parsed.DOSSIER_EVENTS_RETENTION_HOURS * 3_600_000,
+      maxBufferedBytes: parsed.DOSSIER_EVENTS_MAX_BUFFER_BYTES,
+      stallMs: parsed.DOSSIER_EVENTS_STALL_MS,
+      pollMs: parsed.DOSSIER_EVENTS_POLL_MS,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/log/index.js';
 import { createPgPool } from '../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../lib/store-health/index.js';
 import type { SupervisionConfig } from './config.js';
+import type { DossierEventLog } from './events/index.js';
 import { createFeedIngestor, type IngestionStatus } from './ingestion/index.js';
 import type { ReadModel } from './read-model/index.js';
 import { createPostgresLeaderLease, createSupervisionReplica } from './replication/index.js';
@@ -16,6 +17,8 @@ export interface RunningIngestion {
   leading(): boolean;
   /** The read model store's reachability. */
   readonly store: StoreHealth;
+  /** The dossier events the leader appends with each poll (every replica reads them). */
+  readonly events: DossierEventLog;
   close(): Promise<void>;
 }
 
@@ -26,7 +29,8 @@ const whileDown = 'stale-reads';
  * Fills `model` and keeps it fresh. `DATABASE_URL` set: the shared PostgreSQL read model (migrations applied here),
  * this replica ingesting only while it holds the leader's lease. Otherwise this process alone, on its SQLite file.
  */
-export async function startIngestion(config: SupervisionConfig, model: ReadModel, log: Logger): Promise<RunningIngestion> {
+export async function startIngestion(config: SupervisionConfig, model: ReadModel, log: Logger, onEvents?: (count: number) => void): Promise<RunningIngestion> {
+  const eventHooks = onEvents ? { onEvents } : {};
   const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
   const feeds = config.feeds.map((feed) => feed.open());
   const onChange = (status: { up: boolean; lastError: string | null }) =>
@@ -34,7 +38,7 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   if (config.database === null) {
     const health = createStoreHealth({ store: 'supervision-read-model', engine: 'sqlite', whileDown, onChange });
     const store = trackedReadModelStore(createSqliteReadModelStore({ path: config.storePath, sources }), health);
-    const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
+    const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
     try {
       await ingestor.start();
     } catch (error) {
@@ -46,6 +50,7 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
       status: () => ingestor.status(),
       leading: () => true,
       store: health,
+      events: store.events,
       async close() {
         await ingestor.close();
         await store.close();
@@ -60,13 +65,14 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   try {
     const store = await openPostgresReadModelStore({ pool, sources, leaseHolder: holder, health });
     const lease = createPostgresLeaderLease({ pool, holder, leaseMs, health });
-    const replica = createSupervisionReplica({ feeds, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log });
+    const replica = createSupervisionReplica({ feeds, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
     await replica.start();
     log.info({ holder, leading: replica.leading(), leaseMs }, 'supervision read model: shared in PostgreSQL');
     return {
       status: () => replica.status(),
       leading: () => replica.leading(),
       store: health,
+      events: store.events,
       async close() {
         await replica.close();
         await pool.end();

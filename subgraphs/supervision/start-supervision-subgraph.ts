@@ -5,8 +5,9 @@ import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index
 import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
 import { createSupervisionContext } from './context.js';
+import { createDossierEventStream, createWakeups } from './events/index.js';
 import { createReadModel } from './read-model/index.js';
-import { startIngestion } from './start-ingestion.js';
+import { startIngestion, type RunningIngestion } from './start-ingestion.js';
 
 /**
  * The supervision subgraph: the read model fed by every ministry's change feed (resumed from its store), and the API
@@ -15,15 +16,31 @@ import { startIngestion } from './start-ingestion.js';
  */
 export async function startSupervisionSubgraph(config: SupervisionConfig, log: Logger): Promise<RunningService> {
   const model = createReadModel();
-  const ingestion = await startIngestion(config, model, log);
+  const appended = createWakeups();
+  const ingestion = await startIngestion(config, model, log, () => appended.wake());
   const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now };
+  const authenticate = createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET);
+  const stream = createDossierEventStream({
+    log: ingestion.events,
+    authenticate,
+    logger: log,
+    wakeups: appended,
+    heartbeatMs: config.events.heartbeatMs,
+    maxStreams: config.events.maxStreams,
+    maxBufferedBytes: config.events.maxBufferedBytes,
+    stallMs: config.events.stallMs,
+    pollMs: config.events.pollMs,
+  });
+  const pruning = startEventPruning(ingestion, config.events.retentionMs, log);
   try {
     return await startSubgraphServer({
       name: 'supervision',
       schema: await buildSupervisionSchema(),
       env: config.server,
       log,
-      authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+      authenticate,
+      routes: { 'GET /internal/dossier-events': stream.handler },
+      onStopping: () => stream.close(),
       context: async (caller) => createSupervisionContext(caller, supervision),
       readiness: async () => {
         const status = ingestion.status();
@@ -48,10 +65,33 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
           },
         });
       },
-      onClose: () => ingestion.close(),
+      onClose: async () => {
+        clearInterval(pruning);
+        await ingestion.close();
+      },
     });
   } catch (error) {
+    clearInterval(pruning);
+    await stream.close();
     await ingestion.close();
     throw error;
   }
+}
+
+/** How often the leader deletes the events older than the retention: a bound on the log, not a precise expiry. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** The leader prunes the event log at start and every ten minutes; the other replicas leave it to it. */
+function startEventPruning(ingestion: RunningIngestion, retentionMs: number, log: Logger): NodeJS.Timeout {
+  const prune = () => {
+    if (!ingestion.leading()) return;
+    ingestion.events.prune(Date.now() - retentionMs).then(
+      (count) => count > 0 && log.info({ pruned: count }, 'dossier events: older than the retention, pruned'),
+      (error: unknown) => log.warn({ err: error }, 'dossier events: pruning failed, retried later'),
+    );
+  };
+  prune();
+  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  timer.unref();
+  return timer;
 }

@@ -6,7 +6,7 @@ import { accessReportPlugin } from '../../../audit/index.js';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHandler } from '../../../lib/graphql-http/index.js';
 import { Deadline, DEADLINE_HEADER, parseDeadlineHeader, runWithDeadline } from '../../../lib/deadline/index.js';
-import { closeServer, createRequestListener, listen, sendJson, type RouteHandler } from '../../../lib/http/index.js';
+import { closeServer, createRequestListener, listen, sendJson, type RouteHandler, type Routes } from '../../../lib/http/index.js';
 import { errorMessages } from '../../../schema/index.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import type { Logger } from '../../../lib/log/index.js';
@@ -54,6 +54,10 @@ export interface SubgraphServerOptions<C extends BaseContext & Pick<SubgraphCont
   readonly stores?: readonly StoreHealth[];
   /** Adds a subgraph's own series to its `/metrics` registry (the supervision leader). */
   readonly registerMetrics?: (registry: Registry) => void;
+  /** A subgraph's own routes beside the standard ones (the supervision's internal dossier-event stream); each authenticates itself. */
+  readonly routes?: Routes;
+  /** Called first on close, before the server waits for its requests: ends long-lived responses (event streams). */
+  readonly onStopping?: () => Promise<void>;
 }
 
 /**
@@ -126,6 +130,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
   const httpServer = createServer(
     createRequestListener(
       {
+        ...options.routes,
         '/graphql': observeSubgraphRequests(options.name, metrics, guarded),
         'GET /metrics': createMetricsRoute({ render: () => metrics.registry.metrics(), token: env.METRICS_TOKEN }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
@@ -150,6 +155,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     url: `${url}/graphql`,
     async close() {
       stopping = true;
+      await options.onStopping?.();
       await closeServer(httpServer);
       await server.stop();
       await onClose?.();

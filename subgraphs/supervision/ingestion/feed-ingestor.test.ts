@@ -36,7 +36,7 @@ function fakeFeed(system: LegacySystem) {
       if (failure) throw failure;
       const latest = new Map<string, DossierFact>();
       for (const v of versions) latest.set(v.key, v);
-      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since));
+      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since)).map((v) => ({ fact: v, ownerNiu: `NIU-${v.key}`, ministryStatus: null }));
     },
   };
   return { feed, versions, calls, fail: (error: Error | null) => (failure = error) };
@@ -146,12 +146,82 @@ describe('feed ingestor', () => {
     let release: () => void = () => undefined;
     const saved: string[] = [];
     const store: ReadModelStore = { ...createMemoryReadModelStore(), save: async (system) => void saved.push(system) };
-    const feed: ChangeFeed = { system: 'ceet', changedSince: () => new Promise((resolve) => (release = () => resolve([fact('ceet', 'CEET-1', 'SUBMITTED', t0)]))) };
+    const feed: ChangeFeed = {
+      system: 'ceet',
+      changedSince: () => new Promise((resolve) => (release = () => resolve([{ fact: fact('ceet', 'CEET-1', 'SUBMITTED', t0), ownerNiu: 'NIU-1', ministryStatus: null }]))),
+    };
     const ingestor = createFeedIngestor({ feeds: [feed], store, model: createReadModel(), pollIntervalMs: 1, overlapMs: 0, log });
     const polling = ingestor.pollAll();
     await ingestor.close();
     release();
     await polling;
     expect(saved).toEqual([]);
+  });
+});
+
+describe('feed ingestor: dossier events', () => {
+  const types = async (store: ReadModelStore) => (await store.events.readAfter('0', 1_000)).events.map((e) => `${e.type} ${e.reference} ${e.previousStatus ?? '-'}→${e.status} ${e.ownerNiu}`);
+
+  it('makes none for the initial load, then one per change after it (none for the overlap read again)', async () => {
+    const { ceet, rnec, ingestor, store } = setUp();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0 - minutes(30)), fact('ceet', 'CEET-2', 'IN_PROGRESS', t0 - minutes(20)));
+    rnec.versions.push(fact('rnec', 'RNEC-1', 'SUBMITTED', t0 - minutes(10)));
+    await ingestor.pollAll();
+    expect(await types(store)).toEqual([]);
+    await ingestor.pollAll();
+    expect(await types(store)).toEqual([]);
+    ceet.versions.push(fact('ceet', 'CEET-1', 'ACTION_REQUIRED', t0), fact('ceet', 'CEET-3', 'SUBMITTED', t0));
+    rnec.versions.push(fact('rnec', 'RNEC-1', 'SUBMITTED', t0 + 1));
+    await ingestor.pollAll();
+    await ingestor.pollAll();
+    expect(await types(store)).toEqual([
+      'STATUS_CHANGED CEET-1 SUBMITTED→ACTION_REQUIRED NIU-CEET-1',
+      'ACTION_REQUIRED CEET-1 SUBMITTED→ACTION_REQUIRED NIU-CEET-1',
+      'CREATED CEET-3 -→SUBMITTED NIU-CEET-3',
+    ]);
+    const { events } = await store.events.readAfter('0', 10);
+    expect(events.map((e) => e.cursor)).toEqual(['000000000001', '000000000002', '000000000003']);
+  });
+
+  it('after a restart on its store: no flood of CREATED, and the changes made while it was down are events', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-events-')), 'read-model.sqlite');
+    const first = setUp(createSqliteReadModelStore({ path, sources: 's' }));
+    first.ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0 - minutes(30)), fact('ceet', 'CEET-2', 'SUBMITTED', t0 - minutes(30)));
+    await first.ingestor.pollAll();
+    await first.ingestor.close();
+    await first.store.close();
+
+    const store = createSqliteReadModelStore({ path, sources: 's' });
+    const model = createReadModel();
+    const ceet = first.ceet;
+    ceet.versions.push(fact('ceet', 'CEET-2', 'REJECTED', t0));
+    const again = createFeedIngestor({ feeds: [ceet.feed], store, model, pollIntervalMs: 60_000, overlapMs: minutes(1), log, clock: () => t0 });
+    await again.start();
+    await again.pollAll();
+    await again.close();
+    expect(await types(store)).toEqual(['STATUS_CHANGED CEET-2 SUBMITTED→REJECTED NIU-CEET-2']);
+    await store.close();
+  });
+
+  it('a failed save makes the same events again at the next poll, never half of them', async () => {
+    const inner = createMemoryReadModelStore();
+    let failing = false;
+    const store: ReadModelStore = {
+      ...inner,
+      save: async (...args) => {
+        if (failing) throw new Error('disk full');
+        return inner.save(...args);
+      },
+    };
+    const { ceet, ingestor } = setUp(store);
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', t0));
+    await ingestor.pollAll();
+    ceet.versions.push(fact('ceet', 'CEET-1', 'IN_PROGRESS', t0 + 1_000));
+    failing = true;
+    await ingestor.pollAll();
+    expect(await types(inner)).toEqual([]);
+    failing = false;
+    await ingestor.pollAll();
+    expect(await types(inner)).toEqual(['STATUS_CHANGED CEET-1 SUBMITTED→IN_PROGRESS NIU-CEET-1']);
   });
 });

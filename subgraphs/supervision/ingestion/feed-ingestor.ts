@@ -1,5 +1,6 @@
 import { isAdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
+import { deriveDossierEvents, recordStatuses, type KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
 import type { ReadModelStore } from '../store/index.js';
 import type { ChangeFeed } from './change-feeds.js';
@@ -19,6 +20,13 @@ export interface FeedIngestorOptions {
   readonly log: Logger;
   /** Default `Date.now`. */
   readonly clock?: () => number;
+  /**
+   * Every dossier's status as last saved, what each poll's changes are compared with to make dossier events; filled
+   * from the store's facts at start. Passed in by a replica that keeps it up to date while it follows. Default: new.
+   */
+  readonly known?: KnownStatuses;
+  /** Called after a poll whose events were saved (in-process wake-up of the event stream). */
+  readonly onEvents?: (count: number) => void;
 }
 
 export interface FeedState {
@@ -59,7 +67,8 @@ type MutableFeedState = { -readonly [K in keyof FeedState]: FeedState[K] };
  * legacy system in one answer (no feed paginates), and one at a time bounds the memory they take.
  */
 export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
-  const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now } = options;
+  const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now, onEvents } = options;
+  const known: KnownStatuses = options.known ?? new Map();
   const states = new Map<LegacySystem, MutableFeedState>(feeds.map((f) => [f.system, { system: f.system, loaded: false, cursorMs: null, lastSuccessMs: null, lastFailure: null }]));
   const pauses = createPauses();
   let closed = false;
@@ -82,11 +91,16 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
       return feed.changedSince(since);
     };
     try {
-      const facts = await (initial ? oneAtATime(read) : read());
+      const changes = await (initial ? oneAtATime(read) : read());
       if (closed) return;
+      const facts = changes.map((change) => change.fact);
       let cursorMs = state.cursorMs ?? 0;
       for (const fact of facts) if (fact.updatedMs > cursorMs) cursorMs = fact.updatedMs;
-      await store.save(feed.system, facts, cursorMs);
+      // The initial load is the state of the world, not news: only what changes after it makes events.
+      const events = initial ? [] : deriveDossierEvents(changes, known);
+      await store.save(feed.system, facts, cursorMs, events);
+      recordStatuses(known, changes);
+      if (events.length > 0) onEvents?.(events.length);
       const { changed, ignored } = model.apply(facts);
       if (initial) log.info({ system: feed.system, dossiers: facts.length, ignored, durationMs: clock() - loadStartedMs }, 'change feed: initial load done');
       else if (changed > 0) log.debug({ system: feed.system, changed }, 'change feed: dossiers changed');
@@ -112,6 +126,7 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
     async start() {
       const stored = await store.load();
       model.apply(stored.facts);
+      for (const fact of stored.facts) known.set(fact.key, fact.status);
       for (const [system, cursorMs] of stored.cursors) {
         const state = states.get(system);
         if (state) Object.assign(state, { loaded: true, cursorMs });

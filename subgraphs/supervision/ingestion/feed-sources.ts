@@ -41,7 +41,11 @@ export function feedSourceOf(kit: AnyAdapterKit): FeedSource {
     configure(env, limits) {
       const options = { ...kit.optionsFromEnv(envSchema.parse(env)), ...limits };
       const changedSince = (adapter: ReturnType<AnyAdapterKit['create']>) => async (since: string) =>
-        (await adapter.listChangedDossiers(since)).map((record) => factOf(system, record, kit.communeOf(record)));
+        (await adapter.listChangedDossiers(since)).map((record) => ({
+          fact: factOf(system, record, kit.communeOf(record)),
+          ownerNiu: record.applicantNiu,
+          ministryStatus: record.ministryStatus || null,
+        }));
       return { system, source: kit.locationOf(options), options, open: () => ({ system, changedSince: changedSince(kit.create(options)) }) };
     },
   };

@@ -1,4 +1,4 @@
-export type { ChangeFeed } from './change-feeds.js';
+export type { ChangeFeed, FeedChange } from './change-feeds.js';
 export { feedSourceOf, loadFeedSources } from './feed-sources.js';
 export { loadAdapterKit } from './load-adapter-kit.js';
 export type { AnyAdapterKit } from './load-adapter-kit.js';

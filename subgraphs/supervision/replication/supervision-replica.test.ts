@@ -37,7 +37,7 @@ function legacySystem(system: LegacySystem) {
       if (down) throw new AdapterError({ code: 'BACKEND_UNAVAILABLE', system, operation: 'changedSince', message: 'down', retryable: true });
       const latest = new Map<string, DossierFact>();
       for (const v of versions) latest.set(v.key, v);
-      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since));
+      return [...latest.values()].filter((v) => v.updatedMs >= Date.parse(since)).map((v) => ({ fact: v, ownerNiu: `NIU-${v.key}`, ministryStatus: null }));
     },
   });
   return { versions, calls, feedFor, setDown: (value: boolean) => (down = value) };

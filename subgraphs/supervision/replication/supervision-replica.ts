@@ -1,6 +1,7 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import { createFeedIngestor, createPauses, type ChangeFeed, type FeedIngestor, type FeedState, type IngestionStatus } from '../ingestion/index.js';
+import type { KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
 import type { PostgresReadModelStore, ReadModelStore, StoredFeed } from '../store/index.js';
 import type { LeaderLease } from './postgres-leader-lease.js';
@@ -25,6 +26,8 @@ export interface SupervisionReplicaOptions {
   readonly staleAfterMs?: number;
   /** Default `Date.now`. */
   readonly clock?: () => number;
+  /** Called after a poll whose dossier events were saved, while this replica leads. */
+  readonly onEvents?: (count: number) => void;
 }
 
 export interface SupervisionReplica {
@@ -56,6 +59,8 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
   let revision = 0;
   let stored: ReadonlyMap<LegacySystem, StoredFeed> = new Map();
   let ingestor: FeedIngestor | null = null;
+  // Every dossier's status as saved: a new leader compares its first polls with it, so it makes no event twice.
+  const known: KnownStatuses = new Map();
   /** Local deadline of the lease: past it without a renewal, this replica stops ingesting (its saves are refused anyway). */
   let leadingUntil = 0;
   // Election steps and reloads never overlap: a takeover's catch-up and a follower's reload share `revision`.
@@ -69,6 +74,7 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
   const reload = async () => {
     const changes = await store.changesSince(revision);
     model.apply(changes.facts);
+    for (const fact of changes.facts) known.set(fact.key, fact.status);
     revision = changes.revision;
     stored = changes.feeds;
     return changes.facts.length;
@@ -87,8 +93,13 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
     await reload();
     // The store's facts are in the model already: the ingestor only needs the cursors to resume from.
     const cursors = new Map([...stored].map(([system, feed]) => [system, feed.cursorMs]));
-    const resumed: ReadModelStore = { load: async () => ({ facts: [], cursors }), save: (system, facts, cursorMs) => store.save(system, facts, cursorMs), close: async () => {} };
-    const next = createFeedIngestor({ feeds, store: resumed, model, pollIntervalMs, overlapMs, log, clock });
+    const resumed: ReadModelStore = {
+      load: async () => ({ facts: [], cursors }),
+      save: (system, facts, cursorMs, events) => store.save(system, facts, cursorMs, events),
+      events: store.events,
+      close: async () => {},
+    };
+    const next = createFeedIngestor({ feeds, store: resumed, model, pollIntervalMs, overlapMs, log, clock, known, ...(options.onEvents ? { onEvents: options.onEvents } : {}) });
     ingestor = next;
     await next.start();
     log.info({ holder: lease.holder, term, resumed: [...cursors.keys()], dossiers: model.size }, 'supervision: ingesting leader');

@@ -1,18 +1,22 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
+import { createMemoryDossierEventLog } from '../events/index.js';
 import type { DossierFact } from '../read-model/index.js';
 import type { ReadModelStore } from './read-model-store.js';
 
 /** Kept in the process only (tests, throw-away stacks): a restart reads every feed again. */
-export function createMemoryReadModelStore(): ReadModelStore {
+export function createMemoryReadModelStore(clock: () => number = Date.now): ReadModelStore {
   const facts = new Map<string, DossierFact>();
   const cursors = new Map<LegacySystem, number>();
+  const events = createMemoryDossierEventLog(clock);
   return {
+    events,
     async load() {
       return { facts: [...facts.values()], cursors: new Map(cursors) };
     },
-    async save(system, batch, cursorMs) {
+    async save(system, batch, cursorMs, made = []) {
       for (const fact of batch) facts.set(fact.key, fact);
       cursors.set(system, cursorMs);
+      events.append(made);
     },
     async close() {},
   };

@@ -5,6 +5,8 @@ import { createStoreHealth, type StoreHealth } from '../../../lib/store-health/i
 import type { DossierStatus } from '../../../schema/index.js';
 import type { DossierFact } from '../read-model/index.js';
 import { NotLeaderError } from './not-leader-error.js';
+import { formatCursor, parseCursor, type DossierEvent } from '../../../events/index.js';
+import type { DossierEventLog, DossierEventPage } from '../events/index.js';
 import type { ReadModelStore } from './read-model-store.js';
 import { supervisionPostgresComponent, supervisionPostgresMigrations } from './supervision-postgres-migrations.js';
 
@@ -117,7 +119,8 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
       const { facts, feeds } = await changesSince(0);
       return { facts, cursors: new Map([...feeds].map(([system, feed]) => [system, feed.cursorMs])) };
     },
-    async save(system, batch, cursorMs) {
+    events: postgresEventLog(pool, health),
+    async save(system, batch, cursorMs, events = []) {
       // A feed may list a dossier twice: its last version wins, as with one upsert after another.
       const latest = new Map<string, DossierFact>();
       for (const fact of batch) latest.set(fact.key, fact);
@@ -158,11 +161,74 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
              ON CONFLICT (system) DO UPDATE SET cursor_ms = excluded.cursor_ms, saved_at = excluded.saved_at`,
             [system, cursorMs],
           );
+          if (events.length > 0) {
+            // unnest WITH ORDINALITY: the events are numbered in the order the poll made them.
+            await client.query(
+              `INSERT INTO supervision_events (appended_ms, body)
+               SELECT $1, e.body FROM unnest($2::jsonb[]) WITH ORDINALITY AS e (body, n) ORDER BY e.n`,
+              [Date.now(), events.map((event) => JSON.stringify(event))],
+            );
+          }
           return 'saved' as const;
         }),
       );
       if (outcome === 'not-leader') throw new NotLeaderError(leaseHolder ?? '');
     },
     async close() {},
+  };
+}
+
+const prunedThroughSql = `SELECT COALESCE((SELECT value::bigint FROM supervision_meta WHERE name = 'events_pruned_through'), 0) AS pruned`;
+
+/** The event log in the shared database: every replica reads it, the leader appends (in `save`) and prunes. */
+function postgresEventLog(pool: PgPool, health: StoreHealth): DossierEventLog {
+  return {
+    readAfter(cursor, limit) {
+      const asked = parseCursor(cursor);
+      if (asked === null) return Promise.reject(new RangeError(`not a cursor: ${cursor}`));
+      return health.track(() =>
+        withTransaction(pool, async (client): Promise<DossierEventPage> => {
+          // One snapshot: the bounds and the events agree, whatever a prune does meanwhile.
+          await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+          const bounds = await client.query<{ pruned: string; low: string | null; high: string | null }>(
+            `SELECT (${prunedThroughSql}) AS pruned, (SELECT min(seq) FROM supervision_events) AS low, (SELECT max(seq) FROM supervision_events) AS high`,
+          );
+          const row = bounds.rows[0];
+          const pruned = BigInt(row?.pruned ?? 0);
+          const head = row?.high == null ? pruned : BigInt(row.high) > pruned ? BigInt(row.high) : pruned;
+          const outside = asked < pruned || asked > head;
+          const from = outside ? pruned : asked;
+          const { rows } = await client.query<{ seq: string; body: Omit<DossierEvent, 'cursor'> }>('SELECT seq, body FROM supervision_events WHERE seq > $1 ORDER BY seq LIMIT $2', [
+            from.toString(),
+            limit,
+          ]);
+          const events = rows.map((r): DossierEvent => ({ cursor: formatCursor(BigInt(r.seq)), ...r.body }));
+          return { events, reset: outside ? { oldest: formatCursor(row?.low == null ? head : BigInt(row.low)) } : null };
+        }),
+      );
+    },
+    head() {
+      return health.track(async () => {
+        const { rows } = await pool.query<{ head: string }>(`SELECT GREATEST((SELECT max(seq) FROM supervision_events), (${prunedThroughSql})) AS head`);
+        return formatCursor(BigInt(rows[0]?.head ?? 0));
+      });
+    },
+    prune(beforeMs) {
+      return health.track(() =>
+        withTransaction(pool, async (client) => {
+          // A prefix only: the events up to the newest one appended before the limit.
+          const last = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM supervision_events WHERE appended_ms < $1', [beforeMs]);
+          const through = last.rows[0]?.seq ?? null;
+          if (through === null) return 0;
+          const deleted = await client.query('DELETE FROM supervision_events WHERE seq <= $1', [through]);
+          await client.query(
+            `INSERT INTO supervision_meta (name, value) VALUES ('events_pruned_through', $1)
+             ON CONFLICT (name) DO UPDATE SET value = GREATEST(supervision_meta.value::bigint, excluded.value::bigint)::text`,
+            [through],
+          );
+          return deleted.rowCount ?? 0;
+        }),
+      );
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
+import type { DossierEventLog, NewDossierEvent } from '../events/index.js';
 import type { DossierFact } from '../read-model/index.js';
 
 /** What survives a restart: every dossier fact, and how far each system's feed has been read. */
@@ -10,11 +11,16 @@ export interface StoredReadModel {
 
 /**
  * Where the read model is kept between runs, so that a restart resumes each feed from its cursor instead of
- * re-reading every dossier. SQLite by default; a server database can implement the same three methods.
+ * re-reading every dossier. SQLite by default; a server database can implement the same methods.
  */
 export interface ReadModelStore {
   load(): Promise<StoredReadModel>;
-  /** One poll of one feed, atomically: its facts (replacing earlier versions) and the feed's new cursor. */
-  save(system: LegacySystem, facts: readonly DossierFact[], cursorMs: number): Promise<void>;
+  /**
+   * One poll of one feed, atomically: its facts (replacing earlier versions), the feed's new cursor and the dossier
+   * events the poll made (appended to `events`, numbered in order).
+   */
+  save(system: LegacySystem, facts: readonly DossierFact[], cursorMs: number, events?: readonly NewDossierEvent[]): Promise<void>;
+  /** The dossier events appended by `save`. */
+  readonly events: DossierEventLog;
   close(): Promise<void>;
 }

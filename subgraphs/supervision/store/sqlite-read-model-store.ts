@@ -4,6 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import type { DossierStatus } from '../../../schema/index.js';
 import type { DossierFact } from '../read-model/index.js';
+import { formatCursor, parseCursor, type DossierEvent } from '../../../events/index.js';
+import type { DossierEventLog, NewDossierEvent } from '../events/index.js';
 import type { ReadModelStore } from './read-model-store.js';
 
 export interface SqliteReadModelStoreOptions {
@@ -28,7 +30,12 @@ const schema = `
     updated_ms   INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS cursors (system TEXT PRIMARY KEY, cursor_ms INTEGER NOT NULL) STRICT;
-  CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`;
+  CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS dossier_events (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    appended_ms INTEGER NOT NULL,
+    body        TEXT NOT NULL
+  ) STRICT;`;
 
 interface FactRow {
   key: string;
@@ -70,13 +77,17 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
        status = excluded.status, submitted_ms = excluded.submitted_ms, decided_ms = excluded.decided_ms, updated_ms = excluded.updated_ms`,
   );
   const setCursor = db.prepare<[string, number]>(`INSERT INTO cursors (system, cursor_ms) VALUES (?, ?) ON CONFLICT (system) DO UPDATE SET cursor_ms = excluded.cursor_ms`);
-  const save = db.transaction((system: LegacySystem, facts: readonly DossierFact[], cursorMs: number) => {
+  const appendEvent = db.prepare<[number, string]>('INSERT INTO dossier_events (appended_ms, body) VALUES (?, ?)');
+  const save = db.transaction((system: LegacySystem, facts: readonly DossierFact[], cursorMs: number, events: readonly NewDossierEvent[]) => {
     for (const f of facts) {
       upsert.run({ key: f.key, system: f.system, procedure: f.procedure, commune: f.commune, status: f.status, submitted_ms: f.submittedMs, decided_ms: f.decidedMs, updated_ms: f.updatedMs });
     }
     setCursor.run(system, cursorMs);
+    const appendedMs = Date.now();
+    for (const event of events) appendEvent.run(appendedMs, JSON.stringify(event));
   });
   return {
+    events: sqliteEventLog(db),
     async load() {
       const rows = db.prepare<[], FactRow>('SELECT * FROM facts').all();
       const cursors = db.prepare<[], { system: string; cursor_ms: number }>('SELECT system, cursor_ms FROM cursors').all();
@@ -94,11 +105,56 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
         cursors: new Map(cursors.map((c) => [c.system as LegacySystem, c.cursor_ms])),
       };
     },
-    async save(system, facts, cursorMs) {
-      save.immediate(system, facts, cursorMs);
+    async save(system, facts, cursorMs, events = []) {
+      save.immediate(system, facts, cursorMs, events);
     },
     async close() {
       if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * The event log in the same file. `events_pruned_through` (meta) is the newest cursor pruned: a reader behind it has
+ * missed events and is told so. AUTOINCREMENT: a cursor is never reused, even once every event is pruned.
+ */
+function sqliteEventLog(db: BetterSqlite3.Database): DossierEventLog {
+  const prunedThrough = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE name = 'events_pruned_through'`);
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM dossier_events');
+  const minSeq = db.prepare<[], { seq: number | null }>('SELECT min(seq) AS seq FROM dossier_events');
+  const after = db.prepare<[number, number], { seq: number; body: string }>('SELECT seq, body FROM dossier_events WHERE seq > ? ORDER BY seq LIMIT ?');
+  const lastBefore = db.prepare<[number], { seq: number | null }>('SELECT max(seq) AS seq FROM dossier_events WHERE appended_ms < ?');
+  const deleteThrough = db.prepare<[number]>('DELETE FROM dossier_events WHERE seq <= ?');
+  const setPruned = db.prepare<[string]>(`INSERT INTO meta (name, value) VALUES ('events_pruned_through', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`);
+  const pruned = () => Number(prunedThrough.get()?.value ?? 0);
+  const head = () => Math.max(maxSeq.get()?.seq ?? 0, pruned());
+  const read = db.transaction((asked: bigint, limit: number) => {
+    const low = pruned();
+    const high = head();
+    const outside = asked < BigInt(low) || asked > BigInt(high);
+    const rows = after.all(outside ? low : Number(asked), limit);
+    const events = rows.map((r): DossierEvent => ({ cursor: formatCursor(r.seq), ...(JSON.parse(r.body) as Omit<DossierEvent, 'cursor'>) }));
+    return { events, reset: outside ? { oldest: formatCursor(minSeq.get()?.seq ?? high) } : null };
+  });
+  // A prefix only: the events up to the newest one appended before the limit.
+  const prune = db.transaction((beforeMs: number) => {
+    const through = lastBefore.get(beforeMs)?.seq ?? null;
+    if (through === null) return 0;
+    const { changes } = deleteThrough.run(through);
+    setPruned.run(String(Math.max(through, pruned())));
+    return changes;
+  });
+  return {
+    async readAfter(cursor, limit) {
+      const asked = parseCursor(cursor);
+      if (asked === null) throw new RangeError(`not a cursor: ${cursor}`);
+      return read.deferred(asked, limit);
+    },
+    async head() {
+      return formatCursor(head());
+    },
+    async prune(beforeMs) {
+      return prune.immediate(beforeMs);
     },
   };
 }

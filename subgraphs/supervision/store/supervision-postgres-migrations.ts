@@ -12,6 +12,10 @@ export const supervisionPostgresComponent = 'supervision';
  * - `supervision_cursors`: per legacy system, the feed's cursor and when the leader last saved a poll of it.
  * - `supervision_meta`: what the facts were read from (the legacy systems' URLs).
  * - `supervision_leader`: the ingesting leader's lease (one row; the database's clock decides expiry).
+ * - `supervision_events` (2): the dossier events, numbered by `seq` (the cursor). Only the leader inserts, in its
+ *   save's transaction after taking the revision's row lock: numbers are drawn and committed in order, so a reader
+ *   that sees event N has seen every retained event before it. `supervision_meta.events_pruned_through` is the
+ *   newest one pruned.
  */
 export const supervisionPostgresMigrations: readonly string[] = [
   `CREATE TABLE supervision_facts (
@@ -36,4 +40,10 @@ export const supervisionPostgresMigrations: readonly string[] = [
      term       bigint NOT NULL,
      expires_at timestamptz NOT NULL
    );`,
+  `CREATE TABLE supervision_events (
+     seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     appended_ms bigint NOT NULL,
+     body        jsonb NOT NULL
+   );
+   CREATE INDEX supervision_events_appended ON supervision_events (appended_ms);`,
 ];

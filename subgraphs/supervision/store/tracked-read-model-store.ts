@@ -5,7 +5,12 @@ import type { ReadModelStore } from './read-model-store.js';
 export function trackedReadModelStore(store: ReadModelStore, health: StoreHealth): ReadModelStore {
   return {
     load: () => health.track(() => store.load()),
-    save: (system, facts, cursorMs) => health.track(() => store.save(system, facts, cursorMs)),
+    save: (system, facts, cursorMs, events) => health.track(() => store.save(system, facts, cursorMs, events)),
+    events: {
+      readAfter: (after, limit) => health.track(() => store.events.readAfter(after, limit)),
+      head: () => health.track(() => store.events.head()),
+      prune: (beforeMs) => health.track(() => store.events.prune(beforeMs)),
+    },
     close: () => store.close(),
   };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../lib/config/index.js';
+import { testSubgraphSecret } from '../shared/testing/index.js';
+import { readSupervisionConfig } from './config.js';
+import { loadFeedSources } from './ingestion/index.js';
+
+const feedSources = await loadFeedSources();
+const base = { NODE_ENV: 'test', INTERNAL_TOKEN_SECRET: testSubgraphSecret, CEET_API_KEY: 'k', SUPERVISION_STORE_PATH: ':memory:' };
+
+describe('supervision config: the dossier-event stream', () => {
+  it('has the defaults of the contract', () => {
+    expect(readSupervisionConfig(base, feedSources).events).toEqual({
+      heartbeatMs: 15_000,
+      maxStreams: 64,
+      retentionMs: 72 * 3_600_000,
+      maxBufferedBytes: 1_048_576,
+      stallMs: 30_000,
+      pollMs: 1_000,
+    });
+  });
+
+  it('reads each variable', () => {
+    const events = readSupervisionConfig(
+      {
+        ...base,
+        DOSSIER_EVENTS_HEARTBEAT_MS: '500',
+        DOSSIER_EVENTS_MAX_STREAMS: '3',
+        DOSSIER_EVENTS_RETENTION_HOURS: '1',
+        DOSSIER_EVENTS_MAX_BUFFER_BYTES: '4096',
+        DOSSIER_EVENTS_STALL_MS: '250',
+        DOSSIER_EVENTS_POLL_MS: '20',
+      },
+      feedSources,
+    ).events;
+    expect(events).toEqual({ heartbeatMs: 500, maxStreams: 3, retentionMs: 3_600_000, maxBufferedBytes: 4096, stallMs: 250, pollMs: 20 });
+  });
+
+  it.each([
+    ['DOSSIER_EVENTS_HEARTBEAT_MS', '0'],
+    ['DOSSIER_EVENTS_MAX_STREAMS', '0'],
+    ['DOSSIER_EVENTS_MAX_STREAMS', 'many'],
+    ['DOSSIER_EVENTS_RETENTION_HOURS', '0'],
+    ['DOSSIER_EVENTS_RETENTION_HOURS', '1.5'],
+    ['DOSSIER_EVENTS_MAX_BUFFER_BYTES', '10'],
+    ['DOSSIER_EVENTS_STALL_MS', '-1'],
+    ['DOSSIER_EVENTS_POLL_MS', '1'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    const read = () => readSupervisionConfig({ ...base, [name]: value }, feedSources);
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(name);
+  });
+});
