@@ -88,6 +88,8 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
     try {
       await handler(req, res);
     } catch (error) {
+      // The client went away mid-write: the stream is over, nothing failed on our side.
+      if (isConnectionGone(error)) return;
       log.error({ err: error, traceId: caller.traceId }, 'subscription stream failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Erreur interne.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
@@ -143,6 +145,11 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
       await disposable.dispose();
     },
   };
+}
+
+function isConnectionGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
 
 /** Waits until `res` may take more, its connection closes, or the stream is ended by the gateway. */

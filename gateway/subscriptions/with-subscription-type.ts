@@ -61,6 +61,8 @@ type Subscription {
   """Les événements d’un dossier : pour son titulaire, ou un agent du ministère qui l’instruit. after : reprendre après ce curseur."""
   dossierEvents(reference: ID!, after: ID): DossierEvent!
 }
+
+extend schema { subscription: Subscription }
 `;
   return extendSchema(api, parse(sdl));
 }
