@@ -27,6 +27,8 @@ export interface SubscriptionStack {
   shortToken(niu: string, seconds: number): Promise<string>;
   /** A CEET event of `reference`, owned by `niu`. */
   publish(reference: string, niu: string, status?: DossierEvent['status']): DossierEvent;
+  /** Every event published so far, in order. */
+  published(): readonly DossierEvent[];
   /** The audit trail's records, as written. */
   auditRecords(): { niu: string; subject: string; operationName: string | null; systems: string[] }[];
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startSubscriptionStack(env: NodeJS.ProcessEnv = {}): Promi
       const minter = createTokenMinter({ key, issuer, audience: idp.config.audience, ttlSeconds: seconds, development: true });
       return (await minter.mint({ sub: minter.citizenSubject(niu), client_id: 'app-mobile', role: 'citizen', niu })).accessToken;
     },
+    published: () => source.published(),
     publish: (reference, niu, status = 'IN_PROGRESS') =>
       source.publish({ type: 'STATUS_CHANGED', reference, ownerNiu: niu, ministry: 'ENERGY', system: 'ceet', procedure: 'CEET-RACCORDEMENT', status, ministryStatus: 'EN_COURS', previousStatus: 'SUBMITTED', at: new Date().toISOString() }),
     auditRecords: () =>

@@ -10,6 +10,8 @@ export interface TestEventSource {
   readonly lookupUrl: string;
   /** Appends an event (its cursor the next one) and sends it to every open stream. */
   publish(event: Omit<DossierEvent, 'cursor'>): DossierEvent;
+  /** Every event published, forgotten ones included. */
+  published(): readonly DossierEvent[];
   /** Forgets events up to `cursor` (retention): a stream asking for older ones starts with `event: reset`. */
   forgetUpTo(cursor: string): void;
   /** Cuts every open stream (the gateway must reconnect). */
@@ -35,6 +37,7 @@ const pad = (n: number) => String(n).padStart(12, '0');
 export async function startTestEventSource(owners: Readonly<Record<string, string>>, heartbeatMs = 200): Promise<TestEventSource> {
   const verifier = createInternalTokenVerifier({ secret: testInternalSecret });
   const log: DossierEvent[] = [];
+  const all: DossierEvent[] = [];
   let forgotten = 0;
   const streams = new Set<ServerResponse>();
   const connections: { after: string | undefined; principal: Principal }[] = [];
@@ -89,9 +92,11 @@ export async function startTestEventSource(owners: Readonly<Record<string, strin
     publish(partial) {
       const event: DossierEvent = { cursor: pad(next++), ...partial };
       log.push(event);
+      all.push(event);
       for (const res of streams) write(res, event);
       return event;
     },
+    published: () => all,
     forgetUpTo(cursor) {
       while (log[0] && compareCursors(log[0].cursor, cursor) <= 0) log.shift();
       forgotten = Number(cursor);

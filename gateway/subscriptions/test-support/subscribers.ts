@@ -91,3 +91,17 @@ export async function syncOn(subscriber: Subscriber, probe: () => unknown): Prom
     clearInterval(timer);
   }
 }
+
+/**
+ * Reads until the event with `cursor`, checking that every event before it passes `allowed` (probes published while
+ * syncing may still be in flight); returns that event.
+ */
+export async function readUntil(subscriber: Subscriber, cursor: string, allowed: (event: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  for (;;) {
+    const result = await subscriber.next();
+    const event = eventOf(result);
+    if (!event) throw new Error(`expected the event ${cursor}, got ${JSON.stringify(result)}`);
+    if (event.cursor === cursor) return event;
+    if (!allowed(event)) throw new Error(`unexpected event before ${cursor}: ${JSON.stringify(event)}`);
+  }
+}
