@@ -68,7 +68,9 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
     },
     onNext: async (caller, req) => {
       const { res } = req.context;
-      if (res.writableNeedDrain) await drained(res, caller.ended.signal);
+      // graphql-sse queues messages for its writer without bound: take the next event only once the socket has
+      // flushed what it holds, so that a client that does not read fills this stream's bounded queue instead.
+      if ((res.socket?.writableLength ?? 0) > 0) await flushed(res, caller.ended.signal);
     },
     onComplete: (caller, req) => {
       // The last message is written; a client that reads nothing would hold the socket: cut it after a grace.
@@ -152,24 +154,32 @@ function isConnectionGone(error: unknown): boolean {
   return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
 
-/** Waits until `res` may take more, its connection closes, or the stream is ended by the gateway. */
-function drained(res: ServerResponse, ended: AbortSignal): Promise<void> {
+/**
+ * Waits until what `res` holds is handed to the kernel (an SSE comment's write callback: callbacks run in order), its
+ * connection closes, or the gateway ends the stream.
+ */
+function flushed(res: ServerResponse, ended: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      res.off('drain', done);
       res.off('close', done);
       ended.removeEventListener('abort', done);
       resolve();
     };
-    res.once('drain', done);
     res.once('close', done);
     ended.addEventListener('abort', done);
+    if (ended.aborted || !res.writable) return done();
+    res.write(':\n\n', done);
   });
 }
 
 function refusalOf(error: unknown): { code: string; reason?: string; status: number; headers: Record<string, string>; message: string } {
   if (error instanceof RateLimitedError) {
-    return { code: 'RATE_LIMITED', status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1_000))) }, message: 'Trop de requêtes. Réessayez dans quelques instants.' };
+    return {
+      code: 'RATE_LIMITED',
+      status: 429,
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1_000))) },
+      message: 'Trop de requêtes. Réessayez dans quelques instants.',
+    };
   }
   if (error instanceof GraphQLError) {
     const http = error.extensions.http as { status?: number; headers?: Iterable<[string, string]> } | undefined;

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSubscriptionStack, type SubscriptionStack } from './test-support/start-subscription-stack.js';
-import { eventOf, myEvents, readUntil, sseSubscribe, subscribe, syncOn, wsSubscribe, type Subscriber, type Transport } from './test-support/subscribers.js';
+import { eventOf, myEvents, sseSubscribe, subscribe, syncOn, wsSubscribe, type Subscriber, type Transport } from './test-support/subscribers.js';
 
 let stack: SubscriptionStack;
 beforeAll(async () => {
@@ -99,7 +99,18 @@ describe('the end of a stream', () => {
     const big = 'X'.repeat(16_000);
     let published = 0;
     while (published < 2_000) {
-      stack.source.publish({ type: 'STATUS_CHANGED', reference: stack.aliceDossier, ownerNiu: stack.alice, ministry: 'ENERGY', system: 'ceet', procedure: 'CEET-RACCORDEMENT', status: 'IN_PROGRESS', ministryStatus: big, previousStatus: null, at: new Date().toISOString() });
+      stack.source.publish({
+        type: 'STATUS_CHANGED',
+        reference: stack.aliceDossier,
+        ownerNiu: stack.alice,
+        ministry: 'ENERGY',
+        system: 'ceet',
+        procedure: 'CEET-RACCORDEMENT',
+        status: 'IN_PROGRESS',
+        ministryStatus: big,
+        previousStatus: null,
+        at: new Date().toISOString(),
+      });
       published += 1;
       if (published % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -98,8 +98,7 @@ describe('dossierEvents(reference): who may follow a dossier', () => {
 
   it.each(cases)('$name', async ({ transport, who, reference, expected }) => {
     const references = { alice: stack.aliceDossier, unknown: 'CEET-2026-999999', malformed: 'pas-une-reference', rnec: 'RNEC-2026-000777' };
-    const token =
-      who.role === 'anonymous' ? undefined : who.role === 'citizen' ? await stack.token({ role: 'citizen', niu: who.niu === 'alice' ? stack.alice : stack.bob }) : await stack.token(who);
+    const token = who.role === 'anonymous' ? undefined : who.role === 'citizen' ? await stack.token({ role: 'citizen', niu: who.niu === 'alice' ? stack.alice : stack.bob }) : await stack.token(who);
     const subscriber = track(subscribe(transport, stack.gateway.url, { query: oneDossierEvents, variables: { reference: references[reference] }, ...(token ? { token } : {}) }));
     if (expected === 'events') {
       await syncOn(subscriber, () => stack.publish(stack.aliceDossier, stack.alice));

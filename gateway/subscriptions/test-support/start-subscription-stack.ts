@@ -69,7 +69,18 @@ export async function startSubscriptionStack(env: NodeJS.ProcessEnv = {}): Promi
     },
     published: () => source.published(),
     publish: (reference, niu, status = 'IN_PROGRESS') =>
-      source.publish({ type: 'STATUS_CHANGED', reference, ownerNiu: niu, ministry: 'ENERGY', system: 'ceet', procedure: 'CEET-RACCORDEMENT', status, ministryStatus: 'EN_COURS', previousStatus: 'SUBMITTED', at: new Date().toISOString() }),
+      source.publish({
+        type: 'STATUS_CHANGED',
+        reference,
+        ownerNiu: niu,
+        ministry: 'ENERGY',
+        system: 'ceet',
+        procedure: 'CEET-RACCORDEMENT',
+        status,
+        ministryStatus: 'EN_COURS',
+        previousStatus: 'SUBMITTED',
+        at: new Date().toISOString(),
+      }),
     auditRecords: () =>
       readFileSync(auditPath, 'utf8')
         .split('\n')
