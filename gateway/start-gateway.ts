@@ -160,6 +160,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
           internalTokenSecret: config.internalTokenSecret,
           audit: (entries) => auditStore.append(entries),
           maxBodyBytes: config.maxBodyBytes,
+          trustedDocuments: config.trustedDocuments,
           log,
         });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.

@@ -11,6 +11,7 @@ import { RateLimitedError } from '../rate-limit/index.js';
 import { authenticateSubscriber, type ContextOf } from './authenticate-subscriber.js';
 import type { SubscriptionSchema } from './create-subscription-schema.js';
 import type { SubscriptionCaller } from './subscription-caller.js';
+import type { DocumentGate } from './create-document-gate.js';
 
 export interface SubscriptionServerOptions {
   readonly subscriptions: SubscriptionSchema;
@@ -21,6 +22,8 @@ export interface SubscriptionServerOptions {
   readonly maxBodyBytes: number;
   /** How long a slow client's connection may take to take its final message before it is cut. */
   readonly slowClientGraceMs: number;
+  /** The trusted-documents rules (enforce mode: manifest documents only, but for open clients). */
+  readonly documentGate: DocumentGate;
   readonly log: Logger;
 }
 
@@ -53,7 +56,7 @@ const tryAgainLater = 1013;
  * socket has drained its last, so the bounded per-stream queue fills behind a client that does not read, and the
  * stream then ends (`SLOW_CONSUMER`) and its connection is closed.
  */
-export function createSubscriptionServer({ subscriptions, context, heartbeatMs, maxBodyBytes, slowClientGraceMs, log }: SubscriptionServerOptions): SubscriptionServer {
+export function createSubscriptionServer({ subscriptions, context, heartbeatMs, maxBodyBytes, slowClientGraceMs, documentGate, log }: SubscriptionServerOptions): SubscriptionServer {
   const { schema } = subscriptions;
   const callers = new WeakMap<IncomingMessage, SubscriptionCaller>();
   const handler = createHandler<SubscriptionCaller>({
@@ -61,6 +64,16 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
     // No stream tokens: every operation on its own connection (distinct connections mode), which HTTP/1 proxies carry.
     authenticate: () => null,
     execute: notASubscription,
+    onSubscribe: (req, params) => {
+      const caller = callers.get(req.raw);
+      const refusal = caller && typeof params.query === 'string' ? documentGate(params.query, caller.principal) : undefined;
+      // As on /graphql: HTTP 400 with the error, before any stream opens.
+      if (refusal)
+        return [
+          JSON.stringify({ errors: [refusal.toJSON()] }),
+          { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } },
+        ];
+    },
     context: (req) => {
       const caller = callers.get(req.raw);
       if (!caller) throw new Error('subscription request without an authenticated caller');
@@ -121,6 +134,11 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
           ctx.extra.socket.close(code === 'UNAUTHENTICATED' ? CloseCode.Unauthorized : tryAgainLater, reason ? `${code}: ${reason}` : code);
           return false;
         }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const caller = wsCallers.get(ctx.extra.socket);
+        const refusal = caller ? documentGate(payload.query, caller.principal) : undefined;
+        if (refusal) return [refusal];
       },
       context: (ctx) => {
         const caller = wsCallers.get(ctx.extra.socket);

@@ -2,7 +2,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { AuditEntry } from '../../audit/index.js';
 import { createInternalTokenSigner, type Principal } from '../../auth/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import type { TrustedDocumentsOptions } from '../trusted-documents/index.js';
 import type { ContextOf } from './authenticate-subscriber.js';
+import { createDocumentGate } from './create-document-gate.js';
 import { createDossierEventHub, type DossierEventHub } from './create-dossier-event-hub.js';
 import { createSubscriptionSchema } from './create-subscription-schema.js';
 import { createSubscriptionServer, type SubscriptionServer } from './create-subscription-server.js';
@@ -28,11 +30,12 @@ export interface StartSubscriptionsOptions {
   readonly internalTokenSecret: string;
   readonly audit: (entries: readonly AuditEntry[]) => Promise<unknown>;
   readonly maxBodyBytes: number;
+  readonly trustedDocuments: TrustedDocumentsOptions;
   readonly log: Logger;
 }
 
 /** The process's event hub, the subscription schema over it, and both transports. */
-export function startSubscriptions({ settings, apiSchema, context, internalTokenSecret, audit, maxBodyBytes, log }: StartSubscriptionsOptions): RunningSubscriptions {
+export function startSubscriptions({ settings, apiSchema, context, internalTokenSecret, audit, maxBodyBytes, trustedDocuments, log }: StartSubscriptionsOptions): RunningSubscriptions {
   const signer = createInternalTokenSigner({ secret: internalTokenSecret });
   const hub = createDossierEventHub({
     url: settings.eventsUrl,
@@ -51,7 +54,15 @@ export function startSubscriptions({ settings, apiSchema, context, internalToken
     audit,
     log,
   });
-  const server = createSubscriptionServer({ subscriptions, context, heartbeatMs: settings.heartbeatMs, maxBodyBytes, slowClientGraceMs: 5_000, log });
+  const server = createSubscriptionServer({
+    subscriptions,
+    context,
+    heartbeatMs: settings.heartbeatMs,
+    maxBodyBytes,
+    slowClientGraceMs: 5_000,
+    documentGate: createDocumentGate(trustedDocuments),
+    log,
+  });
   return {
     ...server,
     hub,

@@ -1,7 +1,8 @@
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
 import { withDeferDirective } from '../defer/index.js';
-import { withSubscriptionType } from '../subscriptions/index.js';
+// The one file, not the folder's index: the subscription transports use the trusted-documents rules in turn.
+import { withSubscriptionType } from '../subscriptions/with-subscription-type.js';
 
 /**
  * The schema clients see (no join__/link directives, no inaccessible elements), built from a supergraph the way
