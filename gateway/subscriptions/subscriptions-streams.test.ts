@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import type { Socket } from 'node:net';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSubscriptionStack, type SubscriptionStack } from './test-support/start-subscription-stack.js';
 import { eventOf, myEvents, sseSubscribe, subscribe, syncOn, wsSubscribe, type Subscriber, type Transport } from './test-support/subscribers.js';
@@ -123,6 +125,61 @@ describe('the end of a stream', () => {
     expect(last).toContain('"reason":"SLOW_CONSUMER"');
     expect(messages.length - 1).toBeLessThan(published);
     expect(text).toContain('event: complete');
+  }, 20_000);
+});
+
+describe('a slow WebSocket client', () => {
+  it('is closed with 1013 SLOW_CONSUMER once its bounded queue overflows', async () => {
+    const token = await aliceToken();
+    const ws = new WebSocket(`${stack.gateway.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const messages: { type: string; payload?: unknown }[] = [];
+    let onMessage: () => void = () => undefined;
+    ws.on('message', (data) => {
+      messages.push(JSON.parse(String(data)) as { type: string });
+      onMessage();
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    const waitFor = (type: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (messages.some((m) => m.type === type)) resolve();
+        };
+        onMessage = check;
+        check();
+      });
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } }));
+    await waitFor('connection_ack');
+    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: myEvents } }));
+    const probe = setInterval(() => stack.publish(stack.aliceDossier, stack.alice), 50);
+    await waitFor('next');
+    clearInterval(probe);
+    // Stop reading: the kernel's buffers fill, then the server's send callbacks wait, then the 8-event queue.
+    const socket = Reflect.get(ws, '_socket') as Socket;
+    socket.pause();
+    const big = 'X'.repeat(16_000);
+    let published = 0;
+    while (published < 2_000) {
+      stack.source.publish({
+        type: 'STATUS_CHANGED',
+        reference: stack.aliceDossier,
+        ownerNiu: stack.alice,
+        ministry: 'ENERGY',
+        system: 'ceet',
+        procedure: 'CEET-RACCORDEMENT',
+        status: 'IN_PROGRESS',
+        ministryStatus: big,
+        previousStatus: null,
+        at: new Date().toISOString(),
+      });
+      published += 1;
+      if (published % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    socket.resume();
+    const { code, reason } = await closed;
+    expect(code).toBe(1013);
+    expect(reason).toMatch(/^SLOW_CONSUMER/);
+    expect(messages.filter((m) => m.type === 'next').length).toBeLessThan(published);
   }, 20_000);
 });
 
