@@ -8,3 +8,4 @@ export { createSubscriptionLimits, type SubscriptionLimits } from './subscriptio
 export { createOwnershipCheck, type Ownership, type OwnershipCheck } from './ownership-check.js';
 export { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions-config.js';
 export { startSubscriptions, type RunningSubscriptions } from './start-subscriptions.js';
+export { subscriptionsOverHttpPlugin } from './subscriptions-over-http-plugin.js';

@@ -49,3 +49,17 @@ describe.each<Transport>(['sse', 'ws'])('trusted documents enforced, over %s', (
     }
   });
 });
+
+describe('a subscription sent to POST /graphql', () => {
+  it('is a 400 naming the subscription transports, not the query planner’s 500', async () => {
+    const response = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stack.token({ role: 'citizen', niu: stack.alice })}`, 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: shipped }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(response.status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(body.errors?.[0]?.message).toMatch(/\/graphql\/stream/);
+  });
+});
