@@ -42,7 +42,8 @@ export const dossierEventSchema = z.object({
   status: statusSchema,
   ministryStatus: z.string().nullable(),
   previousStatus: statusSchema.nullable(),
-  at: z.iso.datetime({ offset: true }),
+  // Any instant Date can read (ISO-8601 with or without an offset): a stricter check would drop real events.
+  at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO-8601 instant'),
 }) satisfies z.ZodType<DossierEvent>;
 
 /** Orders two cursors (negative, zero, positive), whatever their padding: longer decimal strings are larger numbers. */
