@@ -48,5 +48,6 @@ export const dossierEventSchema: z.ZodType<DossierEvent> = z.object({
   status: z.enum([firstStatus as DossierStatus, ...otherStatuses]),
   ministryStatus: z.string().nullable(),
   previousStatus: z.enum([firstStatus as DossierStatus, ...otherStatuses]).nullable(),
-  at: z.iso.datetime({ offset: true }),
+  // Any instant Date can read (ISO-8601 with or without an offset): a stricter check would drop real events.
+  at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO-8601 instant'),
 });

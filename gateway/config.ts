@@ -18,6 +18,7 @@ import { readSupergraphFile, resolveSubgraphEndpoints, SupergraphFileError, subg
 import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { explorerEnvSchema, explorerSettingsFromEnv, type ExplorerSettings } from './explorer/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
+import { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
@@ -61,6 +62,7 @@ export const gatewayEnvSchema = z.object({
   ...supervisionRoomEnvSchema.shape,
   ...explorerEnvSchema.shape,
   ...admissionEnvSchema.shape,
+  ...subscriptionsEnvSchema.shape,
 });
 
 export { subgraphUrlVariable, type SubgraphEndpoint } from './supergraph-file.js';
@@ -144,6 +146,8 @@ export interface GatewayConfig {
   readonly deadline: DeadlineOptions;
   /** Triggers of a supergraph reload besides SIGHUP. */
   readonly supergraphReload: SupergraphReloadOptions;
+  /** GraphQL subscriptions: the dossier-event stream they read, caps, buffers, heartbeats (`SUBSCRIPTIONS_*`, `DOSSIER_*`). */
+  readonly subscriptions: SubscriptionsSettings;
 }
 
 /** `schema/supergraph.graphql` at the package root, from `gateway/*.ts` as from `dist/gateway/*.js`. */
@@ -219,6 +223,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     requestRecords: requestRecordsConfigFromEnv(options, audit.path),
     admission: admissionOptionsFromEnv(options),
     deadline: deadlineOptionsFromEnv(options),
+    subscriptions: subscriptionsSettingsFromEnv(options, subgraphs),
     supergraphReload: {
       watch: options.SUPERGRAPH_WATCH && options.SUPERGRAPH_URL === undefined,
       url: options.SUPERGRAPH_URL,

@@ -12,6 +12,7 @@ import { createRateLimitPlugins, type RateLimiter } from './rate-limit/index.js'
 import { createRequestRecordPlugins } from './request-records/index.js';
 import { createResponseCachePlugins } from './response-cache/index.js';
 import { createTrustedDocumentsPlugins, publicRootFieldsOf } from './trusted-documents/index.js';
+import { subscriptionsOverHttpPlugin } from './subscriptions/index.js';
 
 export interface GatewayPluginsOptions {
   readonly config: GatewayConfig;
@@ -31,6 +32,8 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     ApolloServerPluginLandingPageDisabled(),
     // Several operations and no operationName: a 400 request error, not the query planner's 500.
     operationResolutionPlugin<GatewayContext>(),
+    // A subscription over POST: a 400 naming the subscription transports, not the query planner's 500.
+    subscriptionsOverHttpPlugin<GatewayContext>(),
     // Before anything walks the client's variables: recursive walkers (the response cache's key) overflow on deep ones.
     ...createVariablesDepthPlugins(config.limits),
     // Cheapest refusals first: rate limit, then unknown or untrusted documents, then complexity.

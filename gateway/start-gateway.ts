@@ -12,6 +12,8 @@ import { carryRequestDeadline } from './deadline/index.js';
 import { bindIncrementalResponse } from './defer/index.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 import { createSupervisionRoutes } from './supervision-room/index.js';
+import { startSubscriptions, type RunningSubscriptions } from './subscriptions/index.js';
+import { apiSchemaOf } from './trusted-documents/index.js';
 import { createExplorer } from './explorer/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
@@ -145,6 +147,22 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address.
   const supervision = createSupervisionRoutes({ log, door: createStreamDoor({ context, onRefused: countRefusal, attestation }), ...config.supervisionRoom });
+  // Subscriptions (gateway/subscriptions): one hub per process on the supervision subgraph's dossier-event stream.
+  const { eventsUrl } = config.subscriptions;
+  if (eventsUrl === undefined) log.info('no supervision subgraph nor DOSSIER_EVENTS_URL: subscriptions are off');
+  const subscriptions: RunningSubscriptions | undefined =
+    eventsUrl === undefined
+      ? undefined
+      : startSubscriptions({
+          settings: { ...config.subscriptions, eventsUrl },
+          apiSchema: apiSchemaOf(config.supergraphSdl),
+          context,
+          internalTokenSecret: config.internalTokenSecret,
+          audit: (entries) => auditStore.append(entries),
+          maxBodyBytes: config.maxBodyBytes,
+          trustedDocuments: config.trustedDocuments,
+          log,
+        });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.
   const explorer = createExplorer({ ...config.explorer, currentSupergraph: () => served.current().supergraph, trustedDocuments: config.trustedDocuments });
   const httpServer = createServer(
@@ -158,14 +176,21 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
         // GET /supervision (the page), /supervision/assets/<file>, /supervision/events (Server-Sent Events).
         ...supervision.routes,
         ...explorer.routes,
+        // GraphQL over Server-Sent Events (graphql-sse, distinct connections mode); WebSocket upgrades below.
+        ...(subscriptions ? { '/graphql/stream': subscriptions.sse } : {}),
       },
       (error) => log.error({ err: error }, 'request failed'),
     ),
   );
+  // GraphQL over WebSocket (graphql-transport-ws) on /graphql; any other upgrade is refused.
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (stopping || !subscriptions?.upgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
   let url: string;
   try {
     url = await listen(httpServer, config.host, config.port);
   } catch (error) {
+    await subscriptions?.close();
     await supervision.close();
     await served.close();
     await closePools();
@@ -180,6 +205,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       stopTriggers();
       // Live streams never end by themselves: end them first, or closeServer waits out its whole grace period.
       await supervision.close();
+      await subscriptions?.close();
       await closeServer(httpServer);
       await served.close();
       await closePools();

@@ -1,0 +1,11 @@
+// GraphQL subscriptions at the gateway (issue 15): dossier events from the supervision subgraph's internal stream,
+// over GraphQL over SSE (`/graphql/stream`) and GraphQL over WebSocket (`/graphql`, graphql-transport-ws).
+export { withSubscriptionType } from './with-subscription-type.js';
+export { createDossierEventHub, type DossierEventHub, type DossierEventHubOptions } from './create-dossier-event-hub.js';
+export { createSubscriptionSchema, type SubscriptionSchema, type SubscriptionSchemaOptions } from './create-subscription-schema.js';
+export { createSubscriptionServer, type SubscriptionServer, type SubscriptionServerOptions } from './create-subscription-server.js';
+export { createSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.js';
+export { createOwnershipCheck, type Ownership, type OwnershipCheck } from './ownership-check.js';
+export { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions-config.js';
+export { startSubscriptions, type RunningSubscriptions } from './start-subscriptions.js';
+export { subscriptionsOverHttpPlugin } from './subscriptions-over-http-plugin.js';

@@ -1,0 +1,72 @@
+import { createParser } from 'eventsource-parser';
+import { dossierEventSchema, type DossierEvent } from '../../events/index.js';
+import { INTERNAL_TOKEN_HEADER } from '../../auth/index.js';
+
+export interface UpstreamReadOptions {
+  /** `<supervision origin>/internal/dossier-events`. */
+  readonly url: string;
+  readonly internalToken: string;
+  /** Resume after this cursor (`Last-Event-ID`); undefined: only new events. */
+  readonly after: string | undefined;
+  readonly signal: AbortSignal;
+  readonly onEvent: (event: DossierEvent) => void;
+  /** The cursor asked for is older than the supervision subgraph keeps: events between were lost. */
+  readonly onReset: (oldest: string) => void;
+  /** Anything received, heartbeats included: the connection is alive. */
+  readonly onActivity: () => void;
+  /** A `data:` that does not parse: logged, skipped (one bad event must not stop every subscriber's stream). */
+  readonly onMalformed: (reason: string) => void;
+}
+
+/** Thrown when the stream answers other than 200 text/event-stream. */
+export class UpstreamRefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`dossier event stream answered HTTP ${status}`);
+  }
+}
+
+/** Reads one connection of the internal dossier-event stream until it ends, fails or `signal` aborts. */
+export async function readUpstreamEvents({ url, internalToken, after, signal, onEvent, onReset, onActivity, onMalformed }: UpstreamReadOptions): Promise<void> {
+  const headers: Record<string, string> = { accept: 'text/event-stream', [INTERNAL_TOKEN_HEADER]: internalToken };
+  if (after !== undefined) headers['last-event-id'] = after;
+  const response = await fetch(url, { headers, signal });
+  if (response.status !== 200 || response.body === null || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new UpstreamRefusedError(response.status);
+  }
+  const parser = createParser({
+    onComment: onActivity,
+    onEvent(message) {
+      onActivity();
+      if (message.event === 'reset') {
+        const oldest = parseOldest(message.data);
+        if (oldest === undefined) onMalformed('reset without oldest');
+        else onReset(oldest);
+        return;
+      }
+      if (message.event !== undefined && message.event !== 'dossier') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(message.data);
+      } catch {
+        onMalformed('data is not JSON');
+        return;
+      }
+      const parsed = dossierEventSchema.safeParse(json);
+      if (parsed.success) onEvent(parsed.data);
+      else onMalformed(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    },
+  });
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+}
+
+function parseOldest(data: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value === 'object' && value !== null && 'oldest' in value && typeof value.oldest === 'string') return value.oldest;
+  } catch {
+    // falls through
+  }
+  return undefined;
+}

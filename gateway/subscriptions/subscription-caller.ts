@@ -1,0 +1,15 @@
+import type { Principal } from '../../auth/index.js';
+
+/** Who holds a subscription, established once when it opens (the context of every resolver of the stream). */
+// A type, not an interface: graphql-sse wants a context with an index signature.
+export type SubscriptionCaller = {
+  readonly principal: Principal;
+  /** When the access token expires (ms since the epoch): the stream ends then. Undefined: anonymous. */
+  readonly expiresAtMs: number | undefined;
+  /** W3C trace id of the request (or connection) that opened the stream. */
+  readonly traceId: string;
+  /** `Last-Event-ID` of an SSE request: resume after it (an `after` argument wins). */
+  readonly lastEventId: string | undefined;
+  /** Aborted with the StreamEnd reason when the gateway ends one of this caller's streams (slow client: close it). */
+  readonly ended: AbortController;
+};

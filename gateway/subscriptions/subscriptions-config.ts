@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { envInt, envMs, envUrl } from '../../lib/config/index.js';
+import type { SubgraphEndpoint } from '../supergraph-file.js';
+
+export const subscriptionsEnvSchema = z.object({
+  /** The supervision subgraph's internal dossier-event stream. Default: `<supervision subgraph origin>/internal/dossier-events`. */
+  DOSSIER_EVENTS_URL: envUrl().optional(),
+  /** GraphQL endpoint answering `dossier(reference)` for a citizen's `dossierEvents`. Default: the `dossiers` subgraph. */
+  DOSSIER_LOOKUP_URL: envUrl().optional(),
+  /** Open subscriptions per gateway process; beyond, SERVICE_OVERLOADED. */
+  SUBSCRIPTIONS_MAX_STREAMS: envInt(10_000, 1, 1_000_000),
+  /** Open subscriptions of one principal (subject and client) per process; beyond, RATE_LIMITED. */
+  SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: envInt(8, 1, 1_000),
+  /** Events waiting for one slow client; beyond, its stream ends (SLOW_CONSUMER). */
+  SUBSCRIPTIONS_MAX_QUEUED_EVENTS: envInt(256, 1, 100_000),
+  /** Recent events kept in memory to resume client streams without asking upstream. */
+  SUBSCRIPTIONS_REPLAY_EVENTS: envInt(10_000, 1, 1_000_000),
+  /** WebSocket ping interval (a missed pong drops the client). SSE streams carry a comment every 12 s. */
+  SUBSCRIPTIONS_HEARTBEAT_MS: envMs(12_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
+  /** No byte from the internal stream for this long (it sends a heartbeat every 15 s): reconnect. */
+  DOSSIER_EVENTS_IDLE_TIMEOUT_MS: envMs(45_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
+});
+
+export type SubscriptionsEnv = z.infer<typeof subscriptionsEnvSchema>;
+
+export interface SubscriptionsSettings {
+  /** Where dossier events come from; undefined (no supervision subgraph, no override): subscriptions are off. */
+  readonly eventsUrl: string | undefined;
+  /** Where a citizen's right to a dossier is asked; undefined: `dossierEvents` refuses citizens (NOT_FOUND). */
+  readonly lookupUrl: string | undefined;
+  readonly maxStreams: number;
+  readonly maxStreamsPerPrincipal: number;
+  readonly maxQueuedEvents: number;
+  readonly replayEvents: number;
+  readonly heartbeatMs: number;
+  readonly upstreamIdleTimeoutMs: number;
+}
+
+const subgraphUrl = (subgraphs: readonly SubgraphEndpoint[], name: string) => subgraphs.find((s) => s.name.toLowerCase() === name)?.url;
+
+export function subscriptionsSettingsFromEnv(env: SubscriptionsEnv, subgraphs: readonly SubgraphEndpoint[]): SubscriptionsSettings {
+  const supervision = subgraphUrl(subgraphs, 'supervision');
+  return {
+    eventsUrl: env.DOSSIER_EVENTS_URL ?? (supervision === undefined ? undefined : new URL('/internal/dossier-events', supervision).href),
+    lookupUrl: env.DOSSIER_LOOKUP_URL ?? subgraphUrl(subgraphs, 'dossiers'),
+    maxStreams: env.SUBSCRIPTIONS_MAX_STREAMS,
+    maxStreamsPerPrincipal: env.SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL,
+    maxQueuedEvents: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,
+    replayEvents: env.SUBSCRIPTIONS_REPLAY_EVENTS,
+    heartbeatMs: env.SUBSCRIPTIONS_HEARTBEAT_MS,
+    upstreamIdleTimeoutMs: env.DOSSIER_EVENTS_IDLE_TIMEOUT_MS,
+  };
+}

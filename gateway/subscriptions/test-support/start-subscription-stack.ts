@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
+import { createTokenMinter } from '../../../idp/create-token-minter.js';
+import { loadOrCreateSigningKey } from '../../../idp/signing-key.js';
+import { devToken, startTestIdp, testNius } from '../../../idp/test-support/start-test-idp.js';
+import type { DossierEvent } from '../../../events/index.js';
+import type { MinistryCode } from '../../../schema/index.js';
+import type { RunningService } from '../../../lib/service/index.js';
+import { startTestGateway } from '../../test-support/start-test-stack.js';
+import { startTestSubgraph } from '../../test-support/start-test-subgraph.js';
+import { civilRegistry } from '../../test-support/test-subgraphs.js';
+import { writeTestSupergraph } from '../../test-support/write-test-supergraph.js';
+import { startTestEventSource, testInternalSecret, type TestEventSource } from './start-test-event-source.js';
+
+export interface SubscriptionStack {
+  readonly gateway: RunningService;
+  readonly source: TestEventSource;
+  /** Two citizens of the test world, and a dossier of each at the CEET. */
+  readonly alice: string;
+  readonly bob: string;
+  readonly aliceDossier: string;
+  readonly bobDossier: string;
+  token(request: { role: 'citizen' | 'agent' | 'supervisor'; niu?: string; ministry?: MinistryCode }): Promise<string>;
+  /** A citizen's token that expires in `seconds`. */
+  shortToken(niu: string, seconds: number): Promise<string>;
+  /** A CEET event of `reference`, owned by `niu`. */
+  publish(reference: string, niu: string, status?: DossierEvent['status']): DossierEvent;
+  /** Every event published so far, in order. */
+  published(): readonly DossierEvent[];
+  /** The audit trail's records, as written. */
+  auditRecords(): { niu: string; subject: string; operationName: string | null; systems: string[] }[];
+  close(): Promise<void>;
+}
+
+/** A gateway (in this process) whose subscriptions read a test event source, with a test IdP for real tokens. */
+export async function startSubscriptionStack(env: NodeJS.ProcessEnv = {}): Promise<SubscriptionStack> {
+  const [alice, bob] = testNius;
+  if (!alice || !bob) throw new Error('test world without two citizens');
+  const aliceDossier = 'CEET-2026-000101';
+  const bobDossier = 'CEET-2026-000202';
+  const idp = await startTestIdp();
+  const source = await startTestEventSource({ [aliceDossier]: alice, [bobDossier]: bob });
+  const subgraph = await startTestSubgraph(civilRegistry);
+  const auditPath = join(mkdtempSync(join(tmpdir(), 'guichet-subscriptions-')), 'audit.jsonl');
+  const issuer = String(decodeJwt(await devToken(idp, { role: 'supervisor' })).iss);
+  const gateway = await startTestGateway(writeTestSupergraph([subgraph]), {
+    OIDC_ISSUER: issuer,
+    OIDC_AUDIENCE: idp.config.audience,
+    INTERNAL_TOKEN_SECRET: testInternalSecret,
+    DOSSIER_EVENTS_URL: source.eventsUrl,
+    DOSSIER_LOOKUP_URL: source.lookupUrl,
+    AUDIT_LOG_PATH: auditPath,
+    ...env,
+  });
+  const key = await loadOrCreateSigningKey(idp.config.keyPath);
+  return {
+    gateway,
+    source,
+    alice,
+    bob,
+    aliceDossier,
+    bobDossier,
+    token: (request) => devToken(idp, request),
+    async shortToken(niu, seconds) {
+      const minter = createTokenMinter({ key, issuer, audience: idp.config.audience, ttlSeconds: seconds, development: true });
+      return (await minter.mint({ sub: minter.citizenSubject(niu), client_id: 'app-mobile', role: 'citizen', niu })).accessToken;
+    },
+    published: () => source.published(),
+    publish: (reference, niu, status = 'IN_PROGRESS') =>
+      source.publish({
+        type: 'STATUS_CHANGED',
+        reference,
+        ownerNiu: niu,
+        ministry: 'ENERGY',
+        system: 'ceet',
+        procedure: 'CEET-RACCORDEMENT',
+        status,
+        ministryStatus: 'EN_COURS',
+        previousStatus: 'SUBMITTED',
+        at: new Date().toISOString(),
+      }),
+    auditRecords: () =>
+      readFileSync(auditPath, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { niu: string; subject: string; operationName: string | null; systems: string[] }),
+    async close() {
+      await gateway.close();
+      await Promise.all([source.close(), subgraph.close(), idp.close()]);
+    },
+  };
+}
