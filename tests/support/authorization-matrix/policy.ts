@@ -1,4 +1,4 @@
-import { isLeafType, isObjectType, getNamedType, type GraphQLSchema } from 'graphql';
+import { isLeafType, isObjectType, getNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ministryDossierTypes } from '../../../subgraphs/dossiers/ministry-dossier-types.js';
 
 /**
@@ -126,11 +126,35 @@ export function readersOf(type: string, field: string): Readers | undefined {
 /** `Type.field` of every object field of the API schema without a row in the matrix (Mutation: see filing rules). */
 export function unclassifiedFields(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
+  const pushedOnly = subscriptionOnlyTypes(schema);
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getMutationType()) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getMutationType() || pushedOnly.has(type.name)) continue;
     for (const field of Object.keys(type.getFields())) if (!readersOf(type.name, field)) missing.push(`${type.name}.${field}`);
   }
   return missing;
+}
+
+/**
+ * The Subscription root and the object types only it reaches (`DossierEvent`): pushed events are authorized one by
+ * one at the gateway against the event's owner and ministry (gateway/subscriptions, its own generated matrix), not by
+ * paths from Query.
+ */
+function subscriptionOnlyTypes(schema: GraphQLSchema): Set<string> {
+  const reach = (root: GraphQLObjectType | null | undefined): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (type: GraphQLObjectType) => {
+      if (seen.has(type.name)) return;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (isObjectType(named)) visit(named);
+      }
+    };
+    if (root) visit(root);
+    return seen;
+  };
+  const elsewhere = new Set([...reach(schema.getQueryType()), ...reach(schema.getMutationType())]);
+  return new Set([...reach(schema.getSubscriptionType())].filter((name) => !elsewhere.has(name)));
 }
 
 /** Whether a field's values are leaves (scalars, enums, lists of them). */
