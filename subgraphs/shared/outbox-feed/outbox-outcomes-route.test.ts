@@ -132,6 +132,13 @@ describe('GET /internal/outbox-outcomes', () => {
     expect(page.outcomes.map((o) => o.submissionReference)).toEqual([later]);
   });
 
+  it('answers a cursor beyond the head (another outbox’s) with the head as next, below it', async () => {
+    const { end, get } = await serve();
+    await end('delivered');
+    expect(outboxOutcomesAnswerSchema.parse((await get('?after=42')).body)).toEqual({ outcomes: [], next: '1' });
+    expect(outboxOutcomesAnswerSchema.parse((await get('?after=1')).body)).toEqual({ outcomes: [], next: '1' });
+  });
+
   it.each(['?after=-1', '?after=abc', '?after=1.5', '?after=0&limit=0', '?after=0&limit=1001', '?after=0&limit=x', '?after=0&limit=-3'])('answers 400 to %s', async (query) => {
     const { get } = await serve();
     expect((await get(query)).status).toBe(400);

@@ -24,7 +24,8 @@ const noStore = { 'cache-control': 'no-store' };
 /**
  * `GET /internal/outbox-outcomes?after=<cursor>&limit=N`: the ministry's outbox as a feed of outcomes (each queued
  * submission delivered or rejected), for the supervision subgraph, which turns them into dossier events. Without
- * `after`: no outcome, and `next` is the head (a reader that starts now wants only new ones).
+ * `after`: no outcome, and `next` is the head (a reader that starts now wants only new ones). A cursor beyond the
+ * head (another outbox's) gets no outcome and `next` = the head.
  */
 export function createOutboxOutcomesRoute(options: OutboxOutcomesRouteOptions): RouteHandler {
   const { store, system, ministry, authenticate, log } = options;
@@ -58,7 +59,10 @@ export function createOutboxOutcomesRoute(options: OutboxOutcomesRouteOptions): 
       if (after === null) answer = { outcomes: [], next: String(await store.outcomeHead({ system })) };
       else {
         const page = await store.outcomesAfter(Number(after), limit, { system });
-        answer = { outcomes: page.outcomes.map(item), next: String(page.next) };
+        // Nothing after a cursor beyond the head: the outbox is not the one the reader was reading (a new file or
+        // database). `next` is then the head, below the cursor asked for, so the reader can tell and start over.
+        const next = page.outcomes.length === 0 ? Math.min(page.next, await store.outcomeHead({ system })) : page.next;
+        answer = { outcomes: page.outcomes.map(item), next: String(next) };
       }
       return sendJson(res, 200, answer, noStore);
     } catch (error) {

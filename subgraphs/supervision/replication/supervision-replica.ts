@@ -96,6 +96,8 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
     const resumed: ReadModelStore = {
       load: async () => ({ facts: [], cursors }),
       save: (system, facts, cursorMs, events) => store.save(system, facts, cursorMs, events),
+      saveOutcomes: (source, cursor, events) => store.saveOutcomes(source, cursor, events),
+      outboxCursors: () => store.outboxCursors(),
       events: store.events,
       close: async () => {},
     };
