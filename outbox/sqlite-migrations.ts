@@ -5,7 +5,7 @@ import { migrateSqlite } from '../lib/sqlite/index.js';
  * The schema, one step per version; `PRAGMA user_version` records how many were applied. Append a step to change
  * the schema, never edit one that has shipped: a database on disk only ever moves forward.
  */
-const migrations: readonly string[] = [
+export const sqliteMigrations: readonly string[] = [
   `CREATE TABLE submissions (
      external_reference   TEXT PRIMARY KEY,
      system               TEXT NOT NULL,
@@ -39,9 +39,9 @@ const migrations: readonly string[] = [
    CREATE UNIQUE INDEX submissions_outcomes ON submissions (outcome_seq) WHERE outcome_seq IS NOT NULL;`,
 ];
 
-export const schemaVersion = migrations.length;
+export const schemaVersion = sqliteMigrations.length;
 
 /** Brings the database up to `schemaVersion` (see migrateSqlite). */
 export function migrate(db: Database): void {
-  migrateSqlite(db, 'outbox', migrations);
+  migrateSqlite(db, 'outbox', sqliteMigrations);
 }

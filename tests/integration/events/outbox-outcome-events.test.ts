@@ -80,7 +80,15 @@ describe('SUBMISSION_DELIVERED from a ministry outbox (real stack)', () => {
     await legacyAdmin.reset('ceet');
 
     const delivered = eventOf(await stream.until((f) => f.event === 'dossier' && eventOf(f).type === 'SUBMISSION_DELIVERED' && eventOf(f).ownerNiu === applicant.niu));
-    expect(delivered).toMatchObject({ type: 'SUBMISSION_DELIVERED', ownerNiu: applicant.niu, ministry: 'ENERGY', system: 'ceet', procedure: 'CEET-RACCORDEMENT-BT', previousStatus: null, ministryStatus: null });
+    expect(delivered).toMatchObject({
+      type: 'SUBMISSION_DELIVERED',
+      ownerNiu: applicant.niu,
+      ministry: 'ENERGY',
+      system: 'ceet',
+      procedure: 'CEET-RACCORDEMENT-BT',
+      previousStatus: null,
+      ministryStatus: null,
+    });
     expect(delivered.reference).toMatch(/^CEET-\d{4}-\d{6}$/);
     // Nobody else's delivery, and this one once.
     const mine = stream.frames.filter((f) => f.event === 'dossier' && eventOf(f).type === 'SUBMISSION_DELIVERED');
