@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const connection of connections.splice(0)) connection.close();
-  await legacyAdmin.reset('ceet');
+  await Promise.all([legacyAdmin.reset('ceet'), legacyAdmin.reset('rnec')]);
 });
 
 afterAll(async () => {
@@ -90,8 +90,38 @@ describe('SUBMISSION_DELIVERED from a ministry outbox (real stack)', () => {
       ministryStatus: null,
     });
     expect(delivered.reference).toMatch(/^CEET-\d{4}-\d{6}$/);
-    // Nobody else's delivery, and this one once.
-    const mine = stream.frames.filter((f) => f.event === 'dossier' && eventOf(f).type === 'SUBMISSION_DELIVERED');
-    expect(mine.map((f) => eventOf(f).ownerNiu)).toEqual([applicant.niu]);
+    // Once (other suites' deliveries may share the stream: only this owner's are counted).
+    const mine = stream.frames.filter((f) => f.event === 'dossier' && eventOf(f).type === 'SUBMISSION_DELIVERED' && eventOf(f).ownerNiu === applicant.niu);
+    expect(mine.map((f) => eventOf(f).reference)).toEqual([delivered.reference]);
+  }, 25_000);
+
+  it('streams the rejection of a queued submission the ministry refuses, under the Guichet reference', async () => {
+    const origin = new URL(supervision.url).origin;
+    const stream = await openSse(`${origin}/internal/dossier-events?after=0`, { [INTERNAL_TOKEN_HEADER]: await internalTokenFor(gatewayPrincipal) });
+    connections.push(stream);
+    const token = await citizenToken(applicant.niu);
+    await legacyAdmin.setFaults('rnec', { down: true });
+    // An act number of the right shape that the registry does not have: refused once RNEC answers again.
+    const unknownAct = `${applicant.birthActNumber.slice(0, -3)}999`;
+    const filed = await gql<{ requestCivilActCopy: { reference: string; status: string } }>(
+      `mutation($input: CivilActCopyInput!, $key: String!) { requestCivilActCopy(input: $input, idempotencyKey: $key) { reference status } }`,
+      { input: { applicantNiu: applicant.niu, actNumber: unknownAct, copies: 1 }, key: `outcome-${randomUUID()}` },
+      { token },
+    );
+    expect(filed.errors).toBeUndefined();
+    const queued = filed.data?.requestCivilActCopy;
+    expect(queued?.status).toBe('QUEUED');
+    await legacyAdmin.reset('rnec');
+
+    const rejected = eventOf(await stream.until((f) => f.event === 'dossier' && eventOf(f).type === 'SUBMISSION_REJECTED' && eventOf(f).ownerNiu === applicant.niu));
+    expect(rejected).toMatchObject({
+      type: 'SUBMISSION_REJECTED',
+      reference: queued?.reference,
+      ownerNiu: applicant.niu,
+      ministry: 'CIVIL_REGISTRY',
+      system: 'rnec',
+      status: 'REJECTED',
+      previousStatus: null,
+    });
   }, 25_000);
 });
