@@ -2,6 +2,7 @@
 // delivered exactly once by a background forwarder (find by external reference first, create only if absent).
 export type { JsonValue } from './json-value.js';
 export { pendingStates, type NewSubmission, type OutboxSystem, type Submission, type SubmissionError, type SubmissionState } from './submission.js';
+export { outcomeOfSubmission, type OutcomeKind, type OutcomePage, type OutcomesOptions, type SubmissionOutcome } from './submission-outcome.js';
 export {
   defaultListedStates,
   type Backlog,

@@ -1,11 +1,14 @@
 import { canonicalJson, parseJson } from './json-value.js';
 import type { Submission } from './submission.js';
+import { outcomeOfSubmission, type OutcomesOptions, type SubmissionOutcome } from './submission-outcome.js';
 import { defaultListedStates, type Backlog, type Clock, type SubmissionStore } from './submission-store.js';
 
 interface Row {
   submission: Submission;
   /** The payload's canonical text, compared on enqueue. */
   payloadText: string;
+  /** Set with every transition to `delivered` or `rejected` (see `SubmissionOutcome`). */
+  outcome: { sequence: number; at: number } | null;
 }
 
 /**
@@ -16,6 +19,17 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
   const { clock = Date.now } = options;
   const rows = new Map<string, Row>();
   let closed = false;
+  let lastSequence = 0;
+  const recordOutcome = (row: Row, submission: Submission): Submission => {
+    row.outcome = { sequence: (lastSequence += 1), at: submission.updatedAt };
+    return submission;
+  };
+  const outcomeOf = (row: Row): SubmissionOutcome | null => (row.outcome === null ? null : outcomeOfSubmission(copy(row.submission), row.outcome.sequence, row.outcome.at));
+  const outcomes = (options: OutcomesOptions | undefined): SubmissionOutcome[] =>
+    [...rows.values()]
+      .map(outcomeOf)
+      .filter((o): o is SubmissionOutcome => o !== null && (options?.system === undefined || o.system === options.system))
+      .sort((a, b) => a.sequence - b.sequence);
 
   const open = () => {
     if (closed) throw new Error('submission store is closed');
@@ -57,7 +71,7 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
         leaseOwner: lease?.owner ?? null,
         leaseUntil: lease ? now + lease.leaseMs : null,
       };
-      rows.set(input.externalReference, { submission, payloadText });
+      rows.set(input.externalReference, { submission, payloadText, outcome: null });
       return { submission: copy(submission), created: true, conflict: false };
     },
 
@@ -95,7 +109,7 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
       open();
       const row = rows.get(externalReference);
       if (!row || row.submission.state === 'delivered') return null;
-      return update(row, { state: 'delivered', legacyReference, deliveredAt, leaseOwner: null, leaseUntil: null, rejectionMessage: null });
+      return recordOutcome(row, update(row, { state: 'delivered', legacyReference, deliveredAt, leaseOwner: null, leaseUntil: null, rejectionMessage: null }));
     },
 
     async markRetry(externalReference, { owner, error, nextAttemptAt }) {
@@ -107,7 +121,9 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
     async markRejected(externalReference, { owner, error, message }) {
       open();
       const row = leasedTo(externalReference, owner);
-      return row ? update(row, { state: 'rejected', lastError: { code: error.code, message: error.message }, rejectionMessage: message, leaseOwner: null, leaseUntil: null }) : null;
+      return row
+        ? recordOutcome(row, update(row, { state: 'rejected', lastError: { code: error.code, message: error.message }, rejectionMessage: message, leaseOwner: null, leaseUntil: null }))
+        : null;
     },
 
     async release(externalReference, { owner }) {
@@ -119,6 +135,19 @@ export function createMemorySubmissionStore(options: { readonly clock?: Clock } 
     async discard(externalReference, { owner }) {
       open();
       return leasedTo(externalReference, owner) ? rows.delete(externalReference) : false;
+    },
+
+    async outcomesAfter(after, limit, outcomesOptions) {
+      open();
+      const page = outcomes(outcomesOptions)
+        .filter((o) => o.sequence > after)
+        .slice(0, Math.max(0, limit));
+      return { outcomes: page, next: page.at(-1)?.sequence ?? after };
+    },
+
+    async outcomeHead(outcomesOptions) {
+      open();
+      return outcomes(outcomesOptions).at(-1)?.sequence ?? 0;
     },
 
     async backlog(backlogOptions): Promise<Backlog> {

@@ -31,4 +31,13 @@ export const outboxPostgresMigrations: readonly string[] = [
    CREATE INDEX outbox_submissions_queued ON outbox_submissions (next_attempt_at, created_at) WHERE state = 'queued';
    CREATE INDEX outbox_submissions_leased ON outbox_submissions (lease_until) WHERE state = 'delivering';
    CREATE INDEX outbox_submissions_applicant ON outbox_submissions (applicant_niu, created_at);`,
+  // 2: the outbox as a feed of outcomes (SubmissionOutcome). One sequence for the table (every system); rows that
+  // had already ended are numbered in the order they ended.
+  `CREATE SEQUENCE outbox_outcome_seq;
+   ALTER TABLE outbox_submissions ADD COLUMN outcome_seq bigint, ADD COLUMN outcome_at bigint;
+   UPDATE outbox_submissions AS s SET outcome_seq = numbered.seq, outcome_at = s.updated_at
+   FROM (SELECT external_reference, nextval('outbox_outcome_seq') AS seq
+         FROM (SELECT external_reference FROM outbox_submissions WHERE state IN ('delivered', 'rejected') ORDER BY updated_at, external_reference) AS ended) AS numbered
+   WHERE s.external_reference = numbered.external_reference;
+   CREATE UNIQUE INDEX outbox_submissions_outcomes ON outbox_submissions (outcome_seq) WHERE outcome_seq IS NOT NULL;`,
 ];

@@ -1,4 +1,5 @@
 import { toSubmission, type SubmissionRow } from './sqlite-submission-row.js';
+import { outcomeOfSubmission, type SubmissionOutcome } from './submission-outcome.js';
 import type { Submission } from './submission.js';
 
 /** A `outbox_submissions` row as node-postgres returns it: bigint columns as strings, jsonb already parsed. */
@@ -24,4 +25,14 @@ export function toSubmissionFromPostgres(row: PostgresSubmissionRow): Submission
     delivered_at: ms(row.delivered_at),
     lease_until: ms(row.lease_until),
   });
+}
+
+/** An ended `outbox_submissions` row with its outcome columns (migration 2). */
+export interface PostgresOutcomeRow extends PostgresSubmissionRow {
+  outcome_seq: string;
+  outcome_at: string;
+}
+
+export function toOutcomeFromPostgres(row: PostgresOutcomeRow): SubmissionOutcome {
+  return outcomeOfSubmission(toSubmissionFromPostgres(row), Number(row.outcome_seq), Number(row.outcome_at));
 }

@@ -53,6 +53,31 @@ describe('PostgreSQL store', () => {
     ]);
   });
 
+  it('numbers the rows a version-1 table had already ended, in the order they ended (migration 2)', async () => {
+    const url = await server.createDatabase(`outbox_v1_${(databases += 1)}`);
+    const pool = poolOf(url);
+    await migratePostgres(pool, outboxPostgresComponent, outboxPostgresMigrations.slice(0, 1));
+    const row = (ref: string, state: string, updatedAt: number) =>
+      pool.query(
+        `INSERT INTO outbox_submissions (external_reference, system, procedure_code, applicant_niu, payload, state, legacy_reference, created_at, updated_at, next_attempt_at)
+         VALUES ($1, 'ceet', 'CEET-RACCORDEMENT-BT', '100000000001', '{}'::jsonb, $2, $3, 0, $4, 0)`,
+        [ref, state, state === 'delivered' ? `CEET-2026-${ref}` : null, updatedAt],
+      );
+    await row('A', 'delivered', 300);
+    await row('B', 'queued', 100);
+    await row('C', 'rejected', 200);
+    await migratePostgres(pool, outboxPostgresComponent, outboxPostgresMigrations);
+    const store = createPostgresSubmissionStore({ pool });
+    const page = await store.outcomesAfter(0, 10);
+    expect(page.outcomes.map((o) => [o.sequence, o.externalReference, o.outcome, o.at])).toEqual([
+      [1, 'C', 'rejected', 200],
+      [2, 'A', 'delivered', 300],
+    ]);
+    await store.claimDue({ now: Date.now(), limit: 1, leaseMs: 30_000, owner: 'a' });
+    await store.markDelivered('B', { legacyReference: 'CEET-2026-B', deliveredAt: Date.now() });
+    expect((await store.outcomesAfter(2, 10)).outcomes.map((o) => [o.sequence, o.externalReference])).toEqual([[3, 'B']]);
+  });
+
   // Last: it stops the file's server.
   it('fails closed while the server is down, shows it in its health, and the forwarder recovers by itself', async () => {
     const { pool } = await freshDatabase();

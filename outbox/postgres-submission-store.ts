@@ -1,8 +1,8 @@
-import type { PgPool } from '../lib/postgres/index.js';
+import { withTransaction, type PgPool } from '../lib/postgres/index.js';
 import type { StoreHealth } from '../lib/store-health/index.js';
 import { canonicalJson } from './json-value.js';
 import { OutboxUnavailableError } from './outbox-unavailable-error.js';
-import { toSubmissionFromPostgres, type PostgresSubmissionRow } from './postgres-submission-row.js';
+import { toOutcomeFromPostgres, toSubmissionFromPostgres, type PostgresOutcomeRow, type PostgresSubmissionRow } from './postgres-submission-row.js';
 import type { Submission } from './submission.js';
 import { defaultListedStates, type Clock, type SubmissionStore } from './submission-store.js';
 
@@ -17,6 +17,14 @@ export interface PostgresSubmissionStoreOptions {
   /** Told of every operation's outcome, for `/ready` and `/metrics`. */
   readonly health?: StoreHealth;
 }
+
+/**
+ * Ending a row draws the next outcome sequence. Sequences are drawn in any order by concurrent transactions but must
+ * be committed in order (a reader that saw N must never later find one below N): each ending takes this lock for
+ * its transaction, so endings — once per submission, rare — commit one after another, in sequence order.
+ */
+const outcomeLock = `SELECT pg_advisory_xact_lock(hashtext('guichet-outbox:outcomes'))`;
+const nextOutcome = `outcome_seq = nextval('outbox_outcome_seq'), outcome_at = $OUTCOME_AT`;
 
 const fenced = `WHERE external_reference = $1 AND state = 'delivering' AND lease_owner = $2`;
 
@@ -48,6 +56,15 @@ export function createPostgresSubmissionStore({ pool, clock = Date.now, health }
     const [row] = await rows(text, values);
     return row ? toSubmissionFromPostgres(row) : null;
   };
+  /** One UPDATE that ends a row (`$OUTCOME_AT`: the parameter holding the time), under the outcomes' lock. */
+  const end = (text: string, values: readonly unknown[], atParameter: number): Promise<Submission | null> =>
+    withTransaction(pool, async (client) => {
+      await client.query(outcomeLock);
+      const {
+        rows: [row],
+      } = await client.query<PostgresSubmissionRow>(text.replace('$OUTCOME_AT', `$${atParameter}`), [...values]);
+      return row ? toSubmissionFromPostgres(row) : null;
+    });
 
   return {
     enqueue(input, enqueueOptions) {
@@ -128,12 +145,13 @@ export function createPostgresSubmissionStore({ pool, clock = Date.now, health }
 
     markDelivered(externalReference, { legacyReference, deliveredAt }) {
       return run('markDelivered', () =>
-        one(
+        end(
           `UPDATE outbox_submissions
-           SET state = 'delivered', legacy_reference = $2, delivered_at = $3, rejection_message = NULL, lease_owner = NULL, lease_until = NULL, updated_at = $4
+           SET state = 'delivered', legacy_reference = $2, delivered_at = $3, rejection_message = NULL, lease_owner = NULL, lease_until = NULL, updated_at = $4, ${nextOutcome}
            WHERE external_reference = $1 AND state <> 'delivered'
            RETURNING *`,
           [externalReference, legacyReference, deliveredAt, clock()],
+          4,
         ),
       );
     },
@@ -152,12 +170,13 @@ export function createPostgresSubmissionStore({ pool, clock = Date.now, health }
 
     markRejected(externalReference, { owner, error, message }) {
       return run('markRejected', () =>
-        one(
+        end(
           `UPDATE outbox_submissions
-           SET state = 'rejected', last_error_code = $3, last_error_message = $4, rejection_message = $5, lease_owner = NULL, lease_until = NULL, updated_at = $6
+           SET state = 'rejected', last_error_code = $3, last_error_message = $4, rejection_message = $5, lease_owner = NULL, lease_until = NULL, updated_at = $6, ${nextOutcome}
            ${fenced}
            RETURNING *`,
           [externalReference, owner, error.code, error.message, message, clock()],
+          6,
         ),
       );
     },
@@ -176,6 +195,32 @@ export function createPostgresSubmissionStore({ pool, clock = Date.now, health }
 
     discard(externalReference, { owner }) {
       return run('discard', async () => ((await pool.query(`DELETE FROM outbox_submissions ${fenced}`, [externalReference, owner])).rowCount ?? 0) > 0);
+    },
+
+    outcomesAfter(after, limit, outcomesOptions) {
+      return run('outcomesAfter', async () => {
+        if (limit <= 0) return { outcomes: [], next: after };
+        const { rows: found } = await pool.query<PostgresOutcomeRow>(
+          `SELECT * FROM outbox_submissions
+           WHERE outcome_seq > $1 AND state IN ('delivered', 'rejected') AND ($2::text IS NULL OR system = $2)
+           ORDER BY outcome_seq
+           LIMIT $3`,
+          [after, outcomesOptions?.system ?? null, limit],
+        );
+        const outcomes = found.map(toOutcomeFromPostgres);
+        return { outcomes, next: outcomes.at(-1)?.sequence ?? after };
+      });
+    },
+
+    outcomeHead(outcomesOptions) {
+      return run('outcomeHead', async () => {
+        const {
+          rows: [result],
+        } = await pool.query<{ head: string | null }>(`SELECT max(outcome_seq) AS head FROM outbox_submissions WHERE state IN ('delivered', 'rejected') AND ($1::text IS NULL OR system = $1)`, [
+          outcomesOptions?.system ?? null,
+        ]);
+        return Number(result?.head ?? 0);
+      });
     },
 
     backlog(backlogOptions) {

@@ -5,7 +5,7 @@ import { migrateSqlite } from '../lib/sqlite/index.js';
  * The schema, one step per version; `PRAGMA user_version` records how many were applied. Append a step to change
  * the schema, never edit one that has shipped: a database on disk only ever moves forward.
  */
-const migrations: readonly string[] = [
+export const sqliteMigrations: readonly string[] = [
   `CREATE TABLE submissions (
      external_reference   TEXT PRIMARY KEY,
      system               TEXT NOT NULL,
@@ -28,11 +28,20 @@ const migrations: readonly string[] = [
    ) STRICT;
    CREATE INDEX submissions_due ON submissions (state, next_attempt_at);
    CREATE INDEX submissions_applicant ON submissions (applicant_niu, created_at);`,
+  // 2: the outbox as a feed of outcomes (SubmissionOutcome). Rows that had already ended are numbered in the order
+  // they ended, so the sequence describes every outcome the file holds.
+  `ALTER TABLE submissions ADD COLUMN outcome_seq INTEGER;
+   ALTER TABLE submissions ADD COLUMN outcome_at INTEGER;
+   UPDATE submissions SET outcome_seq = numbered.seq, outcome_at = submissions.updated_at
+   FROM (SELECT external_reference, ROW_NUMBER() OVER (ORDER BY updated_at, external_reference) AS seq
+         FROM submissions WHERE state IN ('delivered', 'rejected')) AS numbered
+   WHERE submissions.external_reference = numbered.external_reference;
+   CREATE UNIQUE INDEX submissions_outcomes ON submissions (outcome_seq) WHERE outcome_seq IS NOT NULL;`,
 ];
 
-export const schemaVersion = migrations.length;
+export const schemaVersion = sqliteMigrations.length;
 
 /** Brings the database up to `schemaVersion` (see migrateSqlite). */
 export function migrate(db: Database): void {
-  migrateSqlite(db, 'outbox', migrations);
+  migrateSqlite(db, 'outbox', sqliteMigrations);
 }

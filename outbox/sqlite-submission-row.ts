@@ -1,6 +1,7 @@
 import { legacySystems } from '../schema/legacy-systems.js';
 import { parseJson } from './json-value.js';
 import type { OutboxSystem, Submission, SubmissionState } from './submission.js';
+import { outcomeOfSubmission, type SubmissionOutcome } from './submission-outcome.js';
 
 /** A `submissions` row as SQLite returns it (schema in sqlite-migrations.ts). */
 export interface SubmissionRow {
@@ -49,4 +50,15 @@ export function toSubmission(row: SubmissionRow): Submission {
     leaseOwner: row.lease_owner,
     leaseUntil: row.lease_until,
   };
+}
+
+/** An ended row with its outcome columns (migration 2), as SQLite returns it. */
+export interface OutcomeRow extends SubmissionRow {
+  outcome_seq: number;
+  outcome_at: number;
+}
+
+/** The outcome a `delivered` or `rejected` row records. */
+export function toOutcome(row: OutcomeRow): SubmissionOutcome {
+  return outcomeOfSubmission(toSubmission(row), row.outcome_seq, row.outcome_at);
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionStore } from './index.js';
+import { migrateSqlite } from '../lib/sqlite/index.js';
+import { sqliteMigrations } from './sqlite-migrations.js';
 import { createSqliteSubmissionStore, sqliteSchemaVersion } from './sqlite-submission-store.js';
 import { createFakeClock } from './test-support/fake-clock.js';
 import { newSubmission } from './test-support/submission-fixtures.js';
@@ -45,6 +47,35 @@ describe('SQLite store on disk', () => {
     } finally {
       raw.close();
     }
+  });
+
+  it('numbers the rows a version-1 file had already ended, in the order they ended, then goes on from there', async () => {
+    const path = freshPath();
+    const clock = createFakeClock();
+    const old = open(path, clock);
+    for (const n of [1, 2, 3, 4]) await old.enqueue(newSubmission(n));
+    const claimed = await old.claimDue({ now: clock.now(), limit: 4, leaseMs: 30_000, owner: 'a' });
+    clock.advance(10);
+    await old.markRejected(newSubmission(3).externalReference, { owner: 'a', error: { code: 'BAD_USER_INPUT', message: 'x' }, message: 'Refusé.' });
+    clock.advance(10);
+    await old.markDelivered(newSubmission(1).externalReference, { legacyReference: 'CEET-2026-000001', deliveredAt: clock.now() });
+    await old.close();
+    expect(claimed).toHaveLength(4);
+    // Back to version 1, as a file written before the outcomes feed: no outcome columns.
+    const raw = new BetterSqlite3(path);
+    raw.exec('DROP INDEX submissions_outcomes; ALTER TABLE submissions DROP COLUMN outcome_seq; ALTER TABLE submissions DROP COLUMN outcome_at; PRAGMA user_version = 1;');
+    migrateSqlite(raw, 'outbox', sqliteMigrations);
+    raw.close();
+
+    const reopened = open(path, clock);
+    const page = await reopened.outcomesAfter(0, 10);
+    expect(page.outcomes.map((o) => [o.sequence, o.externalReference, o.outcome])).toEqual([
+      [1, newSubmission(3).externalReference, 'rejected'],
+      [2, newSubmission(1).externalReference, 'delivered'],
+    ]);
+    clock.advance(10);
+    await reopened.markDelivered(newSubmission(2).externalReference, { legacyReference: 'CEET-2026-000002', deliveredAt: clock.now() });
+    expect((await reopened.outcomesAfter(2, 10)).outcomes.map((o) => [o.sequence, o.externalReference])).toEqual([[3, newSubmission(2).externalReference]]);
   });
 
   it('keeps every row across a close and reopen, leases included', async () => {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { canonicalJson } from './json-value.js';
 import { schemaVersion, migrate } from './sqlite-migrations.js';
-import { toSubmission, type SubmissionRow } from './sqlite-submission-row.js';
+import { toOutcome, toSubmission, type OutcomeRow, type SubmissionRow } from './sqlite-submission-row.js';
 import type { Submission } from './submission.js';
 import { defaultListedStates, type Clock, type SubmissionStore } from './submission-store.js';
 
@@ -15,6 +15,10 @@ export interface SqliteSubmissionStoreOptions {
   /** How long a write waits for another process's lock before failing. Default 5000. */
   readonly busyTimeoutMs?: number;
 }
+
+// The next outcome sequence, drawn in the statement that ends the row: SQLite runs one writer at a time, so
+// sequences are committed in order.
+const nextOutcome = `outcome_seq = (SELECT COALESCE(MAX(outcome_seq), 0) + 1 FROM submissions), outcome_at = @now`;
 
 const fenced = `WHERE external_reference = @ref AND state = 'delivering' AND lease_owner = @owner`;
 
@@ -63,7 +67,7 @@ export function createSqliteSubmissionStore(options: SqliteSubmissionStoreOption
     markDelivered: db.prepare<Record<string, unknown>, SubmissionRow>(
       `UPDATE submissions
        SET state = 'delivered', legacy_reference = @legacyReference, delivered_at = @deliveredAt, rejection_message = NULL,
-           lease_owner = NULL, lease_until = NULL, updated_at = @now
+           lease_owner = NULL, lease_until = NULL, updated_at = @now, ${nextOutcome}
        WHERE external_reference = @ref AND state <> 'delivered'
        RETURNING *`,
     ),
@@ -77,7 +81,7 @@ export function createSqliteSubmissionStore(options: SqliteSubmissionStoreOption
     markRejected: db.prepare<Record<string, unknown>, SubmissionRow>(
       `UPDATE submissions
        SET state = 'rejected', last_error_code = @code, last_error_message = @message, rejection_message = @rejectionMessage,
-           lease_owner = NULL, lease_until = NULL, updated_at = @now
+           lease_owner = NULL, lease_until = NULL, updated_at = @now, ${nextOutcome}
        ${fenced}
        RETURNING *`,
     ),
@@ -88,6 +92,15 @@ export function createSqliteSubmissionStore(options: SqliteSubmissionStoreOption
        RETURNING *`,
     ),
     discard: db.prepare<Record<string, unknown>>(`DELETE FROM submissions ${fenced}`),
+    outcomesAfter: db.prepare<Record<string, unknown>, OutcomeRow>(
+      `SELECT * FROM submissions
+       WHERE outcome_seq > @after AND state IN ('delivered', 'rejected') AND (@system IS NULL OR system = @system)
+       ORDER BY outcome_seq
+       LIMIT @limit`,
+    ),
+    outcomeHead: db.prepare<Record<string, unknown>, { head: number | null }>(
+      `SELECT MAX(outcome_seq) AS head FROM submissions WHERE state IN ('delivered', 'rejected') AND (@system IS NULL OR system = @system)`,
+    ),
     backlog: db.prepare<Record<string, unknown>, { pending: number; oldest: number | null }>(
       `SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM submissions
        WHERE state IN ('queued', 'delivering') AND (@system IS NULL OR system = @system)`,
@@ -177,6 +190,18 @@ export function createSqliteSubmissionStore(options: SqliteSubmissionStoreOption
     async discard(externalReference, { owner }) {
       open();
       return statements.discard.run({ ref: externalReference, owner }).changes > 0;
+    },
+
+    async outcomesAfter(after, limit, outcomesOptions) {
+      open();
+      if (limit <= 0) return { outcomes: [], next: after };
+      const outcomes = statements.outcomesAfter.all({ after, limit, system: outcomesOptions?.system ?? null }).map(toOutcome);
+      return { outcomes, next: outcomes.at(-1)?.sequence ?? after };
+    },
+
+    async outcomeHead(outcomesOptions) {
+      open();
+      return statements.outcomeHead.get({ system: outcomesOptions?.system ?? null })?.head ?? 0;
     },
 
     async backlog(backlogOptions) {

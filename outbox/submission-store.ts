@@ -1,3 +1,4 @@
+import type { OutcomePage, OutcomesOptions } from './submission-outcome.js';
 import type { NewSubmission, OutboxSystem, Submission, SubmissionError, SubmissionState } from './submission.js';
 
 export interface EnqueueOptions {
@@ -72,6 +73,13 @@ export interface SubmissionStore {
   release(externalReference: string, lease: { readonly owner: string }): Promise<Submission | null>;
   /** Deletes a leased row that must leave no trace (an inline submission the legacy system refused). */
   discard(externalReference: string, lease: { readonly owner: string }): Promise<boolean>;
+  /**
+   * The outcomes recorded after sequence `after` (exclusive), oldest first, at most `limit`: the outbox as a feed
+   * (see `SubmissionOutcome`). Sequences are committed in order, so a reader that saw N never later finds one below N.
+   */
+  outcomesAfter(after: number, limit: number, options?: OutcomesOptions): Promise<OutcomePage>;
+  /** The newest outcome sequence recorded (0 before any): where a reader that wants new outcomes only starts. */
+  outcomeHead(options?: OutcomesOptions): Promise<number>;
   /** What `/ready` reports. */
   backlog(options?: { readonly system?: OutboxSystem }): Promise<Backlog>;
   close(): Promise<void>;

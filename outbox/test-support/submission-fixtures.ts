@@ -51,6 +51,8 @@ export function dyingProcess<R extends LegacyRecord>(store: SubmissionStore, del
     markRejected: guard('markRejected', store.markRejected),
     release: guard('release', store.release),
     discard: guard('discard', store.discard),
+    outcomesAfter: guard('outcomesAfter', store.outcomesAfter),
+    outcomeHead: guard('outcomeHead', store.outcomeHead),
     backlog: guard('backlog', store.backlog),
     close: () => store.close(),
   };

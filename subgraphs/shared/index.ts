@@ -3,7 +3,8 @@
  * server: the schema and the HTTP server every subgraph runs; ministry: the one way a ministry subgraph is wired;
  * loaders: per-request batching and the process-wide identity cache; authorization: who may read or file what;
  * dossier: the graph's shared dossier types; input: client-input checks; fallback: last known values while a
- * ministry is out; legacy-health and cache-hints: what the gateway reads of each subgraph.
+ * ministry is out; legacy-health and cache-hints: what the gateway reads of each subgraph; outbox-feed: each ministry's
+ * outbox outcomes, which the supervision subgraph reads.
  */
 export { buildFederatedSchema, createGatewayAuthenticator, startSubgraphServer, subgraphEnvSchema } from './server/index.js';
 export type { CallerIdentity, ReferenceResolvers, SubgraphContext, SubgraphEnv } from './server/index.js';
@@ -40,3 +41,5 @@ export { assertNiu, assertReference, IsApplicantNiu, IsCommuneCode, IsLandTitle,
 export { isSystemUnavailable } from './fallback/index.js';
 export { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers, legacySystems } from './legacy-health/index.js';
 export type { CacheHintRules } from './cache-hints/index.js';
+export { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH, outboxOutcomesAnswerSchema } from './outbox-feed/index.js';
+export type { OutboxOutcomeItem, OutboxOutcomesAnswer } from './outbox-feed/index.js';

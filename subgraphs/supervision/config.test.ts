@@ -50,3 +50,22 @@ describe('supervision config: the dossier-event stream', () => {
     expect(read).toThrow(name);
   });
 });
+
+describe('supervision config: the ministry outboxes', () => {
+  it('reads every connected ministry subgraph, at the registry port by default', () => {
+    const config = readSupervisionConfig(base, feedSources);
+    expect(config.outboxes).toContainEqual({ ministry: 'ENERGY', subgraphUrl: 'http://127.0.0.1:4102/graphql' });
+    expect(config.outboxes.map((o) => o.ministry).sort()).toEqual(['CIVIL_REGISTRY', 'ENERGY', 'MINES', 'URBAN_PLANNING'].sort());
+    expect(config.outboxTimeoutMs).toBe(5_000);
+  });
+
+  it('takes each subgraph URL from SUBGRAPH_<NAME>_URL, and can be switched off', () => {
+    const config = readSupervisionConfig({ ...base, SUBGRAPH_BUILDING_PERMITS_URL: 'http://permits.internal:9000/graphql' }, feedSources);
+    expect(config.outboxes).toContainEqual({ ministry: 'URBAN_PLANNING', subgraphUrl: 'http://permits.internal:9000/graphql' });
+    expect(readSupervisionConfig({ ...base, SUPERVISION_OUTBOX_OUTCOMES: 'false' }, feedSources).outboxes).toEqual([]);
+  });
+
+  it('refuses a subgraph URL that is not http(s)', () => {
+    expect(() => readSupervisionConfig({ ...base, SUBGRAPH_ELECTRICITY_URL: 'ftp://x' }, feedSources)).toThrow(ConfigError);
+  });
+});

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { envInt, readConfig } from '../../lib/config/index.js';
+import { envBool, envInt, envUrl, readConfig } from '../../lib/config/index.js';
+import { connectedMinistries } from '../../schema/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
-import type { ConfiguredFeed, FeedSource } from './ingestion/index.js';
+import type { ConfiguredFeed, ConfiguredOutbox, FeedSource } from './ingestion/index.js';
 
 export const SUPERVISION_DEFAULT_PORT = 4105;
 
@@ -39,7 +40,25 @@ const supervisionEnvSchema = z.object({
   DOSSIER_EVENTS_STALL_MS: envInt(30_000, 10, 3_600_000),
   /** How often an open stream's replica checks the log for events another replica (the leader) appended. */
   DOSSIER_EVENTS_POLL_MS: envInt(1_000, 10, 60_000),
+  /** Read every ministry subgraph's outbox outcomes (SUBMISSION_DELIVERED / SUBMISSION_REJECTED events). */
+  SUPERVISION_OUTBOX_OUTCOMES: envBool(true),
+  /** One request for a ministry subgraph's outbox outcomes. */
+  SUPERVISION_OUTBOX_TIMEOUT_MS: envInt(5_000, 100, 600_000),
 });
+
+/**
+ * Where each ministry subgraph is, to read its outbox outcomes: `SUBGRAPH_<NAME>_URL` (the gateway's variable, e.g.
+ * `SUBGRAPH_ELECTRICITY_URL`), else the registry's port on 127.0.0.1 (what `npm start` binds).
+ */
+const subgraphUrlShape = Object.fromEntries(connectedMinistries.map(({ subgraph }) => [subgraphUrlVariable(subgraph.name), envUrl(`http://127.0.0.1:${subgraph.port}/graphql`)])) as Record<
+  string,
+  ReturnType<typeof envUrl>
+>;
+
+/** `building-permits` → `SUBGRAPH_BUILDING_PERMITS_URL`, as the gateway names them. */
+function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_URL`;
+}
 
 export interface SupervisionConfig {
   readonly server: SubgraphEnv;
@@ -52,6 +71,9 @@ export interface SupervisionConfig {
   /** Scaled mode (`DATABASE_URL`): the shared PostgreSQL read model and the leader's election; null: SQLite. */
   readonly database: SupervisionDatabaseConfig | null;
   readonly events: DossierEventsConfig;
+  /** Every ministry subgraph's outbox, read for its outcomes (empty when `SUPERVISION_OUTBOX_OUTCOMES` is false). */
+  readonly outboxes: readonly ConfiguredOutbox[];
+  readonly outboxTimeoutMs: number;
 }
 
 export interface DossierEventsConfig {
@@ -75,7 +97,7 @@ export interface SupervisionDatabaseConfig {
  */
 export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: readonly FeedSource[]): SupervisionConfig {
   const adapterShapes = Object.assign({}, ...feedSources.map((source) => source.envSchema.shape)) as Record<string, z.ZodType>;
-  const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({ ...adapterShapes, ...supervisionEnvSchema.shape });
+  const schema = subgraphEnvSchema(SUPERVISION_DEFAULT_PORT, env.NODE_ENV).extend({ ...adapterShapes, ...subgraphUrlShape, ...supervisionEnvSchema.shape });
   const parsed = readConfig('subgraph-supervision', schema, env);
   const feed = { timeoutMs: parsed.SUPERVISION_FEED_TIMEOUT_MS, maxResponseBytes: parsed.SUPERVISION_FEED_MAX_RESPONSE_BYTES };
   const path = parsed.SUPERVISION_STORE_PATH;
@@ -94,6 +116,10 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
       stallMs: parsed.DOSSIER_EVENTS_STALL_MS,
       pollMs: parsed.DOSSIER_EVENTS_POLL_MS,
     },
+    outboxes: parsed.SUPERVISION_OUTBOX_OUTCOMES
+      ? connectedMinistries.map(({ code, subgraph }) => ({ ministry: code, subgraphUrl: String((parsed as Record<string, unknown>)[subgraphUrlVariable(subgraph.name)]) }))
+      : [],
+    outboxTimeoutMs: parsed.SUPERVISION_OUTBOX_TIMEOUT_MS,
   };
 }
 

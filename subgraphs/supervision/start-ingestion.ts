@@ -5,7 +5,7 @@ import { createPgPool } from '../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../lib/store-health/index.js';
 import type { SupervisionConfig } from './config.js';
 import type { DossierEventLog } from './events/index.js';
-import { createFeedIngestor, type IngestionStatus } from './ingestion/index.js';
+import { createFeedIngestor, createHttpOutboxOutcomeSource, type IngestionStatus } from './ingestion/index.js';
 import type { ReadModel } from './read-model/index.js';
 import { createPostgresLeaderLease, createSupervisionReplica } from './replication/index.js';
 import { createSqliteReadModelStore, openPostgresReadModelStore, trackedReadModelStore } from './store/index.js';
@@ -33,12 +33,14 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   const eventHooks = onEvents ? { onEvents } : {};
   const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
   const feeds = config.feeds.map((feed) => feed.open());
+  // Each ministry subgraph's outbox outcomes, polled (by the leader only) on the feeds' timer.
+  const outboxes = config.outboxes.map((outbox) => createHttpOutboxOutcomeSource({ ...outbox, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, timeoutMs: config.outboxTimeoutMs }));
   const onChange = (status: { up: boolean; lastError: string | null }) =>
     status.up ? log.info('supervision read model store: reachable again') : log.warn({ error: status.lastError }, 'supervision read model store: unreachable');
   if (config.database === null) {
     const health = createStoreHealth({ store: 'supervision-read-model', engine: 'sqlite', whileDown, onChange });
     const store = trackedReadModelStore(createSqliteReadModelStore({ path: config.storePath, sources }), health);
-    const ingestor = createFeedIngestor({ feeds, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
+    const ingestor = createFeedIngestor({ feeds, outboxes, store, model, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
     try {
       await ingestor.start();
     } catch (error) {
@@ -65,7 +67,7 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   try {
     const store = await openPostgresReadModelStore({ pool, sources, leaseHolder: holder, health });
     const lease = createPostgresLeaderLease({ pool, holder, leaseMs, health });
-    const replica = createSupervisionReplica({ feeds, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
+    const replica = createSupervisionReplica({ feeds, outboxes, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
     await replica.start();
     log.info({ holder, leading: replica.leading(), leaseMs }, 'supervision read model: shared in PostgreSQL');
     return {

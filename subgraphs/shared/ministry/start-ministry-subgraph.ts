@@ -4,6 +4,7 @@ import type { Logger } from '../../../lib/log/index.js';
 import type { RunningService } from '../../../lib/service/index.js';
 import { withTraceIds } from '../../../lib/trace/index.js';
 import type { Submission } from '../../../outbox/index.js';
+import { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH } from '../outbox-feed/index.js';
 import { createGatewayAuthenticator } from '../server/gateway-authenticator.js';
 import { startSubgraphServer } from '../server/start-subgraph-server.js';
 import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
@@ -67,13 +68,16 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
   };
   const stopCompanion = definition.companion?.(log, config.adapter) ?? (() => {});
   outbox.start();
+  const authenticate = createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET);
   try {
     const service = await startSubgraphServer({
       name,
       schema: await definition.buildSchema(),
       env: config.server,
       log,
-      authenticate: createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET),
+      authenticate,
+      // The outbox as a feed of outcomes, read by the supervision subgraph (SUBMISSION_DELIVERED / _REJECTED events).
+      routes: { [`GET ${OUTBOX_OUTCOMES_PATH}`]: createOutboxOutcomesRoute({ store: outbox.store, system, ministry: row.code, authenticate, log }) },
       context: async (caller) => {
         const base = createMinistryContext<R, I, A>(parts, caller.principal);
         return definition.context ? definition.context(base) : base;

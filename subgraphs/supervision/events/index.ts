@@ -4,3 +4,4 @@ export { deriveDossierEvents, recordStatuses, type KnownStatuses } from './deriv
 export { createMemoryDossierEventLog, type MemoryDossierEventLog } from './memory-dossier-event-log.js';
 export { createWakeups, type Wakeups } from './wakeups.js';
 export { createDossierEventStream, type DossierEventStream, type DossierEventStreamOptions } from './dossier-event-stream.js';
+export { outcomeDossierEvents } from './outcome-dossier-events.js';

@@ -1,9 +1,10 @@
 import { isAdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
-import { deriveDossierEvents, recordStatuses, type KnownStatuses } from '../events/index.js';
+import { deriveDossierEvents, outcomeDossierEvents, recordStatuses, type KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
 import type { ReadModelStore } from '../store/index.js';
 import type { ChangeFeed } from './change-feeds.js';
+import type { OutboxOutcomeSource } from './outbox-outcome-sources.js';
 import { createPauses } from './pauses.js';
 
 /** Where the initial load starts: before any legacy record. */
@@ -27,6 +28,13 @@ export interface FeedIngestorOptions {
   readonly known?: KnownStatuses;
   /** Called after a poll whose events were saved (in-process wake-up of the event stream). */
   readonly onEvents?: (count: number) => void;
+  /**
+   * The ministry subgraphs' outboxes, read as feeds of outcomes on the same timer as the change feeds: each outcome
+   * makes a SUBMISSION_DELIVERED or SUBMISSION_REJECTED event, saved with the outbox's cursor. Default none.
+   */
+  readonly outboxes?: readonly OutboxOutcomeSource[];
+  /** Outcomes asked for per request (a poll reads pages until a short one). Default 200. */
+  readonly outboxPageLimit?: number;
 }
 
 export interface FeedState {
@@ -70,6 +78,9 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
   const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now, onEvents } = options;
   const known: KnownStatuses = options.known ?? new Map();
   const states = new Map<LegacySystem, MutableFeedState>(feeds.map((f) => [f.system, { system: f.system, loaded: false, cursorMs: null, lastSuccessMs: null, lastFailure: null }]));
+  const { outboxes = [], outboxPageLimit = 200 } = options;
+  // Per outbox: the cursor saved (null until the first poll, which starts at its head) and whether it is failing.
+  const outboxStates = new Map(outboxes.map((o) => [o.ministry, { cursor: null as string | null, failing: false, polling: Promise.resolve() }]));
   const pauses = createPauses();
   let closed = false;
   let initialLoads: Promise<unknown> = Promise.resolve();
@@ -115,9 +126,64 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
     }
   };
 
+  /**
+   * One poll of one outbox: its outcomes after the saved cursor, page by page, each page's events saved with the
+   * page's cursor in one transaction (a failed save reads the same page again; a saved one is never read twice).
+   * The first poll ever starts at the outbox's head: outcomes from before the supervision read it are not news.
+   */
+  const pollOutbox = (source: OutboxOutcomeSource): Promise<void> => {
+    const state = outboxStates.get(source.ministry);
+    if (!state) return Promise.resolve();
+    // One poll of an outbox at a time (its timer and a `pollAll`): two would read the same page and save it twice.
+    state.polling = state.polling.then(() => pollOutboxNow(source, state));
+    return state.polling;
+  };
+  const pollOutboxNow = async (source: OutboxOutcomeSource, state: { cursor: string | null; failing: boolean }): Promise<void> => {
+    try {
+      if (state.cursor === null) {
+        const { next } = await source.read(null, 1);
+        if (closed) return;
+        await store.saveOutcomes(source.ministry, next, []);
+        state.cursor = next;
+        log.info({ ministry: source.ministry, cursor: next }, 'outbox outcomes: reading from the head');
+      }
+      for (;;) {
+        const page = await source.read(state.cursor, outboxPageLimit);
+        if (closed) return;
+        if (page.outcomes.length === 0) {
+          // `next` below the cursor: this is not the outbox the cursor came from (a new file or database).
+          if (page.next !== state.cursor && BigInt(page.next) < BigInt(state.cursor)) {
+            await store.saveOutcomes(source.ministry, page.next, []);
+            log.warn({ ministry: source.ministry, cursor: state.cursor, head: page.next }, 'outbox outcomes: cursor beyond the outbox head (a new outbox?), reading from its head');
+            state.cursor = page.next;
+          }
+          break;
+        }
+        const events = outcomeDossierEvents(page.outcomes, known);
+        await store.saveOutcomes(source.ministry, page.next, events);
+        state.cursor = page.next;
+        onEvents?.(events.length);
+        if (page.outcomes.length < outboxPageLimit) break;
+      }
+      if (state.failing) log.info({ ministry: source.ministry }, 'outbox outcomes: reachable again');
+      state.failing = false;
+    } catch (error) {
+      if (closed) return;
+      // Once per outage, not every poll.
+      if (!state.failing) log.warn({ ministry: source.ministry, url: source.url, err: error }, 'outbox outcomes: poll failed');
+      state.failing = true;
+    }
+  };
+
   const loop = async (feed: ChangeFeed) => {
     while (!closed) {
       await poll(feed);
+      await pauses.pause(pollIntervalMs);
+    }
+  };
+  const outboxLoop = async (source: OutboxOutcomeSource) => {
+    while (!closed) {
+      await pollOutbox(source);
       await pauses.pause(pollIntervalMs);
     }
   };
@@ -132,10 +198,15 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
         if (state) Object.assign(state, { loaded: true, cursorMs });
       }
       log.info({ dossiers: model.size, resumed: [...stored.cursors.keys()] }, 'read model loaded from its store');
+      if (outboxes.length > 0) {
+        const cursors = await store.outboxCursors();
+        for (const [ministry, state] of outboxStates) state.cursor = cursors.get(ministry) ?? null;
+      }
       for (const feed of feeds) void loop(feed);
+      for (const source of outboxes) void outboxLoop(source);
     },
     async pollAll() {
-      await Promise.all(feeds.map(poll));
+      await Promise.all([...feeds.map(poll), ...outboxes.map(pollOutbox)]);
     },
     status() {
       const list = [...states.values()].map((s) => ({ ...s }));

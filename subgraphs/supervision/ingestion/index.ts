@@ -6,3 +6,5 @@ export type { ConfiguredFeed, FeedLimits, FeedSource } from './feed-sources.js';
 export { createFeedIngestor, INITIAL_SINCE } from './feed-ingestor.js';
 export type { FeedIngestor, FeedIngestorOptions, FeedState, IngestionStatus } from './feed-ingestor.js';
 export { createPauses } from './pauses.js';
+export { createHttpOutboxOutcomeSource } from './outbox-outcome-sources.js';
+export type { ConfiguredOutbox, HttpOutboxOutcomeSourceOptions, OutboxOutcomeSource } from './outbox-outcome-sources.js';

@@ -3,7 +3,8 @@ import { AdapterError, type LegacySystem } from '../../../adapters/shared/index.
 import { createLogger } from '../../../lib/log/index.js';
 import { createPgPool, type PgPool } from '../../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../../scripts/servers/index.js';
-import { INITIAL_SINCE, type ChangeFeed } from '../ingestion/index.js';
+import type { OutboxOutcomeItem } from '../../shared/index.js';
+import { INITIAL_SINCE, type ChangeFeed, type OutboxOutcomeSource } from '../ingestion/index.js';
 import { createReadModel, type DossierFact, type ReadModel } from '../read-model/index.js';
 import { openPostgresReadModelStore, type PostgresReadModelStore } from '../store/index.js';
 import { createPostgresLeaderLease, createSupervisionReplica, type LeaderLease, type SupervisionReplica } from './index.js';
@@ -43,6 +44,35 @@ function legacySystem(system: LegacySystem) {
   return { versions, calls, feedFor, setDown: (value: boolean) => (down = value) };
 }
 
+/** A ministry subgraph's outbox outcomes, shared by every replica: outcomes numbered from 1, and who read after what. */
+function ministryOutbox() {
+  const outcomes: OutboxOutcomeItem[] = [];
+  const reads: { reader: string; after: string | null }[] = [];
+  const sourceFor = (reader: string): OutboxOutcomeSource => ({
+    ministry: 'ENERGY',
+    url: 'http://electricity.test',
+    async read(after, limit) {
+      reads.push({ reader, after });
+      if (after === null) return { outcomes: [], next: String(outcomes.length) };
+      const page = outcomes.filter((o) => Number(o.cursor) > Number(after)).slice(0, limit);
+      return { outcomes: page, next: page.at(-1)?.cursor ?? after };
+    },
+  });
+  const deliver = (n: number) =>
+    outcomes.push({
+      cursor: String(outcomes.length + 1),
+      reference: `CEET-2026-${String(n).padStart(6, '0')}`,
+      submissionReference: `GCH-${n}`,
+      ownerNiu: '100000000001',
+      ministry: 'ENERGY',
+      system: 'ceet',
+      procedure: 'CEET-RACCORDEMENT-BT',
+      outcome: 'DELIVERED',
+      at: new Date(t0 + n).toISOString(),
+    });
+  return { reads, sourceFor, deliver };
+}
+
 let server: PostgresServer;
 let databases = 0;
 const pools: PgPool[] = [];
@@ -70,6 +100,7 @@ async function setUp() {
   const url = await server.createDatabase(`replicas_${databases}`);
   const ceet = legacySystem('ceet');
   const rnec = legacySystem('rnec');
+  const outbox = ministryOutbox();
   const start = async (name: string, wrapLease: (lease: LeaderLease) => LeaderLease = (lease) => lease): Promise<Replica> => {
     // One pool per replica, as in separate processes.
     const pool = createPgPool({ url, applicationName: `supervision-${name}`, max: 4, connectionTimeoutMs: 1_000 });
@@ -77,7 +108,17 @@ async function setUp() {
     const store = await openPostgresReadModelStore({ pool, sources: 'ceet=x rnec=y', leaseHolder: name });
     const lease = wrapLease(createPostgresLeaderLease({ pool, holder: name, leaseMs, health: store.health }));
     const model = createReadModel();
-    const replica = createSupervisionReplica({ feeds: [ceet.feedFor(name), rnec.feedFor(name)], store, lease, model, leaseMs, pollIntervalMs, overlapMs, log });
+    const replica = createSupervisionReplica({
+      feeds: [ceet.feedFor(name), rnec.feedFor(name)],
+      outboxes: [outbox.sourceFor(name)],
+      store,
+      lease,
+      model,
+      leaseMs,
+      pollIntervalMs,
+      overlapMs,
+      log,
+    });
     await replica.start();
     const started = { name, replica, model, store };
     running.push(started);
@@ -93,7 +134,7 @@ async function setUp() {
       await pool.end();
     }
   };
-  return { ceet, rnec, start, stored };
+  return { ceet, rnec, outbox, start, stored };
 }
 
 /** Samples how many replicas believe they lead, every few milliseconds, for the whole test: never two. */
@@ -151,6 +192,27 @@ describe('supervision replicas on one PostgreSQL', () => {
     expect(c.replica.leading()).toBe(false);
     expect(figures(c.model)).toEqual(figures(b.model));
     expect(most()).toBe(1);
+  });
+
+  it('only the leader reads the outboxes; a new leader resumes from the stored outbox cursor: each outcome one event', async () => {
+    const { outbox, start } = await setUp();
+    outbox.deliver(1);
+    const a = await start('a');
+    const b = await start('b');
+    await expect.poll(() => outbox.reads.some((r) => r.reader === 'a' && r.after === '1'), { timeout: 10_000 }).toBe(true);
+    outbox.deliver(2);
+    const delivered = async () => (await b.store.events.readAfter('0', 100)).events.filter((e) => e.type === 'SUBMISSION_DELIVERED').map((e) => e.reference);
+    await expect.poll(delivered, { timeout: 10_000 }).toEqual(['CEET-2026-000002']);
+    running.splice(running.indexOf(a), 1);
+    await a.replica.close();
+    await expect.poll(() => b.replica.leading(), { timeout: 10_000 }).toBe(true);
+    outbox.deliver(3);
+    await expect.poll(delivered, { timeout: 10_000 }).toEqual(['CEET-2026-000002', 'CEET-2026-000003']);
+    const byB = outbox.reads.filter((r) => r.reader === 'b');
+    // b read nothing while it followed, and resumed from a's cursor rather than the head.
+    expect(byB.length).toBeGreaterThan(0);
+    expect(byB.some((r) => r.after === null)).toBe(false);
+    expect(byB[0]?.after).toBe('2');
   });
 
   it('a leader cut off from the lease stops ingesting; another takes over once the lease expires, and its late saves are refused', async () => {

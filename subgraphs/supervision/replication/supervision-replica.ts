@@ -1,6 +1,6 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
-import { createFeedIngestor, createPauses, type ChangeFeed, type FeedIngestor, type FeedState, type IngestionStatus } from '../ingestion/index.js';
+import { createFeedIngestor, createPauses, type ChangeFeed, type FeedIngestor, type FeedState, type IngestionStatus, type OutboxOutcomeSource } from '../ingestion/index.js';
 import type { KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
 import type { PostgresReadModelStore, ReadModelStore, StoredFeed } from '../store/index.js';
@@ -8,6 +8,8 @@ import type { LeaderLease } from './postgres-leader-lease.js';
 
 export interface SupervisionReplicaOptions {
   readonly feeds: readonly ChangeFeed[];
+  /** The ministry subgraphs' outboxes, read for their outcomes by the leader only. Default none. */
+  readonly outboxes?: readonly OutboxOutcomeSource[];
   /** Opened with `leaseHolder: lease.holder`, so that its saves are fenced by the lease. */
   readonly store: PostgresReadModelStore;
   readonly lease: LeaderLease;
@@ -96,10 +98,23 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
     const resumed: ReadModelStore = {
       load: async () => ({ facts: [], cursors }),
       save: (system, facts, cursorMs, events) => store.save(system, facts, cursorMs, events),
+      saveOutcomes: (source, cursor, events) => store.saveOutcomes(source, cursor, events),
+      outboxCursors: () => store.outboxCursors(),
       events: store.events,
       close: async () => {},
     };
-    const next = createFeedIngestor({ feeds, store: resumed, model, pollIntervalMs, overlapMs, log, clock, known, ...(options.onEvents ? { onEvents: options.onEvents } : {}) });
+    const next = createFeedIngestor({
+      feeds,
+      outboxes: options.outboxes ?? [],
+      store: resumed,
+      model,
+      pollIntervalMs,
+      overlapMs,
+      log,
+      clock,
+      known,
+      ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+    });
     ingestor = next;
     await next.start();
     log.info({ holder: lease.holder, term, resumed: [...cursors.keys()], dossiers: model.size }, 'supervision: ingesting leader');

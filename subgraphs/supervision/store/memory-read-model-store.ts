@@ -8,6 +8,7 @@ export function createMemoryReadModelStore(clock: () => number = Date.now): Read
   const facts = new Map<string, DossierFact>();
   const cursors = new Map<LegacySystem, number>();
   const events = createMemoryDossierEventLog(clock);
+  const outboxCursors = new Map<string, string>();
   return {
     events,
     async load() {
@@ -17,6 +18,13 @@ export function createMemoryReadModelStore(clock: () => number = Date.now): Read
       for (const fact of batch) facts.set(fact.key, fact);
       cursors.set(system, cursorMs);
       events.append(made);
+    },
+    async saveOutcomes(source, cursor, made) {
+      outboxCursors.set(source, cursor);
+      events.append(made);
+    },
+    async outboxCursors() {
+      return new Map(outboxCursors);
     },
     async close() {},
   };

@@ -3,7 +3,7 @@ import { createPgPool, type PgPool } from '../../../lib/postgres/index.js';
 import { startPostgresServer, type PostgresServer } from '../../../scripts/servers/index.js';
 import { createPostgresLeaderLease } from '../replication/index.js';
 import { NotLeaderError, openPostgresReadModelStore } from './index.js';
-import { describeReadModelStoreContract, readModelFact } from './test-support/read-model-store-contract.js';
+import { describeReadModelStoreContract, outcomeEvent, readModelFact } from './test-support/read-model-store-contract.js';
 
 let server: PostgresServer;
 const pools: PgPool[] = [];
@@ -75,6 +75,11 @@ describe('postgres read-model store, shared by replicas', () => {
     const stored = await b.load();
     expect(stored.facts.map((f) => f.key)).toEqual(['CEET-2026-000001']);
     expect(stored.cursors).toEqual(new Map([['ceet', 1]]));
+    // The outboxes' saves are fenced the same way.
+    await expect(a.saveOutcomes('ENERGY', '4', [outcomeEvent('CEET-2026-000009')])).rejects.toBeInstanceOf(NotLeaderError);
+    await b.saveOutcomes('ENERGY', '5', [outcomeEvent('CEET-2026-000010')]);
+    expect(await a.outboxCursors()).toEqual(new Map([['ENERGY', '5']]));
+    expect((await a.events.readAfter('0', 10)).events.map((e) => e.reference)).toEqual(['CEET-2026-000010']);
     // A refused save is no failure of the store.
     expect(a.health.status()).toMatchObject({ up: true, failures: 0 });
   });

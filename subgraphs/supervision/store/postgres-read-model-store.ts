@@ -1,12 +1,12 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
-import { migratePostgres, type PgPool } from '../../../lib/postgres/index.js';
+import { migratePostgres, type PgClient, type PgPool } from '../../../lib/postgres/index.js';
 import { withTransaction } from '../../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../../lib/store-health/index.js';
 import type { DossierStatus } from '../../../schema/index.js';
 import type { DossierFact } from '../read-model/index.js';
 import { NotLeaderError } from './not-leader-error.js';
 import { formatCursor, parseCursor, type DossierEvent } from '../../../events/index.js';
-import type { DossierEventLog, DossierEventPage } from '../events/index.js';
+import type { DossierEventLog, DossierEventPage, NewDossierEvent } from '../events/index.js';
 import type { ReadModelStore } from './read-model-store.js';
 import { supervisionPostgresComponent, supervisionPostgresMigrations } from './supervision-postgres-migrations.js';
 
@@ -112,6 +112,23 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
       }),
     );
 
+  /** Whether this replica holds the leader's lease (always, without `leaseHolder`), checked inside a save. */
+  const holdsLease = async (client: PgClient): Promise<boolean> => {
+    if (leaseHolder === undefined) return true;
+    // FOR SHARE: a successor's takeover (an UPDATE of that row) waits for this save to commit, so it reads it.
+    const held = await client.query('SELECT 1 FROM supervision_leader WHERE id = 1 AND holder = $1 AND expires_at > clock_timestamp() FOR SHARE', [leaseHolder]);
+    return (held.rowCount ?? 0) > 0;
+  };
+  const appendEvents = async (client: PgClient, events: readonly NewDossierEvent[]): Promise<void> => {
+    if (events.length === 0) return;
+    // unnest WITH ORDINALITY: the events are numbered in the order the poll made them.
+    await client.query(
+      `INSERT INTO supervision_events (appended_ms, body)
+       SELECT $1, e.body FROM unnest($2::jsonb[]) WITH ORDINALITY AS e (body, n) ORDER BY e.n`,
+      [Date.now(), events.map((event) => JSON.stringify(event))],
+    );
+  };
+
   return {
     health,
     changesSince,
@@ -127,11 +144,7 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
       const facts = [...latest.values()];
       const outcome = await health.track(() =>
         withTransaction(pool, async (client) => {
-          if (leaseHolder !== undefined) {
-            // FOR SHARE: a successor's takeover (an UPDATE of that row) waits for this save to commit, so it reads it.
-            const held = await client.query('SELECT 1 FROM supervision_leader WHERE id = 1 AND holder = $1 AND expires_at > clock_timestamp() FOR SHARE', [leaseHolder]);
-            if (held.rowCount === 0) return 'not-leader' as const;
-          }
+          if (!(await holdsLease(client))) return 'not-leader' as const;
           const bumped = await client.query<{ revision: string }>('UPDATE supervision_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision');
           const revision = Number(bumped.rows[0]?.revision);
           for (let start = 0; start < facts.length; start += CHUNK) {
@@ -161,19 +174,34 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
              ON CONFLICT (system) DO UPDATE SET cursor_ms = excluded.cursor_ms, saved_at = excluded.saved_at`,
             [system, cursorMs],
           );
-          if (events.length > 0) {
-            // unnest WITH ORDINALITY: the events are numbered in the order the poll made them.
-            await client.query(
-              `INSERT INTO supervision_events (appended_ms, body)
-               SELECT $1, e.body FROM unnest($2::jsonb[]) WITH ORDINALITY AS e (body, n) ORDER BY e.n`,
-              [Date.now(), events.map((event) => JSON.stringify(event))],
-            );
-          }
+          await appendEvents(client, events);
           return 'saved' as const;
         }),
       );
       if (outcome === 'not-leader') throw new NotLeaderError(leaseHolder ?? '');
     },
+    async saveOutcomes(source, cursor, events) {
+      const outcome = await health.track(() =>
+        withTransaction(pool, async (client) => {
+          if (!(await holdsLease(client))) return 'not-leader' as const;
+          // The revision's row lock, as in `save`: event numbers are drawn and committed in order.
+          await client.query('UPDATE supervision_revision SET revision = revision + 1 WHERE id = 1');
+          await client.query(
+            `INSERT INTO supervision_outbox_cursors (source, cursor, saved_at) VALUES ($1, $2, clock_timestamp())
+             ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, saved_at = excluded.saved_at`,
+            [source, cursor],
+          );
+          await appendEvents(client, events);
+          return 'saved' as const;
+        }),
+      );
+      if (outcome === 'not-leader') throw new NotLeaderError(leaseHolder ?? '');
+    },
+    outboxCursors: () =>
+      health.track(async () => {
+        const { rows } = await pool.query<{ source: string; cursor: string }>('SELECT source, cursor FROM supervision_outbox_cursors');
+        return new Map(rows.map((r) => [r.source, r.cursor]));
+      }),
     async close() {},
   };
 }

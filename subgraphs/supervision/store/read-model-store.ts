@@ -20,7 +20,14 @@ export interface ReadModelStore {
    * events the poll made (appended to `events`, numbered in order).
    */
   save(system: LegacySystem, facts: readonly DossierFact[], cursorMs: number, events?: readonly NewDossierEvent[]): Promise<void>;
-  /** The dossier events appended by `save`. */
+  /**
+   * One poll of one ministry's outbox outcomes (`GET /internal/outbox-outcomes`), atomically: the outbox's new
+   * cursor (keyed by `source`, the ministry code) and the dossier events the outcomes made.
+   */
+  saveOutcomes(source: string, cursor: string, events: readonly NewDossierEvent[]): Promise<void>;
+  /** Every outbox's cursor as last saved by `saveOutcomes`. */
+  outboxCursors(): Promise<ReadonlyMap<string, string>>;
+  /** The dossier events appended by `save` and `saveOutcomes`. */
   readonly events: DossierEventLog;
   close(): Promise<void>;
 }

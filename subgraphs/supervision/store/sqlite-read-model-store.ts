@@ -31,6 +31,7 @@ const schema = `
   ) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS cursors (system TEXT PRIMARY KEY, cursor_ms INTEGER NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS outbox_cursors (source TEXT PRIMARY KEY, cursor TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS dossier_events (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     appended_ms INTEGER NOT NULL,
@@ -86,8 +87,21 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
     const appendedMs = Date.now();
     for (const event of events) appendEvent.run(appendedMs, JSON.stringify(event));
   });
+  const setOutboxCursor = db.prepare<[string, string]>(`INSERT INTO outbox_cursors (source, cursor) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor`);
+  const saveOutcomes = db.transaction((source: string, cursor: string, events: readonly NewDossierEvent[]) => {
+    setOutboxCursor.run(source, cursor);
+    const appendedMs = Date.now();
+    for (const event of events) appendEvent.run(appendedMs, JSON.stringify(event));
+  });
   return {
     events: sqliteEventLog(db),
+    async saveOutcomes(source, cursor, events) {
+      saveOutcomes.immediate(source, cursor, events);
+    },
+    async outboxCursors() {
+      const rows = db.prepare<[], { source: string; cursor: string }>('SELECT source, cursor FROM outbox_cursors').all();
+      return new Map(rows.map((r) => [r.source, r.cursor]));
+    },
     async load() {
       const rows = db.prepare<[], FactRow>('SELECT * FROM facts').all();
       const cursors = db.prepare<[], { system: string; cursor_ms: number }>('SELECT system, cursor_ms FROM cursors').all();

@@ -16,6 +16,8 @@ export const supervisionPostgresComponent = 'supervision';
  *   save's transaction after taking the revision's row lock: numbers are drawn and committed in order, so a reader
  *   that sees event N has seen every retained event before it. `supervision_meta.events_pruned_through` is the
  *   newest one pruned.
+ * - `supervision_outbox_cursors` (3): per ministry outbox, the cursor of its outcomes feed, saved by the leader with the
+ *   events the outcomes made (same fencing and ordering as a feed's save).
  */
 export const supervisionPostgresMigrations: readonly string[] = [
   `CREATE TABLE supervision_facts (
@@ -46,4 +48,5 @@ export const supervisionPostgresMigrations: readonly string[] = [
      body        jsonb NOT NULL
    );
    CREATE INDEX supervision_events_appended ON supervision_events (appended_ms);`,
+  `CREATE TABLE supervision_outbox_cursors (source text PRIMARY KEY, cursor text NOT NULL, saved_at timestamptz NOT NULL);`,
 ];

@@ -6,6 +6,8 @@ export function trackedReadModelStore(store: ReadModelStore, health: StoreHealth
   return {
     load: () => health.track(() => store.load()),
     save: (system, facts, cursorMs, events) => health.track(() => store.save(system, facts, cursorMs, events)),
+    saveOutcomes: (source, cursor, events) => health.track(() => store.saveOutcomes(source, cursor, events)),
+    outboxCursors: () => health.track(() => store.outboxCursors()),
     events: {
       readAfter: (after, limit) => health.track(() => store.events.readAfter(after, limit)),
       head: () => health.track(() => store.events.head()),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NewDossierEvent } from '../../events/index.js';
 import type { DossierFact } from '../../read-model/index.js';
 import type { ReadModelStore } from '../index.js';
 
@@ -24,6 +25,20 @@ export const readModelFact = (key: string, status: DossierFact['status'], decide
   submittedMs: Date.parse('2026-10-01T08:00:00Z'),
   decidedMs,
   updatedMs: Date.parse('2026-10-02T08:00:00Z'),
+});
+
+/** A SUBMISSION_DELIVERED event, as an outbox outcome makes it. */
+export const outcomeEvent = (reference: string): NewDossierEvent => ({
+  type: 'SUBMISSION_DELIVERED',
+  reference,
+  ownerNiu: '100000000001',
+  ministry: 'ENERGY',
+  system: 'ceet',
+  procedure: 'CEET-RACCORDEMENT-BT',
+  status: 'SUBMITTED',
+  ministryStatus: null,
+  previousStatus: null,
+  at: '2026-10-02T08:00:00.000Z',
 });
 
 /**
@@ -73,7 +88,33 @@ export function describeReadModelStoreContract(name: string, { storage, durable 
       expect((await store.load()).facts).toEqual([fact]);
     });
 
+    it('keeps each outbox’s cursor with the events its outcomes made, apart from the feeds’ cursors', async () => {
+      const store = await track(open('ceet=http://one'));
+      expect(await store.outboxCursors()).toEqual(new Map());
+      await store.saveOutcomes('ENERGY', '3', [outcomeEvent('CEET-2026-000001'), outcomeEvent('CEET-2026-000002')]);
+      await store.saveOutcomes('CIVIL_REGISTRY', '0', []);
+      await store.saveOutcomes('ENERGY', '5', [outcomeEvent('CEET-2026-000003')]);
+      expect(await store.outboxCursors()).toEqual(
+        new Map([
+          ['ENERGY', '5'],
+          ['CIVIL_REGISTRY', '0'],
+        ]),
+      );
+      expect((await store.load()).cursors).toEqual(new Map());
+      const { events } = await store.events.readAfter('0', 10);
+      expect(events.map((e) => e.reference)).toEqual(['CEET-2026-000001', 'CEET-2026-000002', 'CEET-2026-000003']);
+    });
+
     if (!durable) return;
+
+    it('keeps the outboxes’ cursors across a restart, and when the legacy systems change (they are not read from them)', async () => {
+      const place = await storage();
+      const first = await place.open('ceet=http://one');
+      await first.saveOutcomes('ENERGY', '7', [outcomeEvent('CEET-2026-000001')]);
+      await first.close();
+      const second = await track(place.open('ceet=http://two'));
+      expect(await second.outboxCursors()).toEqual(new Map([['ENERGY', '7']]));
+    });
 
     it('survives a restart: the same storage opened again finds the facts and cursors', async () => {
       const place = await storage();

@@ -1,0 +1,56 @@
+import type { OutboxSystem, Submission } from './submission.js';
+
+/** How a queued submission ended: the legacy system took it, or the ministry refused it for good. */
+export type OutcomeKind = 'delivered' | 'rejected';
+
+/**
+ * One submission's outcome as the outbox's feed lists it. Each transition to `delivered` or `rejected` draws the
+ * next `sequence` in the same write as the state change, so the outbox rows are themselves a durable feed: a reader
+ * keeps the last sequence it handled and asks for the ones after it, nothing is lost across restarts. A rejected
+ * submission later found delivered (the legacy system had it after all) is listed again, as delivered, with a new
+ * sequence.
+ */
+export interface SubmissionOutcome {
+  /** Monotonic across the store (every system), starting at 1; gaps are possible. */
+  readonly sequence: number;
+  readonly outcome: OutcomeKind;
+  readonly externalReference: string;
+  readonly system: OutboxSystem;
+  readonly procedureCode: string;
+  readonly applicantNiu: string;
+  /** The graph reference, when delivered. */
+  readonly legacyReference: string | null;
+  /** The ministry's own words (French), when rejected. */
+  readonly rejectionMessage: string | null;
+  /** When the outbox recorded the outcome (epoch ms). */
+  readonly at: number;
+}
+
+export interface OutcomePage {
+  /** Oldest first, at most the limit asked for. */
+  readonly outcomes: readonly SubmissionOutcome[];
+  /** Where the next read starts: the last listed sequence, or the cursor asked for when none. */
+  readonly next: number;
+}
+
+export interface OutcomesOptions {
+  /** Only this system's outcomes (several ministries may share one PostgreSQL table); every system's when absent. */
+  readonly system?: OutboxSystem;
+}
+
+/** The outcome an ended row records (`sequence` and `at` from its outcome columns). */
+export function outcomeOfSubmission(submission: Submission, sequence: number, at: number): SubmissionOutcome {
+  const { state } = submission;
+  if (state !== 'delivered' && state !== 'rejected') throw new Error(`outbox row ${submission.externalReference} has an outcome but is ${state}`);
+  return {
+    sequence,
+    outcome: state,
+    externalReference: submission.externalReference,
+    system: submission.system,
+    procedureCode: submission.procedureCode,
+    applicantNiu: submission.applicantNiu,
+    legacyReference: submission.legacyReference,
+    rejectionMessage: submission.rejectionMessage,
+    at,
+  };
+}
