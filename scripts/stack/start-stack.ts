@@ -92,11 +92,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const legacyUrls = Object.fromEntries(legacyServices.map((s) => [s.legacy.system, origin(s.name)])) as Record<LegacySystem, string>;
     // RNEC logs its SOAP endpoint (`…/ws/rnec`); the REST systems their base URL.
     const adapterEnv: Record<string, string> = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
-    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph').map((s) => start(s, adapterEnv)));
+    // Where every subgraph bound, named as the gateway reads it (`SUBGRAPH_ELECTRICITY_URL`…); the ones not up yet left out.
+    const subgraphUrlEnv = (): NodeJS.ProcessEnv =>
+      Object.fromEntries(stackServices.filter((x) => x.tier === 'subgraph' && url(x.name) !== '').map((x) => [`SUBGRAPH_${x.name.toUpperCase().replaceAll('-', '_')}_URL`, url(x.name)]));
+    // The supervision subgraph reads the ministry subgraphs' outbox outcomes (docs/events.md): it starts once they are bound.
+    const readsSubgraphs = (s: StackService) => s.name === 'supervision';
+    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph' && !readsSubgraphs(s)).map((s) => start(s, adapterEnv)));
+    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph' && readsSubgraphs(s)).map((s) => start(s, { ...adapterEnv, ...subgraphUrlEnv() })));
     // The gateway trusts the IdP the stack started and the audience it writes (IDP_AUDIENCE's default; production
     // requires both to be named), and reports its trail to the stack's witness, wherever they bound.
-    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: url('witness') };
-    for (const s of stackServices.filter((x) => x.tier === 'subgraph')) subgraphEnv[`SUBGRAPH_${s.name.toUpperCase().replaceAll('-', '_')}_URL`] = url(s.name);
+    const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: url('witness'), ...subgraphUrlEnv() };
     const gateway = await Promise.all(stackServices.filter((s) => s.tier === 'gateway').map((s) => start(s, subgraphEnv)));
     const kill = (name: string, signal: NodeJS.Signals = 'SIGKILL') => killService(serviceNamed(services, name), signal);
     const restart = async (name: string) => {
