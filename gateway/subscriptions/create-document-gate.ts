@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../auth/index.js';
 import { ErrorCode, errorMessages } from '../../schema/index.js';
-import { arbitraryDocumentsScope, documentId, normalizedDocumentKey, type TrustedDocumentsOptions } from '../trusted-documents/index.js';
+import { arbitraryDocumentsScope, createTrustedTextCheck, type TrustedDocumentsOptions } from '../trusted-documents/index.js';
 
 /** Refuses a subscription document the trusted-documents rules refuse on `/graphql`; undefined when it may run. */
 export type DocumentGate = (query: string, principal: Principal) => GraphQLError | undefined;
@@ -15,16 +15,10 @@ export type DocumentGate = (query: string, principal: Principal) => GraphQLError
 export function createDocumentGate({ mode, documents, openClients }: Pick<TrustedDocumentsOptions, 'mode' | 'documents' | 'openClients'>): DocumentGate {
   if (mode !== 'enforce') return () => undefined;
   const open = new Set(openClients);
-  const normalized = new Set<string>();
-  let longestBody = 0;
-  for (const { body } of documents.values()) {
-    const key = normalizedDocumentKey(body);
-    if (key !== undefined) normalized.add(key);
-    longestBody = Math.max(longestBody, body.length);
-  }
+  const isTrustedText = createTrustedTextCheck(documents);
   return (query, principal) => {
     if (open.has(principal.clientId) || principal.scopes.includes(arbitraryDocumentsScope)) return undefined;
-    if (documents.has(documentId(query)) || normalized.has(normalizedDocumentKey(query, 2 * longestBody) ?? '')) return undefined;
+    if (isTrustedText(query)) return undefined;
     return new GraphQLError(errorMessages.DOCUMENT_NOT_TRUSTED, { extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED } });
   };
 }

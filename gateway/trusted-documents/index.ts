@@ -14,4 +14,4 @@ export type { PersistedQueryManifest, ManifestOperation } from './manifest.js';
 export { validateManifest } from './validate-manifest.js';
 export { apiSchemaOf } from './api-schema.js';
 export { defaultManifestPath, operationsDirectory, supergraphPath } from './package-paths.js';
-export { normalizedDocumentKey } from './normalized-document.js';
+export { createTrustedTextCheck, normalizedDocumentKey } from './normalized-document.js';

@@ -33,3 +33,21 @@ export function normalizedDocumentKey(text: string, maxTokens?: number): string 
   });
   return documentId(print(sortTopLevelDefinitions(stripped)));
 }
+
+/**
+ * Whether a document's text is one of `documents`: by its hash (Apollo Client prints the manifest's bodies byte for
+ * byte), else the same document up to layout, comments, fragment order and `__typename` selections. One rule for
+ * `/graphql` and the subscription transports.
+ */
+export function createTrustedTextCheck(documents: ReadonlyMap<string, { readonly body: string }>): (query: string) => boolean {
+  const normalized = new Set<string>();
+  let longestBody = 0;
+  for (const { body } of documents.values()) {
+    const key = normalizedDocumentKey(body);
+    if (key !== undefined) normalized.add(key);
+    longestBody = Math.max(longestBody, body.length);
+  }
+  // A body's length bounds its token count; twice that leaves room for another client's `__typename`s while a huge
+  // document is refused by the parser before it costs anything.
+  return (query) => documents.has(documentId(query)) || normalized.has(normalizedDocumentKey(query, 2 * longestBody) ?? '');
+}

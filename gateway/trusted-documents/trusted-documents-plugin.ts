@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { Principal } from '../../auth/principal.js';
 import { documentId } from './document-id.js';
 import type { ManifestOperation } from './manifest.js';
-import { normalizedDocumentKey } from './normalized-document.js';
+import { createTrustedTextCheck } from './normalized-document.js';
 import type { PrincipalContext } from './principal-context.js';
 import { TrustedDocumentError } from './trusted-document-error.js';
 
@@ -46,16 +46,7 @@ function persistedHashOf(request: GraphQLRequest): string | undefined {
  */
 export function createTrustedDocumentsPlugin({ mode, documents, openClients = [] }: TrustedDocumentsPluginOptions): ApolloServerPlugin<PrincipalContext> {
   const open = new Set(openClients);
-  const normalized = new Set<string>();
-  let longestBody = 0;
-  for (const { body } of documents.values()) {
-    const key = normalizedDocumentKey(body);
-    if (key !== undefined) normalized.add(key);
-    longestBody = Math.max(longestBody, body.length);
-  }
-  // A body's length bounds its token count; twice that leaves room for another client's `__typename`s while a huge
-  // document is refused by the parser before it costs anything.
-  const isTrustedText = (query: string) => documents.has(documentId(query)) || normalized.has(normalizedDocumentKey(query, 2 * longestBody) ?? '');
+  const isTrustedText = createTrustedTextCheck(documents);
   const mayRunArbitrary = (principal: Principal) => mode === 'allow-arbitrary' || open.has(principal.clientId) || principal.scopes.includes(arbitraryDocumentsScope);
   return {
     // Apollo answers a bare 500 to anything thrown before parsing, unless this hook throws in turn: our refusal then
