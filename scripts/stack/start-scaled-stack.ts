@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LegacySystem } from '../../schema/index.js';
-import { startHaproxy, startPostgresServer, startRedisServer, type HaproxyServer, type PostgresServer, type RedisServer } from '../servers/index.js';
+import { freePort, startHaproxy, startPostgresServer, startRedisServer, type HaproxyServer, type PostgresServer, type RedisServer } from '../servers/index.js';
 import { legacyServices, stackServices, type StackService } from './service-catalog.js';
 import { killService, respawnOnPort } from './restart-service.js';
 import { spawnService, type SpawnedService } from './spawn-service.js';
@@ -91,7 +91,12 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
     const adapterEnv: Record<string, string> = Object.fromEntries(legacyServices.map((s) => [s.legacy.urlEnv, s.legacy.urlFrom === 'endpoint' ? url(s.name) : origin(s.name)]));
 
     const subgraphs = stackServices.filter((s) => s.tier === 'subgraph');
-    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl })));
+    // The balancer's port of each subgraph, chosen before any replica starts: the supervision replicas read the
+    // ministry subgraphs' outbox outcomes through it (docs/events.md), and the gateways query every subgraph there.
+    const frontPorts = new Map(await Promise.all(subgraphs.map(async (s) => [s.name, fixed ? s.defaultPort : await freePort()] as const)));
+    const subgraphUrlEnv: Record<string, string> = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, `http://127.0.0.1:${frontPorts.get(s.name)}/graphql`]));
+    const readsSubgraphs = (s: StackService) => s.name === 'supervision';
+    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl, ...(readsSubgraphs(s) ? subgraphUrlEnv : {}) })));
     const gatewayService = stackServices.find((s) => s.tier === 'gateway');
     if (!gatewayService) throw new Error('the service catalog has no gateway');
 
@@ -106,8 +111,8 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
       WORKERS: '1',
       TRUSTED_PROXY_HOPS: '1',
     };
-    const subgraphPorts = await startHaproxyFor(subgraphs, fixed);
-    for (const s of subgraphs) gatewayEnv[`SUBGRAPH_${envName(s.name)}_URL`] = `http://127.0.0.1:${subgraphPorts.ports[s.name]}/graphql`;
+    const subgraphPorts = await startHaproxyFor(subgraphs, frontPorts);
+    Object.assign(gatewayEnv, subgraphUrlEnv);
     haproxy = subgraphPorts;
     await startReplicas(gatewayService, gateways, gatewayEnv);
     // Now the gateways' own frontend (the public URL): a second HAProxy process keeps the configuration simple.
@@ -174,11 +179,11 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
     throw error;
   }
 
-  async function startHaproxyFor(subgraphs: readonly StackService[], fixedPorts: boolean): Promise<HaproxyServer> {
+  async function startHaproxyFor(subgraphs: readonly StackService[], ports: ReadonlyMap<string, number>): Promise<HaproxyServer> {
     return startHaproxy(
       subgraphs.map((s) => ({
         name: s.name,
-        port: fixedPorts ? s.defaultPort : undefined,
+        port: ports.get(s.name),
         servers: (replicaNames.get(s.name) ?? []).map((n) => ({ name: n, address: address(n) })),
         healthPath: '/health',
       })),
