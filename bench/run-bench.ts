@@ -290,5 +290,7 @@ async function measureDeferOnLinks(url: string, options: Pick<MeasureDeferOption
     return [loopback, mobile];
   } finally {
     await proxy.close();
+    // The figures after this one (dossier counts) are throughput ones: leave the simulators as they were.
+    await setLegacyMode(options.legacyUrls, 'throughput');
   }
 }
