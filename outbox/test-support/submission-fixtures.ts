@@ -65,3 +65,7 @@ export function dyingProcess<R extends LegacyRecord>(store: SubmissionStore, del
     dead: () => dead,
   };
 }
+
+/** What the contract tests record as a legacy failure, and the lease they claim with. */
+export const contractError = { code: 'BACKEND_UNAVAILABLE', message: 'ceet.submitDossier: connect ECONNREFUSED' };
+export const contractLease = { leaseMs: 30_000, limit: 10 };

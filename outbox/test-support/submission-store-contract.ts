@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyByCode, createForwarder, exponentialBackoff, type SubmissionStore } from '../index.js';
+import type { SubmissionStore } from '../index.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
-import { createFakeLegacy } from './fake-legacy.js';
-import { dyingProcess, newSubmission, silentLog } from './submission-fixtures.js';
+import { describeOutcomeFeedContract } from './outcome-feed-contract.js';
+import { describeReplicaContract } from './replica-contract.js';
+import { contractError as error, contractLease as lease, newSubmission } from './submission-fixtures.js';
 
 export type StoreFactory = (clock: FakeClock) => SubmissionStore | Promise<SubmissionStore>;
 
@@ -14,15 +15,13 @@ export interface SubmissionStoreContractOptions {
   readonly replicas?: ReplicasFactory;
 }
 
-const error = { code: 'BACKEND_UNAVAILABLE', message: 'ceet.submitDossier: connect ECONNREFUSED' };
-const lease = { leaseMs: 30_000, limit: 10 };
-
 /**
  * The behaviour every SubmissionStore must have; each implementation runs this suite (a server database too, when
  * one is written).
  */
 export function describeSubmissionStoreContract(name: string, factory: StoreFactory, options: SubmissionStoreContractOptions = {}): void {
   if (options.replicas) describeReplicaContract(name, options.replicas);
+  describeOutcomeFeedContract(name, factory);
   describe(`${name}: SubmissionStore contract`, () => {
     const opened: SubmissionStore[] = [];
     let clock: FakeClock;
@@ -268,230 +267,6 @@ export function describeSubmissionStoreContract(name: string, factory: StoreFact
       await expect(store.get('GCH-X')).rejects.toThrow(/closed/);
       await expect(store.enqueue(newSubmission(1))).rejects.toThrow(/closed/);
       await store.close();
-    });
-
-    describe('outcome feed', () => {
-      /** Enqueues submission n (of `system`) and leases it to `a`. */
-      const leased = async (store: SubmissionStore, n: number, overrides: Parameters<typeof newSubmission>[1] = {}) => {
-        await store.enqueue(newSubmission(n, overrides));
-        const claimed = await store.claimDue({ ...lease, now: clock.now(), owner: 'a', ...(overrides.system ? { system: overrides.system } : {}) });
-        const row = claimed.find((c) => c.externalReference === newSubmission(n).externalReference);
-        if (!row) throw new Error(`submission ${n} not claimed`);
-        return row.externalReference;
-      };
-
-      it('lists nothing, and a head of 0, before any submission ends', async () => {
-        const store = await open();
-        await store.enqueue(newSubmission(1));
-        await leased(store, 2);
-        await store.markRetry(newSubmission(2).externalReference, { owner: 'a', error, nextAttemptAt: clock.now() + 1_000 });
-        expect(await store.outcomesAfter(0, 10)).toEqual({ outcomes: [], next: 0 });
-        expect(await store.outcomeHead()).toBe(0);
-      });
-
-      it('numbers each delivery and rejection in the order they happen, with what a notice needs', async () => {
-        const store = await open();
-        const first = await leased(store, 1);
-        const second = await leased(store, 2, { applicantNiu: '100000000002' });
-        clock.advance(500);
-        await store.markRejected(second, { owner: 'a', error: { code: 'BAD_USER_INPUT', message: 'quarter unknown' }, message: 'Quartier inconnu.' });
-        clock.advance(500);
-        await store.markDelivered(first, { legacyReference: 'CEET-2026-000001', deliveredAt: clock.now() - 100 });
-
-        const page = await store.outcomesAfter(0, 10);
-        expect(page.outcomes).toEqual([
-          {
-            sequence: expect.any(Number),
-            outcome: 'rejected',
-            externalReference: second,
-            system: 'ceet',
-            procedureCode: 'CEET-RACCORDEMENT-BT',
-            applicantNiu: '100000000002',
-            legacyReference: null,
-            rejectionMessage: 'Quartier inconnu.',
-            at: clock.now() - 500,
-          },
-          {
-            sequence: expect.any(Number),
-            outcome: 'delivered',
-            externalReference: first,
-            system: 'ceet',
-            procedureCode: 'CEET-RACCORDEMENT-BT',
-            applicantNiu: '100000000001',
-            legacyReference: 'CEET-2026-000001',
-            rejectionMessage: null,
-            at: clock.now(),
-          },
-        ]);
-        const [a, b] = page.outcomes.map((o) => o.sequence);
-        expect(a).toBeGreaterThan(0);
-        expect(b).toBeGreaterThan(a ?? Number.POSITIVE_INFINITY);
-        expect(page.next).toBe(b);
-        expect(await store.outcomeHead()).toBe(b);
-        expect(await store.outcomesAfter(b ?? 0, 10)).toEqual({ outcomes: [], next: b });
-      });
-
-      it('pages by cursor: every outcome once, in order, whatever the page size', async () => {
-        const store = await open();
-        for (let n = 1; n <= 7; n += 1) {
-          const ref = await leased(store, n);
-          clock.advance(10);
-          if (n % 3 === 0) await store.markRejected(ref, { owner: 'a', error, message: 'Refusé.' });
-          else await store.markDelivered(ref, { legacyReference: `CEET-2026-00000${n}`, deliveredAt: clock.now() });
-        }
-        const all = (await store.outcomesAfter(0, 100)).outcomes;
-        expect(all.map((o) => o.externalReference)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => newSubmission(n).externalReference));
-        for (const size of [1, 2, 3, 7]) {
-          const seen: string[] = [];
-          let cursor = 0;
-          for (let pages = 0; pages < 20; pages += 1) {
-            const page = await store.outcomesAfter(cursor, size);
-            expect(page.outcomes.length).toBeLessThanOrEqual(size);
-            if (page.outcomes.length === 0) break;
-            seen.push(...page.outcomes.map((o) => o.externalReference));
-            cursor = page.next;
-          }
-          expect(seen).toEqual(all.map((o) => o.externalReference));
-        }
-        expect(await store.outcomesAfter(0, 0)).toEqual({ outcomes: [], next: 0 });
-      });
-
-      it('filters by system, the sequence staying the store’s', async () => {
-        const store = await open();
-        const ceet = await leased(store, 1);
-        const rnec = await leased(store, 2, { system: 'rnec', procedureCode: 'RNEC-COPIE-NAISSANCE' });
-        await store.markDelivered(rnec, { legacyReference: 'RNEC-2026-000002', deliveredAt: clock.now() });
-        await store.markDelivered(ceet, { legacyReference: 'CEET-2026-000001', deliveredAt: clock.now() });
-        const onlyCeet = await store.outcomesAfter(0, 10, { system: 'ceet' });
-        expect(onlyCeet.outcomes.map((o) => o.externalReference)).toEqual([ceet]);
-        const rnecPage = await store.outcomesAfter(0, 10, { system: 'rnec' });
-        expect(rnecPage.outcomes.map((o) => o.externalReference)).toEqual([rnec]);
-        expect(await store.outcomeHead({ system: 'rnec' })).toBe(rnecPage.next);
-        expect(await store.outcomeHead({ system: 'ceet' })).toBe(onlyCeet.next);
-        expect(onlyCeet.next).toBeGreaterThan(rnecPage.next);
-      });
-
-      it('lists a rejected submission found delivered after all again, as delivered, once', async () => {
-        const store = await open();
-        const ref = await leased(store, 1);
-        await store.markRejected(ref, { owner: 'a', error, message: 'Refusé.' });
-        const rejected = await store.outcomesAfter(0, 10);
-        expect(rejected.outcomes.map((o) => o.outcome)).toEqual(['rejected']);
-        await store.markDelivered(ref, { legacyReference: 'CEET-2026-000001', deliveredAt: clock.now() });
-        // A second markDelivered is no change: no second outcome.
-        await store.markDelivered(ref, { legacyReference: 'CEET-2026-000009', deliveredAt: clock.now() });
-        const after = await store.outcomesAfter(rejected.next, 10);
-        expect(after.outcomes).toMatchObject([{ outcome: 'delivered', externalReference: ref, legacyReference: 'CEET-2026-000001' }]);
-        expect((await store.outcomesAfter(0, 10)).outcomes).toHaveLength(1);
-      });
-
-      it('records nothing for a fenced-off rejection, a release or a discard', async () => {
-        const store = await open();
-        const ref = await leased(store, 1);
-        expect(await store.markRejected(ref, { owner: 'someone-else', error, message: 'non' })).toBeNull();
-        await store.release(ref, { owner: 'a' });
-        const again = await leased(store, 1);
-        expect(await store.discard(again, { owner: 'a' })).toBe(true);
-        expect(await store.outcomesAfter(0, 10)).toEqual({ outcomes: [], next: 0 });
-      });
-    });
-  });
-}
-
-/**
- * What replicas sharing one store must hold: their claims never overlap, an abandoned lease is taken over after it
- * runs out, and forwarders running on both at once deliver every submission exactly once, a killed replica's too.
- */
-function describeReplicaContract(name: string, replicas: ReplicasFactory): void {
-  describe(`${name}: two replicas on one store`, () => {
-    const opened: SubmissionStore[] = [];
-    let clock: FakeClock;
-    const open = async () => {
-      clock = createFakeClock();
-      const pair = await replicas(clock);
-      opened.push(...pair);
-      return pair;
-    };
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((store) => store.close()));
-    });
-    const refsOf = (rows: readonly { externalReference: string }[]) => rows.map((r) => r.externalReference);
-
-    it('numbers the outcomes both replicas record at once uniquely, each listed once, in order', async () => {
-      const [a, b] = await open();
-      for (let n = 1; n <= 20; n += 1) await a.enqueue(newSubmission(n));
-      const [mine, theirs] = await Promise.all([a.claimDue({ ...lease, limit: 10, now: clock.now(), owner: 'a' }), b.claimDue({ ...lease, limit: 10, now: clock.now(), owner: 'b' })]);
-      await Promise.all([
-        ...mine.map((s, i) =>
-          i % 2 === 0
-            ? a.markDelivered(s.externalReference, { legacyReference: `CEET-2026-${i}`, deliveredAt: clock.now() })
-            : a.markRejected(s.externalReference, { owner: 'a', error, message: 'Refusé.' }),
-        ),
-        ...theirs.map((s) => b.markDelivered(s.externalReference, { legacyReference: 'CEET-2026-B', deliveredAt: clock.now() })),
-      ]);
-      const listed = (await b.outcomesAfter(0, 100)).outcomes;
-      expect(new Set(listed.map((o) => o.sequence)).size).toBe(20);
-      expect(listed.map((o) => o.sequence)).toEqual([...listed.map((o) => o.sequence)].sort((x, y) => x - y));
-      expect(new Set(refsOf(listed)).size).toBe(20);
-      expect(await a.outcomeHead()).toBe(listed.at(-1)?.sequence);
-    });
-
-    it('sees the other replica’s enqueue as a retry, and another payload as a conflict', async () => {
-      const [a, b] = await open();
-      const results = await Promise.all([a.enqueue(newSubmission(1)), b.enqueue(newSubmission(1))]);
-      expect(results.map((r) => r.created).sort()).toEqual([false, true]);
-      expect(results.every((r) => !r.conflict)).toBe(true);
-      expect(await b.enqueue(newSubmission(1, { payload: { other: true } }))).toMatchObject({ created: false, conflict: true });
-    });
-
-    it('never gives one row to both replicas claiming at once', async () => {
-      const [a, b] = await open();
-      for (let n = 1; n <= 60; n += 1) await a.enqueue(newSubmission(n));
-      const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).claimDue({ now: clock.now(), limit: 7, leaseMs: 30_000, owner: `owner-${i}` })));
-      const refs = claims.flatMap(refsOf);
-      expect(refs).toHaveLength(60);
-      expect(new Set(refs).size).toBe(60);
-    });
-
-    it('takes over the rows of a replica that died holding them, once their lease ran out', async () => {
-      const [a, b] = await open();
-      await a.enqueue(newSubmission(1));
-      await a.claimDue({ now: clock.now(), limit: 10, leaseMs: 30_000, owner: 'dead' });
-      expect(await b.claimDue({ now: clock.now() + 29_999, limit: 10, leaseMs: 30_000, owner: 'b' })).toEqual([]);
-      expect(await b.claimDue({ now: clock.now() + 30_000, limit: 10, leaseMs: 30_000, owner: 'b' })).toMatchObject([{ leaseOwner: 'b', attempts: 2 }]);
-      expect(await a.markRetry(newSubmission(1).externalReference, { owner: 'dead', error: { code: 'X', message: 'late' }, nextAttemptAt: clock.now() })).toBeNull();
-    });
-
-    it('delivers every submission exactly once with both replicas’ forwarders running, one of them killed mid-delivery', async () => {
-      const [a, b] = await open();
-      const legacy = createFakeLegacy();
-      const count = 40;
-      for (let n = 1; n <= count; n += 1) await (n % 2 === 0 ? a : b).enqueue(newSubmission(n));
-      const leaseMs = 30_000;
-      const common = { system: 'ceet' as const, classify: classifyByCode({ rejectCodes: ['BAD_USER_INPUT'] }), log: silentLog, leaseMs, backoff: exponentialBackoff(), clock: clock.now };
-      // Replica A dies right after its first legacy POST, before recording it: its whole batch stays leased.
-      const doomed = dyingProcess(a, legacy.delivery, 'markDelivered');
-      const forwarderA = createForwarder({ ...common, store: doomed.store, delivery: doomed.delivery, owner: 'replica-a', batchSize: 10 });
-      const created: boolean[] = [];
-      const forwarderB = createForwarder({ ...common, store: b, delivery: legacy.delivery, owner: 'replica-b', batchSize: 3, onDelivered: (event) => created.push(event.created) });
-      const drain = async (forwarder: typeof forwarderB) => {
-        while ((await forwarder.runOnce()).claimed > 0);
-      };
-      await Promise.all([forwarderA.runOnce(), drain(forwarderB)]);
-      expect(doomed.dead()).toBe(true);
-      const abandoned = (await b.backlog()).pending;
-      expect(abandoned).toBeGreaterThan(0);
-      // Nothing of A's is due before its lease runs out; then B takes it over and reconciles.
-      await drain(forwarderB);
-      expect((await b.backlog()).pending).toBe(abandoned);
-      clock.advance(leaseMs);
-      await drain(forwarderB);
-
-      expect(legacy.records).toHaveLength(count);
-      expect(legacy.duplicates()).toBe(0);
-      expect(created.filter((c) => !c)).toHaveLength(1);
-      expect(await b.backlog()).toEqual({ pending: 0, oldestPendingAgeMs: null });
-      for (let n = 1; n <= count; n += 1) expect(await b.get(newSubmission(n).externalReference)).toMatchObject({ state: 'delivered' });
     });
   });
 }
