@@ -1,4 +1,5 @@
 import {
+  BREAK,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -56,7 +57,10 @@ export function hasDefer(document: DocumentNode): boolean {
     found = false;
     visit(document, {
       Directive(node) {
-        if (node.name.value === 'defer') found = true;
+        if (node.name.value !== 'defer') return undefined;
+        found = true;
+        // One is enough: the rest of the document is not walked.
+        return BREAK;
       },
     });
     hasDeferByDocument.set(document, found);
