@@ -1,7 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { compareCursors, type DossierEvent } from '../../events/index.js';
+import { compareCursors, followDossierEvents, readDossierEventStream, type DossierEvent } from '../../events/index.js';
 import type { Logger } from '../../lib/log/index.js';
-import { readUpstreamEvents } from './read-upstream-events.js';
 
 export interface DossierEventHubOptions {
   /** `<supervision origin>/internal/dossier-events`. */
@@ -59,55 +57,26 @@ export function createDossierEventHub({ url, internalToken, replayBufferSize, id
     for (const listener of listeners) listener(event);
   };
 
-  const run = async () => {
-    let delay = reconnectDelayMs;
-    let failing = false;
-    while (!stop.signal.aborted) {
-      const attempt = new AbortController();
-      const abort = () => attempt.abort();
-      stop.signal.addEventListener('abort', abort);
-      let idle: NodeJS.Timeout | undefined;
-      const touch = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => attempt.abort(), idleTimeoutMs);
-        if (!isConnected) {
-          isConnected = true;
-          delay = reconnectDelayMs;
-          if (failing) log.info({ url }, 'dossier event stream reconnected');
-          failing = false;
-        }
-      };
-      try {
-        await readUpstreamEvents({
-          url,
-          internalToken: await internalToken(),
-          after: last,
-          signal: attempt.signal,
-          onActivity: touch,
-          onEvent: accept,
-          onReset: (oldest) => {
-            // Events between `last` and `oldest` are gone upstream: nobody can replay them any more.
-            log.warn({ url, after: last, oldest }, 'dossier event stream: cursor older than the retained log, events lost');
-            buffer.length = 0;
-            floor = undefined;
-          },
-          onMalformed: (reason) => log.warn({ url, reason }, 'dossier event skipped: malformed'),
-        });
-        touch();
-      } catch (error) {
-        if (!failing && !stop.signal.aborted) log.warn({ url, err: error }, 'dossier event stream unavailable; reconnecting');
-        failing = true;
-      } finally {
-        clearTimeout(idle);
-        stop.signal.removeEventListener('abort', abort);
-        isConnected = false;
-      }
-      if (stop.signal.aborted) break;
-      await sleep(delay, undefined, { signal: stop.signal }).catch(() => undefined);
-      delay = Math.min(delay * 2, maxReconnectDelayMs);
-    }
-  };
-  const running = run();
+  const running = followDossierEvents({
+    url,
+    internalToken,
+    after: () => last,
+    onEvent: accept,
+    onReset: (oldest) => {
+      // Events between `last` and `oldest` are gone upstream: nobody can replay them any more.
+      log.warn({ url, after: last, oldest }, 'dossier event stream: cursor older than the retained log, events lost');
+      buffer.length = 0;
+      floor = undefined;
+    },
+    onConnection: (connected) => {
+      isConnected = connected;
+    },
+    idleTimeoutMs,
+    reconnectDelayMs,
+    maxReconnectDelayMs,
+    signal: stop.signal,
+    log,
+  });
 
   return {
     live(listener) {
@@ -119,7 +88,7 @@ export function createDossierEventHub({ url, internalToken, replayBufferSize, id
       return buffer.filter((event) => compareCursors(event.cursor, cursor) > 0);
     },
     async catchUp(after, signal, onEvent) {
-      await readUpstreamEvents({
+      await readDossierEventStream({
         url,
         internalToken: await internalToken(),
         after,

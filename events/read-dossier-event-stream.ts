@@ -1,15 +1,16 @@
 import { createParser } from 'eventsource-parser';
-import { dossierEventSchema, type DossierEvent } from '../../events/index.js';
-import { INTERNAL_TOKEN_HEADER } from '../../auth/index.js';
+import { INTERNAL_TOKEN_HEADER } from '../auth/index.js';
+import { dossierEventSchema, type DossierEvent } from './dossier-event.js';
 
-export interface UpstreamReadOptions {
+export interface DossierEventStreamOptions {
   /** `<supervision origin>/internal/dossier-events`. */
   readonly url: string;
   readonly internalToken: string;
   /** Resume after this cursor (`Last-Event-ID`); undefined: only new events. */
   readonly after: string | undefined;
   readonly signal: AbortSignal;
-  readonly onEvent: (event: DossierEvent) => void;
+  /** Awaited before the next event is handed over: a slow consumer slows the reading (and the stream's sender). */
+  readonly onEvent: (event: DossierEvent) => void | Promise<void>;
   /** The cursor asked for is older than the supervision subgraph keeps: events between were lost. */
   readonly onReset: (oldest: string) => void;
   /** Anything received, heartbeats included: the connection is alive. */
@@ -19,21 +20,23 @@ export interface UpstreamReadOptions {
 }
 
 /** Thrown when the stream answers other than 200 text/event-stream. */
-export class UpstreamRefusedError extends Error {
+export class DossierEventStreamRefusedError extends Error {
   constructor(readonly status: number) {
     super(`dossier event stream answered HTTP ${status}`);
   }
 }
 
 /** Reads one connection of the internal dossier-event stream until it ends, fails or `signal` aborts. */
-export async function readUpstreamEvents({ url, internalToken, after, signal, onEvent, onReset, onActivity, onMalformed }: UpstreamReadOptions): Promise<void> {
+export async function readDossierEventStream({ url, internalToken, after, signal, onEvent, onReset, onActivity, onMalformed }: DossierEventStreamOptions): Promise<void> {
   const headers: Record<string, string> = { accept: 'text/event-stream', [INTERNAL_TOKEN_HEADER]: internalToken };
   if (after !== undefined) headers['last-event-id'] = after;
   const response = await fetch(url, { headers, signal });
   if (response.status !== 200 || response.body === null || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     await response.body?.cancel().catch(() => undefined);
-    throw new UpstreamRefusedError(response.status);
+    throw new DossierEventStreamRefusedError(response.status);
   }
+  // The parser calls back synchronously while a chunk is fed; the events are handed over after, one at a time.
+  const parsed: Array<{ readonly event: DossierEvent } | { readonly oldest: string }> = [];
   const parser = createParser({
     onComment: onActivity,
     onEvent(message) {
@@ -41,7 +44,7 @@ export async function readUpstreamEvents({ url, internalToken, after, signal, on
       if (message.event === 'reset') {
         const oldest = parseOldest(message.data);
         if (oldest === undefined) onMalformed('reset without oldest');
-        else onReset(oldest);
+        else parsed.push({ oldest });
         return;
       }
       if (message.event !== undefined && message.event !== 'dossier') return;
@@ -52,13 +55,19 @@ export async function readUpstreamEvents({ url, internalToken, after, signal, on
         onMalformed('data is not JSON');
         return;
       }
-      const parsed = dossierEventSchema.safeParse(json);
-      if (parsed.success) onEvent(parsed.data);
-      else onMalformed(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      const event = dossierEventSchema.safeParse(json);
+      if (event.success) parsed.push({ event: event.data });
+      else onMalformed(event.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     },
   });
   const decoder = new TextDecoder();
-  for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+  for await (const chunk of response.body) {
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    for (const item of parsed.splice(0)) {
+      if ('event' in item) await onEvent(item.event);
+      else onReset(item.oldest);
+    }
+  }
 }
 
 function parseOldest(data: string): string | undefined {
