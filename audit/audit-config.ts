@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dataPath } from '../lib/files/index.js';
 import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import { ConfigError, envInt, envMs, envNodeEnv, envUrl, readConfig } from '../lib/config/index.js';
@@ -169,13 +169,7 @@ export function readAuditReaderConfig(service: string, env: NodeJS.ProcessEnv = 
 
 /** `.data/audit/audit.jsonl` under the package root, from `audit/*.ts` as from `dist/audit/*.js`. */
 export function defaultAuditLogPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found above the audit module');
-    dir = parent;
-  }
-  return join(dir, '.data', 'audit', 'audit.jsonl');
+  return dataPath('audit', 'audit.jsonl');
 }
 
 /**

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { dataPath } from '../lib/files/index.js';
 import { z } from 'zod';
 import { envInt } from '../lib/config/index.js';
 
@@ -31,11 +30,5 @@ export function outboxConfigFromEnv(env: OutboxEnv, name: string): OutboxConfig 
 /** `.data/outbox/<name>.sqlite` under the package root, from `outbox/*.ts` as from `dist/outbox/*.js`. */
 export function defaultOutboxPath(name: string): string {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`outbox name ${JSON.stringify(name)} is not a plain file name`);
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found above the outbox module');
-    dir = parent;
-  }
-  return join(dir, '.data', 'outbox', `${name}.sqlite`);
+  return dataPath('outbox', `${name}.sqlite`);
 }

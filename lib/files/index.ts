@@ -1,1 +1,2 @@
 export { readIfExists, createSecretFileOnce } from './secret-file.js';
+export { dataPath } from './data-path.js';

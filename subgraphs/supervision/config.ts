@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { dataPath } from '../../lib/files/index.js';
 import { envBool, envInt, envUrl, readConfig } from '../../lib/config/index.js';
 import { connectedMinistries } from '../../schema/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
@@ -125,11 +124,5 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
 
 /** `.data/supervision/read-model.sqlite` under the package root, from source as from dist/. */
 function defaultStorePath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found above the supervision module');
-    dir = parent;
-  }
-  return join(dir, '.data', 'supervision', 'read-model.sqlite');
+  return dataPath('supervision', 'read-model.sqlite');
 }

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root: the first folder above this module with a package.json, from source as from dist/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package root not found above lib/files');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** `.data/<parts…>` under the package root: where the embedded mode keeps its files by default. */
+export function dataPath(...parts: readonly string[]): string {
+  return join(packageRoot(), '.data', ...parts);
+}
