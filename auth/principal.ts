@@ -27,9 +27,11 @@ export interface Principal {
 
 export const anonymousPrincipal: Principal = { subject: 'anonymous', role: 'anonymous', scopes: [], clientId: 'anonymous' };
 
-/** Scopes an integrator may be granted. */
-/** `documents:any`: may send documents outside the trusted manifest when the gateway enforces it. */
-export const integratorScopes = ['citizens:read', 'dossiers:read', 'dossiers:write', 'supervision:read', 'documents:any'] as const;
+/**
+ * Scopes an integrator may be granted. `documents:any`: may send documents outside the trusted manifest when the
+ * gateway enforces it; `webhooks:manage`: may register webhooks (which receive the dossier events `dossiers:read` allows).
+ */
+export const integratorScopes = ['citizens:read', 'dossiers:read', 'dossiers:write', 'supervision:read', 'documents:any', 'webhooks:manage'] as const;
 export type IntegratorScope = (typeof integratorScopes)[number];
 
 /** The scopes a principal carries by role, before any granted to an integrator. */

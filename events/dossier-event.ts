@@ -6,6 +6,15 @@ import { isCursor } from './cursor.js';
 export const dossierEventTypes = ['CREATED', 'STATUS_CHANGED', 'ACTION_REQUIRED', 'SUBMISSION_DELIVERED', 'SUBMISSION_REJECTED'] as const;
 export type DossierEventType = (typeof dossierEventTypes)[number];
 
+/** What each type means, for the schema descriptions of the subscriptions and the webhooks (French, user-facing). */
+export const dossierEventTypeDescriptions: Readonly<Record<DossierEventType, string>> = {
+  CREATED: 'Un dossier a été créé.',
+  STATUS_CHANGED: 'Le statut du dossier a changé.',
+  ACTION_REQUIRED: 'Le demandeur doit agir (payer, compléter, retirer).',
+  SUBMISSION_DELIVERED: 'La demande mise en file par Guichet a été transmise au ministère.',
+  SUBMISSION_REJECTED: 'La demande mise en file par Guichet a été refusée par le système du ministère.',
+};
+
 /**
  * One dossier event of the internal stream (`GET /internal/dossier-events` on the supervision subgraph). The owner's
  * NIU routes the event to the subscribers who may read the dossier; it is never sent to anyone else.

@@ -1,5 +1,5 @@
 export type { DossierEvent, DossierEventType } from './dossier-event.js';
-export { dossierEventSchema, dossierEventTypes } from './dossier-event.js';
+export { dossierEventSchema, dossierEventTypeDescriptions, dossierEventTypes } from './dossier-event.js';
 export { compareCursors, CURSOR_WIDTH, formatCursor, isCursor, parseCursor } from './cursor.js';
 export { readDossierEventStream, DossierEventStreamRefusedError, type DossierEventStreamOptions } from './read-dossier-event-stream.js';
 export { followDossierEvents, type FollowDossierEventsOptions } from './follow-dossier-events.js';

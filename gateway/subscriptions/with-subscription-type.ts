@@ -1,14 +1,6 @@
 import { extendSchema, parse, type GraphQLSchema } from 'graphql';
-import { dossierEventTypes } from '../../events/index.js';
+import { dossierEventTypeDescriptions, dossierEventTypes } from '../../events/index.js';
 import { dossierStatuses, MinistryCode } from '../../schema/index.js';
-
-const eventTypeDescriptions: Record<(typeof dossierEventTypes)[number], string> = {
-  CREATED: 'Un dossier a été créé.',
-  STATUS_CHANGED: 'Le statut du dossier a changé.',
-  ACTION_REQUIRED: 'Le demandeur doit agir (payer, compléter, retirer).',
-  SUBMISSION_DELIVERED: 'La demande mise en file par Guichet a été transmise au ministère.',
-  SUBMISSION_REJECTED: 'La demande mise en file par Guichet a été refusée par le système du ministère.',
-};
 
 const enumOf = (name: string, description: string, values: readonly string[]) => `"""${description}"""\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`;
 
@@ -24,13 +16,14 @@ export function withSubscriptionType(api: GraphQLSchema): GraphQLSchema {
   if (!api.getType('DossierStatus')) missing.push(enumOf('DossierStatus', 'Statut normalisé d’un dossier.', dossierStatuses));
   if (!api.getType('MinistryCode')) missing.push(enumOf('MinistryCode', 'Code d’un ministère.', Object.values(MinistryCode)));
   if (!api.getType('DateTime')) missing.push('"""Instant ISO-8601."""\nscalar DateTime');
+  // The webhooks subgraph declares the same enum (its event filters): one definition in the API schema.
+  if (!api.getType('DossierEventType'))
+    missing.push(`"""Nature d’un événement de dossier."""
+enum DossierEventType {
+${dossierEventTypes.map((type) => `  """${dossierEventTypeDescriptions[type]}"""\n  ${type}`).join('\n')}
+}`);
   const sdl = `
 ${missing.join('\n\n')}
-
-"""Nature d’un événement de dossier."""
-enum DossierEventType {
-${dossierEventTypes.map((type) => `  """${eventTypeDescriptions[type]}"""\n  ${type}`).join('\n')}
-}
 
 """Un changement d’un dossier, poussé au client dès que le ministère l’a enregistré."""
 type DossierEvent {

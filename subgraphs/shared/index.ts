@@ -20,6 +20,7 @@ export {
   DossierFilers,
   DossierReaders,
   DossierRecordReaders,
+  forbiddenError,
   recordedWhenVisible,
   RequiresScopes,
   Scopes,

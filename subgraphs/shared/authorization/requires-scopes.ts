@@ -22,6 +22,7 @@ export const Scopes = {
   readCitizens: ['citizens:read'],
   readDossiers: ['dossiers:read'],
   writeDossiers: ['dossiers:write'],
+  manageWebhooks: ['webhooks:manage'],
   agentOf: (ministry: string) => [`agent:${ministry}`],
 } as const;
 

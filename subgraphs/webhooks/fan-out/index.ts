@@ -1,0 +1,1 @@
+export { startEventFanout, matchingWebhooks, type EventFanout, type EventFanoutOptions } from './start-event-fanout.js';

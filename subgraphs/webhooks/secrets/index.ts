@@ -1,0 +1,1 @@
+export { createSecretSealer, type SecretSealer } from './secret-sealer.js';
