@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { connectedMinistries } from '../schema/index.js';
 import { DOSSIERS_DEFAULT_PORT, buildDossiersSchema } from './dossiers/index.js';
 import { SUPERVISION_DEFAULT_PORT, buildSupervisionSchema } from './supervision/index.js';
+import { WEBHOOKS_DEFAULT_PORT, buildWebhooksSchema } from './webhooks/index.js';
 
 /** Every subgraph of the graph: its name in the supergraph, its default URL and how its schema is built. */
 export interface SubgraphDefinition {
@@ -26,9 +27,10 @@ async function ministrySchema(name: string): Promise<GraphQLSchema> {
   return (await build()) as GraphQLSchema;
 }
 
-/** The ministry subgraphs (one per connected row of the ministry registry, in its order), then dossiers and supervision. */
+/** The ministry subgraphs (one per connected row of the ministry registry, in its order), then dossiers, supervision and webhooks. */
 export const subgraphDefinitions: readonly SubgraphDefinition[] = [
   ...connectedMinistries.map(({ subgraph }) => ({ name: subgraph.name, defaultUrl: local(subgraph.port), buildSchema: () => ministrySchema(subgraph.name) })),
   { name: 'dossiers', defaultUrl: local(DOSSIERS_DEFAULT_PORT), buildSchema: buildDossiersSchema },
   { name: 'supervision', defaultUrl: local(SUPERVISION_DEFAULT_PORT), buildSchema: buildSupervisionSchema },
+  { name: 'webhooks', defaultUrl: local(WEBHOOKS_DEFAULT_PORT), buildSchema: buildWebhooksSchema },
 ];

@@ -20,7 +20,7 @@ const secret = () => randomBytes(32).toString('base64url');
 /**
  * Everything production requires, generated for one run in `runDir` (a temporary folder): a fresh random value for
  * every secret (INTERNAL_TOKEN_SECRET, CEET_API_KEY shared by the simulator and its adapter, WITNESS_TOKEN,
- * AUDIT_HMAC_KEY, the IdP's clients), the witness's key made beforehand as an operator would, and this run's own
+ * AUDIT_HMAC_KEY, WEBHOOKS_SECRET_KEY, the IdP's clients), the witness's key made beforehand as an operator would, and this run's own
  * audit trail, outboxes and keys — never `.data/`, whose trail is sealed with the development key.
  */
 export async function productionStackEnv(runDir: string): Promise<ProductionStackEnv> {
@@ -38,10 +38,11 @@ export async function productionStackEnv(runDir: string): Promise<ProductionStac
   const serviceEnv: Record<string, NodeJS.ProcessEnv> = {
     idp: {
       IDP_KEY_PATH: idpKeyPath,
-      IDP_CLIENTS: JSON.stringify([{ client_id: integrator.clientId, client_secret: integrator.clientSecret, scopes: ['citizens:read', 'dossiers:read'] }]),
+      IDP_CLIENTS: JSON.stringify([{ client_id: integrator.clientId, client_secret: integrator.clientSecret, scopes: ['citizens:read', 'dossiers:read', 'webhooks:manage'] }]),
     },
     witness: { WITNESS_KEY_PATH: witnessKeyPath, WITNESS_DATA_DIR: join(runDir, 'witness') },
     gateway: { AUDIT_HMAC_KEY: secret() },
+    webhooks: { WEBHOOKS_SECRET_KEY: secret(), WEBHOOKS_STORE_PATH: join(runDir, 'webhooks', 'webhooks.sqlite') },
     ...Object.fromEntries(connectedMinistries.map((m) => [m.subgraph.name, { OUTBOX_PATH: join(runDir, 'outbox', `${m.subgraph.name}.sqlite`) }])),
   };
   return { env, serviceEnv, idpKeyPath, integrator };

@@ -17,6 +17,12 @@ export interface StackService {
   readonly legacy?: { readonly system: LegacySystem; readonly urlEnv: string; readonly urlFrom: 'origin' | 'endpoint' };
   /** A ministry subgraph: it keeps an outbox of submissions (OUTBOX_PATH). */
   readonly outbox?: boolean;
+  /**
+   * Subgraphs this one reads besides the gateway's calls (the supervision subgraph reads the ministry subgraphs'
+   * outbox outcomes, the webhooks subgraph the supervision's event stream): it starts after them, told their URLs
+   * (`SUBGRAPH_<NAME>_URL`).
+   */
+  readonly reads?: readonly string[];
 }
 
 /**
@@ -49,9 +55,33 @@ export const stackServices: readonly StackService[] = [
   ...ministryLegacyServices,
   ...ministrySubgraphServices,
   { name: 'dossiers', entry: 'subgraphs/dossiers/main.js', defaultPort: 4104, tier: 'subgraph' },
-  { name: 'supervision', entry: 'subgraphs/supervision/main.js', defaultPort: 4105, tier: 'subgraph' },
+  { name: 'supervision', entry: 'subgraphs/supervision/main.js', defaultPort: 4105, tier: 'subgraph', reads: ministrySubgraphServices.map((s) => s.name) },
+  { name: 'webhooks', entry: 'subgraphs/webhooks/main.js', defaultPort: 4107, tier: 'subgraph', reads: ['supervision'] },
   { name: 'gateway', entry: 'gateway/main.js', defaultPort: 4000, tier: 'gateway', nodeOptions: gatewayNodeOptions },
 ];
+
+/**
+ * The subgraphs in start order, each wave after the ones it `reads`: a list of waves, every subgraph in the first wave
+ * whose services it reads all come before.
+ */
+export function subgraphWaves(services: readonly StackService[] = stackServices): readonly (readonly StackService[])[] {
+  const subgraphs = services.filter((s) => s.tier === 'subgraph');
+  const placed = new Set<string>();
+  const waves: StackService[][] = [];
+  while (placed.size < subgraphs.length) {
+    const wave = subgraphs.filter((s) => !placed.has(s.name) && (s.reads ?? []).every((name) => placed.has(name)));
+    if (wave.length === 0)
+      throw new Error(
+        `subgraphs that read each other: ${subgraphs
+          .filter((s) => !placed.has(s.name))
+          .map((s) => s.name)
+          .join(', ')}`,
+      );
+    for (const s of wave) placed.add(s.name);
+    waves.push(wave);
+  }
+  return waves;
+}
 
 /** The simulators, with the system each stands for. */
 export const legacyServices = stackServices.flatMap((service) => (service.legacy ? [{ ...service, legacy: service.legacy }] : []));

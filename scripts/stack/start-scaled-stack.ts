@@ -10,7 +10,7 @@ import { spawnService, type SpawnedService } from './spawn-service.js';
 import type { Stack, StackOptions } from './start-stack.js';
 
 export interface ScaledStackOptions extends StackOptions {
-  /** Replicas of every subgraph (ministries, dossiers, supervision). Default 2. */
+  /** Replicas of every subgraph (ministries, dossiers, supervision, webhooks). Default 2. */
   readonly replicas?: number;
   /** Gateway instances, separate processes (one node process each, no cluster workers). Default 2. */
   readonly gateways?: number;
@@ -95,8 +95,7 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
     // ministry subgraphs' outbox outcomes through it (docs/events.md), and the gateways query every subgraph there.
     const frontPorts = new Map(await Promise.all(subgraphs.map(async (s) => [s.name, fixed ? s.defaultPort : await freePort()] as const)));
     const subgraphUrlEnv: Record<string, string> = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, `http://127.0.0.1:${frontPorts.get(s.name)}/graphql`]));
-    const readsSubgraphs = (s: StackService) => s.name === 'supervision';
-    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl, ...(readsSubgraphs(s) ? subgraphUrlEnv : {}) })));
+    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl, ...(s.reads ? subgraphUrlEnv : {}) })));
     const gatewayService = stackServices.find((s) => s.tier === 'gateway');
     if (!gatewayService) throw new Error('the service catalog has no gateway');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LegacySystem } from '../../schema/index.js';
-import { legacyServices, stackServices, type StackService } from './service-catalog.js';
+import { legacyServices, stackServices, subgraphWaves, type StackService } from './service-catalog.js';
 import { killService, respawnOnPort } from './restart-service.js';
 import { spawnService, type SpawnedService } from './spawn-service.js';
 
@@ -56,6 +56,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const runDir = mkdtempSync(join(tmpdir(), 'guichet-stack-'));
   const runDefaults: Readonly<Record<string, NodeJS.ProcessEnv>> = {
     supervision: { SUPERVISION_STORE_PATH: join(runDir, 'supervision-read-model.sqlite') },
+    // Its consumer cursor is a position in this run's event log: a webhooks store kept across runs would resume
+    // from a cursor of another log.
+    webhooks: { WEBHOOKS_STORE_PATH: join(runDir, 'webhooks.sqlite') },
     // The witness lives as long as the trail it vouches for: a trail of this run only (AUDIT_LOG_PATH given, as in
     // tests, the soak and the bench) gets a witness of this run only; `npm start`'s trail in .data/audit keeps its
     // witness in .data/witness.
@@ -95,10 +98,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Where every subgraph bound, named as the gateway reads it (`SUBGRAPH_ELECTRICITY_URL`…); the ones not up yet left out.
     const subgraphUrlEnv = (): NodeJS.ProcessEnv =>
       Object.fromEntries(stackServices.filter((x) => x.tier === 'subgraph' && url(x.name) !== '').map((x) => [`SUBGRAPH_${x.name.toUpperCase().replaceAll('-', '_')}_URL`, url(x.name)]));
-    // The supervision subgraph reads the ministry subgraphs' outbox outcomes (docs/events.md): it starts once they are bound.
-    const readsSubgraphs = (s: StackService) => s.name === 'supervision';
-    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph' && !readsSubgraphs(s)).map((s) => start(s, adapterEnv)));
-    await Promise.all(stackServices.filter((s) => s.tier === 'subgraph' && readsSubgraphs(s)).map((s) => start(s, { ...adapterEnv, ...subgraphUrlEnv() })));
+    // The supervision subgraph reads the ministry subgraphs' outbox outcomes (docs/events.md), the webhooks subgraph
+    // the supervision's event stream: each starts once what it reads is bound, and is told where.
+    for (const wave of subgraphWaves()) await Promise.all(wave.map((s) => start(s, { ...adapterEnv, ...(s.reads ? subgraphUrlEnv() : {}) })));
     // The gateway trusts the IdP the stack started and the audience it writes (IDP_AUDIENCE's default; production
     // requires both to be named), and reports its trail to the stack's witness, wherever they bound.
     const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: url('witness'), ...subgraphUrlEnv() };

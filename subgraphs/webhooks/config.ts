@@ -4,7 +4,7 @@ import { dataPath } from '../../lib/files/index.js';
 import { envInt, envSecret, envUrl, readConfig } from '../../lib/config/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
 
-export const WEBHOOKS_DEFAULT_PORT = 4106;
+export const WEBHOOKS_DEFAULT_PORT = 4107;
 
 /** The Standard Webhooks retry schedule (svix's): at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 const defaultRetryScheduleMs = '0,5000,300000,1800000,7200000,18000000,36000000,36000000';
@@ -18,8 +18,10 @@ const webhooksEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_MAX: envInt(10, 1, 1_000),
-  /** The supervision subgraph's internal dossier-event stream (docs/events.md). */
-  DOSSIER_EVENTS_URL: envUrl('http://127.0.0.1:4105/internal/dossier-events'),
+  /** The supervision subgraph's internal dossier-event stream (docs/events.md). Default: at SUBGRAPH_SUPERVISION_URL's origin. */
+  DOSSIER_EVENTS_URL: envUrl().optional(),
+  /** Where the supervision subgraph is (the gateway's variable): its stream is `/internal/dossier-events` there. */
+  SUBGRAPH_SUPERVISION_URL: envUrl('http://127.0.0.1:4105/graphql'),
   /** No byte (event or heartbeat) on the event stream for this long: reconnect. Above the stream's heartbeat period. */
   WEBHOOKS_EVENTS_IDLE_TIMEOUT_MS: envInt(45_000, 100, 3_600_000),
   /**
@@ -103,7 +105,7 @@ export function readWebhooksConfig(env: NodeJS.ProcessEnv): WebhooksConfig {
     server: parsed,
     storePath: path === undefined ? defaultStorePath() : path === ':memory:' ? path : resolve(path),
     database: parsed.DATABASE_URL === undefined ? null : { url: parsed.DATABASE_URL, poolMax: parsed.DATABASE_POOL_MAX },
-    eventsUrl: parsed.DOSSIER_EVENTS_URL,
+    eventsUrl: parsed.DOSSIER_EVENTS_URL ?? new URL('/internal/dossier-events', parsed.SUBGRAPH_SUPERVISION_URL).href,
     eventsIdleTimeoutMs: parsed.WEBHOOKS_EVENTS_IDLE_TIMEOUT_MS,
     allowedTargets: parsed.WEBHOOKS_ALLOWED_TARGETS,
     retryScheduleMs: parsed.WEBHOOKS_RETRY_SCHEDULE_MS,
