@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { z } from 'zod';
+import { packagePath } from '../lib/files/index.js';
 import { ConfigError, configPart, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
@@ -152,13 +151,7 @@ export interface GatewayConfig {
 
 /** `schema/supergraph.graphql` at the package root, from `gateway/*.ts` as from `dist/gateway/*.js`. */
 export function defaultSupergraphPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found above the gateway module');
-    dir = parent;
-  }
-  return join(dir, 'schema', 'supergraph.graphql');
+  return packagePath('schema', 'supergraph.graphql');
 }
 
 /** Reads the environment and the supergraph once; every problem is reported together as a ConfigError. */

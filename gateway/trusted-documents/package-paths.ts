@@ -1,17 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../lib/files/index.js';
 
-/** The package root (the folder holding package.json), from the sources as from `dist/`. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found above the trusted-documents module');
-    dir = parent;
-  }
-  return dir;
-}
+export { packageRoot };
 
 /** `clients/trusted-documents.json`: the manifest the gateway loads by default. */
 export const defaultManifestPath = (): string => join(packageRoot(), 'clients', 'trusted-documents.json');

@@ -1,2 +1,2 @@
 export { readIfExists, createSecretFileOnce } from './secret-file.js';
-export { dataPath } from './data-path.js';
+export { dataPath, packagePath, packageRoot } from './data-path.js';

@@ -1,22 +1,10 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { scaffoldMinistry } from './new-ministry.js';
+import { packageRoot } from '../../lib/files/index.js';
 import { parseArgs } from './parse-args.js';
 import { readExisting } from './read-existing.js';
 import { registryFile } from './registry-row.js';
 import { ScaffoldError } from './scaffold-error.js';
-
-/** The package root above this module, from source as from dist/. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('/dist')) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package root not found');
-    dir = parent;
-  }
-  return dir;
-}
 
 /** `npm run new:ministry -- <name> [options]`: exit code 0 when done, 1 with a message (never a stack) when refused. */
 export function runNewMinistry(
