@@ -1,5 +1,6 @@
 import { compareCursors } from '../../../events/index.js';
 import { createStoreHealth } from '../../../lib/store-health/index.js';
+import { WebhookConflictError } from './webhook-conflict-error.js';
 import type { AttemptRecord, ClaimOptions, DeliveryPage, WebhookHealthChange, WebhookStore } from './webhook-store.js';
 import type { ClaimedDelivery, Delivery, DeliveryAttempt, NewDelivery, NewWebhook, Webhook, WebhookState } from './webhook.js';
 
@@ -44,7 +45,7 @@ export function createMemoryWebhookStore(): WebhookStore {
 
   return {
     async createWebhook(webhook: NewWebhook) {
-      if (webhooks.has(webhook.id)) throw new Error(`webhook ${webhook.id} already exists`);
+      if (webhooks.has(webhook.id)) throw new WebhookConflictError(`webhook ${webhook.id} already exists`);
       const stored: Webhook = { ...webhook, state: 'ENABLED', disabledReason: null, disabledAt: null, failingSince: null };
       webhooks.set(stored.id, stored);
       return stored;
@@ -95,7 +96,7 @@ export function createMemoryWebhookStore(): WebhookStore {
       const fresh: NewDelivery[] = [];
       for (const d of newDeliveries) {
         if (!webhooks.has(d.webhookId) || sameEvent(d) || fresh.some((f) => f.webhookId === d.webhookId && f.eventCursor !== null && f.eventCursor === d.eventCursor)) continue;
-        if (deliveries.has(d.id) || fresh.some((f) => f.id === d.id)) throw new Error(`delivery ${d.id} already exists`);
+        if (deliveries.has(d.id) || fresh.some((f) => f.id === d.id)) throw new WebhookConflictError(`delivery ${d.id} already exists`);
         fresh.push(d);
       }
       for (const d of fresh) deliveries.set(d.id, newDelivery(d, now));
@@ -105,8 +106,8 @@ export function createMemoryWebhookStore(): WebhookStore {
       return cursor;
     },
     async enqueue(d, now) {
-      if (!webhooks.has(d.webhookId)) throw new Error(`webhook ${d.webhookId} does not exist`);
-      if (deliveries.has(d.id)) throw new Error(`delivery ${d.id} already exists`);
+      if (!webhooks.has(d.webhookId)) throw new WebhookConflictError(`webhook ${d.webhookId} does not exist`);
+      if (deliveries.has(d.id)) throw new WebhookConflictError(`delivery ${d.id} already exists`);
       const stored = newDelivery(d, now);
       deliveries.set(stored.id, stored);
       return stored;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCursor } from '../../../../events/index.js';
+import { WebhookConflictError } from '../webhook-conflict-error.js';
 import type { AttemptOutcome, Delivery, NewDelivery } from '../webhook.js';
 import type { WebhookStore } from '../webhook-store.js';
 import { attempt, byteOrder, eventDelivery, newWebhook, seededRandom, shuffled, T0, testDelivery } from './webhook-fixtures.js';
@@ -49,7 +50,7 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
       it('refuses an id already taken and keeps the webhook that holds it', async () => {
         const { store } = await fresh();
         await store.createWebhook(newWebhook(1));
-        await expect(store.createWebhook(newWebhook(1, { ownerSubject: 'intruder', url: 'https://evil.example/' }))).rejects.toThrow();
+        await expect(store.createWebhook(newWebhook(1, { ownerSubject: 'intruder', url: 'https://evil.example/' }))).rejects.toBeInstanceOf(WebhookConflictError);
         expect(await store.getWebhook(wh(1))).toMatchObject({ ownerSubject: 'integrator-a', url: newWebhook(1).url });
       });
 
@@ -253,7 +254,7 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
         await store.createWebhook(newWebhook(1));
         await store.createWebhook(newWebhook(2));
         const taken = await store.enqueue(testDelivery(wh(2), 'msg_taken'), T0);
-        await expect(store.enqueueEvent(formatCursor(1), [eventDelivery(wh(1), 1), eventDelivery(wh(2), 1, 'msg_taken')], T0 + 1)).rejects.toThrow();
+        await expect(store.enqueueEvent(formatCursor(1), [eventDelivery(wh(1), 1), eventDelivery(wh(2), 1, 'msg_taken')], T0 + 1)).rejects.toBeInstanceOf(WebhookConflictError);
         expect(await store.getDelivery(eventDelivery(wh(1), 1).id)).toBeNull();
         expect(await store.getDelivery('msg_taken')).toEqual(taken);
         expect(await store.consumerCursor()).toBeNull();
@@ -276,8 +277,8 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
         });
         expect(await store.getDelivery('msg_t1')).toEqual(first);
         await store.enqueue(testDelivery(wh(1), 'msg_t2'), T0 + 6);
-        await expect(store.enqueue(testDelivery('wh_unknown', 'msg_t3'), T0)).rejects.toThrow();
-        await expect(store.enqueue(testDelivery(wh(1), 'msg_t1'), T0 + 7)).rejects.toThrow();
+        await expect(store.enqueue(testDelivery('wh_unknown', 'msg_t3'), T0)).rejects.toBeInstanceOf(WebhookConflictError);
+        await expect(store.enqueue(testDelivery(wh(1), 'msg_t1'), T0 + 7)).rejects.toBeInstanceOf(WebhookConflictError);
         expect(await store.getDelivery('msg_t1')).toEqual(first);
         expect(await store.getDelivery('msg_t3')).toBeNull();
         expect(await store.consumerCursor()).toBeNull();
