@@ -51,9 +51,7 @@ export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs
     countWebhooks: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE owner_subject = ?'),
     enabledWebhooks: db.prepare<[], WebhookRow>(`SELECT * FROM webhook_endpoints WHERE state = 'ENABLED' ORDER BY created_at, id`),
     deleteWebhook: db.prepare<[string]>('DELETE FROM webhook_endpoints WHERE id = ?'),
-    enable: db.prepare<[string], WebhookRow>(
-      `UPDATE webhook_endpoints SET state = 'ENABLED', disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = ? RETURNING *`,
-    ),
+    enable: db.prepare<[string], WebhookRow>(`UPDATE webhook_endpoints SET state = 'ENABLED', disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = ? RETURNING *`),
     disable: db.prepare<[number, string | null, string], WebhookRow>(`UPDATE webhook_endpoints SET state = 'DISABLED', disabled_at = ?, disabled_reason = ? WHERE id = ? RETURNING *`),
     failingSince: db.prepare<[number | null, string], WebhookRow>('UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? RETURNING *'),
     failPending: db.prepare<[string]>(failPending),
@@ -103,9 +101,7 @@ export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs
        LIMIT @limit`,
     ),
     listAttempts: db.prepare<[string], AttemptRow>('SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt'),
-    replay: db.prepare<[number, string], DeliveryRow>(
-      `UPDATE webhook_deliveries SET state = 'PENDING', next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? RETURNING *`,
-    ),
+    replay: db.prepare<[number, string], DeliveryRow>(`UPDATE webhook_deliveries SET state = 'PENDING', next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? RETURNING *`),
     prune: db.prepare<[number]>(`DELETE FROM webhook_deliveries WHERE state <> 'PENDING' AND created_at < ?`),
   };
 
@@ -213,8 +209,7 @@ export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs
       run(() => {
         if (limit <= 0) return [];
         // RETURNING gives no order guarantee: restore "oldest due first".
-        const byDue = (a: Delivery, b: Delivery) =>
-          (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        const byDue = (a: Delivery, b: Delivery) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
         return tx.claim.immediate({ owner, leaseUntil: now + leaseMs, now, limit }).sort((a, b) => byDue(a.delivery, b.delivery));
       }),
     recordAttempt: (deliveryId, record) => run(() => tx.record.immediate(deliveryId, record)),

@@ -60,7 +60,11 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
         const owners = ['integrator-a', 'integrator-b', 'Integrator-a'];
         const marks = ['A', 'a', 'B', 'b', '0', 'z', '_', '-'];
         const all = Array.from({ length: 30 }, (_, i) =>
-          newWebhook(i + 1, { id: `wh_${marks[i % marks.length]}${(i * 7) % 30}`, ownerSubject: owners[Math.floor(random() * owners.length)] ?? 'integrator-a', createdAt: T0 + Math.floor(random() * 5) }),
+          newWebhook(i + 1, {
+            id: `wh_${marks[i % marks.length]}${(i * 7) % 30}`,
+            ownerSubject: owners[Math.floor(random() * owners.length)] ?? 'integrator-a',
+            createdAt: T0 + Math.floor(random() * 5),
+          }),
         );
         for (const webhook of shuffled(all, random)) await store.createWebhook(webhook);
         for (const owner of owners) {
@@ -206,8 +210,16 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
           // Again, now with webhook 3 too (registered since): it gets its delivery, the others keep theirs as they are.
           await store.enqueueEvent(formatCursor(7), [...first.map((d) => again(d, 'b')), eventDelivery(wh(3), 7)], T0 + 50);
           await Promise.all([
-            store.enqueueEvent(formatCursor(7), first.map((d) => again(d, 'c')), T0 + 60),
-            other.enqueueEvent(formatCursor(7), first.map((d) => again(d, 'd')), T0 + 60),
+            store.enqueueEvent(
+              formatCursor(7),
+              first.map((d) => again(d, 'c')),
+              T0 + 60,
+            ),
+            other.enqueueEvent(
+              formatCursor(7),
+              first.map((d) => again(d, 'd')),
+              T0 + 60,
+            ),
           ]);
           for (const n of [1, 2, 3]) {
             const { deliveries } = await store.listDeliveries(wh(n), { limit: 10 });
@@ -301,8 +313,7 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
         // Give each a due time of its own (ties included), or end it: ended deliveries are never due.
         for (const { delivery } of await claimAll(store, T0 + 100, 'setup')) {
           const roll = random();
-          const outcome: AttemptOutcome =
-            roll < 0.15 ? { state: 'SUCCEEDED' } : roll < 0.25 ? { state: 'FAILED' } : { state: 'PENDING', nextAttemptAt: T0 + 2_000 + Math.floor(random() * 8) * 100 };
+          const outcome: AttemptOutcome = roll < 0.15 ? { state: 'SUCCEEDED' } : roll < 0.25 ? { state: 'FAILED' } : { state: 'PENDING', nextAttemptAt: T0 + 2_000 + Math.floor(random() * 8) * 100 };
           expect(await store.recordAttempt(delivery.id, attempt('setup', T0 + 101, outcome))).toBe(true);
         }
         const pending: Delivery[] = [];
@@ -408,7 +419,14 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
       });
 
       type Step = 'retry' | 'timeout' | 'succeed' | 'give-up';
-      const scenarios: readonly (readonly Step[])[] = [['succeed'], ['give-up'], ['retry', 'succeed'], ['timeout', 'retry', 'give-up'], ['retry', 'give-up'], ['timeout', 'timeout', 'timeout', 'succeed']];
+      const scenarios: readonly (readonly Step[])[] = [
+        ['succeed'],
+        ['give-up'],
+        ['retry', 'succeed'],
+        ['timeout', 'retry', 'give-up'],
+        ['retry', 'give-up'],
+        ['timeout', 'timeout', 'timeout', 'succeed'],
+      ];
       it('moves a delivery through PENDING, SUCCEEDED and FAILED as each attempt says (generated scenarios)', async () => {
         const { store } = await fresh();
         await store.createWebhook(newWebhook(1));
