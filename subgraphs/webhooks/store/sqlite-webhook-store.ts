@@ -223,7 +223,7 @@ export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs
         const row = q.getDelivery.get(id);
         return row ? toDelivery(row) : null;
       }),
-    listDeliveries: (webhookId, { limit, before }) => run(() => tx.page(webhookId, limit, before ?? null)),
+    listDeliveries: (webhookId, { limit, before }) => run(() => tx.page(webhookId, limit, before ? before : null)),
     listAttempts: (deliveryId) => run(() => q.listAttempts.all(deliveryId).map(toAttempt)),
     replay: (deliveryId, now) =>
       run(() => {

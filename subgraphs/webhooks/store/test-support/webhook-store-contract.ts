@@ -538,6 +538,9 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
         expect(foreign).toBeDefined();
         expect(await store.listDeliveries(wh(14), { limit: 5, before: foreign ?? null })).toEqual({ deliveries: [], next: null });
         expect(await store.listDeliveries('wh_unknown', { limit: 5 })).toEqual({ deliveries: [], next: null });
+        // No `before` (absent, null or empty): the newest page.
+        for (const before of [undefined, null, ''])
+          expect(await store.listDeliveries(wh(14), { limit: 2, ...(before === undefined ? {} : { before }) })).toEqual(await store.listDeliveries(wh(14), { limit: 2 }));
       });
 
       it('replays a delivery: same id and payload, PENDING and due now, the attempts counting on', async () => {
@@ -613,10 +616,12 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<O
       });
     });
 
-    it('reports its health under the name `webhooks`', async () => {
+    it('reports its health under the name `webhooks`; a refused write is not the store failing', async () => {
       const { store } = await fresh();
-      await store.countWebhooks('x');
-      expect(store.status()).toMatchObject({ store: 'webhooks', up: true, lastError: null });
+      await store.createWebhook(newWebhook(1));
+      await expect(store.createWebhook(newWebhook(1))).rejects.toBeInstanceOf(WebhookConflictError);
+      await expect(store.enqueue(testDelivery('wh_unknown', 'msg_1'), T0)).rejects.toBeInstanceOf(WebhookConflictError);
+      expect(store.status()).toMatchObject({ store: 'webhooks', up: true, lastError: null, failures: 0 });
       expect(typeof store.status().engine).toBe('string');
     });
   });
