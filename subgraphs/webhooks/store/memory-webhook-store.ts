@@ -1,4 +1,6 @@
+import { compareCursors } from '../../../events/index.js';
 import { createStoreHealth } from '../../../lib/store-health/index.js';
+import { WebhookConflictError } from './webhook-conflict-error.js';
 import type { AttemptRecord, ClaimOptions, DeliveryPage, WebhookHealthChange, WebhookStore } from './webhook-store.js';
 import type { ClaimedDelivery, Delivery, DeliveryAttempt, NewDelivery, NewWebhook, Webhook, WebhookState } from './webhook.js';
 
@@ -35,10 +37,15 @@ export function createMemoryWebhookStore(): WebhookStore {
       }
     }
   };
-  const newestFirst = (a: Delivery, b: Delivery) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  // Ids tie-break in byte order (not localeCompare), as the SQL stores' binary collation does.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const newestFirst = (a: Delivery, b: Delivery) => b.createdAt - a.createdAt || byId(b, a);
+  const oldestFirst = (a: Webhook, b: Webhook) => a.createdAt - b.createdAt || byId(a, b);
+  const sameEvent = (d: NewDelivery) => [...deliveries.values()].some((x) => x.webhookId === d.webhookId && x.eventCursor !== null && x.eventCursor === d.eventCursor);
 
   return {
     async createWebhook(webhook: NewWebhook) {
+      if (webhooks.has(webhook.id)) throw new WebhookConflictError(`webhook ${webhook.id} already exists`);
       const stored: Webhook = { ...webhook, state: 'ENABLED', disabledReason: null, disabledAt: null, failingSince: null };
       webhooks.set(stored.id, stored);
       return stored;
@@ -47,13 +54,13 @@ export function createMemoryWebhookStore(): WebhookStore {
       return webhooks.get(id) ?? null;
     },
     async listWebhooks(ownerSubject) {
-      return [...webhooks.values()].filter((w) => w.ownerSubject === ownerSubject).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      return [...webhooks.values()].filter((w) => w.ownerSubject === ownerSubject).sort(oldestFirst);
     },
     async countWebhooks(ownerSubject) {
       return [...webhooks.values()].filter((w) => w.ownerSubject === ownerSubject).length;
     },
     async enabledWebhooks() {
-      return [...webhooks.values()].filter((w) => w.state === 'ENABLED');
+      return [...webhooks.values()].filter((w) => w.state === 'ENABLED').sort(oldestFirst);
     },
     async deleteWebhook(id) {
       if (!webhooks.delete(id)) return false;
@@ -84,25 +91,33 @@ export function createMemoryWebhookStore(): WebhookStore {
       return updated;
     },
     async enqueueEvent(eventCursor, newDeliveries, now) {
+      // Checked before any write: the fan-out is all or nothing, as one transaction is in the SQL stores.
+      const moves = cursor === null || compareCursors(eventCursor, cursor) > 0;
+      const fresh: NewDelivery[] = [];
       for (const d of newDeliveries) {
-        const exists = [...deliveries.values()].some((x) => x.webhookId === d.webhookId && x.eventCursor !== null && x.eventCursor === d.eventCursor);
-        if (!exists && webhooks.has(d.webhookId)) deliveries.set(d.id, newDelivery(d, now));
+        if (!webhooks.has(d.webhookId) || sameEvent(d) || fresh.some((f) => f.webhookId === d.webhookId && f.eventCursor !== null && f.eventCursor === d.eventCursor)) continue;
+        if (deliveries.has(d.id) || fresh.some((f) => f.id === d.id)) throw new WebhookConflictError(`delivery ${d.id} already exists`);
+        fresh.push(d);
       }
-      cursor = eventCursor;
+      for (const d of fresh) deliveries.set(d.id, newDelivery(d, now));
+      if (moves) cursor = eventCursor;
     },
     async consumerCursor() {
       return cursor;
     },
     async enqueue(d, now) {
+      if (!webhooks.has(d.webhookId)) throw new WebhookConflictError(`webhook ${d.webhookId} does not exist`);
+      if (deliveries.has(d.id)) throw new WebhookConflictError(`delivery ${d.id} already exists`);
       const stored = newDelivery(d, now);
       deliveries.set(stored.id, stored);
       return stored;
     },
     async claimDue({ now, limit, leaseMs, owner }: ClaimOptions) {
+      if (limit <= 0) return [];
       const due = [...deliveries.values()]
         .filter((d) => d.state === 'PENDING' && (d.nextAttemptAt ?? 0) <= now && webhooks.get(d.webhookId)?.state === 'ENABLED')
         .filter((d) => (leases.get(d.id)?.until ?? 0) <= now)
-        .sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0) || a.createdAt - b.createdAt)
+        .sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0) || a.createdAt - b.createdAt || byId(a, b))
         .slice(0, limit);
       const claimed: ClaimedDelivery[] = [];
       for (const d of due) {

@@ -37,6 +37,7 @@ export interface WebhookHealthChange {
  * memory, SQLite and PostgreSQL implementations pass one contract test (`test-support/webhook-store-contract.ts`).
  */
 export interface WebhookStore {
+  /** Rejects an id already taken. */
   createWebhook(webhook: NewWebhook): Promise<Webhook>;
   getWebhook(id: string): Promise<Webhook | null>;
   /** One owner's webhooks, oldest first. */
@@ -53,12 +54,14 @@ export interface WebhookStore {
 
   /**
    * The fan-out of one dossier event, in one transaction: the deliveries (idempotent on `(webhookId, eventCursor)`:
-   * one already there is kept, not duplicated), then the consumer's cursor. Due at once.
+   * one already there is kept, not duplicated; one for a webhook that no longer exists is skipped), then the
+   * consumer's cursor, which never moves backwards (an older cursor, from a leader that lost its lease, leaves it).
+   * Due at once. All or nothing: a delivery id already taken by another delivery rejects the whole event.
    */
   enqueueEvent(cursor: string, deliveries: readonly NewDelivery[], now: number): Promise<void>;
-  /** The last event cursor fanned out; null before any. */
+  /** The highest event cursor fanned out; null before any. */
   consumerCursor(): Promise<string | null>;
-  /** A delivery outside the event stream (a test message); due at once. */
+  /** A delivery outside the event stream (a test message); due at once, never deduplicated. Rejects an unknown webhook or a taken id. */
   enqueue(delivery: NewDelivery, now: number): Promise<Delivery>;
 
   /**
