@@ -3,6 +3,7 @@ import { requestRecordsPostgresComponent, requestRecordsPostgresMigrations } fro
 import { createPgPool, migratePostgres } from '../lib/postgres/index.js';
 import { ministryPostgresMigrations } from '../subgraphs/shared/ministry/index.js';
 import { supervisionPostgresComponent, supervisionPostgresMigrations } from '../subgraphs/supervision/index.js';
+import { webhooksPostgresComponent, webhooksPostgresMigrations } from '../subgraphs/webhooks/index.js';
 import { witnessPostgresComponent, witnessPostgresMigrations } from '../witness/index.js';
 
 /** Every component's tables in the services' database (`DATABASE_URL`), in the order the services would apply them. */
@@ -11,6 +12,7 @@ export const serviceMigrations: readonly { readonly component: string; readonly 
   { component: auditPostgresComponent, migrations: auditPostgresMigrations },
   { component: requestRecordsPostgresComponent, migrations: requestRecordsPostgresMigrations },
   { component: supervisionPostgresComponent, migrations: supervisionPostgresMigrations },
+  { component: webhooksPostgresComponent, migrations: webhooksPostgresMigrations },
 ];
 
 /** The witness's own database (`WITNESS_DATABASE_URL` here): the trail's writers never reach it. */

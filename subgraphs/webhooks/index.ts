@@ -4,3 +4,4 @@ export { startWebhooksSubgraph } from './start-webhooks-subgraph.js';
 export { readWebhooksConfig, WEBHOOKS_DEFAULT_PORT } from './config.js';
 export type { WebhooksConfig } from './config.js';
 export { buildWebhooksSchema } from './build-webhooks-schema.js';
+export { webhooksPostgresComponent, webhooksPostgresMigrations } from './store/index.js';

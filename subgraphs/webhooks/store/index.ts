@@ -5,3 +5,4 @@ export { createMemoryWebhookStore } from './memory-webhook-store.js';
 export { createSqliteWebhookStore, type SqliteWebhookStoreOptions } from './sqlite-webhook-store.js';
 export { createPostgresWebhookStore, type PostgresWebhookStoreOptions } from './postgres-webhook-store.js';
 export { webhooksPostgresComponent, webhooksPostgresMigrations } from './postgres-migrations.js';
+export { openWebhookStore, type WebhookStoreConfig } from './open-webhook-store.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { SqliteError } from 'better-sqlite3';
-import { createStoreHealth } from '../../../lib/store-health/index.js';
+import { createStoreHealth, type StoreHealth } from '../../../lib/store-health/index.js';
 import { cursorAfterSql, fanOutConsumer } from './cursor-order-sql.js';
 import { sqliteConflict } from './sqlite-conflict.js';
 import { migrateWebhooksSqlite } from './sqlite-migrations.js';
@@ -17,6 +17,8 @@ export interface SqliteWebhookStoreOptions {
   readonly clock?: () => number;
   /** How long a write waits for another process's lock before failing. Default 5000. */
   readonly busyTimeoutMs?: number;
+  /** Where its reachability is recorded (for `/ready` and `/metrics`); default its own. */
+  readonly health?: StoreHealth;
 }
 
 const failPending = `UPDATE webhook_deliveries SET state = 'FAILED', next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL
@@ -28,7 +30,7 @@ const failPending = `UPDATE webhook_deliveries SET state = 'FAILED', next_attemp
  * one statement or one transaction. Several processes may open the same file: claims are one UPDATE inside an
  * immediate transaction, atomic under SQLite's write lock, so two owners never lease the same delivery.
  */
-export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs = 5_000 }: SqliteWebhookStoreOptions): WebhookStore {
+export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs = 5_000, health: given }: SqliteWebhookStoreOptions): WebhookStore {
   // Owner-only: the rows hold the webhooks' sealed secrets and the payloads sent (references, statuses, NIUs).
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new BetterSqlite3(path, { timeout: busyTimeoutMs });
@@ -42,7 +44,7 @@ export function createSqliteWebhookStore({ path, clock = Date.now, busyTimeoutMs
     db.close();
     throw error;
   }
-  const health = createStoreHealth({ store: 'webhooks', engine: 'sqlite', whileDown: 'fail-closed', clock });
+  const health = given ?? createStoreHealth({ store: 'webhooks', engine: 'sqlite', whileDown: 'fail-closed', clock });
 
   const q = {
     insertWebhook: db.prepare<unknown[], WebhookRow>(`INSERT INTO webhook_endpoints (${webhookColumns}, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ENABLED') RETURNING *`),
