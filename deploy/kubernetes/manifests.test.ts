@@ -13,8 +13,21 @@ import { serviceCommand } from '../../scripts/stack/service-command.js';
 import { readDossiersConfig } from '../../subgraphs/dossiers/config.js';
 import { subgraphEnvSchema } from '../../subgraphs/shared/index.js';
 import { loadFeedSources, readSupervisionConfig } from '../../subgraphs/supervision/index.js';
+import { readWebhooksConfig } from '../../subgraphs/webhooks/config.js';
 import { readWitnessConfig } from '../../witness/witness-config.js';
-import { type Container, type KubeObject, kubernetesRoot, type NetworkPolicyPeer, type Probe, quantity, renderOverlay, resolveEnv, selects } from './test-support/render-overlay.js';
+import {
+  type Container,
+  ipBlockAllows,
+  type KubeObject,
+  kubernetesRoot,
+  type NetworkPolicyPeer,
+  type Probe,
+  quantity,
+  renderOverlay,
+  resolveEnv,
+  rulePortsAllow,
+  selects,
+} from './test-support/render-overlay.js';
 
 /**
  * Both overlays, built by `kubectl kustomize` as an operator would (secrets made from the examples), then checked
@@ -42,6 +55,15 @@ const mainContainer = (deployment: KubeObject): Container => {
   return container;
 };
 const tierOf = (deployment: KubeObject) => podLabels(deployment)['guichet.gouv.tg/tier'];
+const serviceNamed = (name: string): (typeof stackServices)[number] => {
+  const service = catalog.get(name);
+  if (!service) throw new Error(`${name} is not in the service catalog`);
+  return service;
+};
+/** `building-permits` → `SUBGRAPH_BUILDING_PERMITS_URL`, as the gateway and the subgraphs that read another name it. */
+const subgraphUrlVariable = (name: string) => `SUBGRAPH_${name.toUpperCase().replaceAll('-', '_')}_URL`;
+/** The services that read `name` besides the gateway (the catalog's `reads`: supervision the ministries, webhooks supervision). */
+const readersOf = (name: string) => stackServices.filter((s) => s.reads?.includes(name)).map((s) => s.name);
 
 /** Every (overlay, Deployment) pair: the matrix the per-Deployment checks run over. */
 const deploymentCases = overlayNames.flatMap((overlay) => ofKind(overlays[overlay], 'Deployment').map((deployment) => ({ overlay, name: deployment.metadata.name, deployment })));
@@ -61,6 +83,20 @@ describe('kubectl kustomize builds both overlays', () => {
     }
     // Every service but the simulators and the development IdP runs in both.
     for (const service of stackServices.filter((s) => s.tier !== 'legacy' && s.tier !== 'identity')) expect(deployments.map((d) => d.metadata.name)).toContain(service.name);
+  });
+
+  it.each(overlayNames)("%s: the gateway, and every service that reads a subgraph, is told that subgraph's Service (SUBGRAPH_<NAME>_URL)", (overlay) => {
+    const objects = overlays[overlay];
+    const envOf = (name: string) => {
+      const deployment = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name);
+      if (!deployment) throw new Error(`no Deployment ${name}`);
+      return resolveEnv(mainContainer(deployment), objects);
+    };
+    const serviceUrl = (name: string) => `http://${name}:${serviceNamed(name).defaultPort}/graphql`;
+    const gateway = envOf('gateway');
+    for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) expect(gateway[subgraphUrlVariable(subgraph.name)], subgraph.name).toBe(serviceUrl(subgraph.name));
+    for (const reader of stackServices.filter((s) => s.reads !== undefined))
+      for (const read of reader.reads ?? []) expect(envOf(reader.name)[subgraphUrlVariable(read)], `${reader.name} reads ${read}`).toBe(serviceUrl(read));
   });
 
   it.each(overlayNames)('%s: one image for every container', (overlay) => {
@@ -167,7 +203,13 @@ describe.each(deploymentCases)('$overlay: Deployment $name', ({ overlay, name, d
     } else if (name === 'idp') readIdpConfig(env);
     else if (name === 'dossiers') readDossiersConfig(env);
     else if (name === 'supervision') readSupervisionConfig(env, feedSources);
-    else if (tier === 'subgraph') {
+    else if (name === 'webhooks') {
+      const config = readWebhooksConfig(env);
+      // Its stream is supervision's, through its Service; its store PostgreSQL, or a SQLite file on a mounted volume
+      // (the root filesystem is read-only: the default path under the package root would not open).
+      expect(config.eventsUrl).toBe(`http://supervision:${serviceNamed('supervision').defaultPort}/internal/dossier-events`);
+      if (config.database === null) expect(container.volumeMounts?.some((m) => m.mountPath !== '/tmp' && config.storePath.startsWith(`${m.mountPath}/`))).toBe(true);
+    } else if (tier === 'subgraph') {
       const ministry = ministryOfSubgraph.get(name);
       const adapter = feedSources.find((source) => source.system === ministry?.system.code);
       if (!adapter) throw new Error(`${name}: no adapter found for its ministry`);
@@ -182,6 +224,36 @@ function egressOf(objects: readonly KubeObject[], deployment: KubeObject) {
 }
 const peersOf = (rules: readonly { readonly to?: readonly NetworkPolicyPeer[]; readonly from?: readonly NetworkPolicyPeer[] }[] | undefined, side: 'to' | 'from') =>
   (rules ?? []).flatMap((rule) => rule[side] ?? [{}]);
+/** Whether a peer lets an IP address through: its ipBlock's, or any address for an empty peer (a rule without to/from). */
+const peerAllowsAddress = (peer: NetworkPolicyPeer, address: string) => (peer.ipBlock ? ipBlockAllows(peer.ipBlock, address) : !peer.podSelector && !peer.namespaceSelector);
+const purposeOf = (policy: KubeObject) => policy.metadata.labels?.['guichet.gouv.tg/egress'];
+
+/** Addresses an integrator's endpoint may have: public IPv4 and IPv6 (outside the documentation ranges the placeholders use). */
+const publicAddresses = ['8.8.8.8', '1.1.1.1', '41.207.160.10', '102.64.10.1', '196.168.0.1', '172.32.0.1', '100.128.0.1', '2001:4860:4860::8888', '2c0f:f248::1', '64:ff9b::808:808'];
+/**
+ * What no policy may open towards the Internet side: each private, loopback, link-local (cloud metadata), shared
+ * (CGNAT), multicast or reserved range, at both ends and at its notable addresses, IPv4, IPv6 and IPv4-mapped.
+ */
+const nonPublicAddresses = [
+  ...['0.0.0.0', '0.255.255.255', '10.0.0.0', '10.96.0.1', '10.255.255.255', '100.64.0.0', '100.100.100.200', '100.127.255.255', '127.0.0.1', '127.255.255.255'],
+  ...['169.254.0.1', '169.254.169.254', '169.254.255.255', '172.16.0.0', '172.31.255.255', '192.0.0.1', '192.168.0.0', '192.168.255.255', '198.18.0.1', '198.19.255.255'],
+  ...['224.0.0.1', '239.255.255.255', '240.0.0.1', '255.255.255.255'],
+  ...[
+    '::',
+    '::1',
+    '::ffff:10.0.0.1',
+    '::ffff:169.254.169.254',
+    '::ffff:127.0.0.1',
+    'fc00::1',
+    'fd00:ec2::254',
+    'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    'fe80::1',
+    'febf::1',
+    'ff02::1',
+    '64:ff9b:1::a00:1',
+    '100::1',
+  ],
+];
 
 describe.each(overlayNames)('%s: network policies', (overlay) => {
   const objects = overlays[overlay];
@@ -200,24 +272,76 @@ describe.each(overlayNames)('%s: network policies', (overlay) => {
     expect(deny?.spec?.policyTypes).toEqual(expect.arrayContaining(['Ingress', 'Egress']));
   });
 
-  it('never open to the whole Internet', () => {
-    for (const policy of policies)
-      for (const peer of [...peersOf(policy.spec?.ingress, 'from'), ...peersOf(policy.spec?.egress, 'to')]) expect(peer.ipBlock?.cidr, policy.metadata.name).not.toBe('0.0.0.0/0');
+  it('never open from the Internet; open to it only where webhooks deliver, and never to a non-public address', () => {
+    for (const policy of policies) {
+      for (const peer of peersOf(policy.spec?.ingress, 'from'))
+        expect(
+          publicAddresses.filter((a) => peerAllowsAddress(peer, a)),
+          policy.metadata.name,
+        ).toEqual([]);
+      const open = peersOf(policy.spec?.egress, 'to').filter((peer) => publicAddresses.some((a) => peerAllowsAddress(peer, a)));
+      if (open.length === 0) continue;
+      expect(purposeOf(policy), policy.metadata.name).toBe('internet');
+      expect(
+        deployments.filter((d) => selects(policy.spec?.podSelector, podLabels(d))).map((d) => d.metadata.name),
+        policy.metadata.name,
+      ).toEqual(['webhooks']);
+      for (const peer of open)
+        expect(
+          nonPublicAddresses.filter((a) => peerAllowsAddress(peer, a)),
+          policy.metadata.name,
+        ).toEqual([]);
+    }
+  });
+
+  it("webhooks reach any public address, IPv4 or IPv6, on any TCP port (an integrator's URL may name one)", () => {
+    const rules = egressOf(objects, deployment('webhooks'))
+      .filter((p) => purposeOf(p) === 'internet')
+      .flatMap((p) => p.spec?.egress ?? []);
+    for (const address of publicAddresses)
+      for (const port of [443, 8443, 80, 9000])
+        expect(
+          rules.some((rule) => rulePortsAllow(rule.ports, port) && (rule.to ?? [{}]).some((peer) => peerAllowsAddress(peer, address))),
+          `${address} port ${port}`,
+        ).toBe(true);
   });
 
   it.each(
     ofKind(objects, 'Deployment')
       .filter((d) => tierOf(d) === 'subgraph' || tierOf(d) === 'witness')
       .map((d) => d.metadata.name),
-  )('%s accepts ingress from the gateway pods only', (name) => {
-    const selecting = policies.filter((p) => selects(p.spec?.podSelector, podLabels(deployment(name))) && (p.spec?.ingress?.length ?? 0) > 0);
-    const peers = selecting.flatMap((p) => peersOf(p.spec?.ingress, 'from'));
-    expect(peers.length).toBeGreaterThan(0);
-    for (const peer of peers) {
-      expect(peer.namespaceSelector, name).toBeUndefined();
-      expect(peer.ipBlock, name).toBeUndefined();
-      const allowed = deployments.filter((d) => selects(peer.podSelector, podLabels(d))).map((d) => d.metadata.name);
-      expect(allowed, name).toEqual(['gateway']);
+  )('%s accepts ingress on its port from the gateway pods and the services that read it (catalog), only', (name) => {
+    const target = deployment(name);
+    const port = mainContainer(target).ports?.[0]?.containerPort ?? 0;
+    const rules = policies.filter((p) => selects(p.spec?.podSelector, podLabels(target))).flatMap((p) => p.spec?.ingress ?? []);
+    const expected = ['gateway', ...readersOf(name)].sort();
+    const reaching = new Set<string>();
+    for (const rule of rules) {
+      for (const peer of rule.from ?? [{}]) {
+        expect(peer.namespaceSelector, name).toBeUndefined();
+        expect(peer.ipBlock, name).toBeUndefined();
+        // An empty peer, or a podSelector of {}, would be every pod.
+        expect(peer.podSelector, name).toBeDefined();
+        const from = deployments.filter((d) => selects(peer.podSelector, podLabels(d))).map((d) => d.metadata.name);
+        for (const source of from) expect(expected, `${name} from ${source}`).toContain(source);
+        if (rulePortsAllow(rule.ports, port)) for (const source of from) reaching.add(source);
+      }
+    }
+    expect([...reaching].sort(), name).toEqual(expected);
+  });
+
+  it.each(stackServices.filter((s) => s.reads !== undefined).map((s) => s.name))('%s reaches the subgraphs it reads (catalog), on their ports, and no other pod', (name) => {
+    const reads = serviceNamed(name).reads ?? [];
+    const rules = egressOf(objects, deployment(name))
+      .filter((p) => purposeOf(p) === 'subgraphs')
+      .flatMap((p) => p.spec?.egress ?? []);
+    for (const read of reads) {
+      const reached = rules.some((rule) => rulePortsAllow(rule.ports, serviceNamed(read).defaultPort) && (rule.to ?? []).some((peer) => selects(peer.podSelector, podLabels(deployment(read)))));
+      expect(reached, `${name} reads ${read}`).toBe(true);
+    }
+    for (const peer of rules.flatMap((rule) => rule.to ?? [{}])) {
+      expect(peer.podSelector, name).toBeDefined();
+      for (const d of deployments.filter((x) => selects(peer.podSelector, podLabels(x)))) expect(reads, `${name} to ${d.metadata.name}`).toContain(d.metadata.name);
     }
   });
 
@@ -246,7 +370,10 @@ describe.each(overlayNames)('%s: network policies', (overlay) => {
     expect([...gateway].every((p) => ['dns', 'subgraphs', 'witness', 'idp', 'redis', 'database'].includes(p ?? ''))).toBe(true);
     expect([...purposes('dossiers')].every((p) => p === 'dns' || p === 'database')).toBe(true);
     expect([...purposes('witness')].every((p) => p === 'dns' || p === 'database')).toBe(true);
-    expect([...purposes('supervision')].every((p) => p === 'dns' || p === 'database' || /^legacy-/.test(p ?? ''))).toBe(true);
+    expect([...purposes('supervision')].every((p) => p === 'dns' || p === 'database' || p === 'subgraphs' || /^legacy-/.test(p ?? ''))).toBe(true);
+    const webhooks = purposes('webhooks');
+    for (const needed of ['dns', 'subgraphs', 'internet']) expect(webhooks).toContain(needed);
+    expect([...webhooks].every((p) => ['dns', 'subgraphs', 'internet', 'database'].includes(p ?? ''))).toBe(true);
     // Every subgraph port the gateway needs is open towards the subgraphs.
     const ports = egressOf(objects, deployment('gateway'))
       .filter((p) => p.metadata.labels?.['guichet.gouv.tg/egress'] === 'subgraphs')
@@ -265,18 +392,21 @@ describe('embedded overlay', () => {
     expect(ofKind(objects, 'HorizontalPodAutoscaler')).toEqual([]);
   });
 
-  it.each(['gateway', 'witness', 'idp', 'supervision', ...connectedMinistries.map((m) => m.subgraph.name)])('%s keeps its store on its own PersistentVolumeClaim, replaced not rolled', (name) => {
-    const d = deployments.find((x) => x.metadata.name === name);
-    if (!d) throw new Error(`no Deployment ${name}`);
-    const claim = podSpec(d).volumes?.find((v) => v.persistentVolumeClaim)?.persistentVolumeClaim;
-    expect(claim?.claimName).toBe(`${name}-data`);
-    expect(d.spec?.strategy?.type).toBe('Recreate');
-    const mount = mainContainer(d).volumeMounts?.find((m) => podSpec(d).volumes?.find((v) => v.name === m.name)?.persistentVolumeClaim);
-    const env = resolveEnv(mainContainer(d), objects);
-    const paths = ['AUDIT_LOG_PATH', 'OPERATIONS_PATH', 'OUTBOX_PATH', 'SUPERVISION_STORE_PATH', 'WITNESS_DATA_DIR', 'IDP_KEY_PATH'].flatMap((k) => (env[k] ? [env[k]] : []));
-    expect(paths.length, `${name}: a store path on the volume`).toBeGreaterThan(0);
-    for (const path of paths) expect(path.startsWith(mount?.mountPath ?? '//'), path).toBe(true);
-  });
+  it.each(['gateway', 'witness', 'idp', 'supervision', 'webhooks', ...connectedMinistries.map((m) => m.subgraph.name)])(
+    '%s keeps its store on its own PersistentVolumeClaim, replaced not rolled',
+    (name) => {
+      const d = deployments.find((x) => x.metadata.name === name);
+      if (!d) throw new Error(`no Deployment ${name}`);
+      const claim = podSpec(d).volumes?.find((v) => v.persistentVolumeClaim)?.persistentVolumeClaim;
+      expect(claim?.claimName).toBe(`${name}-data`);
+      expect(d.spec?.strategy?.type).toBe('Recreate');
+      const mount = mainContainer(d).volumeMounts?.find((m) => podSpec(d).volumes?.find((v) => v.name === m.name)?.persistentVolumeClaim);
+      const env = resolveEnv(mainContainer(d), objects);
+      const paths = ['AUDIT_LOG_PATH', 'OPERATIONS_PATH', 'OUTBOX_PATH', 'SUPERVISION_STORE_PATH', 'WEBHOOKS_STORE_PATH', 'WITNESS_DATA_DIR', 'IDP_KEY_PATH'].flatMap((k) => (env[k] ? [env[k]] : []));
+      expect(paths.length, `${name}: a store path on the volume`).toBeGreaterThan(0);
+      for (const path of paths) expect(path.startsWith(mount?.mountPath ?? '//'), path).toBe(true);
+    },
+  );
 });
 
 describe('scaled overlay', () => {
@@ -306,7 +436,7 @@ describe('scaled overlay', () => {
       const d = deployments.find((x) => x.metadata.name === name);
       return d && mainContainer(d).env?.find((v) => v.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name;
     };
-    const users = ['gateway', 'witness', 'supervision', 'dossiers', ...connectedMinistries.map((m) => m.subgraph.name)];
+    const users = ['gateway', 'witness', 'supervision', 'webhooks', 'dossiers', ...connectedMinistries.map((m) => m.subgraph.name)];
     const secrets = users.map(databaseSecret);
     for (const [i, secret] of secrets.entries()) expect(secret, users[i]).toBeDefined();
     expect(new Set(secrets).size).toBe(users.length);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,4 +177,27 @@ export function quantity(value: string): number {
   if (!match?.[1]) throw new Error(`not a quantity: ${value}`);
   const factor: Record<string, number> = { m: 1e-3, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9 };
   return Number(match[1]) * (match[2] ? (factor[match[2]] ?? Number.NaN) : 1);
+}
+
+/**
+ * Whether a NetworkPolicy peer's `ipBlock` lets `address` through: inside `cidr`, outside every `except`. Only ranges of
+ * the address's own family count (BlockList alone would match an IPv4 address against `::/0` through its mapping).
+ */
+export function ipBlockAllows(ipBlock: NetworkPolicyPeer['ipBlock'], address: string): boolean {
+  const family = isIP(address);
+  if (ipBlock === undefined || family === 0) return false;
+  const contains = (cidr: string) => {
+    const [network = '', prefix = ''] = cidr.split('/');
+    if (isIP(network) !== family) return false;
+    const list = new BlockList();
+    list.addSubnet(network, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  };
+  return contains(ipBlock.cidr) && !(ipBlock.except ?? []).some(contains);
+}
+
+/** Whether a rule's `ports` let TCP traffic to `port` through (no list, or an entry of that port or of every port). */
+export function rulePortsAllow(ports: NetworkPolicyRule['ports'], port: number): boolean {
+  if (ports === undefined || ports.length === 0) return true;
+  return ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || p.port === port));
 }
