@@ -84,10 +84,10 @@ module.exports = {
 
     {
       name: 'events-only-to-vocabulary',
-      comment: 'events/ is the dossier-event vocabulary the supervision subgraph produces and the gateway consumes: it imports only schema/ and adapters/shared (types), never a layer.',
+      comment: 'events/ is the dossier-event vocabulary the supervision subgraph produces, and the reader of its stream the gateway and the webhooks subgraph share: it imports only schema/, adapters/shared (types) and auth/ (the internal-token header), never a layer.',
       severity: 'error',
       from: { path: '^events/', pathNot: TEST },
-      to: { path: `^(${APP})/`, pathNot: '^(adapters/shared|events)/' },
+      to: { path: `^(${APP})/`, pathNot: '^(adapters/shared|events|auth)/' },
     },
 
     // — Ministries know nothing of each other —

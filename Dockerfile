@@ -46,5 +46,5 @@ COPY --from=build /app/clients/trusted-documents.json ./clients/trusted-document
 USER 10001:10001
 # Writable state (SQLite stores, the audit trail, keys) goes to /data, a volume; everything else is read-only.
 VOLUME ["/data"]
-EXPOSE 4000 4101 4102 4103 4104 4105 4106 4201 4202 4203 4204 4300 4310
+EXPOSE 4000 4101 4102 4103 4104 4105 4106 4107 4201 4202 4203 4204 4300 4310
 CMD ["node", "dist/scripts/service.js", "gateway"]
