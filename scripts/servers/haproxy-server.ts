@@ -57,6 +57,10 @@ export function haproxyConfig(services: readonly (BalancedService & { readonly p
     '  timeout server 130s',
     '  timeout tunnel 1h',
     '  timeout client-fin 5s',
+    // A client gone (an app closing its stream) is passed on to the replica at once. Without it HAProxy notices only
+    // when a heartbeat to the closed socket fails, two heartbeats later (about 24 s for SSE), and the gateway counts
+    // the stream against its caller's cap all that time.
+    '  option abortonclose',
     '  timeout http-keep-alive 30s',
     '  timeout queue 10s',
     '  option redispatch',

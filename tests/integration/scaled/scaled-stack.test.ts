@@ -288,7 +288,9 @@ describe('scaled stack', () => {
       const replicas = stack.replicasOf('supervision');
       const isLeader = async (name: string) => ((await (await fetch(new URL('/ready', stack.services.get(name)!.url))).json()) as { leader?: boolean }).leader === true;
       let leader: string | undefined;
-      await expect.poll(async () => (leader = (await Promise.all(replicas.map(async (n) => ((await isLeader(n).catch(() => false)) ? n : undefined)))).find(Boolean)), { timeout: 30_000 }).toBeDefined();
+      await expect
+        .poll(async () => (leader = (await Promise.all(replicas.map(async (n) => ((await isLeader(n).catch(() => false)) ? n : undefined)))).find(Boolean)), { timeout: 30_000 })
+        .toBeDefined();
       const follower = replicas.find((n) => n !== leader)!;
       const after = await head();
       const clients = [track(sseSubscribe(balancer(), { query: myEvents, variables: { after }, token })), track(wsSubscribe(balancer(), { query: myEvents, variables: { after }, token }))];
@@ -313,9 +315,9 @@ describe('scaled stack', () => {
       await expect.poll(() => isLeader(follower), { timeout: 30_000 }).toBe(true);
 
       // Each client got every event of the owner's dossiers in the shared log, once, in order: nothing lost, nothing twice.
-      const logged = (
-        await events.query<{ seq: string }>("SELECT seq::text FROM supervision_events WHERE seq > $1 AND body->>'ownerNiu' = $2 ORDER BY seq", [after, owner.niu])
-      ).rows.map((r) => Number(r.seq));
+      const logged = (await events.query<{ seq: string }>("SELECT seq::text FROM supervision_events WHERE seq > $1 AND body->>'ownerNiu' = $2 ORDER BY seq", [after, owner.niu])).rows.map((r) =>
+        Number(r.seq),
+      );
       for (const [i, transport] of ['sse', 'ws'].entries()) {
         const cursors = [...beforeKill[i]!, ...afterKill[i]!].map((e) => Number(e.cursor));
         expect(cursors, transport).toEqual(logged.slice(0, cursors.length));
