@@ -8,6 +8,7 @@ import type { GatewayMetrics } from './metrics/index.js';
 import { createMemoryRateLimitStore, createRedisRateLimitStore, withLocalFallback, type RateLimitStore } from './rate-limit/index.js';
 import { createRedisKeyValueCache } from './response-cache/index.js';
 import { createRedisSharedReadsStore, type SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
+import { createRedisPrincipalStreams, type PrincipalStreams } from './subscriptions/index.js';
 
 /** Largest answer or response one replica puts in Redis for the others: larger ones stay in each replica's memory. */
 const redisValueMaxBytes = 1_000_000;
@@ -21,6 +22,11 @@ export interface RedisStores {
   readonly sharedReads: SharedReadsAcrossReplicas;
   /** Pub/sub between the replicas (cache invalidation; the push issue's events). */
   readonly bus: EventBus;
+  /**
+   * Each principal's open subscriptions counted across the replicas, on this connection; its health (`subscriptions`,
+   * `local-fallback`) joins /ready when called, i.e. only where subscriptions are on.
+   */
+  subscriptionStreams(leaseMs: number): PrincipalStreams;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,7 @@ export async function openRedisStores(url: string, config: GatewayConfig, log: L
     responseCache,
     sharedReads: { store: sharedReadsStore, bus },
     bus,
+    subscriptionStreams: (leaseMs) => createRedisPrincipalStreams({ redis, leaseMs, health: health('subscriptions', 'local-fallback'), onCommand: count('subscriptions') }),
     async close() {
       await bus.close();
       redis.disconnect();

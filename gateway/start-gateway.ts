@@ -162,6 +162,8 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
           maxBodyBytes: config.maxBodyBytes,
           trustedDocuments: config.trustedDocuments,
           log,
+          // Scaled mode: a citizen's streams counted across the gateway replicas (docs/subscriptions.md).
+          ...(redisStores ? { principalStreams: redisStores.subscriptionStreams(config.subscriptions.principalLeaseMs) } : {}),
         });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.
   const explorer = createExplorer({ ...config.explorer, currentSupergraph: () => served.current().supergraph, trustedDocuments: config.trustedDocuments });

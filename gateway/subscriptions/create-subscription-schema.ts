@@ -50,8 +50,8 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
   if (!mine || !one) throw new Error('the API schema has no Subscription.myDossierEvents / dossierEvents');
   const open = new Set<EventStream>();
 
-  const start = (caller: SubscriptionCaller, after: string | undefined, accepts: (event: DossierEvent) => boolean, operationName: string) => {
-    const release = limits.acquire(caller.principal);
+  const start = async (caller: SubscriptionCaller, after: string | undefined, accepts: (event: DossierEvent) => boolean, operationName: string) => {
+    const release = await limits.acquire(caller.principal);
     const { principal } = caller;
     let expiry: NodeJS.Timeout | undefined;
     const stream = openEventStream({
@@ -97,7 +97,7 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
   };
 
   const mineConfig: Partial<GraphQLFieldConfig<StreamItem, SubscriptionCaller, Args>> = {
-    subscribe: (_root, args, caller) => {
+    subscribe: async (_root, args, caller) => {
       const { principal } = caller;
       if (principal.role === 'anonymous') throw subscriptionRefusal('UNAUTHENTICATED');
       if (principal.role !== 'citizen' || principal.niu === undefined) throw subscriptionRefusal('FORBIDDEN');

@@ -5,6 +5,7 @@ export { createDossierEventHub, type DossierEventHub, type DossierEventHubOption
 export { createSubscriptionSchema, type SubscriptionSchema, type SubscriptionSchemaOptions } from './create-subscription-schema.js';
 export { createSubscriptionServer, type SubscriptionServer, type SubscriptionServerOptions } from './create-subscription-server.js';
 export { createSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.js';
+export { createMemoryPrincipalStreams, createRedisPrincipalStreams, type PrincipalStreams, type StreamClaim } from './principal-streams/index.js';
 export { createOwnershipCheck, type Ownership, type OwnershipCheck } from './ownership-check.js';
 export { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions-config.js';
 export { startSubscriptions, type RunningSubscriptions } from './start-subscriptions.js';

@@ -9,6 +9,7 @@ import { createDossierEventHub, type DossierEventHub } from './create-dossier-ev
 import { createSubscriptionSchema } from './create-subscription-schema.js';
 import { createSubscriptionServer, type SubscriptionServer } from './create-subscription-server.js';
 import { createOwnershipCheck, type OwnershipCheck } from './ownership-check.js';
+import type { PrincipalStreams } from './principal-streams/index.js';
 import { createSubscriptionLimits } from './subscription-limits.js';
 import type { SubscriptionsSettings } from './subscriptions-config.js';
 
@@ -32,10 +33,22 @@ export interface StartSubscriptionsOptions {
   readonly maxBodyBytes: number;
   readonly trustedDocuments: TrustedDocumentsOptions;
   readonly log: Logger;
+  /** Scaled mode: a principal's streams counted across the replicas (openRedisStores); default this process alone. */
+  readonly principalStreams?: PrincipalStreams;
 }
 
 /** The process's event hub, the subscription schema over it, and both transports. */
-export function startSubscriptions({ settings, apiSchema, context, internalTokenSecret, audit, maxBodyBytes, trustedDocuments, log }: StartSubscriptionsOptions): RunningSubscriptions {
+export function startSubscriptions({
+  settings,
+  apiSchema,
+  context,
+  internalTokenSecret,
+  audit,
+  maxBodyBytes,
+  trustedDocuments,
+  log,
+  principalStreams,
+}: StartSubscriptionsOptions): RunningSubscriptions {
   const signer = createInternalTokenSigner({ secret: internalTokenSecret });
   const hub = createDossierEventHub({
     url: settings.eventsUrl,
@@ -49,7 +62,7 @@ export function startSubscriptions({ settings, apiSchema, context, internalToken
   const subscriptions = createSubscriptionSchema(apiSchema, {
     hub,
     ownership,
-    limits: createSubscriptionLimits({ maxPerPrincipal: settings.maxStreamsPerPrincipal, maxPerProcess: settings.maxStreams }),
+    limits: createSubscriptionLimits({ maxPerPrincipal: settings.maxStreamsPerPrincipal, maxPerProcess: settings.maxStreams, ...(principalStreams ? { principals: principalStreams } : {}) }),
     maxQueuedEvents: settings.maxQueuedEvents,
     audit,
     log,
@@ -69,6 +82,8 @@ export function startSubscriptions({ settings, apiSchema, context, internalToken
     async close() {
       await server.close();
       await hub.close();
+      // After the streams ended: their releases are in flight, and waited for.
+      await principalStreams?.close();
     },
   };
 }

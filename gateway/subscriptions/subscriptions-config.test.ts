@@ -14,6 +14,7 @@ describe('subscriptions configuration', () => {
       lookupUrl: 'http://127.0.0.1:4104/graphql',
       maxStreams: 10_000,
       maxStreamsPerPrincipal: 8,
+      principalLeaseMs: 30_000,
       maxQueuedEvents: 256,
       replayEvents: 10_000,
       heartbeatMs: 12_000,
@@ -34,6 +35,8 @@ describe('subscriptions configuration', () => {
     ['SUBSCRIPTIONS_REPLAY_EVENTS', '0'],
     ['SUBSCRIPTIONS_HEARTBEAT_MS', '10'],
     ['DOSSIER_EVENTS_IDLE_TIMEOUT_MS', '5'],
+    ['SUBSCRIPTIONS_PRINCIPAL_LEASE_MS', '100'],
+    ['SUBSCRIPTIONS_PRINCIPAL_LEASE_MS', '3600000'],
     ['DOSSIER_EVENTS_URL', 'not a url'],
   ])('refuses %s=%s', (variable, value) => {
     expect(subscriptionsEnvSchema.safeParse({ [variable]: value }).success).toBe(false);

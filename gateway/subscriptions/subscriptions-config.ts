@@ -9,8 +9,13 @@ export const subscriptionsEnvSchema = z.object({
   DOSSIER_LOOKUP_URL: envUrl().optional(),
   /** Open subscriptions per gateway process; beyond, SERVICE_OVERLOADED. */
   SUBSCRIPTIONS_MAX_STREAMS: envInt(10_000, 1, 1_000_000),
-  /** Open subscriptions of one principal (subject and client) per process; beyond, RATE_LIMITED. */
+  /** Open subscriptions of one principal (subject and client): per process, or across replicas with REDIS_URL; beyond, RATE_LIMITED. */
   SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: envInt(8, 1, 1_000),
+  /**
+   * Scaled mode (REDIS_URL): how long one open stream counts against its principal's cap across the replicas without
+   * being renewed (renewed every third of it). A crashed replica's streams stop counting within this.
+   */
+  SUBSCRIPTIONS_PRINCIPAL_LEASE_MS: envMs(30_000).refine((v) => v >= 300 && v <= 600_000, 'expected 300 to 600000 ms'),
   /** Events waiting for one slow client; beyond, its stream ends (SLOW_CONSUMER). */
   SUBSCRIPTIONS_MAX_QUEUED_EVENTS: envInt(256, 1, 100_000),
   /** Recent events kept in memory to resume client streams without asking upstream. */
@@ -30,6 +35,8 @@ export interface SubscriptionsSettings {
   readonly lookupUrl: string | undefined;
   readonly maxStreams: number;
   readonly maxStreamsPerPrincipal: number;
+  /** Scaled mode: a stream's lease in the principal's count across replicas. */
+  readonly principalLeaseMs: number;
   readonly maxQueuedEvents: number;
   readonly replayEvents: number;
   readonly heartbeatMs: number;
@@ -45,6 +52,7 @@ export function subscriptionsSettingsFromEnv(env: SubscriptionsEnv, subgraphs: r
     lookupUrl: env.DOSSIER_LOOKUP_URL ?? subgraphUrl(subgraphs, 'dossiers'),
     maxStreams: env.SUBSCRIPTIONS_MAX_STREAMS,
     maxStreamsPerPrincipal: env.SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL,
+    principalLeaseMs: env.SUBSCRIPTIONS_PRINCIPAL_LEASE_MS,
     maxQueuedEvents: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,
     replayEvents: env.SUBSCRIPTIONS_REPLAY_EVENTS,
     heartbeatMs: env.SUBSCRIPTIONS_HEARTBEAT_MS,

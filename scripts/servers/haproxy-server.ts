@@ -43,13 +43,24 @@ export function haproxyConfig(services: readonly (BalancedService & { readonly p
   const lines = [
     'global',
     '  maxconn 4000',
-    '  log stderr format raw local0 warning',
+    '  log stderr format raw local0 notice',
     'defaults',
     '  mode http',
     '  log global',
+    '  option httplog',
     '  timeout connect 1s',
+    // Long-lived streams: an SSE response is plain HTTP, so `timeout client`/`server` apply to it as inactivity
+    // timeouts, and every heartbeat resets them (graphql-sse and the supervision room every 12 s, the internal
+    // dossier-event stream every 15 s: far below 130 s). A WebSocket, once upgraded, is a tunnel: `timeout tunnel`
+    // replaces both; its pings (SUBSCRIPTIONS_HEARTBEAT_MS, 12 s) keep it well inside the hour.
     '  timeout client 130s',
     '  timeout server 130s',
+    '  timeout tunnel 1h',
+    '  timeout client-fin 5s',
+    // A client gone (an app closing its stream) is passed on to the replica at once. Without it HAProxy notices only
+    // when a heartbeat to the closed socket fails, two heartbeats later (about 24 s for SSE), and the gateway counts
+    // the stream against its caller's cap all that time.
+    '  option abortonclose',
     '  timeout http-keep-alive 30s',
     '  timeout queue 10s',
     '  option redispatch',
@@ -59,6 +70,15 @@ export function haproxyConfig(services: readonly (BalancedService & { readonly p
   ];
   for (const service of services) {
     lines.push(`frontend ${service.name}`, `  bind 127.0.0.1:${service.port}`, `  default_backend ${service.name}-replicas`);
+    // The gateways' connections to the internal dossier-event stream are few and each (re)connection matters to an
+    // operator: logged when the replica answers (not when the stream ends, hours later), with the cursor it resumes
+    // from (`{<Last-Event-ID>}`) and the replica that took it. Every other request stays unlogged.
+    lines.push(
+      '  capture request header Last-Event-ID len 40',
+      '  http-request set-log-level notice if { path_end /internal/dossier-events }',
+      '  http-request set-log-level silent unless { path_end /internal/dossier-events }',
+      '  option logasap',
+    );
     if (service.forwardedFor) lines.push('  option forwardfor');
     lines.push(`backend ${service.name}-replicas`, '  balance roundrobin', `  option httpchk GET ${service.healthPath}`, '  http-check expect status 200');
     for (const server of service.servers) lines.push(`  server ${server.name} ${server.address}`);
