@@ -12,9 +12,19 @@ export interface BlockedRange {
 
 /** Parses an address as the resolver or the URL gives it (brackets and an IPv6 zone tolerated); null if it is none. */
 export function parseAddress(text: string): IpAddress | null {
-  const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  let bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  // ipaddr.js reads `::10.0.0.1` as `::ffff:a00:1`; the WHATWG parser (and the kernel) read `::a00:1`.
+  if (bare.includes(':') && bare.includes('.')) bare = canonicalIpv6(bare) ?? bare;
   try {
     return ipaddr.parse(bare);
+  } catch {
+    return null;
+  }
+}
+
+function canonicalIpv6(text: string): string | null {
+  try {
+    return new URL(`http://[${text}]/`).hostname.slice(1, -1);
   } catch {
     return null;
   }
@@ -45,9 +55,9 @@ function classifyIpv4(v4: ipaddr.IPv4): string | null {
 
 /**
  * Classifies one address. Only globally routed unicast passes: IPv4 that ipaddr.js calls `unicast`, IPv6 in 2000::/3
- * that it calls `unicast`. An IPv6 address that embeds an IPv4 one (IPv4-mapped and -compatible, SIIT, NAT64
- * 64:ff9b::/96, 6to4 2002::/16, Teredo 2001::/32) is judged by the IPv4 address(es) it reaches, since that is where
- * the packets end up.
+ * that it calls `unicast`. An IPv6 address that embeds an IPv4 one (IPv4-mapped, SIIT, NAT64 64:ff9b::/96, 6to4
+ * 2002::/16, Teredo 2001::/32) is judged by the IPv4 address(es) it reaches, since that is where the packets end up;
+ * the deprecated IPv4-compatible ::/96 is refused outright.
  */
 export function classifyAddress(address: IpAddress): BlockedRange | null {
   if (address.kind() === 'ipv4') {
@@ -82,7 +92,8 @@ export function classifyAddress(address: IpAddress): BlockedRange | null {
       return embedded('Teredo', server, lowIpv4(v6, 0xffffffff));
     }
     case 'unicast': {
-      // ::/96 is the deprecated IPv4-compatible form (::a.b.c.d): ipaddr.js calls it `unicast`.
+      // ::/96 is the IPv4-compatible form (::a.b.c.d), deprecated by RFC 4291 and never a real receiver: ipaddr.js calls
+      // it `unicast`; refused whatever it embeds, with the embedded range named when it is special.
       if (v6.parts.slice(0, 6).every((part) => part === 0)) return embedded('IPv4-compatible', lowIpv4(v6)) ?? { range: 'ipv4Compatible', via: null };
       // Outside 2000::/3 nothing is allocated for global unicast (IANA): reserved.
       if ((v6.parts[0]! & 0xe000) !== 0x2000) return { range: 'reserved', via: null };

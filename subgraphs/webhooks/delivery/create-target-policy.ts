@@ -49,7 +49,9 @@ export const systemResolver: HostResolver = async (hostname) => {
 
 function parseNetwork(text: string): readonly [IpAddress, number] | null {
   const bare = text.replace(/^\[([^\]]+)\](\/\d+)?$/, '$1$2');
-  const [addressText, prefixText] = bare.split('/', 2) as [string, string | undefined];
+  const parts = bare.split('/');
+  if (parts.length > 2) return null;
+  const [addressText, prefixText] = parts as [string, string | undefined];
   // Entries must be written plainly: a dotted quad or IPv6, never `127.1` or `0x7f000001`.
   if (!(ipaddr.IPv4.isValidFourPartDecimal(addressText) || ipaddr.IPv6.isValid(addressText))) return null;
   const address = ipaddr.parse(addressText);
