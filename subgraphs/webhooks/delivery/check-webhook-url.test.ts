@@ -181,13 +181,19 @@ describe('checkWebhookUrl — every address must be public', () => {
 describe('checkWebhookUrl — the allow-list', () => {
   const loopbackReceiver = ['http+127.0.0.0/8', 'http+::1/128'];
 
-  it.each(['http://127.0.0.1:4999/hooks', 'http://2130706433:4999/', 'http://0x7f000001/', 'http://0177.0.0.1/', 'http://127.1/', 'http://[::ffff:7f00:1]/', 'http://[::1]:8080/', 'https://127.0.0.1/'])(
-    'lets the tests’ loopback receiver %s through with %j',
-    async (url) => {
-      const { policy } = policyWith(loopbackReceiver);
-      expect(await checkWebhookUrl(url, policy)).toMatchObject({ ok: true });
-    },
-  );
+  it.each([
+    'http://127.0.0.1:4999/hooks',
+    'http://2130706433:4999/',
+    'http://0x7f000001/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://[::ffff:7f00:1]/',
+    'http://[::1]:8080/',
+    'https://127.0.0.1/',
+  ])('lets the tests’ loopback receiver %s through with %j', async (url) => {
+    const { policy } = policyWith(loopbackReceiver);
+    expect(await checkWebhookUrl(url, policy)).toMatchObject({ ok: true });
+  });
 
   it('lets a name through when every address is in an allowed network, and http only if each network says http+', async () => {
     const table = { 'receiver.test': ['127.0.0.1', '::1'], 'half.test': ['127.0.0.1', '10.0.0.5'] };
@@ -227,12 +233,26 @@ describe('checkWebhookUrl — the allow-list', () => {
     expect(await checkWebhookUrl('https://192.168.0.1/', policy)).toMatchObject({ ok: false });
   });
 
-  it.each(['127.1', '0x7f000001', '10.0.0.0/33', '::1/129', '10.0.0.0/-1', '10.0.0.0/8/8', 'http+', '', 'exa mple.tg', '*.', '*', 'http://hooks.tg', 'hooks.tg/path', 'hooks.tg:443', '-bad.tg', 'https+hooks.tg'])(
-    'refuses the allow-list entry %j at start-up',
-    (entry) => {
-      expect(() => createTargetPolicy({ allow: [entry] })).toThrow(/allow-list entry/);
-    },
-  );
+  it.each([
+    '127.1',
+    '0x7f000001',
+    '10.0.0.0/33',
+    '::1/129',
+    '10.0.0.0/-1',
+    '10.0.0.0/8/8',
+    'http+',
+    '',
+    'exa mple.tg',
+    '*.',
+    '*',
+    'http://hooks.tg',
+    'hooks.tg/path',
+    'hooks.tg:443',
+    '-bad.tg',
+    'https+hooks.tg',
+  ])('refuses the allow-list entry %j at start-up', (entry) => {
+    expect(() => createTargetPolicy({ allow: [entry] })).toThrow(/allow-list entry/);
+  });
 
   it.each(['localhost', 'HTTP+LOCALHOST', 'hooks.intranet.tg.', '*.ministere.tg', 'bücher.tg', '10.0.0.0/8', '[::1]', '[fd00::]/8', 'http+0.0.0.0/0', '::/0', ' 192.168.1.20 '])(
     'reads the allow-list entry %j',

@@ -3,13 +3,7 @@ import { classifyAddress, describeBlockedRange, describeBlockedRangeInFrench, pa
 import { type ResolvedAddress, type TargetPolicy, matchHostEntry, matchNetworkEntries } from './create-target-policy.js';
 
 /** Stable machine codes of a refused webhook URL (the GraphQL layer passes them on as `extensions.code`). */
-export type WebhookUrlErrorCode =
-  | 'WEBHOOK_URL_INVALID'
-  | 'WEBHOOK_URL_SCHEME'
-  | 'WEBHOOK_URL_CREDENTIALS'
-  | 'WEBHOOK_URL_FRAGMENT'
-  | 'WEBHOOK_URL_UNRESOLVABLE'
-  | 'WEBHOOK_URL_BLOCKED_ADDRESS';
+export type WebhookUrlErrorCode = 'WEBHOOK_URL_INVALID' | 'WEBHOOK_URL_SCHEME' | 'WEBHOOK_URL_CREDENTIALS' | 'WEBHOOK_URL_FRAGMENT' | 'WEBHOOK_URL_UNRESOLVABLE' | 'WEBHOOK_URL_BLOCKED_ADDRESS';
 
 export type WebhookUrlCheck =
   | {
@@ -56,11 +50,7 @@ function resolveWithin(policy: TargetPolicy, hostname: string): Promise<readonly
         clearTimeout(timer);
         const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'ERROR';
         settle(
-          refuse(
-            'WEBHOOK_URL_UNRESOLVABLE',
-            `Le nom d’hôte « ${hostname} » ne se résout en aucune adresse (${code}) : vérifiez l’orthographe et le DNS.`,
-            `unresolvable host ${hostname} (${code})`,
-          ),
+          refuse('WEBHOOK_URL_UNRESOLVABLE', `Le nom d’hôte « ${hostname} » ne se résout en aucune adresse (${code}) : vérifiez l’orthographe et le DNS.`, `unresolvable host ${hostname} (${code})`),
         );
       },
     );
@@ -88,11 +78,7 @@ export async function checkWebhookUrl(rawUrl: string, policy: TargetPolicy): Pro
     return refuse('WEBHOOK_URL_SCHEME', `${HTTPS_ONLY} (reçu : « ${url.protocol} »).`, `scheme ${url.protocol} not allowed`);
   }
   if (url.username !== '' || url.password !== '') {
-    return refuse(
-      'WEBHOOK_URL_CREDENTIALS',
-      'L’adresse du webhook ne doit contenir ni identifiant ni mot de passe : l’authenticité des envois est assurée par leur signature.',
-      'URL has credentials',
-    );
+    return refuse('WEBHOOK_URL_CREDENTIALS', 'L’adresse du webhook ne doit contenir ni identifiant ni mot de passe : l’authenticité des envois est assurée par leur signature.', 'URL has credentials');
   }
   if (url.href.includes('#')) {
     return refuse('WEBHOOK_URL_FRAGMENT', 'L’adresse du webhook ne doit pas contenir de fragment (#…) : il n’est jamais transmis au serveur.', 'URL has a fragment');

@@ -93,9 +93,7 @@ export function parseTargetAllowEntry(entry: string): TargetAllowEntry {
     const host = parseHost(body);
     if (host !== null) return { kind: 'host', text, ...host, allowHttp };
   }
-  throw new Error(
-    `Invalid webhook target allow-list entry "${entry}": expected a host name, *.domain, an IP address or a CIDR network (dotted-quad IPv4 or IPv6), optionally prefixed "http+"`,
-  );
+  throw new Error(`Invalid webhook target allow-list entry "${entry}": expected a host name, *.domain, an IP address or a CIDR network (dotted-quad IPv4 or IPv6), optionally prefixed "http+"`);
 }
 
 /** Splits an allow-list written as one variable (commas and/or white space), for configuration. */
@@ -115,9 +113,7 @@ export function createTargetPolicy(options: TargetPolicyOptions = {}): TargetPol
 
 /** The host entry naming `hostname` (already URL-normalised, trailing dot removed), if any. */
 export function matchHostEntry(policy: TargetPolicy, hostname: string): TargetAllowEntry | undefined {
-  return policy.allow.find(
-    (entry) => entry.kind === 'host' && (entry.subdomains ? hostname.endsWith(`.${entry.host}`) : hostname === entry.host),
-  );
+  return policy.allow.find((entry) => entry.kind === 'host' && (entry.subdomains ? hostname.endsWith(`.${entry.host}`) : hostname === entry.host));
 }
 
 /** The network entries containing `address` (compared unmapped). */

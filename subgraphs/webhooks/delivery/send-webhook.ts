@@ -84,13 +84,20 @@ function attempt(options: SendWebhookOptions, timeoutMs: number): Promise<Outcom
         if (done) return;
         if (!check.ok) return finish({ statusCode: null, error: check.reason });
         phase = 'connecting';
-        request = open(new URL(check.url), check.addresses, options);
+        try {
+          // Throws at once on what Node refuses to send (a header value with a line break…): reported, not thrown.
+          request = open(new URL(check.url), check.addresses, options);
+        } catch (error) {
+          return finish({ statusCode: null, error: describeNetworkError(error) });
+        }
         request.on('socket', (socket) => {
           socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
             phase = 'waiting for the response';
           });
         });
-        request.on('error', (error) => finish({ statusCode, error: phase === 'reading the response body' ? `${describeNetworkError(error)} while reading the response body` : describeNetworkError(error) }));
+        request.on('error', (error) =>
+          finish({ statusCode, error: phase === 'reading the response body' ? `${describeNetworkError(error)} while reading the response body` : describeNetworkError(error) }),
+        );
         request.on('response', (response) => {
           statusCode = response.statusCode ?? null;
           phase = 'reading the response body';

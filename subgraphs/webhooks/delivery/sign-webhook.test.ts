@@ -12,7 +12,12 @@ function expectedSignature(secret: string, id: string, seconds: number, body: st
   return `v1,${createHmac('sha256', key).update(`${id}.${seconds}.${body}`).digest('base64')}`;
 }
 
-const bodies = ['{}', '{"type":"dossier.status_changed","data":{"reference":"CEET-2026-000123","status":"EN_COURS"}}', '{"texte":"Décision rendue — l’usager doit passer au guichet ✓"}', JSON.stringify({ big: 'x'.repeat(100_000) })];
+const bodies = [
+  '{}',
+  '{"type":"dossier.status_changed","data":{"reference":"CEET-2026-000123","status":"EN_COURS"}}',
+  '{"texte":"Décision rendue — l’usager doit passer au guichet ✓"}',
+  JSON.stringify({ big: 'x'.repeat(100_000) }),
+];
 const ids = ['msg_2b7c1a', 'msg_01HZX0000000000000000000', 'msg_with.dot'];
 
 describe('generateWebhookSecret', () => {
