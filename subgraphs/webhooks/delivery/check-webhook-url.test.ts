@@ -178,6 +178,22 @@ describe('checkWebhookUrl — every address must be public', () => {
   });
 });
 
+describe('checkWebhookUrl — a misbehaving resolver', () => {
+  it('reads a resolver that throws synchronously as unresolvable, without throwing', async () => {
+    const policy = createTargetPolicy({
+      resolve: () => {
+        throw Object.assign(new Error('boom'), { code: 'EBOOM' });
+      },
+    });
+    expect(await checkWebhookUrl('https://hooks.example.tg/', policy)).toMatchObject({ ok: false, code: 'WEBHOOK_URL_UNRESOLVABLE', reason: 'unresolvable host hooks.example.tg (EBOOM)' });
+  });
+
+  it('refuses an answer that is not an address', async () => {
+    const { policy } = policyWith([], { 'odd.example.tg': ['not-an-address'] });
+    expect(await checkWebhookUrl('https://odd.example.tg/', policy)).toMatchObject({ ok: false, code: 'WEBHOOK_URL_BLOCKED_ADDRESS', reason: 'blocked address not-an-address (unparseable)' });
+  });
+});
+
 describe('checkWebhookUrl — the allow-list', () => {
   const loopbackReceiver = ['http+127.0.0.0/8', 'http+::1/128'];
 

@@ -41,19 +41,22 @@ function resolveWithin(policy: TargetPolicy, hostname: string): Promise<readonly
         ),
       );
     }, policy.resolveTimeoutMs);
-    policy.resolve(hostname).then(
-      (addresses) => {
-        clearTimeout(timer);
-        settle(addresses);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'ERROR';
-        settle(
-          refuse('WEBHOOK_URL_UNRESOLVABLE', `Le nom d’hôte « ${hostname} » ne se résout en aucune adresse (${code}) : vérifiez l’orthographe et le DNS.`, `unresolvable host ${hostname} (${code})`),
-        );
-      },
-    );
+    // Through a promise chain so that a resolver that throws synchronously is a refusal too.
+    Promise.resolve(hostname)
+      .then(policy.resolve)
+      .then(
+        (addresses) => {
+          clearTimeout(timer);
+          settle(addresses);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'ERROR';
+          settle(
+            refuse('WEBHOOK_URL_UNRESOLVABLE', `Le nom d’hôte « ${hostname} » ne se résout en aucune adresse (${code}) : vérifiez l’orthographe et le DNS.`, `unresolvable host ${hostname} (${code})`),
+          );
+        },
+      );
   });
 }
 

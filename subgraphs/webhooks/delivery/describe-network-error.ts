@@ -26,7 +26,9 @@ export function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return `unexpected failure: ${String(error)}`;
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   if (code === undefined) return error.message;
+  // Node's own wording for a peer that closed (not necessarily reset) the connection at the two moments that matter.
   if (code === 'ECONNRESET' && error.message === 'socket hang up') return 'connection closed before the response (socket hang up)';
+  if (code === 'ECONNRESET' && error.message === 'aborted') return 'connection closed';
   const plain = PLAIN[code];
   if (plain !== undefined) return plain;
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return `TLS error: ${error.message} (${code})`;

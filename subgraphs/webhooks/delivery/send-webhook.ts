@@ -109,7 +109,10 @@ function attempt(options: SendWebhookOptions, timeoutMs: number): Promise<Outcom
           });
           response.on('end', () => finish(verdict()));
           response.on('error', (error) => finish({ statusCode, error: `${describeNetworkError(error)} while reading the response body` }));
-          response.on('aborted', () => finish({ statusCode, error: 'connection closed while reading the response body' }));
+          // Closed before its end (a cut body): `end` never comes; after a complete body this is a no-op (already done).
+          response.on('close', () => {
+            if (!response.complete) finish({ statusCode, error: 'connection closed while reading the response body' });
+          });
         });
         request.end(options.body);
       },
