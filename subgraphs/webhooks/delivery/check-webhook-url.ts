@@ -116,7 +116,7 @@ export async function checkWebhookUrl(rawUrl: string, policy: TargetPolicy): Pro
     if (blocked !== null) {
       return refuse(
         'WEBHOOK_URL_BLOCKED_ADDRESS',
-        `L’hôte « ${host} » mène à l’adresse ${address} (${describeBlockedRangeInFrench(blocked)}) : un webhook ne peut viser qu’une adresse publique d’Internet, sauf autorisation de l’exploitant.`,
+        `${family === 0 ? `L’hôte « ${host} » mène à l’adresse` : 'L’adresse'} ${address} (${describeBlockedRangeInFrench(blocked)}) : un webhook ne peut viser qu’une adresse publique d’Internet, sauf autorisation de l’exploitant.`,
         `blocked address ${address} (${describeBlockedRange(blocked)})`,
       );
     }
