@@ -84,7 +84,8 @@ module.exports = {
 
     {
       name: 'events-only-to-vocabulary',
-      comment: 'events/ is the dossier-event vocabulary the supervision subgraph produces, and the reader of its stream the gateway and the webhooks subgraph share: it imports only schema/, adapters/shared (types) and auth/ (the internal-token header), never a layer.',
+      comment:
+        'events/ is the dossier-event vocabulary the supervision subgraph produces, and the reader of its stream the gateway and the webhooks subgraph share: it imports only schema/, adapters/shared (types) and auth/ (the internal-token header), never a layer.',
       severity: 'error',
       from: { path: '^events/', pathNot: TEST },
       to: { path: `^(${APP})/`, pathNot: '^(adapters/shared|events|auth)/' },

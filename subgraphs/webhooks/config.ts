@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dataPath } from '../../lib/files/index.js';
 import { envInt, envSecret, envUrl, readConfig } from '../../lib/config/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import { parseTargetAllowEntry, splitTargetAllowList } from './delivery/index.js';
 
 export const WEBHOOKS_DEFAULT_PORT = 4107;
 
@@ -25,18 +26,25 @@ const webhooksEnvSchema = z.object({
   /** No byte (event or heartbeat) on the event stream for this long: reconnect. Above the stream's heartbeat period. */
   WEBHOOKS_EVENTS_IDLE_TIMEOUT_MS: envInt(45_000, 100, 3_600_000),
   /**
-   * Targets allowed although their addresses are private, loopback or link-local (comma-separated host names, IP
-   * addresses or CIDR ranges): the SSRF guard refuses every such address otherwise.
+   * Targets allowed although their addresses are private, loopback or link-local (comma- or space-separated host
+   * names, `*.domain`, IP addresses or CIDR ranges; `http+` before one also allows plain http there): the SSRF guard
+   * refuses every such address otherwise.
    */
   WEBHOOKS_ALLOWED_TARGETS: z
     .string()
     .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    ),
+    .transform((value, context) => {
+      const entries = splitTargetAllowList(value);
+      for (const entry of entries) {
+        try {
+          parseTargetAllowEntry(entry);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+          return z.NEVER;
+        }
+      }
+      return entries;
+    }),
   /**
    * Delay before each attempt, comma-separated milliseconds: the first is after the event (0: at once), each next one
    * after the previous failure; past the last, the delivery is given up (`FAILED`, replayable).

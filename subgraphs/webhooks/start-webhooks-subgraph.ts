@@ -39,7 +39,7 @@ export async function startWebhooksSubgraph(config: WebhooksConfig, log: Logger)
       log.error({ err: error, webhook: webhook.id }, 'webhook secret cannot be opened (WEBHOOKS_SECRET_KEY changed?)');
       return { statusCode: null, error: 'signing secret unavailable on the sender (operator notified)', durationMs: 0 };
     }
-    const headers = signWebhook({ id: delivery.id, timestamp: new Date(at), body: delivery.payload, secrets: [secret] });
+    const headers = { ...signWebhook({ id: delivery.id, timestamp: new Date(at), body: delivery.payload, secrets: [secret] }) };
     return sendWebhook({ url: webhook.url, headers, body: delivery.payload, timeoutMs: config.timeoutMs, policy, maxResponseBytes: config.maxResponseBytes, userAgent: 'Guichet-Webhooks/1.0' });
   };
   const worker = startDeliveryWorker({

@@ -8,7 +8,7 @@ import type { SecretSealer } from './secrets/index.js';
 import type { Delivery, DeliveryAttempt, DeliveryPage, Webhook, WebhookStore } from './store/index.js';
 
 /** The SSRF guard's verdict on a URL (delivery/`checkWebhookUrl`, bound to the configured allow-list). */
-export type UrlVerdict = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+export type UrlVerdict = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly code: string; readonly message: string };
 
 export interface WebhooksServiceOptions {
   readonly store: WebhookStore;
@@ -83,7 +83,8 @@ export function createWebhooksService({ store, sealer, checkUrl, newSecret, maxP
       const webhook = await store.createWebhook({
         id: newWebhookId(),
         ownerSubject: principal.subject,
-        url,
+        // As the WHATWG parser normalised it (punycode, lower-case host): what was checked is what is called.
+        url: verdict.url,
         description,
         eventTypes,
         ministries,

@@ -2,6 +2,7 @@ export { generateWebhookSecret, isValidWebhookSecret, WEBHOOK_SECRET_BYTES } fro
 export { signWebhook, type SignWebhookInput, type WebhookSignatureHeaders } from './sign-webhook.js';
 export {
   createTargetPolicy,
+  parseTargetAllowEntry,
   splitTargetAllowList,
   systemResolver,
   type HostResolver,

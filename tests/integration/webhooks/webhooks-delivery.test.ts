@@ -36,7 +36,7 @@ const webhooksEnv = (): NodeJS.ProcessEnv => ({
   INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
   WEBHOOKS_STORE_PATH: join(dir, 'webhooks.sqlite'),
   DOSSIER_EVENTS_URL: new URL('/internal/dossier-events', inject('serviceUrls').supervision).href,
-  WEBHOOKS_ALLOWED_TARGETS: '127.0.0.1',
+  WEBHOOKS_ALLOWED_TARGETS: 'http+127.0.0.1',
   // Twenty-five quick retries: a flaky receiver recovers within them, a dead one is disabled first.
   WEBHOOKS_RETRY_SCHEDULE_MS: ['0', ...Array.from({ length: 24 }, () => '250')].join(','),
   WEBHOOKS_DISABLE_AFTER_MS: '4000',
@@ -115,7 +115,10 @@ const acceptedAbout = (path: string, reference: string, type: string) =>
   receiver.at(path).find((r) => r.status !== null && r.status < 300 && payloadOf(r).type === type && payloadOf(r).data.reference === reference);
 /** Every webhook-id accepted twice at `path`: must stay empty. */
 const acceptedTwice = (path: string) => {
-  const accepted = receiver.at(path).filter((r) => r.status !== null && r.status < 300).map((r) => r.id);
+  const accepted = receiver
+    .at(path)
+    .filter((r) => r.status !== null && r.status < 300)
+    .map((r) => r.id);
   return accepted.filter((id, index) => accepted.indexOf(id) !== index);
 };
 
@@ -243,27 +246,32 @@ describe('webhooks end to end (real stack, real receiver)', () => {
   });
 
   const ssrf = [
+    'https://127.0.0.2/hook',
     'http://127.0.0.2/hook',
-    'http://[::1]/hook',
-    'http://localhost:1/hook',
+    'https://[::1]/hook',
+    'https://localhost:1/hook',
+    'https://10.0.0.1/hook',
     'http://10.0.0.1/hook',
-    'http://172.16.5.4/hook',
-    'http://192.168.1.10/hook',
+    'https://172.16.5.4/hook',
+    'https://192.168.1.10/hook',
+    'https://169.254.169.254/latest/meta-data/',
     'http://169.254.169.254/latest/meta-data/',
-    'http://100.64.0.1/hook',
-    'http://0.0.0.0/hook',
-    'http://[fd00::1]/hook',
-    'http://[fe80::1]/hook',
-    'http://[::ffff:10.0.0.1]/hook',
-    'http://0x0a000001/hook',
-    'http://012.0.0.1/hook',
-    'http://167772161/hook',
-    'http://224.0.0.1/hook',
-    'http://255.255.255.255/hook',
+    'https://100.64.0.1/hook',
+    'https://0.0.0.0/hook',
+    'https://[fd00::1]/hook',
+    'https://[fe80::1]/hook',
+    'https://[::ffff:10.0.0.1]/hook',
+    'https://[64:ff9b::a00:1]/hook',
+    'https://0x0a000001/hook',
+    'https://012.0.0.1/hook',
+    'https://167772161/hook',
+    'https://224.0.0.1/hook',
+    'https://255.255.255.255/hook',
+    'https://example.org/hook#fragment',
     'file:///etc/passwd',
     'ftp://example.org/hook',
     'gopher://127.0.0.1:6379/_FLUSHALL',
-    'http://user:password@example.org/hook',
+    'https://user:password@example.org/hook',
     'not a url',
     'https://guichet-webhooks.invalid/hook',
   ];
