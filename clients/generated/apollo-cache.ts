@@ -16,6 +16,8 @@ export const keyFields = {
   EnergyMinesApplication: 'reference',
   LegacySystemHealth: 'system',
   Procedure: 'code',
+  Webhook: 'id',
+  WebhookDelivery: 'id',
 } as const;
 
 /** Root query fields that look an entity up by its key: read from the cache first (a redirect). */
@@ -28,6 +30,8 @@ export const keyLookups = {
   electricityConnectionRequest: { argument: 'reference', typenames: ['ElectricityConnectionRequest'] },
   energyMinesApplication: { argument: 'reference', typenames: ['EnergyMinesApplication'] },
   procedure: { argument: 'code', typenames: ['Procedure'] },
+  webhook: { argument: 'id', typenames: ['Webhook'] },
+  webhookDelivery: { argument: 'id', typenames: ['WebhookDelivery'] },
 } as const;
 
 /** A read function answering `field(key: …)` with the cached entity of one of `typenames`, if any is complete. */

@@ -60,6 +60,19 @@ export type CivilActKind =
   /** Acte de décès (D). */
   | 'DEATH';
 
+/** Nature d’un événement de dossier. */
+export type DossierEventType =
+  /** Un dossier a été créé. */
+  | 'CREATED'
+  /** Le statut du dossier a changé. */
+  | 'STATUS_CHANGED'
+  /** Le demandeur doit agir (payer, compléter, retirer). */
+  | 'ACTION_REQUIRED'
+  /** La demande mise en file par Guichet a été transmise au ministère. */
+  | 'SUBMISSION_DELIVERED'
+  /** La demande mise en file par Guichet a été refusée par le système du ministère. */
+  | 'SUBMISSION_REJECTED';
+
 /** Statut normalisé, commun à tous les ministères : celui sur lequel s’appuient les applications mobiles. */
 export type DossierStatus =
   /** Acceptée par Guichet, pas encore transmise au ministère. */
@@ -178,19 +191,6 @@ export type SupervisionFilter = {
   /** Code de la commune (ex. GOLFE1). */
   commune?: string | null | undefined;
 };
-
-/** Nature d’un événement de dossier. */
-export type DossierEventType =
-  /** Un dossier a été créé. */
-  | 'CREATED'
-  /** Le statut du dossier a changé. */
-  | 'STATUS_CHANGED'
-  /** Le demandeur doit agir (payer, compléter, retirer). */
-  | 'ACTION_REQUIRED'
-  /** La demande mise en file par Guichet a été transmise au ministère. */
-  | 'SUBMISSION_DELIVERED'
-  /** La demande mise en file par Guichet a été refusée par le système du ministère. */
-  | 'SUBMISSION_REJECTED';
 
 export type AgentDossiersQueryVariables = Exact<{
   page: number;
