@@ -39,7 +39,8 @@ export function createSubgraphErrorFormatter(log: Logger, exposeDetails: boolean
       return { ...base, message: messages.length > 0 ? messages.join(' ') : errorMessages.BAD_USER_INPUT, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
-    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return { ...base, message: formatted.message, extensions: { code, ...pick(formatted.extensions, ['system', 'field', 'fields']) } };
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR')
+      return { ...base, message: formatted.message, extensions: { code, ...pick(formatted.extensions, ['system', 'field', 'fields', 'reason']) } };
     if (typeof code === 'string' && requestCodes.has(code)) return formatted;
     log.error({ err: original }, 'unexpected error in resolver');
     return exposeDetails ? formatted : { ...base, message: errorMessages.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
