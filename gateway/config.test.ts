@@ -127,10 +127,10 @@ describe('cache budgets against the heap', () => {
 
 describe('LIMIT_MAX_VARIABLES_DEPTH', () => {
   it('is refused below what the supergraph’s own inputs need', () => {
-    // Guichet's supergraph: an input object in the variables object, 2 levels.
+    // Guichet's supergraph: a list in an input object in the variables object (RegisterWebhookInput.eventTypes), 3 levels.
     const repository = defaultSupergraphPath();
-    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '1' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=1: below what this supergraph's own inputs need \(2 levels/);
-    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '2' }).limits.maxVariablesDepth).toBe(2);
+    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '2' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=2: below what this supergraph's own inputs need \(3 levels/);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '3' }).limits.maxVariablesDepth).toBe(3);
     expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).limits.maxVariablesDepth).toBe(32);
   });
 });

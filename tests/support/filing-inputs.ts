@@ -1,4 +1,4 @@
-import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Person } from '../../legacy/world/index.js';
 import { ProcedureCode } from '../../schema/index.js';
 import { readShippedOperations } from '../../scripts/trusted-documents/index.js';
@@ -36,4 +36,15 @@ export function filingDocuments(): ReadonlyMap<string, { readonly name: string; 
     if (field?.kind === Kind.FIELD) found.set(field.name.value, { name: operation.name?.value ?? file, text });
   }
   return found;
+}
+
+/**
+ * The filing mutations of a schema: those taking an `idempotencyKey` (every filing is idempotent by key); the others
+ * (an integrator's webhooks) are not filings, and have their own tests.
+ */
+export function filingMutationNames(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getMutationType()?.getFields() ?? {})
+    .filter((field) => field.args.some((arg) => arg.name === 'idempotencyKey'))
+    .map((field) => field.name)
+    .sort();
 }

@@ -32,7 +32,11 @@ export async function setup(project: TestProject): Promise<void> {
   stack = await startStack({
     ports: 'ephemeral',
     // Each ministry subgraph keeps its own outbox in this run's folder.
-    serviceEnv: Object.fromEntries(stackServices.filter((s) => s.outbox).map(({ name }) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
+    serviceEnv: {
+      ...Object.fromEntries(stackServices.filter((s) => s.outbox).map(({ name }) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
+      // Webhooks may target this machine (the suites' receivers, the matrix's closed port); one attempt each.
+      webhooks: { WEBHOOKS_ALLOWED_TARGETS: 'http+127.0.0.1', WEBHOOKS_RETRY_SCHEDULE_MS: '0' },
+    },
     env: {
       SEED: String(testWorldOptions.seed),
       SCALE: String(testWorldOptions.scale),

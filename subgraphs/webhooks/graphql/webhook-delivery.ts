@@ -66,4 +66,7 @@ export class WebhookDeliveryPage {
 
   @Field(() => ID, { nullable: true, description: 'À passer en before pour la page suivante (plus ancienne) ; absent à la fin.' })
   next!: string | null;
+
+  @Field(() => Boolean, { description: 'S’il reste des livraisons plus anciennes (une page suivante).' })
+  hasMore!: boolean;
 }

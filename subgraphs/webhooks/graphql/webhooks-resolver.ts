@@ -40,7 +40,7 @@ export class WebhooksResolver {
   ): Promise<WebhookDeliveryPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw userInputError(`first doit être compris entre 1 et ${MAX_PAGE}.`, 'first', FieldErrorCode.OUT_OF_RANGE);
     const page = await ctx.webhooks.deliveries(ctx.principal, webhook.id, first, before);
-    return { nodes: page.deliveries.map(deliveryView), next: page.next };
+    return { nodes: page.deliveries.map(deliveryView), next: page.next, hasMore: page.next !== null };
   }
 
   @RequiresScopes(Scopes.manageWebhooks)

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { legacySystems } from '../../../schema/index.js';
 import { ministryDossierTypes } from '../../../subgraphs/dossiers/ministry-dossier-types.js';
 import { testApiSchema } from '../../support/api-schema.js';
@@ -9,9 +9,9 @@ import { expectationOf, mustBeAudited, partiesOf, type Expectation } from '../..
 import { documentOf, generatePaths, lastEdgeKey, pathKey, type Path } from '../../support/authorization-matrix/paths.js';
 import { unclassifiedFields } from '../../support/authorization-matrix/policy.js';
 import { matrixRoles, tokenRequestOf, type MatrixRole } from '../../support/authorization-matrix/roles.js';
-import { argumentsFor, matrixTargets, type MatrixTarget } from '../../support/authorization-matrix/targets.js';
+import { argumentsFor, matrixTargets, setMatrixWebhook, type MatrixTarget } from '../../support/authorization-matrix/targets.js';
 import { personOf } from '../../support/citizens.js';
-import { filingInputs } from '../../support/filing-inputs.js';
+import { filingInputs, filingMutationNames } from '../../support/filing-inputs.js';
 import { gql, type GraphQLResponse } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { agentToken, citizenToken, tokenFor } from '../../support/tokens.js';
@@ -36,6 +36,32 @@ const targets = matrixTargets();
 if (targets.length < 3) throw new Error('the test world has too few citizens with a dossier in every system');
 /** Read while every system is up (so remembered as last known), never read before a failure, and a stranger to both. */
 const [warm, cold, stranger] = [targets[0]!, targets[1]!, targets[2]!];
+
+/**
+ * The `integrator-webhooks` caller's own webhook, with one delivery and its attempt (a test message to a closed port
+ * of this machine, allowed by the stack's WEBHOOKS_ALLOWED_TARGETS): so that every webhook path has data to read.
+ */
+beforeAll(async () => {
+  // Registered by the same client (the webhook's owner is its `sub`), which then also held dossiers:read.
+  const request = tokenRequestOf(matrixRoles.find((r) => r.name === 'integrator-webhooks')!, {
+    ownerNiu: warm.niu,
+    otherNiu: stranger.niu,
+    owningMinistry: 'ENERGY',
+    otherMinistry: 'URBAN_PLANNING',
+  })!;
+  const token = await tokenFor({ ...request, scopes: [...(request.scopes ?? []), 'dossiers:read'] });
+  const registered = await gql<{ registerWebhook: { webhook: { id: string } } }>(`mutation { registerWebhook(input: { url: "http://127.0.0.1:9/matrix" }) { webhook { id } } }`, {}, { token });
+  const webhookId = registered.data?.registerWebhook.webhook.id;
+  if (!webhookId) throw new Error(`the matrix's webhook: ${JSON.stringify(registered.errors)}`);
+  const test = await gql<{ testWebhook: { id: string } }>(`mutation($id: ID!) { testWebhook(id: $id) { id } }`, { id: webhookId }, { token });
+  const deliveryId = test.data!.testWebhook.id;
+  for (let i = 0; i < 100; i += 1) {
+    const attempts = await gql<{ webhookDelivery: { attempts: number } }>(`query($id: ID!) { webhookDelivery(id: $id) { attempts } }`, { id: deliveryId }, { token });
+    if ((attempts.data?.webhookDelivery.attempts ?? 0) > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  setMatrixWebhook({ webhookId, deliveryId });
+});
 
 /** One edge per loader call site: the shortest path ending with each `parent.field → type`. */
 function edges(of: readonly Path[]): Path[] {
@@ -292,7 +318,7 @@ describe('the authorization matrix, generated from the schema', () => {
     const mutations = schema.getMutationType()!.getFields();
     const writers = new Set(['owner', 'integrator-write-only']);
     const outcomes = await pooled(
-      Object.keys(mutations).flatMap((field) =>
+      filingMutationNames(schema).flatMap((field) =>
         matrixRoles.map((role) => async () => {
           const inputType = mutations[field]!.args.find((a) => a.name === 'input')!.type.toString();
           // Agents of the applicant's ministries or not: no agent files.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { filingDocuments, filingInputs } from '../../support/filing-inputs.js';
+import { filingDocuments, filingInputs, filingMutationNames } from '../../support/filing-inputs.js';
 import { testApiSchema } from '../../support/api-schema.js';
 import { gql } from '../../support/graphql-client.js';
 import { integratorToken } from '../../support/tokens.js';
@@ -11,7 +11,7 @@ import { testWorld } from '../../support/world.js';
  * what it filed — the dossier the mutation returns, reference first — and nothing more: no other dossier, no
  * applicant identity. Every filing mutation of the schema, through the portal's own trusted document.
  */
-const mutations = Object.keys(testApiSchema().getMutationType()?.getFields() ?? {}).sort();
+const mutations = filingMutationNames(testApiSchema());
 const documents = filingDocuments();
 const applicants = testWorld()
   .persons.filter((p) => p.deathDate === null && p.birthDate < '1995-01-01')

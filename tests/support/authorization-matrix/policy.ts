@@ -20,6 +20,8 @@ export type Reader =
   | 'citizens:read'
   | 'dossiers:read'
   | 'supervision:read'
+  /** An integrator managing its own webhooks (each sees only its own: tested in tests/integration/webhooks). */
+  | 'webhooks:manage'
   /** Anyone, anonymous included (the public catalogue). */
   | 'anyone'
   /** Nothing more than having reached the object. */
@@ -74,6 +76,9 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
       supervision: ['supervision:read'],
       procedures: ['anyone'],
       procedure: ['anyone'],
+      myWebhooks: ['webhooks:manage'],
+      webhook: ['webhooks:manage'],
+      webhookDelivery: ['webhooks:manage'],
     },
   },
   Citizen: {
@@ -114,6 +119,13 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   CommuneFigures: supervision,
   DayCount: supervision,
   StatusCount: supervision,
+  // An integrator's own endpoints and what was sent to them, gated at the root (its own only: the owner check is
+  // the webhooks subgraph's, tested end to end in tests/integration/webhooks).
+  Webhook: { personal: false, all: reached },
+  WebhookRegistration: { personal: false, all: reached },
+  WebhookDeliveryPage: { personal: false, all: reached },
+  WebhookDelivery: { personal: false, all: reached },
+  WebhookDeliveryAttempt: { personal: false, all: reached },
   LegacySystemHealth: { personal: false, fields: { system: reached }, all: ['supervision:read'] },
 };
 

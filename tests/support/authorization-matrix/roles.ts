@@ -14,7 +14,8 @@ export type RoleName =
   | 'integrator-dossiers'
   | 'integrator-both'
   | 'integrator-write-only'
-  | 'integrator-supervision';
+  | 'integrator-supervision'
+  | 'integrator-webhooks';
 
 export interface MatrixRole {
   readonly name: RoleName;
@@ -36,6 +37,7 @@ export const matrixRoles: readonly MatrixRole[] = [
   { name: 'integrator-both', auditRole: 'integrator', scopes: ['citizens:read', 'dossiers:read'] },
   { name: 'integrator-write-only', auditRole: 'integrator', scopes: ['dossiers:write'] },
   { name: 'integrator-supervision', auditRole: 'integrator', scopes: ['supervision:read'] },
+  { name: 'integrator-webhooks', auditRole: 'integrator', scopes: ['webhooks:manage'] },
 ];
 
 /** The data's own citizen, and a stranger to it; the agents are chosen per path (the ministry that owns its dossier). */
@@ -91,6 +93,7 @@ export function readerAdmits(reader: Reader, role: MatrixRole, relation: Relatio
     case 'citizens:read':
     case 'dossiers:read':
     case 'supervision:read':
+    case 'webhooks:manage':
       return role.scopes.includes(reader);
   }
 }

@@ -25,6 +25,13 @@ export function matrixTargets(): MatrixTarget[] {
   }));
 }
 
+/** The webhook and delivery the matrix reads (its `integrator-webhooks` caller's own), once `setMatrixWebhook` made them. */
+let matrixWebhook: { readonly webhookId: string; readonly deliveryId: string } | undefined;
+
+export function setMatrixWebhook(webhook: { readonly webhookId: string; readonly deliveryId: string }): void {
+  matrixWebhook = webhook;
+}
+
 /** Small pages: the matrix checks who reads, not how much. */
 const pageArguments: Readonly<Record<string, string>> = { pageSize: '3', first: '3', last: '5' };
 
@@ -51,6 +58,9 @@ function argumentValue(target: MatrixTarget, hop: Hop, name: string): string | u
     }
     if (name === 'number') return JSON.stringify(target.actNumber);
     if (name === 'code') return JSON.stringify(procedures[0]!.code);
+    // The `integrator-webhooks` caller's own (another integrator's are NOT_FOUND: tests/integration/webhooks).
+    if (name === 'id' && hop.field === 'webhook') return JSON.stringify(matrixWebhook?.webhookId ?? 'wh_matrix_none');
+    if (name === 'id' && hop.field === 'webhookDelivery') return JSON.stringify(matrixWebhook?.deliveryId ?? 'msg_matrix_none');
   }
   // `Citizen.dossiers(first: 20)` keeps every kind of dossier of the target on the first page.
   if (hop.parent === 'Citizen' && hop.field === 'dossiers' && name === 'first') return '20';
