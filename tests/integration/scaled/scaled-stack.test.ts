@@ -9,6 +9,7 @@ import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
 import { generateWorld } from '../../../legacy/world/index.js';
 import { createTokenSource } from '../../../scripts/soak/create-token-source.js';
 import { startScaledStack, type ScaledStack } from '../../../scripts/stack/index.js';
+import { startWebhookReceiver } from '../../support/webhook-receiver.js';
 import { testWorldOptions } from '../../support/world.js';
 
 const world = generateWorld(testWorldOptions);
@@ -59,6 +60,8 @@ describe('scaled stack', () => {
         // A follower takes over within 3 s of the leader's death (4 s at most), rather than 13 s.
         supervision: { SUPERVISION_LEADER_LEASE_MS: '3000', SUPERVISION_POLL_MS: '1000' },
         gateway: { SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: String(perPrincipalCap) },
+        // The test's receiver listens on this machine; quick retries.
+        webhooks: { WEBHOOKS_ALLOWED_TARGETS: 'http+127.0.0.1', WEBHOOKS_RETRY_SCHEDULE_MS: '0,200,200,200,200,200,200,200', WEBHOOKS_POLL_MS: '100' },
       },
       onLine: (name, line) => {
         if (name === 'haproxy') haproxyLines.push(line);
@@ -336,4 +339,60 @@ describe('scaled stack', () => {
       await stack.restart(leader!);
     }, 180_000);
   });
+
+  it('delivers webhooks from two replicas sharing PostgreSQL: each event once, signed, retried after a 503, none lost when a replica dies', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const response = await fetch(`${stack.idpUrl}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'integrator', scopes: ['webhooks:manage', 'dossiers:read'], clientId: 'integrateur-scaled' }),
+      });
+      const token = ((await response.json()) as { access_token: string }).access_token;
+      const registered = await post(
+        'mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret webhook { id } } }',
+        { input: { url: receiver.url('/scaled'), eventTypes: ['STATUS_CHANGED'], ministries: ['ENERGY'] } },
+        token,
+      );
+      expect(registered.body.errors).toBeUndefined();
+      const { secret } = registered.body.data?.registerWebhook as { secret: string };
+      receiver.secretFor('/scaled', secret);
+      // Each message refused once: the retry may be made by either replica.
+      receiver.answer('/scaled', (_request, seen) => (seen === 0 ? 503 : 204));
+      const moved = pushed.slice(-4);
+      const ceet = createSimulatorAdmin(stack.legacyUrls.ceet, 'ceet');
+      await ceet.setDossierStatus(moved[0]!.numero, '30');
+      await ceet.setDossierStatus(moved[1]!.numero, '30');
+      // One replica dies (SIGKILL); the other follows the same stream and takes over its leased deliveries.
+      const [first] = stack.replicasOf('webhooks');
+      await stack.kill(first!);
+      await ceet.setDossierStatus(moved[2]!.numero, '30');
+      await ceet.setDossierStatus(moved[3]!.numero, '30');
+      const accepted = (reference: string) => receiver.at('/scaled').filter((r) => r.status === 204 && (JSON.parse(r.body) as { data: { reference: string } }).data.reference === reference);
+      for (const request of moved) await expect.poll(() => accepted(`CEET-${request.numero}`).length, { timeout: 60_000 }).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      for (const request of moved) {
+        const reference = `CEET-${request.numero}`;
+        expect(accepted(reference), reference).toHaveLength(1);
+        const all = receiver.at('/scaled').filter((r) => (JSON.parse(r.body) as { data: { reference: string } }).data.reference === reference);
+        expect(new Set(all.map((r) => r.id)).size, reference).toBe(1);
+        expect(all.every((r) => r.verified)).toBe(true);
+      }
+      // One delivery per event in the shared store, whichever replica fanned it out.
+      const client = new pg.Client({ connectionString: stack.databaseUrl });
+      await client.connect();
+      try {
+        const rows = await client.query<{ cursor: string; n: string }>(
+          `SELECT d.event_cursor AS cursor, count(*)::text AS n FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.webhook_id WHERE w.owner_subject = 'integrateur-scaled' GROUP BY d.event_cursor`,
+        );
+        expect(rows.rows.length).toBeGreaterThanOrEqual(moved.length);
+        expect(rows.rows.every((row) => row.n === '1')).toBe(true);
+      } finally {
+        await client.end();
+      }
+      await stack.restart(first!);
+    } finally {
+      await receiver.close();
+    }
+  }, 180_000);
 });

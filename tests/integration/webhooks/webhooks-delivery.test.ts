@@ -11,7 +11,7 @@ import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js'
 import { testInternalTokenSecret } from '../../support/test-secrets.js';
 import { citizenToken, integratorToken, tokenFor } from '../../support/tokens.js';
 import { testWorld } from '../../support/world.js';
-import { startWebhookReceiver, type Received, type WebhookReceiver } from './webhook-receiver.js';
+import { startWebhookReceiver, type Received, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
 /**
  * Issue 15, webhooks, end to end: a CEET status change (the simulator's admin operation) or a citizen's filing goes
