@@ -46,7 +46,9 @@ export function checkPushTargets(push: PushFigures): TargetCheck[] {
   if (push.latency.length === 0) checks.push(notMeasured(deliveryGoal, 'no latency figure (--push-polls none)'));
   else {
     const bad = push.latency.filter((l) => l.missed + l.duplicated + l.streamFailures > 0 || l.completed === 0);
-    const detail = push.latency.map((l) => `poll ${l.pollMs} ms: ${l.completed}/${l.changes} changes complete, ${l.missed} missed, ${l.duplicated} duplicated, ${l.streamFailures} failed streams`).join('; ');
+    const detail = push.latency
+      .map((l) => `poll ${l.pollMs} ms: ${l.completed}/${l.changes} changes complete, ${l.missed} missed, ${l.duplicated} duplicated, ${l.streamFailures} failed streams`)
+      .join('; ');
     checks.push({ goal: deliveryGoal, verdict: bad.length > 0 ? 'missed' : 'met', detail });
   }
   const streamsGoal = '10,000 open SSE streams on one gateway process';

@@ -12,7 +12,7 @@ export function formatPush(figures: PushFigures): string {
   out.push(`Load average (1/5/15 min) at the section's start / end: ${figures.loadAtStart} / ${figures.loadAtEnd} — a shared 2-core machine: latencies carry its noise.`, '');
 
   if (figures.latency.length > 0) {
-    out.push('### From a legacy status change to the citizen\'s app', '');
+    out.push("### From a legacy status change to the citizen's app", '');
     const rows = figures.latency.flatMap((l) =>
       (['all', 'sse', 'ws'] as const).map((transport) => {
         const summary = transport === 'all' ? l.latency : l.latencyByTransport[transport];
@@ -27,7 +27,10 @@ export function formatPush(figures: PushFigures): string {
       }),
     );
     out.push(
-      table(['`SUPERVISION_POLL_MS`', 'subscribers', 'changes timed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'changes made', 'missed events', 'duplicated events', 'failed streams', 'other events'], rows),
+      table(
+        ['`SUPERVISION_POLL_MS`', 'subscribers', 'changes timed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'changes made', 'missed events', 'duplicated events', 'failed streams', 'other events'],
+        rows,
+      ),
       '',
     );
     const first = figures.latency[0]!;
@@ -47,7 +50,13 @@ export function formatPush(figures: PushFigures): string {
     out.push(
       table(
         ['citizens', '`SUPERVISION_POLL_MS`', `polling every ${figures.appPollIntervalS} s`, 'push', 'polling / push'],
-        figures.cost.map((c) => [String(c.citizens), String(c.pollMs), calls(c.pollingPerCitizenHour), calls(c.pushPerCitizenHour), c.pushPerCitizenHour > 0 ? `${(c.pollingPerCitizenHour / c.pushPerCitizenHour).toFixed(0)}×` : '∞']),
+        figures.cost.map((c) => [
+          String(c.citizens),
+          String(c.pollMs),
+          calls(c.pollingPerCitizenHour),
+          calls(c.pushPerCitizenHour),
+          c.pushPerCitizenHour > 0 ? `${(c.pollingPerCitizenHour / c.pushPerCitizenHour).toFixed(0)}×` : '∞',
+        ]),
       ),
       '',
     );
@@ -80,7 +89,21 @@ export function formatPush(figures: PushFigures): string {
       ]),
     ];
     out.push(
-      table(['streams', 'open', 'RSS MB', 'heap used MB', 'RSS MB per 1,000', 'heap MB per 1,000', 'idle CPU % of a core', 'burst: events delivered', 'burst CPU % of a core', 'CPU ms per 1,000 events (above idle)'], rows),
+      table(
+        [
+          'streams',
+          'open',
+          'RSS MB',
+          'heap used MB',
+          'RSS MB per 1,000',
+          'heap MB per 1,000',
+          'idle CPU % of a core',
+          'burst: events delivered',
+          'burst CPU % of a core',
+          'CPU ms per 1,000 events (above idle)',
+        ],
+        rows,
+      ),
       '',
     );
     out.push(

@@ -79,12 +79,12 @@ export async function measurePushLatency(options: MeasurePushLatencyOptions): Pr
   const wsCount = Math.round(citizens.length * options.wsShare);
   await resetLegacyCalls(options.legacyUrls);
   const openedAt = performance.now();
-  citizens.forEach((citizen, i) => {
+  for (const [i, token] of tokens.entries()) {
     const transport: PushTransport = i < wsCount ? 'ws' : 'sse';
     const id = `${transport}-${i}`;
     transports.set(id, transport);
     subscribers.push(
-      subscribeCitizen(transport, options.origin, id, tokens[i]!, options.query, {
+      subscribeCitizen(transport, options.origin, id, token, options.query, {
         onEvent: (subscriber, event, atMs) => tally.receive(subscriber, event, atMs, transports.get(subscriber)),
         onEnd: (subscriber, why) => {
           if (closing) return;
@@ -93,7 +93,7 @@ export async function measurePushLatency(options: MeasurePushLatencyOptions): Pr
         },
       }),
     );
-  });
+  }
   try {
     // Every dossier at its start status; then a canary change, repeated until its event arrives: the supervision
     // subgraph has finished its initial load (which makes no event) and every stream is open.

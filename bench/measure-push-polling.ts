@@ -80,6 +80,8 @@ export async function measurePushPolling(options: MeasurePushPollingOptions): Pr
     callsPerPoll: polls === 0 ? 0 : legacyCalls / polls,
     callsPerDossier: requests === 0 ? 0 : legacyCalls / requests,
   };
-  options.log(`polling: ${requests} DossierStatus requests (${failures} failed${errorSamples.length > 0 ? `: ${errorSamples.join('; ')}` : ''}), ${figures.callsPerPoll.toFixed(2)} legacy calls per citizen poll`);
+  options.log(
+    `polling: ${requests} DossierStatus requests (${failures} failed${errorSamples.length > 0 ? `: ${errorSamples.join('; ')}` : ''}), ${figures.callsPerPoll.toFixed(2)} legacy calls per citizen poll`,
+  );
   return figures;
 }

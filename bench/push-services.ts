@@ -23,12 +23,7 @@ export interface PushServices {
  * its own initial load and event log), and a Guichet gateway beside the stack's whose subscriptions read that
  * subgraph's internal stream (`DOSSIER_EVENTS_URL`), with `gatewayEnv` (the subscription caps of the figure).
  */
-export async function startPushServices(
-  bench: BenchStack,
-  pollMs: number,
-  gatewayEnv: Readonly<Record<string, string>>,
-  onLine: (name: string, line: string) => void,
-): Promise<PushServices> {
+export async function startPushServices(bench: BenchStack, pollMs: number, gatewayEnv: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<PushServices> {
   const subgraphUrls: NodeJS.ProcessEnv = {};
   for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) subgraphUrls[subgraphUrlVariable(subgraph.name)] = bench.stack.services.get(subgraph.name)?.url ?? '';
   const dir = mkdtempSync(join(bench.dataDir, `push-${pollMs}-`));
