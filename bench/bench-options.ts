@@ -87,6 +87,11 @@ export interface BenchOptions {
   readonly pushChanges: number;
   /** Open SSE streams of the memory and CPU figure, in increasing order; empty skips it. Default 1000, 10000. */
   readonly pushStreams: readonly number[];
+  /**
+   * `--max-old-space-size` of the streams figure's gateway, MB; undefined: the production cap of every gateway
+   * (scripts/stack's gatewayNodeOptions), which is what a deployment runs with.
+   */
+  readonly pushStreamsHeapMb?: number;
   /** Markdown report. Default bench/results.md (`--quick`: .data/bench-quick.md). */
   readonly out: string;
   /** Every figure as JSON. Default .data/bench-results.json (`--quick`: .data/bench-quick.json). */

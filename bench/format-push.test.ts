@@ -53,6 +53,7 @@ function streams(levels: readonly StreamLevelFigures[], stoppedBecause?: string)
     perPrincipalCap: 12,
     maxStreamsCap: 11_000,
     fileLimit: 20_000,
+    heapLimit: 'the production cap (--max-old-space-size=160)',
     idleS: 30,
     pollMs: 250,
     baseline: { rssMb: 150, heapUsedMb: 45, idleCpuPercent: 1 },

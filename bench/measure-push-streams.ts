@@ -53,6 +53,8 @@ export interface PushStreamsFigures {
   readonly maxStreamsCap: number;
   /** The gateway process's open-file limit (soft), from /proc/<pid>/limits. */
   readonly fileLimit: number | undefined;
+  /** The gateway's V8 heap limit, as started. */
+  readonly heapLimit: string;
   readonly idleS: number;
   readonly pollMs: number;
   readonly baseline: GatewayMemory & { readonly idleCpuPercent: number };
@@ -71,6 +73,9 @@ export interface MeasurePushStreamsOptions {
   readonly maxStreamsCap: number;
   readonly idleS: number;
   readonly burstChanges: number;
+  readonly heapLimit: string;
+  /** The gateway's last log lines (why it exited, if it did). */
+  readonly lastLines: () => readonly string[];
   readonly query: string;
   readonly idp: BenchIdp;
   readonly legacyUrls: LegacyUrls;
@@ -87,6 +92,12 @@ const mbOf = (bytes: number) => bytes / (1024 * 1024);
 export async function measurePushStreams(options: MeasurePushStreamsOptions): Promise<PushStreamsFigures> {
   const { gateway, log } = options;
   const pid = processId(gateway);
+  const files = fileLimit(pid);
+  const exitReason = () => {
+    const signal = gateway.child.signalCode ?? `code ${gateway.child.exitCode}`;
+    const fatal = options.lastLines().find((line) => /FATAL|heap out of memory|Reached heap limit|EMFILE/i.test(line));
+    return fatal === undefined ? signal : `${signal}: ${fatal.trim()}`;
+  };
   const origin = new URL(gateway.url).origin;
   const alive = () => gateway.child.exitCode === null && gateway.child.signalCode === null;
   // The heap in use includes garbage not yet collected (nothing forces a collection from outside): the lowest of
@@ -126,7 +137,7 @@ export async function measurePushStreams(options: MeasurePushStreamsOptions): Pr
       await streams.add(Math.max(0, toOpen), (i) => tokens[i % tokens.length]!);
       const openS = (performance.now() - started) / 1000;
       if (!alive()) {
-        stoppedBecause = `the gateway exited while opening ${level} streams (${gateway.child.signalCode ?? `code ${gateway.child.exitCode}`})`;
+        stoppedBecause = `the gateway exited while opening ${level} streams (${exitReason()})`;
         break;
       }
       log(`push streams: ${streams.open} open (${streams.refused} refused, ${streams.ended} ended) in ${openS.toFixed(1)} s`);
@@ -137,7 +148,7 @@ export async function measurePushStreams(options: MeasurePushStreamsOptions): Pr
       const idleCpuPercent = await idleCpu();
       const { cpuMs: burstCpuMs, ...burst } = await runBurst(level);
       if (!alive()) {
-        stoppedBecause = `the gateway exited during the burst at ${level} streams (${gateway.child.signalCode ?? `code ${gateway.child.exitCode}`})`;
+        stoppedBecause = `the gateway exited during the burst at ${level} streams (${exitReason()})`;
         break;
       }
       const open = streams.open;
@@ -168,7 +179,8 @@ export async function measurePushStreams(options: MeasurePushStreamsOptions): Pr
     citizens: options.citizens.length,
     perPrincipalCap: options.perPrincipalCap,
     maxStreamsCap: options.maxStreamsCap,
-    fileLimit: fileLimit(pid),
+    fileLimit: files,
+    heapLimit: options.heapLimit,
     idleS: options.idleS,
     pollMs: options.pollMs,
     baseline,

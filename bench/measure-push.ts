@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { defaultManifestPath, readManifest } from '../gateway/trusted-documents/index.js';
 import type { World } from '../legacy/world/index.js';
-import type { SpawnedService } from '../scripts/stack/index.js';
+import { gatewayNodeOptions, type SpawnedService } from '../scripts/stack/index.js';
 import type { BenchIdp } from './credential-pool.js';
 import type { LegacyUrls } from './legacy-calls.js';
 import { measurePushLatency, type PushLatencyFigures } from './measure-push-latency.js';
@@ -52,6 +52,8 @@ export interface MeasurePushOptions {
   /** Open SSE streams of the memory and CPU figure, in increasing order (empty: none). */
   readonly streamLevels: readonly number[];
   readonly streamCitizens: number;
+  /** `--max-old-space-size` of the streams gateway, MB; undefined: the production cap. */
+  readonly streamsHeapMb?: number;
   readonly idleS: number;
   readonly burstChanges: number;
   readonly world: World;
@@ -142,7 +144,14 @@ export async function measurePush(bench: BenchStack, options: MeasurePushOptions
         await kept.gateway.stop();
       }
       log(`push streams: a fresh gateway (SUBSCRIPTIONS_MAX_STREAMS=${maxStreamsCap}, per principal ${perPrincipalCap}) for ${options.streamLevels.join(', ')} streams`);
-      streamsGateway = await spawnGuichetGateway(bench, 'guichet-streams', { DOSSIER_EVENTS_URL: new URL('/internal/dossier-events', kept.supervision.url).href, ...gatewayEnv }, options.onLine);
+      // Its last lines: why it exited, if it does (V8's "heap out of memory" comes on stderr before the abort).
+      const lastLines: string[] = [];
+      const onLine = (service: string, line: string) => {
+        if (service === 'guichet-streams' && lastLines.push(line) > 20) lastLines.shift();
+        options.onLine(service, line);
+      };
+      const heapEnv: Record<string, string> = options.streamsHeapMb === undefined ? {} : { NODE_OPTIONS: `--max-old-space-size=${options.streamsHeapMb}` };
+      streamsGateway = await spawnGuichetGateway(bench, 'guichet-streams', { DOSSIER_EVENTS_URL: new URL('/internal/dossier-events', kept.supervision.url).href, ...gatewayEnv, ...heapEnv }, onLine);
       streams = await measurePushStreams({
         gateway: streamsGateway,
         pollMs: kept.pollMs,
@@ -152,6 +161,8 @@ export async function measurePush(bench: BenchStack, options: MeasurePushOptions
         maxStreamsCap,
         idleS: options.idleS,
         burstChanges: options.burstChanges,
+        heapLimit: options.streamsHeapMb === undefined ? `the production cap (${gatewayNodeOptions})` : `--max-old-space-size=${options.streamsHeapMb}`,
+        lastLines: () => lastLines,
         query: eventsQuery,
         idp: options.idp,
         legacyUrls: options.legacyUrls,

@@ -87,6 +87,9 @@ describe('parseBenchArgs', () => {
     expect(refused('--push-polls', '10')).toThrow(/--push-polls expects a number from 50/);
     expect(refused('--push-streams', '0')).toThrow(/--push-streams expects a number from 1/);
     expect(refused('--push-citizens', '2.5')).toThrow(/whole number/);
+    expect(parseBenchArgs([])).not.toHaveProperty('pushStreamsHeapMb');
+    expect(parseBenchArgs(['--push-heap-mb', '1024'])).toMatchObject({ pushStreamsHeapMb: 1_024 });
+    expect(refused('--push-heap-mb', '10')).toThrow(/--push-heap-mb expects a number from 64/);
     expect(refused('--push', '--push-polls', 'none', '--push-streams', 'none')).toThrow(/measures nothing/);
   });
 

@@ -4,7 +4,7 @@ export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--w
   [--scenarios ${scenarioNames.join(',')}] [--targets ${targetNames.join(',')}] [--modes ${benchModes.join(',')}]
   [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none]
   [--scaled 1,2|none] [--scaled-submissions N|none]
-  [--push] [--push-polls 2000,250|none] [--push-streams 1000,10000|none] [--push-citizens N] [--push-changes N]
+  [--push] [--push-polls 2000,250|none] [--push-streams 1000,10000|none] [--push-citizens N] [--push-changes N] [--push-heap-mb N]
   [--scale X] [--out FILE] [--json FILE]
   [--guichet-env KEY=VALUE]… [--variant NAME:KEY=VALUE[,KEY=VALUE…]]…`;
 
@@ -93,6 +93,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--push-citizens':
         options.pushCitizens = integer(flag, value, 1, 5_000);
+        break;
+      case '--push-heap-mb':
+        options.pushStreamsHeapMb = integer(flag, value, 64, 16_384);
         break;
       case '--push-changes':
         options.pushChanges = integer(flag, value, 1, 100_000);

@@ -250,9 +250,11 @@ async function runPushSection(bench: BenchStack, options: BenchOptions, keys: Be
       wsShare: 0.2,
       changes: options.pushChanges,
       changesPerSecond: 10,
-      pollingRounds: options.quick ? 2 : 5,
+      // Polling is only compared with push: without a latency figure there is no feed rate to compare it with.
+      pollingRounds: options.pushPolls.length === 0 ? 0 : options.quick ? 2 : 5,
       pollingRoundIntervalMs: 300,
       streamLevels: options.pushStreams,
+      ...(options.pushStreamsHeapMb === undefined ? {} : { streamsHeapMb: options.pushStreamsHeapMb }),
       streamCitizens: Math.min(1_000, Math.max(1, Math.ceil((options.pushStreams.at(-1) ?? 0) / 10))),
       idleS: options.quick ? 5 : 30,
       burstChanges: options.quick ? 10 : 100,
@@ -277,7 +279,8 @@ function describePushParameters(options: BenchOptions): Record<string, string> {
 
 function describePush(options: BenchOptions): string {
   if (options.pushPolls.length === 0 && options.pushStreams.length === 0) return 'not measured';
-  return `latency at SUPERVISION_POLL_MS ${options.pushPolls.join(', ') || 'none'} (${options.pushCitizens} citizens, ${options.pushChanges} changes each); streams ${options.pushStreams.join(', ') || 'none'}; realistic legacy latency`;
+  const heap = options.pushStreamsHeapMb === undefined ? 'production heap cap' : `--max-old-space-size=${options.pushStreamsHeapMb}`;
+  return `latency at SUPERVISION_POLL_MS ${options.pushPolls.join(', ') || 'none'} (${options.pushCitizens} citizens, ${options.pushChanges} changes each); streams ${options.pushStreams.join(', ') || 'none'} (${heap}); realistic legacy latency`;
 }
 
 /** The read model's initial load of one system, from the supervision subgraph's JSON log line. */
