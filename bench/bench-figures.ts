@@ -1,4 +1,5 @@
 import type { DeferFigures } from './measure-defer.js';
+import type { PushFigures } from './measure-push.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
 import type { OverloadFigures } from './measure-overload.js';
@@ -106,6 +107,8 @@ export interface BenchFigures {
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */
   readonly defer?: readonly DeferFigures[];
+  /** Push against polling: latency to the app, legacy calls per citizen, open streams' cost (undefined: not measured). */
+  readonly push?: PushFigures;
   /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
   readonly scaled?: ScaledFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */

@@ -74,6 +74,24 @@ export interface BenchOptions {
   /** Extra environment of the stack's Guichet gateway (e.g. a switch for a before/after run). */
   readonly guichetEnv: Readonly<Record<string, string>>;
   readonly variants: readonly GuichetVariant[];
+  /**
+   * Only the push section (`--push`): the stack, then push against polling, nothing else (no peers, no scenario).
+   * Default false: the section is part of the full run.
+   */
+  readonly pushOnly: boolean;
+  /** `SUPERVISION_POLL_MS` values of the push latency figure, one supervision subgraph each; empty skips it. Default 2000, 250. */
+  readonly pushPolls: readonly number[];
+  /** Citizens subscribed in the latency figure and polling in the cost figure. Default 100. */
+  readonly pushCitizens: number;
+  /** Status changes timed per poll interval. Default 300. */
+  readonly pushChanges: number;
+  /** Open SSE streams of the memory and CPU figure, in increasing order; empty skips it. Default 1000, 10000. */
+  readonly pushStreams: readonly number[];
+  /**
+   * `--max-old-space-size` of the streams figure's gateway, MB; undefined: the production cap of every gateway
+   * (scripts/stack's gatewayNodeOptions), which is what a deployment runs with.
+   */
+  readonly pushStreamsHeapMb?: number;
   /** Markdown report. Default bench/results.md (`--quick`: .data/bench-quick.md). */
   readonly out: string;
   /** Every figure as JSON. Default .data/bench-results.json (`--quick`: .data/bench-quick.json). */
@@ -113,6 +131,11 @@ export const defaultBenchOptions: BenchOptions = {
   scaledGateways: [1, 2],
   scaledSubmissions: 300,
   scale: 1,
+  pushOnly: false,
+  pushPolls: [2_000, 250],
+  pushCitizens: 100,
+  pushChanges: 300,
+  pushStreams: [1_000, 10_000],
   guichetEnv: {},
   variants: [],
   out: 'bench/results.md',
@@ -140,6 +163,10 @@ export const quickBenchOptions: BenchOptions = {
   // scaled soak and tests/integration/scaled already start it there. `--quick --scaled 1` runs this figure quickly.
   scaledGateways: [],
   scaledSubmissions: 40,
+  // The push figures wait for the feeds' polls and hold thousands of streams: minutes that npm test's smoke must not
+  // pay. `--quick --push` runs them on the quick world.
+  pushPolls: [],
+  pushStreams: [],
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, totalErrors, type BenchFigures, type
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems } from './legacy-calls.js';
 import { reloadHeapGrowthGoalMb } from './measure-reload-memory.js';
+import type { PushFigures } from './measure-push.js';
 
 /** One target of the issue, checked against a run: printed, never asserted. */
 export interface TargetCheck {
@@ -33,8 +34,38 @@ function ratioCheck(figures: BenchFigures, goal: string, scenario: ScenarioName,
   return { goal, ...compare(guichet.requestsPerSecond / other.requestsPerSecond, minRatio, true, '×') };
 }
 
-/** The issue's Targets section against one run's figures. */
+/** The issues' targets against one run's figures: issue 5's when scenarios ran, issue 15's when the push section did. */
 export function checkTargets(figures: BenchFigures): TargetCheck[] {
+  return [...(figures.scenarios.length > 0 || !figures.push ? checkIssue5Targets(figures) : []), ...(figures.push ? checkPushTargets(figures.push) : [])];
+}
+
+/** Issue 15: every event delivered once, and 10,000 streams held by one gateway process. */
+export function checkPushTargets(push: PushFigures): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const deliveryGoal = 'push: every status change reaches its app, once (missed and duplicated events 0, no stream failed)';
+  if (push.latency.length === 0) checks.push(notMeasured(deliveryGoal, 'no latency figure (--push-polls none)'));
+  else {
+    const bad = push.latency.filter((l) => l.missed + l.duplicated + l.streamFailures > 0 || l.completed === 0);
+    const detail = push.latency
+      .map((l) => `poll ${l.pollMs} ms: ${l.completed}/${l.changes} changes complete, ${l.missed} missed, ${l.duplicated} duplicated, ${l.streamFailures} failed streams`)
+      .join('; ');
+    checks.push({ goal: deliveryGoal, verdict: bad.length > 0 ? 'missed' : 'met', detail });
+  }
+  const streamsGoal = '10,000 open SSE streams on one gateway process';
+  const streams = push.streams;
+  if (!streams) checks.push(notMeasured(streamsGoal, 'no streams figure (--push-streams none)'));
+  else {
+    const reached = Math.max(0, ...streams.levels.map((l) => l.open));
+    checks.push({
+      goal: streamsGoal,
+      verdict: reached >= 10_000 ? 'met' : streams.levels.some((l) => l.streams >= 10_000) || streams.stoppedBecause ? 'missed' : 'not measured',
+      detail: `${reached} reached${streams.stoppedBecause ? ` (${streams.stoppedBecause})` : ''}`,
+    });
+  }
+  return checks;
+}
+
+function checkIssue5Targets(figures: BenchFigures): TargetCheck[] {
   const checks: TargetCheck[] = [
     ratioCheck(figures, 'dashboard ≥ 1.5× stock @apollo/gateway req/s at equal workers', 'dashboard', 'apollo', 1.5),
     ratioCheck(figures, 'dashboard ≥ 1.2× Hive Gateway req/s at equal workers', 'dashboard', 'hive', 1.2),

@@ -9,3 +9,4 @@ export { checkTargets } from './check-targets.js';
 export type { TargetCheck } from './check-targets.js';
 export type { BenchFigures, ScenarioFigures, TargetFigures, ScalingPoint, DossierCountPoint } from './bench-figures.js';
 export { ensurePeers } from './ensure-peers.js';
+export type { PushFigures } from './measure-push.js';

@@ -41,6 +41,20 @@ export const methodNotes = `## Method
   target's process and all its descendants (cluster workers) sampled every 200 ms from /proc, the highest sum and
   each process's own peak. Legacy calls per operation: the simulators' call counters (reset before each measured run,
   read once the requests cut off at its end have settled) divided by the requests sent.
+- **Push against polling** (issue 15; \`--push\` runs it alone, the full run includes it, the quick profile does
+  not). The stack's own supervision subgraph is paused (SIGSTOP) meanwhile: the section starts a supervision subgraph
+  of its own per \`SUPERVISION_POLL_MS\` (its own read model, waited for until its initial load is done) and a
+  gateway whose subscriptions read it (\`DOSSIER_EVENTS_URL\`), so the change-feed calls counted are its alone. The
+  simulators run at their realistic latency. Latency: citizens' apps subscribed to \`MyDossierEvents\` (the shipped
+  document) with the real \`graphql-sse\` (distinct connections) and \`graphql-ws\` clients; every dossier is first
+  put at a start status, then status changes are made at random instants through each simulator's
+  \`POST /__admin/dossiers/<number>/status\`, cycling through codes whose normalized status always differs (so each
+  makes an event), never two pending on one dossier; each is timed from the admin call to the owner's app receiving
+  its STATUS_CHANGED. Polling: the same citizens ask \`DossierStatus\` for each of their dossiers through the stack's
+  gateway, in rounds; the simulators' call counters (feeds apart) give the calls per poll. The per-hour figures are
+  computed from these measured rates (formulas printed with them). Streams: a fresh gateway process with the caps
+  raised, SSE streams opened with node:http (one connection each), memory from /proc and the gateway's \`/metrics\`,
+  CPU from /proc.
 - **Known limit of a peer.** Hive Gateway 2.15 (default stitching runtime, \`@graphql-tools/federation\` 4.5) answers
   \`status\` and \`dashboard\` with an error before calling any subgraph: "Was not able to find any options for
   reference: This shouldn't have happened." Both go through the \`dossiers\` subgraph's value-type \`interface Dossier\`,

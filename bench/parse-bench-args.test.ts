@@ -67,6 +67,32 @@ describe('parseBenchArgs', () => {
     expect(refused('--scaled-submissions', '2.5')).toThrow(/whole number/);
   });
 
+  it('runs the push section in the full run, never in the quick one, and alone with --push', () => {
+    expect(parseBenchArgs([])).toMatchObject({ pushOnly: false, pushPolls: [2_000, 250], pushStreams: [1_000, 10_000], pushCitizens: 100, pushChanges: 300 });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ pushOnly: false, pushPolls: [], pushStreams: [] });
+    expect(parseBenchArgs(['--push'])).toMatchObject({ pushOnly: true, quick: false, pushPolls: [2_000, 250], pushStreams: [1_000, 10_000] });
+    // --push is a switch: it takes no value, wherever it stands.
+    expect(parseBenchArgs(['--push', '--push-citizens', '50'])).toMatchObject({ pushOnly: true, pushCitizens: 50 });
+    expect(parseBenchArgs(['--push-changes', '20', '--push'])).toMatchObject({ pushOnly: true, pushChanges: 20 });
+    // Quick and push: a small section, unless told otherwise.
+    expect(parseBenchArgs(['--quick', '--push'])).toMatchObject({ quick: true, pushOnly: true, pushPolls: [250], pushStreams: [200], pushChanges: 40, pushCitizens: 20 });
+    expect(parseBenchArgs(['--quick', '--push', '--push-polls', '1000', '--push-streams', 'none'])).toMatchObject({ pushPolls: [1_000], pushStreams: [] });
+  });
+
+  it('takes the push lists: polls as given (duplicates dropped), streams in increasing order, or none', () => {
+    expect(parseBenchArgs(['--push-polls', '2000,250,2000'])).toMatchObject({ pushPolls: [2_000, 250] });
+    expect(parseBenchArgs(['--push-polls', 'none'])).toMatchObject({ pushPolls: [] });
+    expect(parseBenchArgs(['--push-streams', '10000,1000,1000'])).toMatchObject({ pushStreams: [1_000, 10_000] });
+    expect(parseBenchArgs(['--push-streams', 'none'])).toMatchObject({ pushStreams: [] });
+    expect(refused('--push-polls', '10')).toThrow(/--push-polls expects a number from 50/);
+    expect(refused('--push-streams', '0')).toThrow(/--push-streams expects a number from 1/);
+    expect(refused('--push-citizens', '2.5')).toThrow(/whole number/);
+    expect(parseBenchArgs([])).not.toHaveProperty('pushStreamsHeapMb');
+    expect(parseBenchArgs(['--push-heap-mb', '1024'])).toMatchObject({ pushStreamsHeapMb: 1_024 });
+    expect(refused('--push-heap-mb', '10')).toThrow(/--push-heap-mb expects a number from 64/);
+    expect(refused('--push', '--push-polls', 'none', '--push-streams', 'none')).toThrow(/measures nothing/);
+  });
+
   it('starts Guichet with extra environment, and variants beside it', () => {
     const options = parseBenchArgs(['--guichet-env', 'SUBGRAPH_DEDUPE=false', '--guichet-env', 'RATE_LIMIT_CLIENT_OVERRIDES=a=1,b=2', '--variant', 'nodedupe:SUBGRAPH_DEDUPE=false,WORKERS=1']);
     expect(options.guichetEnv).toEqual({ SUBGRAPH_DEDUPE: 'false', RATE_LIMIT_CLIENT_OVERRIDES: 'a=1,b=2' });

@@ -4,6 +4,7 @@ export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--w
   [--scenarios ${scenarioNames.join(',')}] [--targets ${targetNames.join(',')}] [--modes ${benchModes.join(',')}]
   [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none]
   [--scaled 1,2|none] [--scaled-submissions N|none]
+  [--push] [--push-polls 2000,250|none] [--push-streams 1000,10000|none] [--push-citizens N] [--push-changes N] [--push-heap-mb N]
   [--scale X] [--out FILE] [--json FILE]
   [--guichet-env KEY=VALUE]… [--variant NAME:KEY=VALUE[,KEY=VALUE…]]…`;
 
@@ -26,6 +27,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? '';
     if (flag === '--quick') continue;
+    if (flag === '--push') {
+      options.pushOnly = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new BenchArgsError(flag.startsWith('--') ? `${flag} expects a value` : `unexpected argument ${flag}`);
     switch (flag) {
@@ -80,6 +85,21 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--room-writes':
         options.roomWritesPerSecond = number(flag, value, 0, 200);
         break;
+      case '--push-polls':
+        options.pushPolls = value === 'none' ? [] : [...new Set(list(flag, value).map((v) => integer(flag, v, 50, 60_000)))];
+        break;
+      case '--push-streams':
+        options.pushStreams = value === 'none' ? [] : [...new Set(list(flag, value).map((v) => integer(flag, v, 1, 100_000)))].sort((a, b) => a - b);
+        break;
+      case '--push-citizens':
+        options.pushCitizens = integer(flag, value, 1, 5_000);
+        break;
+      case '--push-heap-mb':
+        options.pushStreamsHeapMb = integer(flag, value, 64, 16_384);
+        break;
+      case '--push-changes':
+        options.pushChanges = integer(flag, value, 1, 100_000);
+        break;
       case '--out':
         options.out = value;
         break;
@@ -101,6 +121,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   options.guichetEnv = guichetEnv;
   options.variants = variants;
   if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new BenchArgsError('--variant names must differ');
+  if (options.pushOnly) {
+    // The quick profile leaves the section out; `--quick --push` runs a small one (a smoke of the harness).
+    if (argv.includes('--quick')) {
+      if (!argv.includes('--push-polls')) options.pushPolls = [250];
+      if (!argv.includes('--push-streams')) options.pushStreams = [200];
+      if (!argv.includes('--push-changes')) options.pushChanges = 40;
+      if (!argv.includes('--push-citizens')) options.pushCitizens = 20;
+    }
+    if (options.pushPolls.length === 0 && options.pushStreams.length === 0) throw new BenchArgsError('--push with --push-polls none and --push-streams none measures nothing');
+  }
   return options;
 }
 

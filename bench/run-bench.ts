@@ -14,11 +14,12 @@ import { measureReloadMemory } from './measure-reload-memory.js';
 import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
 import { measureDefer, type DeferFigures, type MeasureDeferOptions } from './measure-defer.js';
+import { measurePush, type PushFigures } from './measure-push.js';
 import { slow3g, startThrottlingProxy } from './throttling-proxy.js';
 import { measureWireBytes } from './measure-wire-bytes.js';
 import { buildScenarios } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
-import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack } from './start-bench-stack.js';
+import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack, type BenchStack } from './start-bench-stack.js';
 import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
 import { writePeerSupergraph } from './write-peer-supergraph.js';
 
@@ -41,7 +42,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (recentLines.length > 60) recentLines.shift();
     options.onServiceLine?.(service, line);
   };
-  const needsPeers = options.targets.includes('apollo') || options.targets.includes('hive');
+  const needsPeers = !options.pushOnly && (options.targets.includes('apollo') || options.targets.includes('hive'));
   const installMs = needsPeers ? await ensurePeers(log) : undefined;
   const keys = pickBenchKeys(options.scale, options.citizens);
   const { scenarios, callers } = buildScenarios(keys, options.scenarios);
@@ -59,6 +60,22 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
   try {
     const legacyUrls = stack.legacyUrls;
     const realisticLatency = await describeLegacyLatency(legacyUrls);
+    const runPush = () => runPushSection(bench, options, keys, onLine);
+    if (options.pushOnly) {
+      const push = await runPush();
+      return {
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        machine: { ...machineInfo(), 'load average (1/5/15 min) at start / end': `${loadAtStart} / ${describeLoad()}` },
+        parameters: describePushParameters(options),
+        realisticLatency,
+        scenarios: [],
+        scaling: [],
+        dossierCounts: [],
+        skipped: [],
+        ...(push ? { push } : {}),
+      };
+    }
     const credentials = await createCredentialPool({ idp: bench.idp, internalTokenSecret: benchInternalTokenSecret, callers });
     const supergraphPath = writePeerSupergraph(new Map([...stack.services].map(([name, s]) => [name, s.url])), bench.dataDir);
     const own = async (target: Promise<BenchTarget>) => {
@@ -147,6 +164,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ? await measureDeferOnLinks(stackGatewayEndpoint(bench).url, { idp: bench.idp, legacyUrls, citizens: keys.dashboard, quick: options.quick, log })
       : undefined;
 
+    // Push against polling: before the scaled figure, which stops this stack.
+    const push = await runPush();
+
     const skipped: string[] = [];
     let dossierCounts: BenchFigures['dossierCounts'] = [];
     if (options.dossierCounts.length > 0) {
@@ -201,6 +221,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
+      ...(push ? { push } : {}),
       ...(scaled ? { scaled } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
     };
@@ -212,6 +233,54 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     await stack.stop();
     rmSync(bench.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The push section (issue 15's figures) at the simulators' realistic latencies — a feed read takes what it takes in
+ * production — then back to throughput mode for the figures after it. Undefined when the options ask for none of it.
+ */
+async function runPushSection(bench: BenchStack, options: BenchOptions, keys: BenchKeys, onLine: (service: string, line: string) => void): Promise<PushFigures | undefined> {
+  if (options.pushPolls.length === 0 && options.pushStreams.length === 0) return undefined;
+  const legacyUrls = bench.stack.legacyUrls;
+  await setLegacyMode(legacyUrls, 'latency');
+  try {
+    return await measurePush(bench, {
+      pollIntervals: options.pushPolls,
+      citizens: options.pushCitizens,
+      wsShare: 0.2,
+      changes: options.pushChanges,
+      changesPerSecond: 10,
+      // Polling is only compared with push: without a latency figure there is no feed rate to compare it with.
+      pollingRounds: options.pushPolls.length === 0 ? 0 : options.quick ? 2 : 5,
+      pollingRoundIntervalMs: 300,
+      streamLevels: options.pushStreams,
+      ...(options.pushStreamsHeapMb === undefined ? {} : { streamsHeapMb: options.pushStreamsHeapMb }),
+      streamCitizens: Math.min(1_000, Math.max(1, Math.ceil((options.pushStreams.at(-1) ?? 0) / 10))),
+      idleS: options.quick ? 5 : 30,
+      burstChanges: options.quick ? 10 : 100,
+      world: keys.world,
+      idp: bench.idp,
+      legacyUrls,
+      onLine,
+      log: options.log,
+    });
+  } finally {
+    await setLegacyMode(legacyUrls, 'throughput');
+  }
+}
+
+function describePushParameters(options: BenchOptions): Record<string, string> {
+  return {
+    profile: `push section only${options.quick ? ' (quick: a smoke, figures too short to compare)' : ''}`,
+    'push against polling': describePush(options),
+    world: `SEED 20261123, SCALE ${options.scale}`,
+  };
+}
+
+function describePush(options: BenchOptions): string {
+  if (options.pushPolls.length === 0 && options.pushStreams.length === 0) return 'not measured';
+  const heap = options.pushStreamsHeapMb === undefined ? 'production heap cap' : `--max-old-space-size=${options.pushStreamsHeapMb}`;
+  return `latency at SUPERVISION_POLL_MS ${options.pushPolls.join(', ') || 'none'} (${options.pushCitizens} citizens, ${options.pushChanges} changes each); streams ${options.pushStreams.join(', ') || 'none'} (${heap}); realistic legacy latency`;
 }
 
 /** The read model's initial load of one system, from the supervision subgraph's JSON log line. */
@@ -276,6 +345,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         ? `embedded (gateway WORKERS=${options.workers}) vs \`start:scaled\`'s stack through HAProxy with ${options.scaledGateways.join(', ')} gateway process(es), throughput mode, ${options.connections} connections, ${options.scalingDurationS} s per run after ${options.warmupS} s of warm-up; ${options.scaledSubmissions} submissions ${Math.min(options.connections, 8)} at a time per deployment`
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
+    'push against polling': describePush(options),
   };
 }
 

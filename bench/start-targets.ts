@@ -86,10 +86,15 @@ export function directTarget(bench: BenchStack): BenchTarget {
  * stack's witness under its own log id: two writers would fork one chain.
  */
 export async function startGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
+  return gatewayTarget(name, 'guichet', await spawnGuichetGateway(bench, name, env, onLine), true);
+}
+
+/** The process of such a gateway, for figures that are not a scenario of the comparison (the push figures). */
+export async function spawnGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<SpawnedService> {
   const urls: NodeJS.ProcessEnv = {};
   for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) urls[subgraphUrlVariable(subgraph.name)] = bench.stack.services.get(subgraph.name)?.url ?? '';
   const auditDir = mkdtempSync(join(bench.dataDir, `${name}-`));
-  const service = await spawnService({
+  return spawnService({
     name,
     entryPath: join(packageRoot, 'dist', 'gateway', 'main.js'),
     // As deployed, like the stack's own gateway: its heap cap too (without it, RSS under load is half again higher).
@@ -109,7 +114,6 @@ export async function startGuichetGateway(bench: BenchStack, name: string, env: 
     },
     onLine,
   });
-  return gatewayTarget(name, 'guichet', service, true);
 }
 
 /** Stock @apollo/gateway through bench/peers/apollo-gateway.mjs (WORKERS copies under node:cluster share one port). */
