@@ -164,7 +164,12 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
         });
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address, when the hub's dossier events say they changed.
-  const supervision = createSupervisionRoutes({ log, door: createStreamDoor({ context, onRefused: countRefusal, attestation }), ...config.supervisionRoom, ...(subscriptions ? { events: subscriptions.hub } : {}) });
+  const supervision = createSupervisionRoutes({
+    log,
+    door: createStreamDoor({ context, onRefused: countRefusal, attestation }),
+    ...config.supervisionRoom,
+    ...(subscriptions ? { events: subscriptions.hub } : {}),
+  });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.
   const explorer = createExplorer({ ...config.explorer, currentSupergraph: () => served.current().supergraph, trustedDocuments: config.trustedDocuments });
   const httpServer = createServer(

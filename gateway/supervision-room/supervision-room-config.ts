@@ -43,5 +43,10 @@ export function supervisionRoomProblems(env: SupervisionRoomEnv): string[] {
 }
 
 export function supervisionRoomSettingsFromEnv(env: SupervisionRoomEnv): SupervisionRoomSettings {
-  return { pushIntervalMs: env.SUPERVISION_PUSH_MS, idleRefreshMs: env.SUPERVISION_IDLE_REFRESH_MS ?? Math.max(defaultIdleRefreshMs, env.SUPERVISION_PUSH_MS), maxStreams: env.SUPERVISION_MAX_STREAMS, maxStreamsPerPrincipal: env.SUPERVISION_MAX_STREAMS_PER_PRINCIPAL };
+  return {
+    pushIntervalMs: env.SUPERVISION_PUSH_MS,
+    idleRefreshMs: env.SUPERVISION_IDLE_REFRESH_MS ?? Math.max(defaultIdleRefreshMs, env.SUPERVISION_PUSH_MS),
+    maxStreams: env.SUPERVISION_MAX_STREAMS,
+    maxStreamsPerPrincipal: env.SUPERVISION_MAX_STREAMS_PER_PRINCIPAL,
+  };
 }
