@@ -28,20 +28,14 @@ interface PollerUnderTest {
   total: number;
   answer: (() => FiguresRead | Promise<FiguresRead>) | undefined;
   readonly frames: string[];
-  readonly stops: number;
-  readonly unsubscribe: () => void;
+  stops: number;
+  unsubscribe: () => void;
 }
 
 function startPoller({ hub, filter = {}, idle = idleRefreshMs }: { hub?: FakeEventHub; filter?: SupervisionFilter; idle?: number } = {}): PollerUnderTest {
   const startedAt = performance.now();
-  const state = {
-    reads: [] as number[],
-    total: 1,
-    answer: undefined as PollerUnderTest['answer'],
-    frames: [] as string[],
-    stops: 0,
-    unsubscribe: () => undefined as void,
-  };
+  const state: PollerUnderTest = { reads: [], total: 1, answer: undefined, frames: [], stops: 0, unsubscribe: () => undefined };
+
   const poller = createFiguresPoller({
     read: async () => {
       state.reads.push(performance.now() - startedAt);
