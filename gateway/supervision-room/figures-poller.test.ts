@@ -11,6 +11,8 @@ import { dossierEvent, fakeEventHub, type FakeEventHub } from './test-support/fa
  */
 const intervalMs = 2_000;
 const idleRefreshMs = 30_000;
+/** The poller's default wait after the first news, so that the events of one feed poll make one read. */
+const settleMs = 100;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -78,42 +80,49 @@ describe('with the hub connected', () => {
     expect(p.reads).toEqual([0, 30_000, 60_000]);
   });
 
-  it('reads at once when an event of its filter comes, then waits for the next event or the idle refresh', async () => {
+  it('reads at once (after the settle delay) when an event of its filter comes, then waits for the next event or the idle refresh', async () => {
     const hub = fakeEventHub();
     const p = startPoller({ hub });
     await at(10_000);
     p.total = 2;
     hub.emit(dossierEvent());
-    await at(10_000);
-    expect(p.reads).toEqual([0, 10_000]);
+    await at(10_000 + settleMs - 1);
+    expect(p.reads).toEqual([0]);
+    await at(10_000 + settleMs);
+    expect(p.reads).toEqual([0, 10_100]);
     expect(p.frames.filter((f) => f.startsWith('id: ')).map((f) => JSON.parse(f.split('data: ')[1]!).data.supervision.totals.total)).toEqual([1, 2]);
-    await at(39_999);
-    expect(p.reads).toEqual([0, 10_000]);
-    await at(40_000);
-    expect(p.reads).toEqual([0, 10_000, 40_000]);
+    await at(40_099);
+    expect(p.reads).toEqual([0, 10_100]);
+    await at(40_100);
+    expect(p.reads).toEqual([0, 10_100, 40_100]);
   });
 
-  it('makes one read of a burst of events: at once for the first, at the next mark for the rest', async () => {
+  it('makes one read of a burst of events: soon after the first, at the next mark for those after that read', async () => {
     const hub = fakeEventHub();
     const p = startPoller({ hub });
     await at(10_000);
     p.total = 2;
-    // Ten events in the same instant (one feed poll): one read.
+    // One feed poll: a status change into ACTION_REQUIRED (two events a few ms apart) and more in the same instant.
+    hub.emit(dossierEvent());
+    await at(10_005);
+    hub.emit(dossierEvent({ type: 'ACTION_REQUIRED' }));
     for (let i = 0; i < 10; i += 1) hub.emit(dossierEvent());
-    await at(10_000);
-    expect(p.reads).toEqual([0, 10_000]);
-    // Twenty more within the next 1.5 s: one read, an interval after the last.
+    await at(10_100);
+    expect(p.reads).toEqual([0, 10_100]);
+    // Twenty more within the next 1.5 s: one read, an interval after the last read.
     p.total = 3;
     for (let i = 0; i < 20; i += 1) {
-      await at(10_050 + i * 75);
+      await at(10_200 + i * 75);
       hub.emit(dossierEvent());
     }
-    await at(11_999);
-    expect(p.reads).toEqual([0, 10_000]);
-    await at(12_000);
-    expect(p.reads).toEqual([0, 10_000, 12_000]);
-    await at(41_999);
+    await at(12_099);
+    expect(p.reads).toEqual([0, 10_100]);
+    await at(12_100);
+    expect(p.reads).toEqual([0, 10_100, 12_100]);
+    await at(42_099);
     expect(p.reads).toHaveLength(3);
+    await at(42_100);
+    expect(p.reads).toHaveLength(4);
   });
 
   it('never reads twice at once: an event during a read brings one more read at the mark after it', async () => {
@@ -126,19 +135,19 @@ describe('with the hub connected', () => {
         release = resolve;
       });
     hub.emit(dossierEvent());
-    await at(10_000);
-    expect(p.reads).toEqual([0, 10_000]);
+    await at(10_100);
+    expect(p.reads).toEqual([0, 10_100]);
     hub.emit(dossierEvent());
     await at(11_000);
-    expect(p.reads).toEqual([0, 10_000]);
+    expect(p.reads).toEqual([0, 10_100]);
     p.answer = undefined;
     release(figures(2));
     await at(11_000);
     p.total = 3;
     await at(12_999);
-    expect(p.reads).toEqual([0, 10_000]);
+    expect(p.reads).toEqual([0, 10_100]);
     await at(13_000);
-    expect(p.reads).toEqual([0, 10_000, 13_000]);
+    expect(p.reads).toEqual([0, 10_100, 13_000]);
   });
 
   it('reads once more at the next mark when a read an event woke found nothing new (a replica not caught up yet), not more', async () => {
@@ -146,12 +155,26 @@ describe('with the hub connected', () => {
     const p = startPoller({ hub });
     await at(10_000);
     hub.emit(dossierEvent());
-    await at(12_000);
-    expect(p.reads).toEqual([0, 10_000, 12_000]);
-    await at(41_999);
+    await at(12_100);
+    expect(p.reads).toEqual([0, 10_100, 12_100]);
+    await at(42_099);
     expect(p.reads).toHaveLength(3);
-    await at(42_000);
-    expect(p.reads).toEqual([0, 10_000, 12_000, 42_000]);
+    await at(42_100);
+    expect(p.reads).toEqual([0, 10_100, 12_100, 42_100]);
+  });
+
+  it('gives a read of its own to news that come while a confirming read waits', async () => {
+    const hub = fakeEventHub();
+    const p = startPoller({ hub });
+    await at(10_000);
+    hub.emit(dossierEvent());
+    await at(11_000);
+    // The read at 10 100 found nothing new: a confirming read waits for 12 100; news come meanwhile, still nothing new.
+    hub.emit(dossierEvent());
+    await at(14_100);
+    expect(p.reads).toEqual([0, 10_100, 12_100, 14_100]);
+    await at(44_099);
+    expect(p.reads).toHaveLength(4);
   });
 
   it('reads what came during its first read at the mark after it', async () => {
@@ -196,10 +219,10 @@ describe('with the hub connected', () => {
     // The outbox's outcomes change no figure: the feed's own event follows when the read model sees the dossier.
     hub.emit(dossierEvent({ type: 'SUBMISSION_DELIVERED', ministry: 'URBAN_PLANNING', procedure: 'URB-PERMIS-CONSTRUIRE' }));
     hub.emit(dossierEvent({ type: 'SUBMISSION_REJECTED', ministry: 'URBAN_PLANNING', procedure: 'URB-PERMIS-CONSTRUIRE' }));
-    await at(10_000);
-    expect(energy.reads).toEqual([0, 10_000]);
+    await at(12_000);
+    expect(energy.reads).toEqual([0, 10_100]);
     // Events say nothing of the commune nor the submission day: those never rule one out.
-    expect(commune.reads).toEqual([0, 10_000]);
+    expect(commune.reads).toEqual([0, 10_100]);
     expect(mines.reads).toEqual([0]);
     expect(permit.reads).toEqual([0]);
   });
@@ -234,20 +257,21 @@ describe('falling back to the fast pace', () => {
     await at(10_000);
     p.answer = () => ({ kind: 'failure', code: 'BACKEND_UNAVAILABLE', httpStatus: 200 });
     hub.emit(dossierEvent());
-    await at(14_000);
-    expect(p.reads).toEqual([0, 10_000, 12_000, 14_000]);
+    await at(14_100);
+    expect(p.reads).toEqual([0, 10_100, 12_100, 14_100]);
     p.answer = () => ({ kind: 'failure', code: 'RATE_LIMITED', httpStatus: 429, retryAfterMs: 5_000 });
-    await at(16_000);
+    await at(16_100);
+    // Retry-After: 5 s; an event meanwhile does not hurry the next read.
     hub.emit(dossierEvent());
-    await at(20_999);
-    expect(p.reads).toEqual([0, 10_000, 12_000, 14_000, 16_000]);
+    await at(21_099);
+    expect(p.reads).toEqual([0, 10_100, 12_100, 14_100, 16_100]);
     p.answer = undefined;
     p.total = 2;
-    await at(21_000);
-    expect(p.reads.at(-1)).toBe(21_000);
-    await at(50_999);
+    await at(21_100);
+    expect(p.reads.at(-1)).toBe(21_100);
+    await at(51_099);
     expect(p.reads).toHaveLength(6);
-    await at(51_000);
+    await at(51_100);
     expect(p.reads).toHaveLength(7);
     const failures = p.frames.filter((f) => f.startsWith('event: failure'));
     expect(failures).toHaveLength(2);
@@ -277,7 +301,7 @@ describe('stopping', () => {
     await at(2_000);
     hub.emit(dossierEvent());
     await at(3_000);
-    expect(p.reads).toEqual([0, 2_000]);
+    expect(p.reads).toEqual([0, 2_100]);
     expect(p.stops).toBe(1);
     expect(hub.listenerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
@@ -287,20 +311,28 @@ describe('stopping', () => {
 describe('reads of the figures per minute per token and filter (fake clock, ten minutes)', () => {
   const minutes = 10;
   const cases = [
-    { name: 'idle, without events (before)', hub: false, changeEveryMs: 0, perMinute: 30 },
-    { name: 'idle, with events', hub: true, changeEveryMs: 0, perMinute: 2 },
-    { name: 'a change every 10 s, without events (before)', hub: false, changeEveryMs: 10_000, perMinute: 30 },
-    { name: 'a change every 10 s, with events', hub: true, changeEveryMs: 10_000, perMinute: 6 },
+    { name: 'idle, without events (before)', hub: false, changeEveryMs: 0, late: false, perMinute: 30 },
+    { name: 'idle, with events', hub: true, changeEveryMs: 0, late: false, perMinute: 2 },
+    { name: 'a change every 10 s, without events (before)', hub: false, changeEveryMs: 10_000, late: false, perMinute: 30 },
+    { name: 'a change every 10 s, with events', hub: true, changeEveryMs: 10_000, late: false, perMinute: 6 },
+    { name: 'a change every 10 s, with events, each found one read late (a follower replica)', hub: true, changeEveryMs: 10_000, late: true, perMinute: 12 },
   ] as const;
-  for (const { name, hub: withHub, changeEveryMs, perMinute } of cases) {
+  for (const { name, hub: withHub, changeEveryMs, late, perMinute } of cases) {
     it(`${name}: ${perMinute}`, async () => {
       const hub = withHub ? fakeEventHub() : undefined;
       const p = startPoller(hub ? { hub } : {});
-      // Each change lands in the read model and (with the hub) comes as its event, 5 s into each period.
+      // Each change lands in the read model and (with the hub) comes as its events, 5 s into each period: a status
+      // change into ACTION_REQUIRED, two events a few ms apart.
       for (let t = 5_000; changeEveryMs > 0 && t < minutes * 60_000; t += changeEveryMs) {
         await at(t);
         p.total += 1;
+        if (late) {
+          let stale = 1;
+          p.answer = () => figures(stale-- > 0 ? p.total - 1 : p.total);
+        }
         hub?.emit(dossierEvent());
+        await at(t + 3);
+        hub?.emit(dossierEvent({ type: 'ACTION_REQUIRED' }));
       }
       await at(minutes * 60_000);
       // The reads after the stream's first one, over the ten minutes.

@@ -22,6 +22,11 @@ export interface FiguresPollerOptions {
   readonly news?: FiguresNews;
   /** Pause between two reads while news are live and none come (what events do not carry). Default `intervalMs`. */
   readonly idleRefreshMs?: number;
+  /**
+   * News are read this long after the first of them, so that the events of one feed poll — written one after the
+   * other (a status change into ACTION_REQUIRED is two) — make one read. Default 100.
+   */
+  readonly newsSettleMs?: number;
   /** A heartbeat frame to every stream this often, so that proxies keep it open and the page knows it is alive. */
   readonly keepAliveMs: number;
   readonly readTimeoutMs: number;
@@ -61,7 +66,7 @@ function withoutAsOf(data: Readonly<Record<string, unknown>>): string {
  * a `heartbeat` frame every `keepAliveMs`. When it reads: see `news` (after a failure, every `intervalMs` or the
  * answer's Retry-After until a read succeeds).
  */
-export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeoutMs, onStop, news, idleRefreshMs = intervalMs }: FiguresPollerOptions): FiguresPoller {
+export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeoutMs, onStop, news, idleRefreshMs = intervalMs, newsSettleMs = 100 }: FiguresPollerOptions): FiguresPoller {
   const subscribers = new Set<FiguresSubscriber>();
   const controller = new AbortController();
   let stopped = false;
@@ -80,8 +85,8 @@ export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeout
   let pauseMs = intervalMs;
   /** The last read failed: read again at the fast pace, news or not. */
   let failing = false;
-  /** News came since the last read started. */
-  let pending = false;
+  /** When the first news since the last read started came; undefined: none came. */
+  let pendingSinceMs: number | undefined;
   /** The pending read re-checks a read that news woke and that found nothing new. */
   let confirming = false;
 
@@ -136,10 +141,11 @@ export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeout
     }
   };
 
-  /** When the next read is due: at the fast pace without live news, with news pending or after a failure; else the idle refresh. */
+  /** When the next read is due: at the fast pace without live news or after a failure; soon after news; else the idle refresh. */
   const dueAt = (): number => {
     const earliest = lastEndMs + pauseMs;
-    if (news === undefined || failing || pending || !news.live()) return earliest;
+    if (news === undefined || failing || !news.live()) return earliest;
+    if (pendingSinceMs !== undefined) return Math.max(earliest, pendingSinceMs + newsSettleMs);
     return Math.max(earliest, lastEndMs + idleRefreshMs);
   };
   const plan = (): void => {
@@ -152,7 +158,7 @@ export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeout
     }
     // Waiting for news: look again every interval, so that news going quiet (the hub cut from upstream) brings the
     // fast pace back within one interval. A look is a clock check, not a read.
-    timer = setTimeout(plan, news === undefined ? waitMs : Math.min(waitMs, intervalMs));
+    timer = setTimeout(plan, news === undefined || pendingSinceMs !== undefined ? waitMs : Math.min(waitMs, intervalMs));
   };
   const afterRead = (result: FiguresRead, woken: boolean, confirmation: boolean): void => {
     reading = false;
@@ -161,24 +167,27 @@ export function createFiguresPoller({ read, intervalMs, keepAliveMs, readTimeout
     const changed = handle(result);
     // News woke this read and it found nothing new: the replica that answered may not have loaded the change yet
     // (scaled mode: a follower reloads every SUPERVISION_POLL_MS). One more read at the next mark, not more.
-    if (woken && !confirmation && !changed && !pending && result.kind === 'figures') {
-      pending = true;
+    if (woken && !confirmation && !changed && pendingSinceMs === undefined && result.kind === 'figures') {
+      pendingSinceMs = lastEndMs;
       confirming = true;
     }
     plan();
   };
   const readNext = async (): Promise<void> => {
     reading = true;
-    const woken = pending;
+    const woken = pendingSinceMs !== undefined;
     const confirmation = confirming;
-    pending = false;
+    pendingSinceMs = undefined;
     confirming = false;
     afterRead(await readOnce(), woken, confirmation);
   };
 
   const unsubscribeNews =
     news?.subscribe(() => {
-      pending = true;
+      // New news make the pending read a read of its own, confirmed in turn if it finds nothing.
+      confirming = false;
+      if (pendingSinceMs !== undefined) return;
+      pendingSinceMs = performance.now();
       plan();
     }) ?? (() => undefined);
   const heartbeat = setInterval(() => broadcast(sseFrame('heartbeat', { asOf, readAt })), keepAliveMs);
