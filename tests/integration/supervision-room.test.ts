@@ -258,7 +258,8 @@ describe('supervision room fed by dossier events', () => {
 
   /** GraphQL requests this gateway answered so far: here, the room's own reads. */
   const reads = async () => sample(await (await fetch(`${gateway.url}/metrics`)).text(), 'guichet_gateway_request_duration_seconds_count');
-  const waitingOnCitizen = (frame: Frame | undefined) => (frame?.data as { data?: { supervision?: { totals?: { waitingOnCitizen?: number } } } }).data?.supervision?.totals?.waitingOnCitizen;
+  const waitingOnCitizen = (frame: Frame | undefined) =>
+    (frame?.data as { data?: { supervision?: { totals?: { waitingOnCitizen?: number } } } } | undefined)?.data?.supervision?.totals?.waitingOnCitizen;
 
   it('shows a CEET status change without waiting for the idle refresh, and reads nothing meanwhile', async () => {
     // A request « visite programmée » (20) that no other suite moves (they take the first ones).
