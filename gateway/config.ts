@@ -16,7 +16,7 @@ import { rateLimitEnvSchema, rateLimitOptionsFromEnv, type RateLimitOptions } fr
 import { readSupergraphFile, resolveSubgraphEndpoints, SupergraphFileError, subgraphUrlVariable, type SubgraphEndpoint, type SupergraphFile } from './supergraph-file.js';
 import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { explorerEnvSchema, explorerSettingsFromEnv, type ExplorerSettings } from './explorer/index.js';
-import { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
+import { supervisionRoomEnvSchema, supervisionRoomProblems, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
@@ -127,7 +127,7 @@ export interface GatewayConfig {
   readonly limits: OperationLimits;
   readonly trustedDocuments: TrustedDocumentsOptions;
   readonly rateLimit: RateLimitOptions;
-  /** The supervision room's live channel: push interval and stream cap (`SUPERVISION_PUSH_MS`, `SUPERVISION_MAX_STREAMS`). */
+  /** The supervision room's live channel: read pace, idle refresh and stream caps (`SUPERVISION_PUSH_MS`, `SUPERVISION_IDLE_REFRESH_MS`, `SUPERVISION_MAX_STREAMS`). */
   readonly supervisionRoom: SupervisionRoomSettings;
   /** GraphiQL on a browser's GET of `/graphql` (`EXPLORER_ENABLED`; default on outside production). */
   readonly explorer: ExplorerSettings;
@@ -174,6 +174,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const { subgraphs } = resolved;
   const problems: string[] = [...resolved.problems];
   problems.push(...admissionProblems(options));
+  problems.push(...supervisionRoomProblems(options));
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);

@@ -144,9 +144,6 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     const status = !serving ? 'not ready' : degraded || storeReport.degraded ? 'degraded' : 'ready';
     sendJson(res, serving ? 200 : 503, { status, subgraphs, audit: audit.report, stores: storeReport.stores }, { 'cache-control': 'no-store' });
   };
-  // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
-  // /graphql, with each supervisor's token and address.
-  const supervision = createSupervisionRoutes({ log, door: createStreamDoor({ context, onRefused: countRefusal, attestation }), ...config.supervisionRoom });
   // Subscriptions (gateway/subscriptions): one hub per process on the supervision subgraph's dossier-event stream.
   const { eventsUrl } = config.subscriptions;
   if (eventsUrl === undefined) log.info('no supervision subgraph nor DOSSIER_EVENTS_URL: subscriptions are off');
@@ -165,6 +162,14 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
           // Scaled mode: a citizen's streams counted across the gateway replicas (docs/subscriptions.md).
           ...(redisStores ? { principalStreams: redisStores.subscriptionStreams(config.subscriptions.principalLeaseMs) } : {}),
         });
+  // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
+  // /graphql, with each supervisor's token and address, when the hub's dossier events say they changed.
+  const supervision = createSupervisionRoutes({
+    log,
+    door: createStreamDoor({ context, onRefused: countRefusal, attestation }),
+    ...config.supervisionRoom,
+    ...(subscriptions ? { events: subscriptions.hub } : {}),
+  });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.
   const explorer = createExplorer({ ...config.explorer, currentSupergraph: () => served.current().supergraph, trustedDocuments: config.trustedDocuments });
   const httpServer = createServer(

@@ -11,6 +11,7 @@ import { supervisionRoomDocument } from './supervision-room-document.js';
 import type { DoorVerdict } from './stream-door.js';
 import { bearerDoor, type BearerDoorOptions } from './test-support/bearer-door.js';
 import { eventReader } from './test-support/event-reader.js';
+import { dossierEvent, fakeEventHub, type FakeEventHub } from './test-support/fake-event-hub.js';
 import { figuresBody, graphqlError, startTestUpstream, type UpstreamAnswer } from './test-support/upstream.js';
 
 const log = createLogger('supervision-room-test', 'silent');
@@ -34,7 +35,7 @@ afterEach(async () => {
 
 async function startRoom(
   answer: (request: { authorization: string | undefined }) => UpstreamAnswer,
-  options: { keepAliveMs?: number; maxStreams?: number; maxStreamsPerPrincipal?: number; door?: BearerDoorOptions } = {},
+  options: { keepAliveMs?: number; maxStreams?: number; maxStreamsPerPrincipal?: number; door?: BearerDoorOptions; events?: FakeEventHub; idleRefreshMs?: number } = {},
 ) {
   const upstream = await startTestUpstream(answer);
   const { door: doorOptions, ...rest } = options;
@@ -124,6 +125,30 @@ describe('live channel', () => {
     total = 2;
     expect((await events.next())?.data).toMatchObject({ data: { supervision: { totals: { total: 2 } } } });
     await events.cancel();
+  });
+
+  it('with the event hub: reads when an event of the filter comes, not on the push pace; leaves the hub with its last stream', async () => {
+    const hub = fakeEventHub();
+    let total = 1;
+    const { open, upstream } = await startRoom(() => ({ status: 200, body: figuresBody(total) }), { events: hub, idleRefreshMs: 600_000 });
+    const energy = eventReader(await open('?ministry=ENERGY'));
+    const mines = eventReader(await open('?ministry=MINES'));
+    expect((await energy.next())?.event).toBe('figures');
+    expect((await mines.next())?.event).toBe('figures');
+    expect(hub.listenerCount).toBe(2);
+    // Without an event, no read at the push pace.
+    await sleep(pushIntervalMs * 5);
+    expect(upstream.requests).toHaveLength(2);
+    total = 2;
+    hub.emit(dossierEvent({ ministry: 'ENERGY' }));
+    expect((await energy.next())?.data).toMatchObject({ data: { supervision: { totals: { total: 2 } } } });
+    expect(upstream.requests.map((r) => r.body.variables?.filter?.ministry)).toEqual(['ENERGY', 'MINES', 'ENERGY']);
+    // Cut from upstream: the fast pace again, so that nothing gets staler.
+    hub.setConnected(false);
+    expect((await mines.next())?.data).toMatchObject({ data: { supervision: { totals: { total: 2 } } } });
+    await energy.cancel();
+    await mines.cancel();
+    await expect.poll(() => hub.listenerCount).toBe(0);
   });
 
   it('shares one read loop between the streams of one token and filter, and only those', async () => {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendJson, type RouteHandler, type Routes } from '../../lib/http/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import { figuresNewsFrom, type RoomEventSource } from './figures-news.js';
 import { createFiguresPoller, isFatalFailure, type FiguresPoller, type FiguresSubscriber } from './figures-poller.js';
 import { readFigures, type FiguresRead } from './read-figures.js';
 import { securityHeaders } from './security-headers.js';
@@ -16,8 +17,18 @@ export interface SupervisionRoutesOptions {
   readonly log: Logger;
   /** Verifies each stream's caller with its real address before anything is read (see StreamDoor). */
   readonly door: StreamDoor;
-  /** Pause between two reads of the figures per token and filter. Default 2000 (`SUPERVISION_PUSH_MS`). */
+  /**
+   * Least pause between two reads of the figures per token and filter, and their pace without live dossier events.
+   * Default 2000 (`SUPERVISION_PUSH_MS`).
+   */
   readonly pushIntervalMs?: number;
+  /**
+   * The process's dossier-event hub (absent when subscriptions are off). While it is connected upstream, a read loop
+   * reads when an event of its filter comes, and otherwise every `idleRefreshMs`; while not, every `pushIntervalMs`.
+   */
+  readonly events?: RoomEventSource;
+  /** Pause between two reads while events are heard and none concerns the filter. Default 30000 (`SUPERVISION_IDLE_REFRESH_MS`). */
+  readonly idleRefreshMs?: number;
   /** Open live streams in this process; beyond, 503. Default 200 (`SUPERVISION_MAX_STREAMS`). */
   readonly maxStreams?: number;
   /**
@@ -91,11 +102,12 @@ function defaultWebDirectory(): string {
  * Events over a GET the page opens with `fetch` and the supervisor's bearer token. The door verifies the caller first
  * (a refusal counts against the caller's address; no read loop for a junk token); each principal has at most
  * `maxStreamsPerPrincipal` streams, the process `maxStreams`. Streams of the same token and filter share one read loop
- * through the gateway's own `/graphql`, each read carrying the caller's address; a frame is pushed only when the
- * figures change.
+ * through the gateway's own `/graphql`, each read carrying the caller's address, when dossier events say the read
+ * model has news for the filter (or on the idle refresh, or at the push pace without events); a frame is pushed only
+ * when the figures change.
  */
 export function createSupervisionRoutes(options: SupervisionRoutesOptions): SupervisionRoutes {
-  const { log, door, pushIntervalMs = 2_000, maxStreams = 200, maxStreamsPerPrincipal = 8, keepAliveMs = 15_000, readTimeoutMs = 10_000 } = options;
+  const { log, door, events: eventSource, pushIntervalMs = 2_000, idleRefreshMs = 30_000, maxStreams = 200, maxStreamsPerPrincipal = 8, keepAliveMs = 15_000, readTimeoutMs = 10_000 } = options;
   const webDirectory = options.webDirectory ?? defaultWebDirectory();
   const files = loadPageFiles(webDirectory);
   if (!files.page) log.warn({ webDirectory }, 'supervision page not built; /supervision answers 503');
@@ -113,6 +125,7 @@ export function createSupervisionRoutes(options: SupervisionRoutesOptions): Supe
     const poller = createFiguresPoller({
       read: (signal) => readFigures({ graphqlUrl, token, filter, signal, headers: caller.readHeaders() }),
       intervalMs: pushIntervalMs,
+      ...(eventSource ? { news: figuresNewsFrom(eventSource, filter), idleRefreshMs: Math.max(idleRefreshMs, pushIntervalMs) } : {}),
       keepAliveMs,
       readTimeoutMs,
       onStop: () => {

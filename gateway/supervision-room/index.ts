@@ -1,6 +1,6 @@
 export { createSupervisionRoutes } from './create-supervision-routes.js';
 export type { SupervisionRoutes, SupervisionRoutesOptions } from './create-supervision-routes.js';
-export { supervisionRoomEnvSchema, supervisionRoomSettingsFromEnv } from './supervision-room-config.js';
+export { supervisionRoomEnvSchema, supervisionRoomProblems, supervisionRoomSettingsFromEnv } from './supervision-room-config.js';
 export type { SupervisionRoomEnv, SupervisionRoomSettings } from './supervision-room-config.js';
 export { supervisionRoomDocument, supervisionRoomOperationName } from './supervision-room-document.js';
 export { contentSecurityPolicy } from './security-headers.js';

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSupervisionRoutes, supervisionRoomDocument } from '../../gateway/supervision-room/index.js';
 import { bearerDoor } from '../../gateway/supervision-room/test-support/bearer-door.js';
+import { eventReader, type Frame } from '../../gateway/supervision-room/test-support/event-reader.js';
+import { createSimulatorAdmin } from '../../legacy/shared/index.js';
 import { closeServer, createRequestListener, listen } from '../../lib/http/index.js';
 import { createLogger } from '../../lib/log/index.js';
 import { gql } from '../support/graphql-client.js';
+import { sample } from '../support/prometheus.js';
+import { spawnGateway, type ExtraGateway } from '../support/spawn-gateway.js';
 import { citizenToken, supervisorToken } from '../support/tokens.js';
 import { testWorld } from '../support/world.js';
 
@@ -234,4 +239,67 @@ describe('supervision room (headless Chromium)', () => {
   it('loaded nothing from elsewhere and broke no rule of its content security policy', () => {
     expect(problems).toEqual([]);
   });
+});
+
+/**
+ * The room fed by dossier events, on a gateway of its own whose idle refresh (10 minutes) never comes within the test:
+ * once the room is quiet (no read for several push intervals: it waits for events), a status changed in the CEET
+ * simulator reaches the screen through the feed, the event hub and one read.
+ */
+describe('supervision room fed by dossier events', () => {
+  const pushMs = 1_000;
+  let gateway: ExtraGateway;
+  beforeAll(async () => {
+    gateway = await spawnGateway({ WORKERS: '1', SUPERVISION_PUSH_MS: String(pushMs), SUPERVISION_IDLE_REFRESH_MS: '600000' });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  /** GraphQL requests this gateway answered so far: here, the room's own reads. */
+  const reads = async () => sample(await (await fetch(`${gateway.url}/metrics`)).text(), 'guichet_gateway_request_duration_seconds_count');
+  const waitingOnCitizen = (frame: Frame | undefined) =>
+    (frame?.data as { data?: { supervision?: { totals?: { waitingOnCitizen?: number } } } } | undefined)?.data?.supervision?.totals?.waitingOnCitizen;
+
+  it('shows a CEET status change without waiting for the idle refresh, and reads nothing meanwhile', async () => {
+    // A request « visite programmée » (20) that no other suite moves (they take the first ones).
+    const atVisit = testWorld().electricityRequests.filter((r) => r.history.at(-1)?.status === 20);
+    expect(atVisit.length).toBeGreaterThan(4);
+    const request = atVisit.at(-1)!;
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/supervision/events?ministry=ENERGY`, { headers: { authorization: `Bearer ${await supervisorToken()}` }, signal: controller.signal });
+    expect(response.status).toBe(200);
+    const events = eventReader(response);
+    try {
+      const first = await events.next(15_000);
+      expect(first?.event).toBe('figures');
+      const before = waitingOnCitizen(first)!;
+      // Waiting for events: several push intervals without a read (at the push pace there would be one per second). The
+      // hub counts as connected from the first byte of its upstream stream (at the latest its first heartbeat, 15 s):
+      // until then the room reads at the push pace.
+      await expect
+        .poll(
+          async () => {
+            const start = await reads();
+            await sleep(pushMs * 3.5);
+            return (await reads()) === start;
+          },
+          { timeout: 30_000, interval: 0 },
+        )
+        .toBe(true);
+      const quietReads = await reads();
+      await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '30');
+      let shown: Frame | undefined;
+      while (!shown) {
+        const frame = await events.next(20_000);
+        if (!frame) break;
+        if (frame.event === 'figures' && waitingOnCitizen(frame) === before + 1) shown = frame;
+      }
+      expect(shown, 'the change reached the room').toBeDefined();
+      // One read for the event (two when the first found the read model a poll behind), none at the push pace.
+      expect((await reads()) - quietReads).toBeLessThanOrEqual(2);
+    } finally {
+      controller.abort();
+    }
+  }, 90_000);
 });
