@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { defaultManifestPath, readManifest } from '../gateway/trusted-documents/index.js';
+import { HEAP_PER_STREAM_BYTES, maxStreamsForHeap, STREAM_SHARE_OF_HEAP } from '../gateway/subscriptions/index.js';
 import type { World } from '../legacy/world/index.js';
 import { gatewayNodeOptions, type SpawnedService } from '../scripts/stack/index.js';
 import type { BenchIdp } from './credential-pool.js';
@@ -84,8 +85,12 @@ export async function measurePush(bench: BenchStack, options: MeasurePushOptions
   const maxLevel = Math.max(0, ...options.streamLevels);
   const streamCitizens = pickPushCitizens(options.world, options.streamCitizens, 1);
   const perPrincipalCap = Math.min(1_000, Math.max(8, Math.ceil(maxLevel / Math.max(1, streamCitizens.length)) + 2));
-  const maxStreamsCap = Math.max(10_000, maxLevel + 1_000);
-  const gatewayEnv = { SUBSCRIPTIONS_MAX_STREAMS: String(maxStreamsCap), SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: String(perPrincipalCap) };
+  // The gateway refuses a stream cap its heap cannot hold (gateway/subscriptions: HEAP_PER_STREAM_BYTES): the streams
+  // gateway gets the heap the largest level needs, unless --push-heap-mb says otherwise (then its own cap follows it).
+  const neededHeapMb = Math.ceil(((maxLevel + 1_000) * HEAP_PER_STREAM_BYTES) / STREAM_SHARE_OF_HEAP / 2 ** 20) + 64;
+  const streamsHeapMb = options.streamsHeapMb ?? neededHeapMb;
+  const maxStreamsCap = maxStreamsForHeap(streamsHeapMb * 2 ** 20);
+  const gatewayEnv = { SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: String(perPrincipalCap) };
   const citizens = pickPushCitizens(options.world, options.citizens);
 
   const supervisionPid = bench.stack.services.get('supervision')?.child.pid;
@@ -150,7 +155,7 @@ export async function measurePush(bench: BenchStack, options: MeasurePushOptions
         if (service === 'guichet-streams' && lastLines.push(line) > 20) lastLines.shift();
         options.onLine(service, line);
       };
-      const heapEnv: Record<string, string> = options.streamsHeapMb === undefined ? {} : { NODE_OPTIONS: `--max-old-space-size=${options.streamsHeapMb}` };
+      const heapEnv: Record<string, string> = { NODE_OPTIONS: `--max-old-space-size=${streamsHeapMb}`, SUBSCRIPTIONS_MAX_STREAMS: String(maxStreamsCap) };
       streamsGateway = await spawnGuichetGateway(bench, 'guichet-streams', { DOSSIER_EVENTS_URL: new URL('/internal/dossier-events', kept.supervision.url).href, ...gatewayEnv, ...heapEnv }, onLine);
       streams = await measurePushStreams({
         gateway: streamsGateway,
@@ -161,7 +166,7 @@ export async function measurePush(bench: BenchStack, options: MeasurePushOptions
         maxStreamsCap,
         idleS: options.idleS,
         burstChanges: options.burstChanges,
-        heapLimit: options.streamsHeapMb === undefined ? `the production cap (${gatewayNodeOptions})` : `--max-old-space-size=${options.streamsHeapMb}`,
+        heapLimit: `--max-old-space-size=${streamsHeapMb} (the production gateway runs with ${gatewayNodeOptions}: its cap is then ${maxStreamsForHeap(160 * 2 ** 20)} streams)`,
         lastLines: () => lastLines,
         query: eventsQuery,
         idp: options.idp,

@@ -17,7 +17,7 @@ import { readSupergraphFile, resolveSubgraphEndpoints, SupergraphFileError, subg
 import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { explorerEnvSchema, explorerSettingsFromEnv, type ExplorerSettings } from './explorer/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomProblems, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
-import { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions/index.js';
+import { streamBudgetProblems, subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
@@ -176,6 +176,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   problems.push(...admissionProblems(options));
   problems.push(...supervisionRoomProblems(options));
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
+  problems.push(...streamBudgetProblems(options.SUBSCRIPTIONS_MAX_STREAMS));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));

@@ -7,6 +7,14 @@ export { createSubscriptionServer, type SubscriptionServer, type SubscriptionSer
 export { createSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.js';
 export { createMemoryPrincipalStreams, createRedisPrincipalStreams, type PrincipalStreams, type StreamClaim } from './principal-streams/index.js';
 export { createOwnershipCheck, type Ownership, type OwnershipCheck } from './ownership-check.js';
-export { subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions-config.js';
+export {
+  HEAP_PER_STREAM_BYTES,
+  maxStreamsForHeap,
+  STREAM_SHARE_OF_HEAP,
+  streamBudgetProblems,
+  subscriptionsEnvSchema,
+  subscriptionsSettingsFromEnv,
+  type SubscriptionsSettings,
+} from './subscriptions-config.js';
 export { startSubscriptions, type RunningSubscriptions } from './start-subscriptions.js';
 export { subscriptionsOverHttpPlugin } from './subscriptions-over-http-plugin.js';

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
 import type { SubgraphEndpoint } from '../supergraph-file.js';
@@ -7,8 +8,8 @@ export const subscriptionsEnvSchema = z.object({
   DOSSIER_EVENTS_URL: envUrl().optional(),
   /** GraphQL endpoint answering `dossier(reference)` for a citizen's `dossierEvents`. Default: the `dossiers` subgraph. */
   DOSSIER_LOOKUP_URL: envUrl().optional(),
-  /** Open subscriptions per gateway process; beyond, SERVICE_OVERLOADED. */
-  SUBSCRIPTIONS_MAX_STREAMS: envInt(10_000, 1, 1_000_000),
+  /** Open subscriptions per gateway process; beyond, SERVICE_OVERLOADED. Default: what the process's heap holds (see `maxStreamsForHeap`). */
+  SUBSCRIPTIONS_MAX_STREAMS: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(1_000_000, 'expected at most 1000000').optional(),
   /** Open subscriptions of one principal (subject and client): per process, or across replicas with REDIS_URL; beyond, RATE_LIMITED. */
   SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL: envInt(8, 1, 1_000),
   /**
@@ -43,6 +44,30 @@ export interface SubscriptionsSettings {
   readonly upstreamIdleTimeoutMs: number;
 }
 
+/**
+ * Heap one open stream takes, rounded up from what `npm run bench -- --push` measured (25–37 MB per 1,000 streams):
+ * the gateway as deployed (160 MB heap) died of "heap out of memory" between 4,000 and 5,500 streams while the cap
+ * said 10,000.
+ */
+export const HEAP_PER_STREAM_BYTES = 40 * 1024;
+/** Open streams may take at most this share of the heap (the caches take up to half; the rest is requests in flight). */
+export const STREAM_SHARE_OF_HEAP = 0.3;
+
+/** The most streams whose heap fits the share streams may take of `heapLimitBytes`: the cap when none is set. */
+export function maxStreamsForHeap(heapLimitBytes = getHeapStatistics().heap_size_limit): number {
+  return Math.max(1, Math.floor((heapLimitBytes * STREAM_SHARE_OF_HEAP) / HEAP_PER_STREAM_BYTES));
+}
+
+/** A cap the process's heap cannot hold is a crash waiting for a busy day: refused at start-up, with the numbers. */
+export function streamBudgetProblems(maxStreams: number | undefined, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
+  const fits = maxStreamsForHeap(heapLimitBytes);
+  if (maxStreams === undefined || maxStreams <= fits) return [];
+  const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+  return [
+    `SUBSCRIPTIONS_MAX_STREAMS=${maxStreams}: at about ${HEAP_PER_STREAM_BYTES / 1024} KB of heap per open stream that is ${mb(maxStreams * HEAP_PER_STREAM_BYTES)}, more than ${STREAM_SHARE_OF_HEAP * 100} % of the heap this process has (${mb(heapLimitBytes)}; ${fits} streams fit): lower it, or start the gateway with a larger --max-old-space-size`,
+  ];
+}
+
 const subgraphUrl = (subgraphs: readonly SubgraphEndpoint[], name: string) => subgraphs.find((s) => s.name.toLowerCase() === name)?.url;
 
 export function subscriptionsSettingsFromEnv(env: SubscriptionsEnv, subgraphs: readonly SubgraphEndpoint[]): SubscriptionsSettings {
@@ -50,7 +75,7 @@ export function subscriptionsSettingsFromEnv(env: SubscriptionsEnv, subgraphs: r
   return {
     eventsUrl: env.DOSSIER_EVENTS_URL ?? (supervision === undefined ? undefined : new URL('/internal/dossier-events', supervision).href),
     lookupUrl: env.DOSSIER_LOOKUP_URL ?? subgraphUrl(subgraphs, 'dossiers'),
-    maxStreams: env.SUBSCRIPTIONS_MAX_STREAMS,
+    maxStreams: env.SUBSCRIPTIONS_MAX_STREAMS ?? maxStreamsForHeap(),
     maxStreamsPerPrincipal: env.SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL,
     principalLeaseMs: env.SUBSCRIPTIONS_PRINCIPAL_LEASE_MS,
     maxQueuedEvents: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,

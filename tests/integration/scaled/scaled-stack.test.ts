@@ -355,7 +355,7 @@ describe('scaled stack', () => {
         token,
       );
       expect(registered.body.errors).toBeUndefined();
-      const { secret } = registered.body.data?.registerWebhook as { secret: string };
+      const { secret } = registered.body.data!.registerWebhook as { secret: string };
       receiver.secretFor('/scaled', secret);
       // Each message refused once: the retry may be made by either replica.
       receiver.answer('/scaled', (_request, seen) => (seen === 0 ? 503 : 204));
