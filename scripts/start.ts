@@ -37,7 +37,10 @@ process.stdout.write(
       ? 'Guichet — démarrage de la pile en mode production (NODE_ENV=production, secrets générés, documents de confiance exigés)…\n'
       : 'Guichet — démarrage de la pile (systèmes simulés, sous-graphes, passerelle)…\n',
 );
-const stackOptions = ephemeral ? ({ ports: 'ephemeral', onLine } as const) : ({ ports: 'fixed', serviceEnv: { gateway: { PORT: gatewayPort } }, onLine } as const);
+// The welcome's webhook receiver listens on this machine: development lets webhooks reach loopback (never in
+// production, where the SSRF guard refuses it unless the operator's own allow-list says so).
+const webhooks: Record<string, NodeJS.ProcessEnv> = production ? {} : { webhooks: { WEBHOOKS_ALLOWED_TARGETS: process.env.WEBHOOKS_ALLOWED_TARGETS ?? 'http+127.0.0.1' } };
+const stackOptions = ephemeral ? ({ ports: 'ephemeral', serviceEnv: webhooks, onLine } as const) : ({ ports: 'fixed', serviceEnv: { ...webhooks, gateway: { PORT: gatewayPort } }, onLine } as const);
 const starting: Promise<(Stack & { readonly databaseUrl?: string }) | ProductionStack> = scaled
   ? startScaledStack(stackOptions)
   : production

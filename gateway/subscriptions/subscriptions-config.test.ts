@@ -36,7 +36,9 @@ describe('subscriptions configuration', () => {
     expect((cap + 1) * HEAP_PER_STREAM_BYTES).toBeGreaterThan(heap * 0.3);
     expect(streamBudgetProblems(undefined, heap)).toEqual([]);
     expect(streamBudgetProblems(cap, heap)).toEqual([]);
-    expect(streamBudgetProblems(cap + 1, heap)).toEqual([expect.stringMatching(new RegExp(`^SUBSCRIPTIONS_MAX_STREAMS=${cap + 1}: .* \\(\\d+ MB; ${cap} streams fit\\): lower it, or start the gateway with a larger --max-old-space-size$`))]);
+    expect(streamBudgetProblems(cap + 1, heap)).toEqual([
+      expect.stringMatching(new RegExp(`^SUBSCRIPTIONS_MAX_STREAMS=${cap + 1}: .* \\(\\d+ MB; ${cap} streams fit\\): lower it, or start the gateway with a larger --max-old-space-size$`)),
+    ]);
   });
 
   it('the production gateway (160 MB heap) caps itself below where the bench saw it die (4,000–5,500 streams)', () => {

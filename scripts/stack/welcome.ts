@@ -23,11 +23,13 @@ export function demoCitizen(): { readonly niu: string; readonly reference: strin
 }
 
 /** What `npm start` and `npm run start:scaled` print once the stack is up (French: for the newcomer at the terminal). */
-export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl'> & { readonly databaseUrl?: string }): string {
+export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl' | 'legacyUrls'> & { readonly databaseUrl?: string }): string {
   // Scaled: the trail is in the run's PostgreSQL, not the file.
   const trail = stack.databaseUrl === undefined ? '' : `DATABASE_URL=${stack.databaseUrl} `;
   const { niu, reference } = demoCitizen();
   const gql = stack.gatewayUrl;
+  const origin = new URL(gql).origin;
+  const numero = reference.replace(/^CEET-/, '');
   return `
 Guichet est prêt : ${gql}
 Fournisseur d’identité de développement : ${stack.idpUrl}
@@ -47,6 +49,16 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TO
 # qui a consulté mes données ?
 curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
 
+# les événements de ses dossiers, poussés (GraphQL sur SSE) : laissez tourner, puis, dans un troisième terminal,
+# faites avancer le dossier dans le système de la CEET ; l’événement arrive dans les 2 s (la lecture des flux)
+curl -N ${origin}/graphql/stream -H "authorization: Bearer $TOKEN" -H 'accept: text/event-stream' -H 'content-type: application/json' --data '{"query":"subscription { myDossierEvents { cursor type reference status ministryStatus at } }"}'
+curl -s -X POST ${stack.legacyUrls.ceet}/__admin/dossiers/${numero}/status -H 'content-type: application/json' --data '{"status":"30"}'
+
+# un webhook d’intégrateur (signé Standard Webhooks), vers un récepteur sur cette machine (autorisée en développement)
+node -e "require('http').createServer((q,r)=>{let b='';q.on('data',c=>b+=c).on('end',()=>{console.log(q.headers['webhook-id'],b);r.end()})}).listen(9999)" &
+ITOKEN=$(npm run -s token -- --role integrator --scopes webhooks:manage,dossiers:read)
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $ITOKEN" --data '{"query":"mutation { registerWebhook(input: { url: \\"http://127.0.0.1:9999/\\", ministries: [ENERGY] }) { secret webhook { id } } }"}'
+
 # le journal d’audit, vérifié contre les points de contrôle signés du témoin
 ${trail}AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
 
@@ -54,7 +66,7 @@ ${trail}AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
 ${gql.replace(/\/graphql$/, '/supervision')}
 npm run -s token -- --role supervisor
 
-Autres rôles : npm run token -- --role agent --ministry ENERGY | --role supervisor | --role integrator --scopes dossiers:read,citizens:read
+Autres rôles : npm run token -- --role agent --ministry ENERGY | --role supervisor | --role integrator --scopes dossiers:read,citizens:read,webhooks:manage
 
 Ctrl-C arrête tous les processus.
 `;
