@@ -13,7 +13,13 @@ export interface StatusStep {
  * an event, since a feed only reports a change of normalized status (docs/events.md, "How events are derived").
  * ACTION_REQUIRED appears where the system has one, so that the two-event changes are measured too.
  */
-export const statusCycles: Readonly<Record<LegacySystem, { readonly start: StatusStep; readonly cycle: readonly StatusStep[] }>> = {
+export interface StatusCycle {
+  readonly start: StatusStep;
+  readonly cycle: readonly StatusStep[];
+}
+
+/** Partial: a ministry added by one registry row is measured by the push figures once it has its cycle here. */
+export const statusCycles: Readonly<Partial<Record<LegacySystem, StatusCycle>>> = {
   ceet: {
     start: { code: '20', status: 'IN_PROGRESS' },
     cycle: [
@@ -91,13 +97,19 @@ export function createStatusCycler() {
   return {
     start(dossier: MovableDossier): StatusStep {
       positions.set(dossier.reference, -1);
-      return statusCycles[dossier.system].start;
+      return cycleOf(dossier.system).start;
     },
     next(dossier: MovableDossier): StatusStep {
-      const { cycle } = statusCycles[dossier.system];
+      const { cycle } = cycleOf(dossier.system);
       const position = ((positions.get(dossier.reference) ?? -1) + 1) % cycle.length;
       positions.set(dossier.reference, position);
       return cycle[position] as StatusStep;
     },
   };
+}
+
+function cycleOf(system: LegacySystem): StatusCycle {
+  const cycle = statusCycles[system];
+  if (!cycle) throw new Error(`no status cycle for ${system} in bench/push-changes.ts: the push figures cannot move its dossiers`);
+  return cycle;
 }

@@ -67,6 +67,8 @@ export async function startBenchStack(options: {
     // Production refuses development secrets: CEET's simulator and its clients share this one.
     CEET_API_KEY: benchCeetApiKey,
     WITNESS_TOKEN: benchWitnessToken,
+    // The webhooks subgraph seals integrators' secrets with it; production refuses the development default.
+    WEBHOOKS_SECRET_KEY: 'guichet-bench-webhooks-secret-key-0123456789abcdef',
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
     // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
     // it for the others: off, so that each target's legacy calls and subgraph work are its own.

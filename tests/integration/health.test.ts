@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { subgraphDefinitions } from '../../subgraphs/index.js';
 import { gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
 import { citizenToken } from '../support/tokens.js';
@@ -19,7 +20,8 @@ describe('gateway health', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; subgraphs: Record<string, { status: string; legacy?: Record<string, { circuit: string }>; outbox?: { pending: number } }> };
     expect(['ready', 'degraded']).toContain(body.status);
-    expect(Object.keys(body.subgraphs).sort()).toEqual(['building-permits', 'civil-registry', 'dossiers', 'electricity', 'energy-mines', 'supervision']);
+    // Every subgraph of the supergraph (the registry's ministries, dossiers, supervision, webhooks), none forgotten.
+    expect(Object.keys(body.subgraphs).sort()).toEqual(subgraphDefinitions.map((s) => s.name).sort());
     // Each ministry reports its legacy circuit and its outbox backlog.
     expect(body.subgraphs.electricity).toMatchObject({ legacy: { ceet: { circuit: expect.any(String) } }, outbox: { pending: expect.any(Number) } });
     expect(body.subgraphs['civil-registry']).toMatchObject({ legacy: { rnec: { circuit: expect.any(String) } } });

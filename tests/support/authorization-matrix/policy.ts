@@ -152,21 +152,23 @@ export function unclassifiedFields(schema: GraphQLSchema): string[] {
  * paths from Query.
  */
 function subscriptionOnlyTypes(schema: GraphQLSchema): Set<string> {
-  const reach = (root: GraphQLObjectType | null | undefined): Set<string> => {
-    const seen = new Set<string>();
-    const visit = (type: GraphQLObjectType) => {
-      if (seen.has(type.name)) return;
-      seen.add(type.name);
-      for (const field of Object.values(type.getFields())) {
-        const named = getNamedType(field.type);
-        if (isObjectType(named)) visit(named);
-      }
-    };
-    if (root) visit(root);
-    return seen;
+  const elsewhere = new Set([...typesReachedFrom(schema.getQueryType()), ...typesReachedFrom(schema.getMutationType())]);
+  return new Set([...typesReachedFrom(schema.getSubscriptionType())].filter((name) => !elsewhere.has(name)));
+}
+
+/** The object types a root reaches through object fields (itself included). */
+export function typesReachedFrom(root: GraphQLObjectType | null | undefined): Set<string> {
+  const seen = new Set<string>();
+  const visit = (type: GraphQLObjectType) => {
+    if (seen.has(type.name)) return;
+    seen.add(type.name);
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (isObjectType(named)) visit(named);
+    }
   };
-  const elsewhere = new Set([...reach(schema.getQueryType()), ...reach(schema.getMutationType())]);
-  return new Set([...reach(schema.getSubscriptionType())].filter((name) => !elsewhere.has(name)));
+  if (root) visit(root);
+  return seen;
 }
 
 /** Whether a field's values are leaves (scalars, enums, lists of them). */
