@@ -159,7 +159,7 @@ describe('supervision room (headless Chromium)', () => {
     const page = await openPage();
     const citizen = testWorld().persons.find((p) => p.deathDate === null)!;
     await signIn(page, await citizenToken(citizen.niu));
-    await expect.poll(() => page.textContent('#erreur-connexion')).toContain('supervision');
+    await expect.poll(() => page.textContent('#erreur-connexion'), { timeout: 15_000, interval: 100 }).toContain('supervision');
     expect(await page.isVisible('#connexion')).toBe(true);
     expect(await page.isVisible('#tableau')).toBe(false);
     await page.close();
