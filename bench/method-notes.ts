@@ -55,11 +55,8 @@ export const methodNotes = `## Method
   computed from these measured rates (formulas printed with them). Streams: a fresh gateway process with the caps
   raised, SSE streams opened with node:http (one connection each), memory from /proc and the gateway's \`/metrics\`,
   CPU from /proc.
-- **Known limit of a peer.** Hive Gateway 2.15 (default stitching runtime, \`@graphql-tools/federation\` 4.5) answers
-  \`status\` and \`dashboard\` with an error before calling any subgraph: "Was not able to find any options for
-  reference: This shouldn't have happened." Both go through the \`dossiers\` subgraph's value-type \`interface Dossier\`,
-  whose implementations there are \`@key(resolvable: false)\` stubs with every field \`@external\` (the owners resolve
-  them); its planner's interface-field check (\`createUnresolvableError\` in \`@graphql-tools/federation\`) finds every
-  field external in every implementation and gives up instead of jumping to the owning subgraph, which Apollo's query
-  planner does. Its rows for those scenarios measure that error, so they get no ratio.
+- **Hive Gateway and \`Dossier\`.** Hive Gateway 2.15's default (stitching) runtime refuses a field of an interface
+  that a subgraph declares while every implementation there leaves it \`@external\` ("Was not able to find any options
+  for reference"). The \`dossiers\` subgraph therefore declares only \`Dossier\`'s hidden key; the ministries declare its
+  public fields (docs/architecture.md), and Hive runs \`status\` and \`dashboard\` like the other gateways.
 `;

@@ -36,11 +36,14 @@ export interface DossierFieldOptions {
   readonly procedureType: TypeThunk;
   /** Marks every field `@external` (stubs of another subgraph's dossier type, keyed by `lookup`). */
   readonly external?: boolean;
+  /** Only these fields (a stub declares what it requires, nothing more); default all. */
+  readonly only?: readonly string[];
 }
 
 /** Declares the common dossier fields on a type-graphql class (object type, interface or stub). */
-export function decorateDossierFields(target: { prototype: object }, { procedureType, external = false }: DossierFieldOptions): void {
+export function decorateDossierFields(target: { prototype: object }, { procedureType, external = false, only }: DossierFieldOptions): void {
   for (const spec of dossierFieldSpecs(procedureType)) {
+    if (only && !only.includes(spec.name)) continue;
     Field(spec.type as () => typeof String, { nullable: spec.nullable ?? false, description: spec.description })(target.prototype, spec.name);
     if (external) Directive('@external')(target.prototype, spec.name);
   }

@@ -1,15 +1,16 @@
 import { ObjectType } from 'type-graphql';
+import { DossierInterface } from './dossier-interface.js';
 import type { DossierStatus } from '../../../schema/dossier-status.js';
 import { decorateDossierFields, decorateLookupKey } from './dossier-field-specs.js';
 import type { DossierStep } from './dossier-step.js';
 import { ProcedureRef } from './procedure-ref.js';
 
 /**
- * The fields every ministry's dossier type has in common (the graph's `Dossier`), inherited by each ministry's
- * entity class so that they never drift from the interface the dossiers subgraph declares.
+ * The fields every ministry's dossier type has in common, inherited by each ministry's entity class: it implements
+ * the graph's `Dossier` interface, declared from the same list of fields so that the two never drift.
  */
-@ObjectType()
-export abstract class DossierFields {
+@ObjectType({ implements: DossierInterface })
+export abstract class DossierFields implements DossierInterface {
   reference!: string;
   status!: DossierStatus;
   ministryStatus!: string;
