@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../lib/log/index.js';
 import type { DossierEvent } from './dossier-event.js';
+import type { FeedRead } from './feed-read.js';
 import { readDossierEventStream } from './read-dossier-event-stream.js';
 
 export interface FollowDossierEventsOptions {
@@ -14,6 +15,8 @@ export interface FollowDossierEventsOptions {
   readonly onEvent: (event: DossierEvent) => void | Promise<void>;
   /** The cursor asked for is older than the supervision subgraph keeps: the events between are lost. */
   readonly onReset: (oldest: string) => void;
+  /** A change feed was read (the URL must ask for them: `?feedReads=1`). */
+  readonly onFeedRead?: (read: FeedRead) => void;
   /** Connected (true, at the first byte of a connection) or not (false, when one ends). */
   readonly onConnection?: (connected: boolean) => void;
   /** No byte (event or heartbeat) for this long: the connection is dead, reconnect. */
@@ -37,6 +40,7 @@ export async function followDossierEvents({
   onEvent,
   onReset,
   onConnection = () => undefined,
+  onFeedRead,
   idleTimeoutMs,
   reconnectDelayMs = 250,
   maxReconnectDelayMs = 10_000,
@@ -75,6 +79,7 @@ export async function followDossierEvents({
           touch();
         },
         onReset,
+        ...(onFeedRead ? { onFeedRead } : {}),
         onMalformed: (reason) => log.warn({ url, reason }, 'dossier event skipped: malformed'),
       });
     } catch (error) {

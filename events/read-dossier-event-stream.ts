@@ -1,6 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import { INTERNAL_TOKEN_HEADER } from '../auth/index.js';
 import { dossierEventSchema, type DossierEvent } from './dossier-event.js';
+import { FEED_READ_EVENT, feedReadSchema, type FeedRead } from './feed-read.js';
 
 export interface DossierEventStreamOptions {
   /** `<supervision origin>/internal/dossier-events`. */
@@ -17,6 +18,8 @@ export interface DossierEventStreamOptions {
   readonly onActivity: () => void;
   /** A `data:` that does not parse: logged, skipped (one bad event must not stop every subscriber's stream). */
   readonly onMalformed: (reason: string) => void;
+  /** A change feed was read (only sent when the URL asks, `?feedReads=1`); in order with the events. */
+  readonly onFeedRead?: (read: FeedRead) => void;
 }
 
 /** Thrown when the stream answers other than 200 text/event-stream. */
@@ -27,7 +30,7 @@ export class DossierEventStreamRefusedError extends Error {
 }
 
 /** Reads one connection of the internal dossier-event stream until it ends, fails or `signal` aborts. */
-export async function readDossierEventStream({ url, internalToken, after, signal, onEvent, onReset, onActivity, onMalformed }: DossierEventStreamOptions): Promise<void> {
+export async function readDossierEventStream({ url, internalToken, after, signal, onEvent, onReset, onActivity, onMalformed, onFeedRead }: DossierEventStreamOptions): Promise<void> {
   const headers: Record<string, string> = { accept: 'text/event-stream', [INTERNAL_TOKEN_HEADER]: internalToken };
   if (after !== undefined) headers['last-event-id'] = after;
   const response = await fetch(url, { headers, signal });
@@ -36,7 +39,7 @@ export async function readDossierEventStream({ url, internalToken, after, signal
     throw new DossierEventStreamRefusedError(response.status);
   }
   // The parser calls back synchronously while a chunk is fed; the events are handed over after, one at a time.
-  const parsed: Array<{ readonly event: DossierEvent } | { readonly oldest: string }> = [];
+  const parsed: Array<{ readonly event: DossierEvent } | { readonly oldest: string } | { readonly feedRead: FeedRead }> = [];
   const parser = createParser({
     onComment: onActivity,
     onEvent(message) {
@@ -45,6 +48,12 @@ export async function readDossierEventStream({ url, internalToken, after, signal
         const oldest = parseOldest(message.data);
         if (oldest === undefined) onMalformed('reset without oldest');
         else parsed.push({ oldest });
+        return;
+      }
+      if (message.event === FEED_READ_EVENT) {
+        const read = feedReadSchema.safeParse(parseJson(message.data));
+        if (read.success) parsed.push({ feedRead: read.data });
+        else onMalformed('feed read does not parse');
         return;
       }
       if (message.event !== undefined && message.event !== 'dossier') return;
@@ -65,8 +74,17 @@ export async function readDossierEventStream({ url, internalToken, after, signal
     parser.feed(decoder.decode(chunk, { stream: true }));
     for (const item of parsed.splice(0)) {
       if ('event' in item) await onEvent(item.event);
+      else if ('feedRead' in item) onFeedRead?.(item.feedRead);
       else onReset(item.oldest);
     }
+  }
+}
+
+function parseJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
   }
 }
 

@@ -63,6 +63,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // tests, the soak and the bench) gets a witness of this run only; `npm start`'s trail in .data/audit keeps its
     // witness in .data/witness.
     ...(options.env?.AUDIT_LOG_PATH === undefined ? {} : { witness: { WITNESS_DATA_DIR: join(runDir, 'witness') } }),
+    // On ephemeral ports the ministry subgraphs cannot know where the supervision subgraph will listen (it starts
+    // after them, reading their outboxes), and its default port may be another stack's: proven-fresh status polls
+    // (docs/performance.md) are off there unless a caller sets DOSSIER_FRESHNESS_* and DOSSIER_EVENTS_URL itself.
+    ...(options.ports === 'ephemeral' ? Object.fromEntries(stackServices.filter((s) => s.outbox).map((s) => [s.name, { DOSSIER_FRESHNESS_MAX_ENTRIES: '0' }])) : {}),
   };
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
     // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { FeedRead } from '../../events/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import { createPgPool } from '../../lib/postgres/index.js';
 import { createStoreHealth, type StoreHealth } from '../../lib/store-health/index.js';
@@ -29,8 +30,8 @@ const whileDown = 'stale-reads';
  * Fills `model` and keeps it fresh. `DATABASE_URL` set: the shared PostgreSQL read model (migrations applied here),
  * this replica ingesting only while it holds the leader's lease. Otherwise this process alone, on its SQLite file.
  */
-export async function startIngestion(config: SupervisionConfig, model: ReadModel, log: Logger, onEvents?: (count: number) => void): Promise<RunningIngestion> {
-  const eventHooks = onEvents ? { onEvents } : {};
+export async function startIngestion(config: SupervisionConfig, model: ReadModel, log: Logger, onEvents?: (count: number) => void, onFeedRead?: (read: FeedRead) => void): Promise<RunningIngestion> {
+  const eventHooks = { ...(onEvents ? { onEvents } : {}), ...(onFeedRead ? { onFeedRead } : {}) };
   const sources = config.feeds.map((feed) => `${feed.system}=${feed.source}`).join(' ');
   const feeds = config.feeds.map((feed) => feed.open());
   // Each ministry subgraph's outbox outcomes, polled (by the leader only) on the feeds' timer.

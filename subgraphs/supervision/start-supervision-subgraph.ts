@@ -5,7 +5,7 @@ import { createGatewayAuthenticator, startSubgraphServer } from '../shared/index
 import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
 import { createSupervisionContext } from './context.js';
-import { createDossierEventStream, createWakeups } from './events/index.js';
+import { createDossierEventStream, createFeedReadBroadcast, createWakeups } from './events/index.js';
 import { createReadModel } from './read-model/index.js';
 import { startIngestion, type RunningIngestion } from './start-ingestion.js';
 
@@ -17,7 +17,14 @@ import { startIngestion, type RunningIngestion } from './start-ingestion.js';
 export async function startSupervisionSubgraph(config: SupervisionConfig, log: Logger): Promise<RunningService> {
   const model = createReadModel();
   const appended = createWakeups();
-  const ingestion = await startIngestion(config, model, log, () => appended.wake());
+  const feedReads = createFeedReadBroadcast();
+  const ingestion = await startIngestion(
+    config,
+    model,
+    log,
+    () => appended.wake(),
+    (read) => feedReads.publish(read),
+  );
   const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now };
   const authenticate = createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET);
   const stream = createDossierEventStream({
@@ -25,6 +32,7 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
     authenticate,
     logger: log,
     wakeups: appended,
+    feedReads,
     heartbeatMs: config.events.heartbeatMs,
     maxStreams: config.events.maxStreams,
     maxBufferedBytes: config.events.maxBufferedBytes,

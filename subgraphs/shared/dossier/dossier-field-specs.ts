@@ -28,7 +28,13 @@ const dossierFieldSpecs = (procedureType: TypeThunk): readonly DossierFieldSpec[
     type: () => Boolean,
     description: 'Vrai quand le système du ministère est injoignable : ce dossier est la dernière version connue (voir asOf).',
   },
-  { name: 'asOf', type: () => DateTimeScalar, nullable: true, description: 'Quand cette dernière version connue a été lue auprès du ministère (si stale).' },
+  {
+    name: 'asOf',
+    type: () => DateTimeScalar,
+    nullable: true,
+    description:
+      'Si stale : quand cette dernière version connue a été lue auprès du ministère. Sinon, si renseigné : jusqu’à quand le flux des changements du ministère prouve le dossier inchangé (réponse sans appel au ministère). Null : lu à l’instant auprès du ministère.',
+  },
 ];
 
 export interface DossierFieldOptions {

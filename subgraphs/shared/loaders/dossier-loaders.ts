@@ -7,6 +7,8 @@ import { canSeeDossier, recordedWhenVisible } from '../authorization/index.js';
 import { batchLoader, listLoader } from './batch-loader.js';
 import { withLastKnown, withLastKnownList, type LastKnown } from '../fallback/index.js';
 import { withGuichetReferences } from '../submissions/index.js';
+import { withFeedFreshness, type FeedFreshness, type FeedFreshnessCounters } from '../freshness/index.js';
+import type { KnownRecord } from '../fallback/index.js';
 
 /** A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. */
 export type LoadedDossier = LegacyRecord & { readonly reference: string; readonly applicantNiu: string };
@@ -28,6 +30,8 @@ export interface DossierLoadersOptions<R extends LoadedDossier> {
   readonly listOfCitizen: (niu: string) => Promise<readonly R[]>;
   /** The NOT_FOUND of a reference the system does not know or the caller may not see. */
   readonly notFound: (reference: string) => Error;
+  /** Records the change feed proves unchanged answer reads by reference without a legacy call; absent: always read. */
+  readonly freshness?: { readonly freshness: FeedFreshness<KnownRecord<R>>; readonly counters: FeedFreshnessCounters };
 }
 
 export interface DossierLoaders<R> {
@@ -55,12 +59,9 @@ export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersO
   // A citizen's list, remembered so an outage answers with the last known one (marked stale).
   const citizenList = withLastKnownList((niu: string) => options.listOfCitizen(niu), lastKnown);
   const visible = recordedWhenVisible(mayServe, access, system, (r) => [r.applicantNiu]);
+  const read = withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe });
   const byReference = batchLoader(
-    withGuichetReferences<R | Error>(
-      withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe }),
-      outbox,
-      queuedRecord,
-    ),
+    withGuichetReferences<R | Error>(options.freshness ? withFeedFreshness(read, options.freshness.freshness, options.freshness.counters) : read, outbox, queuedRecord),
     options.notFound,
     visible,
   );

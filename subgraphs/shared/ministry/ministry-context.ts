@@ -25,7 +25,7 @@ export type InputOf<A> = A extends MinistryDossierAdapter<infer _R, infer I> ? (
  * What a ministry keeps for the life of its process, handed to each request's context: what its dossier loaders are
  * built from (system, ministry, outbox, last-known store, queued record), and what filing needs besides.
  */
-export interface MinistryParts<R extends MinistryRecord, A, I extends object> extends Pick<DossierLoadersOptions<R>, 'system' | 'ministry' | 'outbox' | 'lastKnown' | 'queuedRecord'> {
+export interface MinistryParts<R extends MinistryRecord, A, I extends object> extends Pick<DossierLoadersOptions<R>, 'system' | 'ministry' | 'outbox' | 'lastKnown' | 'queuedRecord' | 'freshness'> {
   readonly referencePrefix: DossierSystem;
   readonly adapter: A;
   readonly inputSchema: ZodType<I>;
@@ -47,6 +47,7 @@ export function createMinistryContext<R extends MinistryRecord, I extends object
     lastKnown,
     outbox,
     queuedRecord,
+    ...(parts.freshness ? { freshness: parts.freshness } : {}),
     getMany: (references) => adapter.getDossiers(references),
     listOfCitizen: (niu) => adapter.listDossiersOfCitizen(niu),
     notFound: (reference) =>

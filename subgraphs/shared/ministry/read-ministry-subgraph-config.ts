@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError, readConfig } from '../../../lib/config/index.js';
 import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../../outbox/index.js';
 import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
+import { freshnessConfigFromEnv, freshnessEnvSchema, type FreshnessConfig } from '../freshness/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../server/subgraph-env.js';
 import { ministryDatabaseConfig, ministryDatabaseEnvSchema, type MinistryDatabaseConfig } from './ministry-database-config.js';
 
@@ -13,6 +14,8 @@ export interface MinistrySubgraphConfig<O, X = undefined> {
   readonly outbox: OutboxConfig;
   /** PostgreSQL for the outbox and last-known values (DATABASE_URL); null: the embedded stores. */
   readonly database: MinistryDatabaseConfig | null;
+  /** Status polls answered from the change feeds (DOSSIER_FRESHNESS_*); null: off. */
+  readonly freshness: FreshnessConfig | null;
   readonly own: X;
 }
 
@@ -40,7 +43,7 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
   const serverSchema = subgraphEnvSchema(registryRowOf(name).subgraph.port, env.NODE_ENV);
   const ownSchema = ownEnv?.schema ?? z.object({});
   const service = `subgraph-${name}`;
-  readConfig(service, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...ownSchema.shape }), env);
+  readConfig(service, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...freshnessEnvSchema.shape, ...ownSchema.shape }), env);
   const database = ministryDatabaseConfig(env, ministryDatabaseEnvSchema.parse(env).DATABASE_POOL_MAX);
   if (database.problems.length > 0) throw new ConfigError(service, database.problems);
   return {
@@ -48,6 +51,7 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
     adapter: adapter.optionsFromEnv(adapter.envSchema.parse(env)),
     outbox: outboxConfigFromEnv(outboxEnvSchema.parse(env), name),
     database: database.value,
+    freshness: freshnessConfigFromEnv(freshnessEnvSchema.parse(env)),
     // Without own variables X is `undefined` (its default): nothing else can be read here.
     own: (ownEnv ? ownEnv.read(ownSchema.parse(env)) : undefined) as X,
   };

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { MinistryDossierAdapter } from '../../../adapters/shared/index.js';
 import type { Logger } from '../../../lib/log/index.js';
@@ -5,6 +6,8 @@ import type { RunningService } from '../../../lib/service/index.js';
 import { withTraceIds } from '../../../lib/trace/index.js';
 import type { Submission } from '../../../outbox/index.js';
 import { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH } from '../outbox-feed/index.js';
+import type { KnownRecord } from '../fallback/index.js';
+import { startFeedFreshness } from '../freshness/index.js';
 import { createGatewayAuthenticator } from '../server/gateway-authenticator.js';
 import { startSubgraphServer } from '../server/start-subgraph-server.js';
 import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
@@ -53,8 +56,10 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     ...(stores.outboxStore ? { store: stores.outboxStore } : {}),
   });
   const lastKnown = stores.lastKnown;
+  // Status polls the change feed proves unchanged are answered without a legacy call (docs/performance.md).
+  const fresh = config.freshness ? startFeedFreshness<KnownRecord<R>>({ system, config: config.freshness, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, log }) : null;
   // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.
-  const closeStores = () => outbox.close().finally(() => stores.close());
+  const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close())]).then(() => undefined);
   const parts = {
     system,
     ministry: row.code,
@@ -65,6 +70,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     inputSchema: definition.inputSchema,
     queuedRecord,
     notFoundMessage: definition.notFoundMessage,
+    ...(fresh ? { freshness: fresh } : {}),
   };
   const stopCompanion = definition.companion?.(log, config.adapter) ?? (() => {});
   outbox.start();
@@ -87,6 +93,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
       stores: stores.health,
       system,
       backlog: () => outbox.backlog(),
+      ...(fresh ? { registerMetrics: (registry: Registry) => fresh.registerMetrics(registry) } : {}),
       ...(definition.cacheHints ? { cacheHints: definition.cacheHints } : {}),
     });
     return {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isCursor, type DossierEvent } from '../../../events/index.js';
+import { FEED_READ_EVENT, FEED_READS_PARAMETER, isCursor, type DossierEvent, type FeedRead } from '../../../events/index.js';
 import { sendJson, type RouteHandler } from '../../../lib/http/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import { errorMessages } from '../../../schema/index.js';
 import type { DossierEventLog } from './dossier-event-log.js';
+import type { FeedReadBroadcast } from './feed-read-broadcast.js';
 import { createWakeups, type Wakeups } from './wakeups.js';
 
 export interface DossierEventStreamOptions {
@@ -25,6 +26,8 @@ export interface DossierEventStreamOptions {
   readonly pageSize?: number;
   /** In-process wake-ups (the leader's own appends); default: polling only. */
   readonly wakeups?: Wakeups;
+  /** This process's feed reads (it ingests), sent to the connections that ask (`?feedReads=1`); default none. */
+  readonly feedReads?: FeedReadBroadcast;
 }
 
 export interface DossierEventStream {
@@ -45,6 +48,8 @@ const SSE_HEADERS = {
 };
 
 const dossierFrame = (event: DossierEvent) => `id: ${event.cursor}\nevent: dossier\ndata: ${JSON.stringify(event)}\n\n`;
+// No `id:`: a feed read is not in the log, and must not move the reader's Last-Event-ID.
+const feedReadFrame = (read: FeedRead) => `event: ${FEED_READ_EVENT}\ndata: ${JSON.stringify(read)}\n\n`;
 
 /**
  * The internal dossier-event stream (Server-Sent Events) the gateways read: each connection reads the event log from
@@ -113,9 +118,14 @@ export function createDossierEventStream(options: DossierEventStreamOptions): Do
     startPolling();
     let ended = false;
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    const wantsFeedReads = ['1', 'true'].includes(url.searchParams.get(FEED_READS_PARAMETER) ?? '');
+    // Written as they happen, beside the events. Dropped when the reader is behind: a missed feed read only proves
+    // less (each read states its whole interval), so it is never worth holding the reader's memory for.
+    const unsubscribe = wantsFeedReads && options.feedReads ? options.feedReads.subscribe((read) => ended || res.writableLength > maxBufferedBytes || res.write(feedReadFrame(read))) : () => false;
     const end = () => {
       if (ended) return;
       ended = true;
+      unsubscribe();
       clearInterval(heartbeat);
       streams.delete(res);
       stopPollingIfIdle();

@@ -5,3 +5,4 @@ export { createMemoryDossierEventLog, type MemoryDossierEventLog } from './memor
 export { createWakeups, type Wakeups } from './wakeups.js';
 export { createDossierEventStream, type DossierEventStream, type DossierEventStreamOptions } from './dossier-event-stream.js';
 export { outcomeDossierEvents } from './outcome-dossier-events.js';
+export { createFeedReadBroadcast, type FeedReadBroadcast } from './feed-read-broadcast.js';

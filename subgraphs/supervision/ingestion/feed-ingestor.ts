@@ -1,4 +1,5 @@
 import { isAdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
+import type { FeedRead } from '../../../events/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import { deriveDossierEvents, outcomeDossierEvents, recordStatuses, type KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
@@ -28,6 +29,11 @@ export interface FeedIngestorOptions {
   readonly known?: KnownStatuses;
   /** Called after a poll whose events were saved (in-process wake-up of the event stream). */
   readonly onEvents?: (count: number) => void;
+  /**
+   * Called after each saved poll of a change feed but the initial load (which lists a whole system): what the poll
+   * read, so that a ministry subgraph can prove the dossiers it holds unchanged (docs/events.md, "Feed reads").
+   */
+  readonly onFeedRead?: (read: FeedRead) => void;
   /**
    * The ministry subgraphs' outboxes, read as feeds of outcomes on the same timer as the change feeds: each outcome
    * makes a SUBMISSION_DELIVERED or SUBMISSION_REJECTED event, saved with the outbox's cursor. Default none.
@@ -75,7 +81,7 @@ type MutableFeedState = { -readonly [K in keyof FeedState]: FeedState[K] };
  * legacy system in one answer (no feed paginates), and one at a time bounds the memory they take.
  */
 export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
-  const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now, onEvents } = options;
+  const { feeds, store, model, pollIntervalMs, overlapMs, log, clock = Date.now, onEvents, onFeedRead } = options;
   const known: KnownStatuses = options.known ?? new Map();
   const states = new Map<LegacySystem, MutableFeedState>(feeds.map((f) => [f.system, { system: f.system, loaded: false, cursorMs: null, lastSuccessMs: null, lastFailure: null }]));
   const { outboxes = [], outboxPageLimit = 200 } = options;
@@ -112,6 +118,8 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
       await store.save(feed.system, facts, cursorMs, events);
       recordStatuses(known, changes);
       if (events.length > 0) onEvents?.(events.length);
+      // After the save: whoever the read reaches may already see its events in the log.
+      if (!initial) onFeedRead?.({ system: feed.system, sinceMs: Date.parse(since), readMs: startedMs, references: facts.map((fact) => fact.key) });
       const { changed, ignored } = model.apply(facts);
       if (initial) log.info({ system: feed.system, dossiers: facts.length, ignored, durationMs: clock() - loadStartedMs }, 'change feed: initial load done');
       else if (changed > 0) log.debug({ system: feed.system, changed }, 'change feed: dossiers changed');

@@ -1,4 +1,5 @@
 import type { LegacySystem } from '../../../adapters/shared/index.js';
+import type { FeedRead } from '../../../events/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import { createFeedIngestor, createPauses, type ChangeFeed, type FeedIngestor, type FeedState, type IngestionStatus, type OutboxOutcomeSource } from '../ingestion/index.js';
 import type { KnownStatuses } from '../events/index.js';
@@ -30,6 +31,8 @@ export interface SupervisionReplicaOptions {
   readonly clock?: () => number;
   /** Called after a poll whose dossier events were saved, while this replica leads. */
   readonly onEvents?: (count: number) => void;
+  /** Called after each saved feed poll, while this replica leads (see FeedIngestorOptions.onFeedRead). */
+  readonly onFeedRead?: (read: FeedRead) => void;
 }
 
 export interface SupervisionReplica {
@@ -114,6 +117,7 @@ export function createSupervisionReplica(options: SupervisionReplicaOptions): Su
       clock,
       known,
       ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+      ...(options.onFeedRead ? { onFeedRead: options.onFeedRead } : {}),
     });
     ingestor = next;
     await next.start();
