@@ -23,13 +23,23 @@ export interface GatewayAdmission {
 export function createAdmission(options: AdmissionOptions & { readonly requestDeadlineMs: number }, log: Logger): GatewayAdmission {
   const limiter = createAdmissionLimiter(options);
   let wasSaturated = false;
+  let quietSaturation = false;
   const stopWatching =
     options.eventLoopDelayMs > 0
       ? watchEventLoopDelay((delayMs) => {
           limiter.observeEventLoopDelay(delayMs);
           // One line per change of state, not per refusal: the metrics count those.
           const saturated = limiter.saturated();
-          if (saturated !== wasSaturated) log.warn({ ...limiter.stats(), saturated }, saturated ? 'gateway saturated: refusing beyond capacity' : 'gateway no longer saturated');
+          if (saturated !== wasSaturated) {
+            const stats = limiter.stats();
+            // A delay with no request waiting is the process's own work (composing a supergraph at start-up or on a
+            // reload), not load: worth knowing, not a warning an operator should act on.
+            const idle = stats.inFlight === 0 && stats.queued === 0;
+            if (!saturated) log[quietSaturation ? 'info' : 'warn']({ ...stats, saturated }, 'gateway no longer saturated');
+            else if (idle) log.info({ ...stats, saturated }, 'gateway event loop delayed with no request waiting (e.g. composing the supergraph): /ready says saturated until it recovers');
+            else log.warn({ ...stats, saturated }, 'gateway saturated: refusing beyond capacity');
+            quietSaturation = saturated && idle;
+          }
           wasSaturated = saturated;
         })
       : () => undefined;
