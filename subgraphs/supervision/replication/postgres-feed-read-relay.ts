@@ -89,13 +89,14 @@ export function createPostgresFeedReadRelay({ pool, onRead, log, reconnectDelayM
  * they name), the last names the rest over the whole interval. Applied in order they do what the whole read does.
  */
 export function splitFeedRead(read: FeedRead, maxBytes: number): FeedRead[] {
-  if (JSON.stringify(read).length <= maxBytes) return [read];
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+  if (bytes(read) <= maxBytes) return [read];
   const parts: FeedRead[] = [];
   let current: string[] = [];
-  const empty = JSON.stringify({ ...read, readMs: Math.max(read.sinceMs, read.readMs), references: [] }).length;
+  const empty = bytes({ ...read, readMs: Math.max(read.sinceMs, read.readMs), references: [] });
   let size = empty;
   for (const reference of read.references) {
-    const added = JSON.stringify(reference).length + 1;
+    const added = bytes(reference) + 1;
     if (current.length > 0 && size + added > maxBytes) {
       parts.push({ ...read, readMs: read.sinceMs, references: current });
       current = [];
