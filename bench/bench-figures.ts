@@ -7,6 +7,7 @@ import type { ReloadMemoryFigures } from './measure-reload-memory.js';
 import type { ScaledFigures } from './measure-scaled.js';
 import type { RssFigures } from './start-rss-sampler.js';
 import type { WireBytesFigures } from './measure-wire-bytes.js';
+import type { StatusPollFigures } from './measure-status-polls.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
 export interface TargetFigures {
@@ -109,6 +110,8 @@ export interface BenchFigures {
   readonly defer?: readonly DeferFigures[];
   /** Push against polling: latency to the app, legacy calls per citizen, open streams' cost (undefined: not measured). */
   readonly push?: PushFigures;
+  /** Phones polling their dossiers' status: legacy calls per poll and freshness (undefined: `--status-poll-phones none`). */
+  readonly statusPolls?: StatusPollFigures;
   /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
   readonly scaled?: ScaledFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */

@@ -92,6 +92,14 @@ export interface BenchOptions {
    * (scripts/stack's gatewayNodeOptions), which is what a deployment runs with.
    */
   readonly pushStreamsHeapMb?: number;
+  /** Only the status-poll section (`--status-polls`): the stack, then phones polling, nothing else. Default false. */
+  readonly statusPollsOnly: boolean;
+  /** Phones of the status-poll figure (issue 16, target 3); 0 skips it. Default 300 (quick: 0; `--quick --status-polls`: 30). */
+  readonly statusPollPhones: number;
+  /** Counted rounds of the status-poll figure, after its warm-up. Default 6. */
+  readonly statusPollRounds: number;
+  /** The phones' poll interval the figure runs at, ms; the app's is 30 s (below it: compressed time, said so). Default 30,000. */
+  readonly statusPollIntervalMs: number;
   /** Markdown report. Default bench/results.md (`--quick`: .data/bench-quick.md). */
   readonly out: string;
   /** Every figure as JSON. Default .data/bench-results.json (`--quick`: .data/bench-quick.json). */
@@ -136,6 +144,10 @@ export const defaultBenchOptions: BenchOptions = {
   pushCitizens: 100,
   pushChanges: 300,
   pushStreams: [1_000, 10_000],
+  statusPollsOnly: false,
+  statusPollPhones: 300,
+  statusPollRounds: 6,
+  statusPollIntervalMs: 30_000,
   guichetEnv: {},
   variants: [],
   out: 'bench/results.md',
@@ -167,6 +179,8 @@ export const quickBenchOptions: BenchOptions = {
   // pay. `--quick --push` runs them on the quick world.
   pushPolls: [],
   pushStreams: [],
+  // Its warm-up outlasts the feeds' one-minute overlap: `--quick --status-polls` runs a small one.
+  statusPollPhones: 0,
   scale: 0.05,
   out: '.data/bench-quick.md',
   json: '.data/bench-quick.json',

@@ -7,6 +7,7 @@ import { formatWireBytes } from './measure-wire-bytes.js';
 import { formatOverload } from './measure-overload.js';
 import { formatDeferFigures } from './measure-defer.js';
 import { formatPush } from './format-push.js';
+import { formatStatusPolls } from './format-status-polls.js';
 import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { legacySystems } from './legacy-calls.js';
@@ -80,7 +81,12 @@ export function formatBenchResults(figures: BenchFigures): string {
     );
   if (figures.peersInstallS !== undefined) out.push(`The peers were installed by this run (npm ci --prefix bench/peers) in ${figures.peersInstallS.toFixed(0)} s.`, '');
 
-  const issues = figures.scenarios.length === 0 && figures.push ? 'issue 15' : figures.push ? 'issue 5 and issue 15' : 'issue 5';
+  const issueList = [
+    ...(figures.scenarios.length > 0 || (!figures.push && !figures.statusPolls) ? ['issue 5'] : []),
+    ...(figures.push ? ['issue 15'] : []),
+    ...(figures.statusPolls ? ['issue 16 (target 3)'] : []),
+  ];
+  const issues = issueList.length > 1 ? `${issueList.slice(0, -1).join(', ')} and ${issueList.at(-1)}` : (issueList[0] ?? 'issue 5');
   out.push(`## Targets of ${issues} (printed, never asserted)`, '');
   out.push(
     table(
@@ -141,6 +147,7 @@ export function formatBenchResults(figures: BenchFigures): string {
   if (figures.overload) out.push(formatOverload(figures.overload), '');
   for (const defer of figures.defer ?? []) out.push(formatDeferFigures(defer), '');
   if (figures.reloadMemory) out.push(formatReloadMemory(figures.reloadMemory), '');
+  if (figures.statusPolls) out.push(formatStatusPolls(figures.statusPolls), '');
   if (figures.push) out.push(formatPush(figures.push), '');
   if (figures.scaled) out.push(formatScaled(figures.scaled), '');
   for (const reason of figures.skipped) out.push(`Skipped: ${reason}`, '');

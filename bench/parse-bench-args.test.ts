@@ -79,6 +79,18 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--quick', '--push', '--push-polls', '1000', '--push-streams', 'none'])).toMatchObject({ pushPolls: [1_000], pushStreams: [] });
   });
 
+  it('runs the status-poll figure in the full run, never in the quick one, and alone with --status-polls', () => {
+    expect(parseBenchArgs([])).toMatchObject({ statusPollsOnly: false, statusPollPhones: 300, statusPollRounds: 6, statusPollIntervalMs: 30_000 });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ statusPollPhones: 0 });
+    expect(parseBenchArgs(['--status-polls', '--status-poll-phones', '50'])).toMatchObject({ statusPollsOnly: true, statusPollPhones: 50, statusPollIntervalMs: 30_000 });
+    expect(parseBenchArgs(['--quick', '--status-polls'])).toMatchObject({ quick: true, statusPollsOnly: true, statusPollPhones: 30, statusPollRounds: 3, statusPollIntervalMs: 10_000 });
+    expect(parseBenchArgs(['--status-poll-phones', 'none'])).toMatchObject({ statusPollPhones: 0 });
+    expect(() => parseBenchArgs(['--status-polls', '--status-poll-phones', 'none'])).toThrow(/measures nothing/);
+    expect(() => parseBenchArgs(['--status-polls', '--push'])).toThrow(/give one/);
+    expect(refused('--status-poll-interval', '500')).toThrow(/--status-poll-interval expects a number from 1000/);
+    expect(refused('--status-poll-rounds', '0')).toThrow(/--status-poll-rounds expects a number from 1/);
+  });
+
   it('takes the push lists: polls as given (duplicates dropped), streams in increasing order, or none', () => {
     expect(parseBenchArgs(['--push-polls', '2000,250,2000'])).toMatchObject({ pushPolls: [2_000, 250] });
     expect(parseBenchArgs(['--push-polls', 'none'])).toMatchObject({ pushPolls: [] });

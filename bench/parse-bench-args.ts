@@ -5,6 +5,7 @@ export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--w
   [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none]
   [--scaled 1,2|none] [--scaled-submissions N|none]
   [--push] [--push-polls 2000,250|none] [--push-streams 1000,10000|none] [--push-citizens N] [--push-changes N] [--push-heap-mb N]
+  [--status-polls] [--status-poll-phones N|none] [--status-poll-rounds N] [--status-poll-interval MS]
   [--scale X] [--out FILE] [--json FILE]
   [--guichet-env KEY=VALUE]… [--variant NAME:KEY=VALUE[,KEY=VALUE…]]…`;
 
@@ -29,6 +30,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     if (flag === '--quick') continue;
     if (flag === '--push') {
       options.pushOnly = true;
+      continue;
+    }
+    if (flag === '--status-polls') {
+      options.statusPollsOnly = true;
       continue;
     }
     const value = argv[i + 1];
@@ -100,6 +105,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--push-changes':
         options.pushChanges = integer(flag, value, 1, 100_000);
         break;
+      case '--status-poll-phones':
+        options.statusPollPhones = value === 'none' ? 0 : integer(flag, value, 1, 20_000);
+        break;
+      case '--status-poll-rounds':
+        options.statusPollRounds = integer(flag, value, 1, 1_000);
+        break;
+      case '--status-poll-interval':
+        options.statusPollIntervalMs = integer(flag, value, 1_000, 30_000);
+        break;
       case '--out':
         options.out = value;
         break;
@@ -121,6 +135,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   options.guichetEnv = guichetEnv;
   options.variants = variants;
   if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new BenchArgsError('--variant names must differ');
+  if (options.pushOnly && options.statusPollsOnly) throw new BenchArgsError('--push and --status-polls each run one section alone: give one');
+  if (options.statusPollsOnly) {
+    if (argv.includes('--quick')) {
+      if (!argv.includes('--status-poll-phones')) options.statusPollPhones = 30;
+      if (!argv.includes('--status-poll-rounds')) options.statusPollRounds = 3;
+      if (!argv.includes('--status-poll-interval')) options.statusPollIntervalMs = 10_000;
+    }
+    if (options.statusPollPhones === 0) throw new BenchArgsError('--status-polls with --status-poll-phones none measures nothing');
+  }
   if (options.pushOnly) {
     // The quick profile leaves the section out; `--quick --push` runs a small one (a smoke of the harness).
     if (argv.includes('--quick')) {

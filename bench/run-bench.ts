@@ -15,6 +15,7 @@ import { measureScaled } from './measure-scaled.js';
 import { measureScaling } from './measure-scaling.js';
 import { measureDefer, type DeferFigures, type MeasureDeferOptions } from './measure-defer.js';
 import { measurePush, type PushFigures } from './measure-push.js';
+import { runStatusPolls } from './run-status-polls.js';
 import { slow3g, startThrottlingProxy } from './throttling-proxy.js';
 import { measureWireBytes } from './measure-wire-bytes.js';
 import { buildScenarios } from './scenarios.js';
@@ -42,7 +43,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (recentLines.length > 60) recentLines.shift();
     options.onServiceLine?.(service, line);
   };
-  const needsPeers = !options.pushOnly && (options.targets.includes('apollo') || options.targets.includes('hive'));
+  const needsPeers = !options.pushOnly && !options.statusPollsOnly && (options.targets.includes('apollo') || options.targets.includes('hive'));
   const installMs = needsPeers ? await ensurePeers(log) : undefined;
   const keys = pickBenchKeys(options.scale, options.citizens);
   const { scenarios, callers } = buildScenarios(keys, options.scenarios);
@@ -61,8 +62,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     const legacyUrls = stack.legacyUrls;
     const realisticLatency = await describeLegacyLatency(legacyUrls);
     const runPush = () => runPushSection(bench, options, keys, onLine);
-    if (options.pushOnly) {
-      const push = await runPush();
+    if (options.pushOnly || options.statusPollsOnly) {
+      const statusPolls = options.statusPollsOnly ? await runStatusPolls(bench, options, keys.world) : undefined;
+      const push = options.pushOnly ? await runPush() : undefined;
       return {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
@@ -73,6 +75,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         scaling: [],
         dossierCounts: [],
         skipped: [],
+        ...(statusPolls ? { statusPolls } : {}),
         ...(push ? { push } : {}),
       };
     }
@@ -164,7 +167,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ? await measureDeferOnLinks(stackGatewayEndpoint(bench).url, { idp: bench.idp, legacyUrls, citizens: keys.dashboard, quick: options.quick, log })
       : undefined;
 
-    // Push against polling: before the scaled figure, which stops this stack.
+    // Phones polling their dossiers' status (issue 16, target 3), then push against polling: before the scaled
+    // figure, which stops this stack.
+    const statusPolls = await runStatusPolls(bench, options, keys.world);
     const push = await runPush();
 
     const skipped: string[] = [];
@@ -221,6 +226,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
+      ...(statusPolls ? { statusPolls } : {}),
       ...(push ? { push } : {}),
       ...(scaled ? { scaled } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
@@ -271,8 +277,8 @@ async function runPushSection(bench: BenchStack, options: BenchOptions, keys: Be
 
 function describePushParameters(options: BenchOptions): Record<string, string> {
   return {
-    profile: `push section only${options.quick ? ' (quick: a smoke, figures too short to compare)' : ''}`,
-    'push against polling': describePush(options),
+    profile: `${options.statusPollsOnly ? 'status-poll' : 'push'} section only${options.quick ? ' (quick: a smoke, figures too short to compare)' : ''}`,
+    ...(options.statusPollsOnly ? { 'status polls': describeStatusPolls(options) } : { 'push against polling': describePush(options) }),
     world: `SEED 20261123, SCALE ${options.scale}`,
   };
 }
@@ -346,7 +352,13 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         : 'not measured',
     'dossier counts': `${options.dossierCounts.join(', ') || 'none'} (${options.dossierConnections} connection(s), ${options.scalingDurationS} s each)`,
     'push against polling': describePush(options),
+    'status polls': describeStatusPolls(options),
   };
+}
+
+function describeStatusPolls(options: BenchOptions): string {
+  if (options.statusPollPhones === 0) return 'not measured';
+  return `${options.statusPollPhones} phones every ${options.statusPollIntervalMs} ms, ${options.statusPollRounds} counted rounds after the warm-up; realistic legacy latency`;
 }
 
 /** The @defer figure on loopback, then through a simulated 3G link to the same gateway (fewer samples: seconds each). */

@@ -95,10 +95,10 @@ export async function startScaledStack(options: ScaledStackOptions): Promise<Sca
     // ministry subgraphs' outbox outcomes through it (docs/events.md), and the gateways query every subgraph there.
     const frontPorts = new Map(await Promise.all(subgraphs.map(async (s) => [s.name, fixed ? s.defaultPort : await freePort()] as const)));
     const subgraphUrlEnv: Record<string, string> = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, `http://127.0.0.1:${frontPorts.get(s.name)}/graphql`]));
-    // Proven-fresh status polls (docs/performance.md) follow the supervision frontend's stream: on fixed ports its
-    // default address; on ephemeral ones off (the suites count legacy calls per request), unless a caller says otherwise.
-    const freshness = (s: StackService): NodeJS.ProcessEnv => (s.outbox && !fixed ? { DOSSIER_FRESHNESS_MAX_ENTRIES: '0' } : {});
-    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl, ...freshness(s), ...(s.reads ? subgraphUrlEnv : {}) })));
+    // Proven-fresh status polls (docs/performance.md): each ministry replica follows the supervision frontend's stream,
+    // whichever replica it lands on (a follower relays the leader's feed reads).
+    const streamEnv = (s: StackService): NodeJS.ProcessEnv => (s.outbox ? { SUBGRAPH_SUPERVISION_URL: subgraphUrlEnv.SUBGRAPH_SUPERVISION_URL } : {});
+    await Promise.all(subgraphs.map((s) => startReplicas(s, replicas, { ...adapterEnv, DATABASE_URL: databaseUrl, ...streamEnv(s), ...(s.reads ? subgraphUrlEnv : {}) })));
     const gatewayService = stackServices.find((s) => s.tier === 'gateway');
     if (!gatewayService) throw new Error('the service catalog has no gateway');
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LegacySystem } from '../../schema/index.js';
+import { freePort } from '../servers/index.js';
 import { legacyServices, stackServices, subgraphWaves, type StackService } from './service-catalog.js';
 import { killService, respawnOnPort } from './restart-service.js';
 import { spawnService, type SpawnedService } from './spawn-service.js';
@@ -63,24 +64,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // tests, the soak and the bench) gets a witness of this run only; `npm start`'s trail in .data/audit keeps its
     // witness in .data/witness.
     ...(options.env?.AUDIT_LOG_PATH === undefined ? {} : { witness: { WITNESS_DATA_DIR: join(runDir, 'witness') } }),
-    // On ephemeral ports the ministry subgraphs cannot know where the supervision subgraph will listen (it starts
-    // after them, reading their outboxes), and its default port may be another stack's: proven-fresh status polls
-    // (docs/performance.md) are off there unless a caller sets DOSSIER_FRESHNESS_* and DOSSIER_EVENTS_URL itself.
-    ...(options.ports === 'ephemeral' ? Object.fromEntries(stackServices.filter((s) => s.outbox).map((s) => [s.name, { DOSSIER_FRESHNESS_MAX_ENTRIES: '0' }])) : {}),
   };
+  // The ministry subgraphs follow the supervision subgraph's event stream (proven-fresh status polls,
+  // docs/performance.md) but start before it (it reads their outboxes). On fixed ports they find it at its default
+  // address; on ephemeral ones its port is reserved here, as the scaled stack reserves its balancers' ports.
+  const reservedPorts: Readonly<Record<string, number>> = options.ports === 'fixed' ? {} : { supervision: await freePort() };
   const start = (service: StackService, env: NodeJS.ProcessEnv) => {
+    const reserved = reservedPorts[service.name];
     // A service's own environment (serviceEnv) comes last, so `PORT=… npm start` moves the gateway.
     const fullEnv: NodeJS.ProcessEnv = {
       ...runDefaults[service.name],
       ...process.env,
       ...options.env,
       ...env,
-      PORT: options.ports === 'fixed' ? String(service.defaultPort) : '0',
+      PORT: reserved !== undefined ? String(reserved) : options.ports === 'fixed' ? String(service.defaultPort) : '0',
       ...options.serviceEnv?.[service.name],
     };
     if (service.nodeOptions) fullEnv.NODE_OPTIONS = [service.nodeOptions, fullEnv.NODE_OPTIONS].filter(Boolean).join(' ');
     startEnvs.set(service.name, fullEnv);
-    return spawnService({ name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine }).then((spawned) => {
+    const spawnOptions = { name: service.name, entryPath: `${distRoot}${service.entry}`, env: fullEnv, onLine };
+    // A reserved port was free a moment ago; should another process take it meanwhile, a few attempts say so clearly.
+    const spawned = reserved !== undefined ? respawnOnPort(spawnOptions, String(reserved), 3) : spawnService(spawnOptions);
+    return spawned.then((spawned) => {
       services.set(service.name, spawned);
       return spawned;
     });
@@ -103,8 +108,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const subgraphUrlEnv = (): NodeJS.ProcessEnv =>
       Object.fromEntries(stackServices.filter((x) => x.tier === 'subgraph' && url(x.name) !== '').map((x) => [`SUBGRAPH_${x.name.toUpperCase().replaceAll('-', '_')}_URL`, url(x.name)]));
     // The supervision subgraph reads the ministry subgraphs' outbox outcomes (docs/events.md), the webhooks subgraph
-    // the supervision's event stream: each starts once what it reads is bound, and is told where.
-    for (const wave of subgraphWaves()) await Promise.all(wave.map((s) => start(s, { ...adapterEnv, ...(s.reads ? subgraphUrlEnv() : {}) })));
+    // the supervision's event stream: each starts once what it reads is bound, and is told where. The ministry
+    // subgraphs are told where the supervision subgraph will be before it is up: they reconnect to its stream until it is.
+    const streamEnv = (s: StackService): NodeJS.ProcessEnv =>
+      s.outbox && reservedPorts.supervision !== undefined ? { SUBGRAPH_SUPERVISION_URL: `http://127.0.0.1:${reservedPorts.supervision}/graphql` } : {};
+    for (const wave of subgraphWaves()) await Promise.all(wave.map((s) => start(s, { ...adapterEnv, ...streamEnv(s), ...(s.reads ? subgraphUrlEnv() : {}) })));
     // The gateway trusts the IdP the stack started and the audience it writes (IDP_AUDIENCE's default; production
     // requires both to be named), and reports its trail to the stack's witness, wherever they bound.
     const subgraphEnv: NodeJS.ProcessEnv = { OIDC_ISSUER: url('idp'), OIDC_AUDIENCE: 'guichet', AUDIT_WITNESS_URL: url('witness'), ...subgraphUrlEnv() };

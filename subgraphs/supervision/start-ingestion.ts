@@ -8,7 +8,7 @@ import type { SupervisionConfig } from './config.js';
 import type { DossierEventLog } from './events/index.js';
 import { createFeedIngestor, createHttpOutboxOutcomeSource, type IngestionStatus } from './ingestion/index.js';
 import type { ReadModel } from './read-model/index.js';
-import { createPostgresLeaderLease, createSupervisionReplica } from './replication/index.js';
+import { createPostgresFeedReadRelay, createPostgresLeaderLease, createSupervisionReplica, type FeedReadRelay, type SupervisionReplica } from './replication/index.js';
 import { createSqliteReadModelStore, openPostgresReadModelStore, trackedReadModelStore } from './store/index.js';
 
 /** The read model's ingestion as the rest of the subgraph sees it, whichever the store. */
@@ -68,16 +68,35 @@ export async function startIngestion(config: SupervisionConfig, model: ReadModel
   try {
     const store = await openPostgresReadModelStore({ pool, sources, leaseHolder: holder, health });
     const lease = createPostgresLeaderLease({ pool, holder, leaseMs, health });
-    const replica = createSupervisionReplica({ feeds, outboxes, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks });
-    await replica.start();
-    log.info({ holder, leading: replica.leading(), leaseMs }, 'supervision read model: shared in PostgreSQL');
+    // Only the leader reads the feeds: it relays each read to the replicas that follow it, which hand it to their own
+    // streams' readers (a ministry replica's stream may land on any replica). Its own come back to it: ignored.
+    let replica: SupervisionReplica | undefined;
+    const relay: FeedReadRelay | undefined = onFeedRead ? createPostgresFeedReadRelay({ pool, log, onRead: (read) => replica !== undefined && !replica.leading() && onFeedRead(read) }) : undefined;
+    const relayed = relay
+      ? {
+          onFeedRead: (read: FeedRead) => {
+            onFeedRead?.(read);
+            relay.publish(read).catch((error: unknown) => log.warn({ err: error }, 'feed read relay: not published (the followers prove less until the next one)'));
+          },
+        }
+      : {};
+    replica = createSupervisionReplica({ feeds, outboxes, store, lease, model, leaseMs, pollIntervalMs: config.pollIntervalMs, overlapMs: config.overlapMs, log, ...eventHooks, ...relayed });
+    try {
+      await replica.start();
+    } catch (error) {
+      await relay?.close();
+      throw error;
+    }
+    const started = replica;
+    log.info({ holder, leading: started.leading(), leaseMs }, 'supervision read model: shared in PostgreSQL');
     return {
-      status: () => replica.status(),
-      leading: () => replica.leading(),
+      status: () => started.status(),
+      leading: () => started.leading(),
       store: health,
       events: store.events,
       async close() {
-        await replica.close();
+        await started.close();
+        await relay?.close();
         await pool.end();
       },
     };

@@ -21,6 +21,20 @@ describe('start-up configuration', () => {
     expect(run.stderr).toMatch(/CEET_URL/);
   });
 
+  it('a ministry subgraph refuses bad DOSSIER_FRESHNESS_* values, naming each, and a clock skew not below the age bound', () => {
+    const env = { ...process.env, DOSSIER_FRESHNESS_MAX_AGE_MS: '10', DOSSIER_FRESHNESS_MAX_ENTRIES: 'tout', DOSSIER_EVENTS_URL: 'supervision' };
+    const run = spawnSync(process.execPath, [`${dist}subgraphs/electricity/main.js`], { env, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/DOSSIER_FRESHNESS_MAX_AGE_MS="10": expected at least 100/);
+    expect(run.stderr).toMatch(/DOSSIER_FRESHNESS_MAX_ENTRIES="tout": expected a whole number/);
+    expect(run.stderr).toMatch(/DOSSIER_EVENTS_URL="supervision"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const skew = { ...process.env, DOSSIER_FRESHNESS_MAX_AGE_MS: '500', DOSSIER_FRESHNESS_CLOCK_SKEW_MS: '800' };
+    const skewed = spawnSync(process.execPath, [`${dist}subgraphs/building-permits/main.js`], { env: skew, encoding: 'utf8', timeout: 20_000 });
+    expect(skewed.status).toBe(2);
+    expect(skewed.stderr).toMatch(/^subgraph-building-permits: invalid configuration\n {2}- DOSSIER_FRESHNESS_CLOCK_SKEW_MS=800: must be below DOSSIER_FRESHNESS_MAX_AGE_MS \(500\)/);
+  });
+
   it('a simulator refuses an error rate above 1', () => {
     const run = spawnSync(process.execPath, [`${dist}legacy/ceet/main.js`], { env: { ...process.env, FAULT_ERROR_RATE: '3' }, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(2);

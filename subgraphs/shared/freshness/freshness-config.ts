@@ -27,6 +27,17 @@ export interface FreshnessConfig {
   readonly streamUrl: string;
 }
 
+/**
+ * What the variables cannot say one by one: a served answer's age is measured across two clocks (this process's and
+ * the supervision subgraph's), so the skew allowed between them must be below the age promised. Empty: consistent.
+ */
+export function freshnessConfigProblems(env: z.output<typeof freshnessEnvSchema>): string[] {
+  if (env.DOSSIER_FRESHNESS_MAX_ENTRIES === 0 || env.DOSSIER_FRESHNESS_CLOCK_SKEW_MS < env.DOSSIER_FRESHNESS_MAX_AGE_MS) return [];
+  return [
+    `DOSSIER_FRESHNESS_CLOCK_SKEW_MS=${env.DOSSIER_FRESHNESS_CLOCK_SKEW_MS}: must be below DOSSIER_FRESHNESS_MAX_AGE_MS (${env.DOSSIER_FRESHNESS_MAX_AGE_MS}), or the age promised to clients cannot be measured`,
+  ];
+}
+
 /** Null: off (`DOSSIER_FRESHNESS_MAX_ENTRIES=0`). */
 export function freshnessConfigFromEnv(env: z.output<typeof freshnessEnvSchema>): FreshnessConfig | null {
   if (env.DOSSIER_FRESHNESS_MAX_ENTRIES === 0) return null;

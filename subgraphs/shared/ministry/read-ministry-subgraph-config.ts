@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError, readConfig } from '../../../lib/config/index.js';
 import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../../outbox/index.js';
 import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
-import { freshnessConfigFromEnv, freshnessEnvSchema, type FreshnessConfig } from '../freshness/index.js';
+import { freshnessConfigFromEnv, freshnessConfigProblems, freshnessEnvSchema, type FreshnessConfig } from '../freshness/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../server/subgraph-env.js';
 import { ministryDatabaseConfig, ministryDatabaseEnvSchema, type MinistryDatabaseConfig } from './ministry-database-config.js';
 
@@ -45,13 +45,15 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
   const service = `subgraph-${name}`;
   readConfig(service, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...freshnessEnvSchema.shape, ...ownSchema.shape }), env);
   const database = ministryDatabaseConfig(env, ministryDatabaseEnvSchema.parse(env).DATABASE_POOL_MAX);
-  if (database.problems.length > 0) throw new ConfigError(service, database.problems);
+  const freshness = freshnessEnvSchema.parse(env);
+  const problems = [...database.problems, ...freshnessConfigProblems(freshness)];
+  if (problems.length > 0) throw new ConfigError(service, problems);
   return {
     server: serverSchema.parse(env),
     adapter: adapter.optionsFromEnv(adapter.envSchema.parse(env)),
     outbox: outboxConfigFromEnv(outboxEnvSchema.parse(env), name),
     database: database.value,
-    freshness: freshnessConfigFromEnv(freshnessEnvSchema.parse(env)),
+    freshness: freshnessConfigFromEnv(freshness),
     // Without own variables X is `undefined` (its default): nothing else can be read here.
     own: (ownEnv ? ownEnv.read(ownSchema.parse(env)) : undefined) as X,
   };
