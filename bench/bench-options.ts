@@ -3,8 +3,11 @@ import { availableParallelism } from 'node:os';
 export const scenarioNames = ['status', 'dashboard', 'agent-list', 'catalogue'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
-/** `guichet` is the stack's gateway; `apollo` stock @apollo/gateway; `hive` Hive Gateway; `direct` the owning subgraph. */
-export const targetNames = ['guichet', 'apollo', 'hive', 'direct'] as const;
+/**
+ * `guichet` is the stack's gateway; `apollo` stock @apollo/gateway; `hive` Hive Gateway (default runtime); `hive-rust`
+ * Hive Gateway with its Rust query planner (@graphql-hive/router-runtime); `direct` the owning subgraph.
+ */
+export const targetNames = ['guichet', 'apollo', 'hive', 'hive-rust', 'direct'] as const;
 export type TargetName = (typeof targetNames)[number];
 
 /** `throughput`: legacy latency at zero; `latency`: the simulators' realistic distributions. */

@@ -42,7 +42,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (recentLines.length > 60) recentLines.shift();
     options.onServiceLine?.(service, line);
   };
-  const needsPeers = !options.pushOnly && (options.targets.includes('apollo') || options.targets.includes('hive'));
+  const needsPeers = !options.pushOnly && options.targets.some((t) => t === 'apollo' || t === 'hive' || t === 'hive-rust');
   const installMs = needsPeers ? await ensurePeers(log) : undefined;
   const keys = pickBenchKeys(options.scale, options.citizens);
   const { scenarios, callers } = buildScenarios(keys, options.scenarios);
@@ -87,7 +87,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
       if (name === 'guichet') return [Promise.resolve(stackGuichetTarget(bench)), ...options.variants.map((v) => own(startGuichetGateway(bench, `guichet-${v.name}`, v.env, onLine)))];
       if (name === 'apollo') return [own(startApolloTarget(supergraphPath, options.workers, onLine))];
-      if (name === 'hive') return [own(startHiveTarget(supergraphPath, options.workers, onLine))];
+      if (name === 'hive' || name === 'hive-rust') return [own(startHiveTarget(supergraphPath, options.workers, onLine, name))];
       return [Promise.resolve(directTarget(bench))];
     });
     // All settled before any failure is thrown, so that every process started is known to the cleanup.

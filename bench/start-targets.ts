@@ -127,7 +127,8 @@ export async function startApolloTarget(supergraphPath: string, workers: number,
   return gatewayTarget('apollo', 'apollo', service, true);
 }
 
-/** Hive Gateway's CLI with bench/peers/gateway.config.ts and `--fork workers`. */
-export async function startHiveTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
-  return gatewayTarget('hive', 'hive', await spawnHiveGateway({ supergraphPath, workers, onLine }), true);
+/** Hive Gateway's CLI with bench/peers/gateway.config.ts and `--fork workers`; `hive-rust` with its Rust query planner. */
+export async function startHiveTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void, kind: 'hive' | 'hive-rust' = 'hive'): Promise<BenchTarget> {
+  const service = await spawnHiveGateway({ supergraphPath, workers, onLine, runtime: kind === 'hive-rust' ? 'router' : 'default' });
+  return gatewayTarget(kind, kind, service, true);
 }
