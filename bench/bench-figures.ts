@@ -1,3 +1,4 @@
+import type { AnswerComparison } from './compare-answers.js';
 import type { DeferFigures } from './measure-defer.js';
 import type { PushFigures } from './measure-push.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
@@ -111,6 +112,8 @@ export interface BenchFigures {
   readonly push?: PushFigures;
   /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
   readonly scaled?: ScaledFigures;
+  /** Each gateway's answers to the same requests compared with Guichet's (undefined: fewer than two gateways). */
+  readonly answers?: readonly AnswerComparison[];
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import type { BenchFigures, ScenarioFigures } from './bench-figures.js';
 import { defaultBenchOptions, type BenchOptions } from './bench-options.js';
 import { pickBenchKeys, type BenchKeys } from './bench-world.js';
-import { createCredentialPool } from './credential-pool.js';
+import { createCredentialPool, type CredentialPool } from './credential-pool.js';
 import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
@@ -17,7 +17,8 @@ import { measureDefer, type DeferFigures, type MeasureDeferOptions } from './mea
 import { measurePush, type PushFigures } from './measure-push.js';
 import { slow3g, startThrottlingProxy } from './throttling-proxy.js';
 import { measureWireBytes } from './measure-wire-bytes.js';
-import { buildScenarios } from './scenarios.js';
+import { compareAnswers, type AnswerComparison } from './compare-answers.js';
+import { buildScenarios, type Scenario } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack, type BenchStack } from './start-bench-stack.js';
 import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
@@ -96,6 +97,10 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (failed) throw failed.reason;
     const targets = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     log(`targets: ${targets.map((t) => t.name).join(', ')}`);
+
+    // The same answers first, on a fresh world and before any load (issue 16, target 4).
+    await setLegacyMode(legacyUrls, 'throughput');
+    const answers = await compareGatewayAnswers(scenarios, targets, credentials, options.quick ? 10 : 50, log);
 
     const scenarioFigures: ScenarioFigures[] = [];
     for (const mode of options.modes) {
@@ -216,6 +221,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       scaling,
       dossierCounts,
       skipped,
+      ...(answers.length > 0 ? { answers } : {}),
       ...(roomCost ? { roomCost } : {}),
       wireBytes,
       ...(overload ? { overload } : {}),
@@ -233,6 +239,31 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     await stack.stop();
     rmSync(bench.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Answers of every gateway target to `status` and `dashboard`, against Guichet's (the first target when it runs). */
+async function compareGatewayAnswers(
+  scenarios: readonly Scenario[],
+  targets: readonly BenchTarget[],
+  credentials: CredentialPool,
+  samples: number,
+  log: (line: string) => void,
+): Promise<AnswerComparison[]> {
+  const gateways = targets.filter((t) => t.kind !== 'direct');
+  if (gateways[0]?.kind !== 'guichet' || gateways.length < 2) return [];
+  const rows: AnswerComparison[] = [];
+  for (const scenario of scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard')) {
+    const sources = gateways.flatMap((t) => {
+      const endpoint = t.endpointFor(scenario);
+      return endpoint ? [{ target: t.name, url: endpoint.url, sendInternalToken: t.sendInternalToken, requests: endpoint.requests }] : [];
+    });
+    const compared = await compareAnswers(scenario.name, sources, credentials, samples);
+    for (const row of compared)
+      if (row.target !== row.reference)
+        log(`same answers, ${scenario.name}: ${row.target} ${row.mismatches} of ${row.compared} differ from ${row.reference}'s${row.samples[0] ? ` (${row.samples[0]})` : ''}`);
+    rows.push(...compared);
+  }
+  return rows;
 }
 
 /**
