@@ -68,6 +68,11 @@ export interface BenchOptions {
   readonly scaledGateways: readonly number[];
   /** Electricity connection requests filed per deployment in that figure (0: no submission row). Default 300. */
   readonly scaledSubmissions: number;
+  /**
+   * The gateway CPU figure (issue 16, target 5): CPU per request of each gateway on `status` and on the nested
+   * scenario (bench-only subgraphs of the public federation gateway benchmark's shape). Default true; `--gateway-cpu none`.
+   */
+  readonly gatewayCpu: boolean;
   /** Supergraph hot reloads in the reload-memory figure (heap before and after, in the bench's process); 0 skips it. Default 100. */
   readonly reloads: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
@@ -131,6 +136,7 @@ export const defaultBenchOptions: BenchOptions = {
   roomWritesPerSecond: 5,
   overloadConnections: 500,
   reloads: 100,
+  gatewayCpu: true,
   scaledGateways: [1, 2],
   scaledSubmissions: 300,
   scale: 1,

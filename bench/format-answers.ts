@@ -20,8 +20,8 @@ function portabilityVerdicts(figures: BenchFigures, answers: readonly AnswerComp
   });
 }
 
-/** The answer comparison: per scenario and gateway, the answers compared with Guichet's and how many differ. */
-export function formatAnswers(figures: BenchFigures, answers: readonly AnswerComparison[]): string {
+/** Per scenario and gateway: the answers compared with Guichet's, how many differ, and the first differences. */
+export function answersTable(answers: readonly AnswerComparison[]): string {
   const rows = answers.map((a) => [
     a.scenario,
     a.target === a.reference ? `${a.target} (reference)` : a.target,
@@ -31,12 +31,17 @@ export function formatAnswers(figures: BenchFigures, answers: readonly AnswerCom
     String(a.withErrors),
     a.samples.join('; ') || '—',
   ]);
+  return table(['scenario', 'target', 'answers compared', 'differing from Guichet', 'key order differs', 'with errors', 'first differences'], rows);
+}
+
+/** The answer comparison section, with the portability verdict of every peer. */
+export function formatAnswers(figures: BenchFigures, answers: readonly AnswerComparison[]): string {
   return [
     '## Same answers (issue 16, target 4)',
     '',
     "Before the measured runs, each gateway is sent the same requests of each scenario (the same bodies and callers' tokens, the same world, one request to every gateway before the next) and its answers are compared with Guichet's: `data` value for value (arrays in order), and of `errors` only their paths. Not compared: `extensions` (each gateway's own metadata) and error messages (each gateway's own wording); object key order is counted apart (equal values, other order).",
     '',
-    table(['scenario', 'target', 'answers compared', 'differing from Guichet', 'key order differs', 'with errors', 'first differences'], rows),
+    answersTable(answers),
     '',
     ...portabilityVerdicts(figures, answers),
   ].join('\n');

@@ -8,6 +8,7 @@ import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
 import { measureRoomCost } from './measure-room-cost.js';
+import { measureGatewayCpu } from './measure-gateway-cpu.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
@@ -120,6 +121,27 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         scenarioFigures.push(await measureScenario(scenario, targets, settings));
       }
     }
+    // Issue 16, target 5: with the stack's gateways still up for `status`, then the nested scenario's own.
+    await setLegacyMode(legacyUrls, 'throughput');
+    const gatewayCpu = options.gatewayCpu
+      ? await measureGatewayCpu(
+          bench,
+          scenarios.find((s) => s.name === 'status'),
+          targets,
+          {
+            targets: options.targets,
+            workers: options.workers,
+            connections: options.connections,
+            durationS: options.durationS,
+            warmupS: options.warmupS,
+            rounds: options.rounds,
+            credentials,
+            onLine,
+            log,
+          },
+        )
+      : undefined;
+
     // The peers have had their turn: their memory and timers leave the machine to Guichet alone.
     await Promise.all(started.splice(0).map((t) => t.stop()));
 
@@ -222,6 +244,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       dossierCounts,
       skipped,
       ...(answers.length > 0 ? { answers } : {}),
+      ...(gatewayCpu ? { gatewayCpu } : {}),
       ...(roomCost ? { roomCost } : {}),
       wireBytes,
       ...(overload ? { overload } : {}),
@@ -365,6 +388,9 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         .join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    'gateway CPU per request': options.gatewayCpu
+      ? `status and nested, ${options.rounds} round(s) of ${options.durationS} s per gateway at ${options.connections} connections, throughput mode`
+      : 'not measured',
     'supergraph reloads': options.reloads > 0 ? `${options.reloads} (alternating two supergraphs, 4 clients querying)` : 'not measured',
     overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
     'supervision room cost':
