@@ -73,6 +73,8 @@ export interface BenchOptions {
    * scenario (bench-only subgraphs of the public federation gateway benchmark's shape). Default true; `--gateway-cpu none`.
    */
   readonly gatewayCpu: boolean;
+  /** `--cpu-profile DIR`: Guichet's gateway profiled (node --cpu-prof) during the gateway CPU figure, summarised in the report. */
+  readonly cpuProfileDir?: string;
   /** Supergraph hot reloads in the reload-memory figure (heap before and after, in the bench's process); 0 skips it. Default 100. */
   readonly reloads: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */

@@ -39,6 +39,20 @@ export function formatGatewayCpu(cpu: GatewayCpuFigures): string {
     gatewayCpuVerdict(cpu.rows, 'status'),
     gatewayCpuVerdict(cpu.rows, 'nested'),
     '',
+    ...(cpu.profiles ?? []).flatMap(({ scenario, summary }) => [
+      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, warm-up and rounds; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
+      '',
+      table(
+        ['module', 'self ms', '%'],
+        summary.byModule.map((e) => [e.name, e.selfMs.toFixed(0), e.percent.toFixed(1)]),
+      ),
+      '',
+      table(
+        ['function [module]', 'self ms', '%'],
+        summary.byFunction.map((e) => [e.name.replaceAll('|', '\\|'), e.selfMs.toFixed(0), e.percent.toFixed(1)]),
+      ),
+      '',
+    ]),
     ...(cpu.nestedAnswers.length > 0 ? ["The nested answers, compared with Guichet's as in “Same answers”:", '', answersTable(cpu.nestedAnswers)] : []),
   ].join('\n');
 }

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentId, type PersistedQueryManifest } from '../gateway/trusted-documents/index.js';
 import { spawnService } from '../scripts/stack/spawn-service.js';
-import type { SpawnedService } from '../scripts/stack/index.js';
+import { gatewayNodeOptions, type SpawnedService } from '../scripts/stack/index.js';
 import type { TargetName } from './bench-options.js';
 import { compareAnswers, type AnswerComparison } from './compare-answers.js';
 import type { CredentialPool } from './credential-pool.js';
@@ -11,6 +11,7 @@ import { nestedQuery } from './nested-subgraphs.js';
 import { writeNestedSupergraph } from './nested-supergraph.js';
 import { cpuMeter } from './process-cpu.js';
 import { runLoad } from './run-load.js';
+import { summarizeCpuProfile, type CpuProfileSummary } from './summarize-cpu-profile.js';
 import type { Scenario, ScenarioRequest } from './scenarios.js';
 import type { BenchStack } from './start-bench-stack.js';
 import { startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
@@ -37,6 +38,8 @@ export interface GatewayCpuFigures {
   readonly connections: number;
   readonly durationS: number;
   readonly rounds: number;
+  /** With `--cpu-profile`: Guichet's gateway profiled (node --cpu-prof) through each scenario's warm-up and rounds. */
+  readonly profiles?: readonly { readonly scenario: GatewayCpuRow['scenario']; readonly summary: CpuProfileSummary }[];
 }
 
 export interface MeasureGatewayCpuOptions {
@@ -47,6 +50,11 @@ export interface MeasureGatewayCpuOptions {
   readonly warmupS: number;
   readonly rounds: number;
   readonly credentials: CredentialPool;
+  /**
+   * Profile Guichet's gateway into this folder (`node --cpu-prof`): `status` then runs on a fresh Guichet gateway of
+   * the stack's supergraph instead of the stack's own, and the CPU figures include the profiler's overhead.
+   */
+  readonly cpuProfileDir?: string;
   readonly onLine: (name: string, line: string) => void;
   readonly log: (line: string) => void;
 }
@@ -132,10 +140,29 @@ async function startNestedSubgraphs(onLine: (name: string, line: string) => void
  */
 export async function measureGatewayCpu(bench: BenchStack, status: Scenario | undefined, statusTargets: readonly BenchTarget[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuFigures> {
   const rows: GatewayCpuRow[] = [];
+  const profiles: { scenario: GatewayCpuRow['scenario']; summary: CpuProfileSummary }[] = [];
+  const profilerEnv = (scenario: GatewayCpuRow['scenario']): Record<string, string> => {
+    if (options.cpuProfileDir === undefined) return {};
+    const dir = join(options.cpuProfileDir, scenario);
+    mkdirSync(dir, { recursive: true });
+    return { NODE_OPTIONS: `${gatewayNodeOptions} --cpu-prof --cpu-prof-dir=${dir}` };
+  };
+  const summarize = (scenario: GatewayCpuRow['scenario']) => {
+    if (options.cpuProfileDir === undefined) return;
+    const dir = join(options.cpuProfileDir, scenario);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) profiles.push({ scenario, summary: summarizeCpuProfile(join(dir, file)) });
+  };
   if (status) {
-    const subjects = statusTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo').flatMap((t) => subjectOf(t, status) ?? []);
-    options.log(`gateway CPU per request, status: ${subjects.map((s) => s.target.name).join(', ')}`);
-    rows.push(...(await measureCpu('status', subjects, options)));
+    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', profilerEnv('status'), options.onLine);
+    try {
+      const candidates = profiled ? [profiled, ...statusTargets.filter((t) => t.kind === 'apollo')] : statusTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
+      const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, status) ?? []);
+      options.log(`gateway CPU per request, status: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
+      rows.push(...(await measureCpu('status', subjects, options)));
+    } finally {
+      await profiled?.stop();
+    }
+    summarize('status');
   }
   const started: BenchTarget[] = [];
   const subgraphs = await startNestedSubgraphs(options.onLine);
@@ -148,7 +175,7 @@ export async function measureGatewayCpu(bench: BenchStack, status: Scenario | un
     };
     const manifestPath = join(bench.dataDir, 'nested-trusted-documents.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const env = { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_WATCH: 'false', TRUSTED_DOCUMENTS_PATH: manifestPath, WORKERS: String(options.workers) };
+    const env = { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_WATCH: 'false', TRUSTED_DOCUMENTS_PATH: manifestPath, WORKERS: String(options.workers), ...profilerEnv('nested') };
     const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
       if (name === 'guichet') return [startGuichetGateway(bench, 'guichet', env, options.onLine)];
       if (name === 'apollo') return [startApolloTarget(supergraphPath, options.workers, options.onLine)];
@@ -168,7 +195,18 @@ export async function measureGatewayCpu(bench: BenchStack, status: Scenario | un
     const nestedAnswerBytes = apollo ? await answerBytes(apollo.url, nested.requests[0]?.body ?? Buffer.alloc(0)) : undefined;
     options.log(`gateway CPU per request, nested (${nestedAnswerBytes ?? '?'} B per answer): ${subjects.map((s) => s.target.name).join(', ')}`);
     rows.push(...(await measureCpu('nested', subjects, options)));
-    return { rows, nestedAnswers, ...(nestedAnswerBytes === undefined ? {} : { nestedAnswerBytes }), connections: options.connections, durationS: options.durationS, rounds: options.rounds };
+    // The profile is written when the process exits.
+    await Promise.all(started.splice(0).map((t) => t.stop()));
+    summarize('nested');
+    return {
+      rows,
+      nestedAnswers,
+      ...(nestedAnswerBytes === undefined ? {} : { nestedAnswerBytes }),
+      connections: options.connections,
+      durationS: options.durationS,
+      rounds: options.rounds,
+      ...(profiles.length > 0 ? { profiles } : {}),
+    };
   } finally {
     await Promise.all(started.map((t) => t.stop()));
     await subgraphs.service.stop();
