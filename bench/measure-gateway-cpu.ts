@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentId, type PersistedQueryManifest } from '../gateway/trusted-documents/index.js';
 import { spawnService } from '../scripts/stack/spawn-service.js';
-import { gatewayNodeOptions, type SpawnedService } from '../scripts/stack/index.js';
+import type { SpawnedService } from '../scripts/stack/index.js';
 import type { TargetName } from './bench-options.js';
 import { compareAnswers, type AnswerComparison } from './compare-answers.js';
 import type { CredentialPool } from './credential-pool.js';
@@ -141,28 +141,33 @@ async function startNestedSubgraphs(onLine: (name: string, line: string) => void
 export async function measureGatewayCpu(bench: BenchStack, status: Scenario | undefined, statusTargets: readonly BenchTarget[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuFigures> {
   const rows: GatewayCpuRow[] = [];
   const profiles: { scenario: GatewayCpuRow['scenario']; summary: CpuProfileSummary }[] = [];
-  const profilerEnv = (scenario: GatewayCpuRow['scenario']): Record<string, string> => {
-    if (options.cpuProfileDir === undefined) return {};
+  // Node flags, not NODE_OPTIONS: Node 20 refuses --cpu-prof there.
+  const profilerArgs = (scenario: GatewayCpuRow['scenario']): string[] => {
+    if (options.cpuProfileDir === undefined) return [];
     const dir = join(options.cpuProfileDir, scenario);
     mkdirSync(dir, { recursive: true });
-    return { NODE_OPTIONS: `${gatewayNodeOptions} --cpu-prof --cpu-prof-dir=${dir}` };
+    return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   };
-  const summarize = (scenario: GatewayCpuRow['scenario']) => {
+  // From the first request of the load on: the start-up before it (module loading, planning set-up) is not a request's.
+  const summarize = (scenario: GatewayCpuRow['scenario'], spawnedAt: number, loadFrom: number) => {
     if (options.cpuProfileDir === undefined) return;
     const dir = join(options.cpuProfileDir, scenario);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) profiles.push({ scenario, summary: summarizeCpuProfile(join(dir, file)) });
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) profiles.push({ scenario, summary: summarizeCpuProfile(join(dir, file), 15, loadFrom - spawnedAt) });
   };
   if (status) {
-    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', profilerEnv('status'), options.onLine);
+    const spawnedAt = Date.now();
+    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs('status'));
+    let loadFrom = Date.now();
     try {
       const candidates = profiled ? [profiled, ...statusTargets.filter((t) => t.kind === 'apollo')] : statusTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
       const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, status) ?? []);
       options.log(`gateway CPU per request, status: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
+      loadFrom = Date.now();
       rows.push(...(await measureCpu('status', subjects, options)));
     } finally {
       await profiled?.stop();
     }
-    summarize('status');
+    summarize('status', spawnedAt, loadFrom);
   }
   const started: BenchTarget[] = [];
   const subgraphs = await startNestedSubgraphs(options.onLine);
@@ -175,9 +180,10 @@ export async function measureGatewayCpu(bench: BenchStack, status: Scenario | un
     };
     const manifestPath = join(bench.dataDir, 'nested-trusted-documents.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const env = { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_WATCH: 'false', TRUSTED_DOCUMENTS_PATH: manifestPath, WORKERS: String(options.workers), ...profilerEnv('nested') };
+    const env = { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_WATCH: 'false', TRUSTED_DOCUMENTS_PATH: manifestPath, WORKERS: String(options.workers) };
+    const spawnedAt = Date.now();
     const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
-      if (name === 'guichet') return [startGuichetGateway(bench, 'guichet', env, options.onLine)];
+      if (name === 'guichet') return [startGuichetGateway(bench, 'guichet', env, options.onLine, profilerArgs('nested'))];
       if (name === 'apollo') return [startApolloTarget(supergraphPath, options.workers, options.onLine)];
       if (name === 'hive' || name === 'hive-rust') return [startHiveTarget(supergraphPath, options.workers, options.onLine, name)];
       return [];
@@ -193,11 +199,12 @@ export async function measureGatewayCpu(bench: BenchStack, status: Scenario | un
     const nestedAnswers = await compareAnswers('nested', sources, options.credentials, 3);
     const apollo = sources.find((s) => s.target === 'apollo');
     const nestedAnswerBytes = apollo ? await answerBytes(apollo.url, nested.requests[0]?.body ?? Buffer.alloc(0)) : undefined;
+    const loadFrom = Date.now();
     options.log(`gateway CPU per request, nested (${nestedAnswerBytes ?? '?'} B per answer): ${subjects.map((s) => s.target.name).join(', ')}`);
     rows.push(...(await measureCpu('nested', subjects, options)));
     // The profile is written when the process exits.
     await Promise.all(started.splice(0).map((t) => t.stop()));
-    summarize('nested');
+    summarize('nested', spawnedAt, loadFrom);
     return {
       rows,
       nestedAnswers,

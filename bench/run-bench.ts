@@ -136,6 +136,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
             warmupS: options.warmupS,
             rounds: options.rounds,
             credentials,
+            ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
             onLine,
             log,
           },

@@ -30,6 +30,10 @@ describe('summarizeCpuProfile', () => {
       { name: '(garbage collector)', selfMs: 1, percent: 12.5 },
     ]);
     expect(summary.byFunction[0]).toEqual({ name: 'merge executeQueryPlan.js:10 [@apollo/gateway]', selfMs: 4, percent: 50 });
+    // The first 8 ms (idle, then both graphql samples) left out as start-up.
+    const late = summarizeCpuProfile(path, 15, 8);
+    expect(late.totalMs).toBe(5);
+    expect(late.byModule.map((e) => e.name)).toEqual(['@apollo/gateway', '(garbage collector)']);
   });
 
   it("names Guichet's own code by its top folder", () => {

@@ -45,16 +45,22 @@ const top = (totals: Map<string, number>, busyMs: number, count: number): SelfTi
     .slice(0, count)
     .map(([name, selfMs]) => ({ name, selfMs, percent: busyMs > 0 ? (selfMs / busyMs) * 100 : 0 }));
 
-/** Self time per function and per module of a `.cpuprofile`: each sample's time delta goes to the frame it landed in. */
-export function summarizeCpuProfile(path: string, count = 15): CpuProfileSummary {
+/**
+ * Self time per function and per module of a `.cpuprofile`: each sample's time delta goes to the frame it landed in.
+ * Samples in the first `skipMs` of the profile are left out (the process's start-up: module loading, schema building).
+ */
+export function summarizeCpuProfile(path: string, count = 15, skipMs = 0): CpuProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
   let totalUs = 0;
   let idleUs = 0;
+  let elapsedUs = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
+    elapsedUs += us;
+    if (elapsedUs <= skipMs * 1000) return;
     totalUs += us;
     const frame = nodes.get(id);
     if (!frame) return;
