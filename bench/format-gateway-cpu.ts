@@ -40,7 +40,7 @@ export function formatGatewayCpu(cpu: GatewayCpuFigures): string {
     gatewayCpuVerdict(cpu.rows, 'nested'),
     '',
     ...(cpu.profiles ?? []).flatMap(({ scenario, summary }) => [
-      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, warm-up and rounds; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
+      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, from the warm-up's first request to the end of the rounds; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
       '',
       table(
         ['module', 'self ms', '%'],
