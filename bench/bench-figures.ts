@@ -1,4 +1,6 @@
+import type { AnswerComparison } from './compare-answers.js';
 import type { DeferFigures } from './measure-defer.js';
+import type { GatewayCpuFigures } from './measure-gateway-cpu.js';
 import type { PushFigures } from './measure-push.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
@@ -114,6 +116,10 @@ export interface BenchFigures {
   readonly statusPolls?: StatusPollFigures;
   /** Embedded vs scaled, and what PostgreSQL and Redis cost per request (undefined: `--scaled none`). */
   readonly scaled?: ScaledFigures;
+  /** Each gateway's answers to the same requests compared with Guichet's (undefined: fewer than two gateways). */
+  readonly answers?: readonly AnswerComparison[];
+  /** Gateway CPU per request on `status` and the nested scenario (undefined: `--gateway-cpu none`). */
+  readonly gatewayCpu?: GatewayCpuFigures;
   /** Why a figure was not measured (e.g. the world has no heavy citizens), printed as is. */
   readonly skipped: readonly string[];
   /** How long installing the peers took, when this run had to. */

@@ -3,8 +3,11 @@ import { availableParallelism } from 'node:os';
 export const scenarioNames = ['status', 'dashboard', 'agent-list', 'catalogue'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
-/** `guichet` is the stack's gateway; `apollo` stock @apollo/gateway; `hive` Hive Gateway; `direct` the owning subgraph. */
-export const targetNames = ['guichet', 'apollo', 'hive', 'direct'] as const;
+/**
+ * `guichet` is the stack's gateway; `apollo` stock @apollo/gateway; `hive` Hive Gateway (default runtime); `hive-rust`
+ * Hive Gateway with its Rust query planner (@graphql-hive/router-runtime); `direct` the owning subgraph.
+ */
+export const targetNames = ['guichet', 'apollo', 'hive', 'hive-rust', 'direct'] as const;
 export type TargetName = (typeof targetNames)[number];
 
 /** `throughput`: legacy latency at zero; `latency`: the simulators' realistic distributions. */
@@ -65,6 +68,13 @@ export interface BenchOptions {
   readonly scaledGateways: readonly number[];
   /** Electricity connection requests filed per deployment in that figure (0: no submission row). Default 300. */
   readonly scaledSubmissions: number;
+  /**
+   * The gateway CPU figure (issue 16, target 5): CPU per request of each gateway on `status` and on the nested
+   * scenario (bench-only subgraphs of the public federation gateway benchmark's shape). Default true; `--gateway-cpu none`.
+   */
+  readonly gatewayCpu: boolean;
+  /** `--cpu-profile DIR`: Guichet's gateway profiled (node --cpu-prof) during the gateway CPU figure, summarised in the report. */
+  readonly cpuProfileDir?: string;
   /** Supergraph hot reloads in the reload-memory figure (heap before and after, in the bench's process); 0 skips it. Default 100. */
   readonly reloads: number;
   /** Citizens whose dossiers `status` and dashboards `dashboard` rotate over (each with its own token). Default 2000. */
@@ -136,6 +146,7 @@ export const defaultBenchOptions: BenchOptions = {
   roomWritesPerSecond: 5,
   overloadConnections: 500,
   reloads: 100,
+  gatewayCpu: true,
   scaledGateways: [1, 2],
   scaledSubmissions: 300,
   scale: 1,

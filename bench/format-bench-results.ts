@@ -1,6 +1,8 @@
 import { callsPerOperation, servesScenario, type BenchFigures, type ScenarioFigures, type TargetFigures } from './bench-figures.js';
 import type { BenchMode } from './bench-options.js';
 import { checkTargets } from './check-targets.js';
+import { formatAnswers } from './format-answers.js';
+import { formatGatewayCpu } from './format-gateway-cpu.js';
 import { formatRoomCost } from './format-room-cost.js';
 import { formatScaled } from './format-scaled.js';
 import { formatWireBytes } from './measure-wire-bytes.js';
@@ -142,6 +144,8 @@ export function formatBenchResults(figures: BenchFigures): string {
       '',
     );
   }
+  if (figures.answers && figures.answers.length > 0) out.push(formatAnswers(figures, figures.answers), '');
+  if (figures.gatewayCpu) out.push(formatGatewayCpu(figures.gatewayCpu), '');
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   if (figures.wireBytes) out.push(formatWireBytes(figures.wireBytes), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');

@@ -15,7 +15,11 @@ export const methodNotes = `## Method
 - **Targets.** \`guichet\`: the stack's gateway (\`WORKERS\` = the comparison's workers). \`apollo\`: stock
   \`@apollo/gateway\` + \`@apollo/server\` (\`startStandaloneServer\`, default \`RemoteGraphQLDataSource\`, no tuning)
   from \`bench/peers/apollo-gateway.mjs\`. \`hive\`: Hive Gateway's CLI (\`hive-gateway supergraph <file> --fork N\`,
-  default runtime) with \`bench/peers/gateway.config.ts\`. \`direct\`: the subgraph that owns the data — the
+  default runtime) with \`bench/peers/gateway.config.ts\`. \`hive-rust\`: the same CLI with \`--hive-router-runtime\`
+  (\`@graphql-hive/router-runtime\` 1.4.23 in bench/peers: the Rust query planner \`@graphql-hive/router-query-planner\`
+  0.0.38, a prebuilt linux-x64-gnu addon; it installs and loads on Node 20.20 here, npm warning that some of its
+  dependencies ask for Node ≥ 22.12); the CLI silently falls back to its default runtime when the package does not load,
+  so the bench treats that log line as a start failure. \`direct\`: the subgraph that owns the data — the
   electricity subgraph's \`electricityConnectionRequest(reference)\` with the same fields for \`status\` (the gateway
   needs two hops for it: \`dossiers\` maps the reference, then electricity), the dossiers subgraph's \`procedures\`
   for \`catalogue\`. Both peers read the committed \`schema/supergraph.graphql\` with its subgraph URLs rewritten
@@ -55,6 +59,22 @@ export const methodNotes = `## Method
   computed from these measured rates (formulas printed with them). Streams: a fresh gateway process with the caps
   raised, SSE streams opened with node:http (one connection each), memory from /proc and the gateway's \`/metrics\`,
   CPU from /proc.
+- **Same answers.** Before any load, every gateway is sent the same requests of \`status\` and \`dashboard\` (50 each, 10
+  in the quick profile, spread over the rotation: same bodies, same callers' tokens) one request to all gateways before
+  the next, and each answer is compared with Guichet's: \`data\` value for value, arrays in order; of \`errors\` only
+  their paths. Not compared: \`extensions\` and error messages (each gateway's own metadata and wording); a different
+  object key order is counted apart, not as a mismatch (\`bench/compare-answers.ts\`).
+- **Gateway CPU per request** (\`--gateway-cpu none\` skips it). Throughput mode; each gateway alone in turn, warm-up then
+  the rounds at the run's connections; CPU (utime + stime of the process tree, /proc) over each run divided by its
+  responses. \`status\` on the stack's gateways; \`nested\` on four bench-only subgraphs of the public federation gateway
+  benchmark's shape (graphql-hive/federation-benchmarks: accounts, inventory, products, reviews; our own code and data
+  in \`bench/nested-*.ts\`, one @apollo/server process for the four), one query five entity levels deep with a
+  \`@requires\` and a \`@provides\`, about 80 KB per answer, every request the same and anonymous. Its supergraph is
+  composed with Apollo's composition like Guichet's and run by every gateway from the same file — Guichet's with
+  \`SUPERGRAPH_PATH\` and the query in a manifest of its own (\`TRUSTED_DOCUMENTS_PATH\`), production settings and
+  every plugin otherwise (rate limits raised as for the stack, audit on). \`--cpu-profile DIR\` runs Guichet's side
+  of it under \`node --cpu-prof\` (\`status\` then on a fresh Guichet gateway, not the stack's) and prints self time by
+  module and function; its CPU figures include the profiler's overhead.
 - **Hive Gateway and \`Dossier\`.** Hive Gateway 2.15's default (stitching) runtime refuses a field of an interface
   that a subgraph declares while every implementation there leaves it \`@external\` ("Was not able to find any options
   for reference"). The \`dossiers\` subgraph therefore declares only \`Dossier\`'s hidden key; the ministries declare its

@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import { benchModes, defaultBenchOptions, quickBenchOptions, scenarioNames, targetNames, type BenchOptions, type GuichetVariant } from './bench-options.js';
 
 export const benchUsage = `usage: npm run bench -- [--quick] [--duration S] [--warmup S] [--connections N] [--rounds N]
   [--scenarios ${scenarioNames.join(',')}] [--targets ${targetNames.join(',')}] [--modes ${benchModes.join(',')}]
-  [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none]
+  [--workers N] [--scaling-workers 1,2|none] [--dossier-counts 10,100,1000|none] [--room-streams N|none] [--room-writes N] [--overload-connections N|none] [--reloads N|none] [--gateway-cpu on|none] [--cpu-profile DIR]
   [--scaled 1,2|none] [--scaled-submissions N|none]
   [--push] [--push-polls 2000,250|none] [--push-streams 1000,10000|none] [--push-citizens N] [--push-changes N] [--push-heap-mb N]
   [--status-polls] [--status-poll-phones N|none] [--status-poll-rounds N] [--status-poll-interval MS]
@@ -74,6 +75,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--room-streams':
         options.roomStreams = value === 'none' ? 0 : integer(flag, value, 1, 50);
+        break;
+      case '--gateway-cpu':
+        if (value !== 'on' && value !== 'none') throw new BenchArgsError(`--gateway-cpu expects on or none (got "${value}")`);
+        options.gatewayCpu = value === 'on';
+        break;
+      case '--cpu-profile':
+        // The gateway's own working directory is not the bench's: an absolute path for --cpu-prof-dir.
+        options.cpuProfileDir = resolve(value);
         break;
       case '--reloads':
         options.reloads = value === 'none' ? 0 : integer(flag, value, 1, 10_000);

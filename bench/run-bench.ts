@@ -3,11 +3,12 @@ import { loadavg } from 'node:os';
 import type { BenchFigures, ScenarioFigures } from './bench-figures.js';
 import { defaultBenchOptions, type BenchOptions } from './bench-options.js';
 import { pickBenchKeys, type BenchKeys } from './bench-world.js';
-import { createCredentialPool } from './credential-pool.js';
+import { createCredentialPool, type CredentialPool } from './credential-pool.js';
 import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
 import { measureRoomCost } from './measure-room-cost.js';
+import { measureGatewayCpu } from './measure-gateway-cpu.js';
 import { measureScenario } from './measure-scenario.js';
 import { measureOverload } from './measure-overload.js';
 import { measureReloadMemory } from './measure-reload-memory.js';
@@ -18,7 +19,8 @@ import { measurePush, type PushFigures } from './measure-push.js';
 import { runStatusPolls } from './run-status-polls.js';
 import { slow3g, startThrottlingProxy } from './throttling-proxy.js';
 import { measureWireBytes } from './measure-wire-bytes.js';
-import { buildScenarios } from './scenarios.js';
+import { compareAnswers, type AnswerComparison } from './compare-answers.js';
+import { buildScenarios, type Scenario } from './scenarios.js';
 import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack, type BenchStack } from './start-bench-stack.js';
 import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
@@ -43,7 +45,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (recentLines.length > 60) recentLines.shift();
     options.onServiceLine?.(service, line);
   };
-  const needsPeers = !options.pushOnly && !options.statusPollsOnly && (options.targets.includes('apollo') || options.targets.includes('hive'));
+  const needsPeers = !options.pushOnly && !options.statusPollsOnly && options.targets.some((t) => t === 'apollo' || t === 'hive' || t === 'hive-rust');
   const installMs = needsPeers ? await ensurePeers(log) : undefined;
   const keys = pickBenchKeys(options.scale, options.citizens);
   const { scenarios, callers } = buildScenarios(keys, options.scenarios);
@@ -90,7 +92,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
       if (name === 'guichet') return [Promise.resolve(stackGuichetTarget(bench)), ...options.variants.map((v) => own(startGuichetGateway(bench, `guichet-${v.name}`, v.env, onLine)))];
       if (name === 'apollo') return [own(startApolloTarget(supergraphPath, options.workers, onLine))];
-      if (name === 'hive') return [own(startHiveTarget(supergraphPath, options.workers, onLine))];
+      if (name === 'hive' || name === 'hive-rust') return [own(startHiveTarget(supergraphPath, options.workers, onLine, name))];
       return [Promise.resolve(directTarget(bench))];
     });
     // All settled before any failure is thrown, so that every process started is known to the cleanup.
@@ -99,6 +101,10 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     if (failed) throw failed.reason;
     const targets = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     log(`targets: ${targets.map((t) => t.name).join(', ')}`);
+
+    // The same answers first, on a fresh world and before any load (issue 16, target 4).
+    await setLegacyMode(legacyUrls, 'throughput');
+    const answers = await compareGatewayAnswers(scenarios, targets, credentials, options.quick ? 10 : 50, log);
 
     const scenarioFigures: ScenarioFigures[] = [];
     for (const mode of options.modes) {
@@ -118,6 +124,30 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         scenarioFigures.push(await measureScenario(scenario, targets, settings));
       }
     }
+    // Issue 16, target 5: with the stack's gateways still up for `status`, then the nested scenario's own.
+    await setLegacyMode(legacyUrls, 'throughput');
+    const gatewayCpu = options.gatewayCpu
+      ? await measureGatewayCpu(
+          bench,
+          scenarios.find((s) => s.name === 'status'),
+          targets,
+          {
+            targets: options.targets,
+            workers: options.workers,
+            // A cost figure, not a saturation one: at 50 connections on a loaded machine Guichet's admission control
+            // answered most nested requests with a fast 503, which says nothing of a request's CPU.
+            connections: Math.min(options.connections, gatewayCpuConnections),
+            durationS: options.durationS,
+            warmupS: options.warmupS,
+            rounds: options.rounds,
+            credentials,
+            ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
+            onLine,
+            log,
+          },
+        )
+      : undefined;
+
     // The peers have had their turn: their memory and timers leave the machine to Guichet alone.
     await Promise.all(started.splice(0).map((t) => t.stop()));
 
@@ -221,6 +251,8 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       scaling,
       dossierCounts,
       skipped,
+      ...(answers.length > 0 ? { answers } : {}),
+      ...(gatewayCpu ? { gatewayCpu } : {}),
       ...(roomCost ? { roomCost } : {}),
       wireBytes,
       ...(overload ? { overload } : {}),
@@ -239,6 +271,34 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     await stack.stop();
     rmSync(bench.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Connections of the gateway CPU figure at most (fewer if the run has fewer). */
+const gatewayCpuConnections = 16;
+
+/** Answers of every gateway target to `status` and `dashboard`, against Guichet's (the first target when it runs). */
+async function compareGatewayAnswers(
+  scenarios: readonly Scenario[],
+  targets: readonly BenchTarget[],
+  credentials: CredentialPool,
+  samples: number,
+  log: (line: string) => void,
+): Promise<AnswerComparison[]> {
+  const gateways = targets.filter((t) => t.kind !== 'direct');
+  if (gateways[0]?.kind !== 'guichet' || gateways.length < 2) return [];
+  const rows: AnswerComparison[] = [];
+  for (const scenario of scenarios.filter((s) => s.name === 'status' || s.name === 'dashboard')) {
+    const sources = gateways.flatMap((t) => {
+      const endpoint = t.endpointFor(scenario);
+      return endpoint ? [{ target: t.name, url: endpoint.url, sendInternalToken: t.sendInternalToken, requests: endpoint.requests }] : [];
+    });
+    const compared = await compareAnswers(scenario.name, sources, credentials, samples);
+    for (const row of compared)
+      if (row.target !== row.reference)
+        log(`same answers, ${scenario.name}: ${row.target} ${row.mismatches} of ${row.compared} differ from ${row.reference}'s${row.samples[0] ? ` (${row.samples[0]})` : ''}`);
+    rows.push(...compared);
+  }
+  return rows;
 }
 
 /**
@@ -340,6 +400,9 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
         .join(' ') || 'none',
     world: `SEED 20261123, SCALE ${options.scale}; status over ${keys.status.length} CEET dossiers of ${statusCitizens} citizens, dashboard over ${keys.dashboard.length} citizens, agent-list over ${keys.agentPages} pages of 100`,
     scaling: `${options.scalingWorkers.join(', ') || 'none'} worker(s), ${options.scalingDurationS} s each`,
+    'gateway CPU per request': options.gatewayCpu
+      ? `status and nested, ${options.rounds} round(s) of ${options.durationS} s per gateway at ${Math.min(options.connections, gatewayCpuConnections)} connections, throughput mode`
+      : 'not measured',
     'supergraph reloads': options.reloads > 0 ? `${options.reloads} (alternating two supergraphs, 4 clients querying)` : 'not measured',
     overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
     'supervision room cost':

@@ -85,12 +85,24 @@ export function directTarget(bench: BenchStack): BenchTarget {
  * plus `env` (WORKERS for the scaling figure, a switch turned off for a variant). Its own audit trail, reported to the
  * stack's witness under its own log id: two writers would fork one chain.
  */
-export async function startGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
-  return gatewayTarget(name, 'guichet', await spawnGuichetGateway(bench, name, env, onLine), true);
+export async function startGuichetGateway(
+  bench: BenchStack,
+  name: string,
+  env: Readonly<Record<string, string>>,
+  onLine: (name: string, line: string) => void,
+  execArgv: readonly string[] = [],
+): Promise<BenchTarget> {
+  return gatewayTarget(name, 'guichet', await spawnGuichetGateway(bench, name, env, onLine, execArgv), true);
 }
 
 /** The process of such a gateway, for figures that are not a scenario of the comparison (the push figures). */
-export async function spawnGuichetGateway(bench: BenchStack, name: string, env: Readonly<Record<string, string>>, onLine: (name: string, line: string) => void): Promise<SpawnedService> {
+export async function spawnGuichetGateway(
+  bench: BenchStack,
+  name: string,
+  env: Readonly<Record<string, string>>,
+  onLine: (name: string, line: string) => void,
+  execArgv: readonly string[] = [],
+): Promise<SpawnedService> {
   const urls: NodeJS.ProcessEnv = {};
   for (const subgraph of stackServices.filter((s) => s.tier === 'subgraph')) urls[subgraphUrlVariable(subgraph.name)] = bench.stack.services.get(subgraph.name)?.url ?? '';
   const auditDir = mkdtempSync(join(bench.dataDir, `${name}-`));
@@ -112,6 +124,7 @@ export async function spawnGuichetGateway(bench: BenchStack, name: string, env: 
       NODE_OPTIONS: [gatewayNodeOptions, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
       ...env,
     },
+    execArgv,
     onLine,
   });
 }
@@ -127,7 +140,8 @@ export async function startApolloTarget(supergraphPath: string, workers: number,
   return gatewayTarget('apollo', 'apollo', service, true);
 }
 
-/** Hive Gateway's CLI with bench/peers/gateway.config.ts and `--fork workers`. */
-export async function startHiveTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void): Promise<BenchTarget> {
-  return gatewayTarget('hive', 'hive', await spawnHiveGateway({ supergraphPath, workers, onLine }), true);
+/** Hive Gateway's CLI with bench/peers/gateway.config.ts and `--fork workers`; `hive-rust` with its Rust query planner. */
+export async function startHiveTarget(supergraphPath: string, workers: number, onLine: (name: string, line: string) => void, kind: 'hive' | 'hive-rust' = 'hive'): Promise<BenchTarget> {
+  const service = await spawnHiveGateway({ supergraphPath, workers, onLine, runtime: kind === 'hive-rust' ? 'router' : 'default' });
+  return gatewayTarget(kind, kind, service, true);
 }

@@ -16,11 +16,13 @@ export interface SpawnOptions {
   /** Receives every log line the service prints (JSON from pino, or plain text). */
   readonly onLine: (name: string, line: string) => void;
   readonly startTimeoutMs?: number;
+  /** Node flags before the entry (those NODE_OPTIONS refuses, such as `--cpu-prof`). Default none. */
+  readonly execArgv?: readonly string[];
 }
 
 /** Starts one service process and resolves once it logged `listening` with its URL. */
-export function spawnService({ name, entryPath, env, onLine, startTimeoutMs = 60_000 }: SpawnOptions): Promise<SpawnedService> {
-  const child = spawn(process.execPath, [entryPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnService({ name, entryPath, env, onLine, startTimeoutMs = 60_000, execArgv = [] }: SpawnOptions): Promise<SpawnedService> {
+  const child = spawn(process.execPath, [...execArgv, entryPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (graceMs = 5_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,0 +1,58 @@
+import type { GatewayCpuFigures, GatewayCpuRow } from './measure-gateway-cpu.js';
+import { answersTable } from './format-answers.js';
+import { table } from './markdown-cells.js';
+
+/** Issue 16, target 5: Guichet's gateway CPU per request at most this share of the stock gateway's. */
+export const gatewayCpuGoalRatio = 0.5;
+
+const cpuCell = (row: GatewayCpuRow) =>
+  row.cpuMsPerRequestByRound.length > 1 ? `${row.cpuMsPerRequest.toFixed(2)} (${row.cpuMsPerRequestByRound.map((v) => v.toFixed(2)).join(' / ')})` : row.cpuMsPerRequest.toFixed(2);
+
+/** Guichet's CPU per request against the stock gateway's, with the verdict and its margin (printed, never asserted). */
+export function gatewayCpuVerdict(rows: readonly GatewayCpuRow[], scenario: GatewayCpuRow['scenario']): string {
+  const goal = `${scenario}: Guichet's gateway CPU per request ≤ ${gatewayCpuGoalRatio}× the stock gateway's`;
+  const guichet = rows.find((r) => r.scenario === scenario && r.target === 'guichet');
+  const apollo = rows.find((r) => r.scenario === scenario && r.target === 'apollo');
+  if (!guichet || !apollo || guichet.responses === 0 || apollo.responses === 0) return `- ${goal}: **not measured** (no run of ${scenario} on guichet and apollo)`;
+  const failing = [guichet, apollo].find((r) => r.errors > r.responses * 0.01);
+  if (failing) return `- ${goal}: **not measured** (${failing.target} answered ${failing.errors} errors in ${failing.responses} responses)`;
+  const ratio = guichet.cpuMsPerRequest / apollo.cpuMsPerRequest;
+  const met = ratio <= gatewayCpuGoalRatio;
+  const margin = (Math.abs(ratio - gatewayCpuGoalRatio) / gatewayCpuGoalRatio) * 100;
+  return `- ${goal}: ${met ? 'met' : '**missed**'} — ${guichet.cpuMsPerRequest.toFixed(2)} ms against ${apollo.cpuMsPerRequest.toFixed(2)} ms, ${ratio.toFixed(2)}× (goal ≤ ${gatewayCpuGoalRatio}×: ${met ? 'met' : 'missed'} by ${margin.toFixed(0)}%)`;
+}
+
+/** The section: CPU per request per gateway and scenario, the verdicts, the nested answers compared. */
+export function formatGatewayCpu(cpu: GatewayCpuFigures): string {
+  const rows = cpu.rows.map((r) => {
+    const apollo = cpu.rows.find((a) => a.scenario === r.scenario && a.target === 'apollo');
+    const ratio = r.target === 'guichet' && apollo && apollo.cpuMsPerRequest > 0 ? `${(r.cpuMsPerRequest / apollo.cpuMsPerRequest).toFixed(2)}×` : '—';
+    return [r.scenario, r.target, cpuCell(r), r.requestsPerSecond.toFixed(0), r.errors === 0 ? '0' : `**${r.errors}**`, String(r.responses), ratio];
+  });
+  return [
+    '## Gateway CPU per request (issue 16, target 5)',
+    '',
+    `Throughput mode, each gateway alone in turn, ${cpu.rounds} round(s) of ${cpu.durationS} s at ${cpu.connections} connections after a warm-up; CPU (user + system) of the gateway's process tree from /proc over the run, divided by the responses. \`status\`: the stack's gateways, as in the tables above. \`nested\`: four bench-only subgraphs of the public federation gateway benchmark's shape (accounts, inventory, products, reviews; \`bench/nested-subgraphs.ts\`), one query five entity levels deep with a \`@requires\` and a \`@provides\` (${cpu.nestedAnswerBytes === undefined ? 'size not measured' : `${(cpu.nestedAnswerBytes / 1000).toFixed(1)} KB per answer`}), every request the same, anonymous; every gateway runs the same composed supergraph file (Guichet's with \`SUPERGRAPH_PATH\` and the query in a manifest of its own, production settings otherwise).`,
+    '',
+    table(['scenario', 'target', 'CPU ms/request (by round)', 'req/s', 'errors', 'responses', 'Guichet/stock CPU'], rows),
+    '',
+    gatewayCpuVerdict(cpu.rows, 'status'),
+    gatewayCpuVerdict(cpu.rows, 'nested'),
+    '',
+    ...(cpu.profiles ?? []).flatMap(({ scenario, summary }) => [
+      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, from the warm-up's first request to the end of the rounds; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
+      '',
+      table(
+        ['module', 'self ms', '%'],
+        summary.byModule.map((e) => [e.name, e.selfMs.toFixed(0), e.percent.toFixed(1)]),
+      ),
+      '',
+      table(
+        ['function [module]', 'self ms', '%'],
+        summary.byFunction.map((e) => [e.name.replaceAll('|', '\\|'), e.selfMs.toFixed(0), e.percent.toFixed(1)]),
+      ),
+      '',
+    ]),
+    ...(cpu.nestedAnswers.length > 0 ? ["The nested answers, compared with Guichet's as in “Same answers”:", '', answersTable(cpu.nestedAnswers)] : []),
+  ].join('\n');
+}

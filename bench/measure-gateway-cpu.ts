@@ -1,0 +1,226 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentId, type PersistedQueryManifest } from '../gateway/trusted-documents/index.js';
+import { spawnService } from '../scripts/stack/spawn-service.js';
+import type { SpawnedService } from '../scripts/stack/index.js';
+import type { TargetName } from './bench-options.js';
+import { compareAnswers, type AnswerComparison } from './compare-answers.js';
+import type { CredentialPool } from './credential-pool.js';
+import { packageRoot } from './ensure-peers.js';
+import { nestedQuery } from './nested-subgraphs.js';
+import { writeNestedSupergraph } from './nested-supergraph.js';
+import { cpuMeter } from './process-cpu.js';
+import { runLoad } from './run-load.js';
+import { summarizeCpuProfile, type CpuProfileSummary } from './summarize-cpu-profile.js';
+import type { Scenario, ScenarioRequest } from './scenarios.js';
+import type { BenchStack } from './start-bench-stack.js';
+import { startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
+
+/** One gateway's CPU per request on one scenario of the figure, over all its measured rounds. */
+export interface GatewayCpuRow {
+  readonly scenario: 'status' | 'nested';
+  readonly target: string;
+  readonly responses: number;
+  readonly errors: number;
+  readonly requestsPerSecond: number;
+  /** CPU (user + system) of the gateway's process tree during the measured runs, per response, ms. */
+  readonly cpuMsPerRequest: number;
+  /** Each round's own figure: how much the machine drifted. */
+  readonly cpuMsPerRequestByRound: readonly number[];
+}
+
+export interface GatewayCpuFigures {
+  readonly rows: readonly GatewayCpuRow[];
+  /** The nested answer's size as the stock gateway sends it (bytes, uncompressed). */
+  readonly nestedAnswerBytes?: number;
+  /** Every gateway's nested answers against Guichet's. */
+  readonly nestedAnswers: readonly AnswerComparison[];
+  readonly connections: number;
+  readonly durationS: number;
+  readonly rounds: number;
+  /** With `--cpu-profile`: Guichet's gateway profiled (node --cpu-prof) through each scenario's warm-up and rounds. */
+  readonly profiles?: readonly { readonly scenario: GatewayCpuRow['scenario']; readonly summary: CpuProfileSummary }[];
+}
+
+export interface MeasureGatewayCpuOptions {
+  readonly targets: readonly TargetName[];
+  readonly workers: number;
+  readonly connections: number;
+  readonly durationS: number;
+  readonly warmupS: number;
+  readonly rounds: number;
+  readonly credentials: CredentialPool;
+  /**
+   * Profile Guichet's gateway into this folder (`node --cpu-prof`): `status` then runs on a fresh Guichet gateway of
+   * the stack's supergraph instead of the stack's own, and the CPU figures include the profiler's overhead.
+   */
+  readonly cpuProfileDir?: string;
+  readonly onLine: (name: string, line: string) => void;
+  readonly log: (line: string) => void;
+}
+
+interface CpuSubject {
+  readonly target: BenchTarget;
+  readonly url: string;
+  readonly pid: number;
+  readonly requests: readonly ScenarioRequest[];
+}
+
+/** Warm-up each, then `rounds` rounds with the subjects taking turns; CPU of each one's process tree per response. */
+async function measureCpu(scenario: GatewayCpuRow['scenario'], subjects: readonly CpuSubject[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuRow[]> {
+  const settings = (subject: CpuSubject, durationS: number, label: string) => ({
+    url: subject.url,
+    requests: subject.requests,
+    offset: 0,
+    credentials: options.credentials,
+    sendInternalToken: subject.target.sendInternalToken,
+    connections: options.connections,
+    durationS,
+    runId: `cpu-${scenario}-${subject.target.name}-${label}`,
+  });
+  for (const subject of subjects) if (options.warmupS > 0) await runLoad(settings(subject, options.warmupS, 'warmup'));
+  const tallies = new Map(subjects.map((s) => [s.target.name, { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] as number[] }]));
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
+      await options.credentials.refresh();
+      const meter = cpuMeter({ gateway: [subject.pid] });
+      const load = await runLoad(settings(subject, options.durationS, `r${round + 1}`));
+      const cpuMs = meter().gateway ?? 0;
+      const tally = tallies.get(subject.target.name);
+      if (!tally) continue;
+      tally.responses += load.responses;
+      tally.errors += load.non2xx + load.graphqlErrors + load.transportErrors;
+      tally.durationS += load.durationS;
+      tally.cpuMs += cpuMs;
+      tally.byRound.push(load.responses > 0 ? cpuMs / load.responses : 0);
+      options.log(`gateway CPU, ${scenario} round ${round + 1}: ${subject.target.name} ${(load.responses > 0 ? cpuMs / load.responses : 0).toFixed(2)} ms per request (${load.responses} responses)`);
+    }
+  }
+  return subjects.map(({ target }) => {
+    const t = tallies.get(target.name) ?? { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] };
+    return {
+      scenario,
+      target: target.name,
+      responses: t.responses,
+      errors: t.errors,
+      requestsPerSecond: t.durationS > 0 ? t.responses / t.durationS : 0,
+      cpuMsPerRequest: t.responses > 0 ? t.cpuMs / t.responses : 0,
+      cpuMsPerRequestByRound: t.byRound,
+    };
+  });
+}
+
+const subjectOf = (target: BenchTarget, scenario: Scenario): CpuSubject | undefined => {
+  const endpoint = target.endpointFor(scenario);
+  return endpoint ? { target, url: endpoint.url, pid: endpoint.pid, requests: endpoint.requests } : undefined;
+};
+
+/** The nested scenario's bench-only subgraphs (one process), with each one's URL. */
+async function startNestedSubgraphs(onLine: (name: string, line: string) => void): Promise<{ readonly service: SpawnedService; readonly urls: Readonly<Record<string, string>> }> {
+  let urls: Record<string, string> | undefined;
+  const service = await spawnService({
+    name: 'nested-subgraphs',
+    entryPath: join(packageRoot, 'dist', 'bench', 'serve-nested-subgraphs.js'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    onLine: (name, line) => {
+      if (line.startsWith('{"msg":"listening"')) urls = (JSON.parse(line) as { subgraphs: Record<string, string> }).subgraphs;
+      onLine(name, line);
+    },
+  });
+  if (!urls) throw new Error('the nested subgraphs did not say where they listen');
+  return { service, urls };
+}
+
+/**
+ * Issue 16's target 5: the gateway's own CPU per request, on `status` (the stack's gateways, already running) and on
+ * the nested scenario (four bench-only subgraphs of the public federation gateway benchmark's shape, a query five
+ * entity levels deep, about 80 KB per answer), each gateway measured alone in turn. Guichet runs the nested
+ * supergraph from a file (`SUPERGRAPH_PATH`) with the query as a trusted document of its own manifest
+ * (`TRUSTED_DOCUMENTS_PATH`): production settings otherwise, anonymous caller.
+ */
+export async function measureGatewayCpu(bench: BenchStack, status: Scenario | undefined, statusTargets: readonly BenchTarget[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuFigures> {
+  const rows: GatewayCpuRow[] = [];
+  const profiles: { scenario: GatewayCpuRow['scenario']; summary: CpuProfileSummary }[] = [];
+  // Node flags, not NODE_OPTIONS: Node 20 refuses --cpu-prof there.
+  const profilerArgs = (scenario: GatewayCpuRow['scenario']): string[] => {
+    if (options.cpuProfileDir === undefined) return [];
+    const dir = join(options.cpuProfileDir, scenario);
+    mkdirSync(dir, { recursive: true });
+    return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+  };
+  // From the first request of the load on: the start-up before it (module loading, planning set-up) is not a request's.
+  const summarize = (scenario: GatewayCpuRow['scenario'], spawnedAt: number, loadFrom: number) => {
+    if (options.cpuProfileDir === undefined) return;
+    const dir = join(options.cpuProfileDir, scenario);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) profiles.push({ scenario, summary: summarizeCpuProfile(join(dir, file), 15, loadFrom - spawnedAt) });
+  };
+  if (status) {
+    const spawnedAt = Date.now();
+    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs('status'));
+    let loadFrom = Date.now();
+    try {
+      const candidates = profiled ? [profiled, ...statusTargets.filter((t) => t.kind === 'apollo')] : statusTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
+      const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, status) ?? []);
+      options.log(`gateway CPU per request, status: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
+      loadFrom = Date.now();
+      rows.push(...(await measureCpu('status', subjects, options)));
+    } finally {
+      await profiled?.stop();
+    }
+    summarize('status', spawnedAt, loadFrom);
+  }
+  const started: BenchTarget[] = [];
+  const subgraphs = await startNestedSubgraphs(options.onLine);
+  try {
+    const supergraphPath = writeNestedSupergraph(subgraphs.urls, bench.dataDir);
+    const manifest: PersistedQueryManifest = {
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: documentId(nestedQuery), name: 'NestedBench', type: 'query', body: nestedQuery }],
+    };
+    const manifestPath = join(bench.dataDir, 'nested-trusted-documents.json');
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const env = { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_WATCH: 'false', TRUSTED_DOCUMENTS_PATH: manifestPath, WORKERS: String(options.workers) };
+    const spawnedAt = Date.now();
+    const starting = options.targets.flatMap((name): Promise<BenchTarget>[] => {
+      if (name === 'guichet') return [startGuichetGateway(bench, 'guichet', env, options.onLine, profilerArgs('nested'))];
+      if (name === 'apollo') return [startApolloTarget(supergraphPath, options.workers, options.onLine)];
+      if (name === 'hive' || name === 'hive-rust') return [startHiveTarget(supergraphPath, options.workers, options.onLine, name)];
+      return [];
+    });
+    const settled = await Promise.allSettled(starting);
+    for (const r of settled) if (r.status === 'fulfilled') started.push(r.value);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    // A gateway target's endpoint takes only the requests of the scenario it is given; the name is not read.
+    const nested: Scenario = { name: 'status', operationName: 'NestedBench', requests: [{ body: Buffer.from(JSON.stringify({ query: nestedQuery })), caller: 0 }] };
+    const subjects = started.flatMap((t) => subjectOf(t, nested) ?? []);
+    const sources = subjects.map((s) => ({ target: s.target.name, url: s.url, sendInternalToken: s.target.sendInternalToken, requests: s.requests }));
+    const nestedAnswers = await compareAnswers('nested', sources, options.credentials, 3);
+    const apollo = sources.find((s) => s.target === 'apollo');
+    const nestedAnswerBytes = apollo ? await answerBytes(apollo.url, nested.requests[0]?.body ?? Buffer.alloc(0)) : undefined;
+    const loadFrom = Date.now();
+    options.log(`gateway CPU per request, nested (${nestedAnswerBytes ?? '?'} B per answer): ${subjects.map((s) => s.target.name).join(', ')}`);
+    rows.push(...(await measureCpu('nested', subjects, options)));
+    // The profile is written when the process exits.
+    await Promise.all(started.splice(0).map((t) => t.stop()));
+    summarize('nested', spawnedAt, loadFrom);
+    return {
+      rows,
+      nestedAnswers,
+      ...(nestedAnswerBytes === undefined ? {} : { nestedAnswerBytes }),
+      connections: options.connections,
+      durationS: options.durationS,
+      rounds: options.rounds,
+      ...(profiles.length > 0 ? { profiles } : {}),
+    };
+  } finally {
+    await Promise.all(started.map((t) => t.stop()));
+    await subgraphs.service.stop();
+  }
+}
+
+async function answerBytes(url: string, body: Buffer): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array(body) });
+  return (await response.arrayBuffer()).byteLength;
+}
