@@ -62,6 +62,8 @@ describe('sealed listings: one legacy round on a dashboard', () => {
   it('a dashboard calls each system’s list once and reads no record of the page by reference, with the same answers', async () => {
     const citizen = citizenInAllSystems();
     const token = await citizenToken(citizen.niu);
+    // Once first, so that what a process does once (RNEC's client reads its WSDL) is not counted against a dashboard.
+    expect((await gql(dashboard, { niu: citizen.niu }, { token })).errors).toBeUndefined();
     let answer: Awaited<ReturnType<typeof gql<{ citizen: { dossiers: { totalCount: number; nodes: Record<string, unknown>[] } } }>>> | undefined;
     const calls = await callsDuring(async () => {
       answer = await gql(dashboard, { niu: citizen.niu }, { token });
@@ -180,9 +182,9 @@ function entitiesByLookup(row: Row, principal: Principal, traceId: string, looku
 }
 
 const tamper = (sealed: string) => {
-  // One character of the box changed (the last, so the base64url stays well-formed): GCM refuses it.
-  const last = sealed.at(-1) === 'A' ? 'B' : 'A';
-  return `${sealed.slice(0, -1)}${last}`;
+  // One character inside the box changed (not the last: its low bits may be padding the decoder ignores): GCM refuses it.
+  const at = sealed.length - 10;
+  return `${sealed.slice(0, at)}${sealed[at] === 'A' ? 'B' : 'A'}${sealed.slice(at + 1)}`;
 };
 
 type Case = 'same caller and trace' | 'another caller' | 'another trace' | 'tampered' | 'expired' | 'a plain reference';
