@@ -11,6 +11,7 @@ import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { legacySystems } from './legacy-calls.js';
 import { methodNotes } from './method-notes.js';
+import { formatDashboardRound } from './format-dashboard-round.js';
 
 function rssCell(row: TargetFigures): string {
   if (!row.rss) return 'n/a';
@@ -136,6 +137,7 @@ export function formatBenchResults(figures: BenchFigures): string {
       '',
     );
   }
+  if (figures.dashboardRound) out.push(formatDashboardRound(figures.dashboardRound), '');
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');
   if (figures.wireBytes) out.push(formatWireBytes(figures.wireBytes), '');
   if (figures.overload) out.push(formatOverload(figures.overload), '');

@@ -6,6 +6,7 @@ import { pickBenchKeys, type BenchKeys } from './bench-world.js';
 import { createCredentialPool } from './credential-pool.js';
 import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
+import { measureDashboardRound } from './measure-dashboard-round.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
 import { measureRoomCost } from './measure-room-cost.js';
 import { measureScenario } from './measure-scenario.js';
@@ -164,6 +165,20 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ? await measureDeferOnLinks(stackGatewayEndpoint(bench).url, { idp: bench.idp, legacyUrls, citizens: keys.dashboard, quick: options.quick, log })
       : undefined;
 
+    // Issue 16, target 1: one dashboard at a time, realistic latency, against the one-round floor.
+    const dashboardRound =
+      dashboard !== undefined && options.targets.includes('guichet')
+        ? await measureDashboardRound({
+            gateway: stackGatewayEndpoint(bench),
+            dashboard,
+            credentials,
+            legacyUrls,
+            durationS: Math.max(10, options.scalingDurationS),
+            warmupS: Math.max(1, options.warmupS),
+            log,
+          })
+        : undefined;
+
     // Push against polling: before the scaled figure, which stops this stack.
     const push = await runPush();
 
@@ -221,6 +236,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
+      ...(dashboardRound ? { dashboardRound } : {}),
       ...(push ? { push } : {}),
       ...(scaled ? { scaled } : {}),
       ...(installMs === undefined ? {} : { peersInstallS: installMs / 1000 }),
