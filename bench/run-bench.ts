@@ -173,7 +173,8 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
             dashboard,
             credentials,
             legacyUrls,
-            durationS: Math.max(10, options.scalingDurationS),
+            // One dashboard at a time takes a few hundred ms: enough of them for a p90 (quick: a smoke).
+            durationS: options.quick ? 10 : 40,
             warmupS: Math.max(1, options.warmupS),
             log,
           })

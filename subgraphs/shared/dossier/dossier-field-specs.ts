@@ -61,7 +61,7 @@ export function decorateDossierFields(target: { prototype: object }, { procedure
  * (NOT_FOUND by every path, a key-only selection included).
  */
 export function decorateLookupKey(target: { prototype: object }): void {
-  Field(() => ID, { description: 'Clé technique de fédération (égale à la référence).' })(target.prototype, 'lookup');
+  Field(() => ID, { description: 'Clé technique de fédération : la référence, ou le dossier tel que la liste du ministère l’a lu, scellé pour la même requête.' })(target.prototype, 'lookup');
   Directive('@inaccessible')(target.prototype, 'lookup');
 }
 
