@@ -33,6 +33,11 @@ export interface DashboardRoundFigures {
   readonly figures: TargetFigures;
   /** Its p90 (the shared figures keep p50, p95 and p99). */
   readonly p90Ms: number;
+  /**
+   * The same dashboards one at a time with the legacy latency at zero: Guichet's own critical path (gateway, five
+   * planning stages, subgraphs, simulators' CPU) on this machine at this moment, which the floor leaves out.
+   */
+  readonly ownCost: TargetFigures;
   /** Legacy calls per dashboard, per system and operation. */
   readonly callsPerDashboard: Readonly<Record<LegacySystemName, Readonly<Record<string, number>>>>;
   readonly floor: DashboardFloor;
@@ -57,14 +62,19 @@ export interface DashboardRoundOptions {
  */
 export async function measureDashboardRound(options: DashboardRoundOptions): Promise<DashboardRoundFigures> {
   const { legacyUrls, log } = options;
+  const endpoint: Endpoint = { ...options.gateway, requests: options.dashboard.requests };
+  const settings = { connections: 1, offset: 0, sendInternalToken: false };
+  await setLegacyMode(legacyUrls, 'throughput');
+  log(`dashboard at one connection, legacy latency 0 (Guichet's own cost): ${Math.ceil(options.durationS / 2)} s`);
+  await warmUp(endpoint, options.credentials, { ...settings, durationS: options.warmupS, runId: 'dashboard-own-warmup' });
+  const own = await measureRun(endpoint, options.credentials, legacyUrls, { ...settings, durationS: Math.ceil(options.durationS / 2), runId: 'dashboard-own' });
+  const ownCost = combineRuns('guichet', [own]);
   await setLegacyMode(legacyUrls, 'latency');
   try {
     const latency = Object.fromEntries(await Promise.all(legacySystems.map(async (s) => [s, await readLegacyLatency(legacyUrls, s)] as const))) as Record<
       LegacySystemName,
       { medianMs: number; p95Ms: number }
     >;
-    const endpoint: Endpoint = { ...options.gateway, requests: options.dashboard.requests };
-    const settings = { connections: 1, offset: 0, sendInternalToken: false };
     log(`dashboard at one connection (realistic latency): ${options.durationS} s`);
     await warmUp(endpoint, options.credentials, { ...settings, durationS: options.warmupS, runId: 'dashboard-round-warmup' });
     const run = await measureRun(endpoint, options.credentials, legacyUrls, { ...settings, durationS: options.durationS, runId: 'dashboard-round' });
@@ -78,7 +88,7 @@ export async function measureDashboardRound(options: DashboardRoundOptions): Pro
     log(
       `dashboard at one connection: p50 ${figures.p50Ms.toFixed(0)} ms, p90 ${p90Ms.toFixed(0)} ms against a one-round floor of ${floor.p50Ms.toFixed(0)} ms (${(figures.p50Ms / floor.p50Ms).toFixed(2)}×)`,
     );
-    return { figures, p90Ms, callsPerDashboard, floor };
+    return { figures, p90Ms, ownCost, callsPerDashboard, floor };
   } finally {
     await setLegacyMode(legacyUrls, 'throughput');
   }
