@@ -50,7 +50,7 @@ afterAll(async () => {
 describe('energy-mines subgraph — schema', () => {
   it('owns its dossier type, keyed by reference and lookup, and adds the list to Citizen', async () => {
     const sdl = printSubgraphSchema(await energyMines.buildSchema());
-    expect(sdl).toMatch(/type EnergyMinesApplication\s+@key\(fields: "reference"\)\s+@key\(fields: "lookup"\)/);
+    expect(sdl).toMatch(/type EnergyMinesApplication implements Dossier\s+@key\(fields: "reference"\)\s+@key\(fields: "lookup"\)/);
     expect(sdl).toMatch(/energyMinesApplications: \[EnergyMinesApplication!\]/);
     expect(sdl).toMatch(/minesFigures: LegacySystemFigures/);
   });
