@@ -7,8 +7,8 @@ import { Procedure } from './procedure.js';
 /**
  * One stub per ministry dossier type: it implements `Dossier` here (the hidden key only) and declares `@external`
  * just what `Citizen.dossiers` requires of the ministries' lists to sort, filter and page them, and the owner's sealed
- * listing of each record, handed back as its `lookup`. Keyed by the hidden
- * `lookup`, `resolvable: false`: every public field of a page's dossier comes from its owner.
+ * listing of each record, handed back as its `lookup`. Keyed by the hidden `lookup`, `resolvable: false`: every
+ * public field of a page's dossier comes from its owner.
  */
 function createDossierStub(typeName: string): new () => Dossier {
   const Stub = { [typeName]: class extends Dossier {} }[typeName] as new () => Dossier;
