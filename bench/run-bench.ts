@@ -174,7 +174,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
             credentials,
             legacyUrls,
             // One dashboard at a time takes a few hundred ms: enough of them for a p90 (quick: a smoke).
-            durationS: options.quick ? 10 : 40,
+            durationS: options.quick ? 6 : 40,
             warmupS: Math.max(1, options.warmupS),
             log,
           })
