@@ -1,6 +1,7 @@
 import type { AnswerComparison } from './compare-answers.js';
 import type { DeferFigures } from './measure-defer.js';
 import type { GatewayCpuFigures } from './measure-gateway-cpu.js';
+import type { DashboardRoundFigures } from './measure-dashboard-round.js';
 import type { PushFigures } from './measure-push.js';
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems, type LegacyCalls } from './legacy-calls.js';
@@ -106,6 +107,8 @@ export interface BenchFigures {
   readonly overload?: OverloadFigures;
   /** Bytes per answer by content coding, and a 304 poll's cost (bench/measure-wire-bytes.ts). */
   readonly wireBytes?: WireBytesFigures;
+  /** The dashboard at one connection, realistic latency, against the one-round floor (undefined: no dashboard on guichet). */
+  readonly dashboardRound?: DashboardRoundFigures;
   /** Heap across supergraph hot reloads (undefined: `--reloads none`). */
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */

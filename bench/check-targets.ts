@@ -2,6 +2,7 @@ import { callsPerOperation, servesScenario, totalErrors, type BenchFigures, type
 import type { BenchMode, ScenarioName } from './bench-options.js';
 import { legacySystems } from './legacy-calls.js';
 import { reloadHeapGrowthGoalMb } from './measure-reload-memory.js';
+import { dashboardFloorGoal, type DashboardRoundFigures } from './measure-dashboard-round.js';
 import type { PushFigures } from './measure-push.js';
 import { checkStatusPollTargets } from './format-status-polls.js';
 
@@ -115,11 +116,42 @@ function checkIssue5Targets(figures: BenchFigures): TargetCheck[] {
     checks.push({ goal: statusGoal, verdict: rate.verdict === 'met' && tail.verdict === 'met' ? 'met' : 'missed', detail: `${rate.detail}; p99 ${tail.detail}` });
   }
 
+  checks.push(...checkDashboardRound(figures.dashboardRound));
+
   const reloadGoal = `heap growth ≤ ${reloadHeapGrowthGoalMb} MB across supergraph hot reloads, no failed request`;
   const reload = figures.reloadMemory;
   if (!reload) checks.push(notMeasured(reloadGoal, 'not measured (--reloads none)'));
   else if (reload.failures > 0 || reload.applied !== reload.reloads)
     checks.push({ goal: reloadGoal, verdict: 'missed', detail: `${reload.failures} failed requests, ${reload.applied} of ${reload.reloads} reloads applied` });
   else checks.push({ goal: reloadGoal, ...compare(reload.heapAfterMb - reload.heapBeforeMb, reloadHeapGrowthGoalMb, false, ' MB', 2) });
+  return checks;
+}
+
+/** Issue 16, target 1: one legacy round on a dashboard's critical path, and one call per legacy system per dashboard. */
+export function checkDashboardRound(round: DashboardRoundFigures | undefined): TargetCheck[] {
+  const floorGoal = `dashboard p50 at one connection ≤ ${dashboardFloorGoal}× the one-round floor (realistic latency)`;
+  const callsGoal = 'dashboard: ≤ 1 call per legacy system per dashboard (no per-dossier call)';
+  if (!round) return [notMeasured(floorGoal, 'no dashboard on guichet in this run'), notMeasured(callsGoal, 'no dashboard on guichet in this run')];
+  const { figures, floor } = round;
+  const checks: TargetCheck[] = [];
+  if (!servesScenario(figures)) checks.push({ goal: floorGoal, verdict: 'missed', detail: `guichet answered ${totalErrors(figures)} errors in ${figures.responses} responses` });
+  else {
+    const ratio = compare(figures.p50Ms / floor.p50Ms, dashboardFloorGoal, false, '×');
+    checks.push({
+      goal: floorGoal,
+      verdict: ratio.verdict,
+      detail: `p50 ${figures.p50Ms.toFixed(0)} ms against a floor of ${floor.p50Ms.toFixed(0)} ms: ${ratio.detail}; Guichet's own p50 at legacy latency 0 ${round.ownCost.p50Ms.toFixed(0)} ms`,
+    });
+  }
+  const perSystem = legacySystems.map((system) => {
+    const operations = Object.entries(round.callsPerDashboard[system] ?? {}).filter(([, n]) => n > 0);
+    const total = operations.reduce((sum, [, n]) => sum + n, 0);
+    return { system, total, operations };
+  });
+  // 1% over is the edge of a timed run (a request cut off after its legacy call), not a second call.
+  const over = perSystem.filter((p) => p.total > 1.01 + 0.005);
+  const detail = perSystem.map((p) => `${p.system} ${p.total.toFixed(2)} (${p.operations.map(([op, n]) => `${op} ${n.toFixed(2)}`).join(', ') || 'none'})`).join('; ');
+  const note = over.length > 0 ? ` — over: ${over.map((p) => `${p.system} (${p.operations.length} operation(s) in the same round)`).join(', ')}` : '';
+  checks.push({ goal: callsGoal, verdict: over.length > 0 ? 'missed' : 'met', detail: `${detail}${note}` });
   return checks;
 }

@@ -14,6 +14,7 @@ import { formatReloadMemory } from './measure-reload-memory.js';
 import { errorsCell, mb, ms, rateCell, table } from './markdown-cells.js';
 import { legacySystems } from './legacy-calls.js';
 import { methodNotes } from './method-notes.js';
+import { formatDashboardRound } from './format-dashboard-round.js';
 
 function rssCell(row: TargetFigures): string {
   if (!row.rss) return 'n/a';
@@ -144,6 +145,7 @@ export function formatBenchResults(figures: BenchFigures): string {
       '',
     );
   }
+  if (figures.dashboardRound) out.push(formatDashboardRound(figures.dashboardRound), '');
   if (figures.answers && figures.answers.length > 0) out.push(formatAnswers(figures, figures.answers), '');
   if (figures.gatewayCpu) out.push(formatGatewayCpu(figures.gatewayCpu), '');
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');

@@ -6,6 +6,7 @@ import { pickBenchKeys, type BenchKeys } from './bench-world.js';
 import { createCredentialPool, type CredentialPool } from './credential-pool.js';
 import { ensurePeers } from './ensure-peers.js';
 import { machineInfo } from './machine-info.js';
+import { measureDashboardRound } from './measure-dashboard-round.js';
 import { heavyCitizenCounts, measureDossierCounts } from './measure-dossier-counts.js';
 import { measureRoomCost } from './measure-room-cost.js';
 import { measureGatewayCpu } from './measure-gateway-cpu.js';
@@ -197,6 +198,21 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ? await measureDeferOnLinks(stackGatewayEndpoint(bench).url, { idp: bench.idp, legacyUrls, citizens: keys.dashboard, quick: options.quick, log })
       : undefined;
 
+    // Issue 16, target 1: one dashboard at a time, realistic latency, against the one-round floor.
+    const dashboardRound =
+      dashboard !== undefined && options.targets.includes('guichet')
+        ? await measureDashboardRound({
+            gateway: stackGatewayEndpoint(bench),
+            dashboard,
+            credentials,
+            legacyUrls,
+            // One dashboard at a time takes a few hundred ms: enough of them for a p90 (quick: a smoke).
+            durationS: options.quick ? 6 : 40,
+            warmupS: Math.max(1, options.warmupS),
+            log,
+          })
+        : undefined;
+
     // Phones polling their dossiers' status (issue 16, target 3), then push against polling: before the scaled
     // figure, which stops this stack.
     const statusPolls = await runStatusPolls(bench, options, keys.world);
@@ -258,6 +274,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(overload ? { overload } : {}),
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
+      ...(dashboardRound ? { dashboardRound } : {}),
       ...(statusPolls ? { statusPolls } : {}),
       ...(push ? { push } : {}),
       ...(scaled ? { scaled } : {}),

@@ -9,6 +9,8 @@ export interface ListedDossier {
   readonly status: string;
   /** Served from the ministry's last known version while its system is unreachable. */
   readonly stale?: boolean;
+  /** The owner's seal of the record as its list read it (the newest of each list), handed back as the page's `lookup`. */
+  readonly sealedListing?: string | null;
 }
 
 /** The citizen seen from dossiers: the key, the ministries' lists (external) and the unified view added here. */

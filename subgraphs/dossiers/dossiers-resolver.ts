@@ -8,6 +8,7 @@ import {
   DossierReaders,
   DossierStatus,
   dossierListingFields,
+  sealedListingField,
   notFoundError,
   RequiresScopes,
   Scopes,
@@ -23,8 +24,11 @@ import { Procedure } from './procedure.js';
 import { procedureView } from './procedure-view.js';
 
 const MAX_PAGE_SIZE = 100;
-/** Each ministry's list hands over just what sorting, filtering and paging need. */
-const requiredLists = ministryDossierTypes.map((m) => `${m.citizenListField} { ${dossierListingFields} }`).join(' ');
+/**
+ * Each ministry's list hands over just what sorting, filtering and paging need, and its sealed listings: handed back
+ * as the page's `lookup` keys, they let each owner serve the page without reading its system a second time.
+ */
+const requiredLists = ministryDossierTypes.map((m) => `${m.citizenListField} { ${dossierListingFields} ${sealedListingField} }`).join(' ');
 
 @Resolver()
 export class DossiersQueryResolver {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ListedDossier } from './citizen.js';
 import { ministryDossierTypes } from './ministry-dossier-types.js';
 import { InvalidCursorError, paginateDossiers } from './paginate-dossiers.js';
 
@@ -43,6 +44,16 @@ describe('paginateDossiers', () => {
     partial.set(urb, null as never);
     const page = paginateDossiers(partial, { first: 10, after: null, status: null });
     expect(page).toMatchObject({ totalCount: 3, incomplete: true, unavailableSystems: ['urbanisme'] });
+  });
+
+  it('hands an owner’s sealed listing back as the lookup, the plain reference where the list sealed none', () => {
+    const sealed = new Map<(typeof ministryDossierTypes)[0], readonly ListedDossier[]>(lists);
+    sealed.set(urb, [{ reference: 'URB-2026-000001', updatedAt: '2026-03-01T10:00:00.000Z', status: 'ACTION_REQUIRED', sealedListing: 'URB-2026-000001~box' }]);
+    const page = paginateDossiers(sealed, { first: 10, after: null, status: null });
+    expect(page.nodes.map((n) => n.lookup)).toEqual(['RNEC-2026-000100', 'URB-2026-000001~box', 'CEET-2026-000002', 'CEET-2025-000009']);
+    // The cursor names the reference, never the seal.
+    const next = paginateDossiers(sealed, { first: 1, after: paginateDossiers(sealed, { first: 2, after: null, status: null }).pageInfo.endCursor, status: null });
+    expect(next.nodes.map((n) => n.lookup)).toEqual(['CEET-2026-000002']);
   });
 
   it('refuses a cursor it did not make', () => {

@@ -54,7 +54,15 @@ export function paginateDossiers(lists: ReadonlyMap<MinistryDossierType, readonl
       continue;
     }
     if (list.some((item) => item.stale)) staleSystems.push(ministry.legacySystem);
-    for (const item of list) entries.push({ __typename: ministry.typeName, reference: item.reference, updatedAt: normalizeInstant(item.updatedAt), status: item.status });
+    for (const item of list) {
+      entries.push({
+        __typename: ministry.typeName,
+        reference: item.reference,
+        updatedAt: normalizeInstant(item.updatedAt),
+        status: item.status,
+        ...(item.sealedListing ? { sealedListing: item.sealedListing } : {}),
+      });
+    }
   }
   const filtered = (request.status ? entries.filter((e) => e.status === request.status) : entries).sort(newestFirst);
   let start = 0;
@@ -68,7 +76,8 @@ export function paginateDossiers(lists: ReadonlyMap<MinistryDossierType, readonl
   const last = page.at(-1);
   return {
     totalCount: filtered.length,
-    nodes: page.map((e) => ({ __typename: e.__typename, lookup: e.reference })),
+    // The owner's seal when its list made one (it names the same reference), else the plain reference.
+    nodes: page.map((e) => ({ __typename: e.__typename, lookup: e.sealedListing ?? e.reference })),
     pageInfo: { hasNextPage: start + page.length < filtered.length, endCursor: last ? encodeCursor(last) : null },
     incomplete: unavailableSystems.length > 0,
     unavailableSystems,

@@ -23,21 +23,17 @@ describe('batching', () => {
     expect(calls.ConsulterPersonne ?? 0).toBe(0);
   });
 
-  it('an _entities batch of references costs one batch call per system', async () => {
+  it('a dashboard page costs one list call per system and no lookup by reference (the batch lookup: below)', async () => {
     const citizen = citizenInAllSystems();
+    const token = await citizenToken(citizen.niu);
     await Promise.all((['ceet', 'urbanisme', 'rnec'] as const).map((s) => legacyAdmin.resetCalls(s)));
-    const response = await gql(
-      `query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { nodes { reference status ministryStatus history { at } } } } }`,
-      { niu: citizen.niu },
-      { token: await citizenToken(citizen.niu) },
-    );
+    const response = await gql(`query($niu: ID!) { citizen(niu: $niu) { dossiers(first: 20) { nodes { reference status ministryStatus history { at } } } } }`, { niu: citizen.niu }, { token });
     expect(response.errors).toBeUndefined();
-    const [ceet, urbanisme] = await Promise.all([legacyAdmin.calls('ceet'), legacyAdmin.calls('urbanisme')]);
-    // One list call per system for the citizen, then one batch lookup for the page's references.
-    expect(ceet.consulterDemandesParNumeros).toBe(1);
-    expect(ceet.consulterDemande ?? 0).toBe(0);
-    expect(urbanisme.consulterDossiersParNumeros).toBe(1);
-    expect(urbanisme.consulterDossier ?? 0).toBe(0);
+    const [ceet, urbanisme, rnec] = await Promise.all([legacyAdmin.calls('ceet'), legacyAdmin.calls('urbanisme'), legacyAdmin.calls('rnec')]);
+    // One list call per system; the page's records come from the lists' sealed listings (sealed-listings.test.ts).
+    expect(ceet).toEqual({ listerDemandes: 1 });
+    expect(urbanisme).toEqual({ listerDossiers: 1 });
+    expect(rnec).toEqual({ ListerDemandes: 1 });
   });
 
   it('a subgraph resolves 45 references in batches of 20 CEET references at most', async () => {

@@ -104,5 +104,12 @@ describe('bench --quick', () => {
     // The overload figure ran (in the smoke, below capacity: it proves the harness, not the admission control).
     expect(figures.overload?.responses, report).toBeGreaterThan(0);
     expect(report).toContain('## Overload:');
+    // Issue 16, target 1: the one-connection dashboard beside its floor, and no by-reference read of the page's records.
+    expect(figures.dashboardRound?.figures.responses, report).toBeGreaterThan(0);
+    expect(figures.dashboardRound?.figures.errors, report).toEqual({ non2xx: 0, graphql: 0, transport: 0 });
+    expect(figures.dashboardRound?.floor.p50Ms, report).toBeGreaterThan(0);
+    expect(figures.dashboardRound?.callsPerDashboard.ceet.consulterDemandesParNumeros ?? 0, report).toBe(0);
+    expect(figures.dashboardRound?.callsPerDashboard.rnec.SuivreDemande ?? 0, report).toBe(0);
+    expect(report).toContain('## Dashboard at one connection against the one-round floor');
   }, 300_000);
 });

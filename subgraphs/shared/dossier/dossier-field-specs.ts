@@ -61,9 +61,28 @@ export function decorateDossierFields(target: { prototype: object }, { procedure
  * (NOT_FOUND by every path, a key-only selection included).
  */
 export function decorateLookupKey(target: { prototype: object }): void {
-  Field(() => ID, { description: 'Clé technique de fédération (égale à la référence).' })(target.prototype, 'lookup');
+  Field(() => ID, { description: 'Clé technique de fédération : la référence, ou le dossier tel que la liste du ministère l’a lu, scellé pour la même requête.' })(target.prototype, 'lookup');
   Directive('@inaccessible')(target.prototype, 'lookup');
 }
 
 /** Fields a dossier stub must give the dossiers subgraph to sort, filter and page a citizen's list. */
 export const dossierListingFields = 'reference updatedAt status stale';
+
+/** The hidden field by which a ministry's list hands `dossiers` the sealed records of the page (see `sealedListing`). */
+export const sealedListingField = 'sealedListing';
+
+/**
+ * The hidden `sealedListing` of a dossier type: on a record of a citizen's list, that record as the list read it,
+ * sealed for the page's entity fetches of the same request (subgraphs/shared/listing-seal); null otherwise. The
+ * dossiers subgraph requires it with the list and hands it back as the `lookup` key, so that the owner serves the
+ * page without reading the legacy system twice. `@external` on the dossiers subgraph's stubs.
+ */
+export function decorateSealedListing(target: { prototype: object }, { external = false }: { readonly external?: boolean } = {}): void {
+  Field(() => String, { nullable: true, description: 'Clé technique de fédération : le dossier tel que la liste du ministère l’a lu, scellé pour la même requête.' })(
+    target.prototype,
+    sealedListingField,
+  );
+  // Hidden by its owners; composition refuses `@inaccessible` on an external field, and the owners' suffices.
+  if (external) Directive('@external')(target.prototype, sealedListingField);
+  else Directive('@inaccessible')(target.prototype, sealedListingField);
+}

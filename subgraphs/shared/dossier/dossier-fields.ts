@@ -1,7 +1,7 @@
 import { ObjectType } from 'type-graphql';
 import { DossierInterface } from './dossier-interface.js';
 import type { DossierStatus } from '../../../schema/dossier-status.js';
-import { decorateDossierFields, decorateLookupKey } from './dossier-field-specs.js';
+import { decorateDossierFields, decorateLookupKey, decorateSealedListing } from './dossier-field-specs.js';
 import type { DossierStep } from './dossier-step.js';
 import { ProcedureRef } from './procedure-ref.js';
 
@@ -22,7 +22,10 @@ export abstract class DossierFields implements DossierInterface {
   asOf!: string | null;
   procedure!: ProcedureRef | null;
   lookup!: string;
+  /** Set on the records of a citizen's list only (the most recently updated ones): see decorateSealedListing. */
+  sealedListing!: string | null;
 }
 
 decorateDossierFields(DossierFields, { procedureType: () => ProcedureRef });
 decorateLookupKey(DossierFields);
+decorateSealedListing(DossierFields);

@@ -9,6 +9,8 @@ import { withLastKnown, withLastKnownList, type LastKnown } from '../fallback/in
 import { withGuichetReferences } from '../submissions/index.js';
 import { withFeedFreshness, type FeedFreshness, type FeedFreshnessCounters } from '../freshness/index.js';
 import type { KnownRecord } from '../fallback/index.js';
+import { referenceOfLookup, type ListingSeal } from '../listing-seal/index.js';
+import { currentDeadline } from '../../../lib/deadline/index.js';
 
 /** A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. */
 export type LoadedDossier = LegacyRecord & { readonly reference: string; readonly applicantNiu: string };
@@ -32,6 +34,11 @@ export interface DossierLoadersOptions<R extends LoadedDossier> {
   readonly notFound: (reference: string) => Error;
   /** Records the change feed proves unchanged answer reads by reference without a legacy call; absent: always read. */
   readonly freshness?: { readonly freshness: FeedFreshness<KnownRecord<R>>; readonly counters: FeedFreshnessCounters };
+  /**
+   * A citizen's list seals its most recently updated records (`maxSealed`) for the page's entity fetches of the same
+   * request (trace `traceId`), which open them instead of reading the system again; absent: never sealed.
+   */
+  readonly listingSeal?: { readonly seal: ListingSeal; readonly maxSealed: number; readonly traceId?: string | undefined };
 }
 
 export interface DossierLoaders<R> {
@@ -44,8 +51,16 @@ export interface DossierLoaders<R> {
   readonly worklist: (records: readonly R[]) => R[];
   readonly byReference: DataLoader<string, R>;
   readonly ofCitizen: DataLoader<string, readonly R[]>;
-  /** A citizen's dossiers as the caller may see them, primed for the page's entity fetches of the same request. */
-  readonly listOfCitizen: (niu: string) => Promise<readonly R[]>;
+  /**
+   * A citizen's dossiers as the caller may see them, primed for the page's entity fetches of the same request; the
+   * most recently updated carry `sealedListing`, for those of the same gateway request.
+   */
+  readonly listOfCitizen: (niu: string) => Promise<readonly (R & { readonly sealedListing?: string })[]>;
+  /**
+   * A dossier by its hidden `lookup` key: a sealed listing that opens for this caller and trace is served as its list
+   * read it (through the same visibility rule and audit record), anything else is read by reference.
+   */
+  readonly byLookup: (lookup: string) => Promise<R>;
 }
 
 /**
@@ -70,11 +85,39 @@ export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersO
     for (const record of records) byReference.prime(record.reference, record);
     return records;
   };
+  const sealing = options.listingSeal;
+  const binding = { principal, traceId: sealing?.traceId };
+  const sealNewest = (records: readonly R[]): readonly (R & { readonly sealedListing?: string })[] => {
+    if (!sealing || sealing.maxSealed === 0 || records.length === 0) return records;
+    const sealed = new Set(newestFirst(records).slice(0, sealing.maxSealed));
+    // Bound to the request's deadline: a seal never opens after the request it was made for is over.
+    const remainingMs = currentDeadline()?.remainingMs();
+    return records.map((record) => (sealed.has(record) ? { ...record, sealedListing: sealing.seal.seal(record, binding, remainingMs) } : record));
+  };
   return {
     visible,
     byReference,
     worklist: (records) => primed(records.filter(visible)) as R[],
     ofCitizen,
-    listOfCitizen: async (niu) => primed(await ofCitizen.load(niu)),
+    listOfCitizen: async (niu) => sealNewest(primed(await ofCitizen.load(niu))),
+    async byLookup(lookup) {
+      const reference = referenceOfLookup(lookup);
+      const opened = sealing ? sealing.seal.open<R>(lookup, binding) : undefined;
+      if (opened === undefined || !('record' in opened)) return byReference.load(reference);
+      // The same rule, and the same audit record, as a read by reference; a record the caller may no longer see is
+      // the same NOT_FOUND.
+      if (!visible(opened.record)) throw options.notFound(reference);
+      byReference.prime(reference, opened.record);
+      return opened.record;
+    },
   };
+}
+
+/** Newest update first, ties by reference: the order of the unified list, so the page's records are the sealed ones. */
+function newestFirst<R extends LoadedDossier>(records: readonly R[]): R[] {
+  const at = (record: R) => {
+    const updatedAt = (record as { readonly updatedAt?: unknown }).updatedAt;
+    return typeof updatedAt === 'string' ? Date.parse(updatedAt) || 0 : 0;
+  };
+  return [...records].sort((a, b) => at(b) - at(a) || b.reference.localeCompare(a.reference));
 }

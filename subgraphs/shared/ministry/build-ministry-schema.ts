@@ -32,7 +32,9 @@ export function buildMinistrySchema<R extends MinistryRecord>(
     referenceResolvers: {
       ...referenceResolvers,
       [row.subgraph.dossierType]: {
-        __resolveReference: async (key: DossierKey, ctx: MinistryContext<R, unknown, object>) => view(await ctx.dossiers.byReference.load(referenceOfKey(key))),
+        // By `lookup`, a sealed listing of the same request opens without a legacy read (see DossierLoaders.byLookup).
+        __resolveReference: async (key: DossierKey, ctx: MinistryContext<R, unknown, object>) =>
+          view('lookup' in key ? await ctx.dossiers.byLookup(key.lookup) : await ctx.dossiers.byReference.load(referenceOfKey(key))),
       },
     },
   });

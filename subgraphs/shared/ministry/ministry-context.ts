@@ -7,6 +7,7 @@ import { dossierLoaders, type DossierLoaders, type DossierLoadersOptions } from 
 import { submitDossier, type Filing } from '../submissions/index.js';
 import type { SubgraphContext } from '../server/subgraph-context.js';
 import type { MinistryRecord } from './ministry-subgraph.js';
+import type { ListingSeal } from '../listing-seal/index.js';
 
 /** What every ministry subgraph's resolvers get per request. */
 export interface MinistryContext<R extends MinistryRecord, A, I extends object = InputOf<A>> extends SubgraphContext {
@@ -26,6 +27,8 @@ export type InputOf<A> = A extends MinistryDossierAdapter<infer _R, infer I> ? (
  * built from (system, ministry, outbox, last-known store, queued record), and what filing needs besides.
  */
 export interface MinistryParts<R extends MinistryRecord, A, I extends object> extends Pick<DossierLoadersOptions<R>, 'system' | 'ministry' | 'outbox' | 'lastKnown' | 'queuedRecord' | 'freshness'> {
+  /** Citizens' lists seal their newest records for the page's entity fetches (absent or 0: never). */
+  readonly listingSeal?: { readonly seal: ListingSeal; readonly maxSealed: number };
   readonly referencePrefix: DossierSystem;
   readonly adapter: A;
   readonly inputSchema: ZodType<I>;
@@ -36,6 +39,7 @@ export interface MinistryParts<R extends MinistryRecord, A, I extends object> ex
 export function createMinistryContext<R extends MinistryRecord, I extends object, A extends MinistryDossierAdapter<R, I>>(
   parts: MinistryParts<R, A, I>,
   principal: Principal,
+  traceId?: string,
 ): MinistryContext<R, A, I> {
   const { system, ministry, adapter, outbox, lastKnown, queuedRecord } = parts;
   const access = createAccessRecorder();
@@ -48,6 +52,7 @@ export function createMinistryContext<R extends MinistryRecord, I extends object
     outbox,
     queuedRecord,
     ...(parts.freshness ? { freshness: parts.freshness } : {}),
+    ...(parts.listingSeal ? { listingSeal: { ...parts.listingSeal, traceId } } : {}),
     getMany: (references) => adapter.getDossiers(references),
     listOfCitizen: (niu) => adapter.listDossiersOfCitizen(niu),
     notFound: (reference) =>

@@ -4,6 +4,7 @@ import { outboxConfigFromEnv, outboxEnvSchema, type OutboxConfig } from '../../.
 import { ministryOfSubgraph, type ConnectedMinistry } from '../../../schema/index.js';
 import { freshnessConfigFromEnv, freshnessConfigProblems, freshnessEnvSchema, type FreshnessConfig } from '../freshness/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../server/subgraph-env.js';
+import { listingSealConfigFromEnv, listingSealEnvSchema, type ListingSealConfig } from '../listing-seal/index.js';
 import { ministryDatabaseConfig, ministryDatabaseEnvSchema, type MinistryDatabaseConfig } from './ministry-database-config.js';
 
 /** What a ministry's subgraph reads at start-up: its server, its adapter's options, its outbox, its own variables. */
@@ -16,6 +17,8 @@ export interface MinistrySubgraphConfig<O, X = undefined> {
   readonly database: MinistryDatabaseConfig | null;
   /** Status polls answered from the change feeds (DOSSIER_FRESHNESS_*); null: off. */
   readonly freshness: FreshnessConfig | null;
+  /** Citizens' lists sealed for the page's entity fetches (DOSSIER_LISTING_SEAL_MAX). */
+  readonly listingSeal: ListingSealConfig;
   readonly own: X;
 }
 
@@ -43,7 +46,11 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
   const serverSchema = subgraphEnvSchema(registryRowOf(name).subgraph.port, env.NODE_ENV);
   const ownSchema = ownEnv?.schema ?? z.object({});
   const service = `subgraph-${name}`;
-  readConfig(service, serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...freshnessEnvSchema.shape, ...ownSchema.shape }), env);
+  readConfig(
+    service,
+    serverSchema.extend({ ...adapter.envSchema.shape, ...outboxEnvSchema.shape, ...ministryDatabaseEnvSchema.shape, ...freshnessEnvSchema.shape, ...listingSealEnvSchema.shape, ...ownSchema.shape }),
+    env,
+  );
   const database = ministryDatabaseConfig(env, ministryDatabaseEnvSchema.parse(env).DATABASE_POOL_MAX);
   const freshness = freshnessEnvSchema.parse(env);
   const problems = [...database.problems, ...freshnessConfigProblems(freshness)];
@@ -54,6 +61,7 @@ export function readMinistrySubgraphConfig<S extends z.ZodObject, O, X = undefin
     outbox: outboxConfigFromEnv(outboxEnvSchema.parse(env), name),
     database: database.value,
     freshness: freshnessConfigFromEnv(freshness),
+    listingSeal: listingSealConfigFromEnv(listingSealEnvSchema.parse(env)),
     // Without own variables X is `undefined` (its default): nothing else can be read here.
     own: (ownEnv ? ownEnv.read(ownSchema.parse(env)) : undefined) as X,
   };

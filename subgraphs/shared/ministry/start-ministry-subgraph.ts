@@ -8,6 +8,7 @@ import type { Submission } from '../../../outbox/index.js';
 import { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH } from '../outbox-feed/index.js';
 import type { KnownRecord } from '../fallback/index.js';
 import { startFeedFreshness } from '../freshness/index.js';
+import { createListingSeal } from '../listing-seal/index.js';
 import { createGatewayAuthenticator } from '../server/gateway-authenticator.js';
 import { startSubgraphServer } from '../server/start-subgraph-server.js';
 import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
@@ -71,6 +72,15 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     queuedRecord,
     notFoundMessage: definition.notFoundMessage,
     ...(fresh ? { freshness: fresh } : {}),
+    // One key per ministry, derived from the secret every replica shares: a seal made by one opens at any other.
+    ...(config.listingSeal.maxSealed > 0
+      ? {
+          listingSeal: {
+            seal: createListingSeal({ secret: config.server.INTERNAL_TOKEN_SECRET, subgraph: name, ttlMs: config.server.REQUEST_DEADLINE_MS }),
+            maxSealed: config.listingSeal.maxSealed,
+          },
+        }
+      : {}),
   };
   const stopCompanion = definition.companion?.(log, config.adapter) ?? (() => {});
   outbox.start();
@@ -85,7 +95,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
       // The outbox as a feed of outcomes, read by the supervision subgraph (SUBMISSION_DELIVERED / _REJECTED events).
       routes: { [`GET ${OUTBOX_OUTCOMES_PATH}`]: createOutboxOutcomesRoute({ store: outbox.store, system, ministry: row.code, authenticate, log }) },
       context: async (caller) => {
-        const base = createMinistryContext<R, I, A>(parts, caller.principal);
+        const base = createMinistryContext<R, I, A>(parts, caller.principal, caller.traceId);
         return definition.context ? definition.context(base) : base;
       },
       onClose: closeStores,
