@@ -5,6 +5,7 @@ import { DEADLINE_HEADER } from '../../lib/deadline/index.js';
 import { connectedMinistriesInCatalogueOrder, type LegacySystem } from '../../schema/index.js';
 import { gql } from '../support/graphql-client.js';
 import { legacyCounters } from '../support/legacy-counters.js';
+import { sample } from '../support/prometheus.js';
 import { citizenToken, internalTokenFor } from '../support/tokens.js';
 import { citizenInAllSystems, dossiersByCitizen, type CitizenDossiers } from '../support/world.js';
 
@@ -188,14 +189,22 @@ const tamper = (sealed: string) => {
 };
 
 type Case = 'same caller and trace' | 'another caller' | 'another trace' | 'tampered' | 'expired' | 'a plain reference';
-const cases: readonly { readonly name: Case; readonly opens: boolean }[] = [
-  { name: 'same caller and trace', opens: true },
-  { name: 'another caller', opens: false },
-  { name: 'another trace', opens: false },
-  { name: 'tampered', opens: false },
-  { name: 'expired', opens: false },
-  { name: 'a plain reference', opens: false },
+/** Each case, whether its seals open, and the outcome the subgraph counts for it. */
+const cases: readonly { readonly name: Case; readonly opens: boolean; readonly outcome: string }[] = [
+  { name: 'same caller and trace', opens: true, outcome: 'opened' },
+  { name: 'another caller', opens: false, outcome: 'caller' },
+  { name: 'another trace', opens: false, outcome: 'trace' },
+  { name: 'tampered', opens: false, outcome: 'tampered' },
+  { name: 'expired', opens: false, outcome: 'expired' },
+  { name: 'a plain reference', opens: false, outcome: 'plain' },
 ];
+
+/** A subgraph's counters: the seal's outcomes, and reads by reference (from the legacy system, or proven by the feed). */
+async function subgraphCounts(row: Row, outcome: string): Promise<{ outcome: number; byReference: number }> {
+  const text = await (await fetch(new URL('/metrics', inject('serviceUrls')[row.name]!))).text();
+  const reads = (source: string) => sample(text, 'guichet_dossier_freshness_reads_total', { system: row.system, source });
+  return { outcome: sample(text, 'guichet_dossier_listing_seal_lookups_total', { system: row.system, outcome }), byReference: reads('legacy') + reads('proven') };
+}
 
 describe.each(rows)('sealed listings of $name ($system)', (row) => {
   it('the list seals its records (reference in clear) and a by-reference read seals none', async () => {
@@ -204,7 +213,7 @@ describe.each(rows)('sealed listings of $name ($system)', (row) => {
     for (const item of list) expect(item.sealedListing?.startsWith(`${item.reference}~`)).toBe(true);
   });
 
-  it.each(cases)('$name: opens = $opens, and the answer is the same either way', async ({ name, opens }) => {
+  it.each(cases)('$name: opens = $opens ($outcome), and the answer is the same either way', async ({ name, opens, outcome }) => {
     const trace = newTrace();
     const list = await sealedList(row, trace, name === 'expired' ? 400 : undefined);
     const lookups = list.map((item) => {
@@ -217,12 +226,18 @@ describe.each(rows)('sealed listings of $name ($system)', (row) => {
     // The agent of the ministry may read the citizen's dossiers too: the refusal is the seal's, not the rule's.
     const principal = name === 'another caller' ? row.agent : citizenOf(row.citizen.niu);
     let reply: Reply<{ _entities: ({ reference: string } | null)[] }> | undefined;
+    const countsBefore = await subgraphCounts(row, outcome);
     const calls = await callsDuring(async () => {
       reply = await entitiesByLookup(row, principal, name === 'another trace' ? newTrace() : trace, lookups);
     });
     expect(reply?.errors).toBeUndefined();
     expect(reply!.data!._entities.map((e) => e?.reference)).toEqual(list.map((item) => item.reference));
-    expect({ opens, calls: sum(calls[row.system]) > 0 }).toEqual({ opens, calls: !opens });
+    const countsAfter = await subgraphCounts(row, outcome);
+    // Every lookup counted under the case's outcome; a refused one read by reference (from the system, or proven
+    // unchanged by the change feed: subgraphs/shared/freshness), an opened one read from nowhere.
+    expect(countsAfter.outcome - countsBefore.outcome).toBe(lookups.length);
+    expect({ opens, byReference: countsAfter.byReference - countsBefore.byReference }).toEqual({ opens, byReference: opens ? 0 : lookups.length });
+    if (opens) expect(sum(calls[row.system])).toBe(0);
     // Whatever the path, the read is on the audit trail: the subgraph reports the citizen whose records it served.
     expect(reply!.extensions?.guichetAccess).toContainEqual({ niu: row.citizen.niu, system: row.system, action: 'read' });
     // And the record served from the seal is the one the system holds (it did not change in between).

@@ -8,7 +8,7 @@ import type { Submission } from '../../../outbox/index.js';
 import { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH } from '../outbox-feed/index.js';
 import type { KnownRecord } from '../fallback/index.js';
 import { startFeedFreshness } from '../freshness/index.js';
-import { createListingSeal } from '../listing-seal/index.js';
+import { countedListingSeal, createListingSeal } from '../listing-seal/index.js';
 import { createGatewayAuthenticator } from '../server/gateway-authenticator.js';
 import { startSubgraphServer } from '../server/start-subgraph-server.js';
 import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.js';
@@ -61,6 +61,9 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
   const fresh = config.freshness ? startFeedFreshness<KnownRecord<R>>({ system, config: config.freshness, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, log }) : null;
   // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.
   const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close())]).then(() => undefined);
+  // One key per ministry, derived from the secret every replica shares: a seal made by one opens at any other.
+  const sealing =
+    config.listingSeal.maxSealed > 0 ? countedListingSeal(createListingSeal({ secret: config.server.INTERNAL_TOKEN_SECRET, subgraph: name, ttlMs: config.server.REQUEST_DEADLINE_MS }), system) : null;
   const parts = {
     system,
     ministry: row.code,
@@ -72,15 +75,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     queuedRecord,
     notFoundMessage: definition.notFoundMessage,
     ...(fresh ? { freshness: fresh } : {}),
-    // One key per ministry, derived from the secret every replica shares: a seal made by one opens at any other.
-    ...(config.listingSeal.maxSealed > 0
-      ? {
-          listingSeal: {
-            seal: createListingSeal({ secret: config.server.INTERNAL_TOKEN_SECRET, subgraph: name, ttlMs: config.server.REQUEST_DEADLINE_MS }),
-            maxSealed: config.listingSeal.maxSealed,
-          },
-        }
-      : {}),
+    ...(sealing ? { listingSeal: { seal: sealing.seal, maxSealed: config.listingSeal.maxSealed } } : {}),
   };
   const stopCompanion = definition.companion?.(log, config.adapter) ?? (() => {});
   outbox.start();
@@ -103,7 +98,10 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
       stores: stores.health,
       system,
       backlog: () => outbox.backlog(),
-      ...(fresh ? { registerMetrics: (registry: Registry) => fresh.registerMetrics(registry) } : {}),
+      registerMetrics: (registry: Registry) => {
+        fresh?.registerMetrics(registry);
+        sealing?.registerMetrics(registry);
+      },
       ...(definition.cacheHints ? { cacheHints: definition.cacheHints } : {}),
     });
     return {
