@@ -36,6 +36,9 @@ export const documentKindLabels = {
   VEHICLE_DOCUMENTS: 'Carte grise et certificat de visite technique du véhicule',
   GRID_CONNECTION_STUDY: 'Étude de raccordement au réseau',
   FEE_RECEIPT: 'Quittance des frais d’instruction',
+  ACT_REFERENCE: 'Numéro de l’acte d’état civil',
+  ARCHITECT_PLANS: 'Plans du projet signés par un architecte inscrit à l’Ordre',
+  WORKS_ESTIMATE: 'Devis descriptif des travaux',
 } as const;
 
 export type DocumentKind = keyof typeof documentKindLabels;

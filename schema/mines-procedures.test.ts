@@ -36,8 +36,8 @@ describe('the energy & mines procedure table', () => {
     expect(row.sigem.seedWeight).toBeGreaterThan(0);
   });
 
-  it('names every body of the registry, and both kinds of applicant', () => {
-    expect(new Set(minesProcedureRows.map((r) => r.body))).toEqual(new Set(handlingBodyCodes));
+  it('names each of the ministry’s directorates and supervised bodies, and both kinds of applicant', () => {
+    expect(new Set(minesProcedureRows.map((r) => r.body))).toEqual(new Set(['DGMG', 'DGE', 'DH', 'CEET', 'AT2ER', 'ARSE']));
     expect(minesProcedureRows.some((r) => (r.applicants as readonly string[]).includes('CITIZEN'))).toBe(true);
     expect(minesProcedureRows.some((r) => r.applicants.length === 1 && r.applicants[0] === 'COMPANY')).toBe(true);
   });
@@ -51,7 +51,21 @@ describe('the energy & mines procedure table', () => {
       expect(entry.documents).toHaveLength(row.documents.length);
     }
     // A ministry whose documents are not typed yet keeps its text, with no kinds, citizens only and no body.
-    expect(findProcedure('URB-PERMIS-CONSTRUIRE')).toMatchObject({ documents: [], handlingBody: null, applicantKinds: ['CITIZEN'] });
-    expect(findProcedure('URB-PERMIS-CONSTRUIRE')?.requiredDocuments.length).toBeGreaterThan(0);
+    expect(findProcedure('JUS-CASIER-B3')).toMatchObject({ documents: [], handlingBody: null, applicantKinds: ['CITIZEN'] });
+    expect(findProcedure('JUS-CASIER-B3')?.requiredDocuments).toEqual(['Acte de naissance', 'Pièce d’identité']);
+    // Typing a row's documents kept its text: the civil registry's and the building permit's read as before.
+    expect(findProcedure('RNEC-COPIE-NAISSANCE')?.requiredDocuments).toEqual(['Numéro de l’acte de naissance', 'Pièce d’identité du demandeur']);
+    expect(findProcedure('CEET-RACCORDEMENT-BT')?.requiredDocuments).toEqual([
+      'Pièce d’identité du demandeur',
+      'Plan de situation',
+      'Plan de localisation',
+      'Liste des appareils électriques (pour le calibrage du compteur)',
+    ]);
+    expect(findProcedure('URB-PERMIS-CONSTRUIRE')?.requiredDocuments).toEqual([
+      'Titre foncier du terrain',
+      'Plans du projet signés par un architecte inscrit à l’Ordre',
+      'Pièce d’identité du demandeur',
+      'Devis descriptif des travaux',
+    ]);
   });
 });
