@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ceetStatuses } from '../adapters/ceet/states.js';
-import { states as minesStates } from '../adapters/mines/states.js';
+import { stateOfCode as minesStateOf } from '../adapters/mines/states.js';
 import { stages as urbanismeStages } from '../adapters/urbanisme/stages.js';
 import type { LegacySystem } from '../schema/index.js';
 import { createStatusCycler, expectedEventTypes, referenceOfLegacyNumber, statusCycles, type MovableDossier } from './push-changes.js';
@@ -9,7 +9,7 @@ import { createStatusCycler, expectedEventTypes, referenceOfLegacyNumber, status
 const mapped: Partial<Record<string, (code: string) => string | undefined>> = {
   ceet: (code) => ceetStatuses.get(Number(code))?.status,
   urbanisme: (code) => urbanismeStages[code]?.status,
-  mines: (code) => minesStates[code]?.status,
+  mines: (code) => minesStateOf(code)?.status,
 };
 
 describe('status cycles of the push figure', () => {

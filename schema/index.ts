@@ -3,7 +3,17 @@ export { FieldErrorCode, FIELD_ERRORS_EXTENSION, fieldErrorsSummary } from './fi
 export type { FieldError } from './field-errors.js';
 export { DossierStatus, dossierStatuses } from './dossier-status.js';
 export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure } from './procedures.js';
-export type { Procedure } from './procedures.js';
+export type { Procedure, RequiredDocument } from './procedures.js';
+export { documentKindLabels, documentKinds, isDocumentKind } from './document-kinds.js';
+export type { DocumentKind } from './document-kinds.js';
+export { handlingBodies, handlingBodyCodes } from './handling-bodies.js';
+export type { HandlingBodyCode } from './handling-bodies.js';
+export { applicantKinds } from './applicant-kinds.js';
+export type { ApplicantKind } from './applicant-kinds.js';
+export { minesProcedureRows } from './mines-procedures.js';
+export type { MinesProcedureRow, SigemProcedureRow, RequiredDocumentRow } from './mines-procedures.js';
+export { minesStateCodes, minesSubstanceCodes } from './mines-states.js';
+export type { MinesStateCode, MinesStageCode, MinesSubstanceCode } from './mines-states.js';
 export { ReferencePrefix, systemOfReference, isWellFormedReference, isGuichetReference } from './references.js';
 export type { DossierSystem } from './references.js';
 export { ministries, connectedMinistries, ministriesInCatalogueOrder, connectedMinistriesInCatalogueOrder, ministryOfSystem, ministryOfSubgraph } from './ministries.js';

@@ -1,3 +1,7 @@
+import type { ApplicantKind } from './applicant-kinds.js';
+import type { HandlingBodyCode } from './handling-bodies.js';
+import { minesProcedureRows, type RequiredDocumentRow } from './mines-procedures.js';
+
 /**
  * The ministry registry: one row per ministry, the one place a ministry is declared. Every per-ministry list of the
  * house (ministry codes and names, reference prefixes, legacy systems, the subgraph list, the dossier stubs, the
@@ -32,27 +36,33 @@ export const ministries = [
         code: 'RNEC-COPIE-NAISSANCE',
         title: 'Demande de copie d’acte de naissance',
         description: 'Copie intégrale ou extrait d’un acte de naissance enregistré au registre national de l’état civil.',
-        requiredDocuments: ['Numéro de l’acte de naissance', 'Pièce d’identité du demandeur'],
+        documents: [{ kind: 'ACT_REFERENCE', detail: 'Numéro de l’acte de naissance' }, 'IDENTITY_DOCUMENT'],
         feeFcfa: 500,
         legalDelayDays: 3,
+        body: 'DGEC',
+        applicants: ['CITIZEN'],
       },
       {
         key: 'MARRIAGE_ACT_COPY',
         code: 'RNEC-COPIE-MARIAGE',
         title: 'Demande de copie d’acte de mariage',
         description: 'Copie d’un acte de mariage enregistré au registre national de l’état civil.',
-        requiredDocuments: ['Numéro de l’acte de mariage', 'Pièce d’identité du demandeur'],
+        documents: [{ kind: 'ACT_REFERENCE', detail: 'Numéro de l’acte de mariage' }, 'IDENTITY_DOCUMENT'],
         feeFcfa: 500,
         legalDelayDays: 3,
+        body: 'DGEC',
+        applicants: ['CITIZEN'],
       },
       {
         key: 'DEATH_ACT_COPY',
         code: 'RNEC-COPIE-DECES',
         title: 'Demande de copie d’acte de décès',
         description: 'Copie d’un acte de décès enregistré au registre national de l’état civil.',
-        requiredDocuments: ['Numéro de l’acte de décès', 'Pièce d’identité du demandeur'],
+        documents: [{ kind: 'ACT_REFERENCE', detail: 'Numéro de l’acte de décès' }, 'IDENTITY_DOCUMENT'],
         feeFcfa: 500,
         legalDelayDays: 3,
+        body: 'DGEC',
+        applicants: ['CITIZEN'],
       },
     ],
   },
@@ -78,9 +88,11 @@ export const ministries = [
         code: 'CEET-RACCORDEMENT-BT',
         title: 'Demande de raccordement au réseau électrique basse tension',
         description: 'Branchement d’un logement au réseau de la CEET : visite du site, devis, pose du compteur après paiement, contrôle de conformité puis mise en service.',
-        requiredDocuments: ['Pièce d’identité du demandeur', 'Plan de situation', 'Plan de localisation', 'Liste des appareils électriques (pour le calibrage du compteur)'],
+        documents: ['IDENTITY_DOCUMENT', 'SITE_PLAN', 'LOCATION_PLAN', { kind: 'EQUIPMENT_LIST', detail: 'Liste des appareils électriques (pour le calibrage du compteur)' }],
         feeFcfa: 1_500,
         legalDelayDays: 45,
+        body: 'CEET',
+        applicants: ['CITIZEN'],
       },
     ],
   },
@@ -106,9 +118,11 @@ export const ministries = [
         code: 'URB-PERMIS-CONSTRUIRE',
         title: 'Demande de permis de construire',
         description: 'Autorisation de construire déposée par un architecte inscrit à l’Ordre : recevabilité, instruction technique, avis de la commission, signature.',
-        requiredDocuments: ['Titre foncier du terrain', 'Plans du projet signés par un architecte inscrit à l’Ordre', 'Pièce d’identité du demandeur', 'Devis descriptif des travaux'],
+        documents: ['LAND_TITLE', 'ARCHITECT_PLANS', 'IDENTITY_DOCUMENT', 'WORKS_ESTIMATE'],
         feeFcfa: 25_000,
         legalDelayDays: 30,
+        body: 'DGUH',
+        applicants: ['CITIZEN'],
       },
     ],
   },
@@ -180,90 +194,8 @@ export const ministries = [
       feedOperations: ['mouvements'],
     },
     subgraph: { name: 'energy-mines', port: 4106, dossierType: 'EnergyMinesApplication', citizenListField: 'energyMinesApplications' },
-    procedures: [
-      // Mines et Énergie (SIGEM): fees are the filing fees the ministry collects online; the fixed duties of a title
-      // (droits fixes) and the surface royalties are paid once it is granted (state PAIE).
-      {
-        key: 'MINING_EXPLORATION_PERMIT',
-        code: 'MEM-PERMIS-RECHERCHE',
-        title: 'Demande de permis de recherche minière',
-        description:
-          'Permis exclusif de recherche de substances minérales sur un périmètre défini (en km²), instruit par la Direction générale des mines et de la géologie et accordé par arrêté pour trois ans renouvelables.',
-        requiredDocuments: [
-          'Demande timbrée adressée au ministre chargé des mines',
-          'Statuts et extrait du registre du commerce (RCCM) de la société',
-          'Carte topographique au 1/50 000 délimitant le périmètre sollicité (coordonnées UTM des sommets)',
-          'Programme des travaux de recherche et budget prévisionnel',
-          'Justificatifs des capacités techniques et financières',
-          'Quittance des frais d’instruction',
-        ],
-        feeFcfa: 500_000,
-        legalDelayDays: 90,
-      },
-      {
-        key: 'ARTISANAL_MINING_AUTHORIZATION',
-        code: 'MEM-EXPLOITATION-ARTISANALE',
-        title: 'Demande d’autorisation d’exploitation minière artisanale',
-        description: 'Autorisation d’exploiter à petite échelle (orpaillage, pierres) sur un site de quelques hectares, délivrée à une personne ou à une coopérative après visite de terrain.',
-        requiredDocuments: [
-          'Demande timbrée adressée au directeur général des mines et de la géologie',
-          'Pièce d’identité du demandeur ou statuts de la coopérative',
-          'Plan de situation du site avec coordonnées GPS',
-          'Accord écrit du propriétaire foncier ou du chef de canton',
-          'Engagement à respecter les règles d’hygiène, de sécurité et d’environnement',
-        ],
-        feeFcfa: 100_000,
-        legalDelayDays: 30,
-      },
-      {
-        key: 'QUARRY_AUTHORIZATION',
-        code: 'MEM-CARRIERE',
-        title: 'Demande d’autorisation d’ouverture et d’exploitation de carrière',
-        description: 'Autorisation d’extraire des matériaux de construction (sable, gravier, granite, calcaire) sur un terrain donné, avec plan de réhabilitation du site.',
-        requiredDocuments: [
-          'Demande timbrée adressée au ministre chargé des mines',
-          'Titre foncier du terrain ou accord notarié du propriétaire',
-          'Plan de situation et plan de masse du site',
-          'Certificat de conformité environnementale délivré par l’ANGE',
-          'Programme d’exploitation et plan de réhabilitation du site',
-        ],
-        feeFcfa: 250_000,
-        legalDelayDays: 45,
-      },
-      {
-        key: 'PETROLEUM_DEPOT_APPROVAL',
-        code: 'MEM-DEPOT-PETROLIER',
-        title: 'Demande d’agrément de dépôt de produits pétroliers',
-        description:
-          'Agrément d’un dépôt de stockage et de distribution de produits pétroliers (carburants, pétrole lampant, gaz butane), après inspection de sécurité par la Direction générale de l’énergie.',
-        requiredDocuments: [
-          'Demande timbrée adressée au ministre chargé de l’énergie',
-          'Statuts et extrait du registre du commerce (RCCM)',
-          'Plans du dépôt (cuves, aire de dépotage, dispositifs de sécurité) visés par un bureau d’études agréé',
-          'Certificat de conformité environnementale délivré par l’ANGE',
-          'Avis favorable de la Direction de la protection civile (sécurité incendie)',
-          'Attestation d’assurance responsabilité civile',
-        ],
-        feeFcfa: 300_000,
-        legalDelayDays: 60,
-      },
-      {
-        key: 'ELECTRICAL_INSTALLER_APPROVAL',
-        code: 'MEM-AGREMENT-ELECTRICIEN',
-        title: 'Demande d’agrément d’installateur électricien',
-        description: 'Agrément permettant de réaliser des installations électriques intérieures en basse tension dont la conformité conditionne le raccordement au réseau de la CEET.',
-        requiredDocuments: [
-          'Demande timbrée adressée au directeur général de l’énergie',
-          'Pièce d’identité du demandeur',
-          'Diplôme ou certificat de qualification en électricité (CAP, BT, BTS)',
-          'Attestations d’expérience professionnelle',
-          'Bulletin n°3 du casier judiciaire de moins de trois mois',
-          'Liste du matériel de mesure et de contrôle',
-        ],
-        feeFcfa: 50_000,
-        legalDelayDays: 30,
-      },
-    ],
+    // The 29 procedures of the ministry and of the bodies under it: one table that SIGEM's simulator and adapter read too.
+    procedures: minesProcedureRows,
   },
   // new-ministry:registry
 ] as const satisfies readonly MinistryRow[];
@@ -301,7 +233,13 @@ export interface MinistryRow {
 }
 
 /** One procedure of a ministry's row. */
-export interface ProcedureRow {
+export type ProcedureRow = ProcedureRowCommon &
+  (
+    | { /** Documents as free text: rows not yet typed. */ readonly requiredDocuments: readonly string[] }
+    | { /** Documents as kinds (`schema/document-kinds.ts`), each with this procedure's own wording if it has one. */ readonly documents: readonly RequiredDocumentRow[] }
+  );
+
+interface ProcedureRowCommon {
   /** Its key in `ProcedureCode` (`ProcedureCode.BUILDING_PERMIT`), UPPER_SNAKE_CASE. */
   readonly key: string;
   /** Its code in the graph (`URB-PERMIS-CONSTRUIRE`): the system's reference prefix first, by convention. */
@@ -309,10 +247,14 @@ export interface ProcedureRow {
   /** French: what the citizen asks for. */
   readonly title: string;
   readonly description: string;
-  readonly requiredDocuments: readonly string[];
+  /** Filing fee in FCFA; 0 when free. */
   readonly feeFcfa: number;
   /** The delay the law gives the ministry; the supervision room measures dossiers against it. */
   readonly legalDelayDays: number;
+  /** The body that processes it (`schema/handling-bodies.ts`), when the ministry has several. */
+  readonly body?: HandlingBodyCode;
+  /** Who may file it; citizens only when absent. */
+  readonly applicants?: readonly ApplicantKind[];
 }
 
 export type Ministry = (typeof ministries)[number];

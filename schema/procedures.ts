@@ -1,3 +1,7 @@
+import type { ApplicantKind } from './applicant-kinds.js';
+import { documentKindLabels, type DocumentKind } from './document-kinds.js';
+import { handlingBodies, type HandlingBodyCode } from './handling-bodies.js';
+import type { RequiredDocumentRow } from './mines-procedures.js';
 import { ministries, ministriesInCatalogueOrder, type Ministry } from './ministries.js';
 
 /**
@@ -22,29 +26,50 @@ type ProcedureCodeTable = { readonly [P in RegistryProcedure as P['key']]: P['co
 export const ProcedureCode = Object.fromEntries(ministriesInCatalogueOrder.flatMap((m) => m.procedures.map((p) => [p.key, p.code]))) as ProcedureCodeTable;
 export type ProcedureCode = RegistryProcedure['code'];
 
+/** A required document of a procedure: its kind, the kind's label, and this procedure's own wording if it has one. */
+export interface RequiredDocument {
+  readonly kind: DocumentKind;
+  readonly label: string;
+  readonly detail: string | null;
+}
+
 export interface Procedure {
   readonly code: ProcedureCode;
   readonly title: string;
   readonly ministry: MinistryCode;
   readonly description: string;
+  /** What to provide, as text (the detail, else the kind's label; or the row's free text when it has no kinds). */
   readonly requiredDocuments: readonly string[];
+  /** The same documents as kinds; empty for a row whose documents are not typed yet. */
+  readonly documents: readonly RequiredDocument[];
   readonly feeFcfa: number;
   readonly legalDelayDays: number;
+  /** The body that processes it, when its row names one. */
+  readonly handlingBody: { readonly code: HandlingBodyCode; readonly name: string } | null;
+  readonly applicantKinds: readonly ApplicantKind[];
+}
+
+function requiredDocument(row: RequiredDocumentRow): RequiredDocument {
+  return typeof row === 'string' ? { kind: row, label: documentKindLabels[row], detail: null } : { kind: row.kind, label: documentKindLabels[row.kind], detail: row.detail };
 }
 
 /** The catalogue: every ministry's procedures, ministries in catalogue order (`ministriesInCatalogueOrder`). */
 export const procedures: readonly Procedure[] = ministriesInCatalogueOrder.flatMap((m) =>
-  m.procedures.map(
-    (p: RegistryProcedure): Procedure => ({
+  m.procedures.map((p: RegistryProcedure): Procedure => {
+    const documents = 'documents' in p ? p.documents.map(requiredDocument) : [];
+    return {
       code: p.code,
       title: p.title,
       ministry: m.code,
       description: p.description,
-      requiredDocuments: p.requiredDocuments,
+      requiredDocuments: 'documents' in p ? documents.map((d) => d.detail ?? d.label) : p.requiredDocuments,
+      documents,
       feeFcfa: p.feeFcfa,
       legalDelayDays: p.legalDelayDays,
-    }),
-  ),
+      handlingBody: 'body' in p ? { code: p.body, name: handlingBodies[p.body].name } : null,
+      applicantKinds: 'applicants' in p ? p.applicants : ['CITIZEN'],
+    };
+  }),
 );
 
 const byCode = new Map<string, Procedure>(procedures.map((p) => [p.code, p]));

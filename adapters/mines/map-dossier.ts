@@ -2,14 +2,14 @@ import { badPayload, type DossierStep } from '../shared/index.js';
 import type { LegacyDossier } from './legacy-payloads.js';
 import { HECTARES_PER_KM2, procedureOfLegacyCode } from './procedures.js';
 import { referenceOf } from './references.js';
-import { missingDocumentsAction, states, type StateMapping } from './states.js';
+import { missingDocumentsAction, stateOfCode, type StateMapping } from './states.js';
 import { substanceOfLegacyCode } from './substances.js';
 import type { EnergyMinesApplicationRecord } from './types.js';
 
 /** One dossier (already shape-checked) → the clean record. Unknown states or procedures are BAD_BACKEND_RESPONSE. */
 export function mapDossier(dossier: LegacyDossier, operation: string): EnergyMinesApplicationRecord {
   const stateOf = (code: string): StateMapping => {
-    const state = Object.hasOwn(states, code) ? states[code] : undefined;
+    const state = stateOfCode(code);
     if (!state) throw badPayload('mines', operation, `unknown state ${JSON.stringify(code)} on ${dossier.NumeroDossier}`);
     return state;
   };

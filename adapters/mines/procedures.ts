@@ -1,8 +1,9 @@
-import { ProcedureCode } from '../../schema/index.js';
+import { minesProcedureRows, type ProcedureCode } from '../../schema/index.js';
 
 /**
  * One of the ministry's procedures: Guichet's catalogue code ↔ SIGEM's own code, whether it concerns a site, and for
- * a mining title the unit SIGEM keeps its surface in (the graph always speaks hectares).
+ * a mining title the unit SIGEM keeps its surface in (the graph always speaks hectares). Read from the ministry's
+ * procedure table (`schema/mines-procedures.ts`), the one the catalogue and the simulator read.
  */
 export interface MinesProcedure {
   readonly procedureCode: ProcedureCode;
@@ -13,13 +14,19 @@ export interface MinesProcedure {
   readonly mining: { readonly legacyUnit: 'KM2' | 'HA'; readonly minHectares: number; readonly maxHectares: number } | null;
 }
 
-export const minesProcedures: readonly MinesProcedure[] = [
-  { procedureCode: ProcedureCode.MINING_EXPLORATION_PERMIT, legacyCode: 'PR', site: true, mining: { legacyUnit: 'KM2', minHectares: 500, maxHectares: 50_000 } },
-  { procedureCode: ProcedureCode.ARTISANAL_MINING_AUTHORIZATION, legacyCode: 'AEA', site: true, mining: { legacyUnit: 'HA', minHectares: 1, maxHectares: 25 } },
-  { procedureCode: ProcedureCode.QUARRY_AUTHORIZATION, legacyCode: 'AOC', site: true, mining: { legacyUnit: 'HA', minHectares: 0.5, maxHectares: 50 } },
-  { procedureCode: ProcedureCode.PETROLEUM_DEPOT_APPROVAL, legacyCode: 'ADP', site: true, mining: null },
-  { procedureCode: ProcedureCode.ELECTRICAL_INSTALLER_APPROVAL, legacyCode: 'AIE', site: false, mining: null },
-];
+/** 1 km² = 100 ha. */
+export const HECTARES_PER_KM2 = 100;
+
+export const minesProcedures: readonly MinesProcedure[] = minesProcedureRows.map((row): MinesProcedure => {
+  const mining = row.sigem.mining;
+  const toHectares = mining?.unit === 'KM2' ? HECTARES_PER_KM2 : 1;
+  return {
+    procedureCode: row.code,
+    legacyCode: row.sigem.code,
+    site: row.sigem.site,
+    mining: mining === null ? null : { legacyUnit: mining.unit, minHectares: mining.min * toHectares, maxHectares: mining.max * toHectares },
+  };
+});
 
 const byLegacyCode = new Map(minesProcedures.map((p) => [p.legacyCode, p]));
 const byProcedureCode = new Map<string, MinesProcedure>(minesProcedures.map((p) => [p.procedureCode, p]));
@@ -36,6 +43,3 @@ export function procedureOfCode(code: string): MinesProcedure | undefined {
 export function isProcedureOfMines(code: string): code is ProcedureCode {
   return byProcedureCode.has(code);
 }
-
-/** 1 km² = 100 ha. */
-export const HECTARES_PER_KM2 = 100;

@@ -53,7 +53,7 @@ export function parseDeposit(text: string, nowMs: number): Omit<DossierMines, 'N
     if (body.UniteSuperficie !== minier.unite)
       throw new ErreurMines(
         'PARAMETRE_INVALIDE',
-        `La superficie d’un(e) ${procedure.libelle.toLowerCase()} s’exprime en ${minier.unite === 'KM2' ? 'km²' : 'hectares'} (UniteSuperficie ${minier.unite}).`,
+        `La superficie de la procédure « ${procedure.libelle} » s’exprime en ${minier.unite === 'KM2' ? 'km²' : 'hectares'} (UniteSuperficie ${minier.unite}).`,
       );
     if (body.Superficie < minier.min || body.Superficie > minier.max) {
       throw new ErreurMines('PARAMETRE_INVALIDE', `La superficie doit être comprise entre ${minier.min} et ${minier.max} ${minier.unite === 'KM2' ? 'km²' : 'ha'}.`);

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateWorld } from '../world/index.js';
 import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type MinesSimulator, type DossierMines } from './index.js';
+import { procedureLegacy, proceduresLegacy } from './procedures.js';
 
 const worldOptions = { seed: 7, scale: 0.05, now: '2026-11-01' };
 const world = generateWorld(worldOptions);
 const dossiers = seedMinesDossiers(world);
 const first = dossiers[0]!;
 const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu) && p.birthDate < '2000-01-01')!;
+
+/** The default scale's world, where every procedure is seeded (seeded before the simulator starts: it takes seconds). */
+const seeded = seedMinesDossiers(generateWorld({ ...worldOptions, scale: 1 }));
 
 let sim: MinesSimulator;
 const get = async (path: string) => {
@@ -77,12 +81,39 @@ describe('Mines simulator — routes', () => {
     expect(installer.body.Donnees).toMatchObject({ Commune: null, Substance: null, Superficie: null });
   });
 
-  it('seeds every procedure, mining titles with a substance and a surface', () => {
-    const larger = seedMinesDossiers(generateWorld({ ...worldOptions, scale: 0.3 }));
-    expect(new Set(larger.map((d) => d.CodeProcedure))).toEqual(new Set(['PR', 'AEA', 'AOC', 'ADP', 'AIE']));
-    for (const d of larger.filter((x) => ['PR', 'AEA', 'AOC'].includes(x.CodeProcedure)))
-      expect(d).toMatchObject({ Substance: expect.any(String), Superficie: expect.any(Number), UniteSuperficie: d.CodeProcedure === 'PR' ? 'KM2' : 'HA' });
-    for (const d of larger.filter((x) => x.CodeProcedure === 'AIE')) expect(d).toMatchObject({ Commune: null, Substance: null });
+  it('seeds every procedure of the table at the default scale, each dossier walking its own procedure’s stages', () => {
+    expect(new Set(seeded.map((d) => d.CodeProcedure))).toEqual(new Set(proceduresLegacy.map((p) => p.code)));
+    for (const d of seeded) {
+      const procedure = procedureLegacy(d.CodeProcedure)!;
+      const minier = procedure.minier;
+      if (minier) expect(d).toMatchObject({ Substance: expect.any(String), Superficie: expect.any(Number), UniteSuperficie: minier.unite });
+      else expect(d).toMatchObject({ Substance: null, Superficie: null, UniteSuperficie: null });
+      if (!procedure.site) expect(d.Commune).toBeNull();
+      if (procedure.entreprisesSeulement) expect(d.RaisonSociale).not.toBeNull();
+      const allowed = new Set<string>(['ENR', 'COMPL', 'REJ', ...procedure.etapes]);
+      for (const step of d.Historique) expect(allowed, `${d.NumeroDossier} (${d.CodeProcedure}) ${step.CodeEtat}`).toContain(step.CodeEtat);
+      expect(d.FraisDossierFcfa).toBe(procedure.fraisFcfa);
+    }
+  });
+
+  it.each(proceduresLegacy.map((p) => [p.code, p] as const))('accepts a deposit of %s with the fields its procedure requires', async (code, procedure) => {
+    const deposit = {
+      NuiDemandeur: newcomer.niu,
+      CodeProcedure: code,
+      RaisonSociale: procedure.entreprisesSeulement ? 'Société Test SARL' : null,
+      ...(procedure.site ? { Commune: 'KOZAH1', Localite: 'Kpéwa' } : {}),
+      ...(procedure.minier ? { Substance: procedure.minier.substances[0], Superficie: procedure.minier.min, UniteSuperficie: procedure.minier.unite } : {}),
+    };
+    const created = await post(deposit);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.Donnees).toMatchObject({ CodeProcedure: code, CodeEtat: 'ENR', FraisDossierFcfa: procedure.fraisFcfa, Commune: procedure.site ? 'KOZAH1' : null });
+  });
+
+  it('refuses the graph’s code of a procedure (SIGEM knows only its own), and a site procedure without its site', async () => {
+    const refused = await post({ NuiDemandeur: newcomer.niu, CodeProcedure: 'MEM-CARRIERE', Commune: 'KOZAH1', Localite: 'Kpéwa' });
+    expect(refused).toMatchObject({ status: 422, body: { Erreur: { Code: 'PROCEDURE_INCONNUE' } } });
+    const site = proceduresLegacy.find((p) => p.site && p.minier === null)!;
+    expect((await post({ NuiDemandeur: newcomer.niu, CodeProcedure: site.code })).body.Erreur?.Code).toBe('PIECE_MANQUANTE');
   });
 
   it('refuses an unknown procedure (422) and a malformed NUI (400)', async () => {

@@ -1,30 +1,43 @@
+import type { MinesStageCode } from '../../schema/index.js';
 import { communeByCode, Random, type World } from '../world/index.js';
 import { dateLegacy, parseDateLegacy, type DossierMines, type EtapeMines } from './legacy-dossier.js';
-import { proceduresLegacy, substancesOf, type ProcedureLegacy } from './procedures.js';
+import { proceduresLegacy, type ProcedureLegacy } from './procedures.js';
 import { libellesEtat, type CodeEtat } from './states.js';
 
 const DAY_MS = 86_400_000;
 /** Share of the world's living adults who have dealt with this ministry. */
 const APPLICANT_SHARE = 0.04;
-const missingDocumentChoices = [
-  'Coordonnées UTM des sommets du périmètre',
-  'Accord écrit du propriétaire foncier',
-  'Certificat de conformité environnementale (ANGE)',
-  'Quittance des frais d’instruction',
-  'Attestation d’assurance responsabilité civile',
-];
 const companies = ['SARL', 'SA', 'Coopérative minière', 'Établissements', 'GIE'];
 /** Mining sites sit in the interior (phosphates, gold, quarries), depots and installers near towns. */
 const miningCommunes = ['KOZAH1', 'TCHAOUDJO1', 'OGOU1', 'KLOTO1', 'TONE1', 'ZIO2', 'AVE2', 'LACS1'];
 
-/** One stage of the processing: days to reach it, chance of a rejection there, chance of a long wait before it. */
-interface Stage {
-  readonly etat: CodeEtat;
+/** How long each stage takes to reach (days), its chance of a rejection there and of a long wait before it. */
+interface StageTiming {
   readonly minDays: number;
   readonly maxDays: number;
   readonly rejectChance?: number;
   readonly stallChance?: number;
 }
+
+/** One stage of a dossier's walk. */
+interface Stage extends StageTiming {
+  readonly etat: CodeEtat;
+}
+
+/** Each stage a procedure may list, as long as it usually takes here; the order is the procedure's (its `etapes`). */
+const stageTimings: Readonly<Record<MinesStageCode, StageTiming>> = {
+  RECV: { minDays: 1, maxDays: 6 },
+  INST: { minDays: 3, maxDays: 20, rejectChance: 0.05 },
+  // A public inquiry is posted for weeks, and sometimes draws opposition.
+  ENQ: { minDays: 15, maxDays: 30, rejectChance: 0.04 },
+  VISITE: { minDays: 5, maxDays: 20, rejectChance: 0.06 },
+  AVIS: { minDays: 10, maxDays: 45, rejectChance: 0.04, stallChance: 0.1 },
+  // The applicant pays the fixed duties: sometimes late, sometimes never.
+  PAIE: { minDays: 3, maxDays: 15, rejectChance: 0.03 },
+  SIGN: { minDays: 1, maxDays: 20, stallChance: 0.15 },
+  DELIV: { minDays: 2, maxDays: 10 },
+  ENREG: { minDays: 1, maxDays: 10 },
+};
 
 /** A salt from the system's name: its stream never draws from, nor shifts, the ordinary world's. */
 function streamSeed(seed: number, system: string): number {
@@ -38,18 +51,13 @@ function officeHours(ms: number, random: Random): number {
   return day + (450 + random.int(0, 599)) * 60_000;
 }
 
-/** Walks a dossier through its stages from `startMs`, stopping at the world's today. */
+/** Walks a dossier through its procedure's stages from `startMs`, stopping at the world's today. */
 function walk(random: Random, startMs: number, nowMs: number, missing: boolean, procedure: ProcedureLegacy): EtapeMines[] {
-  const stages: Stage[] = [{ etat: 'RECV', minDays: 1, maxDays: 6 }];
+  const [first, ...rest] = procedure.etapes.map((etat): Stage => ({ etat, ...stageTimings[etat] }));
+  const stages: Stage[] = first ? [first] : [];
+  // Documents found missing at admissibility: asked for, then admissibility again (sometimes after a long wait).
   if (missing) stages.push({ etat: 'COMPL', minDays: 1, maxDays: 5 }, { etat: 'RECV', minDays: 3, maxDays: 30, stallChance: 0.3 });
-  stages.push(
-    { etat: 'INST', minDays: 3, maxDays: 20, rejectChance: 0.05 },
-    ...(procedure.visite ? [{ etat: 'VISITE' as const, minDays: 5, maxDays: 20, rejectChance: 0.06 }] : []),
-    // The applicant pays the fixed duties: sometimes late, sometimes never.
-    { etat: 'PAIE', minDays: 3, maxDays: 15, rejectChance: 0.03 },
-    { etat: 'SIGN', minDays: 1, maxDays: 20, stallChance: 0.15 },
-    { etat: 'DELIV', minDays: 2, maxDays: 10 },
-  );
+  stages.push(...rest);
   const steps: EtapeMines[] = [{ CodeEtat: 'ENR', Date: dateLegacy(startMs), Observation: 'Dépôt en ligne' }];
   let t = startMs;
   for (const stage of stages) {
@@ -102,16 +110,16 @@ export function seedMinesDossiers(world: World): DossierMines[] {
         LibelleEtat: libellesEtat[last?.CodeEtat ?? 'ENR'],
         DateDepot: history[0]?.Date ?? dateLegacy(startMs),
         DateMaj: last?.Date ?? dateLegacy(startMs),
-        // Permits and depots are companies' business; small sites and installers mostly persons'.
-        RaisonSociale: random.chance(procedure.code === 'PR' || procedure.code === 'ADP' ? 0.9 : 0.25) ? `${random.pick(companies)} ${person.lastName}` : null,
+        // Company-only procedures are filed for a company; the others (small sites, installers) mostly by persons.
+        RaisonSociale: random.chance(procedure.entreprisesSeulement ? 1 : 0.25) ? `${random.pick(companies)} ${person.lastName}` : null,
         Commune: commune,
         Localite: commune === null ? null : random.pick(communeByCode(commune)?.quarters ?? ['Centre']),
         FraisDossierFcfa: procedure.fraisFcfa,
-        Substance: minier === null ? null : random.pick(substancesOf[procedure.code] ?? ['SABL']),
+        Substance: minier === null ? null : random.pick(minier.substances),
         Superficie: superficie,
         UniteSuperficie: minier?.unite ?? null,
         Historique: history,
-        PiecesDemandees: missing ? [random.pick(missingDocumentChoices)] : [],
+        PiecesDemandees: missing ? [random.pick(procedure.pieces)] : [],
         RefExterne: null,
       });
     }

@@ -33,6 +33,8 @@ const cacheControl = async (query: string, variables: Record<string, unknown> = 
 describe('dossiers cache hints, over HTTP', () => {
   it('the catalogue is public for 5 minutes: procedures, procedure(code), Procedure by reference', async () => {
     expect(await cacheControl(`{ procedures { code title ministry feeFcfa legalDelayDays requiredDocuments } }`)).toEqual({ header: 'max-age=300, public', errors: undefined });
+    // Its object fields (documents by kind, the handling body) are the catalogue's too.
+    expect(await cacheControl(`{ procedures { code documents { kind label detail } handlingBody { code name } applicantKinds } }`)).toEqual({ header: 'max-age=300, public', errors: undefined });
     expect(await cacheControl(`query($c: ID!) { procedure(code: $c) { code title } }`, { c: ProcedureCode.BUILDING_PERMIT })).toEqual({ header: 'max-age=300, public', errors: undefined });
     expect(
       await cacheControl(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Procedure { code title feeFcfa } } }`, {

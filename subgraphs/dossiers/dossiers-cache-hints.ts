@@ -8,6 +8,7 @@ import type { CacheHintRules } from '../shared/index.js';
  * cacheable.
  */
 export const dossiersCacheHints: CacheHintRules = {
-  fields: { 'Query.procedures': 'public', 'Query.procedure': 'public', 'Query.dossier': 'identity' },
+  // A procedure's object fields (its documents, its handling body) are the catalogue's too.
+  fields: { 'Query.procedures': 'public', 'Query.procedure': 'public', 'Query.dossier': 'identity', 'Procedure.documents': 'public', 'Procedure.handlingBody': 'public' },
   entities: { Procedure: 'public' },
 };

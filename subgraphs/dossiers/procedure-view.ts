@@ -10,7 +10,10 @@ export function procedureView(entry: CatalogueEntry): Procedure {
     ministryCode: entry.ministry,
     description: entry.description,
     requiredDocuments: [...entry.requiredDocuments],
+    documents: entry.documents.map((d) => ({ ...d })),
     feeFcfa: entry.feeFcfa,
     legalDelayDays: entry.legalDelayDays,
+    handlingBody: entry.handlingBody && { ...entry.handlingBody },
+    applicantKinds: [...entry.applicantKinds],
   };
 }

@@ -1,5 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ApplicantKind as ApplicantKindValue } from '../../schema/index.js';
 import { MinistryCode } from '../shared/index.js';
+import { HandlingBody } from './handling-body.js';
+import { ApplicantKind } from './procedure-enums.js';
+import { RequiredDocument } from './required-document.js';
 
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Une démarche du catalogue du portail.' })
@@ -26,12 +30,21 @@ export class Procedure {
   @Field({ description: 'Description de la démarche.' })
   description!: string;
 
-  @Field(() => [String], { description: 'Pièces à fournir.' })
+  @Field(() => [String], { description: 'Pièces à fournir, en texte.' })
   requiredDocuments!: string[];
 
-  @Field(() => Int, { description: 'Frais en FCFA.' })
+  @Field(() => [RequiredDocument], { description: 'Pièces à fournir, par nature (vide pour une démarche dont les pièces ne sont pas encore typées).' })
+  documents!: RequiredDocument[];
+
+  @Field(() => Int, { description: 'Frais en FCFA (0 pour une démarche gratuite).' })
   feeFcfa!: number;
 
   @Field(() => Int, { description: 'Délai légal de traitement, en jours.' })
   legalDelayDays!: number;
+
+  @Field(() => HandlingBody, { nullable: true, description: 'Direction ou organisme sous tutelle qui instruit la démarche, quand le ministère en a plusieurs.' })
+  handlingBody!: HandlingBody | null;
+
+  @Field(() => [ApplicantKind], { description: 'Qui peut la déposer : un particulier, une entreprise, ou les deux.' })
+  applicantKinds!: ApplicantKindValue[];
 }

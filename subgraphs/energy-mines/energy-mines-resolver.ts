@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isProcedureOfMines, minesProcedures, procedureOfCode, type EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
+import { isProcedureOfMines, procedureOfCode, type EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
 import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
@@ -47,7 +47,7 @@ export class EnergyMinesResolver {
       // Checked before the outbox: a queued application must be one SIGEM will take.
       payload: () => {
         if (!procedure || !isProcedureOfMines(procedureCode)) {
-          throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère (${minesProcedures.map((p) => p.procedureCode).join(', ')}).`, ['input', 'procedureCode']);
+          throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère : voir ses démarches dans le catalogue (procedures).`, ['input', 'procedureCode']);
         }
         if (needsSite && (!input.communeCode || !input.locality)) throw userInputError('Cette démarche porte sur un site : indiquez sa commune et sa localité.', ['input', 'communeCode']);
         if (mining && (!input.substance || input.areaHectares === null || input.areaHectares === undefined))

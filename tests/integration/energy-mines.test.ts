@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { ProcedureCode, procedures } from '../../schema/index.js';
+import { procedureOfCode, substanceOfLegacyCode } from '../../adapters/mines/index.js';
+import { documentKindLabels, handlingBodies, minesProcedureRows, ProcedureCode, procedures, type DocumentKind, type MinesProcedureRow } from '../../schema/index.js';
 import { errorCodes, gql } from '../support/graphql-client.js';
 import { legacyAdmin } from '../support/legacy-admin.js';
 import { agentToken, citizenToken, supervisorToken } from '../support/tokens.js';
@@ -79,18 +80,64 @@ describe('energy & mines — the citizen’s dossiers', () => {
 });
 
 describe('energy & mines — the catalogue', () => {
-  it('lists the ministry’s five procedures with their documents, fees in FCFA and legal delays', async () => {
-    const response = await gql<{ procedures: { code: string; ministryCode: string; title: string; feeFcfa: number; legalDelayDays: number; requiredDocuments: string[] }[] }>(
-      '{ procedures { code ministryCode title feeFcfa legalDelayDays requiredDocuments } }',
+  it('lists the ministry’s 29 procedures from its table, each with documents by kind, a fee, a legal delay, its body and applicants', async () => {
+    type Entry = {
+      code: string;
+      ministryCode: string;
+      feeFcfa: number;
+      legalDelayDays: number;
+      requiredDocuments: string[];
+      documents: { kind: string; label: string; detail: string | null }[];
+      handlingBody: { code: string; name: string } | null;
+      applicantKinds: string[];
+    };
+    const response = await gql<{ procedures: Entry[] }>(
+      '{ procedures { code ministryCode feeFcfa legalDelayDays requiredDocuments documents { kind label detail } handlingBody { code name } applicantKinds } }',
     );
+    expect(response.errors).toBeUndefined();
     const mines = response.data!.procedures.filter((p) => p.ministryCode === 'MINES');
-    expect(mines.map((p) => p.code).sort()).toEqual(['MEM-AGREMENT-ELECTRICIEN', 'MEM-CARRIERE', 'MEM-DEPOT-PETROLIER', 'MEM-EXPLOITATION-ARTISANALE', 'MEM-PERMIS-RECHERCHE'].sort());
-    for (const p of mines) {
-      expect(p.requiredDocuments.length).toBeGreaterThanOrEqual(4);
-      expect(p.feeFcfa).toBeGreaterThan(0);
+    expect(mines).toHaveLength(minesProcedureRows.length);
+    expect(mines.map((p) => p.code)).toEqual(minesProcedureRows.map((r) => r.code));
+    for (const [i, p] of mines.entries()) {
+      const row = minesProcedureRows[i]!;
+      expect(p.documents.map((d) => d.kind)).toEqual(row.documents.map((d) => (typeof d === 'string' ? d : d.kind)));
+      for (const d of p.documents) expect(d.label).toBe(documentKindLabels[d.kind as DocumentKind]);
+      expect(p.requiredDocuments).toEqual(p.documents.map((d) => d.detail ?? d.label));
+      expect(p).toMatchObject({ feeFcfa: row.feeFcfa, legalDelayDays: row.legalDelayDays, handlingBody: { code: row.body, name: handlingBodies[row.body].name }, applicantKinds: [...row.applicants] });
+      expect(p.feeFcfa).toBeGreaterThanOrEqual(0);
       expect(p.legalDelayDays).toBeGreaterThan(0);
     }
-    expect(mines.find((p) => p.code === 'MEM-PERMIS-RECHERCHE')).toMatchObject({ feeFcfa: 500_000, legalDelayDays: 90 });
+    expect(mines.find((p) => p.code === 'MEM-PERMIS-RECHERCHE')).toMatchObject({ feeFcfa: 500_000, legalDelayDays: 90, handlingBody: { code: 'DGMG' }, applicantKinds: ['COMPANY'] });
+  });
+});
+
+/** A valid input for a procedure, from its row: a site if it has one, a substance and the smallest surface if it is a mining title. */
+function inputFor(row: MinesProcedureRow, niu: string): Record<string, unknown> {
+  const mining = procedureOfCode(row.code)?.mining ?? null;
+  return {
+    applicantNiu: niu,
+    procedureCode: row.code,
+    ...(row.sigem.site ? { communeCode: 'KOZAH1', locality: 'Kpéwa' } : {}),
+    ...(mining && row.sigem.mining ? { substance: substanceOfLegacyCode[row.sigem.mining.usualSubstances[0]!], areaHectares: mining.minHectares } : {}),
+  };
+}
+
+// An adult with no SIGEM dossier, none of the suites' citizens in all systems, the last of them (suites pick from the
+// start): one of each procedure open to citizens.
+const inAllSystems = new Set(citizensInAllSystems().map((c) => c.niu));
+const matrixApplicant = world.persons.filter((p) => p.birthDate < '1985-01-01' && p.deathDate === null && !minesApplicants.has(p.niu) && !inAllSystems.has(p.niu)).at(-1)!;
+const openToCitizens = minesProcedureRows.filter((r) => (r.applicants as readonly string[]).includes('CITIZEN'));
+
+describe('energy & mines — one of each procedure open to citizens, filed through the gateway', () => {
+  it.each(openToCitizens.map((r) => [r.code, r] as const))('%s', async (code, row) => {
+    const response = await gql<{ submitEnergyMinesApplication: { reference: string; status: string; filingFeeFcfa: number; procedure: { code: string } } }>(
+      submit,
+      { input: inputFor(row, matrixApplicant.niu), idempotencyKey: `mem-matrix-${randomUUID()}` },
+      { token: await citizenToken(matrixApplicant.niu) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.submitEnergyMinesApplication).toMatchObject({ status: 'SUBMITTED', filingFeeFcfa: row.feeFcfa, procedure: { code } });
+    expect(response.data!.submitEnergyMinesApplication.reference).toMatch(/^MEM-\d{4}-\d{6}$/);
   });
 });
 

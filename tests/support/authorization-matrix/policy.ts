@@ -111,6 +111,9 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   EnergyMinesApplicationPage: { personal: false, all: reached },
   PageInfo: { personal: false, all: reached },
   Procedure: { personal: false, all: ['anyone'] },
+  // A procedure's documents and handling body: the public catalogue's, whoever reached the procedure.
+  RequiredDocument: { personal: false, all: reached },
+  HandlingBody: { personal: false, all: reached },
   // Aggregates only (no person in them): the supervision room's readers, gated at `Query.supervision`.
   SupervisionOverview: supervision,
   ProcessingFigures: supervision,
