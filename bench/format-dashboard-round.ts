@@ -30,9 +30,12 @@ export function formatDashboardRound(round: DashboardRoundFigures): string {
     ),
     '',
     `The floor: ${floor.samples.toLocaleString('en')} dashboards drawn from the simulators' own latency settings (${legacySystems
-      .map((s) => `${s} ${floor.latency[s].medianMs}/${floor.latency[s].p95Ms} ms`)
+      .flatMap((s) => {
+        const setting = floor.latency[s];
+        return setting ? [`${s} ${setting.medianMs}/${setting.p95Ms} ms`] : [];
+      })
       .join(', ')}; median/p95, log-normal), each with the calls this run's dashboards made, all in one parallel round (${legacySystems
-      .map((s) => `${s} ${floor.callsInRound[s]}`)
+      .map((s) => `${s} ${floor.callsInRound[s] ?? 0}`)
       .join(
         ', ',
       )}): a dashboard lasts as long as its slowest call, Guichet costing nothing. The last column is Guichet's own critical path measured the same way with the legacy latency at zero (CPU and hops only): on a busy machine it is what separates the figure from the floor.`,

@@ -3,6 +3,7 @@ import { drawLatencyMs } from '../legacy/shared/index.js';
 import { percentile } from './bench-figures.js';
 import { checkDashboardRound } from './check-targets.js';
 import { oneRoundFloor, type DashboardRoundFigures } from './measure-dashboard-round.js';
+import { noLegacyCalls } from './legacy-calls.js';
 
 const latency = { rnec: { medianMs: 120, p95Ms: 600 }, ceet: { medianMs: 60, p95Ms: 250 }, urbanisme: { medianMs: 80, p95Ms: 300 }, mines: { medianMs: 120, p95Ms: 400 } };
 
@@ -57,7 +58,7 @@ describe('the dashboard targets', () => {
       p99Ms: p50Ms * 3,
       errors: { non2xx: 0, graphql: 0, transport: 0 },
       errorSamples: [],
-      legacyCalls: { rnec: {}, ceet: {}, urbanisme: {}, mines: {} },
+      legacyCalls: noLegacyCalls,
     },
     p90Ms: p50Ms * 1.5,
     ownCost: {
@@ -72,7 +73,7 @@ describe('the dashboard targets', () => {
       p99Ms: 40,
       errors: { non2xx: 0, graphql: 0, transport: 0 },
       errorSamples: [],
-      legacyCalls: { rnec: {}, ceet: {}, urbanisme: {}, mines: {} },
+      legacyCalls: noLegacyCalls,
     },
     callsPerDashboard,
     floor: { p50Ms: 200, p90Ms: 400, samples: 1, callsInRound: { rnec: 1, ceet: 1, urbanisme: 1, mines: 1 }, latency },

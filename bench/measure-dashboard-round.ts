@@ -23,9 +23,9 @@ export interface DashboardFloor {
   readonly p90Ms: number;
   readonly samples: number;
   /** Calls per system in the round: each legacy operation the dashboard made, rounded to whole calls per dashboard. */
-  readonly callsInRound: Readonly<Record<LegacySystemName, number>>;
+  readonly callsInRound: Readonly<Partial<Record<LegacySystemName, number>>>;
   /** The simulators' latency settings the floor was drawn from (median/p95 ms). */
-  readonly latency: Readonly<Record<LegacySystemName, { readonly medianMs: number; readonly p95Ms: number }>>;
+  readonly latency: Readonly<Partial<Record<LegacySystemName, { readonly medianMs: number; readonly p95Ms: number }>>>;
 }
 
 export interface DashboardRoundFigures {
@@ -39,7 +39,7 @@ export interface DashboardRoundFigures {
    */
   readonly ownCost: TargetFigures;
   /** Legacy calls per dashboard, per system and operation. */
-  readonly callsPerDashboard: Readonly<Record<LegacySystemName, Readonly<Record<string, number>>>>;
+  readonly callsPerDashboard: Readonly<Partial<Record<LegacySystemName, Readonly<Record<string, number>>>>>;
   readonly floor: DashboardFloor;
 }
 
@@ -104,19 +104,23 @@ function perDashboard(figures: TargetFigures): Record<LegacySystemName, Record<s
  * dashboard, rounded), drawn independently with the simulators' own `drawLatencyMs`; the slowest sets the round.
  */
 export function oneRoundFloor(
-  latency: Readonly<Record<LegacySystemName, { readonly medianMs: number; readonly p95Ms: number }>>,
-  callsPerDashboard: Readonly<Record<LegacySystemName, Readonly<Record<string, number>>>>,
+  // Partial: a system the bench knows nothing of (one just added with new:ministry) takes no part in the round.
+  latency: Readonly<Partial<Record<LegacySystemName, { readonly medianMs: number; readonly p95Ms: number }>>>,
+  callsPerDashboard: Readonly<Partial<Record<LegacySystemName, Readonly<Record<string, number>>>>>,
   random: () => number = Math.random,
   samples = floorSamples,
 ): DashboardFloor {
-  const callsInRound = Object.fromEntries(legacySystems.map((s) => [s, Object.values(callsPerDashboard[s] ?? {}).reduce((sum, perOp) => sum + Math.round(perOp), 0)])) as Record<
-    LegacySystemName,
-    number
-  >;
+  const callsInRound: Partial<Record<LegacySystemName, number>> = Object.fromEntries(
+    legacySystems.map((s) => [s, Object.values(callsPerDashboard[s] ?? {}).reduce((sum, perOp) => sum + Math.round(perOp), 0)]),
+  );
+  for (const system of legacySystems) if ((callsInRound[system] ?? 0) > 0 && latency[system] === undefined) throw new Error(`no latency setting for ${system}, which the dashboards called`);
   const rounds: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     let slowest = 0;
-    for (const system of legacySystems) for (let c = 0; c < callsInRound[system]; c += 1) slowest = Math.max(slowest, drawLatencyMs(latency[system], random));
+    for (const system of legacySystems) {
+      const setting = latency[system];
+      if (setting) for (let c = 0; c < (callsInRound[system] ?? 0); c += 1) slowest = Math.max(slowest, drawLatencyMs(setting, random));
+    }
     rounds.push(slowest);
   }
   rounds.sort((a, b) => a - b);

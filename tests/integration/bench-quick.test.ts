@@ -108,8 +108,8 @@ describe('bench --quick', () => {
     expect(figures.dashboardRound?.figures.responses, report).toBeGreaterThan(0);
     expect(figures.dashboardRound?.figures.errors, report).toEqual({ non2xx: 0, graphql: 0, transport: 0 });
     expect(figures.dashboardRound?.floor.p50Ms, report).toBeGreaterThan(0);
-    expect(figures.dashboardRound?.callsPerDashboard.ceet.consulterDemandesParNumeros ?? 0, report).toBe(0);
-    expect(figures.dashboardRound?.callsPerDashboard.rnec.SuivreDemande ?? 0, report).toBe(0);
+    expect(figures.dashboardRound?.callsPerDashboard.ceet?.consulterDemandesParNumeros ?? 0, report).toBe(0);
+    expect(figures.dashboardRound?.callsPerDashboard.rnec?.SuivreDemande ?? 0, report).toBe(0);
     expect(report).toContain('## Dashboard at one connection against the one-round floor');
   }, 300_000);
 });
