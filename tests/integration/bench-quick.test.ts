@@ -43,10 +43,10 @@ describe('bench --quick', () => {
     const report = `${readFileSync(join(outDir, 'bench.md'), 'utf8')}\n${output.slice(-2_000)}`;
 
     const expected = {
-      status: ['guichet', 'apollo', 'hive', 'direct'],
-      dashboard: ['guichet', 'apollo', 'hive'],
-      'agent-list': ['guichet', 'apollo', 'hive'],
-      catalogue: ['guichet', 'apollo', 'hive', 'direct'],
+      status: ['guichet', 'apollo', 'hive', 'hive-rust', 'direct'],
+      dashboard: ['guichet', 'apollo', 'hive', 'hive-rust'],
+      'agent-list': ['guichet', 'apollo', 'hive', 'hive-rust'],
+      catalogue: ['guichet', 'apollo', 'hive', 'hive-rust', 'direct'],
     };
     for (const mode of ['throughput', 'latency'] as const) {
       for (const [scenario, targets] of Object.entries(expected)) {
