@@ -11,6 +11,7 @@ import type { ScaledFigures } from './measure-scaled.js';
 import type { RssFigures } from './start-rss-sampler.js';
 import type { WireBytesFigures } from './measure-wire-bytes.js';
 import type { StatusPollFigures } from './measure-status-polls.js';
+import type { IdentityWarmup } from './warm-identity-cache.js';
 
 /** One target's figures for one scenario in one mode, over all its measured rounds. */
 export interface TargetFigures {
@@ -109,6 +110,8 @@ export interface BenchFigures {
   readonly wireBytes?: WireBytesFigures;
   /** The dashboard at one connection, realistic latency, against the one-round floor (undefined: no dashboard on guichet). */
   readonly dashboardRound?: DashboardRoundFigures;
+  /** The pass that warmed civil-registry's identity cache: a first visit's legacy calls per dashboard. */
+  readonly identityWarmup?: IdentityWarmup;
   /** Heap across supergraph hot reloads (undefined: `--reloads none`). */
   readonly reloadMemory?: ReloadMemoryFigures;
   /** The dashboard with its civil acts and dossiers deferred: time to the first part against the whole answer. */

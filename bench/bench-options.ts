@@ -171,7 +171,8 @@ export const quickBenchOptions: BenchOptions = {
   ...defaultBenchOptions,
   quick: true,
   durationS: 1,
-  // No warm-up: the smoke proves the harness, and a warm-up per target would double its time.
+  // No warm-up run: the smoke proves the harness, and a warm-up per target would double its time (each connection
+  // still sends one request first, so that a one-second run is not spent on a target's cold path).
   warmupS: 0,
   connections: 8,
   rounds: 1,

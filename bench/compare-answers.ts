@@ -72,7 +72,8 @@ export function firstDifference(reference: unknown, other: unknown, path = '$'):
   return `${path}: ${shorten(reference)} vs ${shorten(other)}`;
 }
 
-async function ask(source: AnswerSource, request: ScenarioRequest, credentials: CredentialPool, requestId: string): Promise<unknown> {
+/** One request to one gateway as a client sends it (bearer token, and the internal token for peers); its parsed body. */
+export async function askGateway(source: AnswerSource, request: ScenarioRequest, credentials: CredentialPool, requestId: string): Promise<unknown> {
   const credential = credentials.at(request.caller);
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
   if (credential.authorization !== undefined) headers.authorization = credential.authorization;
@@ -101,11 +102,11 @@ export async function compareAnswers(scenario: string, sources: readonly AnswerS
   let referenceErrors = 0;
   for (let n = 0; n < count; n += 1) {
     const index = n * step;
-    const expectedBody = await ask(reference, requestAt(reference, index), credentials, `compare-${scenario}-${reference.target}-${index}`);
+    const expectedBody = await askGateway(reference, requestAt(reference, index), credentials, `compare-${scenario}-${reference.target}-${index}`);
     const expected = comparable(expectedBody);
     if (expected.errorPaths.length > 0) referenceErrors += 1;
     for (const tally of tallies) {
-      const body = await ask(tally.source, requestAt(tally.source, index), credentials, `compare-${scenario}-${tally.source.target}-${index}`);
+      const body = await askGateway(tally.source, requestAt(tally.source, index), credentials, `compare-${scenario}-${tally.source.target}-${index}`);
       const got = comparable(body);
       tally.compared += 1;
       if (got.errorPaths.length > 0) tally.withErrors += 1;

@@ -89,7 +89,8 @@ export async function mintAccessToken(idp: BenchIdp, caller: Exclude<Caller, { r
   return asProductionToken(((await response.json()) as { access_token: string }).access_token, idp.keyPath);
 }
 
-async function mapInBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
+/** `map` over `items`, `size` at a time (each batch settles before the next starts). */
+export async function mapInBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(map))));
   return out;

@@ -145,7 +145,7 @@ export function formatBenchResults(figures: BenchFigures): string {
       '',
     );
   }
-  if (figures.dashboardRound) out.push(formatDashboardRound(figures.dashboardRound), '');
+  if (figures.dashboardRound) out.push(formatDashboardRound(figures.dashboardRound, figures.identityWarmup), '');
   if (figures.answers && figures.answers.length > 0) out.push(formatAnswers(figures, figures.answers), '');
   if (figures.gatewayCpu) out.push(formatGatewayCpu(figures.gatewayCpu), '');
   if (figures.roomCost) out.push(formatRoomCost(figures.roomCost), '');

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile, type TargetFigures } from './bench-figures.js';
+import { askGateway } from './compare-answers.js';
 import type { CredentialPool } from './credential-pool.js';
 import { addLegacyCalls, noLegacyCalls, readLegacyCalls, resetLegacyCalls, splitFeedCalls, type LegacyCalls, type LegacyUrls } from './legacy-calls.js';
 import { runLoad, type LoadFigures } from './run-load.js';
@@ -46,10 +47,23 @@ export async function measureRun(endpoint: Endpoint, credentials: CredentialPool
   return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}) };
 }
 
-/** An unmeasured run, to let JITs, connection pools and caches reach their steady state. */
+/**
+ * An unmeasured run, to let JITs, connection pools and caches reach their steady state. Without one (the quick
+ * profile), each connection still sends one request and waits for its answer: a short run then measures the target,
+ * not its first request's cold path (query planning, JIT, connection set-up), which can outlast a one-second run.
+ */
 export async function warmUp(endpoint: Endpoint, credentials: CredentialPool, settings: RunSettings): Promise<void> {
-  if (settings.durationS <= 0) return;
   await credentials.refresh();
+  if (settings.durationS <= 0) {
+    const source = { target: settings.runId, url: endpoint.url, sendInternalToken: settings.sendInternalToken, requests: endpoint.requests };
+    await Promise.all(
+      Array.from({ length: Math.min(settings.connections, endpoint.requests.length) }, (_, i) => {
+        const request = endpoint.requests[(settings.offset + i) % endpoint.requests.length];
+        return request ? askGateway(source, request, credentials, `${settings.runId}-prime-${i}`).catch(() => undefined) : undefined;
+      }),
+    );
+    return;
+  }
   await settle(await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings }));
 }
 

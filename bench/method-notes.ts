@@ -7,10 +7,11 @@ export const methodNotes = `## Method
   production gateway refuses the development IdP's own). Guichet's rate limits stay on, raised out of the way, so their cost is measured; every personal
   read is written to the audit trail, as in production. The simulators start with their realistic latency; the
   bench switches it at run time (\`PUT /__admin/latency\` to 0/0 for the throughput mode, \`POST /__admin/reset\`
-  back to the realistic distributions for the latency mode). Two settings keep the subgraphs' own protections from
-  deciding the figures: civil-registry's shared identity cache is off (\`IDENTITY_CACHE_TTL_MS=0\`: the first target
-  of a round would warm it for the others), and the legacy bulkheads' queues are raised (\`*_BULKHEAD_QUEUE=2048\`:
-  50 dashboards at once would otherwise be refused as overload). Before each measured run the bench waits for the
+  back to the realistic distributions for the latency mode). civil-registry's shared identity cache is on and kept
+  for the run (\`IDENTITY_CACHE_TTL_MS\` one hour), warmed before any figure by every dashboard citizen's dashboard
+  once through Guichet, so every target meets the same warm cache (a returning citizen; the warming pass reports a
+  first visit's calls). The legacy bulkheads' queues are raised (\`*_BULKHEAD_QUEUE=2048\`: 50 dashboards at once
+  would otherwise be refused as overload, and the bench would measure that protection instead of the gateways). Before each measured run the bench waits for the
   stack's \`/ready\` to say \`ready\` (every legacy circuit closed), so that no run inherits another's open circuit.
 - **Targets.** \`guichet\`: the stack's gateway (\`WORKERS\` = the comparison's workers). \`apollo\`: stock
   \`@apollo/gateway\` + \`@apollo/server\` (\`startStandaloneServer\`, default \`RemoteGraphQLDataSource\`, no tuning)

@@ -26,6 +26,8 @@ import { describeLegacyLatency, setLegacyMode } from './set-legacy-mode.js';
 import { benchCeetApiKey, benchInternalTokenSecret, startBenchStack, type BenchStack } from './start-bench-stack.js';
 import { directTarget, stackGatewayEndpoint, stackGuichetTarget, startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
 import { writePeerSupergraph } from './write-peer-supergraph.js';
+import { warmIdentityCache, type IdentityWarmup } from './warm-identity-cache.js';
+import type { LegacyUrls } from './legacy-calls.js';
 
 /**
  * One bench run on a stack of its own: the peers installed if needed, every scenario on every target in both
@@ -106,6 +108,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     // The same answers first, on a fresh world and before any load (issue 16, target 4).
     await setLegacyMode(legacyUrls, 'throughput');
     const answers = await compareGatewayAnswers(scenarios, targets, credentials, options.quick ? 10 : 50, log);
+    const identityWarmup = await warmDashboardIdentities(scenarios, targets, credentials, legacyUrls, log);
 
     const scenarioFigures: ScenarioFigures[] = [];
     for (const mode of options.modes) {
@@ -275,6 +278,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       ...(reloadMemory ? { reloadMemory } : {}),
       ...(defer ? { defer } : {}),
       ...(dashboardRound ? { dashboardRound } : {}),
+      ...(identityWarmup ? { identityWarmup } : {}),
       ...(statusPolls ? { statusPolls } : {}),
       ...(push ? { push } : {}),
       ...(scaled ? { scaled } : {}),
@@ -292,6 +296,24 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
 
 /** Connections of the gateway CPU figure at most (fewer if the run has fewer). */
 const gatewayCpuConnections = 16;
+
+/** The identity cache warmed by every dashboard of the rotation once through Guichet (undefined without both). */
+async function warmDashboardIdentities(
+  scenarios: readonly Scenario[],
+  targets: readonly BenchTarget[],
+  credentials: CredentialPool,
+  legacyUrls: LegacyUrls,
+  log: (line: string) => void,
+): Promise<IdentityWarmup | undefined> {
+  const dashboard = scenarios.find((s) => s.name === 'dashboard');
+  const guichet = targets.find((t) => t.kind === 'guichet');
+  const endpoint = dashboard && guichet?.endpointFor(dashboard);
+  if (!endpoint || !guichet) return undefined;
+  log(`warming civil-registry's identity cache: every dashboard citizen once through ${guichet.name}`);
+  const warmup = await warmIdentityCache({ target: guichet.name, url: endpoint.url, sendInternalToken: guichet.sendInternalToken, requests: endpoint.requests }, credentials, legacyUrls);
+  log(`identity cache warm: ${warmup.dashboards} dashboards (${warmup.withErrors} with errors)`);
+  return warmup;
+}
 
 /** Answers of every gateway target to `status` and `dashboard`, against Guichet's (the first target when it runs). */
 async function compareGatewayAnswers(

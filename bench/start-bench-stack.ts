@@ -6,6 +6,7 @@ import { startStack, type Stack } from '../scripts/stack/index.js';
 import { createWitnessKeyFile } from '../witness/index.js';
 import { benchWorldNow, benchWorldSeed } from './bench-world.js';
 import { benchAccessTokenTtlSeconds, type BenchIdp } from './credential-pool.js';
+import { benchIdentityCacheTtlMs } from './warm-identity-cache.js';
 
 /** Shared by the gateway and the subgraphs of the bench stack, and by the bench client that signs for peers. */
 export const benchInternalTokenSecret = 'guichet-bench-internal-token-secret-0123456789abcdef';
@@ -70,9 +71,10 @@ export async function startBenchStack(options: {
     // The webhooks subgraph seals integrators' secrets with it; production refuses the development default.
     WEBHOOKS_SECRET_KEY: 'guichet-bench-webhooks-secret-key-0123456789abcdef',
     AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'),
-    // civil-registry's shared identity cache serves every gateway alike, and the first target of a round would warm
-    // it for the others: off, so that each target's legacy calls and subgraph work are its own.
-    IDENTITY_CACHE_TTL_MS: '0',
+    // civil-registry's shared identity cache serves every gateway alike: the bench warms it once for every citizen
+    // of the rotation before any figure (warm-identity-cache.ts) and keeps it for the run, so every target meets the
+    // same warm cache — a returning citizen's dashboard; the warm-up pass reports a first visit's calls.
+    IDENTITY_CACHE_TTL_MS: String(benchIdentityCacheTtlMs),
     // At 50 connections a dashboard run keeps more RNEC calls waiting than the default bulkhead queue (64) allows:
     // the subgraph's overload protection would turn into errors and the bench would measure it instead of the gateway.
     ...Object.fromEntries(connectedMinistries.map((m) => [`${m.system.code.toUpperCase()}_BULKHEAD_QUEUE`, '2048'])),

@@ -10,6 +10,8 @@ export interface Killer {
   readonly done: Promise<void>;
   /** No further kill starts; one in progress still ends with its restart. */
   stop(): void;
+  /** The kills left strike one after the other without waiting for their time (the clients are done). */
+  hurry(): void;
 }
 
 export interface KillerOptions {
@@ -52,16 +54,18 @@ export function startKiller({ stack, targets: pools, random, kills, windowMs, do
   const counts: Record<string, number> = {};
   const targets = killTargets(kills, random, pools);
   const stopped = new AbortController();
+  const hurried = new AbortController();
+  const waitOrHurry = AbortSignal.any([stopped.signal, hurried.signal]);
   const startedAt = Date.now();
   const done = (async () => {
     for (const [i, target] of targets.entries()) {
       const at = startedAt + (windowMs * (i + 1)) / (kills + 1);
-      await sleep(Math.max(0, at - Date.now()), undefined, { signal: stopped.signal }).catch(() => undefined);
+      await sleep(Math.max(0, at - Date.now()), undefined, { signal: waitOrHurry }).catch(() => undefined);
       if (stopped.signal.aborted) return;
       // A kill between two waves would prove little: strike while requests are in flight, then a random few
       // milliseconds later, so that kills land at every stage (gateway, legacy lookup, legacy filing, outbox write).
       const waitUntil = Date.now() + 3_000;
-      while (traffic.inFlight < strikeAt && Date.now() < waitUntil && !stopped.signal.aborted) await sleep(2);
+      while (traffic.inFlight < strikeAt && Date.now() < waitUntil && !waitOrHurry.aborted) await sleep(2);
       await sleep(random.int(0, 120));
       const inFlight = traffic.inFlight;
       await stack.kill(target, signalFor(target));
@@ -74,5 +78,5 @@ export function startKiller({ stack, targets: pools, random, kills, windowMs, do
       log(`${target} restarted in ${Date.now() - restartedAt} ms`);
     }
   })();
-  return { counts, done, stop: () => stopped.abort() };
+  return { counts, done, stop: () => stopped.abort(), hurry: () => hurried.abort() };
 }
