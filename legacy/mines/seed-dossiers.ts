@@ -105,6 +105,9 @@ export function seedMinesDossiers(world: World): DossierMines[] {
         DateMaj: last?.Date ?? dateLegacy(startMs),
         // Company-only procedures are filed for a company; the others (small sites, installers) mostly by persons.
         RaisonSociale: random.chance(procedure.entreprisesSeulement ? 1 : 0.25) ? `${random.pick(companies)} ${person.lastName}` : null,
+        // Filed before SIGEM kept a register of operators: a name, no identifiers (the person's own dossier).
+        NifSociete: null,
+        RccmSociete: null,
         Commune: commune,
         Localite: commune === null ? null : random.pick(communeByCode(commune)?.quarters ?? ['Centre']),
         FraisDossierFcfa: procedure.fraisFcfa,
