@@ -60,6 +60,14 @@ export type CivilActKind =
   /** Acte de décès (D). */
   | 'DEATH';
 
+/** La société pour laquelle la demande est déposée, identifiée par son NIF et son numéro RCCM ; le demandeur (applicantNiu) doit en être le gérant ou un représentant déclaré. */
+export type CompanyApplicantInput = {
+  /** Numéro d’identification fiscale (NIF) : 10 chiffres, dont une clé de contrôle (ex. 1000000016). */
+  nif: string;
+  /** Numéro au registre du commerce et du crédit mobilier (RCCM), section B (ex. TG-LOM-2019-B-01234). */
+  rccm: string;
+};
+
 /** Nature d’un événement de dossier. */
 export type DossierEventType =
   /** Un dossier a été créé. */
@@ -107,8 +115,10 @@ export type ElectricityConnectionInput = {
 
 /** Demande de titre minier, d’autorisation ou d’agrément au ministère des Mines et de l’Énergie. */
 export type EnergyMinesApplicationInput = {
-  /** NIU du demandeur (12 chiffres). */
+  /** NIU du demandeur (12 chiffres) : le citoyen lui-même, ou le représentant qui dépose pour une société. */
   applicantNiu: string;
+  /** La société demandeuse, si la demande n’est pas déposée en nom propre : le demandeur doit en être le gérant ou un représentant déclaré. Exigée pour les démarches réservées aux sociétés (voir applicantKinds au catalogue). */
+  company?: CompanyApplicantInput | null | undefined;
   /** Code de la démarche, parmi celles du ministère (voir le catalogue des démarches). */
   procedureCode: string;
   /** Raison sociale de la société ou de la coopérative, si la demande n’est pas faite en nom propre. */
