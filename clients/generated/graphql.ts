@@ -13,7 +13,7 @@ export type AccessKind =
 
 /** Qui a accédé : un agent d’un ministère, un service intégrateur… */
 export type AccessorRole =
-  /** Un citoyen (vous-même n’apparaissez pas). */
+  /** Un citoyen (vous-même n’apparaissez pas dans votre propre journal ; dans celui d’une société, ses représentants figurent). */
   | 'CITIZEN'
   /** Un agent d’un ministère, pour traiter un dossier. */
   | 'AGENT'
