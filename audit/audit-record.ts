@@ -3,7 +3,10 @@ export type AccessAction = 'read' | 'write';
 
 /** What a subgraph says it served in one request: one citizen's data, from one system, read or written. */
 export interface AccessEntry {
-  /** Whose personal data (the citizen's NIU). */
+  /**
+   * Whose data: a citizen's NIU, or a company's audit subject (`company:<NIF>`, schema/company-identifiers.ts) — a
+   * company's access log is read by the same query on the same key.
+   */
   readonly niu: string;
   /** Legacy system (or store) the data came from or went to: `rnec`, `ceet`, `urbanisme`, `guichet`… */
   readonly system: string;

@@ -49,6 +49,10 @@ describe('access token verifier: valid tokens', () => {
     const citizen = await verify(`Bearer ${await devToken(idp, { role: 'citizen', niu })}`);
     expect(citizen).toMatchObject({ role: 'citizen', niu, scopes: ['citizen'], clientId: 'portail-web' });
     expect(citizen).not.toHaveProperty('ministry');
+    expect(citizen).not.toHaveProperty('companies');
+    // The companies a citizen represents come from the signed claim, never from the request.
+    expect(await verify(`Bearer ${await forge({ companies: ['1000000016'] })}`)).toMatchObject({ role: 'citizen', companies: ['1000000016'] });
+    expect(await verify(`Bearer ${await forge({ companies: [] })}`)).not.toHaveProperty('companies');
     expect(await verify(`Bearer ${await devToken(idp, { role: 'agent', ministry: 'URBAN_PLANNING' })}`)).toMatchObject({
       role: 'agent',
       ministry: 'URBAN_PLANNING',
@@ -145,6 +149,10 @@ describe('access token verifier: refused tokens', () => {
       [{ ministry: 'ENERGY' }, undefined, 'invalid claims: ministry on a citizen token'],
       [{ role: 'supervisor', niu: undefined, ministry: 'ENERGY' }, undefined, 'invalid claims: ministry on a supervisor token'],
       [{ sub: 'avec espace' }, undefined, 'invalid claims: sub'],
+      [{ companies: ['1000000017'] }, undefined, 'invalid claims: companies'],
+      [{ companies: ['1000000016', '1000000016'] }, undefined, 'invalid claims: companies'],
+      [{ companies: '1000000016' }, undefined, 'invalid claims: companies'],
+      [{ role: 'agent', niu: undefined, ministry: 'ENERGY', companies: ['1000000016'] }, undefined, 'invalid claims: companies on a agent token'],
     ];
     for (const [claims, omit, reason] of cases) {
       expect(await reasonFor(`Bearer ${await forge(claims, omit ? { omit } : {})}`), JSON.stringify({ claims, omit })).toBe(reason);

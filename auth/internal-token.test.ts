@@ -40,7 +40,7 @@ describe('internal token', () => {
   });
 
   it('round-trips every kind of principal, with operation and trace id when given', async () => {
-    for (const principal of [citizen, agent, supervisor, integrator, anonymousPrincipal]) {
+    for (const principal of [citizen, { ...citizen, companies: ['1000000016'] }, agent, supervisor, integrator, anonymousPrincipal]) {
       expect(await verifier.verify(await signer.sign(principal))).toEqual({ principal });
     }
     expect(await verifier.verify(await signer.sign(citizen, { operationName: 'CitizenDashboard', traceId: 'trace-1' }))).toEqual({
@@ -103,6 +103,8 @@ describe('internal token', () => {
       { ...agent, ministry: 'NOWHERE' },
       { ...citizen, extra: 1 },
       { ...supervisor, niu: '123456789012' },
+      { ...agent, companies: ['1000000016'] },
+      { ...citizen, companies: ['12'] },
     ]) {
       expect(await reasonFor(await forge({ principal, sub: (principal as Principal | undefined)?.subject ?? citizen.subject })), JSON.stringify(principal)).toBe('internal token: invalid principal');
     }

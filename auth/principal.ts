@@ -13,6 +13,11 @@ export interface Principal {
   readonly role: Role | 'anonymous';
   /** The citizen's own NIU (role `citizen` only). */
   readonly niu?: string;
+  /**
+   * NIFs of the companies the citizen holds a mandate for (manager or declared representative), as the identity
+   * provider signed them in the `companies` claim (role `citizen` only; absent: none). Never taken from a request.
+   */
+  readonly companies?: readonly string[];
   /** The agent's ministry (role `agent` only). */
   readonly ministry?: MinistryCode;
   /**

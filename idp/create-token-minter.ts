@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   readonly client_id: string;
   readonly role: Role;
   readonly niu?: string;
+  /** Citizens only: NIFs of the companies they hold a mandate for, as the register of mandates says at sign-in. */
+  readonly companies?: readonly string[];
   readonly ministry?: MinistryCode;
   /** Space-separated, integrators only. */
   readonly scope?: string;

@@ -1,11 +1,15 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from '../auth/index.js';
-import { devToken, postDevToken, startTestIdp, testNius, type TestIdp } from './test-support/start-test-idp.js';
+import { generateWorld, seededCompanies } from '../legacy/world/index.js';
+import { devToken, postDevToken, startTestIdp, testNius, testWorld, type TestIdp } from './test-support/start-test-idp.js';
 
 let idp: TestIdp;
 let verify: AccessTokenVerifier;
-const niu = testNius[0]!;
+const companies = seededCompanies(generateWorld(testWorld));
+const representatives = new Set(companies.flatMap((c) => c.representatives.map((r) => r.niu)));
+/** A citizen who holds no mandate: their token has no `companies` claim. */
+const niu = testNius.find((n) => !representatives.has(n))!;
 
 beforeAll(async () => {
   idp = await startTestIdp();
@@ -30,6 +34,18 @@ describe('POST /dev/token', () => {
     expect(principal.subject).not.toContain(niu);
     expect(decodeJwt(await devToken(idp, { role: 'citizen', niu })).sub).toBe(principal.subject);
     expect(decodeJwt(await devToken(idp, { role: 'citizen', niu: testNius[1] })).sub).not.toBe(principal.subject);
+  });
+
+  it('signs into a representative’s token the companies the register says they hold a mandate for, whatever the request says', async () => {
+    const company = companies[0]!;
+    const manager = company.representatives[0]!.niu;
+    const expected = companies.filter((c) => c.representatives.some((r) => r.niu === manager)).map((c) => c.nif);
+    const token = await devToken(idp, { role: 'citizen', niu: manager });
+    expect(decodeJwt(token).companies).toEqual(expected);
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ role: 'citizen', niu: manager, companies: expected });
+    expect(decodeJwt(await devToken(idp, { role: 'citizen', niu })).companies).toBeUndefined();
+    // A mandate cannot be asked for: the request's fields are closed.
+    await refused({ role: 'citizen', niu, companies: [company.nif] }, 'invalid_request', /champ inconnu : companies/);
   });
 
   it('mints agent tokens for each simulated ministry', async () => {

@@ -71,7 +71,14 @@ export function devTokenClaims(request: unknown, minter: TokenMinter): AccessTok
  * agent of a simulated ministry, a supervisor or an integrator with the scopes asked, from a JSON body
  * `{ role, niu?, ministry?, scopes?, subject?, clientId? }`.
  */
-export function devTokenRoute(options: { readonly minter: TokenMinter; readonly isKnownNiu: (niu: string) => boolean; readonly worldLabel: string; readonly log: Logger }): RouteHandler {
+export function devTokenRoute(options: {
+  readonly minter: TokenMinter;
+  readonly isKnownNiu: (niu: string) => boolean;
+  /** The NIFs of the companies a citizen holds a mandate for (the seeded world's register of mandates). */
+  readonly companiesOf: (niu: string) => readonly string[];
+  readonly worldLabel: string;
+  readonly log: Logger;
+}): RouteHandler {
   return async (req, res) => {
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return sendOAuthError(res, 400, 'invalid_request', 'corps attendu en application/json');
     let value: unknown;
@@ -85,11 +92,14 @@ export function devTokenRoute(options: { readonly minter: TokenMinter; readonly 
       }
       return sendOAuthError(res, 400, 'invalid_request', 'corps JSON illisible');
     }
-    const claims = devTokenClaims(value, options.minter);
-    if (typeof claims === 'string') return sendOAuthError(res, 400, 'invalid_request', claims);
-    if (claims.niu !== undefined && !options.isKnownNiu(claims.niu)) {
+    const asked = devTokenClaims(value, options.minter);
+    if (typeof asked === 'string') return sendOAuthError(res, 400, 'invalid_request', asked);
+    if (asked.niu !== undefined && !options.isKnownNiu(asked.niu)) {
       return sendOAuthError(res, 400, 'unknown_niu', `aucun citoyen avec ce NIU dans le monde simulé (${options.worldLabel})`);
     }
+    // The mandates come from the register, never from the request: a caller cannot ask for a company's.
+    const companies = asked.niu === undefined ? [] : options.companiesOf(asked.niu);
+    const claims: AccessTokenClaims = companies.length > 0 ? { ...asked, companies } : asked;
     const { accessToken, expiresInSeconds } = await options.minter.mint(claims);
     // Subjects are pseudonymous; the NIU is never logged.
     options.log.info({ role: claims.role, subject: claims.sub, clientId: claims.client_id, ministry: claims.ministry, scope: claims.scope }, 'development token issued');

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { generateWorld } from '../legacy/world/index.js';
+import { generateWorld, seededCompanies } from '../legacy/world/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type Routes } from '../lib/http/index.js';
 import { createLogger, type Logger } from '../lib/log/index.js';
 import type { RunningService } from '../lib/service/index.js';
@@ -29,7 +29,11 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
   if (key.tooOpen) log.warn({ path: config.keyPath }, 'signing key file is readable by group or others; chmod 600 it');
   const production = config.nodeEnv === 'production';
   // Only the NIUs are kept: enough to refuse a token for a citizen who does not exist.
-  const nius = new Set(production ? [] : generateWorld(config.world).persons.map((p) => p.niu));
+  const world = production ? undefined : generateWorld(config.world);
+  const nius = new Set(world ? world.persons.map((p) => p.niu) : []);
+  // The seeded register of mandates: who may act for which company (signed into the citizen's token as `companies`).
+  const mandates = new Map<string, string[]>();
+  for (const company of world ? seededCompanies(world) : []) for (const { niu } of company.representatives) mandates.set(niu, [...(mandates.get(niu) ?? []), company.nif]);
   const server = createServer();
   const baseUrl = await listen(server, config.host, config.port);
   const issuer = config.issuer ?? baseUrl;
@@ -46,6 +50,7 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
           'POST /dev/token': devTokenRoute({
             minter,
             isKnownNiu: (niu) => nius.has(niu),
+            companiesOf: (niu) => mandates.get(niu) ?? [],
             worldLabel: `SEED=${config.world.seed}, SCALE=${config.world.scale}, SEED_NOW=${config.world.now}`,
             log,
           }),

@@ -10,6 +10,8 @@ export { handlingBodies, handlingBodyCodes } from './handling-bodies.js';
 export type { HandlingBodyCode } from './handling-bodies.js';
 export { applicantKinds } from './applicant-kinds.js';
 export type { ApplicantKind } from './applicant-kinds.js';
+export { companyAuditSubject, isWellFormedNif, isWellFormedRccm, luhnCheckDigit, nifProblem, rccmProblem, rccmOffices } from './company-identifiers.js';
+export type { RccmOffice } from './company-identifiers.js';
 export { minesProcedureRows } from './mines-procedures.js';
 export type { MinesProcedureRow, SigemProcedureRow, RequiredDocumentRow } from './mines-procedures.js';
 export { minesStateCodes, minesSubstanceCodes } from './mines-states.js';

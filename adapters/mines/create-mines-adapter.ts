@@ -78,6 +78,8 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
         NuiDemandeur: valid.niu,
         CodeProcedure: valid.legacyCode,
         RaisonSociale: valid.companyName,
+        NifSociete: valid.company?.nif ?? null,
+        RccmSociete: valid.company?.rccm ?? null,
         Commune: valid.communeCode,
         Localite: valid.locality,
         // SIGEM keeps each title in its own unit (a permit in km², a small site in hectares).

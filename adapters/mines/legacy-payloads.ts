@@ -17,6 +17,8 @@ export const legacyDossier = z.object({
   DateDepot: legacyDate,
   DateMaj: legacyDate,
   RaisonSociale: z.string().nullish(),
+  NifSociete: z.string().nullish(),
+  RccmSociete: z.string().nullish(),
   Commune: z.string().nullish(),
   Localite: z.string().nullish(),
   FraisDossierFcfa: z.number().int().min(0),

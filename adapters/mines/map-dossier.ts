@@ -45,6 +45,8 @@ export function mapDossier(dossier: LegacyDossier, operation: string): EnergyMin
     procedureCode: procedure.procedureCode,
     externalReference: dossier.RefExterne ?? null,
     companyName: dossier.RaisonSociale ?? null,
+    // Set only when filed for a company of SIGEM's register; older dossiers name a company in free text only.
+    company: dossier.NifSociete && dossier.RccmSociete ? { nif: dossier.NifSociete, rccm: dossier.RccmSociete } : null,
     communeCode: dossier.Commune ?? null,
     locality: dossier.Localite ?? null,
     filingFeeFcfa: dossier.FraisDossierFcfa,

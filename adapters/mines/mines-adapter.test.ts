@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type DossierMines, type MinesSimulator } from '../../legacy/mines/index.js';
-import { generateWorld } from '../../legacy/world/index.js';
+import { generateWorld, seededCompanies } from '../../legacy/world/index.js';
 import { isAdapterError } from '../shared/index.js';
 import { createMinesAdapter, minesProcedures, type MinesAdapter, type EnergyMinesApplicationInput } from './index.js';
 
@@ -9,15 +9,19 @@ const dossiers = seedMinesDossiers(world);
 const referenceOf = (d: DossierMines) => `MEM-${d.NumeroDossier.replace('/', '-')}`;
 const first = dossiers[0]!;
 const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu))!;
+// An exploration permit: a company-only procedure, filed by its manager.
 const procedure = minesProcedures[0]!;
+const [company, otherCompany] = seededCompanies(world);
+const manager = company!.representatives[0]!.niu;
 
 let sim: MinesSimulator;
 let adapter: MinesAdapter;
 const setFaults = (faults: Record<string, unknown>) => fetch(`${sim.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
 const input = (overrides: Partial<EnergyMinesApplicationInput> = {}): EnergyMinesApplicationInput => ({
-  niu: newcomer.niu,
+  niu: manager,
   procedureCode: procedure.procedureCode,
   companyName: null,
+  company: { nif: company!.nif, rccm: company!.rccm },
   communeCode: 'KOZAH1',
   locality: 'Kpéwa',
   substance: 'GOLD',
@@ -72,7 +76,9 @@ describe('Mines adapter — writing', () => {
     const created = await adapter.submitDossier(input());
     expect(created).toMatchObject({
       status: 'SUBMITTED',
-      applicantNiu: newcomer.niu,
+      applicantNiu: manager,
+      company: { nif: company!.nif, rccm: company!.rccm },
+      companyName: company!.name,
       procedureCode: procedure.procedureCode,
       externalReference: 'GCH-TEST-ADAPTER-1',
       substance: 'GOLD',
@@ -92,8 +98,22 @@ describe('Mines adapter — writing', () => {
     await expectAdapterError(adapter.submitDossier(input({ substance: null })), { code: 'BAD_USER_INPUT' });
     await expectAdapterError(adapter.submitDossier(input({ areaHectares: 60_000 })), { code: 'BAD_USER_INPUT' });
     await expectAdapterError(adapter.submitDossier(input({ procedureCode: 'URB-PERMIS-CONSTRUIRE' as EnergyMinesApplicationInput['procedureCode'] })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ company: null })), { code: 'BAD_USER_INPUT', userMessage: expect.stringMatching(/réservée aux sociétés/) });
+    await expectAdapterError(adapter.submitDossier(input({ company: { nif: '1000000017', rccm: company!.rccm } })), { code: 'BAD_USER_INPUT' });
+    await expectAdapterError(adapter.submitDossier(input({ company: { nif: company!.nif, rccm: 'TG-LOM-2019-A-01234' } })), { code: 'BAD_USER_INPUT' });
     const calls = (await (await fetch(`${sim.url}/__admin/calls`)).json()) as Record<string, number>;
     expect(calls.deposerDossier).toBeUndefined();
+  });
+
+  it('maps SIGEM’s refusals of a company: unknown (BAD_USER_INPUT), or a filer without its mandate (FORBIDDEN), each with SIGEM’s French reason', async () => {
+    await expectAdapterError(adapter.submitDossier(input({ company: { nif: company!.nif, rccm: otherCompany!.rccm }, externalReference: 'GCH-TEST-ADAPTER-2' })), {
+      code: 'BAD_USER_INPUT',
+      userMessage: expect.stringMatching(/Aucune société/),
+    });
+    await expectAdapterError(adapter.submitDossier(input({ niu: newcomer.niu, externalReference: 'GCH-TEST-ADAPTER-3' })), {
+      code: 'FORBIDDEN',
+      userMessage: expect.stringMatching(/ni le gérant ni un représentant/),
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { AdapterError, parseRetryAfterMs, type HttpReply } from '../shared/index
 import type { ErrorEnvelope } from './legacy-payloads.js';
 
 /** Codes by which the system refuses what it was sent: the citizen can fix them. */
-const userInputCodes = new Set(['PARAMETRE_INVALIDE', 'PROCEDURE_INCONNUE', 'PIECE_MANQUANTE']);
+const userInputCodes = new Set(['PARAMETRE_INVALIDE', 'PROCEDURE_INCONNUE', 'PIECE_MANQUANTE', 'SOCIETE_INCONNUE']);
 
 /** An error envelope (any status) → AdapterError. ERREUR_TECHNIQUE and unknown codes are the system's fault. */
 export function envelopeError(operation: string, envelope: ErrorEnvelope, reply: HttpReply): AdapterError {
@@ -20,6 +20,17 @@ export function envelopeError(operation: string, envelope: ErrorEnvelope, reply:
       retryable: false,
       message,
       userMessage: envelope.Erreur?.Message?.trim() || 'Le ministère a refusé les données transmises.',
+    });
+  }
+  if (code === 'MANDATAIRE_NON_HABILITE') {
+    // The graph checks the caller's mandate first; SIGEM's register may know better (a mandate it withdrew since).
+    return new AdapterError({
+      code: 'FORBIDDEN',
+      system: 'mines',
+      operation,
+      retryable: false,
+      message,
+      userMessage: envelope.Erreur?.Message?.trim() || 'Le ministère ne vous connaît pas comme représentant de cette société.',
     });
   }
   if (reply.status === 503 || reply.status === 429) {

@@ -1,4 +1,4 @@
-import { minesProcedureRows, type ProcedureCode } from '../../schema/index.js';
+import { minesProcedureRows, type ApplicantKind, type ProcedureCode } from '../../schema/index.js';
 
 /**
  * One of the ministry's procedures: Guichet's catalogue code ↔ SIGEM's own code, whether it concerns a site, and for
@@ -12,6 +12,8 @@ export interface MinesProcedure {
   readonly site: boolean;
   /** Mining titles: a substance and a surface are required; SIGEM's unit and bounds, in hectares. */
   readonly mining: { readonly legacyUnit: 'KM2' | 'HA'; readonly minHectares: number; readonly maxHectares: number } | null;
+  /** Who may be its applicant: a citizen in their own name, a company through its mandate holder, or both. */
+  readonly applicantKinds: readonly ApplicantKind[];
 }
 
 /** 1 km² = 100 ha. */
@@ -25,6 +27,7 @@ export const minesProcedures: readonly MinesProcedure[] = minesProcedureRows.map
     legacyCode: row.sigem.code,
     site: row.sigem.site,
     mining: mining === null ? null : { legacyUnit: mining.unit, minHectares: mining.min * toHectares, maxHectares: mining.max * toHectares },
+    applicantKinds: row.applicants,
   };
 });
 

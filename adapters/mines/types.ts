@@ -4,10 +4,21 @@ import type { EnergyMinesApplicationInput } from './validate-input.js';
 export type { EnergyMinesApplicationInput };
 import type { MineralSubstance } from './substances.js';
 
+/** A company as an applicant: its tax identifier and its trade-register number (schema/company-identifiers.ts). */
+export interface CompanyApplicant {
+  readonly nif: string;
+  readonly rccm: string;
+}
+
 /** One application (graph reference `MEM-2026-000123` ↔ the system's number `2026/000123`). */
 export interface EnergyMinesApplicationRecord extends DossierRecord {
   /** Company or cooperative applying, if any. */
   readonly companyName: string | null;
+  /**
+   * The applicant company, when filed for one (its NIF and RCCM); `applicantNiu` is then the mandate holder who filed.
+   * Null for a person's application (and for older dossiers that name a company in free text only).
+   */
+  readonly company: CompanyApplicant | null;
   /** Site of the activity, for procedures that have one. */
   readonly communeCode: string | null;
   readonly locality: string | null;

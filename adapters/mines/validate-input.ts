@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badUserInput } from './mines-errors.js';
 import { isProcedureOfMines, procedureOfCode } from './procedures.js';
 import { mineralSubstances, type MineralSubstance } from './substances.js';
-import type { ProcedureCode } from '../../schema/index.js';
+import { isWellFormedNif, isWellFormedRccm, type ProcedureCode } from '../../schema/index.js';
 
 const optionalText = (min: number, max: number, message: string) => z.string(message).trim().min(min, message).max(max, message).nullable();
 
@@ -19,6 +19,14 @@ export const energyMinesApplicationInputSchema = z.object({
   locality: optionalText(2, 80, 'La localité doit compter 2 à 80 caractères.'),
   substance: z.enum(mineralSubstances as [MineralSubstance, ...MineralSubstance[]], 'Substance inconnue.').nullable(),
   areaHectares: z.number('La superficie doit être un nombre d’hectares.').positive('La superficie doit être positive.').nullable(),
+  /** The company filed for (its mandate holder is `niu`); absent in payloads queued before companies could apply. */
+  company: z
+    .object({
+      nif: z.string('NIF invalide.').refine(isWellFormedNif, 'NIF invalide : 10 chiffres dont une clé de contrôle.'),
+      rccm: z.string('RCCM invalide.').refine(isWellFormedRccm, 'RCCM invalide : forme TG-LOM-2019-B-01234.'),
+    })
+    .nullable()
+    .default(null),
   externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
 });
 
@@ -30,6 +38,8 @@ export function validateApplicationInput(input: EnergyMinesApplicationInput, ope
   const procedure = procedureOfCode(input.procedureCode);
   if (!procedure) throw badUserInput(operation, `La démarche ${input.procedureCode} ne relève pas de ce ministère.`);
   if (procedure.site && (!input.communeCode || !input.locality)) throw badUserInput(operation, 'Cette démarche exige la commune et la localité du site.');
+  if (input.company === null && !procedure.applicantKinds.includes('CITIZEN')) throw badUserInput(operation, 'Cette démarche est réservée aux sociétés : indiquez la société demandeuse.');
+  if (input.company !== null && !procedure.applicantKinds.includes('COMPANY')) throw badUserInput(operation, 'Cette démarche ne se dépose qu’en nom propre, pas pour une société.');
   const mining = procedure.mining;
   if (mining) {
     if (input.substance === null || input.areaHectares === null) throw badUserInput(operation, 'Un titre minier exige la substance et la superficie sollicitées.');

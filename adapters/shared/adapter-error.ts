@@ -4,7 +4,7 @@ import type { LegacySystem } from './legacy-system.js';
 /** The codes an adapter may raise: the shared ones from schema/, less those only the graph uses. */
 export type AdapterErrorCode = Extract<
   ErrorCode,
-  'NOT_FOUND' | 'BAD_USER_INPUT' | 'BACKEND_UNAVAILABLE' | 'BACKEND_TIMEOUT' | 'BACKEND_ERROR' | 'BAD_BACKEND_RESPONSE' | 'IDEMPOTENCY_CONFLICT' | 'CIRCUIT_OPEN' | 'BACKEND_OVERLOADED'
+  'NOT_FOUND' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'BACKEND_UNAVAILABLE' | 'BACKEND_TIMEOUT' | 'BACKEND_ERROR' | 'BAD_BACKEND_RESPONSE' | 'IDEMPOTENCY_CONFLICT' | 'CIRCUIT_OPEN' | 'BACKEND_OVERLOADED'
 >;
 
 const brand = Symbol.for('guichet.AdapterError');

@@ -12,10 +12,12 @@ export const keyFields = {
   Citizen: 'niu',
   CivilAct: 'number',
   CivilActCopyRequest: 'reference',
+  CompanyApplicant: 'nif',
   ElectricityConnectionRequest: 'reference',
   EnergyMinesApplication: 'reference',
   LegacySystemHealth: 'system',
   Procedure: 'code',
+  RepresentedCompany: 'nif',
   Webhook: 'id',
   WebhookDelivery: 'id',
 } as const;

@@ -20,8 +20,14 @@ export interface DossierMines {
   LibelleEtat: string;
   DateDepot: string;
   DateMaj: string;
-  /** Company or cooperative applying, if not a person in their own name. */
+  /**
+   * Company or cooperative applying, if not a person in their own name. Free text in dossiers from before the
+   * register of operators (the seeded ones); the registered name when `NifSociete` is set.
+   */
   RaisonSociale: string | null;
+  /** The applicant company's NIF and RCCM, when filed for a company of the register (`NuiDemandeur` is then its mandate holder who filed). */
+  NifSociete: string | null;
+  RccmSociete: string | null;
   /** Commune code and locality of the site; null for procedures without a site. */
   Commune: string | null;
   Localite: string | null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateWorld } from '../world/index.js';
+import { generateWorld, seededCompanies } from '../world/index.js';
 import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type MinesSimulator, type DossierMines } from './index.js';
 import { procedureLegacy, proceduresLegacy } from './procedures.js';
 
@@ -8,6 +8,10 @@ const world = generateWorld(worldOptions);
 const dossiers = seedMinesDossiers(world);
 const first = dossiers[0]!;
 const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu) && p.birthDate < '2000-01-01')!;
+const [company, otherCompany] = seededCompanies(world);
+const manager = company!.representatives[0]!.niu;
+/** A deposit's applicant: the newcomer in their own name, or the company through its manager for a company-only procedure. */
+const applicantOf = (companiesOnly: boolean) => (companiesOnly ? { NuiDemandeur: manager, NifSociete: company!.nif, RccmSociete: company!.rccm } : { NuiDemandeur: newcomer.niu });
 
 /** The default scale's world, where every procedure is seeded (seeded before the simulator starts: it takes seconds). */
 const seeded = seedMinesDossiers(generateWorld({ ...worldOptions, scale: 1 }));
@@ -63,17 +67,17 @@ describe('Mines simulator — routes', () => {
   });
 
   it('files a deposit (201, ENR), findable by its external reference; POST is not idempotent', async () => {
-    const deposit = { NuiDemandeur: newcomer.niu, CodeProcedure: 'ADP', Commune: 'KOZAH1', Localite: 'Kpéwa', RefExterne: 'GCH-TEST-0001' };
+    const deposit = { ...applicantOf(procedureLegacy('ADP')!.entreprisesSeulement), CodeProcedure: 'ADP', Commune: 'KOZAH1', Localite: 'Kpéwa', RefExterne: 'GCH-TEST-0001' };
     const created = await post(deposit);
     expect(created.status).toBe(201);
-    expect(created.body.Donnees).toMatchObject({ NuiDemandeur: newcomer.niu, CodeEtat: 'ENR', RefExterne: 'GCH-TEST-0001' });
+    expect(created.body.Donnees).toMatchObject({ NuiDemandeur: deposit.NuiDemandeur, CodeEtat: 'ENR', RefExterne: 'GCH-TEST-0001' });
     await post(deposit);
     const found = await get('/api/v2/dossiers?refExterne=GCH-TEST-0001');
     expect((found.body.Donnees as { Dossiers: unknown[] }).Dossiers).toHaveLength(2);
   });
 
   it('requires a mining title’s substance and surface, in the title’s own unit', async () => {
-    const permit = { NuiDemandeur: newcomer.niu, CodeProcedure: 'PR', Commune: 'KOZAH1', Localite: 'Kpéwa' };
+    const permit = { ...applicantOf(true), CodeProcedure: 'PR', Commune: 'KOZAH1', Localite: 'Kpéwa' };
     expect((await post(permit)).body.Erreur?.Code).toBe('PIECE_MANQUANTE');
     expect((await post({ ...permit, Substance: 'OR', Superficie: 1_200, UniteSuperficie: 'HA' })).body.Erreur?.Code).toBe('PARAMETRE_INVALIDE');
     expect((await post({ ...permit, Substance: 'OR', Superficie: 12, UniteSuperficie: 'KM2' })).body.Donnees).toMatchObject({ CodeProcedure: 'PR', Superficie: 12, UniteSuperficie: 'KM2' });
@@ -98,9 +102,8 @@ describe('Mines simulator — routes', () => {
 
   it.each(proceduresLegacy.map((p) => [p.code, p] as const))('accepts a deposit of %s with the fields its procedure requires', async (code, procedure) => {
     const deposit = {
-      NuiDemandeur: newcomer.niu,
+      ...applicantOf(procedure.entreprisesSeulement),
       CodeProcedure: code,
-      RaisonSociale: procedure.entreprisesSeulement ? 'Société Test SARL' : null,
       ...(procedure.site ? { Commune: 'KOZAH1', Localite: 'Kpéwa' } : {}),
       ...(procedure.minier ? { Substance: procedure.minier.substances[0], Superficie: procedure.minier.min, UniteSuperficie: procedure.minier.unite } : {}),
     };
@@ -114,6 +117,27 @@ describe('Mines simulator — routes', () => {
     expect(refused).toMatchObject({ status: 422, body: { Erreur: { Code: 'PROCEDURE_INCONNUE' } } });
     const site = proceduresLegacy.find((p) => p.site && p.minier === null)!;
     expect((await post({ NuiDemandeur: newcomer.niu, CodeProcedure: site.code })).body.Erreur?.Code).toBe('PIECE_MANQUANTE');
+  });
+
+  it('files for a company of its register by one of its mandate holders, under the registered name', async () => {
+    const created = await post({ ...applicantOf(true), CodeProcedure: 'LIP', RaisonSociale: 'Nom libre' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.Donnees).toMatchObject({ NuiDemandeur: manager, NifSociete: company!.nif, RccmSociete: company!.rccm, RaisonSociale: company!.name });
+    // A person's deposit keeps its free-text name and no company identifiers.
+    const own = await post({ NuiDemandeur: newcomer.niu, CodeProcedure: 'AIE', RaisonSociale: 'Ets Test' });
+    expect(own.body.Donnees).toMatchObject({ NifSociete: null, RccmSociete: null, RaisonSociale: 'Ets Test' });
+  });
+
+  it('refuses a company it does not know, an RCCM of another company, a depositor without a mandate, a company-only procedure without a company', async () => {
+    const lip = { CodeProcedure: 'LIP' };
+    expect(await post({ ...lip, NuiDemandeur: manager, NifSociete: '1000000016', RccmSociete: company!.rccm })).toMatchObject({ status: 422, body: { Erreur: { Code: 'SOCIETE_INCONNUE' } } });
+    expect(await post({ ...lip, NuiDemandeur: manager, NifSociete: company!.nif, RccmSociete: otherCompany!.rccm })).toMatchObject({ status: 422, body: { Erreur: { Code: 'SOCIETE_INCONNUE' } } });
+    expect(await post({ ...lip, NuiDemandeur: newcomer.niu, NifSociete: company!.nif, RccmSociete: company!.rccm })).toMatchObject({
+      status: 403,
+      body: { Erreur: { Code: 'MANDATAIRE_NON_HABILITE' } },
+    });
+    expect(await post({ ...lip, NuiDemandeur: manager })).toMatchObject({ status: 400, body: { Erreur: { Code: 'PARAMETRE_INVALIDE' } } });
+    expect(await post({ ...lip, NuiDemandeur: manager, NifSociete: '12', RccmSociete: company!.rccm })).toMatchObject({ status: 400, body: { Erreur: { Code: 'PARAMETRE_INVALIDE' } } });
   });
 
   it('refuses an unknown procedure (422) and a malformed NUI (400)', async () => {

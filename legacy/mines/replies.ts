@@ -4,6 +4,10 @@ export const codesErreur = {
   PARAMETRE_INVALIDE: 400,
   PROCEDURE_INCONNUE: 422,
   PIECE_MANQUANTE: 422,
+  /** A deposit for a company SIGEM's register does not know (or whose NIF and RCCM do not go together). */
+  SOCIETE_INCONNUE: 422,
+  /** A deposit for a company by a person who holds no mandate of it. */
+  MANDATAIRE_NON_HABILITE: 403,
   ROUTE_INCONNUE: 404,
   ERREUR_TECHNIQUE: 500,
 } as const;

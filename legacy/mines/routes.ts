@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../../lib/http/index.js';
 import { createRouteListener, jsonReply, routeRequest, type LegacyRoute, type RouteRequest } from '../shared/index.js';
 import { parseDeposit } from './deposit.js';
+import type { CompanyRegister } from './company-register.js';
 import type { DossierStore } from './dossier-store.js';
 import { parseDateLegacy } from './legacy-dossier.js';
 import { codesErreur, corpsErreur, ErreurMines, ok, type Reponse } from './replies.js';
@@ -23,13 +24,13 @@ const positiveInt = (value: string | null, fallback: number, max: number, name: 
  * The system's API. Operation names (call counter, FAULT_OPERATIONS): `listerDossiers`, `consulterDossiers`,
  * `rechercherParRefExterne`, `consulterDossier`, `deposerDossier`, `mouvements`, `sante` (and `routeInconnue`).
  */
-export function minesRoutes(store: DossierStore): Route[] {
+export function minesRoutes(store: DossierStore, register: CompanyRegister): Route[] {
   return [
     {
       method: 'GET',
       pattern: /^\/api\/v2\/sante\/?$/,
       operation: 'sante',
-      handle: () => ok({ Statut: 'OK', Dossiers: store.size }),
+      handle: () => ok({ Statut: 'OK', Dossiers: store.size, Societes: register.size }),
     },
     {
       method: 'GET',
@@ -95,7 +96,7 @@ export function minesRoutes(store: DossierStore): Route[] {
         const text = await readBody(req, 64_000).catch(() => {
           throw new ErreurMines('PARAMETRE_INVALIDE', 'Corps de requête trop volumineux.');
         });
-        return ok(store.add(parseDeposit(text, Date.now())), 201);
+        return ok(store.add(parseDeposit(text, Date.now(), register)), 201);
       },
     },
   ];

@@ -1,5 +1,5 @@
 import type { MinesStageCode } from '../../schema/index.js';
-import { communeByCode, Random, type World } from '../world/index.js';
+import { communeByCode, Random, streamSeed, type World } from '../world/index.js';
 import { dateLegacy, parseDateLegacy, type DossierMines, type EtapeMines } from './legacy-dossier.js';
 import { proceduresLegacy, type ProcedureLegacy } from './procedures.js';
 import { libellesEtat, type CodeEtat } from './states.js';
@@ -38,13 +38,6 @@ const stageTimings: Readonly<Record<MinesStageCode, StageTiming>> = {
   DELIV: { minDays: 2, maxDays: 10 },
   ENREG: { minDays: 1, maxDays: 10 },
 };
-
-/** A salt from the system's name: its stream never draws from, nor shifts, the ordinary world's. */
-function streamSeed(seed: number, system: string): number {
-  let hash = seed >>> 0;
-  for (const char of system) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-  return hash;
-}
 
 function officeHours(ms: number, random: Random): number {
   const day = Math.floor(ms / DAY_MS) * DAY_MS;
@@ -112,6 +105,9 @@ export function seedMinesDossiers(world: World): DossierMines[] {
         DateMaj: last?.Date ?? dateLegacy(startMs),
         // Company-only procedures are filed for a company; the others (small sites, installers) mostly by persons.
         RaisonSociale: random.chance(procedure.entreprisesSeulement ? 1 : 0.25) ? `${random.pick(companies)} ${person.lastName}` : null,
+        // Filed before SIGEM kept a register of operators: a name, no identifiers (the person's own dossier).
+        NifSociete: null,
+        RccmSociete: null,
         Commune: commune,
         Localite: commune === null ? null : random.pick(communeByCode(commune)?.quarters ?? ['Centre']),
         FraisDossierFcfa: procedure.fraisFcfa,

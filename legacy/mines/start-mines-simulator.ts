@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { closeServer, listen } from '../../lib/http/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import { installFaultLayer, knobsFromEnv, type LegacyControl } from '../shared/index.js';
-import { generateWorld } from '../world/index.js';
+import { generateWorld, seededCompanies } from '../world/index.js';
+import { CompanyRegister } from './company-register.js';
 import type { MinesSimulatorConfig } from './config.js';
 import { DossierStore } from './dossier-store.js';
 import { minesProfile } from './profile.js';
@@ -20,7 +21,8 @@ export interface MinesSimulator {
 export async function startMinesSimulator(config: MinesSimulatorConfig, log?: Logger): Promise<MinesSimulator> {
   const world = generateWorld({ seed: config.SEED, scale: config.SCALE, now: config.SEED_NOW });
   const store = new DossierStore(seedMinesDossiers(world));
-  const routes = minesRoutes(store);
+  const register = new CompanyRegister(seededCompanies(world));
+  const routes = minesRoutes(store, register);
 
   const server = createServer({ keepAliveTimeout: 5_000 });
   server.on('request', createRequestListener(routes));
@@ -28,6 +30,6 @@ export async function startMinesSimulator(config: MinesSimulatorConfig, log?: Lo
     setStatus: (numero, codeEtat, nowMs) => store.setStatus(numero, codeEtat, nowMs),
   });
   const url = await listen(server, config.HOST, config.PORT);
-  log?.info({ dossiers: store.size }, 'world loaded');
+  log?.info({ dossiers: store.size, companies: register.size }, 'world loaded');
   return { url, control, close: () => closeServer(server, 1_000) };
 }

@@ -7,3 +7,5 @@ export { communes, communeByCode } from './communes.js';
 export type { Commune } from './communes.js';
 export { Random } from './random.js';
 export type * from './types.js';
+export { seededCompanies, companiesRepresentedBy } from './companies.js';
+export { streamSeed } from './stream-seed.js';

@@ -92,6 +92,30 @@ export interface PermitApplication {
   readonly missingDocuments: string[];
 }
 
+/** What a natural person holds for a company: its manager (gérant, directeur général) or a representative it declared. */
+export type Mandate = 'MANAGER' | 'REPRESENTATIVE';
+
+export interface CompanyRepresentative {
+  readonly niu: string;
+  readonly mandate: Mandate;
+}
+
+/** A company of the seeded world (legacy/world/companies.ts), known by its NIF and its RCCM number. */
+export interface Company {
+  /** 10 digits, the last a Luhn check digit (schema/company-identifiers.ts). */
+  readonly nif: string;
+  /** `TG-LOM-2019-B-01234`. */
+  readonly rccm: string;
+  /** Registered name (raison sociale). */
+  readonly name: string;
+  readonly legalForm: string;
+  /** ISO date of its registration. */
+  readonly registeredOn: string;
+  readonly registryOffice: string;
+  /** Its mandate holders, the manager first. */
+  readonly representatives: readonly CompanyRepresentative[];
+}
+
 export interface World {
   readonly seed: number;
   readonly scale: number;

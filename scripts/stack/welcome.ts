@@ -1,4 +1,4 @@
-import { generateWorld } from '../../legacy/world/index.js';
+import { generateWorld, seededCompanies } from '../../legacy/world/index.js';
 import type { Stack } from './start-stack.js';
 
 /** A seeded citizen with dossiers at the three first ministries, and one of their references: queries that answer something. */
@@ -22,11 +22,19 @@ export function demoCitizen(): { readonly niu: string; readonly reference: strin
   return { niu, reference };
 }
 
+/** A seeded company and its manager: the company examples of the welcome. */
+export function demoCompany(): { readonly nif: string; readonly rccm: string; readonly managerNiu: string } {
+  const world = generateWorld({ seed: Number(process.env.SEED ?? 20_261_123), scale: Number(process.env.SCALE ?? 1), now: process.env.SEED_NOW ?? '2026-11-01' });
+  const company = seededCompanies(world)[0];
+  return { nif: company?.nif ?? '', rccm: company?.rccm ?? '', managerNiu: company?.representatives[0]?.niu ?? '' };
+}
+
 /** What `npm start` and `npm run start:scaled` print once the stack is up (French: for the newcomer at the terminal). */
 export function welcomeText(stack: Pick<Stack, 'gatewayUrl' | 'idpUrl' | 'witnessUrl' | 'legacyUrls'> & { readonly databaseUrl?: string }): string {
   // Scaled: the trail is in the run's PostgreSQL, not the file.
   const trail = stack.databaseUrl === undefined ? '' : `DATABASE_URL=${stack.databaseUrl} `;
   const { niu, reference } = demoCitizen();
+  const company = demoCompany();
   const gql = stack.gatewayUrl;
   const origin = new URL(gql).origin;
   const numero = reference.replace(/^CEET-/, '');
@@ -48,6 +56,11 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TO
 
 # qui a consulté mes données ?
 curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data '{"query":"{ me { accessLog { at kind role ministry client systems } } }"}'
+
+# une société : son gérant dépose une licence d’importation de produits pétroliers pour elle, puis lit qui a consulté ses données
+CTOKEN=$(npm run -s token -- --role citizen --niu ${company.managerNiu})
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $CTOKEN" --data '{"query":"mutation($input: EnergyMinesApplicationInput!) { submitEnergyMinesApplication(input: $input, idempotencyKey: \\"bienvenue-societe-0001\\") { reference status company { nif rccm } companyName } }","variables":{"input":{"applicantNiu":"${company.managerNiu}","procedureCode":"MEM-PETROLE-IMPORTATION","company":{"nif":"${company.nif}","rccm":"${company.rccm}"}}}}'
+curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $CTOKEN" --data '{"query":"{ myCompanies { nif accessLog { at kind role ministry client operation } } }"}'
 
 # les événements de ses dossiers, poussés (GraphQL sur SSE) : laissez tourner, puis, dans un troisième terminal,
 # faites avancer le dossier dans le système de la CEET ; l’événement arrive dans les 2 s (la lecture des flux)

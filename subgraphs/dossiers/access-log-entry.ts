@@ -11,7 +11,7 @@ registerEnumType(AccessorRole, {
   name: 'AccessorRole',
   description: 'Qui a accédé : un agent d’un ministère, un service intégrateur…',
   valuesConfig: {
-    CITIZEN: { description: 'Un citoyen (vous-même n’apparaissez pas).' },
+    CITIZEN: { description: 'Un citoyen (vous-même n’apparaissez pas dans votre propre journal ; dans celui d’une société, ses représentants figurent).' },
     AGENT: { description: 'Un agent d’un ministère, pour traiter un dossier.' },
     SUPERVISOR: { description: 'Un superviseur.' },
     INTEGRATOR: { description: 'Un service intégrateur autorisé.' },

@@ -1,13 +1,23 @@
-import { IsOptional, IsPositive, Length } from 'class-validator';
+import { IsOptional, IsPositive, Length, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsApplicantNiu, IsCommuneCode } from '../shared/index.js';
+import { CompanyApplicantInput } from './company-applicant-input.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @InputType({ description: 'Demande de titre minier, d’autorisation ou d’agrément au ministère des Mines et de l’Énergie.' })
 export class EnergyMinesApplicationInput {
-  @Field(() => ID, { description: 'NIU du demandeur (12 chiffres).' })
+  @Field(() => ID, { description: 'NIU du demandeur (12 chiffres) : le citoyen lui-même, ou le représentant qui dépose pour une société.' })
   @IsApplicantNiu()
   applicantNiu!: string;
+
+  @Field(() => CompanyApplicantInput, {
+    nullable: true,
+    description:
+      'La société demandeuse, si la demande n’est pas déposée en nom propre : le demandeur doit en être le gérant ou un représentant déclaré. Exigée pour les démarches réservées aux sociétés (voir applicantKinds au catalogue).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  company?: CompanyApplicantInput | null;
 
   @Field(() => ID, { description: 'Code de la démarche, parmi celles du ministère (voir le catalogue des démarches).' })
   procedureCode!: string;

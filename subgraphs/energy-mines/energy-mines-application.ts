@@ -1,5 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { CompanyApplicant } from './company-applicant.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @Directive('@key(fields: "reference")')
@@ -12,6 +13,12 @@ import { MineralSubstance } from './mineral-substance.js';
 export class EnergyMinesApplication extends DossierFields {
   @Field(() => String, { nullable: true, description: 'Raison sociale de la société ou de la coopérative demandeuse, le cas échéant.' })
   companyName!: string | null;
+
+  @Field(() => CompanyApplicant, {
+    nullable: true,
+    description: 'La société demandeuse, quand la demande a été déposée pour elle (le demandeur, applicant, est alors le représentant qui l’a déposée) ; null pour une demande en nom propre.',
+  })
+  company!: CompanyApplicant | null;
 
   @Field(() => String, { nullable: true, description: 'Code de la commune du site (ex. KOZAH1), pour les démarches qui en ont un.' })
   communeCode!: string | null;

@@ -40,15 +40,22 @@ export class EnergyMinesResolver {
     const procedure = procedureOfCode(procedureCode);
     const needsSite = procedure?.site ?? false;
     const mining = procedure?.mining ?? null;
+    const company = input.company ? { nif: input.company.nif, rccm: input.company.rccm } : null;
     const record = await ctx.submit({
       procedureCode,
       applicantNiu: input.applicantNiu,
+      companyNif: company?.nif ?? null,
       idempotencyKey,
       // Checked before the outbox: a queued application must be one SIGEM will take.
       payload: () => {
         if (!procedure || !isProcedureOfMines(procedureCode)) {
           throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère : voir ses démarches dans le catalogue (procedures).`, ['input', 'procedureCode']);
         }
+        // Who may apply: the procedure's applicant kinds, from the catalogue.
+        if (company === null && !procedure.applicantKinds.includes('CITIZEN')) {
+          throw userInputError('Cette démarche est réservée aux sociétés : déposez-la pour la société que vous représentez (company : NIF et RCCM).', ['input', 'company']);
+        }
+        if (company !== null && !procedure.applicantKinds.includes('COMPANY')) throw userInputError('Cette démarche se dépose en nom propre, pas pour une société.', ['input', 'company']);
         if (needsSite && (!input.communeCode || !input.locality)) throw userInputError('Cette démarche porte sur un site : indiquez sa commune et sa localité.', ['input', 'communeCode']);
         if (mining && (!input.substance || input.areaHectares === null || input.areaHectares === undefined))
           throw userInputError('Un titre minier exige la substance et la superficie sollicitées.', ['input', 'substance']);
@@ -59,6 +66,7 @@ export class EnergyMinesResolver {
           niu: input.applicantNiu,
           procedureCode: procedure.procedureCode,
           companyName: input.companyName ?? null,
+          company,
           communeCode: needsSite ? (input.communeCode ?? null) : null,
           locality: needsSite ? (input.locality ?? null) : null,
           substance: mining ? (input.substance ?? null) : null,
@@ -67,6 +75,7 @@ export class EnergyMinesResolver {
       },
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
+        (existing.company?.nif ?? null) === (company?.nif ?? null) &&
         existing.procedureCode === procedureCode &&
         existing.communeCode === (needsSite ? (input.communeCode ?? null) : null) &&
         existing.substance === (mining ? (input.substance ?? null) : null) &&

@@ -12,6 +12,7 @@ export const energyMines = defineMinistrySubgraph({
   queuedRecord: (common, input): EnergyMinesApplicationRecord => ({
     ...common,
     companyName: input.companyName,
+    company: input.company,
     communeCode: input.communeCode,
     locality: input.locality,
     substance: input.substance,

@@ -22,6 +22,7 @@ export {
   DossierRecordReaders,
   forbiddenError,
   recordedWhenVisible,
+  representsCompany,
   RequiresScopes,
   Scopes,
 } from './authorization/index.js';
@@ -40,7 +41,7 @@ export {
   MinistryCode,
   ProcedureRef,
 } from './dossier/index.js';
-export { assertNiu, assertReference, IsApplicantNiu, IsCommuneCode, IsLandTitle, notFoundError, userInputError, fieldsInputError } from './input/index.js';
+export { assertNiu, assertReference, IsApplicantNiu, IsCommuneCode, IsCompanyNif, IsCompanyRccm, IsLandTitle, notFoundError, userInputError, fieldsInputError } from './input/index.js';
 export { isSystemUnavailable } from './fallback/index.js';
 export { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers, legacySystems } from './legacy-health/index.js';
 export type { CacheHintRules } from './cache-hints/index.js';

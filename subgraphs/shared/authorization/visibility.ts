@@ -19,10 +19,19 @@ export function canSeeCitizen(principal: Principal, niu: string): boolean {
   }
 }
 
-export function canSeeDossier(principal: Principal, ministry: MinistryCode, applicantNiu: string): boolean {
+/** Whether the caller holds a mandate of the company (its NIF in the signed `companies` claim): citizens only. */
+export function representsCompany(principal: Principal, nif: string): boolean {
+  return principal.role === 'citizen' && principal.companies?.includes(nif) === true;
+}
+
+/**
+ * Who may see a dossier. A company's (`companyNif` set) is its declared representatives' — not the citizen who filed
+ * it once their mandate is gone, nor anybody else; a person's is theirs; agents see their ministry's.
+ */
+export function canSeeDossier(principal: Principal, ministry: MinistryCode, applicantNiu: string, companyNif: string | null = null): boolean {
   switch (principal.role) {
     case 'citizen':
-      return principal.niu === applicantNiu;
+      return companyNif === null ? principal.niu === applicantNiu : representsCompany(principal, companyNif);
     case 'agent':
       return principal.ministry === ministry;
     case 'integrator':
@@ -32,9 +41,12 @@ export function canSeeDossier(principal: Principal, ministry: MinistryCode, appl
   }
 }
 
-/** Who may file a dossier for `applicantNiu`: the citizen themself, or an integrator allowed to write. */
-export function canFileFor(principal: Principal, applicantNiu: string): boolean {
-  if (principal.role === 'citizen') return principal.niu === applicantNiu;
+/**
+ * Who may file a dossier for `applicantNiu` (and, for a company, `companyNif`): the citizen themself — for a company,
+ * one who represents it —, or an integrator allowed to write.
+ */
+export function canFileFor(principal: Principal, applicantNiu: string, companyNif: string | null = null): boolean {
+  if (principal.role === 'citizen') return principal.niu === applicantNiu && (companyNif === null || representsCompany(principal, companyNif));
   return principal.role === 'integrator' && principal.scopes.includes('dossiers:write');
 }
 

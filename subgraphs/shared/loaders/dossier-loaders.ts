@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { AccessRecorder } from '../../../audit/index.js';
 import type { Principal } from '../../../auth/index.js';
 import type { LegacyRecord, Outbox, Submission } from '../../../outbox/index.js';
-import type { LegacySystem, MinistryCode } from '../../../schema/index.js';
+import { companyAuditSubject, type LegacySystem, type MinistryCode } from '../../../schema/index.js';
 import { canSeeDossier, recordedWhenVisible } from '../authorization/index.js';
 import { batchLoader, listLoader } from './batch-loader.js';
 import { withLastKnown, withLastKnownList, type LastKnown } from '../fallback/index.js';
@@ -12,8 +12,14 @@ import type { KnownRecord } from '../fallback/index.js';
 import { referenceOfLookup, type ListingSeal } from '../listing-seal/index.js';
 import { currentDeadline } from '../../../lib/deadline/index.js';
 
-/** A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. */
-export type LoadedDossier = LegacyRecord & { readonly reference: string; readonly applicantNiu: string };
+/**
+ * A ministry's dossier, as its subgraph loads it: by reference, and as a citizen's list. `company` is set when it was
+ * filed for a company (`applicantNiu` is then its representative who filed): the company's, not the citizen's.
+ */
+export type LoadedDossier = LegacyRecord & { readonly reference: string; readonly applicantNiu: string; readonly company?: { readonly nif: string } | null };
+
+/** Whose data a dossier is, for the audit trail: the applicant and, for a company's, the company too. */
+const dataSubjectsOf = (record: LoadedDossier): readonly string[] => (record.company ? [record.applicantNiu, companyAuditSubject(record.company.nif)] : [record.applicantNiu]);
 
 export interface DossierLoadersOptions<R extends LoadedDossier> {
   readonly system: LegacySystem;
@@ -70,17 +76,18 @@ export interface DossierLoaders<R> {
  */
 export function dossierLoaders<R extends LoadedDossier>(options: DossierLoadersOptions<R>): DossierLoaders<R> {
   const { system, ministry, principal, access, lastKnown, outbox, queuedRecord } = options;
-  const mayServe = (record: R) => canSeeDossier(principal, ministry, record.applicantNiu);
+  const mayServe = (record: R) => canSeeDossier(principal, ministry, record.applicantNiu, record.company?.nif ?? null);
   // A citizen's list, remembered so an outage answers with the last known one (marked stale).
   const citizenList = withLastKnownList((niu: string) => options.listOfCitizen(niu), lastKnown);
-  const visible = recordedWhenVisible(mayServe, access, system, (r) => [r.applicantNiu]);
+  const visible = recordedWhenVisible(mayServe, access, system, dataSubjectsOf);
   const read = withLastKnown((references: readonly string[]) => options.getMany(references), lastKnown, { mayServe });
   const byReference = batchLoader(
     withGuichetReferences<R | Error>(options.freshness ? withFeedFreshness(read, options.freshness.freshness, options.freshness.counters) : read, outbox, queuedRecord),
     options.notFound,
     visible,
   );
-  const ofCitizen = listLoader(async (niu: string) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)], visible);
+  // A company's dossiers are not its representative's own: the systems list them under the NIU that filed them.
+  const ofCitizen = listLoader(async (niu: string) => [...(await citizenList(niu)), ...(await outbox.listForApplicant(niu)).map(queuedRecord)].filter((r) => !r.company), visible);
   const primed = (records: readonly R[]) => {
     for (const record of records) byReference.prime(record.reference, record);
     return records;

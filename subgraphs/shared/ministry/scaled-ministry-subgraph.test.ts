@@ -18,8 +18,9 @@ const dossiers = seedMinesDossiers(world);
 const first = dossiers[0]!;
 const reference = `MEM-${first.NumeroDossier.replace('/', '-')}`;
 const newcomer = world.persons.find((p) => !dossiers.some((d) => d.NuiDemandeur === p.niu) && p.birthDate < '2000-01-01')!;
-const procedure = minesProcedures.find((p) => p.site) ?? minesProcedures[0]!;
-const input = { applicantNiu: newcomer.niu, procedureCode: procedure.procedureCode, communeCode: 'KOZAH1', locality: 'Kpéwa', substance: 'GOLD', areaHectares: 1_200 };
+// A quarry: a site and a mining title, open to citizens.
+const procedure = minesProcedures.find((p) => p.site && p.mining !== null && p.applicantKinds.includes('CITIZEN'))!;
+const input = { applicantNiu: newcomer.niu, procedureCode: procedure.procedureCode, communeCode: 'KOZAH1', locality: 'Kpéwa', substance: 'SAND', areaHectares: 12 };
 const submit = `mutation ($input: EnergyMinesApplicationInput!, $key: String!) { submitEnergyMinesApplication(input: $input, idempotencyKey: $key) { reference status } }`;
 type Submitted = { submitEnergyMinesApplication: { reference: string; status: string } };
 const codes = (reply: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => reply.errors?.map((e) => e.extensions?.code);
@@ -75,7 +76,7 @@ describe('a ministry subgraph in scaled mode (two replicas, one PostgreSQL)', ()
     await expect.poll(async () => (await pool.query<{ state: string }>('SELECT state FROM outbox_submissions')).rows[0]?.state, { timeout: 10_000 }).toBe('delivered');
     expect(legacyCreates() - creates).toBe(1);
 
-    const conflict = await postAs(b.url, citizenPrincipal(newcomer.niu), submit, { input: { ...input, areaHectares: 1_300 }, key: 'scaled-test-0001' });
+    const conflict = await postAs(b.url, citizenPrincipal(newcomer.niu), submit, { input: { ...input, areaHectares: 13 }, key: 'scaled-test-0001' });
     expect(codes(conflict)).toEqual(['IDEMPOTENCY_CONFLICT']);
   });
 

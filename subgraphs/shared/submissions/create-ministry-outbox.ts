@@ -38,7 +38,7 @@ export function createMinistryOutbox<R extends LegacyRecord>({ name, system, con
     store: store ?? createSqliteSubmissionStore({ path: config.path }),
     system,
     delivery,
-    classify: classifyByCode({ rejectCodes: ['BAD_USER_INPUT', 'NOT_FOUND', 'IDEMPOTENCY_CONFLICT'] }),
+    classify: classifyByCode({ rejectCodes: ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'IDEMPOTENCY_CONFLICT'] }),
     owner: outboxOwnerId(name),
     log: outboxLog,
     pollIntervalMs: config.pollIntervalMs,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AccessRecorder } from '../../../audit/index.js';
 import type { Principal } from '../../../auth/index.js';
 import type { Outbox, Submission } from '../../../outbox/index.js';
-import type { DossierSystem, LegacySystem } from '../../../schema/index.js';
+import { companyAuditSubject, type DossierSystem, type LegacySystem } from '../../../schema/index.js';
 import { canFileFor, forbiddenError } from '../authorization/index.js';
 import { assertIdempotencyKey, externalReferenceFor } from './idempotency.js';
 import { payloadInputError } from './payload-input-error.js';
@@ -15,6 +15,8 @@ export type SubmittedRecord = { readonly reference: string; readonly applicantNi
 export interface Filing<R, I> {
   readonly procedureCode: string;
   readonly applicantNiu: string;
+  /** The company filed for, when not the applicant in their own name (`applicantNiu` then represents it). */
+  readonly companyNif?: string | null;
   readonly idempotencyKey: string;
   /**
    * The ministry's own checks, then the adapter's input but Guichet's external reference (derived here from the key).
@@ -44,7 +46,11 @@ export interface SubmissionDesk<R extends SubmittedRecord, I extends object> {
  */
 export async function submitDossier<R extends SubmittedRecord, I extends object>(desk: SubmissionDesk<R, I>, filing: Filing<R, I>): Promise<R> {
   assertIdempotencyKey(filing.idempotencyKey);
+  const companyNif = filing.companyNif ?? null;
   if (!canFileFor(desk.principal, filing.applicantNiu)) throw forbiddenError('Vous ne pouvez déposer une demande que pour vous-même.');
+  if (!canFileFor(desk.principal, filing.applicantNiu, companyNif)) {
+    throw forbiddenError(`Vous ne représentez pas la société de NIF ${companyNif ?? ''} : seuls son gérant et ses représentants déclarés peuvent déposer pour elle.`);
+  }
   const payload = await filing.payload();
   const externalReference = externalReferenceFor(desk.referencePrefix, filing.procedureCode, filing.applicantNiu, filing.idempotencyKey);
   const parsed = desk.inputSchema.safeParse({ ...payload, externalReference });
@@ -58,5 +64,6 @@ export async function submitDossier<R extends SubmittedRecord, I extends object>
   });
   const record = recordOfOutcome(outcome, desk.queuedRecord);
   desk.access.record({ niu: record.applicantNiu, system: desk.system, action: 'write' });
+  if (companyNif !== null) desk.access.record({ niu: companyAuditSubject(companyNif), system: desk.system, action: 'write' });
   return record;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectedMinistries, legacySystems, type LegacySystem } from '../../../schema/index.js';
-import { loadFeedSources } from './feed-sources.js';
+import { eventOwnerOf, loadFeedSources } from './feed-sources.js';
 import { loadAdapterKit } from './load-adapter-kit.js';
 
 describe('feed sources', () => {
@@ -25,5 +25,11 @@ describe('feed sources', () => {
   it('loads a kit by its system name, and fails for a system without an adapter folder', async () => {
     await expect(loadAdapterKit('nowhere' as LegacySystem)).rejects.toThrow();
     await expect(loadAdapterKit('ceet')).resolves.toMatchObject({ system: 'ceet' });
+  });
+
+  it('makes a company’s dossier events the company’s (its audit subject), a person’s their own', () => {
+    expect(eventOwnerOf({ applicantNiu: '111111111111' })).toBe('111111111111');
+    expect(eventOwnerOf({ applicantNiu: '111111111111', company: null })).toBe('111111111111');
+    expect(eventOwnerOf({ applicantNiu: '111111111111', company: { nif: '1000000016' } })).toBe('company:1000000016');
   });
 });

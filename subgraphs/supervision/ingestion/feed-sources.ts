@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
-import { connectedMinistries } from '../../../schema/index.js';
+import { companyAuditSubject, connectedMinistries } from '../../../schema/index.js';
 import { factOf } from '../read-model/index.js';
 import type { ChangeFeed } from './change-feeds.js';
 import { loadAdapterKit, type AnyAdapterKit } from './load-adapter-kit.js';
@@ -29,6 +29,14 @@ export interface FeedSource {
 }
 
 /**
+ * Whose a dossier's events are: a company's dossier (a record with `company`) is the company's — `company:<NIF>`, the
+ * key its audit records use —, never pushed to the representative who filed it as their own dossier.
+ */
+export function eventOwnerOf(record: { readonly applicantNiu: string; readonly company?: { readonly nif: string } | null }): string {
+  return record.company ? companyAuditSubject(record.company.nif) : record.applicantNiu;
+}
+
+/**
  * One ministry's feed through its adapter kit (the env is parsed again by the adapter's own schema). None paginates:
  * each answer holds every change since `since`. Where a dossier is: the kit's `communeOf` (the plot for electricity
  * and permits, the registry office that delivers the copies for RNEC).
@@ -43,7 +51,7 @@ export function feedSourceOf(kit: AnyAdapterKit): FeedSource {
       const changedSince = (adapter: ReturnType<AnyAdapterKit['create']>) => async (since: string) =>
         (await adapter.listChangedDossiers(since)).map((record) => ({
           fact: factOf(system, record, kit.communeOf(record)),
-          ownerNiu: record.applicantNiu,
+          ownerNiu: eventOwnerOf(record),
           ministryStatus: record.ministryStatus || null,
         }));
       return { system, source: kit.locationOf(options), options, open: () => ({ system, changedSince: changedSince(kit.create(options)) }) };

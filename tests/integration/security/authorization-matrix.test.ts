@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { legacySystems } from '../../../schema/index.js';
+import { seededCompanies } from '../../../legacy/world/index.js';
+import { legacySystems, ProcedureCode } from '../../../schema/index.js';
 import { ministryDossierTypes } from '../../../subgraphs/dossiers/ministry-dossier-types.js';
 import { testApiSchema } from '../../support/api-schema.js';
 import { scalarsOf, judge } from '../../support/authorization-matrix/check.js';
-import { expectationOf, mustBeAudited, partiesOf, type Expectation } from '../../support/authorization-matrix/expectations.js';
+import { alwaysEmpty, expectationOf, isCallersOwn, mustBeAudited, partiesOf, type Expectation } from '../../support/authorization-matrix/expectations.js';
 import { documentOf, generatePaths, lastEdgeKey, pathKey, type Path } from '../../support/authorization-matrix/paths.js';
 import { unclassifiedFields } from '../../support/authorization-matrix/policy.js';
 import { matrixRoles, tokenRequestOf, type MatrixRole } from '../../support/authorization-matrix/roles.js';
@@ -15,7 +16,7 @@ import { filingInputs, filingMutationNames } from '../../support/filing-inputs.j
 import { gql, type GraphQLResponse } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { agentToken, citizenToken, tokenFor } from '../../support/tokens.js';
-import { dossiersByCitizen } from '../../support/world.js';
+import { dossiersByCitizen, testWorld } from '../../support/world.js';
 
 /**
  * The authorization matrix, generated from the schema: every way from `Query` to every field (paths of up to four
@@ -36,6 +37,20 @@ const targets = matrixTargets();
 if (targets.length < 3) throw new Error('the test world has too few citizens with a dossier in every system');
 /** Read while every system is up (so remembered as last known), never read before a failure, and a stranger to both. */
 const [warm, cold, stranger] = [targets[0]!, targets[1]!, targets[2]!];
+
+/**
+ * A company's dossier, tried as a target of its own: its owner is the company's representative who filed it (their
+ * token carries the company's mandate), the stranger either a representative of another company or a citizen who
+ * represents none. The paths are every one that reads an energy & mines application by reference, and the
+ * representative's own `myCompanies` (its access log then holds the filing).
+ */
+const companies = seededCompanies(testWorld());
+const matrixCompany = companies.at(-1)!;
+const companyRepresentative = matrixCompany.representatives[0]!.niu;
+const otherCompanyRepresentative = companies.find((c) => c.representatives.every((r) => !matrixCompany.representatives.some((m) => m.niu === r.niu)))!.representatives[0]!.niu;
+const companyTargets: MatrixTarget[] = [];
+const companyPaths = () =>
+  paths.filter((p) => (p.hops[0]!.parent === 'Query' && p.hops[0]!.type === 'EnergyMinesApplication' && p.hops[0]!.field !== 'energyMinesApplicationQueue') || p.hops[0]!.field === 'myCompanies');
 
 /**
  * The `integrator-webhooks` caller's own webhook, with one delivery and its attempt (a test message to a closed port
@@ -61,7 +76,22 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   setMatrixWebhook({ webhookId, deliveryId });
+
+  // The company's dossier, filed by its representative through the gateway.
+  const filed = await gql<{ submitEnergyMinesApplication: { reference: string } }>(
+    `mutation($input: EnergyMinesApplicationInput!, $key: String!) { submitEnergyMinesApplication(input: $input, idempotencyKey: $key) { reference } }`,
+    { input: companyFiling(companyRepresentative), key: `matrix-company-${randomUUID()}` },
+    { token: await citizenToken(companyRepresentative) },
+  );
+  const reference = filed.data?.submitEnergyMinesApplication.reference;
+  if (!reference) throw new Error(`the matrix's company dossier: ${JSON.stringify(filed.errors)}`);
+  const base = { niu: companyRepresentative, references: { EnergyMinesApplication: reference }, actNumber: personOf(companyRepresentative).birthActNumber };
+  const secrets = [reference, matrixCompany.nif, matrixCompany.rccm, matrixCompany.name];
+  companyTargets.push({ ...base, other: otherCompanyRepresentative, secrets }, { ...base, other: stranger.niu, secrets });
 });
+
+/** A company-only licence for the matrix's company, filed by `applicantNiu`. */
+const companyFiling = (applicantNiu: string) => ({ applicantNiu, procedureCode: ProcedureCode.PETROLEUM_IMPORT_LICENCE, company: { nif: matrixCompany.nif, rccm: matrixCompany.rccm } });
 
 /** One edge per loader call site: the shortest path ending with each `parent.field → type`. */
 function edges(of: readonly Path[]): Path[] {
@@ -94,8 +124,9 @@ function secretsOf(target: MatrixTarget): Set<string> {
   let secrets = secretsByTarget.get(target.niu);
   if (!secrets) {
     const person = personOf(target.niu);
-    const dossiers = dossiersByCitizen().get(target.niu)!;
-    secrets = new Set([person.lastName, person.firstNames, person.birthDate, person.phone, ...dossiers.ceet, ...dossiers.urb, ...dossiers.rnec, ...dossiers.mem]);
+    const dossiers = dossiersByCitizen().get(target.niu);
+    const seeded = dossiers ? [...dossiers.ceet, ...dossiers.urb, ...dossiers.rnec, ...dossiers.mem] : [];
+    secrets = new Set([person.lastName, person.firstNames, person.birthDate, person.phone, ...seeded, ...(target.secrets ?? [])]);
     secretsByTarget.set(target.niu, secrets);
   }
   return secrets;
@@ -115,7 +146,7 @@ const traced = () => {
 };
 
 async function tryPath(state: string, path: Path, role: MatrixRole, target: MatrixTarget, strict: boolean): Promise<Tried> {
-  const parties = partiesOf(schema, path, target.niu, stranger.niu);
+  const parties = partiesOf(schema, path, target.niu, target.other ?? stranger.niu);
   const expectation = expectationOf(schema, path, role, parties);
   const document = documentOf(schema, path, operation, argumentsFor(target));
   const request = tokenRequestOf(role, parties);
@@ -127,7 +158,7 @@ async function tryPath(state: string, path: Path, role: MatrixRole, target: Matr
   const at = `[${state}] ${role.name} on ${pathKey(path)}`;
   for (const problem of verdict.problems) problems.push(`${at}: ${problem}`);
   // The leak scan: whatever the matrix denies, none of the owner's distinctive values may be anywhere in the answer.
-  const self = role.name === 'owner' || (path.hops[0]!.field === 'me' && role.name === 'other-citizen');
+  const self = role.name === 'owner' || (isCallersOwn(path) && role.name === 'other-citizen');
   const deniesAll = expectation.deniedHop !== -1 || Object.values(expectation.leaves).every((allowed) => !allowed);
   if (!self && deniesAll) {
     const text = scalarsOf(response).join('\n');
@@ -177,7 +208,7 @@ function checkAudit(since: number, strict: boolean): void {
   const audited = auditedRequests();
   for (const entry of tried.slice(since)) {
     const { path, role, expectation, traceId, target, state } = entry;
-    const self = role.name === 'owner' || (path.hops[0]!.field === 'me' && role.name === 'other-citizen');
+    const self = role.name === 'owner' || (isCallersOwn(path) && role.name === 'other-citizen');
     const records = (audited.get(traceId) ?? []).filter((r) => r.clientId === `matrix-${role.name}`);
     const at = `[${state}] ${role.name} on ${pathKey(path)}`;
     if (!self && mustBeAudited(path, expectation, entry.response.data, strict)) {
@@ -247,10 +278,14 @@ describe('the authorization matrix, generated from the schema', () => {
     // Someone else read the target before: its own access log has something to show.
     await gql(`query { dossier(reference: "${warm.references.ElectricityConnectionRequest}") { reference } }`, {}, { token: await agentToken('ENERGY') });
     await runState('up', paths, warm, true);
+    // A company's dossier: its representative, another company's, a citizen representing none, every other caller.
+    expect(companyTargets).toHaveLength(2);
+    for (const target of companyTargets) await runState('up-company', companyPaths(), target, true);
     // Non-vacuity: every path the matrix allows to someone gave that someone data.
-    const exercised = new Set(tried.filter((t) => t.state === 'up' && judge(t.path, t.expectation, t.response, true).gotData).map((t) => pathKey(t.path)));
-    // (A worklist's first page is whoever filed last: its applicants may have no dossier of some kind.)
-    const anchored = paths.filter((p) => !p.hops[0]!.type.endsWith('Page'));
+    const exercised = new Set(tried.filter((t) => t.state.startsWith('up') && judge(t.path, t.expectation, t.response, true).gotData).map((t) => pathKey(t.path)));
+    // (A worklist's first page is whoever filed last: its applicants may have no dossier of some kind; a company
+    // applicant is never under a citizen's lists.)
+    const anchored = paths.filter((p) => !p.hops[0]!.type.endsWith('Page') && !alwaysEmpty(p));
     const allowedSomewhere = anchored.filter((p) => matrixRoles.some((role) => expectationOf(schema, p, role, partiesOf(schema, p, warm.niu, stranger.niu)).deniedHop === -1));
     expect(allowedSomewhere.filter((p) => !exercised.has(pathKey(p))).map(pathKey)).toEqual([]);
     expect(report(found)).toEqual([]);
@@ -341,6 +376,34 @@ describe('the authorization matrix, generated from the schema', () => {
           return undefined;
         }),
       ),
+    );
+    expect(outcomes.filter((o) => o !== undefined)).toEqual([]);
+  });
+
+  it('a filing for a company × every caller: its representative and integrators allowed to write, audited on the company’s trail; nobody else', { timeout: 120_000 }, async () => {
+    const writers = new Set(['owner', 'integrator-write-only']);
+    const subject = `company:${matrixCompany.nif}`;
+    // The representative is the owner, another company's representative the other citizen.
+    const outcomes = await pooled(
+      matrixRoles.map((role) => async () => {
+        const request = tokenRequestOf(role, { ownerNiu: companyRepresentative, otherNiu: otherCompanyRepresentative, owningMinistry: 'MINES', otherMinistry: 'URBAN_PLANNING' });
+        const token = request ? await tokenFor(request) : undefined;
+        const { traceId, headers } = traced();
+        // Each caller files in its own name where it has one: the mandate is checked against the caller's token.
+        const applicant = role.name === 'other-citizen' ? otherCompanyRepresentative : companyRepresentative;
+        const response = await gql<{ submitEnergyMinesApplication: { reference: string } | null }>(
+          `mutation ${operation}($input: EnergyMinesApplicationInput!, $key: String!) { submitEnergyMinesApplication(input: $input, idempotencyKey: $key) { reference } }`,
+          { input: companyFiling(applicant), key: `matrix-company-${randomUUID()}` },
+          { ...(token ? { token } : {}), headers },
+        );
+        const filed = typeof response.data?.submitEnergyMinesApplication?.reference === 'string';
+        const codes = (response.errors ?? []).map((e) => String(e.extensions?.code));
+        const records = auditedRequests().get(traceId) ?? [];
+        if (writers.has(role.name) !== filed) return `company filing by ${role.name}: ${filed ? 'filed, though the matrix refuses it' : `refused (${codes.join(', ')})`}`;
+        if (!filed && !codes.every((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN')) return `company filing by ${role.name}: refused with ${codes.join(', ')}`;
+        if (filed && !records.some((r) => r.niu === subject && r.action === 'write')) return `company filing by ${role.name}: filed, not on the company's audit trail`;
+        return undefined;
+      }),
     );
     expect(outcomes.filter((o) => o !== undefined)).toEqual([]);
   });

@@ -25,7 +25,13 @@ export function endObjects(path: Path, data: Json | undefined, hops = path.hops.
       const inner = value[hop.field];
       const items = Array.isArray(inner) ? inner : inner === undefined || inner === null ? [] : [inner];
       if (items.length === 0) cut = true;
-      for (const item of items) if (item !== null && typeof item === 'object' && !Array.isArray(item) && (!hop.through || item.__typename === hop.type) && (bare || substantive(item))) next.push(item);
+      const following = path.hops[index + 1];
+      for (const item of items) {
+        if (item === null || typeof item !== 'object' || Array.isArray(item) || (hop.through && item.__typename !== hop.type)) continue;
+        if (bare || substantive(item)) next.push(item);
+        // A real object whose next field is null (a person's dossier has no applicant company): the path ends here.
+        else if (following && item[following.field] === null) cut = true;
+      }
     }
     level = next;
   }

@@ -3,7 +3,7 @@ import { ministriesWithASystem, ministryOfLegacySystem, type LegacySystem, type 
 import { ministryDossierTypes } from '../../../subgraphs/dossiers/ministry-dossier-types.js';
 import { endObjects } from './check.js';
 import type { Path } from './paths.js';
-import { authorizationMatrix, readersOf, type Readers } from './policy.js';
+import { authorizationMatrix, callersOwnRoots, readersOf, type Readers } from './policy.js';
 import { readerAdmits, type MatrixRole, type Parties, type Relation } from './roles.js';
 
 /** Ministry and system of each ministry's dossier type (the registry of the unified view). */
@@ -42,8 +42,8 @@ const admits = (readers: Readers | undefined, role: MatrixRole, relation: Relati
 export function expectationOf(schema: GraphQLSchema, path: Path, role: MatrixRole, parties: Parties): Expectation {
   const ministry = agentMinistry(role, parties);
   const isCitizen = role.name === 'owner' || role.name === 'other-citizen';
-  // `me` is the caller's own record; any other root leads to the owner's data.
-  const self = path.hops[0]!.field === 'me' ? isCitizen : role.name === 'owner';
+  // `me` (and `myCompanies`) is the caller's own; any other root leads to the owner's data.
+  const self = isCallersOwn(path) ? isCitizen : role.name === 'owner';
   let agentOfDossier = false;
   let agentOfWorklist = false;
   let deniedHop = -1;
@@ -64,8 +64,15 @@ export function expectationOf(schema: GraphQLSchema, path: Path, role: MatrixRol
   return { deniedHop, leaves };
 }
 
+/** Whether the path starts at a root that answers with the caller's own data (`me`, `myCompanies`). */
+export const isCallersOwn = (path: Path): boolean => callersOwnRoots.has(path.hops[0]!.field);
+
+/** Whether the matrix allows the path to someone, yet it can never hold data (see `neverInCitizenLists`). */
+export const alwaysEmpty = (path: Path): boolean =>
+  path.hops.some((hop, i) => authorizationMatrix[hop.type]?.neverInCitizenLists === true && path.hops.slice(0, i).some((before) => before.type === 'Citizen'));
+
 /** Types whose objects are someone's records: serving one is a read of that person's data. */
-const recordTypes = (type: string) => dossierTypeSystems.has(type) || ['CivilAct', 'DossierStep', 'AccessLogEntry'].includes(type);
+const recordTypes = (type: string) => dossierTypeSystems.has(type) || ['CivilAct', 'DossierStep', 'AccessLogEntry', 'CompanyApplicant'].includes(type);
 
 /**
  * Whether a non-owner's read along `path` must be on the data owner's access log, given the answer: it served a

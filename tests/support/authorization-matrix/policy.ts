@@ -37,7 +37,16 @@ export interface TypeRules {
   /** Readers of each field; `all` for the fields not listed. */
   readonly fields?: Readonly<Record<string, Readers>>;
   readonly all?: Readers;
+  /**
+   * Objects of this type hang only off records read by reference, never off a record in a citizen's lists (a company
+   * applicant: a company's dossiers are never among its representative's own). A path reaching it through a `Citizen`
+   * is allowed but always empty, so the non-vacuity check leaves it out.
+   */
+  readonly neverInCitizenLists?: true;
 }
+
+/** Roots that answer with the caller's own data, whoever the caller is (`me`, the companies they represent). */
+export const callersOwnRoots: ReadonlySet<string> = new Set(['me', 'myCompanies']);
 
 const dossier: Readers = ['self', 'agent-of-dossier', 'dossiers:read'];
 const identity: Readers = ['self', 'agent-of-dossier', 'citizens:read'];
@@ -63,6 +72,8 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
     personal: false,
     fields: {
       me: ['self'],
+      // The companies the caller represents, by their signed mandates: the caller's own.
+      myCompanies: ['self'],
       citizen: ['self', 'citizens:read', 'dossiers:read'],
       dossier,
       civilAct: ['self', 'citizens:read'],
@@ -106,6 +117,10 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   DossierStep: { personal: true, all: reached },
   DossierConnection: { personal: true, all: reached },
   AccessLogEntry: { personal: true, all: reached },
+  // A company the caller represents and its access log: reached only through the caller's own `myCompanies`.
+  RepresentedCompany: { personal: true, all: reached },
+  // The applicant company of a company's dossier: read with the dossier (whose row-level rule admits its representatives).
+  CompanyApplicant: { personal: true, all: reached, neverInCitizenLists: true },
   ElectricityRequestPage: { personal: false, all: reached },
   BuildingPermitPage: { personal: false, all: reached },
   EnergyMinesApplicationPage: { personal: false, all: reached },

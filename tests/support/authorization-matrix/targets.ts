@@ -11,6 +11,10 @@ export interface MatrixTarget {
   /** Dossier type → one of their references (overridable: a queued submission's Guichet reference). */
   readonly references: Readonly<Record<string, string>>;
   readonly actNumber: string;
+  /** The caller who is a stranger to this target (`other-citizen`); default: the matrix's stranger. */
+  readonly other?: string;
+  /** Distinctive values of the target beyond the person's and their seeded dossiers' (a company dossier, its company). */
+  readonly secrets?: readonly string[];
 }
 
 const listOfPrefix: Readonly<Record<string, keyof Omit<CitizenDossiers, 'niu'>>> = { CEET: 'ceet', URB: 'urb', RNEC: 'rnec', MEM: 'mem' };
