@@ -28,6 +28,23 @@ function problemsOf(env: NodeJS.ProcessEnv): string {
 }
 
 describe('readGatewayConfig', () => {
+  it('reads the documents’ limits, with their defaults', () => {
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).documents).toMatchObject({ maxBytes: 10_000_000, uploadDeadlineMs: 60_000, unreferencedTtlMs: 86_400_000 });
+    const set = readGatewayConfig({ SUPERGRAPH_PATH: supergraph, DOCUMENTS_MAX_BYTES: '5000000', DOCUMENTS_UPLOAD_DEADLINE_MS: '30000', DOCUMENTS_PATH: '/var/lib/guichet/documents' });
+    expect(set.documents).toMatchObject({ maxBytes: 5_000_000, uploadDeadlineMs: 30_000, path: '/var/lib/guichet/documents' });
+  });
+
+  it.each([
+    ['DOCUMENTS_MAX_BYTES', 'ten megabytes'],
+    ['DOCUMENTS_MAX_BYTES', '0'],
+    ['DOCUMENTS_MAX_BYTES', '500000000'],
+    ['DOCUMENTS_UPLOAD_DEADLINE_MS', '-1'],
+    ['DOCUMENTS_UPLOAD_DEADLINE_MS', '1.5'],
+    ['DOCUMENTS_UNREFERENCED_TTL_MS', '10'],
+  ])('refuses %s=%s at start-up, naming it', (name, value) => {
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, [name]: value })).toContain(name);
+  });
+
   it('applies the documented defaults and the supergraph URLs', () => {
     const config = readGatewayConfig({ SUPERGRAPH_PATH: supergraph });
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, nodeEnv: 'development', subgraphTimeoutMs: 15_000, maxBodyBytes: 1_000_000, subgraphMaxConnections: 64, unusedUrlOverrides: [] });
