@@ -13,6 +13,8 @@ export const documentsEnvSchema = z.object({
   DOCUMENTS_PATH: z.string().min(1, 'must not be empty').optional(),
   /** How long an uploaded document no dossier references is kept before the sweep deletes it. Default 24 h. */
   DOCUMENTS_UNREFERENCED_TTL_MS: envMs(86_400_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
+  /** Between two sweeps of unreferenced documents. Default 10 min. */
+  DOCUMENTS_SWEEP_INTERVAL_MS: envMs(600_000).refine((v) => v >= 100, 'expected at least 100 ms'),
 });
 
 export interface DocumentsConfig {
@@ -21,6 +23,7 @@ export interface DocumentsConfig {
   /** Absolute path of the filesystem store. */
   readonly path: string;
   readonly unreferencedTtlMs: number;
+  readonly sweepIntervalMs: number;
 }
 
 export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchema>): DocumentsConfig {
@@ -29,5 +32,6 @@ export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchem
     uploadDeadlineMs: options.DOCUMENTS_UPLOAD_DEADLINE_MS,
     path: options.DOCUMENTS_PATH === undefined ? dataPath('documents') : resolve(options.DOCUMENTS_PATH),
     unreferencedTtlMs: options.DOCUMENTS_UNREFERENCED_TTL_MS,
+    sweepIntervalMs: options.DOCUMENTS_SWEEP_INTERVAL_MS,
   };
 }

@@ -29,7 +29,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string {
 
 describe('readGatewayConfig', () => {
   it('reads the documents’ limits, with their defaults', () => {
-    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).documents).toMatchObject({ maxBytes: 10_000_000, uploadDeadlineMs: 60_000, unreferencedTtlMs: 86_400_000 });
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).documents).toMatchObject({ maxBytes: 10_000_000, uploadDeadlineMs: 60_000, unreferencedTtlMs: 86_400_000, sweepIntervalMs: 600_000 });
     const set = readGatewayConfig({ SUPERGRAPH_PATH: supergraph, DOCUMENTS_MAX_BYTES: '5000000', DOCUMENTS_UPLOAD_DEADLINE_MS: '30000', DOCUMENTS_PATH: '/var/lib/guichet/documents' });
     expect(set.documents).toMatchObject({ maxBytes: 5_000_000, uploadDeadlineMs: 30_000, path: '/var/lib/guichet/documents' });
   });
@@ -41,6 +41,7 @@ describe('readGatewayConfig', () => {
     ['DOCUMENTS_UPLOAD_DEADLINE_MS', '-1'],
     ['DOCUMENTS_UPLOAD_DEADLINE_MS', '1.5'],
     ['DOCUMENTS_UNREFERENCED_TTL_MS', '10'],
+    ['DOCUMENTS_SWEEP_INTERVAL_MS', 'often'],
   ])('refuses %s=%s at start-up, naming it', (name, value) => {
     expect(problemsOf({ SUPERGRAPH_PATH: supergraph, [name]: value })).toContain(name);
   });

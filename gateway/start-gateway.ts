@@ -16,7 +16,7 @@ import { startSubscriptions, type RunningSubscriptions } from './subscriptions/i
 import { apiSchemaOf } from './trusted-documents/index.js';
 import { createExplorer } from './explorer/index.js';
 import { createUploadRoute } from './documents/index.js';
-import { createFileDocumentStore } from '../documents/index.js';
+import { openDocumentStore, startDocumentSweep } from '../documents/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
@@ -86,9 +86,20 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
   metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
   // Citizens' supporting documents (POST /documents), in the store the filing subgraph reads them from.
-  const documentStore = createFileDocumentStore({ directory: config.documents.path });
+  // Scaled (DATABASE_URL, as the trail): PostgreSQL, shared by every replica; embedded: DOCUMENTS_PATH.
+  const { database } = config.audit;
+  const documentStore = await openDocumentStore({ config: config.documents, ...(database ? { database: { url: database.url, applicationName: 'guichet-gateway-documents' } } : {}) });
+  // Documents no dossier took within DOCUMENTS_UNREFERENCED_TTL_MS go; every worker sweeps, each deletion is one's.
+  const documentSweep = startDocumentSweep({
+    store: documentStore,
+    unreferencedTtlMs: config.documents.unreferencedTtlMs,
+    intervalMs: config.documents.sweepIntervalMs,
+    audit: (entries) => auditStore.append(entries),
+    log,
+  });
   const closePools = async () => {
     admission.close();
+    await documentSweep.stop();
     await documentStore.close();
     await auditStore.close();
     await records.close();

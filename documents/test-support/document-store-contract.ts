@@ -96,5 +96,15 @@ export function describeDocumentStoreContract(name: string, open: (clock: Contra
       expect((await store.listUnreferencedBefore(cutoff, 1)).map((d) => d.id)).toEqual([first.id]);
       expect(await store.listUnreferencedBefore(new Date(first.createdAt.getTime()), 10)).toEqual([]);
     });
+
+    it('never loses bytes to a delete of their last id racing an upload of the same file', async () => {
+      const store = await fresh();
+      let last = await store.put(newDocument('shared bytes'));
+      for (let round = 0; round < 20; round += 1) {
+        const [next] = await Promise.all([store.put(newDocument('shared bytes')), store.delete(last.id)]);
+        last = next;
+        expect((await store.read(last.id))?.toString()).toBe('shared bytes');
+      }
+    });
   });
 }
