@@ -15,3 +15,4 @@ export { documentsConfigFromEnv, documentsEnvSchema, type DocumentsConfig } from
 export { documentAuditEntry, type DocumentActor, type DocumentAuditAction } from './document-audit-entry.js';
 export { openDocumentStore, type DocumentStoreLocation } from './open-document-store.js';
 export { startDocumentSweep, sweepUnreferencedDocuments, type DocumentSweepOptions } from './sweep/index.js';
+export { checkAttachedDocuments, type AttachedDocument, type AttachedDocumentsCheck } from './filing/index.js';

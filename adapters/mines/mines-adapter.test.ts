@@ -23,6 +23,7 @@ const input = (overrides: Partial<EnergyMinesApplicationInput> = {}): EnergyMine
   substance: 'GOLD',
   areaHectares: 1_200,
   externalReference: 'GCH-TEST-ADAPTER-1',
+  documents: [],
   ...overrides,
 });
 async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {

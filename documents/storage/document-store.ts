@@ -41,8 +41,9 @@ export interface DocumentStore {
   /** The bytes, or undefined when the id is unknown (or was deleted). */
   read(id: string): Promise<Buffer | undefined>;
   /**
-   * Marks documents as filed with a dossier, so that the sweep keeps them. Only ids still unreferenced or already
-   * referenced by that dossier are marked; answers the ids that were not (unknown, or another dossier's).
+   * Marks documents as filed with a dossier, so that the sweep keeps them: all or none. Each id must be unreferenced
+   * or already referenced by that dossier (a retried filing); if one is not (unknown, or another dossier's), none is
+   * marked and those are answered.
    */
   markReferenced(ids: readonly string[], reference: string): Promise<readonly string[]>;
   /** Deletes one document (its bytes go when no other id shares them); false when it was not there. */

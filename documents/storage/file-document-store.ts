@@ -38,13 +38,18 @@ export function createFileDocumentStore({ directory, clock = Date.now }: FileDoc
        VALUES (@id, @subject, @niu, @kind, @mediaType, @size, @sha256, @now) RETURNING *`,
     ),
     find: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
-    mark: db.prepare<[string, string, string], DocumentRow>('UPDATE documents SET referenced_by = ? WHERE id = ? AND (referenced_by IS NULL OR referenced_by = ?) RETURNING *'),
+    markable: db.prepare<[string, string], { id: string }>('SELECT id FROM documents WHERE id = ? AND (referenced_by IS NULL OR referenced_by = ?)'),
+    mark: db.prepare<[string, string], DocumentRow>('UPDATE documents SET referenced_by = ? WHERE id = ?'),
     remove: db.prepare<[string], DocumentRow>('DELETE FROM documents WHERE id = ? RETURNING *'),
     sharing: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?'),
     unreferenced: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE referenced_by IS NULL AND created_at < ? ORDER BY created_at, id LIMIT ?'),
   };
   const blobPath = (sha256: string) => join(directory, 'blobs', sha256.slice(0, 2), sha256);
-  const markMany = db.transaction((ids: readonly string[], reference: string) => ids.filter((id) => statements.mark.get(reference, id, reference) === undefined));
+  const markMany = db.transaction((ids: readonly string[], reference: string) => {
+    const refused = ids.filter((id) => statements.markable.get(id, reference) === undefined);
+    if (refused.length === 0) for (const id of ids) statements.mark.run(reference, id);
+    return refused;
+  });
 
   return {
     async put(document: NewDocument): Promise<StoredDocument> {

@@ -45,12 +45,14 @@ export function createPostgresDocumentStore({ pool, clock = Date.now }: Postgres
     },
     async markReferenced(ids, reference) {
       if (ids.length === 0) return [];
-      const { rows } = await pool.query<{ id: string }>('UPDATE documents SET referenced_by = $2 WHERE id = ANY($1::text[]) AND (referenced_by IS NULL OR referenced_by = $2) RETURNING id', [
-        ids,
-        reference,
-      ]);
-      const marked = new Set(rows.map((row) => row.id));
-      return ids.filter((id) => !marked.has(id));
+      return withTransaction(pool, async (client) => {
+        // Locked, so that two filings naming the same document cannot both take it.
+        const { rows } = await client.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[]) AND (referenced_by IS NULL OR referenced_by = $2) FOR UPDATE', [ids, reference]);
+        const markable = new Set(rows.map((row) => row.id));
+        const refused = ids.filter((id) => !markable.has(id));
+        if (refused.length === 0) await client.query('UPDATE documents SET referenced_by = $2 WHERE id = ANY($1::text[])', [ids, reference]);
+        return refused;
+      });
     },
     async delete(id) {
       return withTransaction(pool, async (client) => {

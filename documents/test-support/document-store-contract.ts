@@ -78,6 +78,10 @@ export function describeDocumentStoreContract(name: string, open: (clock: Contra
       const unknown = '00000000-0000-4000-8000-000000000000';
       expect(await store.markReferenced([b.id, unknown], 'MEM-2026-000002')).toEqual([b.id, unknown]);
       expect((await store.find(b.id))?.referencedBy).toBe('MEM-2026-000001');
+      // All or none: a free document named beside another dossier's stays free.
+      const c = await store.put(newDocument('c'));
+      expect(await store.markReferenced([c.id, a.id], 'MEM-2026-000002')).toEqual([a.id]);
+      expect((await store.find(c.id))?.referencedBy).toBeUndefined();
     });
 
     it('lists the unreferenced documents uploaded before a cutoff, oldest first, up to a limit', async () => {

@@ -1,4 +1,5 @@
 import { adapterKit, energyMinesApplicationInputSchema, type EnergyMinesApplicationRecord, type MinesAdapter } from '../../adapters/mines/index.js';
+import { documentsConfigFromEnv, documentsEnvSchema } from '../../documents/index.js';
 import { findProcedure } from '../../schema/index.js';
 import { defineMinistrySubgraph, type MinistryContext } from '../shared/index.js';
 import { buildEnergyMinesSchema } from './build-energy-mines-schema.js';
@@ -20,6 +21,9 @@ export const energyMines = defineMinistrySubgraph({
     missingDocuments: [],
   }),
   notFoundMessage: (reference) => `Aucune demande ${reference}.`,
+  // Applications carry supporting documents (docs/documents.md): the store the gateway puts uploads in.
+  ownEnv: { schema: documentsEnvSchema, read: (env) => documentsConfigFromEnv(documentsEnvSchema.parse(env)) },
+  documents: (own) => own,
 });
 
 export type EnergyMinesContext = MinistryContext<EnergyMinesApplicationRecord, MinesAdapter>;

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { z } from 'zod';
 import type { DossierRecord, MinistryAdapterKit, MinistryDossierAdapter } from '../../../adapters/shared/index.js';
+import type { DocumentsConfig } from '../../../documents/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import type { CacheHintRules } from '../cache-hints/index.js';
 import type { LoadedDossier } from '../loaders/dossier-loaders.js';
@@ -49,6 +50,12 @@ export interface MinistrySubgraph<
   readonly context?: (base: MinistryContext<R, A, I>) => C;
   /** Started with the server, stopped after it (RNEC: its routing and shadow-comparison log). */
   readonly companion?: (log: Logger, options: O) => () => void;
+  /**
+   * A ministry whose applications carry supporting documents (energy-mines): where they are (from its own variables).
+   * The store is opened at start-up — PostgreSQL with `DATABASE_URL`, else the folder the gateway stores uploads in —
+   * and is each request's `ctx.documents`.
+   */
+  readonly documents?: (own: X) => DocumentsConfig;
 }
 
 /** A subgraph's own variables: their schema fragment and what it reads from them. */

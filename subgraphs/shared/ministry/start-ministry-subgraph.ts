@@ -17,6 +17,7 @@ import { ministryReadiness } from './ministry-readiness.js';
 import { openMinistryStores } from './open-ministry-stores.js';
 import type { MinistryRecord, MinistrySubgraph } from './ministry-subgraph.js';
 import { registryRowOf, type MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+import { openDocumentStore } from '../../../documents/index.js';
 
 /**
  * The one way a ministry subgraph starts, from its definition: its adapter, its outbox (resuming whatever a previous
@@ -57,10 +58,13 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     ...(stores.outboxStore ? { store: stores.outboxStore } : {}),
   });
   const lastKnown = stores.lastKnown;
+  const documents = definition.documents
+    ? await openDocumentStore({ config: definition.documents(config.own), ...(config.database ? { database: { url: config.database.url, applicationName: `guichet-${name}-documents` } } : {}) })
+    : undefined;
   // Status polls the change feed proves unchanged are answered without a legacy call (docs/performance.md).
   const fresh = config.freshness ? startFeedFreshness<KnownRecord<R>>({ system, config: config.freshness, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, log }) : null;
   // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.
-  const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close())]).then(() => undefined);
+  const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close()), documents?.close()]).then(() => undefined);
   // One key per ministry, derived from the secret every replica shares: a seal made by one opens at any other.
   const sealing =
     config.listingSeal.maxSealed > 0 ? countedListingSeal(createListingSeal({ secret: config.server.INTERNAL_TOKEN_SECRET, subgraph: name, ttlMs: config.server.REQUEST_DEADLINE_MS }), system) : null;
@@ -74,6 +78,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     inputSchema: definition.inputSchema,
     queuedRecord,
     notFoundMessage: definition.notFoundMessage,
+    ...(documents ? { documents } : {}),
     ...(fresh ? { freshness: fresh } : {}),
     ...(sealing ? { listingSeal: { seal: sealing.seal, maxSealed: config.listingSeal.maxSealed } } : {}),
   };
