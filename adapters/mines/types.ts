@@ -32,6 +32,27 @@ export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicat
   findDossierByExternalReference(externalReference: string): Promise<EnergyMinesApplicationRecord | null>;
   /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
   submitDossier(input: EnergyMinesApplicationInput): Promise<EnergyMinesApplicationRecord>;
+  /** The files SIGEM holds for a dossier: NOT_FOUND for an unknown reference. */
+  listPieces(reference: string): Promise<readonly ReceivedPiece[]>;
+  /** Sends files to a dossier in one multipart POST. Not idempotent (SIGEM keeps a file sent twice): list first. */
+  sendPieces(reference: string, files: readonly PieceToSend[]): Promise<readonly ReceivedPiece[]>;
   /** Change feed: every application changed since `since` (ISO 8601); repeats the boundary minute. */
   listChangedDossiers(since: string): Promise<readonly EnergyMinesApplicationRecord[]>;
+}
+
+/** A file SIGEM holds for a dossier: the kind it was sent as, and the sha256 of the bytes it received. */
+export interface ReceivedPiece {
+  readonly kind: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** A file to send to SIGEM: its part is named after its kind, as SIGEM files pieces by nature. */
+export interface PieceToSend {
+  readonly kind: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly bytes: Buffer;
 }

@@ -3,6 +3,7 @@ import { documentsConfigFromEnv, documentsEnvSchema } from '../../documents/inde
 import { findProcedure } from '../../schema/index.js';
 import { defineMinistrySubgraph, type MinistryContext } from '../shared/index.js';
 import { buildEnergyMinesSchema } from './build-energy-mines-schema.js';
+import { forwardDocuments } from './forward-documents.js';
 
 /** The energy & mines subgraph: SIGEM's permits, authorizations and declarations (registry row `energy-mines`). */
 export const energyMines = defineMinistrySubgraph({
@@ -24,6 +25,8 @@ export const energyMines = defineMinistrySubgraph({
   // Applications carry supporting documents (docs/documents.md): the store the gateway puts uploads in.
   ownEnv: { schema: documentsEnvSchema, read: (env) => documentsConfigFromEnv(documentsEnvSchema.parse(env)) },
   documents: (own) => own,
+  // Then the files follow the application to SIGEM, through the same outbox delivery (exactly once).
+  completeDelivery: forwardDocuments,
 });
 
 export type EnergyMinesContext = MinistryContext<EnergyMinesApplicationRecord, MinesAdapter>;

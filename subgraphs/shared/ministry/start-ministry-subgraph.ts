@@ -46,21 +46,35 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     lastKnown: { maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS },
     log,
   });
+  const documents = definition.documents
+    ? await openDocumentStore({ config: definition.documents(config.own), ...(config.database ? { database: { url: config.database.url, applicationName: `guichet-${name}-documents` } } : {}) })
+    : undefined;
+  const complete = async (submission: Submission, record: R): Promise<R> => {
+    if (!definition.completeDelivery) return record;
+    try {
+      await definition.completeDelivery(adapter, input(submission), record, documents);
+    } catch (error) {
+      // Always retried (never a rejection: the application is in the ministry's system already), with backoff.
+      log.warn({ err: error, externalReference: submission.externalReference }, 'delivery incomplete; the outbox retries it');
+      throw Object.assign(new Error(`delivery incomplete: ${error instanceof Error ? error.message : String(error)}`), { code: 'DELIVERY_INCOMPLETE', retryable: true });
+    }
+    return record;
+  };
   const outbox = createMinistryOutbox<R>({
     name,
     system,
     config: config.outbox,
     delivery: {
-      find: (submission) => adapter.findDossierByExternalReference(submission.externalReference, submission.applicantNiu),
-      create: (submission) => (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission))),
+      find: async (submission) => {
+        const found = await adapter.findDossierByExternalReference(submission.externalReference, submission.applicantNiu);
+        return found === null ? null : complete(submission, found);
+      },
+      create: async (submission) => complete(submission, await (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission)))),
     },
     log,
     ...(stores.outboxStore ? { store: stores.outboxStore } : {}),
   });
   const lastKnown = stores.lastKnown;
-  const documents = definition.documents
-    ? await openDocumentStore({ config: definition.documents(config.own), ...(config.database ? { database: { url: config.database.url, applicationName: `guichet-${name}-documents` } } : {}) })
-    : undefined;
   // Status polls the change feed proves unchanged are answered without a legacy call (docs/performance.md).
   const fresh = config.freshness ? startFeedFreshness<KnownRecord<R>>({ system, config: config.freshness, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, log }) : null;
   // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.

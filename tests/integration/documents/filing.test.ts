@@ -7,6 +7,7 @@ import { cleanPdf } from '../../../documents/test-support/sample-files.js';
 import { findProcedure, ProcedureCode, type DocumentKind } from '../../../schema/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { upload, uploadParts } from '../../support/document-upload.js';
+import { legacyAdmin } from '../../support/legacy-admin.js';
 import { citizenToken } from '../../support/tokens.js';
 import { testMinesDossiers, testWorld } from '../../support/world.js';
 
@@ -17,7 +18,8 @@ import { testMinesDossiers, testWorld } from '../../support/world.js';
 const world = testWorld();
 const minesApplicants = new Set(testMinesDossiers().map((d) => d.NuiDemandeur));
 // Adults with no SIGEM dossier whom no other suite files for (energy-mines.test.ts takes index 21).
-const [applicant, other] = world.persons.filter((p) => p.birthDate < '1985-01-01' && p.deathDate === null && !minesApplicants.has(p.niu)).slice(40, 42) as [
+const [applicant, other, patient] = world.persons.filter((p) => p.birthDate < '1985-01-01' && p.deathDate === null && !minesApplicants.has(p.niu)).slice(40, 43) as [
+  (typeof world.persons)[number],
   (typeof world.persons)[number],
   (typeof world.persons)[number],
 ];
@@ -33,18 +35,28 @@ const quarry = (niu: string) => ({
   areaHectares: 3,
 });
 
-async function uploadAs(niu: string, kind: DocumentKind): Promise<string> {
+async function uploadWithHash(niu: string, kind: DocumentKind): Promise<{ kind: DocumentKind; id: string; sha256: string }> {
   const answer = await upload(uploadParts(kind, await cleanPdf()), await citizenToken(niu));
   expect(answer.status).toBe(201);
-  return answer.body.id!;
+  return { kind, id: answer.body.id!, sha256: answer.body.sha256! };
 }
-const uploadAll = (niu: string) => Promise.all(procedure.documents.map(async ({ kind }) => ({ kind, id: await uploadAs(niu, kind) })));
+const uploadAs = async (niu: string, kind: DocumentKind) => (await uploadWithHash(niu, kind)).id;
+const uploadAll = (niu: string) => Promise.all(procedure.documents.map(({ kind }) => uploadWithHash(niu, kind)));
+
+/** What SIGEM's simulator holds for a dossier (its own API, as an agent's screen would show it). */
+async function piecesAtSigem(reference: string): Promise<{ Nature: string; Empreinte: string; TypeMime: string }[]> {
+  const numero = reference.replace(/^MEM-(\d{4})-(\d{6})$/, '$1/$2');
+  const response = await fetch(`${inject('legacyUrls').mines}/api/v2/dossiers/${numero}/pieces`);
+  return ((await response.json()) as { Donnees: { Pieces: { Nature: string; Empreinte: string; TypeMime: string }[] } }).Donnees.Pieces;
+}
+const sorted = (pieces: readonly { kind: string; sha256: string }[]) => [...pieces].map(({ kind, sha256 }) => ({ kind, sha256 })).sort((a, b) => a.kind.localeCompare(b.kind));
+const asSent = (pieces: readonly { Nature: string; Empreinte: string }[]) => sorted(pieces.map((p) => ({ kind: p.Nature, sha256: p.Empreinte })));
 
 interface Filed {
   submitEnergyMinesApplication: { reference: string; status: string } | null;
 }
 async function file(niu: string, documents: readonly { kind: string; id: string }[], idempotencyKey = randomUUID()) {
-  return gql<Filed>(submit, { input: { ...quarry(niu), documents }, idempotencyKey }, { token: await citizenToken(niu) });
+  return gql<Filed>(submit, { input: { ...quarry(niu), documents: documents.map(({ kind, id }) => ({ kind, id })) }, idempotencyKey }, { token: await citizenToken(niu) });
 }
 async function dossierCount(niu: string): Promise<number> {
   const response = await gql<{ me: { dossiers: { totalCount: number } } }>('{ me { dossiers(first: 1) { totalCount } } }', {}, { token: await citizenToken(niu) });
@@ -74,7 +86,38 @@ describe('filing an energy & mines application with its documents', () => {
     // The same key again: the same application, the documents already its own.
     const again = await file(applicant.niu, documents, key);
     expect(again.data!.submitEnergyMinesApplication!.reference).toBe(response.data!.submitEnergyMinesApplication!.reference);
+    // SIGEM received each file once (the retry sent nothing again), the bytes Guichet stored.
+    expect(asSent(await piecesAtSigem(response.data!.submitEnergyMinesApplication!.reference))).toEqual(sorted(documents));
   });
+
+  it('files while SIGEM is down (QUEUED), then forwards the application and its files exactly once when it is back', async () => {
+    const documents = await uploadAll(patient.niu);
+    await legacyAdmin.setFaults('mines', { down: true });
+    let queued: Awaited<ReturnType<typeof file>>;
+    try {
+      queued = await file(patient.niu, documents);
+    } finally {
+      await legacyAdmin.reset('mines');
+    }
+    expect(queued.errors).toBeUndefined();
+    expect(queued.data!.submitEnergyMinesApplication!.status).toBe('QUEUED');
+    const queuedReference = queued.data!.submitEnergyMinesApplication!.reference;
+    const token = await citizenToken(patient.niu);
+    await expect
+      .poll(async () => (await gql<{ dossier: { status: string } | null }>('query($r: ID!) { dossier(reference: $r) { status } }', { r: queuedReference }, { token })).data?.dossier?.status, {
+        timeout: 40_000,
+        interval: 500,
+      })
+      .toBe('SUBMITTED');
+    const mine = await gql<{ me: { dossiers: { nodes: { reference: string; procedure: { code: string } | null }[] } } }>(
+      '{ me { dossiers(first: 20) { nodes { reference procedure { code } } } } }',
+      {},
+      { token },
+    );
+    const numbered = mine.data!.me.dossiers.nodes.filter((node) => node.procedure?.code === procedure.code && node.reference.startsWith('MEM-'));
+    expect(numbered).toHaveLength(1);
+    expect(asSent(await piecesAtSigem(numbered[0]!.reference))).toEqual(sorted(documents));
+  }, 60_000);
 
   it('refuses a missing required document, naming it in French, and files nothing', async () => {
     const documents = await uploadAll(other.niu);
