@@ -25,6 +25,7 @@ export const legacyDossier = z.object({
   UniteSuperficie: z.enum(['KM2', 'HA']).nullish(),
   Historique: z.array(z.object({ CodeEtat: z.string(), Date: legacyDate, Observation: z.string().nullish() })),
   PiecesDemandees: z.array(z.string()).default([]),
+  PiecesRecues: z.array(z.object({ Nature: z.string(), TypeMime: z.string(), Taille: z.number().int().nonnegative(), Empreinte: z.string() })).default([]),
   RefExterne: z.string().nullish(),
 });
 

@@ -115,6 +115,8 @@ describe('Mines adapter — pieces (REST multipart)', () => {
       { kind: 'IDENTITY_DOCUMENT', filename: 'identity_document.jpg', mediaType: 'image/jpeg', size: identity.length, sha256: sha(identity) },
     ]);
     expect(await adapter.listPieces(reference)).toEqual(sent);
+    // The dossier itself now lists them, in every read of it.
+    expect((await adapter.getApplication(reference)).documents).toEqual(sent.map(({ kind, mediaType, size, sha256 }) => ({ kind, mediaType, size, sha256 })));
   });
 
   it('answers NOT_FOUND for the pieces of a dossier SIGEM does not know', async () => {

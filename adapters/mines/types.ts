@@ -17,6 +17,8 @@ export interface EnergyMinesApplicationRecord extends DossierRecord {
   readonly areaHectares: number | null;
   /** Documents the ministry waits for (while ACTION_REQUIRED for missing documents). */
   readonly missingDocuments: readonly string[];
+  /** The files SIGEM holds for the dossier (sent by Guichet's outbox): kind, media type, size, sha256. */
+  readonly documents: readonly FiledDocument[];
 }
 
 export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicationRecord, EnergyMinesApplicationInput> {
@@ -55,4 +57,12 @@ export interface PieceToSend {
   readonly filename: string;
   readonly mediaType: string;
   readonly bytes: Buffer;
+}
+
+/** A file SIGEM holds for a dossier, as the dossier shows it. */
+export interface FiledDocument {
+  readonly kind: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
 }

@@ -48,6 +48,9 @@ export function minesRoutes(store: DossierStore, pieces: PieceStore = new PieceS
         const received = await receivePieces(req);
         const now = dateLegacy(Date.now());
         for (const piece of received) pieces.add(numero, { Nature: piece.nature, NomFichier: piece.filename, TypeMime: piece.mimeType, RecueLe: now, bytes: piece.bytes });
+        // The dossier lists what it received, in every read of it (by number, batch, search, feed).
+        const dossier = store.get(numero);
+        if (dossier) dossier.PiecesRecues = [...pieces.of(numero)];
         return ok({ Pieces: pieces.of(numero) }, 201);
       },
     },

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { FiledDocument } from './filed-document.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @Directive('@key(fields: "reference")')
@@ -30,4 +31,7 @@ export class EnergyMinesApplication extends DossierFields {
 
   @Field(() => [String], { description: 'Pièces complémentaires attendues par le ministère (vide sinon).' })
   missingDocuments!: string[];
+
+  @Field(() => [FiledDocument], { description: 'Pièces justificatives que le ministère a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
+  documents!: FiledDocument[];
 }

@@ -20,6 +20,8 @@ export const energyMines = defineMinistrySubgraph({
     areaHectares: input.areaHectares,
     filingFeeFcfa: findProcedure(input.procedureCode)?.feeFcfa ?? 0,
     missingDocuments: [],
+    // Not at SIGEM yet: the files follow the application when the outbox delivers it.
+    documents: [],
   }),
   notFoundMessage: (reference) => `Aucune demande ${reference}.`,
   // Applications carry supporting documents (docs/documents.md): the store the gateway puts uploads in.

@@ -70,6 +70,7 @@ function referencedBy(ids: readonly string[]): (string | null)[] {
     db.close();
   }
 }
+const dossierDocuments = 'query($r: ID!) { dossier(reference: $r) { ... on EnergyMinesApplication { documents { kind mediaType size sha256 } } } }';
 const fieldsOf = (response: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
   (response.errors?.[0]?.extensions?.fields ?? []) as { path: (string | number)[]; code: string; message: string }[];
 
@@ -87,7 +88,18 @@ describe('filing an energy & mines application with its documents', () => {
     const again = await file(applicant.niu, documents, key);
     expect(again.data!.submitEnergyMinesApplication!.reference).toBe(response.data!.submitEnergyMinesApplication!.reference);
     // SIGEM received each file once (the retry sent nothing again), the bytes Guichet stored.
-    expect(asSent(await piecesAtSigem(response.data!.submitEnergyMinesApplication!.reference))).toEqual(sorted(documents));
+    const reference = response.data!.submitEnergyMinesApplication!.reference;
+    expect(asSent(await piecesAtSigem(reference))).toEqual(sorted(documents));
+    // The dossier shows them to its applicant, and to nobody else.
+    const shown = await gql<{ dossier: { documents: { kind: string; mediaType: string; size: number; sha256: string }[] } | null }>(
+      dossierDocuments,
+      { r: reference },
+      { token: await citizenToken(applicant.niu) },
+    );
+    expect(sorted(shown.data!.dossier!.documents)).toEqual(sorted(documents));
+    for (const document of shown.data!.dossier!.documents) expect(document.mediaType).toBe('application/pdf');
+    const stranger = await gql(dossierDocuments, { r: reference }, { token: await citizenToken(other.niu) });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('files while SIGEM is down (QUEUED), then forwards the application and its files exactly once when it is back', async () => {
@@ -117,6 +129,8 @@ describe('filing an energy & mines application with its documents', () => {
     const numbered = mine.data!.me.dossiers.nodes.filter((node) => node.procedure?.code === procedure.code && node.reference.startsWith('MEM-'));
     expect(numbered).toHaveLength(1);
     expect(asSent(await piecesAtSigem(numbered[0]!.reference))).toEqual(sorted(documents));
+    const shown = await gql<{ dossier: { documents: { kind: string; sha256: string }[] } | null }>(dossierDocuments, { r: numbered[0]!.reference }, { token });
+    expect(sorted(shown.data!.dossier!.documents)).toEqual(sorted(documents));
   }, 60_000);
 
   it('refuses a missing required document, naming it in French, and files nothing', async () => {
