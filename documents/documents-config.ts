@@ -13,6 +13,8 @@ export const documentsEnvSchema = z.object({
   DOCUMENTS_PATH: z.string().min(1, 'must not be empty').optional(),
   /** How long an uploaded document no dossier references is kept before the sweep deletes it. Default 24 h. */
   DOCUMENTS_UNREFERENCED_TTL_MS: envMs(86_400_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
+  /** Uploads one caller may have in progress at once, per gateway process; more are refused (429). Default 2. */
+  DOCUMENTS_MAX_UPLOADS_PER_CALLER: envInt(2, 1, 100),
   /** Between two sweeps of unreferenced documents. Default 10 min. */
   DOCUMENTS_SWEEP_INTERVAL_MS: envMs(600_000).refine((v) => v >= 100, 'expected at least 100 ms'),
 });
@@ -24,6 +26,7 @@ export interface DocumentsConfig {
   readonly path: string;
   readonly unreferencedTtlMs: number;
   readonly sweepIntervalMs: number;
+  readonly maxUploadsPerCaller: number;
 }
 
 export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchema>): DocumentsConfig {
@@ -33,5 +36,6 @@ export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchem
     path: options.DOCUMENTS_PATH === undefined ? dataPath('documents') : resolve(options.DOCUMENTS_PATH),
     unreferencedTtlMs: options.DOCUMENTS_UNREFERENCED_TTL_MS,
     sweepIntervalMs: options.DOCUMENTS_SWEEP_INTERVAL_MS,
+    maxUploadsPerCaller: options.DOCUMENTS_MAX_UPLOADS_PER_CALLER,
   };
 }

@@ -204,6 +204,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
             audit: (entries) => auditStore.append(entries),
             maxBytes: config.documents.maxBytes,
             uploadDeadlineMs: config.documents.uploadDeadlineMs,
+            maxUploadsPerCaller: config.documents.maxUploadsPerCaller,
             log,
           }),
         ),

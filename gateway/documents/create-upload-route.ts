@@ -17,6 +17,8 @@ export interface UploadRouteOptions {
   readonly audit: (entries: readonly AuditEntry[]) => Promise<unknown>;
   readonly maxBytes: number;
   readonly uploadDeadlineMs: number;
+  /** Uploads one caller may have in progress at once in this process (`DOCUMENTS_MAX_UPLOADS_PER_CALLER`). */
+  readonly maxUploadsPerCaller: number;
   readonly log: Logger;
 }
 
@@ -30,7 +32,9 @@ const envelopeBytes = 16_384;
  * then stored content-addressed and audited. Answers 201 `{ id, sha256, mediaType, size }`, or a refusal in the
  * GraphQL error shape (`errors[0].extensions.code`, a French message) so that a client handles both alike.
  */
-export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadlineMs, log }: UploadRouteOptions): RouteHandler {
+export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadlineMs, maxUploadsPerCaller, log }: UploadRouteOptions): RouteHandler {
+  // A slow upload holds memory and an admission slot until its deadline: one caller may not hold many.
+  const inProgress = new Map<string, number>();
   return async (req, res) => {
     // The deadline runs from the first byte, token check included: a slow client holds memory for no longer.
     const deadline = Date.now() + uploadDeadlineMs;
@@ -47,6 +51,18 @@ export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadl
     if (principal.role !== 'citizen' || principal.niu === undefined) return sendError(res, 403, ErrorCode.FORBIDDEN, 'Seul un citoyen connecté peut déposer des pièces justificatives.');
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + envelopeBytes) return refuse(res, new DocumentRefusal('DOCUMENT_TOO_LARGE', `declared ${declared} bytes`, { details: { maxBytes } }));
+    const held = inProgress.get(principal.subject) ?? 0;
+    if (held >= maxUploadsPerCaller) {
+      return sendError(
+        res,
+        429,
+        ErrorCode.RATE_LIMITED,
+        `Vous avez déjà ${held} envois en cours : attendez qu’ils se terminent.`,
+        { retryAfterMs: 1_000 },
+        { 'retry-after': '1', connection: 'close' },
+      );
+    }
+    inProgress.set(principal.subject, held + 1);
     try {
       const upload = await readMultipartUpload(req, { maxBytes, deadline });
       checkFilename(upload.filename);
@@ -76,6 +92,10 @@ export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadl
       if (!(error instanceof DocumentRefusal)) throw error;
       log.info({ traceId, code: error.code, reason: error.reason }, 'document refused');
       refuse(res, error);
+    } finally {
+      const left = (inProgress.get(principal.subject) ?? 1) - 1;
+      if (left === 0) inProgress.delete(principal.subject);
+      else inProgress.set(principal.subject, left);
     }
   };
 }
