@@ -13,8 +13,11 @@ export const documentsEnvSchema = z.object({
   DOCUMENTS_PATH: z.string().min(1, 'must not be empty').optional(),
   /** How long an uploaded document no dossier references is kept before the sweep deletes it. Default 24 h. */
   DOCUMENTS_UNREFERENCED_TTL_MS: envMs(86_400_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
-  /** Uploads one caller may have in progress at once, per gateway process; more are refused (429). Default 2. */
-  DOCUMENTS_MAX_UPLOADS_PER_CALLER: envInt(2, 1, 100),
+  /**
+   * Uploads one caller may have in progress at once, per gateway process; more are refused (429). Default 12: a portal
+   * uploads a dossier's papers in parallel, and the longest list of required documents has 10.
+   */
+  DOCUMENTS_MAX_UPLOADS_PER_CALLER: envInt(12, 1, 100),
   /** Between two sweeps of unreferenced documents. Default 10 min. */
   DOCUMENTS_SWEEP_INTERVAL_MS: envMs(600_000).refine((v) => v >= 100, 'expected at least 100 ms'),
 });
