@@ -145,10 +145,11 @@ describe('cache budgets against the heap', () => {
 
 describe('LIMIT_MAX_VARIABLES_DEPTH', () => {
   it('is refused below what the supergraph’s own inputs need', () => {
-    // Guichet's supergraph: a list in an input object in the variables object (RegisterWebhookInput.eventTypes), 3 levels.
+    // Guichet's supergraph: input objects in a list in an input object in the variables object
+    // (EnergyMinesApplicationInput.documents[].kind), 4 levels.
     const repository = defaultSupergraphPath();
-    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '2' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=2: below what this supergraph's own inputs need \(3 levels/);
-    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '3' }).limits.maxVariablesDepth).toBe(3);
+    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '3' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=3: below what this supergraph's own inputs need \(4 levels/);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '4' }).limits.maxVariablesDepth).toBe(4);
     expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).limits.maxVariablesDepth).toBe(32);
   });
 });
