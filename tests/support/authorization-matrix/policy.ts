@@ -104,6 +104,8 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   ...dossierTypes,
   CivilAct: { personal: true, all: reached },
   DossierStep: { personal: true, all: reached },
+  // The files a ministry received for a dossier: part of it, read by whoever reached the dossier.
+  FiledDocument: { personal: true, all: reached },
   DossierConnection: { personal: true, all: reached },
   AccessLogEntry: { personal: true, all: reached },
   ElectricityRequestPage: { personal: false, all: reached },
