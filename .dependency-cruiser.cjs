@@ -11,7 +11,7 @@ const DEV_TOOL = '(^idp/|^scripts/start[.]ts$|^scripts/stack/welcome[.]ts$)';
 /** An npm package, resolved (`…node_modules/x/…`) or not (`x`). */
 const npm = (names) => `(^|/)node_modules/(${names})/|^(${names})(/|$)`;
 /** Every top-level folder of application code. */
-const APP = 'gateway|subgraphs|adapters|legacy|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests|events';
+const APP = 'gateway|documents|subgraphs|adapters|legacy|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests|events';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -30,7 +30,7 @@ module.exports = {
       comment: 'Adapters sit under the subgraphs: they may use adapters/shared, lib/ and schema/, never the code that calls them.',
       severity: 'error',
       from: { path: '^adapters/' },
-      to: { path: '^(gateway|subgraphs|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests)/' },
+      to: { path: '^(gateway|documents|subgraphs|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests)/' },
     },
     {
       name: 'subgraph-not-to-transport',
@@ -61,11 +61,19 @@ module.exports = {
       to: { path: '^(subgraphs|adapters|outbox)/' },
     },
     {
+      name: 'documents-not-to-layers',
+      comment:
+        'documents/ (the checks and stores of supporting documents) is shared by the gateway, which stores uploads, and the subgraphs and outbox, which file and forward them: it uses lib/, schema/ and the audit trail’s types, never the layers that use it.',
+      severity: 'error',
+      from: { path: '^documents/', pathNot: TEST },
+      to: { path: '^(gateway|subgraphs|adapters|legacy|outbox|auth|idp|witness|clients|supervision-web|scripts|bench|tests|events)/' },
+    },
+    {
       name: 'legacy-not-to-graph-side',
       comment: 'The simulated systems stand on the far side of the wire: they never import the code that calls them. Tests may (e.g. to read the seeded world through an adapter).',
       severity: 'error',
       from: { path: '^legacy/', pathNot: TEST },
-      to: { path: '^(gateway|subgraphs|adapters|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests)/' },
+      to: { path: '^(gateway|documents|subgraphs|adapters|outbox|audit|auth|idp|witness|clients|supervision-web|scripts|bench|tests)/' },
     },
     {
       name: 'lib-not-to-app',
@@ -147,7 +155,7 @@ module.exports = {
       name: 'service-not-to-dev-dependency',
       comment: 'The services run with production dependencies only: a devDependency (vitest, codegen…) is for tests, scripts, the bench and the example clients.',
       severity: 'error',
-      from: { path: '^(gateway|subgraphs|adapters|legacy|lib|schema|auth|idp|audit|witness|outbox|events)/', pathNot: TEST },
+      from: { path: '^(gateway|documents|subgraphs|adapters|legacy|lib|schema|auth|idp|audit|witness|outbox|events)/', pathNot: TEST },
       to: { dependencyTypes: ['npm-dev'] },
     },
 

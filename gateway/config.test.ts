@@ -28,6 +28,24 @@ function problemsOf(env: NodeJS.ProcessEnv): string {
 }
 
 describe('readGatewayConfig', () => {
+  it('reads the documents’ limits, with their defaults', () => {
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).documents).toMatchObject({ maxBytes: 10_000_000, uploadDeadlineMs: 60_000, unreferencedTtlMs: 86_400_000, sweepIntervalMs: 600_000 });
+    const set = readGatewayConfig({ SUPERGRAPH_PATH: supergraph, DOCUMENTS_MAX_BYTES: '5000000', DOCUMENTS_UPLOAD_DEADLINE_MS: '30000', DOCUMENTS_PATH: '/var/lib/guichet/documents' });
+    expect(set.documents).toMatchObject({ maxBytes: 5_000_000, uploadDeadlineMs: 30_000, path: '/var/lib/guichet/documents' });
+  });
+
+  it.each([
+    ['DOCUMENTS_MAX_BYTES', 'ten megabytes'],
+    ['DOCUMENTS_MAX_BYTES', '0'],
+    ['DOCUMENTS_MAX_BYTES', '500000000'],
+    ['DOCUMENTS_UPLOAD_DEADLINE_MS', '-1'],
+    ['DOCUMENTS_UPLOAD_DEADLINE_MS', '1.5'],
+    ['DOCUMENTS_UNREFERENCED_TTL_MS', '10'],
+    ['DOCUMENTS_SWEEP_INTERVAL_MS', 'often'],
+  ])('refuses %s=%s at start-up, naming it', (name, value) => {
+    expect(problemsOf({ SUPERGRAPH_PATH: supergraph, [name]: value })).toContain(name);
+  });
+
   it('applies the documented defaults and the supergraph URLs', () => {
     const config = readGatewayConfig({ SUPERGRAPH_PATH: supergraph });
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, nodeEnv: 'development', subgraphTimeoutMs: 15_000, maxBodyBytes: 1_000_000, subgraphMaxConnections: 64, unusedUrlOverrides: [] });
@@ -127,10 +145,11 @@ describe('cache budgets against the heap', () => {
 
 describe('LIMIT_MAX_VARIABLES_DEPTH', () => {
   it('is refused below what the supergraph’s own inputs need', () => {
-    // Guichet's supergraph: a list in an input object in the variables object (RegisterWebhookInput.eventTypes), 3 levels.
+    // Guichet's supergraph: input objects in a list in an input object in the variables object
+    // (EnergyMinesApplicationInput.documents[].kind), 4 levels.
     const repository = defaultSupergraphPath();
-    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '2' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=2: below what this supergraph's own inputs need \(3 levels/);
-    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '3' }).limits.maxVariablesDepth).toBe(3);
+    expect(problemsOf({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '3' })).toMatch(/LIMIT_MAX_VARIABLES_DEPTH=3: below what this supergraph's own inputs need \(4 levels/);
+    expect(readGatewayConfig({ SUPERGRAPH_PATH: repository, LIMIT_MAX_VARIABLES_DEPTH: '4' }).limits.maxVariablesDepth).toBe(4);
     expect(readGatewayConfig({ SUPERGRAPH_PATH: supergraph }).limits.maxVariablesDepth).toBe(32);
   });
 });

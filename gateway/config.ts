@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { packagePath } from '../lib/files/index.js';
 import { ConfigError, configPart, envBool, envHost, envInt, envMs, envNodeEnv, envPort, envUrl, readConfig } from '../lib/config/index.js';
 import { readAuditConfig, type AuditConfig } from '../audit/index.js';
+import { documentsConfigFromEnv, documentsEnvSchema, type DocumentsConfig } from '../documents/index.js';
 import { accessTokenEnvSchema, accessTokenVerifierOptionsFromEnv, internalTokenEnvSchema, type AccessTokenVerifierOptions } from '../auth/index.js';
 import { metricsEnvSchema } from '../lib/metrics/index.js';
 import { tracingEnvSchema, tracingOptionsFromEnv, type TracingOptions } from '../lib/trace/index.js';
@@ -62,6 +63,7 @@ export const gatewayEnvSchema = z.object({
   ...explorerEnvSchema.shape,
   ...admissionEnvSchema.shape,
   ...subscriptionsEnvSchema.shape,
+  ...documentsEnvSchema.shape,
 });
 
 export { subgraphUrlVariable, type SubgraphEndpoint } from './supergraph-file.js';
@@ -147,6 +149,8 @@ export interface GatewayConfig {
   readonly supergraphReload: SupergraphReloadOptions;
   /** GraphQL subscriptions: the dossier-event stream they read, caps, buffers, heartbeats (`SUBSCRIPTIONS_*`, `DOSSIER_*`). */
   readonly subscriptions: SubscriptionsSettings;
+  /** `POST /documents`: size limit, upload deadline, where the embedded store keeps them (`DOCUMENTS_*`). */
+  readonly documents: DocumentsConfig;
 }
 
 /** `schema/supergraph.graphql` at the package root, from `gateway/*.ts` as from `dist/gateway/*.js`. */
@@ -219,6 +223,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     admission: admissionOptionsFromEnv(options),
     deadline: deadlineOptionsFromEnv(options),
     subscriptions: subscriptionsSettingsFromEnv(options, subgraphs),
+    documents: documentsConfigFromEnv(options),
     supergraphReload: {
       watch: options.SUPERGRAPH_WATCH && options.SUPERGRAPH_URL === undefined,
       url: options.SUPERGRAPH_URL,

@@ -15,6 +15,8 @@ import { createSupervisionRoutes } from './supervision-room/index.js';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/index.js';
 import { apiSchemaOf } from './trusted-documents/index.js';
 import { createExplorer } from './explorer/index.js';
+import { createUploadRoute } from './documents/index.js';
+import { openDocumentStore, startDocumentSweep } from '../documents/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
 import { startSupergraphTriggers, type ReloadOutcome, type SupergraphChange } from './supergraph/index.js';
@@ -83,8 +85,22 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
   const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
   metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
+  // Citizens' supporting documents (POST /documents), in the store the filing subgraph reads them from.
+  // Scaled (DATABASE_URL, as the trail): PostgreSQL, shared by every replica; embedded: DOCUMENTS_PATH.
+  const { database } = config.audit;
+  const documentStore = await openDocumentStore({ config: config.documents, ...(database ? { database: { url: database.url, applicationName: 'guichet-gateway-documents' } } : {}) });
+  // Documents no dossier took within DOCUMENTS_UNREFERENCED_TTL_MS go; every worker sweeps, each deletion is one's.
+  const documentSweep = startDocumentSweep({
+    store: documentStore,
+    unreferencedTtlMs: config.documents.unreferencedTtlMs,
+    intervalMs: config.documents.sweepIntervalMs,
+    audit: (entries) => auditStore.append(entries),
+    log,
+  });
   const closePools = async () => {
     admission.close();
+    await documentSweep.stop();
+    await documentStore.close();
     await auditStore.close();
     await records.close();
     await writer?.close();
@@ -180,6 +196,18 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
         'GET /metrics': createMetricsRoute({ render: renderMetrics, token: config.metricsToken }),
         'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
         'GET /ready': ready,
+        // Uploads go through the same door as /graphql: counted in flight, refused early when saturated.
+        'POST /documents': admission.guard(
+          createUploadRoute({
+            context,
+            store: documentStore,
+            audit: (entries) => auditStore.append(entries),
+            maxBytes: config.documents.maxBytes,
+            uploadDeadlineMs: config.documents.uploadDeadlineMs,
+            maxUploadsPerCaller: config.documents.maxUploadsPerCaller,
+            log,
+          }),
+        ),
         // GET /supervision (the page), /supervision/assets/<file>, /supervision/events (Server-Sent Events).
         ...supervision.routes,
         ...explorer.routes,

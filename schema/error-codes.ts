@@ -44,6 +44,16 @@ export const ErrorCode = {
    * fault, so neither a refusal of the token nor a reason to sign in again; `retryAfterMs` says when to retry.
    */
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
+  /** An uploaded document is larger than the limit (`DOCUMENTS_MAX_BYTES`); `maxBytes` says how large it may be. */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  /** What an uploaded document really is (sniffed from its bytes) is not accepted for its kind; `allowed` lists what is. */
+  DOCUMENT_TYPE_NOT_ALLOWED: 'DOCUMENT_TYPE_NOT_ALLOWED',
+  /** An uploaded PDF carries active content (JavaScript, automatic actions, launchers, embedded files) or is encrypted. */
+  DOCUMENT_ACTIVE_CONTENT: 'DOCUMENT_ACTIVE_CONTENT',
+  /** An uploaded document cannot be read whole (a truncated or corrupt image or PDF). */
+  DOCUMENT_UNREADABLE: 'DOCUMENT_UNREADABLE',
+  /** An upload did not arrive whole before its deadline (`DOCUMENTS_UPLOAD_DEADLINE_MS`). */
+  DOCUMENT_UPLOAD_TIMEOUT: 'DOCUMENT_UPLOAD_TIMEOUT',
   /** Anything unexpected; details stay in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -76,6 +86,11 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   AUDIT_UNAVAILABLE: 'Le journal des accès ne peut pas enregistrer cette consultation pour le moment : les données personnelles ne sont pas servies. Réessayez plus tard.',
   SERVICE_OVERLOADED: 'Le service est saturé. Réessayez dans quelques instants.',
   AUTH_UNAVAILABLE: 'La vérification de votre connexion est momentanément impossible. Réessayez dans quelques instants.',
+  DOCUMENT_TOO_LARGE: 'Le document dépasse la taille autorisée.',
+  DOCUMENT_TYPE_NOT_ALLOWED: 'Ce type de fichier n’est pas accepté pour cette pièce.',
+  DOCUMENT_ACTIVE_CONTENT: 'Ce PDF contient du contenu actif (script, action automatique, fichier joint) ou est chiffré : il n’est pas accepté.',
+  DOCUMENT_UNREADABLE: 'Le document est illisible ou incomplet.',
+  DOCUMENT_UPLOAD_TIMEOUT: 'L’envoi du document a pris trop de temps. Réessayez avec une meilleure connexion.',
   INTERNAL_SERVER_ERROR: 'Erreur interne. Réessayez plus tard.',
 };
 
@@ -104,6 +119,11 @@ export const errorAudience: Readonly<Record<ErrorCode, 'user' | 'developer'>> = 
   AUDIT_UNAVAILABLE: 'user',
   SERVICE_OVERLOADED: 'user',
   AUTH_UNAVAILABLE: 'user',
+  DOCUMENT_TOO_LARGE: 'user',
+  DOCUMENT_TYPE_NOT_ALLOWED: 'user',
+  DOCUMENT_ACTIVE_CONTENT: 'user',
+  DOCUMENT_UNREADABLE: 'user',
+  DOCUMENT_UPLOAD_TIMEOUT: 'user',
   INTERNAL_SERVER_ERROR: 'user',
 };
 

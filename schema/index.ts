@@ -6,6 +6,8 @@ export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure }
 export type { Procedure, RequiredDocument } from './procedures.js';
 export { documentKindLabels, documentKinds, isDocumentKind } from './document-kinds.js';
 export type { DocumentKind } from './document-kinds.js';
+export { allowedMediaTypesOfKind, documentMediaTypes, isDocumentMediaType } from './document-media-types.js';
+export type { DocumentMediaType } from './document-media-types.js';
 export { handlingBodies, handlingBodyCodes } from './handling-bodies.js';
 export type { HandlingBodyCode } from './handling-bodies.js';
 export { applicantKinds } from './applicant-kinds.js';

@@ -1,4 +1,5 @@
 import { auditPostgresComponent, auditPostgresMigrations } from '../audit/index.js';
+import { documentsPostgresComponent, documentsPostgresMigrations } from '../documents/index.js';
 import { requestRecordsPostgresComponent, requestRecordsPostgresMigrations } from '../gateway/request-records/index.js';
 import { createPgPool, migratePostgres } from '../lib/postgres/index.js';
 import { ministryPostgresMigrations } from '../subgraphs/shared/ministry/index.js';
@@ -13,6 +14,7 @@ export const serviceMigrations: readonly { readonly component: string; readonly 
   { component: requestRecordsPostgresComponent, migrations: requestRecordsPostgresMigrations },
   { component: supervisionPostgresComponent, migrations: supervisionPostgresMigrations },
   { component: webhooksPostgresComponent, migrations: webhooksPostgresMigrations },
+  { component: documentsPostgresComponent, migrations: documentsPostgresMigrations },
 ];
 
 /** The witness's own database (`WITNESS_DATABASE_URL` here): the trail's writers never reach it. */

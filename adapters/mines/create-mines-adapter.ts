@@ -1,12 +1,12 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, mapWithConcurrency } from '../shared/index.js';
 import { createMinesHttp } from './mines-http.js';
-import { dossierList, dossierPage, legacyDateOf, oneDossier } from './legacy-payloads.js';
+import { dossierList, dossierPage, legacyDateOf, oneDossier, pieceList } from './legacy-payloads.js';
 import { mapDossier } from './map-dossier.js';
 import type { MinesAdapterOptions } from './options.js';
 import { HECTARES_PER_KM2, procedureOfCode } from './procedures.js';
 import { numeroOf, requireNumero } from './references.js';
 import { legacyCodeOfSubstance } from './substances.js';
-import type { EnergyMinesApplicationRecord, MinesAdapter } from './types.js';
+import type { EnergyMinesApplicationRecord, MinesAdapter, ReceivedPiece } from './types.js';
 import { validateApplicationInput, validateInstant, validateNiu } from './validate-input.js';
 
 /** The system's limits: 25 numbers per batch call, 50 dossiers per page. */
@@ -92,6 +92,21 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
       return mapDossier(reply.Donnees, operation);
     },
 
+    async listPieces(reference) {
+      const operation = 'listerPieces';
+      const reply = await http.request({ method: 'GET', url: `/api/v2/dossiers/${requireNumero(reference, operation)}/pieces`, operation, idempotent: true }, pieceList);
+      return reply.Donnees.Pieces.map(receivedPiece);
+    },
+
+    async sendPieces(reference, files) {
+      const operation = 'deposerPieces';
+      const form = new FormData();
+      // One part per file, named by its nature: how SIGEM files pieces (REST multipart, legacy/mines/README.md).
+      for (const file of files) form.append(file.kind, new Blob([file.bytes], { type: file.mediaType }), file.filename);
+      const reply = await http.request({ method: 'POST', url: `/api/v2/dossiers/${requireNumero(reference, operation)}/pieces`, data: form, operation, idempotent: false }, pieceList);
+      return reply.Donnees.Pieces.map(receivedPiece);
+    },
+
     async listChangedDossiers(since) {
       const operation = 'mouvements';
       validateInstant(since, operation);
@@ -99,4 +114,8 @@ export function createMinesAdapter(options: MinesAdapterOptions): MinesAdapter {
       return reply.Donnees.Dossiers.map((d) => mapDossier(d, operation));
     },
   };
+}
+
+function receivedPiece(piece: { Nature: string; NomFichier: string; TypeMime: string; Taille: number; Empreinte: string }): ReceivedPiece {
+  return { kind: piece.Nature, filename: piece.NomFichier, mediaType: piece.TypeMime, size: piece.Taille, sha256: piece.Empreinte };
 }

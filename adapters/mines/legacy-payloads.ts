@@ -27,6 +27,7 @@ export const legacyDossier = z.object({
   UniteSuperficie: z.enum(['KM2', 'HA']).nullish(),
   Historique: z.array(z.object({ CodeEtat: z.string(), Date: legacyDate, Observation: z.string().nullish() })),
   PiecesDemandees: z.array(z.string()).default([]),
+  PiecesRecues: z.array(z.object({ Nature: z.string(), TypeMime: z.string(), Taille: z.number().int().nonnegative(), Empreinte: z.string() })).default([]),
   RefExterne: z.string().nullish(),
 });
 
@@ -37,6 +38,12 @@ const success = <T extends z.ZodType>(donnees: T) => z.object({ Succes: z.litera
 export const dossierPage = success(z.object({ Dossiers: z.array(legacyDossier), Total: z.number().int().min(0) }));
 export const oneDossier = success(legacyDossier);
 export const dossierList = success(z.object({ Dossiers: z.array(legacyDossier) }));
+/** The files SIGEM holds for a dossier (`GET`/`POST /api/v2/dossiers/{AAAA}/{NNNNNN}/pieces`). */
+export const pieceList = success(
+  z.object({
+    Pieces: z.array(z.object({ Nature: z.string(), NomFichier: z.string(), TypeMime: z.string(), Taille: z.number().int().nonnegative(), Empreinte: z.string().regex(/^[0-9a-f]{64}$/) })),
+  }),
+);
 
 /** The error envelope, whatever the HTTP status (a technical error may come inside a 200). */
 export const errorEnvelope = z.object({ Succes: z.literal(false), Erreur: z.object({ Code: z.string().optional(), Message: z.string().optional() }).optional() });

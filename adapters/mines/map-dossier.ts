@@ -53,5 +53,6 @@ export function mapDossier(dossier: LegacyDossier, operation: string): EnergyMin
     substance,
     areaHectares,
     missingDocuments,
+    documents: dossier.PiecesRecues.map((piece) => ({ kind: piece.Nature, mediaType: piece.TypeMime, size: piece.Taille, sha256: piece.Empreinte })),
   };
 }

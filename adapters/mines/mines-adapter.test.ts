@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readMinesConfig, seedMinesDossiers, startMinesSimulator, type DossierMines, type MinesSimulator } from '../../legacy/mines/index.js';
 import { generateWorld, seededCompanies } from '../../legacy/world/index.js';
@@ -27,6 +28,7 @@ const input = (overrides: Partial<EnergyMinesApplicationInput> = {}): EnergyMine
   substance: 'GOLD',
   areaHectares: 1_200,
   externalReference: 'GCH-TEST-ADAPTER-1',
+  documents: [],
   ...overrides,
 });
 async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
@@ -114,6 +116,32 @@ describe('Mines adapter — writing', () => {
       code: 'FORBIDDEN',
       userMessage: expect.stringMatching(/ni le gérant ni un représentant/),
     });
+  });
+});
+
+describe('Mines adapter — pieces (REST multipart)', () => {
+  it('sends files to a dossier in one multipart POST, and lists what SIGEM holds, byte for byte', async () => {
+    const reference = referenceOf(dossiers[1]!);
+    expect(await adapter.listPieces(reference)).toEqual([]);
+    const plan = Buffer.from('%PDF-1.7 plan de situation');
+    const identity = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const sent = await adapter.sendPieces(reference, [
+      { kind: 'SITE_PLAN', filename: 'site_plan.pdf', mediaType: 'application/pdf', bytes: plan },
+      { kind: 'IDENTITY_DOCUMENT', filename: 'identity_document.jpg', mediaType: 'image/jpeg', bytes: identity },
+    ]);
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    expect(sent).toEqual([
+      { kind: 'SITE_PLAN', filename: 'site_plan.pdf', mediaType: 'application/pdf', size: plan.length, sha256: sha(plan) },
+      { kind: 'IDENTITY_DOCUMENT', filename: 'identity_document.jpg', mediaType: 'image/jpeg', size: identity.length, sha256: sha(identity) },
+    ]);
+    expect(await adapter.listPieces(reference)).toEqual(sent);
+    // The dossier itself now lists them, in every read of it.
+    expect((await adapter.getApplication(reference)).documents).toEqual(sent.map(({ kind, mediaType, size, sha256 }) => ({ kind, mediaType, size, sha256 })));
+  });
+
+  it('answers NOT_FOUND for the pieces of a dossier SIGEM does not know', async () => {
+    await expectAdapterError(adapter.listPieces('MEM-2026-999999'), { code: 'NOT_FOUND' });
+    await expectAdapterError(adapter.sendPieces('MEM-2026-999999', [{ kind: 'SITE_PLAN', filename: 'a.pdf', mediaType: 'application/pdf', bytes: Buffer.from('x') }]), { code: 'NOT_FOUND' });
   });
 });
 

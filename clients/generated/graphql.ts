@@ -22,6 +22,14 @@ export type AccessorRole =
   /** Un service intégrateur autorisé. */
   | 'INTEGRATOR';
 
+/** Une pièce justificative jointe à la demande : déposée d’abord par POST /documents, qui a renvoyé son identifiant. */
+export type AttachedDocumentInput = {
+  /** Nature de la pièce, parmi celles que la démarche demande. */
+  kind: DocumentKind;
+  /** Identifiant renvoyé par POST /documents (un document que vous avez déposé). */
+  id: string;
+};
+
 /** Demande de permis de construire, déposée par un architecte inscrit à l’Ordre. */
 export type BuildingPermitInput = {
   /** NIU du demandeur (12 chiffres). */
@@ -67,6 +75,79 @@ export type CompanyApplicantInput = {
   /** Numéro au registre du commerce et du crédit mobilier (RCCM), section B (ex. TG-LOM-2019-B-01234). */
   rccm: string;
 };
+
+/** Nature d’une pièce justificative exigée par une démarche. */
+export type DocumentKind =
+  /** Pièce d’identité du demandeur. */
+  | 'IDENTITY_DOCUMENT'
+  /** Demande timbrée adressée à l’autorité compétente. */
+  | 'APPLICATION_LETTER'
+  /** Extrait du registre du commerce et du crédit mobilier (RCCM). */
+  | 'COMPANY_REGISTRATION'
+  /** Statuts de la société ou de la coopérative. */
+  | 'COMPANY_STATUTES'
+  /** Attestation d’immatriculation fiscale (NIF) et de situation fiscale. */
+  | 'TAX_CERTIFICATE'
+  /** Plan de situation. */
+  | 'SITE_PLAN'
+  /** Plan de localisation. */
+  | 'LOCATION_PLAN'
+  /** Carte topographique du périmètre sollicité (coordonnées UTM des sommets). */
+  | 'PERIMETER_MAP'
+  /** Titre foncier du terrain. */
+  | 'LAND_TITLE'
+  /** Accord écrit du propriétaire foncier ou du chef de canton. */
+  | 'LANDOWNER_CONSENT'
+  /** Étude technique. */
+  | 'TECHNICAL_STUDY'
+  /** Étude de faisabilité technique et économique. */
+  | 'FEASIBILITY_STUDY'
+  /** Étude d’impact environnemental et social. */
+  | 'ENVIRONMENTAL_IMPACT_STUDY'
+  /** Certificat de conformité environnementale délivré par l’ANGE. */
+  | 'ENVIRONMENTAL_COMPLIANCE_CERTIFICATE'
+  /** Programme des travaux et budget prévisionnel. */
+  | 'WORK_PROGRAMME'
+  /** Justificatifs des capacités techniques et financières. */
+  | 'FINANCIAL_CAPACITY'
+  /** Plans des installations visés par un bureau d’études agréé. */
+  | 'FACILITY_PLANS'
+  /** Avis favorable de la Direction de la protection civile (sécurité incendie). */
+  | 'FIRE_SAFETY_OPINION'
+  /** Attestation d’assurance responsabilité civile. */
+  | 'INSURANCE_CERTIFICATE'
+  /** Diplôme ou certificat de qualification professionnelle. */
+  | 'QUALIFICATION_DIPLOMA'
+  /** Attestations d’expérience professionnelle. */
+  | 'PROFESSIONAL_EXPERIENCE'
+  /** Bulletin n°3 du casier judiciaire de moins de trois mois. */
+  | 'CRIMINAL_RECORD'
+  /** Liste du matériel et des équipements. */
+  | 'EQUIPMENT_LIST'
+  /** Plan de réhabilitation du site. */
+  | 'REHABILITATION_PLAN'
+  /** Engagement à respecter les règles d’hygiène, de sécurité et d’environnement. */
+  | 'HEALTH_SAFETY_COMMITMENT'
+  /** Copie du titre, de l’agrément ou de la licence en cours. */
+  | 'CURRENT_TITLE'
+  /** Acte de cession ou de transmission signé des parties. */
+  | 'TRANSFER_DEED'
+  /** État des quantités produites, vendues et stockées. */
+  | 'PRODUCTION_STATEMENT'
+  /** Contrat d’approvisionnement avec un fournisseur agréé. */
+  | 'SUPPLY_CONTRACT'
+  /** Carte grise et certificat de visite technique du véhicule. */
+  | 'VEHICLE_DOCUMENTS'
+  /** Étude de raccordement au réseau. */
+  | 'GRID_CONNECTION_STUDY'
+  /** Quittance des frais d’instruction. */
+  | 'FEE_RECEIPT'
+  /** Numéro de l’acte d’état civil. */
+  | 'ACT_REFERENCE'
+  /** Plans du projet signés par un architecte inscrit à l’Ordre. */
+  | 'ARCHITECT_PLANS'
+  /** Devis descriptif des travaux. */
+  | 'WORKS_ESTIMATE';
 
 /** Nature d’un événement de dossier. */
 export type DossierEventType =
@@ -131,6 +212,8 @@ export type EnergyMinesApplicationInput = {
   substance?: MineralSubstance | null | undefined;
   /** Superficie sollicitée en hectares ; exigée pour les titres miniers. */
   areaHectares?: number | null | undefined;
+  /** Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés. */
+  documents?: Array<AttachedDocumentInput> | null | undefined;
 };
 
 /** Type de compteur demandé. */

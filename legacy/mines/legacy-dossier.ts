@@ -1,5 +1,6 @@
 import type { Substance, UniteSuperficie } from './procedures.js';
 import type { CodeEtat } from './states.js';
+import type { PieceRecue } from './piece-store.js';
 
 /** One step of a dossier's history, as the system writes it. */
 export interface EtapeMines {
@@ -40,6 +41,8 @@ export interface DossierMines {
   /** Documents the ministry waits for (meaningful while `CodeEtat` is `COMPL`). */
   PiecesDemandees: string[];
   RefExterne: string | null;
+  /** Files received for the dossier (`POST …/pieces`); absent until the first. */
+  PiecesRecues?: PieceRecue[];
 }
 
 /** `JJ/MM/AAAA HH:MM` of an instant (Lomé is UTC+0 all year). */

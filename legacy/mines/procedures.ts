@@ -17,6 +17,8 @@ export interface ProcedureLegacy {
   readonly minier: { readonly unite: UniteSuperficie; readonly min: number; readonly max: number; readonly substances: readonly Substance[] } | null;
   /** The documents it requires, as SIGEM's agents name them when they ask for one again (`PiecesDemandees`). */
   readonly pieces: readonly string[];
+  /** The same documents by nature (Guichet's kind codes): what a deposit of pieces names its files. */
+  readonly natures: readonly string[];
   /** Its stages after `ENR`, in order. */
   readonly etapes: readonly MinesStageCode[];
   /** Filed by companies only (the seeded world gives those a company name). */
@@ -40,6 +42,7 @@ export const proceduresLegacy: readonly ProcedureLegacy[] = minesProcedureRows.m
     site: row.sigem.site,
     minier: row.sigem.mining === null ? null : { unite: row.sigem.mining.unit, min: row.sigem.mining.min, max: row.sigem.mining.max, substances: row.sigem.mining.usualSubstances },
     pieces: row.documents.map((d) => (typeof d === 'string' ? documentKindLabels[d] : d.detail)),
+    natures: row.documents.map((d) => (typeof d === 'string' ? d : d.kind)),
     etapes: row.stages,
     entreprisesSeulement: !(row.applicants as readonly string[]).includes('CITIZEN'),
     poids: row.sigem.seedWeight,

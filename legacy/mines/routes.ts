@@ -4,7 +4,9 @@ import { createRouteListener, jsonReply, routeRequest, type LegacyRoute, type Ro
 import { parseDeposit } from './deposit.js';
 import type { CompanyRegister } from './company-register.js';
 import type { DossierStore } from './dossier-store.js';
-import { parseDateLegacy } from './legacy-dossier.js';
+import { dateLegacy, parseDateLegacy } from './legacy-dossier.js';
+import { PieceStore } from './piece-store.js';
+import { receivePieces } from './receive-pieces.js';
 import { codesErreur, corpsErreur, ErreurMines, ok, type Reponse } from './replies.js';
 
 const MAX_PAGE_SIZE = 50;
@@ -22,10 +24,37 @@ const positiveInt = (value: string | null, fallback: number, max: number, name: 
 
 /**
  * The system's API. Operation names (call counter, FAULT_OPERATIONS): `listerDossiers`, `consulterDossiers`,
- * `rechercherParRefExterne`, `consulterDossier`, `deposerDossier`, `mouvements`, `sante` (and `routeInconnue`).
+ * `rechercherParRefExterne`, `consulterDossier`, `deposerDossier`, `listerPieces`, `deposerPieces`, `mouvements`, `sante`
+ * (and `routeInconnue`).
  */
-export function minesRoutes(store: DossierStore, register: CompanyRegister): Route[] {
+export function minesRoutes(store: DossierStore, register: CompanyRegister, pieces: PieceStore = new PieceStore()): Route[] {
+  const existing = (params: readonly string[]): string => {
+    const numero = `${params[0] ?? ''}/${params[1] ?? ''}`;
+    if (!store.get(numero)) throw new ErreurMines('DOSSIER_INEXISTANT', `Le dossier ${numero} n’existe pas.`);
+    return numero;
+  };
   return [
+    {
+      method: 'GET',
+      pattern: /^\/api\/v2\/dossiers\/(\d{4})\/(\d{6})\/pieces\/?$/,
+      operation: 'listerPieces',
+      handle: ({ params }) => ok({ Pieces: pieces.of(existing(params)) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v2\/dossiers\/(\d{4})\/(\d{6})\/pieces\/?$/,
+      operation: 'deposerPieces',
+      handle: async ({ params, req }) => {
+        const numero = existing(params);
+        const received = await receivePieces(req);
+        const now = dateLegacy(Date.now());
+        for (const piece of received) pieces.add(numero, { Nature: piece.nature, NomFichier: piece.filename, TypeMime: piece.mimeType, RecueLe: now, bytes: piece.bytes });
+        // The dossier lists what it received, in every read of it (by number, batch, search, feed).
+        const dossier = store.get(numero);
+        if (dossier) dossier.PiecesRecues = [...pieces.of(numero)];
+        return ok({ Pieces: pieces.of(numero) }, 201);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/api\/v2\/sante\/?$/,

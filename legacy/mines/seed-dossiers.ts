@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MinesStageCode } from '../../schema/index.js';
 import { communeByCode, Random, streamSeed, type World } from '../world/index.js';
 import { dateLegacy, parseDateLegacy, type DossierMines, type EtapeMines } from './legacy-dossier.js';
@@ -117,6 +118,19 @@ export function seedMinesDossiers(world: World): DossierMines[] {
         Historique: history,
         PiecesDemandees: missing ? [random.pick(procedure.pieces)] : [],
         RefExterne: null,
+        // The papers filed at the counter with the application. Derived, not drawn: the random stream (and so the
+        // rest of the seeded world) does not move.
+        PiecesRecues: procedure.natures.map((nature) => {
+          const digest = createHash('sha256').update(`${person.niu}:${procedure.code}:${startMs}:${nature}`).digest();
+          return {
+            Nature: nature,
+            NomFichier: `${nature.toLowerCase()}.pdf`,
+            TypeMime: 'application/pdf',
+            Taille: 40_000 + digest.readUInt16BE(0) * 8,
+            Empreinte: digest.toString('hex'),
+            RecueLe: history[0]?.Date ?? dateLegacy(startMs),
+          };
+        }),
       });
     }
   }

@@ -1,6 +1,7 @@
-import { IsOptional, IsPositive, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsPositive, Length, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsApplicantNiu, IsCommuneCode } from '../shared/index.js';
+import { AttachedDocumentInput } from './attached-document-input.js';
 import { CompanyApplicantInput } from './company-applicant-input.js';
 import { MineralSubstance } from './mineral-substance.js';
 
@@ -45,4 +46,14 @@ export class EnergyMinesApplicationInput {
   @IsOptional()
   @IsPositive({ message: 'La superficie doit être positive.' })
   areaHectares?: number | null;
+
+  @Field(() => [AttachedDocumentInput], {
+    nullable: true,
+    description:
+      'Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(60, { message: 'Trop de pièces jointes.' })
+  @ValidateNested({ each: true })
+  documents?: AttachedDocumentInput[] | null;
 }

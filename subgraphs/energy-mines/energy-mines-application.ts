@@ -1,6 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { DossierFields, DossierRecordReaders } from '../shared/index.js';
 import { CompanyApplicant } from './company-applicant.js';
+import { FiledDocument } from './filed-document.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @Directive('@key(fields: "reference")')
@@ -37,4 +38,7 @@ export class EnergyMinesApplication extends DossierFields {
 
   @Field(() => [String], { description: 'Pièces complémentaires attendues par le ministère (vide sinon).' })
   missingDocuments!: string[];
+
+  @Field(() => [FiledDocument], { description: 'Pièces justificatives que le ministère a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
+  documents!: FiledDocument[];
 }

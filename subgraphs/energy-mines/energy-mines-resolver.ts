@@ -5,6 +5,7 @@ import { Citizen } from './citizen.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
 import { EnergyMinesApplicationInput } from './energy-mines-application-input.js';
 import { EnergyMinesApplicationPage } from './energy-mines-application-page.js';
+import { checkDocuments, fileDocuments } from './file-documents.js';
 import type { EnergyMinesContext } from './ministry.js';
 
 const MAX_PAGE_SIZE = 50;
@@ -41,13 +42,14 @@ export class EnergyMinesResolver {
     const needsSite = procedure?.site ?? false;
     const mining = procedure?.mining ?? null;
     const company = input.company ? { nif: input.company.nif, rccm: input.company.rccm } : null;
+    const documents = input.documents?.map(({ kind, id }) => ({ kind, id })) ?? null;
     const record = await ctx.submit({
       procedureCode,
       applicantNiu: input.applicantNiu,
       companyNif: company?.nif ?? null,
       idempotencyKey,
       // Checked before the outbox: a queued application must be one SIGEM will take.
-      payload: () => {
+      payload: async () => {
         if (!procedure || !isProcedureOfMines(procedureCode)) {
           throw userInputError(`La démarche « ${procedureCode.slice(0, 60)} » ne relève pas de ce ministère : voir ses démarches dans le catalogue (procedures).`, ['input', 'procedureCode']);
         }
@@ -62,7 +64,9 @@ export class EnergyMinesResolver {
         if (mining && input.areaHectares !== null && input.areaHectares !== undefined && (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares)) {
           throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, ['input', 'areaHectares']);
         }
+        if (documents) await checkDocuments(ctx, procedureCode, documents);
         return {
+          documents: documents ?? [],
           niu: input.applicantNiu,
           procedureCode: procedure.procedureCode,
           companyName: input.companyName ?? null,
@@ -73,6 +77,9 @@ export class EnergyMinesResolver {
           areaHectares: mining ? (input.areaHectares ?? null) : null,
         };
       },
+      // The documents are checked with the rest of the input, then marked as filed with this very application just
+      // before the outbox (the sweep then keeps them; one filed with another application is refused).
+      ...(documents ? { beforeOutbox: (externalReference: string) => fileDocuments(ctx, documents, externalReference) } : {}),
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
         (existing.company?.nif ?? null) === (company?.nif ?? null) &&

@@ -15,6 +15,8 @@ declare module 'vitest' {
     /** The stack's audit witness (the stack's gateway reports its trail there as log `guichet`). */
     witnessUrl: string;
     legacyUrls: Record<LegacySystem, string>;
+    /** The gateway's document store (DOCUMENTS_PATH), for tests that check nothing was stored. */
+    documentsPath: string;
     serviceUrls: Record<string, string>;
   }
 }
@@ -29,6 +31,7 @@ export async function setup(project: TestProject): Promise<void> {
   const lines: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-test-'));
   project.provide('auditLogPath', `${dataDir}/audit/audit.jsonl`);
+  project.provide('documentsPath', `${dataDir}/documents`);
   stack = await startStack({
     ports: 'ephemeral',
     // Each ministry subgraph keeps its own outbox in this run's folder.
@@ -70,6 +73,10 @@ export async function setup(project: TestProject): Promise<void> {
       // Each run gets its own signing key, so no state leaks between runs.
       IDP_KEY_PATH: `${dataDir}/idp/signing-key.json`,
       AUDIT_LOG_PATH: `${dataDir}/audit/audit.jsonl`,
+      // Documents: this run's store, a limit and a deadline the bad-input tests reach quickly.
+      DOCUMENTS_PATH: `${dataDir}/documents`,
+      DOCUMENTS_MAX_BYTES: '2000000',
+      DOCUMENTS_UPLOAD_DEADLINE_MS: '4000',
     },
     onLine: (name, line) => {
       lines.push(`[${name}] ${line}`);

@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import { AdapterError, type MinistryDossierAdapter } from '../../../adapters/shared/index.js';
 import { createAccessRecorder } from '../../../audit/index.js';
 import type { Principal } from '../../../auth/index.js';
+import type { DocumentStore } from '../../../documents/index.js';
 import type { DossierSystem } from '../../../schema/index.js';
 import { dossierLoaders, type DossierLoaders, type DossierLoadersOptions } from '../loaders/dossier-loaders.js';
 import { submitDossier, type Filing } from '../submissions/index.js';
@@ -17,6 +18,8 @@ export interface MinistryContext<R extends MinistryRecord, A, I extends object =
   readonly dossiers: DossierLoaders<R>;
   /** Files an application the one shared way (see submitDossier); answers the ministry's record or Guichet's. */
   readonly submit: (filing: Filing<R, I>) => Promise<R>;
+  /** The supporting documents' store, for a ministry that takes them (`MinistrySubgraph.documents`); else absent. */
+  readonly documents?: DocumentStore;
 }
 
 /** The input type of an adapter's `submitDossier`. */
@@ -33,6 +36,7 @@ export interface MinistryParts<R extends MinistryRecord, A, I extends object> ex
   readonly adapter: A;
   readonly inputSchema: ZodType<I>;
   readonly notFoundMessage: (reference: string) => string;
+  readonly documents?: DocumentStore;
 }
 
 /** Fresh loaders per request: batching within a request, no stale data across requests. */
@@ -59,5 +63,5 @@ export function createMinistryContext<R extends MinistryRecord, I extends object
       new AdapterError({ code: 'NOT_FOUND', system, operation: 'getDossiers', retryable: false, message: `no dossier ${reference}`, userMessage: parts.notFoundMessage(reference) }),
   });
   const desk = { system, referencePrefix: parts.referencePrefix, principal, access, outbox, inputSchema: parts.inputSchema, queuedRecord };
-  return { principal, access, adapter, dossiers, submit: (filing) => submitDossier(desk, filing) };
+  return { principal, access, adapter, dossiers, submit: (filing) => submitDossier(desk, filing), ...(parts.documents ? { documents: parts.documents } : {}) };
 }

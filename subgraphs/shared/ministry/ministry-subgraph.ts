@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { z } from 'zod';
 import type { DossierRecord, MinistryAdapterKit, MinistryDossierAdapter } from '../../../adapters/shared/index.js';
+import type { DocumentsConfig, DocumentStore } from '../../../documents/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import type { CacheHintRules } from '../cache-hints/index.js';
 import type { LoadedDossier } from '../loaders/dossier-loaders.js';
@@ -49,6 +50,18 @@ export interface MinistrySubgraph<
   readonly context?: (base: MinistryContext<R, A, I>) => C;
   /** Started with the server, stopped after it (RNEC: its routing and shadow-comparison log). */
   readonly companion?: (log: Logger, options: O) => () => void;
+  /**
+   * A ministry whose applications carry supporting documents (energy-mines): where they are (from its own variables).
+   * The store is opened at start-up — PostgreSQL with `DATABASE_URL`, else the folder the gateway stores uploads in —
+   * and is each request's `ctx.documents`.
+   */
+  readonly documents?: (own: X) => DocumentsConfig;
+  /**
+   * What must follow an application into the ministry's system once it is there — just created, or found there by a
+   * retried delivery (energy-mines: its documents). It must skip what an earlier attempt did: a failure here makes the
+   * outbox retry the whole delivery later, which finds the application and calls this again.
+   */
+  readonly completeDelivery?: (adapter: A, input: I, record: R, documents: DocumentStore | undefined) => Promise<void>;
 }
 
 /** A subgraph's own variables: their schema fragment and what it reads from them. */

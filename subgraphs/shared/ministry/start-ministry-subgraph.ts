@@ -17,6 +17,7 @@ import { ministryReadiness } from './ministry-readiness.js';
 import { openMinistryStores } from './open-ministry-stores.js';
 import type { MinistryRecord, MinistrySubgraph } from './ministry-subgraph.js';
 import { registryRowOf, type MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
+import { openDocumentStore } from '../../../documents/index.js';
 
 /**
  * The one way a ministry subgraph starts, from its definition: its adapter, its outbox (resuming whatever a previous
@@ -45,13 +46,30 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     lastKnown: { maxEntries: config.server.LAST_KNOWN_MAX_ENTRIES, maxAgeMs: config.server.LAST_KNOWN_MAX_AGE_MS },
     log,
   });
+  const documents = definition.documents
+    ? await openDocumentStore({ config: definition.documents(config.own), ...(config.database ? { database: { url: config.database.url, applicationName: `guichet-${name}-documents` } } : {}) })
+    : undefined;
+  const complete = async (submission: Submission, record: R): Promise<R> => {
+    if (!definition.completeDelivery) return record;
+    try {
+      await definition.completeDelivery(adapter, input(submission), record, documents);
+    } catch (error) {
+      // Always retried (never a rejection: the application is in the ministry's system already), with backoff.
+      log.warn({ err: error, externalReference: submission.externalReference }, 'delivery incomplete; the outbox retries it');
+      throw Object.assign(new Error(`delivery incomplete: ${error instanceof Error ? error.message : String(error)}`), { code: 'DELIVERY_INCOMPLETE', retryable: true });
+    }
+    return record;
+  };
   const outbox = createMinistryOutbox<R>({
     name,
     system,
     config: config.outbox,
     delivery: {
-      find: (submission) => adapter.findDossierByExternalReference(submission.externalReference, submission.applicantNiu),
-      create: (submission) => (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission))),
+      find: async (submission) => {
+        const found = await adapter.findDossierByExternalReference(submission.externalReference, submission.applicantNiu);
+        return found === null ? null : complete(submission, found);
+      },
+      create: async (submission) => complete(submission, await (definition.deliver ? definition.deliver(adapter, input(submission)) : adapter.submitDossier(input(submission)))),
     },
     log,
     ...(stores.outboxStore ? { store: stores.outboxStore } : {}),
@@ -60,7 +78,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
   // Status polls the change feed proves unchanged are answered without a legacy call (docs/performance.md).
   const fresh = config.freshness ? startFeedFreshness<KnownRecord<R>>({ system, config: config.freshness, internalTokenSecret: config.server.INTERNAL_TOKEN_SECRET, log }) : null;
   // The outbox first (its forwarder may still be recording a delivery), then the pool it shares.
-  const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close())]).then(() => undefined);
+  const closeStores = () => Promise.all([fresh?.close(), outbox.close().finally(() => stores.close()), documents?.close()]).then(() => undefined);
   // One key per ministry, derived from the secret every replica shares: a seal made by one opens at any other.
   const sealing =
     config.listingSeal.maxSealed > 0 ? countedListingSeal(createListingSeal({ secret: config.server.INTERNAL_TOKEN_SECRET, subgraph: name, ttlMs: config.server.REQUEST_DEADLINE_MS }), system) : null;
@@ -74,6 +92,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
     inputSchema: definition.inputSchema,
     queuedRecord,
     notFoundMessage: definition.notFoundMessage,
+    ...(documents ? { documents } : {}),
     ...(fresh ? { freshness: fresh } : {}),
     ...(sealing ? { listingSeal: { seal: sealing.seal, maxSealed: config.listingSeal.maxSealed } } : {}),
   };

@@ -25,6 +25,12 @@ export interface Filing<R, I> {
   readonly payload: () => Promise<Omit<I, 'externalReference'>> | Omit<I, 'externalReference'>;
   /** Whether an application already filed under the same key is this one (the same key with other data is a conflict). */
   readonly sameRecord: (existing: R) => boolean;
+  /**
+   * Last step before the outbox, once the payload passed its schema, with Guichet's external reference: what must
+   * hold for this very application (energy-mines: its documents marked as filed with it, so that the sweep keeps
+   * them). Throwing here files nothing.
+   */
+  readonly beforeOutbox?: (externalReference: string) => Promise<void>;
 }
 
 /** What a ministry's subgraph files with: its outbox, the payload's schema, and whose request this is. */
@@ -55,6 +61,7 @@ export async function submitDossier<R extends SubmittedRecord, I extends object>
   const externalReference = externalReferenceFor(desk.referencePrefix, filing.procedureCode, filing.applicantNiu, filing.idempotencyKey);
   const parsed = desk.inputSchema.safeParse({ ...payload, externalReference });
   if (!parsed.success) throw payloadInputError(parsed.error.issues);
+  await filing.beforeOutbox?.(externalReference);
   const outcome = await desk.outbox.submit({
     externalReference,
     procedureCode: filing.procedureCode,

@@ -115,6 +115,8 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   ...dossierTypes,
   CivilAct: { personal: true, all: reached },
   DossierStep: { personal: true, all: reached },
+  // The files a ministry received for a dossier: part of it, read by whoever reached the dossier.
+  FiledDocument: { personal: true, all: reached },
   DossierConnection: { personal: true, all: reached },
   AccessLogEntry: { personal: true, all: reached },
   // A company the caller represents and its access log: reached only through the caller's own `myCompanies`.

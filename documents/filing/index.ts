@@ -1,0 +1,1 @@
+export { checkAttachedDocuments, type AttachedDocument, type AttachedDocumentsCheck } from './check-attached-documents.js';

@@ -1,0 +1,1 @@
+export { startDocumentSweep, sweepUnreferencedDocuments, type DocumentSweepOptions } from './sweep-unreferenced-documents.js';

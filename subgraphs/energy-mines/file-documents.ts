@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { checkAttachedDocuments, type AttachedDocument } from '../../documents/index.js';
+import { findProcedure, FieldErrorCode } from '../../schema/index.js';
+import { fieldsInputError } from '../shared/index.js';
+import type { EnergyMinesContext } from './ministry.js';
+
+const documentsPath = ['input', 'documents'] as const;
+
+function storeOf(ctx: EnergyMinesContext) {
+  // The definition declares the store (ministry.ts): absent only if that wiring is broken.
+  if (ctx.documents === undefined) throw new GraphQLError('documents store not configured', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return ctx.documents;
+}
+
+/** Before anything is filed: the procedure's required documents, each the caller's own upload of that kind. */
+export async function checkDocuments(ctx: EnergyMinesContext, procedureCode: string, documents: readonly AttachedDocument[]): Promise<void> {
+  const problems = await checkAttachedDocuments({
+    required: findProcedure(procedureCode)?.documents ?? [],
+    attached: documents,
+    ownerSubject: ctx.principal.subject,
+    store: storeOf(ctx),
+    path: documentsPath,
+  });
+  if (problems.length > 0) throw fieldsInputError(problems);
+}
+
+/**
+ * Marks the documents as filed with this application (its external reference: the same for a retry with the same
+ * idempotency key), all or none. One already filed with another application is refused, and nothing is filed.
+ */
+export async function fileDocuments(ctx: EnergyMinesContext, documents: readonly AttachedDocument[], externalReference: string): Promise<void> {
+  const refused = new Set(
+    await storeOf(ctx).markReferenced(
+      documents.map((document) => document.id),
+      externalReference,
+    ),
+  );
+  if (refused.size === 0) return;
+  throw fieldsInputError(
+    documents.flatMap((document, index) =>
+      refused.has(document.id)
+        ? [{ path: [...documentsPath, index, 'id'], code: FieldErrorCode.INVALID, message: 'Ce document est déjà joint à une autre demande : déposez-le à nouveau pour celle-ci.' }]
+        : [],
+    ),
+  );
+}

@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Une pièce justificative que le ministère a reçue pour la demande.' })
+export class FiledDocument {
+  @Field(() => String, { description: 'Nature de la pièce (une valeur de DocumentKind, telle que le ministère l’a enregistrée).' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Type du fichier, reconnu à son contenu (application/pdf, image/jpeg, image/png).' })
+  mediaType!: string;
+
+  @Field(() => Int, { description: 'Taille en octets.' })
+  size!: number;
+
+  @Field(() => String, { description: 'Empreinte SHA-256 (hexadécimale) du fichier reçu : la même que celle renvoyée au dépôt.' })
+  sha256!: string;
+}
