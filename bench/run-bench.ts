@@ -189,7 +189,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
     const dashboard = scenarios.find((s) => s.name === 'dashboard');
     const overload =
       options.overloadConnections > 0 && dashboard !== undefined && options.targets.includes('guichet')
-        ? await measureOverload(bench, dashboard, { connections: options.overloadConnections, durationS: options.durationS, credentials, legacyUrls, log })
+        ? // At least 5 s: at that concurrency each dashboard takes seconds on two cores, so a one-second window (the quick
+          // profile) can end before the first answer.
+          await measureOverload(bench, dashboard, { connections: options.overloadConnections, durationS: Math.max(5, options.durationS), credentials, legacyUrls, log })
         : undefined;
 
     // On a gateway and a subgraph of its own in this process: the stack is idle meanwhile.
@@ -443,7 +445,7 @@ function describeParameters(options: BenchOptions, keys: BenchKeys): Record<stri
       ? `status and nested, ${options.rounds} round(s) of ${options.durationS} s per gateway at ${Math.min(options.connections, gatewayCpuConnections)} connections, throughput mode`
       : 'not measured',
     'supergraph reloads': options.reloads > 0 ? `${options.reloads} (alternating two supergraphs, 4 clients querying)` : 'not measured',
-    overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${options.durationS} s on Guichet's gateway, throughput mode` : 'not measured',
+    overload: options.overloadConnections > 0 ? `${options.overloadConnections} concurrent dashboards for ${Math.max(5, options.durationS)} s on Guichet's gateway, throughput mode` : 'not measured',
     'supervision room cost':
       options.roomStreams > 0
         ? `${options.roomStreams} screen(s), ${options.roomWritesPerSecond} CEET writes/s, status and dashboard, room off vs on, ${options.rounds} round(s) of ${options.durationS} s`

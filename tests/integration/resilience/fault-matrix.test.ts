@@ -4,7 +4,8 @@ import { legacySystems, type LegacySystem } from '../../../schema/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { citizenToken } from '../../support/tokens.js';
-import { citizensInAllSystems, citizensWithMinesDossiers } from '../../support/world.js';
+import { seededCompanies } from '../../../legacy/world/index.js';
+import { citizensInAllSystems, citizensWithMinesDossiers, testWorld } from '../../support/world.js';
 
 type System = LegacySystem;
 
@@ -50,8 +51,14 @@ describe('partial answers under each fault of each legacy system', () => {
   // A citizen no one has read yet in each case: nothing remembered, so the failure itself shows (the last-known
   // fallback is tested on its own).
   // SIGEM's faults need citizens with dossiers there (energy-mines.test.ts reads the first one).
-  const citizens = citizensInAllSystems().slice(10);
-  const minesCitizens = citizensWithMinesDossiers().slice(1);
+  // Nor a company's mandate holder: the companies' tests and the authorization matrix read those citizens' lists.
+  const mandateHolders = new Set(seededCompanies(testWorld()).flatMap((c) => c.representatives.map((r) => r.niu)));
+  const citizens = citizensInAllSystems()
+    .slice(10)
+    .filter((c) => !mandateHolders.has(c.niu));
+  const minesCitizens = citizensWithMinesDossiers()
+    .slice(1)
+    .filter((c) => !mandateHolders.has(c.niu));
   if (minesCitizens.length < faults.length) throw new Error(`the test world has ${minesCitizens.length} fresh citizens with SIGEM dossiers, fewer than ${faults.length}`);
   let next = 0;
   let nextMines = 0;
