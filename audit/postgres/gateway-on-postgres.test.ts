@@ -95,8 +95,9 @@ describe('the gateway on PostgreSQL (DATABASE_URL)', () => {
       const pool = createPgPool({ url, applicationName: 'checker', max: 1 });
       const components = async () => (await pool.query<{ component: string }>('SELECT DISTINCT component FROM guichet_migrations ORDER BY component')).rows.map((row) => row.component);
       try {
-        // Polled: the records table is migrated at start-up without holding the start (local-record-sink.ts).
-        await expect.poll(components, { timeout: 5_000 }).toEqual(['audit', 'request-records']);
+        // Polled: the records table is migrated at start-up without holding the start (local-record-sink.ts); the
+        // uploaded documents' store is the gateway's too in scaled mode.
+        await expect.poll(components, { timeout: 5_000 }).toEqual(['audit', 'documents', 'request-records']);
         const traceId = '6bf92f3577b34da6a3ce929d0e0e4736';
         const response = await fetch(`${stack.gateway.url}/graphql`, {
           method: 'POST',
