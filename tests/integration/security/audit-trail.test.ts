@@ -97,7 +97,16 @@ describe('audit trail', () => {
 
   it.each<[string, (lines: string[]) => string[]]>([
     ['a field edited (when)', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"at":"[^"]+"/, '"at":"2000-01-01T00:00:00.000Z"') : line))],
-    ['a NIU edited', (lines) => lines.map((line, i) => (i === 1 ? line.replace(/"niu":"(\d{11})(\d)"/, (_m, head: string, last: string) => `"niu":"${head}${(Number(last) + 1) % 10}"`) : line))],
+    [
+      'a NIU edited',
+      // The first record naming a citizen: which records come first depends on the order the suite's files ran in
+      // (a documents sweep or a company's record names no NIU).
+      (lines) => {
+        const niu = /"niu":"(\d{11})(\d)"/;
+        const target = lines.findIndex((line) => niu.test(line));
+        return lines.map((line, i) => (i === target ? line.replace(niu, (_m, head: string, last: string) => `"niu":"${head}${(Number(last) + 1) % 10}"`) : line));
+      },
+    ],
     [
       'a record edited and its hash recomputed (without the key)',
       (lines) =>
