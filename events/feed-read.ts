@@ -21,6 +21,11 @@ export interface FeedRead {
   readonly readMs: number;
   /** The graph references the feed listed (changed, or re-read in its overlap). */
   readonly references: readonly string[];
+  /**
+   * The NIUs owning those dossiers, each once: what a cache of a citizen's answers (the gateway's shared reads) drops.
+   * Internal like the rest of the stream (never sent to a client). Empty from a writer older than this field.
+   */
+  readonly owners: readonly string[];
 }
 
 const [firstSystem, ...otherSystems] = legacySystems;
@@ -31,4 +36,5 @@ export const feedReadSchema: z.ZodType<FeedRead> = z.object({
   sinceMs: z.number().int().nonnegative(),
   readMs: z.number().int().nonnegative(),
   references: z.array(z.string().min(1)),
+  owners: z.array(z.string().min(1)).default([]),
 });

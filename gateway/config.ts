@@ -19,6 +19,7 @@ import type { SharedReadsAcrossReplicas } from './subgraph-fetch/index.js';
 import { explorerEnvSchema, explorerSettingsFromEnv, type ExplorerSettings } from './explorer/index.js';
 import { supervisionRoomEnvSchema, supervisionRoomProblems, supervisionRoomSettingsFromEnv, type SupervisionRoomSettings } from './supervision-room/index.js';
 import { streamBudgetProblems, subscriptionsEnvSchema, subscriptionsSettingsFromEnv, type SubscriptionsSettings } from './subscriptions/index.js';
+import { feedProofEnvSchema, feedProofProblems, feedProofSettingsFromEnv, type FeedProofSettings } from './feed-proof/index.js';
 import { apiSchemaOf, trustedDocumentsEnvSchema, trustedDocumentsOptionsFromEnv, type TrustedDocumentsOptions } from './trusted-documents/index.js';
 
 const service = 'gateway';
@@ -63,6 +64,7 @@ export const gatewayEnvSchema = z.object({
   ...explorerEnvSchema.shape,
   ...admissionEnvSchema.shape,
   ...subscriptionsEnvSchema.shape,
+  ...feedProofEnvSchema.shape,
   ...documentsEnvSchema.shape,
 });
 
@@ -149,6 +151,8 @@ export interface GatewayConfig {
   readonly supergraphReload: SupergraphReloadOptions;
   /** GraphQL subscriptions: the dossier-event stream they read, caps, buffers, heartbeats (`SUBSCRIPTIONS_*`, `DOSSIER_*`). */
   readonly subscriptions: SubscriptionsSettings;
+  /** A citizen's dossiers kept in the shared reads while the change feeds prove them unchanged (`FEED_PROOF_*`); undefined: off. */
+  readonly feedProof?: FeedProofSettings;
   /** `POST /documents`: size limit, upload deadline, where the embedded store keeps them (`DOCUMENTS_*`). */
   readonly documents: DocumentsConfig;
 }
@@ -181,6 +185,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   problems.push(...supervisionRoomProblems(options));
   problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   problems.push(...streamBudgetProblems(options.SUBSCRIPTIONS_MAX_STREAMS));
+  problems.push(...feedProofProblems(options));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
   if (problems.length > 0) throw new ConfigError(service, problems);
   const known = new Set(subgraphs.map((s) => subgraphUrlVariable(s.name)));
@@ -223,6 +228,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     admission: admissionOptionsFromEnv(options),
     deadline: deadlineOptionsFromEnv(options),
     subscriptions: subscriptionsSettingsFromEnv(options, subgraphs),
+    ...withFeedProof(feedProofSettingsFromEnv(options, subscriptionsSettingsFromEnv(options, subgraphs).eventsUrl)),
     documents: documentsConfigFromEnv(options),
     supergraphReload: {
       watch: options.SUPERGRAPH_WATCH && options.SUPERGRAPH_URL === undefined,
@@ -266,3 +272,5 @@ export function variablesDepthProblems(maxVariablesDepth: number, supergraphSdl:
   if (needed === undefined || maxVariablesDepth >= needed) return [];
   return [`LIMIT_MAX_VARIABLES_DEPTH=${maxVariablesDepth}: below what this supergraph's own inputs need (${needed} levels, the variables object included)`];
 }
+
+const withFeedProof = (feedProof: FeedProofSettings | undefined) => (feedProof === undefined ? {} : { feedProof });

@@ -12,6 +12,7 @@ import { bindPlanStages } from './deadline/index.js';
 import { createPartErrorFormatter, withDefer } from './defer/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { createSharedReads, nullableFieldsOf, PooledDataSource } from './subgraph-fetch/index.js';
+import { startFeedProof } from './feed-proof/index.js';
 import { createRateLimiter, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
 import { createServedGateway, createSupergraphMetrics, prepareSupergraph, type LoadedSupergraph, type ServedGateway, type SupergraphRules } from './supergraph/index.js';
 
@@ -29,6 +30,8 @@ export interface GatewayParts {
   readonly served: ServedGateway<GatewayGeneration>;
   /** Per user, per client and per anonymous address; also counts refused tokens. */
   readonly rateLimiter: RateLimiter;
+  /** Stops what lives as long as the process (the change-feed follower of the shared reads), after `served`. */
+  close(): Promise<void>;
 }
 
 /**
@@ -38,7 +41,9 @@ export interface GatewayParts {
  */
 export function createGateway(config: GatewayConfig, log: Logger, auditStore: AuditStore, rateLimitStore: RateLimitStore, metrics: GatewayMetrics): GatewayParts {
   const signer = createInternalTokenSigner({ secret: config.internalTokenSecret, reuseSeconds: config.internalTokenReuseSeconds });
-  const sharedReads = createSharedReads(config.sharedReads);
+  // A citizen's dossiers are kept only while the change feeds prove them unchanged: this process follows them itself.
+  const feedProof = config.feedProof === undefined ? undefined : startFeedProof(config.feedProof, config.internalTokenSecret, log.child({ component: 'feed-proof' }));
+  const sharedReads = createSharedReads({ ...config.sharedReads, ...(feedProof ? { feedProof: feedProof.proof } : {}) });
   metrics.watchSharedReads(() => sharedReads.stats());
   const development = config.nodeEnv === 'development';
   const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });
@@ -126,7 +131,14 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
     metrics: createSupergraphMetrics(metrics.registry),
     log,
   });
-  return { served, rateLimiter };
+  return {
+    served,
+    rateLimiter,
+    async close() {
+      sharedReads.close();
+      await feedProof?.close();
+    },
+  };
 }
 
 async function closeDataSources(dataSources: ReadonlyMap<string, PooledDataSource>): Promise<void> {

@@ -81,7 +81,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
   for (const health of [auditStore.health, writer?.health]) if (health) stores.add(health);
   const records = shared?.observability.records ?? createLocalRecordSink(writer, log, metrics);
   const renderMetrics = shared?.observability.renderMetrics ?? (() => metrics.registry.metrics());
-  const { served, rateLimiter } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
+  const { served, rateLimiter, close: closeGatewayParts } = createGateway(redisStores === undefined ? config : withRedisStores(config, redisStores), log, auditStore, rateLimitStore, metrics);
   // This process's door: requests in flight, waiting, refused; each request's deadline starts there.
   const admission = createAdmission({ ...config.admission, requestDeadlineMs: config.deadline.requestDeadlineMs }, log);
   metrics.watchAdmission(() => ({ ...admission.stats(), saturated: admission.saturated() }));
@@ -228,6 +228,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
     await subscriptions?.close();
     await supervision.close();
     await served.close();
+    await closeGatewayParts();
     await closePools();
     throw error;
   }
@@ -243,6 +244,7 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
       await subscriptions?.close();
       await closeServer(httpServer);
       await served.close();
+      await closeGatewayParts();
       await closePools();
     })());
   return { url, close, reloadSupergraph: (change) => served.reload(change) };

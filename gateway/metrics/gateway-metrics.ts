@@ -62,13 +62,14 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
   const sources: (() => SharedReadStats)[] = [];
   new Counter({
     name: 'guichet_gateway_shared_reads_total',
-    help: "Subgraph reads, by how they were served: hit (this process's cache), remote-hit (the replicas' shared cache), joined (an identical read in flight), sent.",
+    help: "Subgraph reads, by how they were served: hit (this process's cache), proven-hit (a citizen's dossiers kept here, proven unchanged by the change feeds), remote-hit (the replicas' shared cache), joined (an identical read in flight), sent.",
     labelNames: ['result'],
     registers,
     collect() {
       this.reset();
       for (const stats of sources.map((source) => source())) {
-        this.inc({ result: 'hit' }, stats.hits);
+        this.inc({ result: 'hit' }, stats.hits - (stats.provenHits ?? 0));
+        if (stats.provenHits !== undefined) this.inc({ result: 'proven-hit' }, stats.provenHits);
         if (stats.remoteHits !== undefined) this.inc({ result: 'remote-hit' }, stats.remoteHits);
         this.inc({ result: 'joined' }, stats.joined);
         this.inc({ result: 'sent' }, stats.sent);

@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
+import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
+import type { FeedProof, FeedProvenAnswer } from '../feed-proof/index.js';
 import type { EventBus } from '../../lib/events/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
@@ -24,6 +27,11 @@ export interface SharedReadsOptions {
   readonly cacheMaxAgeSeconds: number;
   /** Scaled mode; undefined (a single gateway): this process's cache only, never invalidated before max-age. */
   readonly acrossReplicas?: SharedReadsAcrossReplicas;
+  /**
+   * What proves a citizen's dossiers unchanged (the change feeds, gateway/feed-proof): without it, answers a subgraph
+   * marks as resting on the feeds (`guichet-cache-proof: feed`) are never kept.
+   */
+  readonly feedProof?: FeedProof;
   readonly now?: () => number;
 }
 
@@ -39,6 +47,8 @@ export interface SharedReadStats {
   readonly hits: number;
   /** Answered from the replicas' shared store (scaled mode). */
   readonly remoteHits?: number;
+  /** Of `hits`: a citizen's dossiers the change feeds proved unchanged. */
+  readonly provenHits?: number;
   /** Joined an identical read in flight. */
   readonly joined: number;
   /** Sent to the subgraph. */
@@ -63,6 +73,18 @@ export interface SharedReads {
 interface CachedAnswer extends StoredAnswer {
   /** The caller's hash, for a PRIVATE answer (see dropCaller). */
   readonly caller: string | undefined;
+  /** A citizen's dossiers: served again only while the feeds prove them unchanged. */
+  readonly proof?: FeedProvenAnswer;
+}
+
+// A NIU: the only owner the change feeds name. A company's answers (`company:<NIF>`) are never kept on their proof.
+const niuPattern = /^\d{12}$/;
+
+/** The proof a feed answer needs, or undefined when it cannot have one (no owner, an owner the feeds never name). */
+function feedProvenAnswer(response: RawSubgraphResponse, system: LegacySystem | undefined, readMs: number): FeedProvenAnswer | undefined {
+  const owners = feedOwnersOf(response.headers[FEED_OWNERS_HEADER]);
+  if (system === undefined || owners.length === 0 || !owners.every((owner) => niuPattern.test(owner))) return undefined;
+  return { readMs, system, owners };
 }
 
 /** The channel on which replicas tell each other to drop a caller's private answers. */
@@ -80,7 +102,7 @@ export const sharedReadsInvalidationChannel = 'guichet:shared-reads:drop-caller'
  * gateway a citizen who just filed saw their own list unchanged until max-age at worst from the process that
  * answered; with several, each replica would keep its own stale copy.
  */
-export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cacheMaxAgeSeconds, acrossReplicas, now = Date.now }: SharedReadsOptions): SharedReads {
+export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cacheMaxAgeSeconds, acrossReplicas, feedProof, now = Date.now }: SharedReadsOptions): SharedReads {
   const inFlight = new Map<string, Promise<RawSubgraphResponse>>();
   const caching = cacheMaxEntries > 0 && cacheMaxBytes > 0 && cacheMaxAgeSeconds > 0;
   // Each caller's private entries here, by the caller's hash, so that dropCaller finds them.
@@ -109,6 +131,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
   const origin = randomUUID();
   let hits = 0;
   let remoteHits = 0;
+  let provenHits = 0;
   let joined = 0;
   let sent = 0;
 
@@ -118,8 +141,8 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     return { ...entry.response, headers: { ...entry.response.headers, 'cache-control': `max-age=${left}, ${scope}` } };
   };
 
-  const keep = (cacheKey: string, answer: StoredAnswer, caller: string | undefined) => {
-    const entry: CachedAnswer = { ...answer, caller };
+  const keep = (cacheKey: string, answer: StoredAnswer, caller: string | undefined, proof?: FeedProvenAnswer) => {
+    const entry: CachedAnswer = { ...answer, caller, ...(proof ? { proof } : {}) };
     if (caller !== undefined) {
       let filed = byCaller.get(caller);
       if (filed === undefined) byCaller.set(caller, (filed = new Map()));
@@ -132,10 +155,18 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
   const lookup = (key: string, at: number): RawSubgraphResponse | undefined => {
     // Most recently used once read; dropped once expired.
     const entry = cache.get(key, at);
-    return entry === undefined ? undefined : withMaxAgeLeft(entry, at);
+    if (entry === undefined) return undefined;
+    if (entry.proof !== undefined) {
+      if (feedProof === undefined || !feedProof.proven(entry.proof)) {
+        cache.delete(key);
+        return undefined;
+      }
+      provenHits += 1;
+    }
+    return withMaxAgeLeft(entry, at);
   };
 
-  const store = async (key: SharedReadKey, response: RawSubgraphResponse, at: number) => {
+  const store = async (key: SharedReadKey, response: RawSubgraphResponse, at: number, readMs: number | undefined) => {
     if (response.status !== 200 || response.body.length > cacheMaxBytes) return;
     const hint = cacheHintOf(response.headers['cache-control']);
     const ttlSeconds = Math.min(hint.maxAgeSeconds, cacheMaxAgeSeconds);
@@ -146,6 +177,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     }
     uncacheable.delete(publicKey(key));
     const answer: StoredAnswer = { response, expiresAtMs: at + ttlSeconds * 1_000 };
+    if (response.headers[FEED_PROOF_HEADER] !== undefined) {
+      // This process's only, filed under its caller whatever the mode (their own mutation drops it at once): each
+      // replica follows the feeds itself, and proves only what it read.
+      const proof = feedProof === undefined || readMs === undefined ? undefined : feedProvenAnswer(response, ministryOfSubgraph(key.subgraph)?.system.code, readMs);
+      if (proof !== undefined && hint.scope === 'PRIVATE') keep(privateKey(key), answer, callerHash(key.callerKey), proof);
+      return;
+    }
     if (hint.scope === 'PUBLIC') {
       keep(publicKey(key), answer, undefined);
       await remote?.store.set(remotePublicKey(key), answer, at);
@@ -212,8 +250,10 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
         const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote.store, key);
         if (shared !== undefined) return shared;
         sent += 1;
+        // Before it leaves: a change named from then on may not be in the answer.
+        const readMs = feedProof?.now();
         const response = await send();
-        if (caching) await store(key, response, now());
+        if (caching) await store(key, response, now(), readMs);
         return response;
       })();
       if (dedupe) {
@@ -224,13 +264,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       return answer;
     },
     async dropCaller(callerKey) {
-      if (remote === undefined) return;
       const caller = callerHash(callerKey);
       dropLocal(caller);
+      if (remote === undefined) return;
       await remote.store.dropCaller(caller);
       await remote.bus.publish(sharedReadsInvalidationChannel, `${origin} ${caller}`).catch(() => undefined);
     },
-    stats: () => ({ hits, remoteHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
+    stats: () => ({ hits, remoteHits, provenHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
     close: () => unsubscribe?.(),
   };
 }

@@ -3,7 +3,7 @@ import { graphql, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { applyCacheHints } from './apply-cache-hints.js';
 
-const maxAges = { publicMaxAgeS: 300, identityMaxAgeS: 60 };
+const maxAges = { publicMaxAgeS: 300, identityMaxAgeS: 60, feedMaxAgeS: 120 };
 const schema = () =>
   buildSubgraphSchema({
     typeDefs: parse(`

@@ -1,7 +1,11 @@
 import { defaultFieldResolver, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 
-/** `public`: anyone's answer is the same (the catalogue). `identity`: one caller's, and it rarely changes. */
-export type CacheClass = 'public' | 'identity';
+/**
+ * `public`: anyone's answer is the same (the catalogue). `identity`: one caller's, and it rarely changes. `feed`: one
+ * caller's dossiers, which change only when the ministry's change feed says so — kept by the gateway only while the
+ * feed reads prove its owners' dossiers unchanged (see feedProofOf), never served stale.
+ */
+export type CacheClass = 'public' | 'identity' | 'feed';
 
 /** What a subgraph declares cacheable; anything not named keeps Apollo's default, `maxAge` 0 (`no-store`). */
 export interface CacheHintRules {
@@ -14,6 +18,34 @@ export interface CacheHintRules {
 export interface CacheMaxAges {
   readonly publicMaxAgeS: number;
   readonly identityMaxAgeS: number;
+  /** The longest the gateway keeps a `feed` answer even while the feeds prove it (0 = the class is off). */
+  readonly feedMaxAgeS: number;
+}
+
+/** What a request's `feed` answers rest on: the citizens whose dossiers they list (besides its access report's). */
+export interface FeedProof {
+  readonly owners: Set<string>;
+}
+
+// Keyed by the request's context object, which Apollo hands to resolvers and plugins alike.
+const feedProofs = new WeakMap<object, FeedProof>();
+
+/** The feed proof a request's answer needs, if any of its fields is of class `feed` (for the response's headers). */
+export function feedProofOf(context: object): FeedProof | undefined {
+  return feedProofs.get(context);
+}
+
+function noteFeedProof(context: unknown, owner: unknown): void {
+  if (typeof context !== 'object' || context === null) return;
+  let proof = feedProofs.get(context);
+  if (proof === undefined) feedProofs.set(context, (proof = { owners: new Set() }));
+  if (typeof owner === 'string' && owner.length > 0) proof.owners.add(owner);
+}
+
+/** A last-known answer served while the ministry was down: shown with `stale: true`, never kept by anyone. */
+function holdsStale(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsStale);
+  return typeof value === 'object' && value !== null && Reflect.get(value, 'stale') === true;
 }
 
 interface CacheHint {
@@ -41,7 +73,15 @@ function cacheControlOf(info: GraphQLResolveInfo): ResolveInfoCacheControl | und
  * unlisted type to `maxAge` 0, so a batch mixing a citizen and a dossier is not cacheable.
  */
 export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, maxAges: CacheMaxAges): GraphQLSchema {
-  const hintOf = (cacheClass: CacheClass): CacheHint => (cacheClass === 'public' ? { maxAge: maxAges.publicMaxAgeS, scope: 'PUBLIC' } : { maxAge: maxAges.identityMaxAgeS, scope: 'PRIVATE' });
+  const hintOf = (cacheClass: CacheClass): CacheHint => {
+    if (cacheClass === 'public') return { maxAge: maxAges.publicMaxAgeS, scope: 'PUBLIC' };
+    return { maxAge: cacheClass === 'identity' ? maxAges.identityMaxAgeS : maxAges.feedMaxAgeS, scope: 'PRIVATE' };
+  };
+  // A feed answer: noted with its owner, and uncacheable if any of it is a stale last-known record.
+  const feedResolved = (value: unknown, info: GraphQLResolveInfo): unknown => {
+    if (holdsStale(value)) cacheControlOf(info)?.cacheHint.restrict({ maxAge: 0 });
+    return value;
+  };
 
   for (const [coordinate, cacheClass] of Object.entries(rules.fields ?? {})) {
     const [typeName = '', fieldName = ''] = coordinate.split('.');
@@ -53,7 +93,11 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
     const hint = hintOf(cacheClass);
     field.resolve = (source, args, context, info) => {
       cacheControlOf(info)?.setCacheHint(hint);
-      return resolve(source, args, context, info);
+      if (cacheClass !== 'feed') return resolve(source, args, context, info);
+      // A citizen's list: its owner is the parent's key, even when the list is empty (no access report names them).
+      noteFeedProof(context, typeof source === 'object' && source !== null ? Reflect.get(source, 'niu') : undefined);
+      const value: unknown = resolve(source, args, context, info);
+      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info)) : feedResolved(value, info);
     };
   }
 
@@ -65,12 +109,19 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
     entities.resolve = (source, args: Record<string, unknown>, context, info) => {
       const control = cacheControlOf(info);
       const representations: unknown[] = Array.isArray(args.representations) ? args.representations : [];
+      let feed = false;
       for (const representation of representations) {
         const typeName: unknown = typeof representation === 'object' && representation !== null ? Reflect.get(representation, '__typename') : undefined;
         const cacheClass = typeof typeName === 'string' ? entityClasses.get(typeName) : undefined;
         control?.cacheHint.restrict(cacheClass ? hintOf(cacheClass) : { maxAge: 0 });
+        if (cacheClass !== 'feed') continue;
+        feed = true;
+        // A citizen's entity (their lists): the key names the owner; a dossier's owners come from the access report.
+        noteFeedProof(context, typeName === 'Citizen' && typeof representation === 'object' && representation !== null ? Reflect.get(representation, 'niu') : undefined);
       }
-      return resolve(source, args, context, info);
+      const value: unknown = resolve(source, args, context, info);
+      if (!feed) return value;
+      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info)) : feedResolved(value, info);
     };
   }
   return schema;

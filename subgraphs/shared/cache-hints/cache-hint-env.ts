@@ -10,6 +10,11 @@ export const cacheHintEnvSchema = z.object({
   CACHE_PUBLIC_MAX_AGE_S: envInt(300, 0, 86_400),
   /** A citizen's identity and civil acts, which rarely change: `max-age=…, private` (one caller's answer). */
   CACHE_IDENTITY_MAX_AGE_S: envInt(60, 0, 3_600),
+  /**
+   * A citizen's dossiers (lists and records by reference): `max-age=…, private` with the feed-proof header — the
+   * gateway serves them again only while the change feeds prove them unchanged; this bounds it even then.
+   */
+  CACHE_FEED_MAX_AGE_S: envInt(300, 0, 3_600),
 });
 
 export type CacheHintEnv = z.infer<typeof cacheHintEnvSchema>;

@@ -96,7 +96,7 @@ function run(actions: readonly Action[], overlapMs: number, maxAgeMs: number) {
         const sinceMs = Math.max(0, cursorMs - overlapMs);
         const listed = references.filter((r) => (updatedMs.get(r) ?? 0) >= sinceMs && (updatedMs.get(r) ?? 0) > 0);
         for (const r of listed) cursorMs = Math.max(cursorMs, updatedMs.get(r) ?? 0);
-        const read: FeedRead = { system: 'ceet', sinceMs, readMs: now, references: listed };
+        const read: FeedRead = { system: 'ceet', sinceMs, readMs: now, references: listed, owners: [] };
         // A read that never reaches the subgraph proves nothing there: the next one that does covers its interval.
         if (!a.delivered) break;
         atRead.set(now, new Map(version));
@@ -138,7 +138,7 @@ describe('createFeedFreshness: the rule against a model of the legacy system and
 
   const freshnessAt = (clock: { now: number }, maxAgeMs = 3000, clockSkewMs = 0) => createFeedFreshness<Versioned>({ system: 'ceet', maxEntries: 10, maxAgeMs, clockSkewMs, clock: () => clock.now });
   const keep = (f: ReturnType<typeof freshnessAt>, reference: string, version = 0) => f.finish(f.begin([reference]), new Map([[reference, { reference, version }]]));
-  const read = (sinceMs: number, readMs: number, refs: string[] = [], system: FeedRead['system'] = 'ceet'): FeedRead => ({ system, sinceMs, readMs, references: refs });
+  const read = (sinceMs: number, readMs: number, refs: string[] = [], system: FeedRead['system'] = 'ceet'): FeedRead => ({ system, sinceMs, readMs, references: refs, owners: [] });
   const ref = references[0]!;
 
   it('serves a record read before a feed read that does not list it, with that read as asOf', () => {

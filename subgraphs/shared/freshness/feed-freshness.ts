@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { DossierEvent, FeedRead } from '../../../events/index.js';
+import { createFeedCoverage, type DossierEvent, type FeedRead } from '../../../events/index.js';
 import type { LegacySystem } from '../../../schema/index.js';
 
 export interface FeedFreshnessOptions {
@@ -63,10 +63,10 @@ interface Kept<R> {
  */
 export function createFeedFreshness<R extends object>(options: FeedFreshnessOptions): FeedFreshness<R> {
   const { system, maxAgeMs, clockSkewMs, clock = Date.now } = options;
+  const coverage = createFeedCoverage({ maxAgeMs, clockSkewMs, clock });
   const kept = new LRUCache<string, Kept<R>>({ max: options.maxEntries });
   // Bounded by the reads under way (one per concurrent request at most).
   const inFlight = new Map<string, Set<FreshnessTicket>>();
-  let coverage: { fromMs: number; toMs: number } | null = null;
 
   const changed = (reference: string) => {
     kept.delete(reference);
@@ -83,10 +83,9 @@ export function createFeedFreshness<R extends object>(options: FeedFreshnessOpti
   return {
     serve(reference) {
       const entry = kept.get(reference);
-      if (entry === undefined || coverage === null) return undefined;
-      if (coverage.fromMs > entry.readMs - clockSkewMs || coverage.toMs < entry.readMs + clockSkewMs) return undefined;
-      if (clock() - coverage.toMs > maxAgeMs) return undefined;
-      return { record: entry.record, asOfMs: coverage.toMs };
+      if (entry === undefined) return undefined;
+      const asOfMs = coverage.provenAt(system, entry.readMs);
+      return asOfMs === undefined ? undefined : { record: entry.record, asOfMs };
     },
     begin(references) {
       const ticket: FreshnessTicket = { readMs: clock(), references: [...references], changed: new Set() };
@@ -105,16 +104,14 @@ export function createFeedFreshness<R extends object>(options: FeedFreshnessOpti
     onFeedRead(read) {
       if (read.system !== system) return;
       for (const reference of read.references) changed(reference);
-      // A gap between two reads (one missed, or the feed's cursor jumped): proof starts again from this one.
-      if (coverage === null || read.sinceMs > coverage.toMs) coverage = { fromMs: read.sinceMs, toMs: read.readMs };
-      else coverage = { fromMs: coverage.fromMs, toMs: Math.max(coverage.toMs, read.readMs) };
+      coverage.onFeedRead(read);
     },
     onEvent(event) {
       if (event.system === system) changed(event.reference);
     },
     forgetAll() {
       kept.clear();
-      coverage = null;
+      coverage.reset();
       for (const tickets of inFlight.values()) for (const ticket of tickets) for (const reference of ticket.references) ticket.changed.add(reference);
     },
     size: () => kept.size,

@@ -15,6 +15,7 @@ import { createMinistryOutbox, queuedDossierRecord } from '../submissions/index.
 import { createMinistryContext, type MinistryContext } from './ministry-context.js';
 import { ministryReadiness } from './ministry-readiness.js';
 import { openMinistryStores } from './open-ministry-stores.js';
+import { dossierCacheHints } from './dossier-cache-hints.js';
 import type { MinistryRecord, MinistrySubgraph } from './ministry-subgraph.js';
 import { registryRowOf, type MinistrySubgraphConfig } from './read-ministry-subgraph-config.js';
 import { openDocumentStore } from '../../../documents/index.js';
@@ -121,7 +122,7 @@ export async function startMinistrySubgraph<S extends z.ZodObject, O, R extends 
         fresh?.registerMetrics(registry);
         sealing?.registerMetrics(registry);
       },
-      ...(definition.cacheHints ? { cacheHints: definition.cacheHints } : {}),
+      cacheHints: dossierCacheHints(row, definition.cacheHints),
     });
     return {
       ...service,

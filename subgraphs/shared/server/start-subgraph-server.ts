@@ -11,7 +11,7 @@ import { errorMessages } from '../../../schema/index.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import type { Logger } from '../../../lib/log/index.js';
 import type { RunningService } from '../../../lib/service/index.js';
-import { applyCacheHints, type CacheHintRules } from '../cache-hints/index.js';
+import { applyCacheHints, feedProofPlugin, type CacheHintRules } from '../cache-hints/index.js';
 import { createSubgraphErrorFormatter } from './format-subgraph-error.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 import type { LegacySystem } from '../../../adapters/shared/index.js';
@@ -76,7 +76,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     for (const store of options.stores) storeHealth.add(store);
   }
   options.registerMetrics?.(metrics.registry);
-  const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S });
+  const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S, feedMaxAgeS: env.CACHE_FEED_MAX_AGE_S });
   const server = new ApolloServer<C>({
     schema,
     formatError: createSubgraphErrorFormatter(log, env.NODE_ENV === 'development'),
@@ -93,6 +93,7 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
       ApolloServerPluginInlineTraceDisabled(),
       accessReportPlugin<C>(),
       callsReportPlugin<C>(),
+      feedProofPlugin<C>(),
     ],
   });
   await server.start();

@@ -119,7 +119,8 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
       recordStatuses(known, changes);
       if (events.length > 0) onEvents?.(events.length);
       // After the save: whoever the read reaches may already see its events in the log.
-      if (!initial) onFeedRead?.({ system: feed.system, sinceMs: Date.parse(since), readMs: startedMs, references: facts.map((fact) => fact.key) });
+      if (!initial)
+        onFeedRead?.({ system: feed.system, sinceMs: Date.parse(since), readMs: startedMs, references: facts.map((fact) => fact.key), owners: [...new Set(changes.map((change) => change.ownerNiu))] });
       const { changed, ignored } = model.apply(facts);
       if (initial) log.info({ system: feed.system, dossiers: facts.length, ignored, durationMs: clock() - loadStartedMs }, 'change feed: initial load done');
       else if (changed > 0) log.debug({ system: feed.system, changed }, 'change feed: dossiers changed');

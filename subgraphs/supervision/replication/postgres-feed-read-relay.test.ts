@@ -8,7 +8,8 @@ import { createPostgresFeedReadRelay, FEED_READS_CHANNEL, splitFeedRead, type Fe
 
 const log = createLogger('feed-read-relay-test', 'silent');
 const references = (n: number) => Array.from({ length: n }, (_, i) => `CEET-2026-${String(i).padStart(6, '0')}`);
-const read = (refs: string[], sinceMs = 1_000, readMs = 5_000): FeedRead => ({ system: 'ceet', sinceMs, readMs, references: refs });
+const read = (refs: string[], sinceMs = 1_000, readMs = 5_000, owners: string[] = []): FeedRead => ({ system: 'ceet', sinceMs, readMs, references: refs, owners });
+const nius = (n: number) => Array.from({ length: n }, (_, i) => String(100_000_000_000 + i));
 
 describe('splitFeedRead', () => {
   it('keeps a small read whole', () => {
@@ -23,6 +24,15 @@ describe('splitFeedRead', () => {
     expect(parts.flatMap((p) => p.references)).toEqual(whole.references);
     expect(parts.slice(0, -1).every((p) => p.sinceMs === 1_000 && p.readMs === 1_000)).toBe(true);
     expect(parts.at(-1)).toMatchObject({ sinceMs: 1_000, readMs: 5_000 });
+  });
+
+  it('splits the owners too: every owner once, every part under the limit', () => {
+    const whole = read(references(600), 1_000, 5_000, nius(600));
+    const parts = splitFeedRead(whole, 2_000);
+    for (const part of parts) expect(Buffer.byteLength(JSON.stringify(part))).toBeLessThanOrEqual(2_000);
+    expect(parts.flatMap((p) => p.references)).toEqual(whole.references);
+    expect(parts.flatMap((p) => p.owners)).toEqual(whole.owners);
+    expect(parts.slice(0, -1).every((p) => p.readMs === 1_000)).toBe(true);
   });
 
   it('applied in order, the parts leave the freshness rule where the whole read does', () => {

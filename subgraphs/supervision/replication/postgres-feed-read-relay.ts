@@ -85,26 +85,30 @@ export function createPostgresFeedReadRelay({ pool, onRead, log, reconnectDelayM
 
 /**
  * A feed read as parts whose JSON stays under `maxBytes`. Every part is a feed read that holds on its own: the first
- * ones name some of the references over the empty interval `(sinceMs, sinceMs]` (they prove nothing, only drop what
- * they name), the last names the rest over the whole interval. Applied in order they do what the whole read does.
+ * ones name some of the references and owners over the empty interval `(sinceMs, sinceMs]` (they prove nothing, only
+ * drop what they name), the last names the rest over the whole interval. Applied in order they do what the whole read
+ * does.
  */
 export function splitFeedRead(read: FeedRead, maxBytes: number): FeedRead[] {
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   if (bytes(read) <= maxBytes) return [read];
   const parts: FeedRead[] = [];
-  let current: string[] = [];
-  const empty = bytes({ ...read, readMs: Math.max(read.sinceMs, read.readMs), references: [] });
+  let references: string[] = [];
+  let owners: string[] = [];
+  const empty = bytes({ ...read, readMs: Math.max(read.sinceMs, read.readMs), references: [], owners: [] });
   let size = empty;
-  for (const reference of read.references) {
-    const added = bytes(reference) + 1;
-    if (current.length > 0 && size + added > maxBytes) {
-      parts.push({ ...read, readMs: read.sinceMs, references: current });
-      current = [];
+  const items = [...read.references.map((value) => ({ value, owner: false })), ...read.owners.map((value) => ({ value, owner: true }))];
+  for (const { value, owner } of items) {
+    const added = bytes(value) + 1;
+    if (references.length + owners.length > 0 && size + added > maxBytes) {
+      parts.push({ ...read, readMs: read.sinceMs, references, owners });
+      references = [];
+      owners = [];
       size = empty;
     }
-    current.push(reference);
+    (owner ? owners : references).push(value);
     size += added;
   }
-  parts.push({ ...read, references: current });
+  parts.push({ ...read, references, owners });
   return parts;
 }

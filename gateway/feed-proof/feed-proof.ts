@@ -1,0 +1,78 @@
+import { LRUCache } from 'lru-cache';
+import { createFeedCoverage, type DossierEvent, type FeedRead } from '../../events/index.js';
+import type { LegacySystem } from '../../schema/index.js';
+
+export interface FeedProofOptions {
+  /** An answer is served again only while the feed read proving it is at most this old. */
+  readonly maxAgeMs: number;
+  /** How far this process's clock may be from the supervision subgraph's (see createFeedCoverage). */
+  readonly clockSkewMs: number;
+  /** Owners whose last change is remembered; beyond, the oldest are forgotten and every answer older than them too. */
+  readonly maxOwners: number;
+  /** Default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+/** An answer kept by the gateway: when it was asked for, from which system, whose dossiers it holds. */
+export interface FeedProvenAnswer {
+  /** This process's clock when the request left for the subgraph. */
+  readonly readMs: number;
+  readonly system: LegacySystem;
+  readonly owners: readonly string[];
+}
+
+export interface FeedProof {
+  /** This process's clock: taken when a read leaves, it is the answer's `readMs`. */
+  now(): number;
+  /**
+   * Whether `answer` is still what its system holds: no feed read nor event has named any of its owners since it was
+   * asked for, and the system's feed reads prove it unchanged up to a read at most `maxAgeMs` old.
+   */
+  proven(answer: FeedProvenAnswer): boolean;
+  onFeedRead(read: FeedRead): void;
+  onEvent(event: DossierEvent): void;
+  /** The stream (re)connected or reset: what was proven rests on reads this process may have missed. */
+  forgetAll(): void;
+}
+
+/**
+ * The rule by which the gateway's shared reads answer a citizen's dossiers again without asking the ministry: the same
+ * coverage as the ministry subgraphs' status answers (events/feed-coverage.ts), invalidated per owner rather than per
+ * reference, since a list changes when any of its owner's dossiers does — or a new one appears. A name is remembered
+ * with this process's clock when it arrives, so that a change named after the answer was asked for (even one made
+ * before, whose read arrived late) drops it: conservative, never stale.
+ */
+export function createFeedProof({ maxAgeMs, clockSkewMs, maxOwners, clock = Date.now }: FeedProofOptions): FeedProof {
+  const coverage = createFeedCoverage({ maxAgeMs, clockSkewMs, clock });
+  // Owner → when last named here. An owner forgotten (least recently named) is treated as named at `forgottenMs`.
+  let forgottenMs = Number.NEGATIVE_INFINITY;
+  const named = new LRUCache<string, number>({
+    max: maxOwners,
+    dispose: (at, _owner, reason) => {
+      if (reason === 'evict') forgottenMs = Math.max(forgottenMs, at);
+    },
+  });
+  // Nothing kept before this instant is proven (a reconnection, a reset).
+  let provenFromMs = clock();
+  const name = (owner: string) => named.set(owner, clock());
+
+  return {
+    now: clock,
+    proven({ readMs, system, owners }) {
+      if (owners.length === 0 || readMs < provenFromMs || readMs <= forgottenMs) return false;
+      for (const owner of owners) if ((named.peek(owner) ?? Number.NEGATIVE_INFINITY) >= readMs) return false;
+      return coverage.provenAt(system, readMs) !== undefined;
+    },
+    onFeedRead(read) {
+      for (const owner of read.owners) name(owner);
+      coverage.onFeedRead(read);
+    },
+    onEvent(event) {
+      name(event.ownerNiu);
+    },
+    forgetAll() {
+      coverage.reset();
+      provenFromMs = clock() + 1;
+    },
+  };
+}

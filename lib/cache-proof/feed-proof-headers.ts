@@ -1,0 +1,17 @@
+/**
+ * Set by a subgraph on an answer whose cacheable part is a citizen's dossiers (cache class `feed`): whoever keeps it
+ * (the gateway's shared reads) may serve it again only while the change feeds prove those dossiers unchanged.
+ */
+export const FEED_PROOF_HEADER = 'guichet-cache-proof';
+
+/** The citizens whose dossiers such an answer lists (comma-separated NIUs), besides those its access report names. */
+export const FEED_OWNERS_HEADER = 'guichet-cache-owners';
+
+/** The owners a header names (`undefined` or empty: none). */
+export function feedOwnersOf(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  return header
+    .split(',')
+    .map((owner) => owner.trim())
+    .filter((owner) => owner.length > 0);
+}

@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { AccessRecorder } from '../../../audit/index.js';
+import { FEED_OWNERS_HEADER, FEED_PROOF_HEADER } from '../../../lib/cache-proof/index.js';
+import { feedProofOf } from './apply-cache-hints.js';
+
+/**
+ * Says on the response when its cacheable part rests on the change feeds, and whose dossiers it holds: the owners of
+ * its lists (even empty ones) and everyone its access report names (a dossier read by reference).
+ */
+export function feedProofPlugin<C extends BaseContext & { readonly access: AccessRecorder }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const proof = feedProofOf(contextValue);
+          if (proof === undefined) return;
+          const owners = new Set([...proof.owners, ...contextValue.access.entries().map((entry) => entry.niu)]);
+          response.http.headers.set(FEED_PROOF_HEADER, 'feed');
+          if (owners.size > 0) response.http.headers.set(FEED_OWNERS_HEADER, [...owners].join(','));
+        },
+      };
+    },
+  };
+}
