@@ -39,6 +39,10 @@ export async function setup(project: TestProject): Promise<void> {
       ...Object.fromEntries(stackServices.filter((s) => s.outbox).map(({ name }) => [name, { OUTBOX_PATH: `${dataDir}/outbox/${name}.sqlite` }])),
       // Webhooks may target this machine (the suites' receivers, the matrix's closed port); one attempt each.
       webhooks: { WEBHOOKS_ALLOWED_TARGETS: 'http+127.0.0.1', WEBHOOKS_RETRY_SCHEDULE_MS: '0' },
+      // Like civil-registry's identity cache below: answers kept while the feeds prove them unchanged would make legacy
+      // call counts and fault tests (a fault injected right after a read) depend on test order. Its own tests start
+      // their own gateway with it on (tests/integration/freshness/proven-dashboards.test.ts).
+      gateway: { FEED_PROOF_MAX_OWNERS: '0' },
     },
     env: {
       SEED: String(testWorldOptions.seed),

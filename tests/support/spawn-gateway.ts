@@ -40,6 +40,8 @@ export async function spawnGateway(env: NodeJS.ProcessEnv, subgraphUrls: Readonl
     AUDIT_WITNESS_URL: inject('witnessUrl'),
     WITNESS_TOKEN: testWitnessToken,
     LOG_LEVEL: 'info',
+    // Off as in the stack's gateway (tests/support/global-setup.ts); a test that wants it sets it.
+    FEED_PROOF_MAX_OWNERS: '0',
     ...urls,
     ...env,
     AUDIT_LOG_PATH: auditLogPath,
