@@ -118,3 +118,73 @@ describe('shared reads', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
+  const niu = '100000000001';
+  const feedAnswer = (owners: string | undefined, cacheControl = 'max-age=300, private'): RawSubgraphResponse => ({
+    status: 200,
+    headers: { 'cache-control': cacheControl, 'guichet-cache-proof': 'feed', ...(owners === undefined ? {} : { 'guichet-cache-owners': owners }) },
+    body: Buffer.from('{"data":{"_entities":[]}}'),
+  });
+  // A proof whose verdict the test sets, recording what it was asked.
+  const proofStub = () => {
+    let verdict = true;
+    const asked: { readMs: number; system: string; owners: readonly string[] }[] = [];
+    return {
+      set: (value: boolean) => (verdict = value),
+      asked,
+      proof: {
+        now: () => 42,
+        proven: (answer: { readMs: number; system: string; owners: readonly string[] }) => {
+          asked.push(answer);
+          return verdict;
+        },
+        onFeedRead: () => undefined,
+        onEvent: () => undefined,
+        forgetAll: () => undefined,
+      },
+    };
+  };
+
+  it('serves a kept answer only while the proof holds, asking it with the read instant, the system and the owners', async () => {
+    const stub = proofStub();
+    const { read, calls } = setup({ feedProof: stub.proof });
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    expect(calls()).toBe(1);
+    expect(stub.asked.at(-1)).toEqual({ readMs: 42, system: 'ceet', owners: [niu] });
+    stub.set(false);
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    expect(calls()).toBe(2);
+  });
+
+  it.each<[string, RawSubgraphResponse, string, boolean]>([
+    ['no owner named', feedAnswer(undefined), 'electricity', false],
+    ['a company among the owners', feedAnswer(`${niu},company:1234567890`), 'electricity', false],
+    ['a subgraph with no legacy system', feedAnswer(niu), 'dossiers', false],
+    ['a PUBLIC hint', feedAnswer(niu, 'max-age=300, public'), 'electricity', false],
+    ['no max-age', feedAnswer(niu, 'no-store'), 'electricity', false],
+    ['two owners, both citizens', feedAnswer(`${niu},100000000002`), 'building-permits', true],
+  ])('keeps it or not: %s', async (_name, response, subgraph, kept) => {
+    const { read, calls } = setup({ feedProof: proofStub().proof });
+    await read('alice', response, 'q', subgraph);
+    await read('alice', response, 'q', subgraph);
+    expect(calls()).toBe(kept ? 1 : 2);
+  });
+
+  it('keeps nothing without a proof, and the caller’s mutation drops what was kept (one gateway, no Redis)', async () => {
+    const without = setup();
+    await without.read('alice', feedAnswer(niu), 'q', 'electricity');
+    await without.read('alice', feedAnswer(niu), 'q', 'electricity');
+    expect(without.calls()).toBe(2);
+
+    const { reads, read, calls } = setup({ feedProof: proofStub().proof });
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    await read('bob', feedAnswer(niu), 'q', 'electricity');
+    await reads.dropCaller('alice');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    await read('bob', feedAnswer(niu), 'q', 'electricity');
+    expect(calls()).toBe(3);
+    expect(reads.stats().provenHits).toBe(1);
+  });
+});

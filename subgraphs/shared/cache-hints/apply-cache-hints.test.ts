@@ -1,7 +1,11 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { createAccessRecorder, type AccessRecorder } from '../../../audit/index.js';
 import { applyCacheHints } from './apply-cache-hints.js';
+import { feedProofPlugin } from './feed-proof-plugin.js';
 
 const maxAges = { publicMaxAgeS: 300, identityMaxAgeS: 60, feedMaxAgeS: 120 };
 const schema = () =>
@@ -25,5 +29,73 @@ describe('applyCacheHints', () => {
     expect(await graphql({ schema: hinted, source: '{ things { id } }' })).toEqual({ data: { things: [{ id: '1' }] } });
     const entities = await graphql({ schema: hinted, source: '{ _entities(representations: [{ __typename: "Thing", id: "2" }]) { ... on Thing { id } } }' });
     expect(entities).toEqual({ data: { _entities: [{ id: '2' }] } });
+  });
+});
+
+describe('cache class feed, through Apollo Server', () => {
+  const feedSchema = () =>
+    buildSubgraphSchema({
+      typeDefs: parse(`
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        type Query { ok: Boolean }
+        type Citizen @key(fields: "niu") { niu: ID! requests: [Request!] }
+        type Request @key(fields: "reference") { reference: ID! stale: Boolean! }
+      `),
+      resolvers: {
+        Citizen: {
+          __resolveReference: (ref: { niu: string }) => ref,
+          requests: (citizen: { niu: string }) => [{ reference: `R-${citizen.niu}`, stale: citizen.niu.endsWith('9') }],
+        },
+        Request: { __resolveReference: (ref: { reference: string }) => ({ reference: ref.reference, stale: ref.reference.endsWith('9') }) },
+      },
+    });
+  const serve = async () => {
+    const server = new ApolloServer<{ access: AccessRecorder }>({
+      schema: applyCacheHints(feedSchema(), { fields: { 'Citizen.requests': 'feed' }, entities: { Citizen: 'feed', Request: 'feed' } }, maxAges),
+      plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), feedProofPlugin()],
+    });
+    await server.start();
+    return server;
+  };
+  const headersOf = async (server: ApolloServer<{ access: AccessRecorder }>, query: string, reported: string[] = []) => {
+    const access = createAccessRecorder();
+    for (const niu of reported) access.record({ niu, system: 'ceet', action: 'read' });
+    const response = await server.executeOperation({ query }, { contextValue: { access } });
+    return { cacheControl: response.http.headers.get('cache-control'), proof: response.http.headers.get('guichet-cache-proof'), owners: response.http.headers.get('guichet-cache-owners') };
+  };
+
+  it.each<[string, string, string[], { cacheControl: string; proof: string | undefined; owners: string | undefined }]>([
+    [
+      'a citizen’s list: their NIU, even when nobody is reported',
+      '{ _entities(representations: [{ __typename: "Citizen", niu: "100000000001" }]) { ... on Citizen { requests { reference } } } }',
+      [],
+      { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000001' },
+    ],
+    [
+      'a stale last-known list: never cacheable',
+      '{ _entities(representations: [{ __typename: "Citizen", niu: "100000000009" }]) { ... on Citizen { requests { reference } } } }',
+      [],
+      { cacheControl: 'no-store', proof: 'feed', owners: '100000000009' },
+    ],
+    [
+      'dossiers by reference: the owners the access report names',
+      '{ _entities(representations: [{ __typename: "Request", reference: "R-1" }]) { ... on Request { reference } } }',
+      ['100000000002'],
+      { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000002' },
+    ],
+    [
+      'a stale dossier by reference',
+      '{ _entities(representations: [{ __typename: "Request", reference: "R-9" }]) { ... on Request { reference } } }',
+      ['100000000003'],
+      { cacheControl: 'no-store', proof: 'feed', owners: '100000000003' },
+    ],
+    ['nothing of class feed: no proof header', '{ ok }', [], { cacheControl: 'no-store', proof: undefined, owners: undefined }],
+  ])('%s', async (_name, query, reported, expected) => {
+    const server = await serve();
+    try {
+      expect(await headersOf(server, query, reported)).toEqual(expected);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -77,9 +77,19 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
     if (cacheClass === 'public') return { maxAge: maxAges.publicMaxAgeS, scope: 'PUBLIC' };
     return { maxAge: cacheClass === 'identity' ? maxAges.identityMaxAgeS : maxAges.feedMaxAgeS, scope: 'PRIVATE' };
   };
-  // A feed answer: noted with its owner, and uncacheable if any of it is a stale last-known record.
+  // A feed answer is uncacheable if any of it is a stale last-known record. `_entities` answers a list of promises
+  // (one per representation): each is watched as it settles — before execution ends and the policy is read — and
+  // handed on unchanged, so that one failed representation still fails alone.
   const feedResolved = (value: unknown, info: GraphQLResolveInfo): unknown => {
-    if (holdsStale(value)) cacheControlOf(info)?.cacheHint.restrict({ maxAge: 0 });
+    const uncacheable = () => cacheControlOf(info)?.cacheHint.restrict({ maxAge: 0 });
+    if (holdsStale(value)) uncacheable();
+    if (Array.isArray(value))
+      for (const item of value)
+        if (item instanceof Promise)
+          item.then(
+            (settled: unknown) => holdsStale(settled) && uncacheable(),
+            () => undefined,
+          );
     return value;
   };
 
