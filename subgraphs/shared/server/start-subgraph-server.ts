@@ -76,7 +76,11 @@ export async function startSubgraphServer<C extends BaseContext & Pick<SubgraphC
     for (const store of options.stores) storeHealth.add(store);
   }
   options.registerMetrics?.(metrics.registry);
-  const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, { publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S, identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S, feedMaxAgeS: env.CACHE_FEED_MAX_AGE_S });
+  const schema = applyCacheHints(options.schema, options.cacheHints ?? {}, {
+    publicMaxAgeS: env.CACHE_PUBLIC_MAX_AGE_S,
+    identityMaxAgeS: env.CACHE_IDENTITY_MAX_AGE_S,
+    feedMaxAgeS: env.CACHE_FEED_MAX_AGE_S,
+  });
   const server = new ApolloServer<C>({
     schema,
     formatError: createSubgraphErrorFormatter(log, env.NODE_ENV === 'development'),
