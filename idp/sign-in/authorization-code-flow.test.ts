@@ -176,7 +176,8 @@ describe('POST /token, grant_type=authorization_code', () => {
       const refused = await postToken(idp.url, form);
       expect([refused.status, refused.json.error]).toEqual([400, 'invalid_request']);
     }
-    for (const client of [{ client_id: 'autre' }, { client_id: roomClientId, client_secret: 'x'.repeat(20) }, {}]) {
+    const clients: Record<string, string>[] = [{ client_id: 'autre' }, { client_id: roomClientId, client_secret: 'x'.repeat(20) }, {}];
+    for (const client of clients) {
       const refused = await postToken(idp.url, { grant_type: 'authorization_code', code, redirect_uri: roomRedirectUri, code_verifier: pkce.verifier, ...client });
       expect([refused.status, refused.json.error], JSON.stringify(client)).toEqual([401, 'invalid_client']);
     }
