@@ -91,12 +91,12 @@ describe('supervision room sign-in (headless Chromium)', () => {
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.fill('#identifiant', demoSupervisor.username);
+    mkdirSync(docs, { recursive: true });
+    await page.screenshot({ path: `${docs}supervision-sign-in.png` });
     await page.fill('#mot-de-passe', 'pas-le-bon');
     await page.click('button[type=submit]');
     expect(await page.textContent('#erreur')).toBe('Identifiant ou mot de passe incorrect.');
     await page.fill('#mot-de-passe', demoSupervisor.password);
-    mkdirSync(docs, { recursive: true });
-    await page.screenshot({ path: `${docs}supervision-sign-in.png` });
     await page.click('button[type=submit]');
 
     // Back in the room, signed in, its filter kept, no code or state left in the address.
@@ -171,7 +171,9 @@ describe('supervision room sign-in (headless Chromium)', () => {
     await expect.poll(() => streams.tokens.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(decodeJwt(streams.tokens[0]!)).toMatchObject({ role: 'integrator', scope: 'supervision:read' });
 
-    // The supervisor revokes it from the list of screens: within one access-token lifetime the wall says so, in French.
+    // The supervisor revokes it from the list of screens (listed once it holds tokens): within one access-token
+    // lifetime the wall says so, in French.
+    await supervisor.page.goto(`${idp.url}/device`);
     await supervisor.page.click(`button[aria-label="Révoquer l’écran ${userCode}"]`);
     expect(await supervisor.page.textContent('#message')).toContain('révoqué');
     await expect.poll(() => wall.page.textContent('#erreur-connexion'), { timeout: (tokenTtlSeconds + 5) * 1000, interval: 250 }).toContain('Cet écran a été révoqué par un superviseur');
