@@ -59,6 +59,8 @@ export async function createRoomSignIn(handlers: RoomSignInHandlers): Promise<Ro
   let renewTimer: number | undefined;
   /** One renewal at a time: a rotated refresh token presented twice would revoke the whole session. */
   let renewing: Promise<boolean> | undefined;
+  /** When the last token came: a fresh token refused at once will not be cured by another (no renewal loop). */
+  let tokenAtMs = 0;
 
   const end = (kind: StoredSession['kind']) => {
     clearTimeout(renewTimer);
@@ -76,6 +78,7 @@ export async function createRoomSignIn(handlers: RoomSignInHandlers): Promise<Ro
     // A minute ahead for the usual lifetimes, a quarter ahead for short ones (tests): never with an expired token.
     const renewInS = expiresInS > 240 ? expiresInS - 60 : expiresInS * 0.75;
     if (session !== undefined) renewTimer = window.setTimeout(() => void renew(), renewInS * 1000);
+    tokenAtMs = Date.now();
     handlers.onToken(accessToken);
   };
 
@@ -179,7 +182,13 @@ export async function createRoomSignIn(handlers: RoomSignInHandlers): Promise<Ro
         }
       }
     },
-    renewNow: renew,
+    renewNow() {
+      if (session !== undefined && Date.now() - tokenAtMs < 10_000) {
+        end(session.kind);
+        return Promise.resolve(false);
+      }
+      return renew();
+    },
     async signOut() {
       clearTimeout(renewTimer);
       const current = session;
