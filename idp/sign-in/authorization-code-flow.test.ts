@@ -62,6 +62,22 @@ describe('GET /authorize and the login page', () => {
     }
   });
 
+  it('locks an account after five wrong passwords: even the right one is then refused, in French', async () => {
+    const locking = await startTestIdp();
+    try {
+      const attempt = async (password: string) => {
+        const page = await getAuthorize(locking.url, authorizeParams(newPkce()));
+        return postForm(`${locking.url}/login`, { request: requestIdOf(page.html), identifiant: demoSupervisor.username, mot_de_passe: password });
+      };
+      for (let i = 0; i < 5; i += 1) expect((await attempt(`faux-${i}`)).status).toBe(401);
+      const locked = await attempt(demoSupervisor.password);
+      expect([locked.status, locked.location]).toEqual([429, null]);
+      expect(locked.text).toContain('Trop de tentatives pour ce compte');
+    } finally {
+      await locking.close();
+    }
+  });
+
   it('refuses a login form that does not complete a pending request', async () => {
     for (const request of ['', 'inconnu', 'a'.repeat(43)]) {
       const login = await postForm(`${idp.url}/login`, { request, identifiant: demoSupervisor.username, mot_de_passe: demoSupervisor.password });

@@ -102,12 +102,18 @@ export function loginRoute(ctx: SignInContext): RouteHandler {
       return sendPage(res, 400, 'Connexion', '<h1>Connexion expirée</h1><p class="erreur">Ce formulaire a expiré ou a déjà servi. Revenez à l’application et recommencez la connexion.</p>');
     }
     const username = params.get('identifiant') ?? '';
+    const purpose = request.kind === 'device' ? 'Écran mural : connectez-vous pour autoriser un écran.' : 'Salle de supervision : connectez-vous avec votre compte de superviseur.';
+    if (ctx.loginThrottle.locked(username)) {
+      ctx.log.warn({ username: username.slice(0, 64) }, 'sign-in refused: account locked after repeated failures');
+      return sendPage(res, 429, 'Connexion', loginForm(id, { error: 'Trop de tentatives pour ce compte : réessayez dans quinze minutes.', username: username.slice(0, 128), purpose }), ctx.origins);
+    }
     const supervisor = findSupervisor(ctx.supervisors, username, params.get('mot_de_passe') ?? '');
     if (supervisor === undefined) {
+      ctx.loginThrottle.failed(username);
       ctx.log.info({ username: username.slice(0, 64) }, 'sign-in refused');
-      const purpose = request.kind === 'device' ? 'Écran mural : connectez-vous pour autoriser un écran.' : 'Salle de supervision : connectez-vous avec votre compte de superviseur.';
       return sendPage(res, 401, 'Connexion', loginForm(id, { error: 'Identifiant ou mot de passe incorrect.', username: username.slice(0, 128), purpose }), ctx.origins);
     }
+    ctx.loginThrottle.succeeded(username);
     ctx.pending.remove(id);
     const { session, cookieValue } = ctx.sessions.open(supervisor);
     const cookie = { 'set-cookie': ctx.sessions.cookie(cookieValue, ctx.settings.refreshTtlSeconds, ctx.secureCookies) };

@@ -4,6 +4,7 @@ import type { SigningKey } from '../signing-key.js';
 import { createAuthorizationCodes, type AuthorizationCodes } from './authorization-codes.js';
 import { createDeviceAuthorizations, type DeviceAuthorizations } from './device-authorizations.js';
 import { createIdpSessions, type IdpSessions } from './idp-sessions.js';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 import { createPendingRequests, type PendingRequests } from './pending-requests.js';
 import { createRefreshFamilies, type RefreshFamilies } from './refresh-families.js';
 import { roomOrigins, type RoomClient } from './room-client.js';
@@ -50,6 +51,8 @@ export interface SignInContext {
   readonly sessions: IdpSessions;
   readonly devices: DeviceAuthorizations;
   readonly pending: PendingRequests;
+  /** Locks an account for 15 minutes after 5 wrong passwords in 15 minutes. */
+  readonly loginThrottle: LoginThrottle;
   /** Cookies marked `Secure` when the issuer is https. */
   readonly secureCookies: boolean;
   readonly log: Logger;
@@ -74,6 +77,7 @@ export function createSignInContext(options: {
     sessions: createIdpSessions({ ttlSeconds: settings.refreshTtlSeconds }),
     devices: createDeviceAuthorizations({ ttlSeconds: settings.deviceCodeTtlSeconds, intervalSeconds: settings.devicePollIntervalSeconds }),
     pending: createPendingRequests(),
+    loginThrottle: createLoginThrottle(),
     secureCookies: options.issuer.startsWith('https:'),
   };
 }
