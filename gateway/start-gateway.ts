@@ -180,10 +180,13 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
         });
   // The supervision room verifies each stream's caller at its door, then reads its figures through this very server's
   // /graphql, with each supervisor's token and address, when the hub's dossier events say they changed.
+  const { oidcClientId, oidcIssuer, ...roomSettings } = config.supervisionRoom;
   const supervision = createSupervisionRoutes({
     log,
     door: createStreamDoor({ context, onRefused: countRefusal, attestation }),
-    ...config.supervisionRoom,
+    ...roomSettings,
+    // Supervisors sign in at the provider whose tokens this gateway accepts, unless told otherwise.
+    signIn: { issuer: oidcIssuer ?? config.accessToken.issuer, clientId: oidcClientId },
     ...(subscriptions ? { events: subscriptions.hub } : {}),
   });
   // A browser's GET of /graphql: the explorer (or a page saying how to query), never Apollo's CSRF refusal.

@@ -23,6 +23,13 @@ describe('readIdpConfig', () => {
       audience: 'guichet',
       keyPath: resolve('.data/idp/signing-key.json'),
       tokenTtlSeconds: 900,
+      signIn: {
+        roomClient: { clientId: 'salle-supervision', redirectUris: ['http://127.0.0.1:4000/supervision', 'http://localhost:4000/supervision'] },
+        refreshTtlSeconds: 36_000,
+        codeTtlSeconds: 60,
+        deviceCodeTtlSeconds: 600,
+        devicePollIntervalSeconds: 5,
+      },
       clients: defaultIdpClients,
       defaultClients: true,
       world: { seed: 20_261_123, scale: 1, now: '2026-11-01', heavyCitizens: [] },
@@ -67,6 +74,34 @@ describe('readIdpConfig', () => {
       problemsOf({ IDP_CLIENTS: '[{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]},{"client_id":"a","client_secret":"0123456789abcdef","scopes":["dossiers:read"]}]' }),
     ).toContain('client_id "a" declared twice');
     expect(problemsOf({ IDP_ISSUER: 'not a url' })).toContain('IDP_ISSUER');
+  });
+
+  it('reads the sign-in variables, and refuses bad ones with their names', () => {
+    const config = readIdpConfig({
+      IDP_REFRESH_TTL_SECONDS: '28800',
+      IDP_ROOM_CLIENT_ID: 'salle',
+      IDP_ROOM_REDIRECT_URIS: 'https://guichet.gouv.tg/supervision, https://guichet2.gouv.tg/supervision',
+      IDP_DEVICE_POLL_INTERVAL_SECONDS: '3',
+    });
+    expect(config.signIn).toMatchObject({
+      refreshTtlSeconds: 28_800,
+      devicePollIntervalSeconds: 3,
+      roomClient: { clientId: 'salle', redirectUris: ['https://guichet.gouv.tg/supervision', 'https://guichet2.gouv.tg/supervision'] },
+    });
+    const bad: [NodeJS.ProcessEnv, string][] = [
+      [{ IDP_REFRESH_TTL_SECONDS: '100' }, 'IDP_REFRESH_TTL_SECONDS="100": expected at least 300'],
+      [{ IDP_REFRESH_TTL_SECONDS: '90000' }, 'IDP_REFRESH_TTL_SECONDS="90000": expected at most 86400'],
+      [{ IDP_REFRESH_TTL_SECONDS: 'une journée' }, 'IDP_REFRESH_TTL_SECONDS'],
+      [{ IDP_REFRESH_TTL_SECONDS: '600', IDP_TOKEN_TTL_SECONDS: '900' }, 'IDP_REFRESH_TTL_SECONDS: 600 must be at least IDP_TOKEN_TTL_SECONDS (900)'],
+      [{ IDP_ROOM_REDIRECT_URIS: 'pas une url' }, 'IDP_ROOM_REDIRECT_URIS'],
+      [{ IDP_ROOM_REDIRECT_URIS: 'https://guichet.gouv.tg/supervision#x' }, 'IDP_ROOM_REDIRECT_URIS'],
+      [{ IDP_ROOM_REDIRECT_URIS: 'ftp://guichet.gouv.tg/supervision' }, 'IDP_ROOM_REDIRECT_URIS'],
+      [{ IDP_ROOM_REDIRECT_URIS: 'https://GUICHET.gouv.tg/supervision' }, 'IDP_ROOM_REDIRECT_URIS'],
+      [{ IDP_ROOM_REDIRECT_URIS: ' , ' }, 'IDP_ROOM_REDIRECT_URIS'],
+      [{ IDP_ROOM_CLIENT_ID: 'salle de supervision' }, 'IDP_ROOM_CLIENT_ID'],
+      [{ IDP_DEVICE_POLL_INTERVAL_SECONDS: '0' }, 'IDP_DEVICE_POLL_INTERVAL_SECONDS="0": expected at least 1'],
+    ];
+    for (const [env, expected] of bad) expect(problemsOf(env), JSON.stringify(env)).toContain(expected);
   });
 
   it('requires its own clients in production, and refuses the demo secrets there (never printing them)', () => {

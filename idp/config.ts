@@ -4,6 +4,7 @@ import { ConfigError, envHost, envInt, envNodeEnv, envPort, envString, envUrl, r
 import { legacyEnvSchema } from '../legacy/shared/legacy-env.js';
 import { heavyCitizensEnvSchema, type WorldOptions } from '../legacy/world/index.js';
 import { defaultIdpClients, parseIdpClients, type IdpClient } from './idp-clients.js';
+import { defaultRoomClientId, defaultRoomRedirectUris, defaultSignInSettings, type SignInSettings } from './sign-in/index.js';
 
 const service = 'idp';
 
@@ -21,6 +22,32 @@ export const idpEnvSchema = z.object({
   /** The ES256 signing key, created on first start (mode 0600) and kept so tokens survive restarts. */
   IDP_KEY_PATH: envString('.data/idp/signing-key.json'),
   IDP_TOKEN_TTL_SECONDS: envInt(900, 60, 86_400),
+  /** Absolute lifetime of a sign-in (its refresh tokens): a working day by default, a day at most. */
+  IDP_REFRESH_TTL_SECONDS: envInt(36_000, 300, 86_400),
+  /** The supervision room's public client. */
+  IDP_ROOM_CLIENT_ID: envString(defaultRoomClientId).pipe(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1 to 64 letters, digits, dots, dashes or underscores')),
+  /** Its redirect URIs, comma-separated, compared exactly: the room's address (`https://…/supervision`) on each gateway host. */
+  IDP_ROOM_REDIRECT_URIS: envString(defaultRoomRedirectUris.join(',')).transform((value, ctx) => {
+    const uris = value
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== '');
+    for (const uri of uris) {
+      let url: URL | undefined;
+      try {
+        url = new URL(uri);
+      } catch {
+        url = undefined;
+      }
+      if (url === undefined || !/^https?:$/.test(url.protocol) || url.hash !== '' || url.href !== uri) {
+        ctx.addIssue({ code: 'custom', message: `"${uri.slice(0, 100)}" is not an absolute http(s) URI without fragment, written as a browser writes it` });
+      }
+    }
+    if (uris.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one redirect URI' });
+    return uris;
+  }),
+  /** Least pause between two polls of a wall screen's device code (RFC 8628 `interval`). */
+  IDP_DEVICE_POLL_INTERVAL_SECONDS: envInt(5, 1, 60),
   ...worldEnvSchema.shape,
   ...heavyCitizensEnvSchema.shape,
 });
@@ -37,6 +64,8 @@ export interface IdpConfig {
   readonly keyPath: string;
   /** Lifetime of every token issued. Default 900. */
   readonly tokenTtlSeconds: number;
+  /** End users' sign-in (the room's client, code and refresh lifetimes, device grant); served outside production only. */
+  readonly signIn: SignInSettings;
   /** Integrator clients for the client-credentials grant. */
   readonly clients: readonly IdpClient[];
   /** True when IDP_CLIENTS is unset and the seeded demo clients (public secrets) are in use. */
@@ -74,6 +103,9 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     if (error instanceof ConfigError) throw new ConfigError(service, [...error.problems, ...problems]);
     throw error;
   }
+  if (parsed.IDP_REFRESH_TTL_SECONDS < parsed.IDP_TOKEN_TTL_SECONDS) {
+    problems.push(`IDP_REFRESH_TTL_SECONDS: ${parsed.IDP_REFRESH_TTL_SECONDS} must be at least IDP_TOKEN_TTL_SECONDS (${parsed.IDP_TOKEN_TTL_SECONDS})`);
+  }
   if (problems.length > 0) throw new ConfigError(service, problems);
   return {
     host: parsed.HOST,
@@ -83,6 +115,12 @@ export function readIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     audience: parsed.IDP_AUDIENCE,
     keyPath: resolve(parsed.IDP_KEY_PATH),
     tokenTtlSeconds: parsed.IDP_TOKEN_TTL_SECONDS,
+    signIn: {
+      ...defaultSignInSettings,
+      roomClient: { clientId: parsed.IDP_ROOM_CLIENT_ID, redirectUris: parsed.IDP_ROOM_REDIRECT_URIS },
+      refreshTtlSeconds: parsed.IDP_REFRESH_TTL_SECONDS,
+      devicePollIntervalSeconds: parsed.IDP_DEVICE_POLL_INTERVAL_SECONDS,
+    },
     clients,
     defaultClients: clientsJson === undefined,
     world: { seed: parsed.SEED, scale: parsed.SCALE, now: parsed.SEED_NOW, heavyCitizens: parsed.HEAVY_CITIZENS },

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { generateWorld, seededCompanies } from '../legacy/world/index.js';
 import { closeServer, createRequestListener, listen, sendJson, type Routes } from '../lib/http/index.js';
 import { createLogger, type Logger } from '../lib/log/index.js';
@@ -9,6 +9,19 @@ import { devTokenRoute } from './dev-token-route.js';
 import { discoveryRoute, jwksRoute } from './discovery.js';
 import { loadOrCreateSigningKey } from './signing-key.js';
 import { tokenRoute } from './token-route.js';
+import {
+  authorizeRoute,
+  createSignInContext,
+  deviceAuthorizationRoute,
+  deviceDecisionRoute,
+  devicePageRoute,
+  loginRoute,
+  publicGrant,
+  publicGrantTypes,
+  revokeRoute,
+  seededSupervisors,
+  withCors,
+} from './sign-in/index.js';
 
 export interface RunningIdp extends RunningService {
   /** `iss` of the tokens (the base URL unless IDP_ISSUER fixes it). */
@@ -39,14 +52,30 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
   const issuer = config.issuer ?? baseUrl;
   // Outside production every token is marked: a production gateway refuses them all (auth/development-token.ts).
   const minter = createTokenMinter({ key, issuer, audience: config.audience, ttlSeconds: config.tokenTtlSeconds, development: !production });
+  // End users sign in outside production only: the seeded supervisors' passwords are published, and a production
+  // deployment signs its supervisors in at a real provider (docs/supervision.md, "Sign-in").
+  const signIn = production ? undefined : createSignInContext({ issuer, settings: config.signIn, supervisors: seededSupervisors, minter, key, tokenTtlSeconds: config.tokenTtlSeconds, log });
+  const publicGrants = signIn === undefined ? undefined : { types: publicGrantTypes, handle: (res: ServerResponse, params: URLSearchParams) => publicGrant(signIn, res, params) };
+  const origins = signIn?.origins ?? [];
   const routes: Routes = {
-    'GET /.well-known/openid-configuration': discoveryRoute(issuer, key),
-    'GET /.well-known/jwks.json': jwksRoute(key),
-    'POST /token': tokenRoute({ clients: config.clients, minter, log }),
+    'GET /.well-known/openid-configuration': withCors(discoveryRoute(issuer, key, signIn !== undefined), '*'),
+    'GET /.well-known/jwks.json': withCors(jwksRoute(key), '*'),
+    'POST /token': withCors(tokenRoute({ clients: config.clients, minter, log, ...(publicGrants === undefined ? {} : { publicGrants }) }), origins),
     'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
     ...(production
       ? {}
       : {
+          ...(signIn === undefined
+            ? {}
+            : {
+                'GET /authorize': authorizeRoute(signIn),
+                'POST /login': loginRoute(signIn),
+                'POST /revoke': withCors(revokeRoute(signIn), origins),
+                'POST /device_authorization': withCors(deviceAuthorizationRoute(signIn), origins),
+                'GET /device': devicePageRoute(signIn),
+                'POST /device': deviceDecisionRoute(signIn, 'decide'),
+                'POST /device/revoke': deviceDecisionRoute(signIn, 'revoke'),
+              }),
           'POST /dev/token': devTokenRoute({
             minter,
             isKnownNiu: (niu) => nius.has(niu),
@@ -60,6 +89,9 @@ export async function startIdp(config: IdpConfig, log: Logger = createLogger('id
     'request',
     createRequestListener(routes, (error) => log.error({ err: error }, 'request failed')),
   );
-  log.info({ issuer, kid: key.kid, devTokens: !production, developmentMark: !production, clients: config.clients.map((c) => c.clientId) }, 'identity provider ready');
+  log.info(
+    { issuer, kid: key.kid, devTokens: !production, developmentMark: !production, clients: config.clients.map((c) => c.clientId), roomClient: signIn?.client.clientId },
+    'identity provider ready',
+  );
   return { url: baseUrl, issuer, kid: key.kid, close: () => closeServer(server, 1_000) };
 }

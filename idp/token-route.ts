@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson, type RouteHandler } from '../lib/http/index.js';
 import type { Logger } from '../lib/log/index.js';
 import type { TokenMinter } from './create-token-minter.js';
@@ -45,10 +45,17 @@ function credentialsOf(req: IncomingMessage, params: URLSearchParams): Credentia
 }
 
 /**
- * `POST /token`: the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) for integrator clients. Without `scope`, the
+ * `POST /token`: the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) for integrator clients, and outside production
+ * the room's public grants (`publicGrants`, idp/sign-in). Without `scope`, the
  * token carries every scope granted to the client; asking for more is `invalid_scope`.
  */
-export function tokenRoute(options: { readonly clients: readonly IdpClient[]; readonly minter: TokenMinter; readonly log: Logger }): RouteHandler {
+export function tokenRoute(options: {
+  readonly clients: readonly IdpClient[];
+  readonly minter: TokenMinter;
+  readonly log: Logger;
+  /** The room's public client's grants (authorization code, refresh token, device code); absent in production. */
+  readonly publicGrants?: { readonly types: readonly string[]; readonly handle: (res: ServerResponse, params: URLSearchParams) => Promise<void> };
+}): RouteHandler {
   const clients = new Map(options.clients.map((c) => [c.clientId, c]));
   const challenge = { 'www-authenticate': 'Basic realm="guichet-idp", charset="UTF-8"' };
   return async (req, res) => {
@@ -71,7 +78,11 @@ export function tokenRoute(options: { readonly clients: readonly IdpClient[]; re
     if (repeated !== undefined) return sendOAuthError(res, 400, 'invalid_request', `paramètre répété : ${repeated}`);
     const grantType = params.get('grant_type');
     if (grantType === null) return sendOAuthError(res, 400, 'invalid_request', 'paramètre grant_type manquant');
-    if (grantType !== 'client_credentials') return sendOAuthError(res, 400, 'unsupported_grant_type', 'seul grant_type=client_credentials est accepté');
+    if (options.publicGrants?.types.includes(grantType)) return options.publicGrants.handle(res, params);
+    if (grantType !== 'client_credentials') {
+      const supported = ['client_credentials', ...(options.publicGrants?.types ?? [])].join(', ');
+      return sendOAuthError(res, 400, 'unsupported_grant_type', `grant_type accepté : ${supported}`);
+    }
     const credentials = credentialsOf(req, params);
     if (credentials !== undefined && 'problem' in credentials) return sendOAuthError(res, 400, 'invalid_request', credentials.problem);
     const client = credentials === undefined ? undefined : clients.get(credentials.clientId);

@@ -4,12 +4,15 @@ import { openFiguresStream, type FiguresStream, type StreamEvent } from './figur
 import { renderFigures } from './render-figures.js';
 import { cleanToken, forgetToken, storedToken, storeToken } from './session.js';
 import { setWallMode, wallModeFromLocation } from './wall-mode.js';
+import { addressBeforeSignIn, bootSignIn, type RoomSignIn } from './sign-in/index.js';
 import { systemLabels } from './ministry-labels.js';
 import type { CatalogueProcedure, FiguresMessage, RoomFilter } from './overview.js';
 
 /** The page's state: who is signed in, what is filtered, what was last shown. */
 let token: string | undefined;
-let filter: RoomFilter = filterFromLocation(window.location.search);
+let filter: RoomFilter = filterFromLocation(addressBeforeSignIn());
+/** The provider's sign-in, once booted (absent: a pasted token, which nothing renews). */
+let roomSignIn: RoomSignIn | undefined;
 let stream: FiguresStream | undefined;
 let catalogue: readonly CatalogueProcedure[] = [];
 const communes = new Set<string>();
@@ -48,7 +51,7 @@ function showSignIn(message?: string): void {
   signInSection.hidden = false;
   signInError.textContent = message ?? '';
   setStatus('deconnecte', 'Non connecté');
-  byId<HTMLTextAreaElement>('jeton').focus();
+  byId('bouton-connexion').focus();
 }
 
 function connect(): void {
@@ -79,6 +82,11 @@ function onStreamEvent(event: StreamEvent): void {
       byId('fraicheur').dataset.verifie = event.readAt ?? '';
       return;
     case 'failure':
+      // An expired token: renewed at once, and the stream reconnects with the new one (no sign-in asked).
+      if (event.code === 'UNAUTHENTICATED' && roomSignIn && !storedToken()) {
+        void roomSignIn.renewNow();
+        return;
+      }
       if (event.code === 'UNAUTHENTICATED' || event.code === 'FORBIDDEN') {
         forgetToken();
         showSignIn(event.code === 'UNAUTHENTICATED' ? 'Votre jeton a expiré ou a été refusé : reconnectez-vous.' : 'Ce jeton ne donne pas accès à la supervision.');
@@ -92,6 +100,10 @@ function onStreamEvent(event: StreamEvent): void {
       );
       return;
     case 'refused':
+      if (event.status === 401 && roomSignIn && !storedToken()) {
+        void roomSignIn.renewNow();
+        return;
+      }
       if (event.status === 401 || event.status === 403) {
         forgetToken();
         showSignIn(event.message);
@@ -145,6 +157,7 @@ byId<HTMLFormElement>('form-connexion').addEventListener('submit', (event) => {
 });
 
 signOutButton.addEventListener('click', () => {
+  void roomSignIn?.signOut();
   forgetToken();
   showSignIn();
 });
@@ -191,7 +204,10 @@ function signIn(value: string): void {
   connect();
 }
 
-setWallMode(wallModeFromLocation(window.location.search), false);
+setWallMode(wallModeFromLocation(addressBeforeSignIn()), false);
 const remembered = storedToken();
 if (remembered) signIn(remembered);
-else showSignIn();
+else {
+  showSignIn();
+  void bootSignIn({ showRoom: signIn, showSignIn, wallMode: () => document.documentElement.classList.contains('mur') }).then((booted) => (roomSignIn = booted));
+}

@@ -1,4 +1,7 @@
-/** The supervisor's token lives in this tab only (sessionStorage): never in the URL, never in localStorage. */
+/**
+ * A token pasted by an integrator (behind the sign-in section's « Intégrateurs » link) lives in this tab only
+ * (sessionStorage): never in the URL, never in localStorage; nothing renews it. Signed-in sessions: sign-in/.
+ */
 const key = 'guichet.supervision.jeton';
 
 export function storedToken(): string | undefined {

@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sendJson, type RouteHandler, type Routes } from '../../lib/http/index.js';
+import { pageSecurityHeaders, sendJson, type RouteHandler, type Routes } from '../../lib/http/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import { figuresNewsFrom, type RoomEventSource } from './figures-news.js';
 import { createFiguresPoller, isFatalFailure, type FiguresPoller, type FiguresSubscriber } from './figures-poller.js';
 import { readFigures, type FiguresRead } from './read-figures.js';
-import { securityHeaders } from './security-headers.js';
+import { roomContentSecurityPolicy, securityHeaders } from './security-headers.js';
 import { loadPageFiles, sendAsset } from './static-assets.js';
 import type { StreamCaller, StreamDoor } from './stream-door.js';
 import { filterKey, parseSupervisionFilter, SupervisionFilterError, type SupervisionFilter } from './supervision-filter.js';
@@ -42,8 +42,19 @@ export interface SupervisionRoutesOptions {
   readonly readTimeoutMs?: number;
   /** The GraphQL endpoint the room reads through. Default: `/graphql` at the address the stream's client reached. */
   readonly graphqlUrl?: string;
+  /**
+   * How the page signs its supervisors in: the OIDC provider's issuer (endpoints read from its discovery document) and
+   * the room's public client id, served at `GET /supervision/sign-in.json`; the issuer's origin joins the page's
+   * `connect-src`. Absent: the page has no sign-in but the integrators' pasted token.
+   */
+  readonly signIn?: RoomSignIn;
   /** The web build (`dist/supervision-web`). Default: found from this module's place. */
   readonly webDirectory?: string;
+}
+
+export interface RoomSignIn {
+  readonly issuer: string;
+  readonly clientId: string;
 }
 
 export interface SupervisionRoutes {
@@ -193,11 +204,20 @@ export function createSupervisionRoutes(options: SupervisionRoutesOptions): Supe
     res.write(poller.currentFrame ?? ': waiting for the first figures\n\n');
   };
 
+  const { signIn } = options;
+  const pageHeaders = signIn === undefined ? securityHeaders : pageSecurityHeaders(roomContentSecurityPolicy([new URL(signIn.issuer).origin]));
   const page: RouteHandler = (req, res) => {
     if (!files.page) return sendError(res, 503, 'NOT_BUILT');
-    sendAsset(req, res, files.page);
+    sendAsset(req, res, files.page, pageHeaders);
   };
-  const routes: Record<string, RouteHandler> = { 'GET /supervision': page, 'GET /supervision/': page, 'GET /supervision/events': events };
+  const signInBody = { issuer: signIn?.issuer ?? null, clientId: signIn?.clientId ?? null };
+  const signInSettings: RouteHandler = (_req, res) => sendJson(res, 200, signInBody, { ...securityHeaders, 'cache-control': 'no-cache' });
+  const routes: Record<string, RouteHandler> = {
+    'GET /supervision': page,
+    'GET /supervision/': page,
+    'GET /supervision/events': events,
+    'GET /supervision/sign-in.json': signInSettings,
+  };
   for (const [name, asset] of files.assets) routes[`GET /supervision/assets/${name}`] = (req, res) => sendAsset(req, res, asset);
 
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { securityHeaders } from './security-headers.js';
 
@@ -27,12 +27,18 @@ export interface PageFiles {
   readonly assets: ReadonlyMap<string, StaticAsset>;
 }
 
-/** Reads the web build once at start-up: the files served never change while the process runs. */
+/**
+ * Reads the web build once at start-up: the files served never change while the process runs. Subfolders (the
+ * sign-in modules, `sign-in/…`) are served under their relative path.
+ */
 export function loadPageFiles(directory: string): PageFiles {
   const assets = new Map<string, StaticAsset>();
   if (!existsSync(directory)) return { assets };
   let page: StaticAsset | undefined;
-  for (const name of readdirSync(directory).sort()) {
+  const names = readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split(sep).join('/'))
+    .sort();
+  for (const name of names) {
     const contentType = contentTypes[extname(name)];
     if (!contentType) continue;
     const body = readFileSync(join(directory, name));
@@ -47,8 +53,8 @@ export function loadPageFiles(directory: string): PageFiles {
  * Sends one file. Names are not fingerprinted, so every load revalidates (`no-cache`) and an unchanged file costs a
  * 304 without a body.
  */
-export function sendAsset(req: IncomingMessage, res: ServerResponse, asset: StaticAsset): void {
-  const headers = { ...securityHeaders, 'content-type': asset.contentType, 'cache-control': 'no-cache', etag: asset.etag };
+export function sendAsset(req: IncomingMessage, res: ServerResponse, asset: StaticAsset, pageHeaders: Readonly<Record<string, string>> = securityHeaders): void {
+  const headers = { ...pageHeaders, 'content-type': asset.contentType, 'cache-control': 'no-cache', etag: asset.etag };
   const validators = (req.headers['if-none-match'] ?? '').split(',').map((v) => v.trim().replace(/^W\//, ''));
   if (validators.includes(asset.etag)) {
     res.writeHead(304, headers);

@@ -23,7 +23,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string {
 
 describe('the supervision room’s settings', () => {
   it('reads every 2 s without events, refreshes every 30 s with them, by default', () => {
-    expect(roomOf({})).toEqual({ pushIntervalMs: 2_000, idleRefreshMs: 30_000, maxStreams: 200, maxStreamsPerPrincipal: 8 });
+    expect(roomOf({})).toEqual({ pushIntervalMs: 2_000, idleRefreshMs: 30_000, maxStreams: 200, maxStreamsPerPrincipal: 8, oidcClientId: 'salle-supervision', oidcIssuer: undefined });
   });
 
   it('takes SUPERVISION_IDLE_REFRESH_MS; unset, never refreshes faster than SUPERVISION_PUSH_MS', () => {

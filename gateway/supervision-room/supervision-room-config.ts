@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInt, envMs } from '../../lib/config/index.js';
+import { envInt, envMs, envString, envUrl } from '../../lib/config/index.js';
 
 export const supervisionRoomEnvSchema = z.object({
   /** Least pause between two reads of the figures for the streams of one token and filter; their pace without events. */
@@ -18,6 +18,10 @@ export const supervisionRoomEnvSchema = z.object({
   SUPERVISION_MAX_STREAMS: envInt(200, 1, 100_000),
   /** Open live streams of one principal (subject and client) per gateway process; beyond, 429. */
   SUPERVISION_MAX_STREAMS_PER_PRINCIPAL: envInt(8, 1, 1_000),
+  /** The room's public OAuth client at the OIDC provider (authorization code with PKCE, refresh, device grant). */
+  SUPERVISION_OIDC_CLIENT_ID: envString('salle-supervision').pipe(z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1 to 128 printable characters without spaces')),
+  /** Where supervisors sign in, when not at OIDC_ISSUER (the provider whose tokens the gateway accepts). */
+  SUPERVISION_OIDC_ISSUER: envUrl().optional(),
 });
 
 export type SupervisionRoomEnv = z.infer<typeof supervisionRoomEnvSchema>;
@@ -31,6 +35,10 @@ export interface SupervisionRoomSettings {
   readonly maxStreams: number;
   /** Open live streams of one principal per process. Default 8 (`SUPERVISION_MAX_STREAMS_PER_PRINCIPAL`). */
   readonly maxStreamsPerPrincipal: number;
+  /** The room's client id at the provider. Default `salle-supervision` (`SUPERVISION_OIDC_CLIENT_ID`). */
+  readonly oidcClientId: string;
+  /** Where supervisors sign in; undefined: the gateway's OIDC_ISSUER (`SUPERVISION_OIDC_ISSUER`). */
+  readonly oidcIssuer: string | undefined;
 }
 
 /** The idle refresh when SUPERVISION_IDLE_REFRESH_MS is unset. */
@@ -48,5 +56,7 @@ export function supervisionRoomSettingsFromEnv(env: SupervisionRoomEnv): Supervi
     idleRefreshMs: env.SUPERVISION_IDLE_REFRESH_MS ?? Math.max(defaultIdleRefreshMs, env.SUPERVISION_PUSH_MS),
     maxStreams: env.SUPERVISION_MAX_STREAMS,
     maxStreamsPerPrincipal: env.SUPERVISION_MAX_STREAMS_PER_PRINCIPAL,
+    oidcClientId: env.SUPERVISION_OIDC_CLIENT_ID,
+    oidcIssuer: env.SUPERVISION_OIDC_ISSUER,
   };
 }

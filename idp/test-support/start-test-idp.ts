@@ -5,6 +5,7 @@ import { createLogger } from '../../lib/log/index.js';
 import { generateWorld } from '../../legacy/world/index.js';
 import type { IdpConfig } from '../config.js';
 import { defaultIdpClients } from '../idp-clients.js';
+import { defaultSignInSettings } from '../sign-in/index.js';
 import { startIdp, type RunningIdp } from '../start-idp.js';
 
 /** A small seeded world, the same for every IdP test. */
@@ -24,6 +25,7 @@ export async function startTestIdp(overrides: Partial<IdpConfig> = {}): Promise<
     audience: 'guichet',
     keyPath: join(mkdtempSync(join(tmpdir(), 'guichet-idp-')), 'signing-key.json'),
     tokenTtlSeconds: 900,
+    signIn: defaultSignInSettings,
     clients: defaultIdpClients,
     defaultClients: true,
     world: testWorld,

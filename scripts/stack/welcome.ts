@@ -75,7 +75,8 @@ curl -s ${gql} -H 'content-type: application/json' -H "authorization: Bearer $IT
 # le journal d’audit, vérifié contre les points de contrôle signés du témoin
 ${trail}AUDIT_WITNESS_URL=${stack.witnessUrl} npm run audit:verify
 
-# la salle de supervision : ouvrez cette page et collez un jeton de superviseur
+# la salle de supervision : ouvrez cette page, « Se connecter », compte superviseur.demo / supervision-demo-a-changer
+# (intégrateurs : lien « coller un jeton d’accès », avec ce jeton)
 ${gql.replace(/\/graphql$/, '/supervision')}
 npm run -s token -- --role supervisor
 

@@ -93,6 +93,19 @@ describe('start-up configuration', () => {
   });
 
   it.each([
+    [{ IDP_REFRESH_TTL_SECONDS: '90000' }, /IDP_REFRESH_TTL_SECONDS="90000": expected at most 86400/],
+    [{ IDP_REFRESH_TTL_SECONDS: 'journée' }, /IDP_REFRESH_TTL_SECONDS/],
+    [{ IDP_REFRESH_TTL_SECONDS: '600', IDP_TOKEN_TTL_SECONDS: '900' }, /IDP_REFRESH_TTL_SECONDS: 600 must be at least IDP_TOKEN_TTL_SECONDS/],
+    [{ IDP_ROOM_REDIRECT_URIS: 'https://guichet.gouv.tg/supervision#fragment' }, /IDP_ROOM_REDIRECT_URIS/],
+  ])('the IdP refuses a bad sign-in setting %j at start-up: exit 2, the variable named', (env, message) => {
+    const { NODE_ENV: _testRunner, ...inherited } = process.env;
+    const run = spawnSync(process.execPath, [`${dist}idp/main.js`], { env: { ...inherited, PORT: '0', NODE_ENV: 'development', ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
     ['electricity', 'subgraphs/electricity/main.js'],
     ['supervision', 'subgraphs/supervision/main.js'],
     ['legacy-ceet', 'legacy/ceet/main.js'],

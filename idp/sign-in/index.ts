@@ -1,0 +1,10 @@
+export { authorizeRoute, loginRoute } from './authorize-route.js';
+export { withCors } from './cors.js';
+export { deviceAuthorizationRoute, deviceDecisionRoute, devicePageRoute, screenScope } from './device-routes.js';
+export { publicGrant, publicGrantTypes, deviceCodeGrantType } from './public-grants.js';
+export { readForm } from './read-form.js';
+export { revokeRoute } from './revoke-route.js';
+export { seededSupervisors, type SeededSupervisor } from './seeded-supervisors.js';
+export { s256Challenge } from './pkce.js';
+export { createSignInContext, defaultSignInSettings, defaultRoomClientId, defaultRoomRedirectUris, type SignInContext, type SignInSettings } from './sign-in-context.js';
+export type { RoomClient } from './room-client.js';
