@@ -17,7 +17,7 @@ export function communesTable(overview: SupervisionOverview, filter: RoomFilter)
   const heading = h('h2', { id: 'titre-communes' }, 'Par commune');
   // Said where the numbers are, so that a sum lower than the total surprises nobody.
   const floor = h('p', { class: 'resume' }, `Les communes de moins de ${formatInt(overview.minGroupSize)} dossiers ne sont pas montrées.`);
-  const section = h('section', { class: 'carte', id: 'communes', 'aria-labelledby': 'titre-communes' }, heading);
+  const section = h('section', { class: 'carte large', id: 'communes', 'aria-labelledby': 'titre-communes' }, heading);
   const sorted = [...overview.byCommune].filter((c) => c.figures.total > 0).sort((a, b) => b.figures.total - a.figures.total || (a.commune < b.commune ? -1 : 1));
   if (sorted.length === 0) {
     section.append(h('p', { class: 'vide' }, 'Les systèmes ne donnent pas la commune de ces dossiers.'));

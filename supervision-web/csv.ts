@@ -17,5 +17,5 @@ export function csvCell(value: string | number | null): string {
 
 /** A whole file: the header row then the rows, CRLF line ends (RFC 4180), BOM first. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return utf8Bom + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return `${utf8Bom}${[header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }

@@ -35,9 +35,7 @@ export function breadcrumb(filter: RoomFilter, catalogue: readonly CatalogueProc
       'ol',
       {},
       ...levels.map((level, index) =>
-        index === levels.length - 1
-          ? h('li', { 'aria-current': 'location' }, level.label)
-          : h('li', {}, drillButton(level.label, `Revenir à : ${level.label}`, level.filter)),
+        index === levels.length - 1 ? h('li', { 'aria-current': 'location' }, level.label) : h('li', {}, drillButton(level.label, `Revenir à : ${level.label}`, level.filter)),
       ),
     ),
   );

@@ -23,7 +23,14 @@ export function keyFigures(totals: ProcessingFigures, previousPeriod: PreviousPe
   const beyond = totals.beyondLegalDelayShare;
   const before = previousPeriod && !previousPeriod.belowFloor ? previousPeriod.totals : null;
   const figures: KeyFigure[] = [
-    { id: 'kpi-total', label: 'Dossiers', value: totals.total, shown: formatInt(totals.total), detail: 'sur la période et le périmètre choisis', previous: { value: before?.total ?? null, unit: 'nombre' } },
+    {
+      id: 'kpi-total',
+      label: 'Dossiers',
+      value: totals.total,
+      shown: formatInt(totals.total),
+      detail: 'sur la période et le périmètre choisis',
+      previous: { value: before?.total ?? null, unit: 'nombre' },
+    },
     {
       id: 'kpi-stock',
       label: 'En cours',

@@ -13,6 +13,8 @@ interface RankRow {
   readonly overdueBacklog: number;
   readonly beyondLegalDelay: number;
   readonly total: number;
+  /** The API's share for a procedure; a body's from its procedures' counts. */
+  readonly share: number;
 }
 
 const byLateness = (a: RankRow, b: RankRow) => b.overdueBacklog - a.overdueBacklog || b.beyondLegalDelay - a.beyondLegalDelay || a.name.localeCompare(b.name, 'fr');
@@ -23,7 +25,17 @@ export function overdueRanking(overview: SupervisionOverview, catalogue: readonl
   const section = h('section', { class: 'carte large', id: 'retards', 'aria-labelledby': 'titre-retards' }, heading);
   const procedures: RankRow[] = catalogueRows(overview, catalogue, filter).flatMap(({ procedure, figures }) =>
     figures && figures.beyondLegalDelay > 0
-      ? [{ key: procedure.code, name: procedure.title, ministry: procedure.ministryCode, overdueBacklog: figures.overdueBacklog, beyondLegalDelay: figures.beyondLegalDelay, total: figures.total }]
+      ? [
+          {
+            key: procedure.code,
+            name: procedure.title,
+            ministry: procedure.ministryCode,
+            overdueBacklog: figures.overdueBacklog,
+            beyondLegalDelay: figures.beyondLegalDelay,
+            total: figures.total,
+            share: figures.beyondLegalDelayShare,
+          },
+        ]
       : [],
   );
   if (procedures.length === 0) {
@@ -36,10 +48,11 @@ export function overdueRanking(overview: SupervisionOverview, catalogue: readonl
     const procedure = catalogue.find((p) => p.code === row.key);
     const key = procedure?.handlingBody?.code ?? `ministere:${row.ministry}`;
     const name = procedure?.handlingBody?.name ?? ministryLabel(row.ministry);
-    const body = bodies.get(key) ?? { key, name, ministry: row.ministry, overdueBacklog: 0, beyondLegalDelay: 0, total: 0 };
+    const body = bodies.get(key) ?? { key, name, ministry: row.ministry, overdueBacklog: 0, beyondLegalDelay: 0, total: 0, share: 0 };
     body.overdueBacklog += row.overdueBacklog;
     body.beyondLegalDelay += row.beyondLegalDelay;
     body.total += row.total;
+    body.share = Math.round((body.beyondLegalDelay / body.total) * 10_000) / 10_000;
     bodies.set(key, body);
   }
   const columns = (first: string) =>
@@ -47,14 +60,18 @@ export function overdueRanking(overview: SupervisionOverview, catalogue: readonl
       { header: first, cell: (r: RankRow) => r.name, value: (r: RankRow) => r.key },
       { header: 'En cours hors délai', cell: (r: RankRow) => formatInt(r.overdueBacklog), value: (r: RankRow) => r.overdueBacklog, numeric: true },
       { header: 'Hors délai (tous)', cell: (r: RankRow) => formatInt(r.beyondLegalDelay), value: (r: RankRow) => r.beyondLegalDelay, numeric: true },
-      { header: 'Part hors délai', cell: (r: RankRow) => formatShare(r.total === 0 ? 0 : r.beyondLegalDelay / r.total), value: (r: RankRow) => (r.total === 0 ? 0 : Math.round((r.beyondLegalDelay / r.total) * 10_000) / 10_000), numeric: true },
+      { header: 'Part hors délai', cell: (r: RankRow) => formatShare(r.share), value: (r: RankRow) => r.share, numeric: true },
     ] as const;
   section.append(
     h(
       'div',
       { class: 'deux-colonnes' },
-      h('div', { class: 'defilement' }, dataTable('Démarches les plus en retard', columns('Démarche'), procedures.sort(byLateness).slice(0, shown), { id: 'table-retard-demarches' })),
-      h('div', { class: 'defilement' }, dataTable('Organismes les plus en retard', columns('Organisme'), [...bodies.values()].sort(byLateness).slice(0, shown), { id: 'table-retard-organismes' })),
+      h('div', {}, h('div', { class: 'defilement' }, dataTable('Démarches les plus en retard', columns('Démarche'), procedures.sort(byLateness).slice(0, shown), { id: 'table-retard-demarches' }))),
+      h(
+        'div',
+        {},
+        h('div', { class: 'defilement' }, dataTable('Organismes les plus en retard', columns('Organisme'), [...bodies.values()].sort(byLateness).slice(0, shown), { id: 'table-retard-organismes' })),
+      ),
     ),
   );
   return section;

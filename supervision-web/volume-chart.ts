@@ -81,12 +81,7 @@ let chosenUnit: BucketUnit | undefined;
 export const redrawEvent = 'salle:redessiner';
 
 function unitChoice(current: BucketUnit): HTMLElement {
-  const choice = h(
-    'select',
-    { id: 'unite-tendance' },
-    h('option', { value: '' }, 'selon la période'),
-    ...(['jour', 'semaine', 'mois'] as const).map((u) => h('option', { value: u }, unitTitles[u])),
-  );
+  const choice = h('select', { id: 'unite-tendance' }, h('option', { value: '' }, 'selon la période'), ...(['jour', 'semaine', 'mois'] as const).map((u) => h('option', { value: u }, unitTitles[u])));
   choice.value = chosenUnit ?? '';
   choice.addEventListener('change', () => {
     chosenUnit = choice.value === '' ? undefined : (choice.value as BucketUnit);
@@ -111,7 +106,9 @@ export function volumeChart(overview: SupervisionOverview, filter: RoomFilter): 
   const partial = buckets.some((b) => !b.complete) ? ' Les barres claires sont des périodes incomplètes.' : '';
   const previous = overview.previousPeriod;
   const comparison =
-    previous && !previous.belowFloor ? ` Période précédente (${formatDay(previous.from)} – ${formatDay(previous.to)}) : ${formatInt(previous.totals.total)} dossiers (${formatDelta(overview.totals.total - previous.totals.total, 'nombre')}).` : '';
+    previous && !previous.belowFloor
+      ? ` Période précédente (${formatDay(previous.from)} – ${formatDay(previous.to)}) : ${formatInt(previous.totals.total)} dossiers (${formatDelta(overview.totals.total - previous.totals.total, 'nombre')}).`
+      : '';
   const summary = `${formatInt(total)} dossiers déposés, au plus ${formatInt(peak.count)} (${bucketLabel(unit, peak)}).${comparison}${partial}`;
   const table = dataTable(
     `Dossiers déposés ${unitTitles[unit]}`,

@@ -27,8 +27,7 @@ export class SupervisionResolver {
       belowFloor: view.belowFloor,
       withheldGroups: view.withheldGroups,
       alertThresholds: { ...ctx.supervision.alertThresholds },
-      previousPeriod:
-        previousQuery && previous ? { from: previousQuery.from ?? '', to: previousQuery.to ?? '', belowFloor: previous.belowFloor, totals: figuresOf(previous.totals) } : null,
+      previousPeriod: previousQuery && previous ? { from: previousQuery.from ?? '', to: previousQuery.to ?? '', belowFloor: previous.belowFloor, totals: figuresOf(previous.totals) } : null,
       incomplete: status.unavailable.length > 0,
       unavailableSystems: [...status.unavailable],
       totals: figuresOf(view.totals),
