@@ -58,7 +58,7 @@ function drawBacklog(rows: readonly MinistryRow[], width: number, rem: number): 
 export function backlogChart(overview: SupervisionOverview, filter: RoomFilter): HTMLElement {
   const rows: MinistryRow[] = overview.byMinistry.filter((m) => m.figures.total > 0).sort((a, b) => b.figures.backlog - a.figures.backlog);
   const heading = h('h2', { id: 'titre-stock' }, 'Dossiers en cours par ministère');
-  const section = h('section', { class: 'carte', id: 'stock', 'aria-labelledby': 'titre-stock' }, heading);
+  const section = h('section', { class: 'carte large', id: 'stock', 'aria-labelledby': 'titre-stock' }, heading);
   if (rows.length === 0) {
     section.append(h('p', { class: 'vide' }, 'Aucun dossier pour ce filtre.'));
     return section;

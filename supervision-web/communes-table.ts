@@ -1,5 +1,5 @@
 import { drillButton } from './drill-down.js';
-import { dataTable, h } from './dom.js';
+import { dataTable, h, scrollBox } from './dom.js';
 import { communeLabel, formatDays, formatInt, formatShare } from './format.js';
 import type { ProcessingFigures, RoomFilter, SupervisionOverview } from './overview.js';
 
@@ -46,6 +46,6 @@ export function communesTable(overview: SupervisionOverview, filter: RoomFilter)
     rows,
     { id: 'table-communes' },
   );
-  section.append(floor, h('div', { class: 'defilement' }, table));
+  section.append(floor, scrollBox(table));
   return section;
 }

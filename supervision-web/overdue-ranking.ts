@@ -1,4 +1,4 @@
-import { dataTable, h } from './dom.js';
+import { dataTable, h, scrollBox } from './dom.js';
 import { formatInt, formatShare, ministryLabel } from './format.js';
 import type { CatalogueProcedure, RoomFilter, SupervisionOverview } from './overview.js';
 import { catalogueRows } from './procedure-catalogue-rows.js';
@@ -66,12 +66,8 @@ export function overdueRanking(overview: SupervisionOverview, catalogue: readonl
     h(
       'div',
       { class: 'deux-colonnes' },
-      h('div', {}, h('div', { class: 'defilement' }, dataTable('Démarches les plus en retard', columns('Démarche'), procedures.sort(byLateness).slice(0, shown), { id: 'table-retard-demarches' }))),
-      h(
-        'div',
-        {},
-        h('div', { class: 'defilement' }, dataTable('Organismes les plus en retard', columns('Organisme'), [...bodies.values()].sort(byLateness).slice(0, shown), { id: 'table-retard-organismes' })),
-      ),
+      h('div', {}, scrollBox(dataTable('Démarches les plus en retard', columns('Démarche'), procedures.sort(byLateness).slice(0, shown), { id: 'table-retard-demarches' }))),
+      h('div', {}, scrollBox(dataTable('Organismes les plus en retard', columns('Organisme'), [...bodies.values()].sort(byLateness).slice(0, shown), { id: 'table-retard-organismes' }))),
     ),
   );
   return section;

@@ -1,5 +1,5 @@
 import { drillButton } from './drill-down.js';
-import { dataTable, h } from './dom.js';
+import { dataTable, h, scrollBox } from './dom.js';
 import { dash, formatDays, formatInt, formatShare, ministryLabel } from './format.js';
 import type { CatalogueProcedure, RoomFilter, SupervisionOverview } from './overview.js';
 import { type CatalogueRow, catalogueRows, inAlert } from './procedure-catalogue-rows.js';
@@ -46,6 +46,6 @@ export function proceduresView(overview: SupervisionOverview, catalogue: readonl
     rows,
     { id: 'table-catalogue' },
   );
-  section.append(h('div', { class: 'defilement' }, table));
+  section.append(scrollBox(table));
   return section;
 }
