@@ -185,8 +185,8 @@ function redraw(): void {
 }
 window.addEventListener('resize', redraw);
 document.addEventListener(redrawEvent, redraw);
-// Drill-down (ministry → procedure → commune) and the way back up: the filter a control of the figures asks for.
 setUpPrintReport();
+// Drill-down (ministry → procedure → commune) and the way back up: the filter a control of the figures asks for.
 document.addEventListener(drillEvent, (event) => applyFilter((event as CustomEvent<RoomFilter>).detail));
 
 function signIn(value: string): void {
