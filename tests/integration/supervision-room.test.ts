@@ -485,6 +485,7 @@ describe('supervision room (headless Chromium)', () => {
     const top = (selector: string) => phone.locator(selector).evaluate((e) => e.getBoundingClientRect().top);
     expect(await top('#synthese')).toBeLessThan(await top('#filtres'));
     expect(await top('#kpi-total')).toBeLessThan(844);
+    await phone.locator('#f-ministere').blur();
     await phone.screenshot({ path: docsPath('supervision-phone.png') });
     await phone.close();
   }, 120_000);
