@@ -9,6 +9,7 @@ export type { DocumentKind } from './document-kinds.js';
 export { allowedMediaTypesOfKind, documentMediaTypes, isDocumentMediaType } from './document-media-types.js';
 export type { DocumentMediaType } from './document-media-types.js';
 export { handlingBodies, handlingBodyCodes } from './handling-bodies.js';
+export { communeNames } from './communes.js';
 export type { HandlingBodyCode } from './handling-bodies.js';
 export { applicantKinds } from './applicant-kinds.js';
 export type { ApplicantKind } from './applicant-kinds.js';

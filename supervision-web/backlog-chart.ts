@@ -1,8 +1,9 @@
 import { chartSlot, fitText } from './chart-frame.js';
 import { niceTicks } from './chart-scale.js';
+import { drillButton } from './drill-down.js';
 import { dataTable, foldedTable, h, s } from './dom.js';
 import { formatDays, formatInt, formatShare, ministryLabel } from './format.js';
-import type { ProcessingFigures, SupervisionOverview } from './overview.js';
+import type { ProcessingFigures, RoomFilter, SupervisionOverview } from './overview.js';
 
 interface MinistryRow {
   readonly ministry: string;
@@ -54,10 +55,10 @@ function drawBacklog(rows: readonly MinistryRow[], width: number, rem: number): 
 }
 
 /** Open dossiers per ministry, the part waiting on the citizen set apart: where the stock sits, and whose move it is. */
-export function backlogChart(overview: SupervisionOverview): HTMLElement {
+export function backlogChart(overview: SupervisionOverview, filter: RoomFilter): HTMLElement {
   const rows: MinistryRow[] = overview.byMinistry.filter((m) => m.figures.total > 0).sort((a, b) => b.figures.backlog - a.figures.backlog);
   const heading = h('h2', { id: 'titre-stock' }, 'Dossiers en cours par ministère');
-  const section = h('section', { class: 'carte', id: 'stock', 'aria-labelledby': 'titre-stock' }, heading);
+  const section = h('section', { class: 'carte large', id: 'stock', 'aria-labelledby': 'titre-stock' }, heading);
   if (rows.length === 0) {
     section.append(h('p', { class: 'vide' }, 'Aucun dossier pour ce filtre.'));
     return section;
@@ -74,7 +75,12 @@ export function backlogChart(overview: SupervisionOverview): HTMLElement {
   const table = dataTable(
     'Stock et délais par ministère',
     [
-      { header: 'Ministère', cell: (r: MinistryRow) => ministryLabel(r.ministry), value: (r) => r.ministry },
+      {
+        header: 'Ministère',
+        cell: (r: MinistryRow) =>
+          filter.ministry ? ministryLabel(r.ministry) : drillButton(ministryLabel(r.ministry), `${ministryLabel(r.ministry)} : voir ses démarches`, { ...filter, ministry: r.ministry }),
+        value: (r) => r.ministry,
+      },
       { header: 'Dossiers', cell: (r) => formatInt(r.figures.total), value: (r) => r.figures.total, numeric: true },
       { header: 'En cours', cell: (r) => formatInt(r.figures.backlog), value: (r) => r.figures.backlog, numeric: true },
       { header: 'Attente citoyen', cell: (r) => formatInt(r.figures.waitingOnCitizen), value: (r) => r.figures.waitingOnCitizen, numeric: true },

@@ -21,8 +21,23 @@ export function drawCharts(): void {
   for (const { slot, draw } of waiting.splice(0)) slot.replaceChildren(draw(Math.max(240, Math.floor(slot.clientWidth)), remPx));
 }
 
-/** Shortens a label to what `widthPx` holds at `fontPx` (an average glyph is about 0.55 em wide). */
-export function fitText(text: string, widthPx: number, fontPx: number): string {
-  const fits = Math.floor(widthPx / (fontPx * 0.55));
-  return text.length <= fits ? text : `${text.slice(0, Math.max(1, fits - 1)).trimEnd()}…`;
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * The width of `text` in the page's own font, measured (a canvas measures with the fonts the page really has);
+ * an average glyph estimate put labels over each other (« févr. 2024vr. 2024 ») or past the chart's edge.
+ */
+export function textWidth(text: string, fontPx: number, weight = 400): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * fontPx * 0.62;
+  measuring.font = `${weight} ${fontPx}px ${getComputedStyle(document.body).fontFamily}`;
+  return measuring.measureText(text).width;
+}
+
+/** Shortens a label to what `widthPx` holds at `fontPx`, measured; the full text stays in the element's `<title>`. */
+export function fitText(text: string, widthPx: number, fontPx: number, weight = 600): string {
+  if (textWidth(text, fontPx, weight) <= widthPx) return text;
+  let length = text.length - 1;
+  while (length > 1 && textWidth(`${text.slice(0, length).trimEnd()}…`, fontPx, weight) > widthPx) length -= 1;
+  return `${text.slice(0, length).trimEnd()}…`;
 }

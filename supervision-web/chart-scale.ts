@@ -29,13 +29,15 @@ const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
  * The submitted-per-day series as bars: every day of the period (days without a filing count 0), grouped in weeks
  * (from Monday) beyond three months and in months beyond two years, so that a wall screen still reads it.
  */
-export function bucketVolumes(days: readonly { day: string; count: number }[], from?: string, to?: string): { unit: BucketUnit; buckets: VolumeBucket[] } {
+export function bucketVolumes(days: readonly { day: string; count: number }[], from?: string, to?: string, chosen?: BucketUnit): { unit: BucketUnit; buckets: VolumeBucket[] } {
   if (days.length === 0 && (from === undefined || to === undefined)) return { unit: 'jour', buckets: [] };
   const known = days.map((d) => dayOf(d.day));
   const first = from !== undefined ? dayOf(from) : Math.min(...known);
   const last = Math.max(to !== undefined ? Math.min(dayOf(to), Math.max(Date.now(), ...known)) : Math.max(...known), first);
   const span = Math.round((last - first) / dayMs) + 1;
-  const unit: BucketUnit = span <= 92 ? 'jour' : span <= 730 ? 'semaine' : 'mois';
+  // Days over more than ten years would be 3,660 bars: a chosen unit too fine for the period is coarsened.
+  const automatic: BucketUnit = span <= 92 ? 'jour' : span <= 730 ? 'semaine' : 'mois';
+  const unit: BucketUnit = chosen === undefined || (chosen === 'jour' && span > 731) ? automatic : chosen;
   const startOf = (ms: number): string => {
     if (unit === 'jour') return toDay(ms);
     if (unit === 'mois') return `${toDay(ms).slice(0, 7)}-01`;

@@ -1,6 +1,6 @@
 import { chartSlot, fitText } from './chart-frame.js';
 import { niceTicks } from './chart-scale.js';
-import { dataTable, h, s } from './dom.js';
+import { dataTable, h, s, scrollBox } from './dom.js';
 import { formatDays, formatInt, formatShare, ministryLabel } from './format.js';
 import type { CatalogueProcedure, ProcessingFigures, SupervisionOverview } from './overview.js';
 
@@ -110,6 +110,6 @@ export function delayChart(rows: readonly ProcedureRow[]): HTMLElement {
     rows,
     { id: 'table-demarches' },
   );
-  section.append(svg, legend, h('div', { class: 'defilement' }, table));
+  section.append(svg, legend, scrollBox(table));
   return section;
 }

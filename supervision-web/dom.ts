@@ -61,3 +61,11 @@ export function dataTable<Row>(caption: string, columns: readonly Column<Row>[],
 export function foldedTable(summary: string, table: HTMLTableElement): HTMLDetailsElement {
   return h('details', { class: 'table-du-graphique' }, h('summary', {}, summary), table);
 }
+
+/**
+ * A box a wide table scrolls sideways in (a phone). It can take the focus, and is named by the table's caption, so
+ * that a keyboard user can scroll it too (WCAG 2.1.1).
+ */
+export function scrollBox(table: HTMLTableElement): HTMLDivElement {
+  return h('div', { class: 'defilement', tabindex: 0, role: 'region', 'aria-label': table.caption?.textContent ?? '' }, table);
+}

@@ -1,5 +1,5 @@
 import { byId, h } from './dom.js';
-import { ministryLabel } from './format.js';
+import { communeLabel, ministryLabel } from './format.js';
 import type { CatalogueProcedure, RoomFilter } from './overview.js';
 
 /** The page's own parameters (French, user-facing) and the live channel's (the API's names). */
@@ -82,7 +82,7 @@ export function showFilter(filter: RoomFilter, catalogue: readonly CatalogueProc
   fillSelect(
     select('f-commune'),
     'Toutes les communes',
-    [...communes].sort((a, b) => a.localeCompare(b, 'fr')).map((c) => ({ value: c, label: c })),
+    [...communes].map((c) => ({ value: c, label: communeLabel(c) })).sort((a, b) => a.label.localeCompare(b.label, 'fr', { numeric: true })),
     filter.commune,
   );
   input('f-du').value = filter.from ?? '';

@@ -1,4 +1,4 @@
-import { ministryShortNames } from './ministry-labels.js';
+import { bodyNames, communeNames, ministryShortNames } from './ministry-labels.js';
 /** French formatting of the room's figures; a missing figure (no decided dossier yet…) is shown as a dash. */
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -41,3 +41,20 @@ export const statusLabels: Readonly<Record<string, string>> = {
 export { ministryShortNames };
 
 export const ministryLabel = (code: string): string => ministryShortNames[code] ?? code;
+
+/** A commune's name (`GOLFE1` → « Golfe 1 »); an unknown code as it is. */
+export const communeLabel = (code: string): string => communeNames[code] ?? code;
+
+/** A handling body's name by code; an unknown code as it is. */
+export const bodyLabel = (code: string): string => bodyNames[code] ?? code;
+
+const signedInteger = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** A change against the previous period, in words a screen reader reads well: `+12`, `−3,5 j`, `+2,1 pts`. */
+export function formatDelta(delta: number | null, unit: 'nombre' | 'jours' | 'points'): string {
+  if (delta === null) return dash;
+  if (unit === 'nombre') return signedInteger.format(delta);
+  if (unit === 'jours') return `${signedDecimal.format(delta)} j`;
+  return `${signedDecimal.format(delta * 100)} pts`;
+}

@@ -1,4 +1,4 @@
-import { dataTable, h } from './dom.js';
+import { dataTable, h, scrollBox } from './dom.js';
 import { dash, formatDateTime, formatInt, formatMs, formatShare } from './format.js';
 import { systemLabels } from './ministry-labels.js';
 import type { LegacySystemHealth, SupervisionOverview } from './overview.js';
@@ -43,5 +43,5 @@ export function legacyHealth(overview: SupervisionOverview): HTMLElement {
     [...overview.legacySystems].sort((a, b) => (a.system < b.system ? -1 : 1)),
     { id: 'table-systemes' },
   );
-  return h('section', { class: 'carte large', id: 'systemes', 'aria-labelledby': 'titre-systemes' }, heading, h('div', { class: 'defilement' }, table));
+  return h('section', { class: 'carte large', id: 'systemes', 'aria-labelledby': 'titre-systemes' }, heading, scrollBox(table));
 }

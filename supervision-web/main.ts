@@ -1,7 +1,10 @@
 import { byId } from './dom.js';
 import { filterFromForm, filterFromLocation, lastDays, showFilter, writeFilterToLocation } from './filters.js';
 import { openFiguresStream, type FiguresStream, type StreamEvent } from './figures-stream.js';
+import { drillEvent } from './drill-down.js';
+import { setUpPrintReport } from './print-report.js';
 import { renderFigures } from './render-figures.js';
+import { redrawEvent } from './volume-chart.js';
 import { cleanToken, forgetToken, storedToken, storeToken } from './session.js';
 import { setWallMode, wallModeFromLocation } from './wall-mode.js';
 import { addressBeforeSignIn, bootSignIn, type RoomSignIn } from './sign-in/index.js';
@@ -194,6 +197,10 @@ function redraw(): void {
   redrawTimer = window.setTimeout(() => last && !dashboard.hidden && renderFigures(last, catalogue, filter), 150);
 }
 window.addEventListener('resize', redraw);
+document.addEventListener(redrawEvent, redraw);
+setUpPrintReport();
+// Drill-down (ministry → procedure → commune) and the way back up: the filter a control of the figures asks for.
+document.addEventListener(drillEvent, (event) => applyFilter((event as CustomEvent<RoomFilter>).detail));
 
 function signIn(value: string): void {
   token = value;

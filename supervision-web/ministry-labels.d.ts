@@ -10,3 +10,9 @@ export declare const ministryShortNames: Readonly<Record<string, string>>;
 
 /** Each legacy system: its short name (notices) and its name with what it serves (health table). */
 export declare const systemLabels: Readonly<Record<string, { readonly short: string; readonly long: string }>>;
+
+/** Commune names by registry code (`GOLFE1` → « Golfe 1 »), from schema/communes.ts. */
+export declare const communeNames: Readonly<Record<string, string>>;
+
+/** Handling bodies' names by code (`ARSE` → its full name), from schema/handling-bodies.ts. */
+export declare const bodyNames: Readonly<Record<string, string>>;

@@ -14,7 +14,21 @@ export interface ProcessingFigures {
   readonly backlogAgeDaysP50: number | null;
   readonly backlogAgeDaysMax: number | null;
   readonly beyondLegalDelayShare: number;
+  readonly beyondLegalDelay: number;
+  readonly overdueBacklog: number;
   readonly waitingOnCitizen: number;
+}
+
+export interface AlertThresholds {
+  readonly beyondLegalDelayShare: number;
+  readonly overdueBacklog: number;
+}
+
+export interface PreviousPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly belowFloor: boolean;
+  readonly totals: ProcessingFigures;
 }
 
 export interface LegacySystemHealth {
@@ -34,6 +48,13 @@ export interface SupervisionOverview {
   /** Some system's feed is not loaded yet, or its last read failed: its figures are partial or old. */
   readonly incomplete: boolean;
   readonly unavailableSystems: readonly string[];
+  /** The aggregation floor: no group of fewer dossiers is listed. */
+  readonly minGroupSize: number;
+  /** The filter selects fewer dossiers than the floor: no figure. */
+  readonly belowFloor: boolean;
+  readonly withheldGroups: number;
+  readonly alertThresholds: AlertThresholds;
+  readonly previousPeriod: PreviousPeriod | null;
   readonly totals: ProcessingFigures;
   readonly byMinistry: readonly { readonly ministry: string; readonly figures: ProcessingFigures }[];
   readonly byProcedure: readonly { readonly procedure: { readonly code: string }; readonly figures: ProcessingFigures }[];
@@ -49,6 +70,7 @@ export interface CatalogueProcedure {
   readonly ministry: string;
   readonly ministryCode: string;
   readonly legalDelayDays: number;
+  readonly handlingBody: { readonly code: string; readonly name: string } | null;
 }
 
 /** One `figures` frame of the live channel. */

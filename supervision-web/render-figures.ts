@@ -1,11 +1,16 @@
+import { alertsPanel } from './alerts-panel.js';
 import { backlogChart } from './backlog-chart.js';
 import { communesTable } from './communes-table.js';
 import { delayChart, procedureRows } from './delay-chart.js';
 import { drawCharts } from './chart-frame.js';
-import { byId } from './dom.js';
-import { formatDateTime, formatInt, formatTime } from './format.js';
+import { breadcrumb } from './drill-down.js';
+import { byId, h } from './dom.js';
+import { formatDateTime, formatDay, formatInt, formatTime } from './format.js';
 import { keyFigures } from './key-figures.js';
 import { legacyHealth } from './legacy-health.js';
+import { overdueRanking } from './overdue-ranking.js';
+import { proceduresView } from './procedures-view.js';
+import { addExportButtons } from './table-export.js';
 import type { CatalogueProcedure, FiguresMessage, RoomFilter } from './overview.js';
 import { statusChart } from './status-chart.js';
 import { volumeChart } from './volume-chart.js';
@@ -22,16 +27,21 @@ export function renderFigures(message: FiguresMessage, catalogue: readonly Catal
   const before = new Map([...document.querySelectorAll<HTMLElement>('#synthese dd.valeur')].map((dd) => [dd.id, dd.dataset.value]));
   const unfolded = new Set([...document.querySelectorAll('details[open] table[id]')].map((table) => table.id));
 
-  const summary = keyFigures(overview.totals);
-  byId('synthese-conteneur').replaceChildren(summary);
-  byId('grille').replaceChildren(
+  const summary = keyFigures(overview.totals, overview.previousPeriod, overview.alertThresholds.beyondLegalDelayShare);
+  byId('synthese-conteneur').replaceChildren(...[breadcrumb(filter, catalogue), reportTitle(filter), belowFloorNotice(overview), summary].filter((e) => e !== null));
+  const grid = byId('grille');
+  grid.replaceChildren(
+    alertsPanel(overview, catalogue, filter),
     volumeChart(overview, filter),
+    overdueRanking(overview, catalogue, filter),
     delayChart(procedureRows(overview, catalogue)),
-    backlogChart(overview),
+    proceduresView(overview, catalogue, filter),
+    backlogChart(overview, filter),
     statusChart(overview),
+    communesTable(overview, filter),
     legacyHealth(overview),
-    communesTable(overview),
   );
+  addExportButtons(grid);
   drawCharts();
 
   for (const id of unfolded) document.getElementById(id)?.closest('details')?.setAttribute('open', '');
@@ -50,4 +60,20 @@ export function renderFigures(message: FiguresMessage, catalogue: readonly Catal
   const dashboard = byId('tableau');
   dashboard.dataset.lu = message.readAt;
   dashboard.dataset.asOf = overview.asOf;
+}
+
+/** A printed page says what it covers (the screen has the filter form for that). */
+function reportTitle(filter: RoomFilter): HTMLElement {
+  const period = filter.from || filter.to ? `du ${filter.from ? formatDay(filter.from) : 'début'} au ${filter.to ? formatDay(filter.to) : 'jour'}` : 'toutes périodes';
+  return h('p', { class: 'titre-rapport', id: 'titre-rapport' }, `Rapport de supervision — ${period}`);
+}
+
+/** Figures withheld under the aggregation floor are said to be so, never shown as a plain zero. */
+function belowFloorNotice(overview: FiguresMessage['data']['supervision']): HTMLElement | null {
+  if (!overview.belowFloor) return null;
+  return h(
+    'p',
+    { class: 'alerte', id: 'sous-le-seuil' },
+    `Moins de ${formatInt(overview.minGroupSize)} dossiers pour ce filtre : aucun chiffre n’est montré, pour qu’aucun demandeur ne soit reconnaissable. Élargissez la période ou le périmètre.`,
+  );
 }

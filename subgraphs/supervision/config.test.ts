@@ -69,3 +69,31 @@ describe('supervision config: the ministry outboxes', () => {
     expect(() => readSupervisionConfig({ ...base, SUBGRAPH_ELECTRICITY_URL: 'ftp://x' }, feedSources)).toThrow(ConfigError);
   });
 });
+
+describe('supervision config: the aggregation floor and the alert thresholds', () => {
+  it('has defaults: a floor of 5 dossiers, alerts past 25 % beyond the delay or from 20 open dossiers past it', () => {
+    const config = readSupervisionConfig(base, feedSources);
+    expect(config.minGroupSize).toBe(5);
+    expect(config.alertThresholds).toEqual({ beyondLegalDelayShare: 0.25, overdueBacklog: 20 });
+  });
+
+  it('reads each variable', () => {
+    const config = readSupervisionConfig({ ...base, SUPERVISION_MIN_GROUP_SIZE: '10', SUPERVISION_ALERT_BEYOND_DELAY_SHARE: '0.1', SUPERVISION_ALERT_OVERDUE_BACKLOG: '3' }, feedSources);
+    expect(config.minGroupSize).toBe(10);
+    expect(config.alertThresholds).toEqual({ beyondLegalDelayShare: 0.1, overdueBacklog: 3 });
+  });
+
+  it.each([
+    ['SUPERVISION_MIN_GROUP_SIZE', '0'],
+    ['SUPERVISION_MIN_GROUP_SIZE', '2.5'],
+    ['SUPERVISION_MIN_GROUP_SIZE', 'cinq'],
+    ['SUPERVISION_ALERT_BEYOND_DELAY_SHARE', '1.5'],
+    ['SUPERVISION_ALERT_BEYOND_DELAY_SHARE', '-0.1'],
+    ['SUPERVISION_ALERT_BEYOND_DELAY_SHARE', '25%'],
+    ['SUPERVISION_ALERT_OVERDUE_BACKLOG', '0'],
+    ['SUPERVISION_ALERT_OVERDUE_BACKLOG', 'beaucoup'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => readSupervisionConfig({ ...base, [name]: value }, feedSources)).toThrow(ConfigError);
+    expect(() => readSupervisionConfig({ ...base, [name]: value }, feedSources)).toThrow(name);
+  });
+});

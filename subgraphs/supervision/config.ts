@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { dataPath } from '../../lib/files/index.js';
-import { envBool, envInt, envUrl, readConfig } from '../../lib/config/index.js';
+import { envBool, envInt, envRate, envUrl, readConfig } from '../../lib/config/index.js';
 import { connectedMinistries } from '../../schema/index.js';
 import { subgraphEnvSchema, type SubgraphEnv } from '../shared/index.js';
+import type { SupervisionAlertThresholds } from './context.js';
 import type { ConfiguredFeed, ConfiguredOutbox, FeedSource } from './ingestion/index.js';
 
 export const SUPERVISION_DEFAULT_PORT = 4105;
@@ -43,6 +44,12 @@ const supervisionEnvSchema = z.object({
   SUPERVISION_OUTBOX_OUTCOMES: envBool(true),
   /** One request for a ministry subgraph's outbox outcomes. */
   SUPERVISION_OUTBOX_TIMEOUT_MS: envInt(5_000, 100, 600_000),
+  /** The aggregation floor: no group of fewer dossiers is shown or exported (k-anonymity of the room's figures). */
+  SUPERVISION_MIN_GROUP_SIZE: envInt(5, 1, 1_000),
+  /** A procedure is in alert when more than this share (0..1) of its dossiers went past their legal delay. */
+  SUPERVISION_ALERT_BEYOND_DELAY_SHARE: envRate(0.25),
+  /** A procedure is in alert when at least this many of its open dossiers are already past their legal delay. */
+  SUPERVISION_ALERT_OVERDUE_BACKLOG: envInt(20, 1, 10_000_000),
 });
 
 /**
@@ -73,6 +80,9 @@ export interface SupervisionConfig {
   /** Every ministry subgraph's outbox, read for its outcomes (empty when `SUPERVISION_OUTBOX_OUTCOMES` is false). */
   readonly outboxes: readonly ConfiguredOutbox[];
   readonly outboxTimeoutMs: number;
+  /** SUPERVISION_MIN_GROUP_SIZE */
+  readonly minGroupSize: number;
+  readonly alertThresholds: SupervisionAlertThresholds;
 }
 
 export interface DossierEventsConfig {
@@ -119,6 +129,8 @@ export function readSupervisionConfig(env: NodeJS.ProcessEnv, feedSources: reado
       ? connectedMinistries.map(({ code, subgraph }) => ({ ministry: code, subgraphUrl: String((parsed as Record<string, unknown>)[subgraphUrlVariable(subgraph.name)]) }))
       : [],
     outboxTimeoutMs: parsed.SUPERVISION_OUTBOX_TIMEOUT_MS,
+    minGroupSize: parsed.SUPERVISION_MIN_GROUP_SIZE,
+    alertThresholds: { beyondLegalDelayShare: parsed.SUPERVISION_ALERT_BEYOND_DELAY_SHARE, overdueBacklog: parsed.SUPERVISION_ALERT_OVERDUE_BACKLOG },
   };
 }
 

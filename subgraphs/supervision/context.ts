@@ -9,6 +9,14 @@ export interface SupervisionSource {
   ingestion(): IngestionStatus;
   /** When nothing was ingested yet (default `Date.now`). */
   readonly clock: () => number;
+  /** The room's alert thresholds (SUPERVISION_ALERT_*), shown on the room and exported as metrics. */
+  readonly alertThresholds: SupervisionAlertThresholds;
+}
+
+export interface SupervisionAlertThresholds {
+  /** 0..1 */
+  readonly beyondLegalDelayShare: number;
+  readonly overdueBacklog: number;
 }
 
 export interface SupervisionContext extends SubgraphContext {

@@ -6,6 +6,7 @@ import { buildSupervisionSchema } from './build-supervision-schema.js';
 import type { SupervisionConfig } from './config.js';
 import { createSupervisionContext } from './context.js';
 import { createDossierEventStream, createFeedReadBroadcast, createWakeups } from './events/index.js';
+import { registerProcedureMetrics } from './procedure-metrics.js';
 import { createReadModel } from './read-model/index.js';
 import { startIngestion, type RunningIngestion } from './start-ingestion.js';
 
@@ -15,7 +16,7 @@ import { startIngestion, type RunningIngestion } from './start-ingestion.js';
  * one replica of several ingests (the leader) and every replica serves.
  */
 export async function startSupervisionSubgraph(config: SupervisionConfig, log: Logger): Promise<RunningService> {
-  const model = createReadModel();
+  const model = createReadModel({ minGroupSize: config.minGroupSize });
   const appended = createWakeups();
   const feedReads = createFeedReadBroadcast();
   const ingestion = await startIngestion(
@@ -25,7 +26,7 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
     () => appended.wake(),
     (read) => feedReads.publish(read),
   );
-  const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now };
+  const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now, alertThresholds: config.alertThresholds };
   const authenticate = createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET);
   const stream = createDossierEventStream({
     log: ingestion.events,
@@ -72,6 +73,7 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
             this.set(ingestion.leading() ? 1 : 0);
           },
         });
+        registerProcedureMetrics(registry, supervision);
       },
       onClose: async () => {
         clearInterval(pruning);

@@ -126,6 +126,21 @@ describe('start-up configuration', () => {
     expect(development.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    ['SUPERVISION_ALERT_BEYOND_DELAY_SHARE', '1.5'],
+    ['SUPERVISION_ALERT_OVERDUE_BACKLOG', '0'],
+    ['SUPERVISION_MIN_GROUP_SIZE', 'cinq'],
+  ])('the supervision subgraph exits 2 on %s=%s, naming it', (name, value) => {
+    const run = spawnSync(process.execPath, [`${dist}subgraphs/supervision/main.js`], {
+      env: { ...process.env, PORT: '0', SUPERVISION_STORE_PATH: ':memory:', [name]: value },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(name);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the gateway refuses cache budgets its heap cannot hold', () => {
     const run = spawnSync(process.execPath, ['--max-old-space-size=160', `${dist}gateway/main.js`], {
       env: { ...process.env, SUBGRAPH_CACHE_MAX_BYTES: '500000000' },

@@ -5,14 +5,18 @@ import { createMinesAdapter } from '../../adapters/mines/index.js';
 import { createUrbanismeAdapter } from '../../adapters/urbanisme/index.js';
 import { findProcedure } from '../../schema/index.js';
 import { errorCodes, gql } from '../support/graphql-client.js';
+import { sample } from '../support/prometheus.js';
+import { readSupervisionRules } from '../support/supervision-rules.js';
 import { agentToken, citizenToken, integratorToken, supervisorToken } from '../support/tokens.js';
 import { testWorld } from '../support/world.js';
 
 /** The supervision room's API through the real gateway, over the read model the real change feeds fill. */
-const figures = `total byStatus { status count } processingDaysP50 processingDaysP90 backlog backlogAgeDaysP50 backlogAgeDaysMax beyondLegalDelayShare waitingOnCitizen`;
+const figures = `total byStatus { status count } processingDaysP50 processingDaysP90 backlog backlogAgeDaysP50 backlogAgeDaysMax beyondLegalDelayShare beyondLegalDelay overdueBacklog waitingOnCitizen`;
 const overview = `query Supervision($filter: SupervisionFilter) {
   supervision(filter: $filter) {
-    asOf incomplete unavailableSystems
+    asOf incomplete unavailableSystems minGroupSize belowFloor withheldGroups
+    alertThresholds { beyondLegalDelayShare overdueBacklog }
+    previousPeriod { from to belowFloor totals { ${figures} } }
     totals { ${figures} }
     byMinistry { ministry figures { ${figures} } }
     byProcedure { procedure { code title legalDelayDays } figures { ${figures} } }
@@ -28,12 +32,19 @@ interface Figures {
   processingDaysP50: number | null;
   backlog: number;
   beyondLegalDelayShare: number;
+  beyondLegalDelay: number;
+  overdueBacklog: number;
   waitingOnCitizen: number;
 }
 interface Overview {
   asOf: string;
   incomplete: boolean;
   unavailableSystems: string[];
+  minGroupSize: number;
+  belowFloor: boolean;
+  withheldGroups: number;
+  alertThresholds: { beyondLegalDelayShare: number; overdueBacklog: number };
+  previousPeriod: { from: string; to: string; belowFloor: boolean; totals: Figures } | null;
   totals: Figures;
   byMinistry: { ministry: string; figures: Figures }[];
   byProcedure: { procedure: { code: string; title: string; legalDelayDays: number }; figures: Figures }[];
@@ -91,7 +102,10 @@ describe('supervision API', () => {
     expect(of('MINES')).toBe(minesAll.length);
     const sum = (list: { figures: { total: number } }[]) => list.reduce((n, g) => n + g.figures.total, 0);
     expect(sum(view.byMinistry)).toBe(view.totals.total);
-    expect(sum(view.byProcedure)).toBe(view.totals.total);
+    // Procedures under the aggregation floor are left out of the list, never out of the totals.
+    const unlisted = view.totals.total - sum(view.byProcedure);
+    expect(unlisted).toBeGreaterThanOrEqual(0);
+    expect(unlisted).toBeLessThanOrEqual(view.withheldGroups * (view.minGroupSize - 1));
     // Electrical installers' approvals concern a person, not a site: no commune, so not in byCommune.
     expect(sum(view.byCommune)).toBe(view.totals.total - minesAll.filter((r) => r.communeCode === null).length);
     expect(view.submittedPerDay.reduce((n, d) => n + d.count, 0)).toBe(view.totals.total);
@@ -102,6 +116,57 @@ describe('supervision API', () => {
     // Each system's health comes from the ministry subgraph that calls it.
     expect(view.legacySystems.map((s) => s.system)).toEqual(['rnec', 'ceet', 'urbanisme', 'mines']);
     for (const health of view.legacySystems) expect(health).toMatchObject({ name: expect.any(String), circuit: expect.any(String) });
+  });
+
+  it('lists no group under the aggregation floor, and withholds a selection under it', async () => {
+    expect(loaded.minGroupSize).toBe(5);
+    for (const group of [...loaded.byMinistry, ...loaded.byProcedure, ...loaded.byCommune]) expect(group.figures.total).toBeGreaterThanOrEqual(5);
+    // A SIGEM procedure on a day it got between 1 and 4 applications: a selection small enough to point at someone.
+    const perDay = new Map<string, number>();
+    for (const record of await mines().listChangedDossiers('2000-01-01T00:00:00Z')) {
+      const key = `${record.procedureCode} ${record.submittedAt.slice(0, 10)}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    const small = [...perDay].find(([, count]) => count > 0 && count < 5);
+    expect(small, 'a procedure-day with 1–4 applications').toBeDefined();
+    const [procedure, day] = small![0].split(' ') as [string, string];
+    const withheld = await supervision({ procedure, from: day, to: day });
+    expect(withheld).toMatchObject({ belowFloor: true, byProcedure: [], byCommune: [], byMinistry: [], totals: { total: 0, backlog: 0 } });
+  });
+
+  it('counts the open dossiers past their legal delay, gives the thresholds, and compares with the previous period', async () => {
+    expect(loaded.alertThresholds).toEqual({ beyondLegalDelayShare: 0.25, overdueBacklog: 20 });
+    expect(loaded.totals.overdueBacklog).toBeGreaterThan(0);
+    expect(loaded.totals.overdueBacklog).toBeLessThanOrEqual(loaded.totals.backlog);
+    expect(Math.abs(loaded.totals.beyondLegalDelay / loaded.totals.total - loaded.totals.beyondLegalDelayShare)).toBeLessThan(0.0001);
+    expect(loaded.previousPeriod).toBeNull();
+    const october = await supervision({ ministry: 'ENERGY', from: '2026-10-01', to: '2026-10-31' });
+    expect(october.previousPeriod).toMatchObject({ from: '2026-08-31', to: '2026-09-30' });
+    const september = await supervision({ ministry: 'ENERGY', from: '2026-08-31', to: '2026-09-30' });
+    // Counts only: ages move with asOf, which moves with every poll between the two reads.
+    expect(october.previousPeriod!.totals.total).toBe(september.totals.total);
+    expect(september.totals.total).toBeGreaterThan(0);
+  });
+
+  it('exports the per-procedure figures and the thresholds as metrics, every metric the example alerting rules read among them', async () => {
+    const { metrics } = readSupervisionRules();
+    expect(metrics.length).toBeGreaterThanOrEqual(4);
+    const url = inject('serviceUrls').supervision!.replace(/\/graphql$/, '/metrics');
+    const scraped = await (await fetch(url, { headers: { connection: 'close' } })).text();
+    for (const metric of metrics) expect(scraped, metric).toMatch(new RegExp(`^${metric}(\\{| )`, 'm'));
+    expect(sample(scraped, 'guichet_supervision_alert_threshold', { threshold: 'overdue_backlog' })).toBe(20);
+    // The same figure as the API's, read until both sides saw the same ingestion.
+    const code = 'CEET-RACCORDEMENT-BT';
+    await expect
+      .poll(
+        async () => {
+          const api = (await supervision(null)).byProcedure.find((p) => p.procedure.code === code)?.figures.overdueBacklog;
+          const text = await (await fetch(url, { headers: { connection: 'close' } })).text();
+          return api === sample(text, 'guichet_supervision_procedure_overdue_backlog', { procedure: code, ministry: 'ENERGY', body: 'CEET' });
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(true);
   });
 
   it('resolves each procedure from the catalogue (the dossiers subgraph): title and legal delay', () => {

@@ -36,6 +36,12 @@ export class ProcessingFigures {
   @Field(() => Float, { description: 'Part (0 à 1) des dossiers, en cours ou décidés, qui ont dépassé le délai légal de leur démarche.' })
   beyondLegalDelayShare!: number;
 
+  @Field(() => Int, { description: 'Nombre de ces dossiers, en cours ou décidés, qui ont dépassé le délai légal de leur démarche.' })
+  beyondLegalDelay!: number;
+
+  @Field(() => Int, { description: 'Dossiers encore en cours qui ont déjà dépassé le délai légal de leur démarche : le retard à résorber.' })
+  overdueBacklog!: number;
+
   @Field(() => Int, { description: 'Dossiers en attente d’une action du citoyen (ACTION_REQUIRED) : payer, compléter, retirer.' })
   waitingOnCitizen!: number;
 }

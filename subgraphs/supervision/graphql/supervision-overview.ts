@@ -1,6 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, LegacySystemHealthHub } from '../../shared/index.js';
 import { CommuneFigures, DayCount, MinistryFigures, ProcedureFigures } from './group-figures.js';
+import { AlertThresholds } from './alert-thresholds.js';
+import { PreviousPeriod } from './previous-period.js';
 import { ProcessingFigures } from './processing-figures.js';
 
 @ObjectType({
@@ -16,6 +18,24 @@ export class SupervisionOverview {
 
   @Field(() => [String], { description: 'Systèmes dont le flux n’est pas encore chargé ou n’a pas répondu (rnec, ceet, urbanisme).' })
   unavailableSystems!: string[];
+
+  @Field(() => Int, {
+    description:
+      'Seuil d’agrégation : aucun groupe (ministère, démarche, commune) de moins de dossiers que ce nombre n’est montré, pour qu’aucun chiffre ne décrive quelques demandeurs identifiables.',
+  })
+  minGroupSize!: number;
+
+  @Field({ description: 'Vrai quand le filtre retient des dossiers, mais moins que le seuil d’agrégation : aucun chiffre n’est alors donné (totaux à zéro, aucun groupe).' })
+  belowFloor!: boolean;
+
+  @Field(() => Int, { description: 'Groupes (ministères, démarches, communes) non listés car sous le seuil d’agrégation ; leurs dossiers comptent dans les totaux.' })
+  withheldGroups!: number;
+
+  @Field(() => AlertThresholds)
+  alertThresholds!: AlertThresholds;
+
+  @Field(() => PreviousPeriod, { nullable: true, description: 'La période précédente de même durée, pour comparer ; absente quand le filtre n’a pas de début.' })
+  previousPeriod!: PreviousPeriod | null;
 
   @Field(() => ProcessingFigures, { description: 'Tous les dossiers retenus par le filtre.' })
   totals!: ProcessingFigures;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { legacySystems, RequiresScopes } from '../../shared/index.js';
 import type { SupervisionContext } from '../context.js';
-import type { ProcessingFigures as Figures } from '../read-model/index.js';
+import { previousPeriodOf, type ProcessingFigures as Figures } from '../read-model/index.js';
 import { overviewQueryOf } from './overview-query-of.js';
 import type { ProcessingFigures } from './processing-figures.js';
 import { SupervisionFilter } from './supervision-filter.js';
@@ -17,9 +17,17 @@ export class SupervisionResolver {
     const query = overviewQueryOf(filter);
     const { model, clock } = ctx.supervision;
     const status = ctx.supervision.ingestion();
-    const view = model.overview(query, status.asOfMs ?? clock());
+    const asOfMs = status.asOfMs ?? clock();
+    const view = model.overview(query, asOfMs);
+    const previousQuery = previousPeriodOf(query, asOfMs);
+    const previous = previousQuery && model.overview(previousQuery, asOfMs);
     return {
       asOf: new Date(view.asOfMs).toISOString(),
+      minGroupSize: model.minGroupSize,
+      belowFloor: view.belowFloor,
+      withheldGroups: view.withheldGroups,
+      alertThresholds: { ...ctx.supervision.alertThresholds },
+      previousPeriod: previousQuery && previous ? { from: previousQuery.from ?? '', to: previousQuery.to ?? '', belowFloor: previous.belowFloor, totals: figuresOf(previous.totals) } : null,
       incomplete: status.unavailable.length > 0,
       unavailableSystems: [...status.unavailable],
       totals: figuresOf(view.totals),

@@ -21,12 +21,24 @@ export interface DayCount {
   readonly count: number;
 }
 
+/**
+ * The aggregation floor: no group (a ministry, a procedure, a commune) of fewer dossiers than this is listed, so
+ * that no figure describes a handful of applicants someone could name. 1 lists every group.
+ */
+export interface OverviewOptions {
+  readonly minGroupSize: number;
+}
+
 export interface Overview {
   readonly asOfMs: number;
+  /** The filter selects some dossiers, but fewer than the floor: no figure is given (totals are zeros, no group). */
+  readonly belowFloor: boolean;
   readonly totals: ProcessingFigures;
   readonly byMinistry: readonly { readonly ministry: MinistryCode; readonly figures: ProcessingFigures }[];
   readonly byProcedure: readonly { readonly procedure: string; readonly figures: ProcessingFigures }[];
   readonly byCommune: readonly { readonly commune: string; readonly figures: ProcessingFigures }[];
+  /** Groups left out because they hold fewer dossiers than the floor (their dossiers still count in `totals`). */
+  readonly withheldGroups: number;
   /** Every day of the period, days without a submission included (at most `maxDays`, the latest ones). */
   readonly submittedPerDay: readonly DayCount[];
 }
@@ -42,7 +54,7 @@ const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 1
  * measured at `asOfMs`. The period selects dossiers by their submission day: the backlog of a period is what is
  * still open among the dossiers submitted in it.
  */
-export function computeOverview(table: FactTable, query: OverviewQuery, asOfMs: number): Overview {
+export function computeOverview(table: FactTable, query: OverviewQuery, asOfMs: number, options: OverviewOptions = { minGroupSize: 1 }): Overview {
   const selected = table.procedures.map((p) => (!query.procedure || p.code === query.procedure) && (!query.ministry || p.ministry === query.ministry));
   // -2 matches no row: a commune nobody has filed in.
   const commune = query.commune ? (table.indexOfCommune(query.commune) ?? -2) : null;
@@ -83,20 +95,41 @@ export function computeOverview(table: FactTable, query: OverviewQuery, asOfMs: 
     perDay[index] = (perDay[index] ?? 0) + 1;
     if (day < firstSelectedDay) firstSelectedDay = day;
   }
+  const floor = Math.max(1, options.minGroupSize);
+  // A whole selection below the floor (a narrow filter) is withheld like a small group: its totals would describe
+  // the few applicants in it.
+  if (totals.count > 0 && totals.count < floor) {
+    const none = new FiguresAccumulator().figures();
+    const days = daySeries(new Uint32Array(0), table.firstDay, query.from ? dayNumber(fromMs) : firstSelectedDay, Math.min(dayNumber(asOfMs), query.to ? dayNumber(toMs) - 1 : Infinity));
+    return { asOfMs, belowFloor: true, totals: none, byMinistry: [], byProcedure: [], byCommune: [], withheldGroups: 0, submittedPerDay: days };
+  }
+  let withheldGroups = 0;
+  /** The groups that have dossiers, by index (catalogue order for ministries and procedures), above the floor. */
+  const present = (groups: readonly (FiguresAccumulator | undefined)[]) =>
+    groups.flatMap((acc, i) => {
+      if (!acc) return [];
+      if (acc.count < floor) {
+        withheldGroups += 1;
+        return [];
+      }
+      return [[i, acc] as const];
+    });
+  const ministryRows = present(byMinistry).map(([i, acc]) => ({ ministry: ministries[i] as MinistryCode, figures: acc.figures() }));
+  const procedureRows = present(byProcedure).map(([i, acc]) => ({ procedure: table.procedures[i]?.code ?? '', figures: acc.figures() }));
+  const communeRows = present(byCommune)
+    .map(([i, acc]) => ({ commune: table.communes[i] ?? '', figures: acc.figures() }))
+    .sort((a, b) => a.commune.localeCompare(b.commune));
   return {
     asOfMs,
+    belowFloor: false,
     totals: totals.figures(),
-    byMinistry: present(byMinistry).map(([i, acc]) => ({ ministry: ministries[i] as MinistryCode, figures: acc.figures() })),
-    byProcedure: present(byProcedure).map(([i, acc]) => ({ procedure: table.procedures[i]?.code ?? '', figures: acc.figures() })),
-    byCommune: present(byCommune)
-      .map(([i, acc]) => ({ commune: table.communes[i] ?? '', figures: acc.figures() }))
-      .sort((a, b) => a.commune.localeCompare(b.commune)),
+    byMinistry: ministryRows,
+    byProcedure: procedureRows,
+    byCommune: communeRows,
+    withheldGroups,
     submittedPerDay: daySeries(perDay, table.firstDay, query.from ? dayNumber(fromMs) : firstSelectedDay, Math.min(dayNumber(asOfMs), query.to ? dayNumber(toMs) - 1 : Infinity)),
   };
 }
-
-/** The groups that have dossiers, by index (catalogue order for ministries and procedures). */
-const present = (groups: readonly (FiguresAccumulator | undefined)[]) => groups.flatMap((acc, i) => (acc ? [[i, acc] as const] : []));
 
 function accumulatorOf(groups: (FiguresAccumulator | undefined)[], index: number): FiguresAccumulator {
   return (groups[index] ??= new FiguresAccumulator());
@@ -109,4 +142,17 @@ function daySeries(perDay: Uint32Array, offset: number, fromDay: number, toDay: 
   const series: DayCount[] = [];
   for (let day = start; day <= toDay; day += 1) series.push({ day: dayText(day), count: perDay[day - offset] ?? 0 });
   return series;
+}
+
+/**
+ * The period of the same length just before the query's (`from`…`to`, `to` defaulting to the day of `asOfMs`), with
+ * the query's other criteria; null without a `from` (an open period has nothing before it to compare with).
+ */
+export function previousPeriodOf(query: OverviewQuery, asOfMs: number): OverviewQuery | null {
+  if (!query.from) return null;
+  const fromDay = dayNumber(Date.parse(query.from));
+  const toDay = query.to ? dayNumber(Date.parse(query.to)) : dayNumber(asOfMs);
+  if (toDay < fromDay) return null;
+  const length = toDay - fromDay + 1;
+  return { ...query, from: dayText(fromDay - length), to: dayText(fromDay - 1) };
 }

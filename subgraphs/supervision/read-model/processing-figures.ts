@@ -22,6 +22,10 @@ export interface ProcessingFigures {
   readonly backlogAgeDaysMax: number | null;
   /** Share (0..1, four decimals) of the dossiers, open or decided, that took or have taken longer than the legal delay. */
   readonly beyondLegalDelayShare: number;
+  /** The same dossiers counted: open or decided, past their procedure's legal delay. */
+  readonly beyondLegalDelay: number;
+  /** Open dossiers already older than their procedure's legal delay at `asOf`: the late work still to do. */
+  readonly overdueBacklog: number;
   /** Dossiers waiting on the citizen (ACTION_REQUIRED). */
   readonly waitingOnCitizen: number;
 }
@@ -38,6 +42,7 @@ export class FiguresAccumulator {
   private readonly processingDays = new DurationHistogram();
   private readonly backlogAges = new DurationHistogram();
   private beyond = 0;
+  private overdue = 0;
 
   /**
    * One dossier: open (its age at asOf) or decided (its processing time), in days with their histogram bin, and
@@ -48,6 +53,12 @@ export class FiguresAccumulator {
     this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
     (open ? this.backlogAges : this.processingDays).add(days, bin);
     if (beyondDelay) this.beyond += 1;
+    if (beyondDelay && open) this.overdue += 1;
+  }
+
+  /** Dossiers added so far. */
+  get count(): number {
+    return this.total;
   }
 
   figures(): ProcessingFigures {
@@ -61,6 +72,8 @@ export class FiguresAccumulator {
       backlogAgeDaysP50: oneDecimal(backlogAges.percentile(0.5)),
       backlogAgeDaysMax: oneDecimal(backlogAges.maximum()),
       beyondLegalDelayShare: this.total === 0 ? 0 : Math.round((this.beyond / this.total) * 10_000) / 10_000,
+      beyondLegalDelay: this.beyond,
+      overdueBacklog: this.overdue,
       waitingOnCitizen: this.statusCounts[waitingIndex] ?? 0,
     };
   }

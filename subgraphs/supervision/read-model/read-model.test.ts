@@ -155,6 +155,8 @@ describe('read model', () => {
       backlogAgeDaysP50: null,
       backlogAgeDaysMax: null,
       beyondLegalDelayShare: 0,
+      beyondLegalDelay: 0,
+      overdueBacklog: 0,
       waitingOnCitizen: 0,
     });
     expect(submittedPerDay).toEqual([]);

@@ -9,6 +9,8 @@ export interface ReadModelOptions {
   readonly catalogue?: readonly Procedure[];
   /** Views kept for repeated queries until the next change. Default 32. */
   readonly maxCachedViews?: number;
+  /** The aggregation floor: groups of fewer dossiers are not listed (computeOverview). Default 1: every group. */
+  readonly minGroupSize?: number;
 }
 
 export interface ApplyResult {
@@ -26,6 +28,8 @@ export interface ReadModel {
   readonly size: number;
   /** Moves whenever a figure may have changed. */
   readonly revision: number;
+  /** The aggregation floor in force (ReadModelOptions.minGroupSize). */
+  readonly minGroupSize: number;
   /** The figures of the dossiers the query selects, ages and delays measured at `asOfMs`. */
   overview(query: OverviewQuery, asOfMs: number): Overview;
 }
@@ -38,6 +42,7 @@ export function createReadModel(options: ReadModelOptions = {}): ReadModel {
   const table = new FactTable(options.catalogue ?? procedures);
   // At least one view, the last asked, is always kept.
   const cache = createSizedCache<Overview>({ maxEntries: Math.max(1, Math.ceil(options.maxCachedViews ?? 32)) });
+  const minGroupSize = Math.max(1, Math.floor(options.minGroupSize ?? 1));
   let revision = 0;
   let cacheStamp = '';
   return {
@@ -58,6 +63,7 @@ export function createReadModel(options: ReadModelOptions = {}): ReadModel {
     get revision() {
       return revision;
     },
+    minGroupSize,
     overview(query, asOfMs) {
       const stamp = `${revision}@${asOfMs}`;
       if (stamp !== cacheStamp) {
@@ -68,7 +74,7 @@ export function createReadModel(options: ReadModelOptions = {}): ReadModel {
       // `peek`: the oldest view computed goes first when the cache is full, however often it is asked since.
       const cached = cache.peek(key);
       if (cached) return cached;
-      const view = computeOverview(table, query, asOfMs);
+      const view = computeOverview(table, query, asOfMs, { minGroupSize });
       cache.set(key, view);
       return view;
     },

@@ -139,6 +139,8 @@ export const authorizationMatrix: Readonly<Record<string, TypeRules>> = {
   CommuneFigures: supervision,
   DayCount: supervision,
   StatusCount: supervision,
+  AlertThresholds: supervision,
+  PreviousPeriod: supervision,
   // An integrator's own endpoints and what was sent to them, gated at the root (its own only: the owner check is
   // the webhooks subgraph's, tested end to end in tests/integration/webhooks).
   Webhook: { personal: false, all: reached },

@@ -62,6 +62,9 @@ function argumentValue(target: MatrixTarget, hop: Hop, name: string): string | u
     }
     if (name === 'number') return JSON.stringify(target.actNumber);
     if (name === 'code') return JSON.stringify(procedures[0]!.code);
+    // A period, so that `previousPeriod` (null without one) and what is under it are read too: the last 90 days,
+    // the 90 before them holding the seeded world's dossiers as well.
+    if (name === 'filter' && hop.field === 'supervision') return `{ from: "${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}" }`;
     // The `integrator-webhooks` caller's own (another integrator's are NOT_FOUND: tests/integration/webhooks).
     if (name === 'id' && hop.field === 'webhook') return JSON.stringify(matrixWebhook?.webhookId ?? 'wh_matrix_none');
     if (name === 'id' && hop.field === 'webhookDelivery') return JSON.stringify(matrixWebhook?.deliveryId ?? 'msg_matrix_none');
