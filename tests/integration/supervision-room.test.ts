@@ -213,10 +213,19 @@ describe('supervision room (headless Chromium)', () => {
     return page;
   }
 
-  /** A page signed in as a supervisor (the token pasted, the room's way today), its figures shown. */
+  /**
+   * A page signed in as a supervisor, its figures shown. The token is pasted (the integrators' way: people sign in at
+   * the IdP, tests/integration/supervision-sign-in.test.ts). A wall screen (`mur=1`) is reached from the signed-in
+   * page by its button: opened signed out, it would start a device grant with the stack's IdP, which does not know
+   * this stack's ephemeral origin.
+   */
   async function signedIn(token: string, options: { width?: number; height?: number; query?: string } = {}): Promise<Page> {
-    const page = await openPage(options);
+    const query = new URLSearchParams(options.query ?? '');
+    const wall = query.get('mur') === '1';
+    query.delete('mur');
+    const page = await openPage({ ...options, query: query.size > 0 ? `?${query}` : '' });
     await signIn(page, token);
+    if (wall) await page.click('#bouton-mur');
     await page.waitForSelector('#kpi-total[data-value]', { timeout: 15_000 });
     return page;
   }
@@ -240,6 +249,9 @@ describe('supervision room (headless Chromium)', () => {
   }
 
   async function signIn(page: Page, token: string): Promise<void> {
+    // The pasted token sits behind a closed disclosure (« Coller un jeton », for integrators).
+    const closed = page.locator('#coller-jeton:not([open]) > summary');
+    if ((await closed.count()) > 0) await closed.click();
     await page.fill('#jeton', token);
     await page.click('#form-connexion button[type=submit]');
   }
@@ -305,10 +317,7 @@ describe('supervision room (headless Chromium)', () => {
 
   it('has a wall-screen mode and fits a phone-sized screen', async () => {
     const token = await supervisorToken();
-    const wall = await openPage({ width: 1920, height: 1080 });
-    await wall.goto(`${room.base}/supervision?mur=1`);
-    await signIn(wall, token);
-    await wall.waitForSelector('#kpi-total[data-value]', { timeout: 15_000 });
+    const wall = await signedIn(token, { width: 1920, height: 1080, query: '?mur=1' });
     expect(await wall.getAttribute('html', 'class')).toContain('mur');
     expect(await wall.isVisible('#filtres')).toBe(false);
     expect(await wall.evaluate(`parseFloat(getComputedStyle(document.getElementById('kpi-total')).fontSize)`)).toBeGreaterThanOrEqual(48);
