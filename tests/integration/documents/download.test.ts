@@ -67,6 +67,8 @@ interface Target {
   mediaType: string;
 }
 const targets: Target[] = [];
+/** The reference each filed target's application was answered with. */
+const referenceOf = new Map<string, string>();
 
 /** The rule: an unfiled document is its uploader's; a filed one, whoever may read its dossier. */
 function expectedStatus(caller: Caller, target: Target): 200 | 401 | 404 {
@@ -109,7 +111,7 @@ beforeAll(async () => {
   targets.push({ name: 'a document of the citizen’s application', uploader: citizen, dossier: { applicant: citizen }, ...own[0]! });
   // The company's application, filed by one of its representatives.
   const companys = await Promise.all(licence.documents.map(async ({ kind }) => uploaded(representative, kind, await cleanPdf())));
-  await fileWith(representative, { applicantNiu: representative, procedureCode: licence.code, company: { nif: company.nif, rccm: company.rccm } }, companys);
+  referenceOf.set(companys[0]!.id, await fileWith(representative, { applicantNiu: representative, procedureCode: licence.code, company: { nif: company.nif, rccm: company.rccm } }, companys));
   targets.push({
     name: 'a document of the company’s application',
     uploader: representative,
@@ -197,6 +199,20 @@ describe('GET /documents/{id}: the file as served, the audit, typed refusals', (
         { timeout: 5_000 },
       )
       .toBe(true);
+  });
+
+  it('gives the dossier’s readers each document’s id (the dossier’s documents field), which they may then download', async () => {
+    const companys = targets[2]!;
+    const reference = referenceOf.get(companys.id)!;
+    const shown = await gql<{ dossier: { documents: { id: string | null; kind: string; sha256: string }[] } }>(
+      'query($r: ID!) { dossier(reference: $r) { ... on EnergyMinesApplication { documents { id kind sha256 } } } }',
+      { r: reference },
+      { token: await citizenToken(colleague) },
+    );
+    expect(shown.errors).toBeUndefined();
+    const listed = shown.data!.dossier.documents.find((d) => d.kind === companys.kind)!;
+    expect(listed).toEqual({ id: companys.id, kind: companys.kind, sha256: companys.sha256 });
+    expect((await download(listed.id!, await citizenToken(colleague))).status).toBe(200);
   });
 
   it('refuses an unknown id, a malformed id and a path below it alike (NOT_FOUND, in French), and a forged token (UNAUTHENTICATED)', async () => {
