@@ -43,36 +43,44 @@ export async function uploadSoakDocuments(
   timeoutMs: number,
 ): Promise<UploadOutcome> {
   const retryCauses: string[] = [];
-  const documents: SoakDocument[] = [];
   const url = new URL('/documents', gatewayUrl).toString();
-  for (const kind of kinds) {
-    const bytes = await soakPdf(`${label} ${kind}`);
-    for (let attempt = 1; ; attempt += 1) {
-      let cause: string;
-      try {
-        const form = new FormData();
-        form.append('kind', kind);
-        form.append('file', new Blob([bytes], { type: 'application/pdf' }), `${kind.toLowerCase()}.pdf`);
-        const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${await token()}` }, body: form, signal: AbortSignal.timeout(timeoutMs) });
-        const body = (await response.json().catch(() => ({}))) as { id?: string; sha256?: string; errors?: { message?: string; extensions?: { code?: string } }[] };
-        if (response.status === 201 && body.id && body.sha256) {
-          // The stored bytes are the sent ones (a PDF is kept as is): what SIGEM must hold.
-          if (body.sha256 !== createHash('sha256').update(bytes).digest('hex')) throw new Error(`upload of ${kind}: stored sha256 differs from the sent bytes`);
-          documents.push({ kind, id: body.id, sha256: body.sha256 });
-          break;
-        }
-        const code = body.errors?.[0]?.extensions?.code ?? `http:${response.status}`;
-        if (!retried.has(response.status)) return { kind: 'refused', code, message: body.errors?.[0]?.message ?? '', retryCauses };
-        cause = `upload:${code}`;
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith('upload of')) throw error;
-        cause = `upload:network:${error instanceof Error ? error.name : 'error'}`;
+  // In parallel, as the portal uploads a dossier's papers (the gateway allows 12 uploads in progress per caller).
+  const results = await Promise.all(kinds.map((kind) => uploadOne(url, token, `${label} ${kind}`, kind, giveUpAt, timeoutMs, retryCauses)));
+  const refused = results.find((r) => r.kind === 'refused');
+  if (refused !== undefined) return { ...refused, retryCauses };
+  if (results.some((r) => r.kind === 'abandoned')) return { kind: 'abandoned', retryCauses };
+  return { kind: 'uploaded', documents: results.flatMap((r) => (r.kind === 'uploaded' ? [r.document] : [])), retryCauses };
+}
+
+type OneUpload = { readonly kind: 'uploaded'; readonly document: SoakDocument } | { readonly kind: 'refused'; readonly code: string; readonly message: string } | { readonly kind: 'abandoned' };
+
+async function uploadOne(url: string, token: () => Promise<string>, label: string, kind: DocumentKind, giveUpAt: number, timeoutMs: number, retryCauses: string[]): Promise<OneUpload> {
+  const bytes = await soakPdf(label);
+  for (let attempt = 1; ; attempt += 1) {
+    let cause: string;
+    try {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', new Blob([bytes], { type: 'application/pdf' }), `${kind.toLowerCase()}.pdf`);
+      const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${await token()}` }, body: form, signal: AbortSignal.timeout(timeoutMs) });
+      const body = (await response.json().catch(() => ({}))) as { id?: string; sha256?: string; errors?: { message?: string; extensions?: { code?: string } }[] };
+      if (response.status === 201 && body.id && body.sha256) {
+        // The stored bytes are the sent ones (a PDF is kept as is): what SIGEM must hold.
+        if (body.sha256 !== createHash('sha256').update(bytes).digest('hex')) throw new Error(`upload of ${kind}: stored sha256 differs from the sent bytes`);
+        return { kind: 'uploaded', document: { kind, id: body.id, sha256: body.sha256 } };
       }
-      retryCauses.push(cause);
-      const delayMs = Math.min(3_000, 150 * 2 ** Math.min(attempt - 1, 10)) * (0.5 + Math.random() / 2);
-      if (Date.now() + delayMs >= giveUpAt) return { kind: 'abandoned', retryCauses };
-      await sleep(delayMs);
+      const code = body.errors?.[0]?.extensions?.code ?? `http:${response.status}`;
+      if (!retried.has(response.status)) return { kind: 'refused', code, message: body.errors?.[0]?.message ?? '' };
+      cause = `upload:${code}`;
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('upload of')) throw error;
+      // `fetch failed` says nothing: its cause's code (ECONNREFUSED, ECONNRESET) or a timeout does.
+      const code = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'error';
+      cause = `upload:network:${code}`;
     }
+    retryCauses.push(cause);
+    const delayMs = Math.min(3_000, 150 * 2 ** Math.min(attempt - 1, 10)) * (0.5 + Math.random() / 2);
+    if (Date.now() + delayMs >= giveUpAt) return { kind: 'abandoned' };
+    await sleep(delayMs);
   }
-  return { kind: 'uploaded', documents, retryCauses };
 }
