@@ -15,7 +15,7 @@ import { createSupervisionRoutes } from './supervision-room/index.js';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/index.js';
 import { apiSchemaOf } from './trusted-documents/index.js';
 import { createExplorer } from './explorer/index.js';
-import { createUploadRoute } from './documents/index.js';
+import { createDownloadRoute, createUploadRoute, readDocumentDossier, selfGraphqlUrl } from './documents/index.js';
 import { openDocumentStore, startDocumentSweep } from '../documents/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
@@ -24,7 +24,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { ErrorCode } from '../schema/index.js';
 import { createGateway, type GatewayGeneration } from './create-gateway.js';
-import { createCallerAttestation } from './auth/caller-attestation.js';
+import { CALLER_ATTESTATION_HEADER, createCallerAttestation } from './auth/caller-attestation.js';
 import { createContextFactory } from './auth/create-context-factory.js';
 import { createStreamDoor } from './auth/create-stream-door.js';
 import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
@@ -211,6 +211,20 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
             log,
           }),
         ),
+        // A filed document, for whoever may read its dossier (asked of this very server's /graphql with the caller's token).
+        'GET /documents/*': createDownloadRoute({
+          context,
+          store: documentStore,
+          audit: (entries) => auditStore.append(entries),
+          dossierAccess: (req, caller, reference) =>
+            readDocumentDossier({
+              graphqlUrl: selfGraphqlUrl(req),
+              authorization: req.headers.authorization ?? '',
+              reference,
+              headers: { [CALLER_ATTESTATION_HEADER]: attestation.sign(caller.clientIp) },
+            }),
+          log,
+        }),
         // GET /supervision (the page), /supervision/assets/<file>, /supervision/events (Server-Sent Events).
         ...supervision.routes,
         ...explorer.routes,

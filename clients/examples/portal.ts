@@ -1,14 +1,21 @@
 import { Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import {
+  EnergyMinesApplicationDocumentsDocument,
   MyDashboardDocument,
   ProceduresDocument,
   RequestCivilActCopyDocument,
+  SubmitEnergyMinesApplicationDocument,
   type CivilActCopyInput,
+  type DocumentKind,
+  type EnergyMinesApplicationDocumentsQuery,
+  type EnergyMinesApplicationInput,
   type MyDashboardQuery,
   type ProceduresQuery,
   type RequestCivilActCopyMutation,
+  type SubmitEnergyMinesApplicationMutation,
 } from '../generated/graphql.js';
+import { uploadDocument } from '../documents/index.js';
 import { dataOf } from './guichet-request-error.js';
 import { trustedDocumentId } from './trusted-document-id.js';
 
@@ -52,4 +59,43 @@ export async function loadCatalogue(client: Client): Promise<ProceduresQuery['pr
  */
 export async function requestCivilActCopy(client: Client, input: CivilActCopyInput, idempotencyKey: string): Promise<RequestCivilActCopyMutation['requestCivilActCopy']> {
   return dataOf(await client.mutation(RequestCivilActCopyDocument, { input, idempotencyKey }).toPromise()).requestCivilActCopy;
+}
+
+/** One paper of an application, as the form holds it before upload. */
+export interface DocumentToFile {
+  readonly kind: DocumentKind;
+  readonly file: Blob;
+  readonly filename: string;
+}
+
+export interface DocumentUploadTarget {
+  /** The gateway's upload endpoint, e.g. https://guichet.gouv.tg/documents. */
+  readonly url: string;
+  /** The same token as the GraphQL client's. */
+  readonly accessToken: () => string;
+  /** Another fetch (instrumentation, tests). Default: the global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * Files an energy & mines application with its documents: each file uploaded (POST /documents, in parallel — the
+ * gateway allows a dossier's papers at once), then the shipped mutation by its trusted-document id with
+ * `documents: [{ kind, id }]`. For a company, `input.company` carries its NIF and RCCM and `applicantNiu` is the
+ * representative signed in. Keep `idempotencyKey` with the form: a retry after a timeout files once, and the same
+ * uploads are accepted again for it (upload again only for another application).
+ */
+export async function fileEnergyMinesApplication(
+  client: Client,
+  uploads: DocumentUploadTarget,
+  input: Omit<EnergyMinesApplicationInput, 'documents'>,
+  files: readonly DocumentToFile[],
+  idempotencyKey: string,
+): Promise<SubmitEnergyMinesApplicationMutation['submitEnergyMinesApplication']> {
+  const documents = await Promise.all(files.map(async ({ kind, file, filename }) => ({ kind, id: (await uploadDocument({ ...uploads, kind, file, filename })).id })));
+  return dataOf(await client.mutation(SubmitEnergyMinesApplicationDocument, { input: { ...input, documents }, idempotencyKey }).toPromise()).submitEnergyMinesApplication;
+}
+
+/** An energy & mines application with the documents the ministry holds for it (empty while it waits in the queue). */
+export async function loadApplicationDocuments(client: Client, reference: string): Promise<EnergyMinesApplicationDocumentsQuery['energyMinesApplication']> {
+  return dataOf(await client.query(EnergyMinesApplicationDocumentsDocument, { reference }).toPromise()).energyMinesApplication;
 }

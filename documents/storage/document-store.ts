@@ -48,6 +48,8 @@ export interface DocumentStore {
   markReferenced(ids: readonly string[], reference: string): Promise<readonly string[]>;
   /** Deletes one document (its bytes go when no other id shares them); false when it was not there. */
   delete(id: string): Promise<boolean>;
+  /** The documents filed with a dossier (its reference, as `markReferenced` took it), oldest first. */
+  listReferencedBy(reference: string): Promise<readonly StoredDocument[]>;
   /** Documents no dossier references, uploaded before `cutoff`, oldest first. */
   listUnreferencedBefore(cutoff: Date, limit: number): Promise<readonly StoredDocument[]>;
   close(): Promise<void>;

@@ -42,6 +42,7 @@ export function createFileDocumentStore({ directory, clock = Date.now }: FileDoc
     mark: db.prepare<[string, string], DocumentRow>('UPDATE documents SET referenced_by = ? WHERE id = ?'),
     remove: db.prepare<[string], DocumentRow>('DELETE FROM documents WHERE id = ? RETURNING *'),
     sharing: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?'),
+    referencedBy: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE referenced_by = ? ORDER BY created_at, id'),
     unreferenced: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE referenced_by IS NULL AND created_at < ? ORDER BY created_at, id LIMIT ?'),
   };
   const blobPath = (sha256: string) => join(directory, 'blobs', sha256.slice(0, 2), sha256);
@@ -94,6 +95,9 @@ export function createFileDocumentStore({ directory, clock = Date.now }: FileDoc
       if (row === undefined) return false;
       if ((statements.sharing.get(row.sha256)?.n ?? 0) === 0) await unlink(blobPath(row.sha256)).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
       return true;
+    },
+    async listReferencedBy(reference) {
+      return statements.referencedBy.all(reference).map(toStoredDocument);
     },
     async listUnreferencedBefore(cutoff, limit) {
       return statements.unreferenced.all(cutoff.getTime(), limit).map(toStoredDocument);

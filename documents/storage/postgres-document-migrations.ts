@@ -24,4 +24,6 @@ export const documentsPostgresMigrations: readonly string[] = [
    );
    CREATE INDEX documents_sha256 ON documents (sha256);
    CREATE INDEX documents_unreferenced ON documents (created_at) WHERE referenced_by IS NULL;`,
+  // A dossier's documents (listReferencedBy), for its readers to find their ids.
+  'CREATE INDEX documents_referenced_by ON documents (referenced_by) WHERE referenced_by IS NOT NULL;',
 ];

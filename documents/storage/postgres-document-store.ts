@@ -70,6 +70,10 @@ export function createPostgresDocumentStore({ pool, clock = Date.now }: Postgres
         return true;
       });
     },
+    async listReferencedBy(reference) {
+      const { rows } = await pool.query<DocumentRow>('SELECT * FROM documents WHERE referenced_by = $1 ORDER BY created_at, id', [reference]);
+      return rows.map(toStoredDocument);
+    },
     async listUnreferencedBefore(cutoff, limit) {
       const { rows } = await pool.query<DocumentRow>('SELECT * FROM documents WHERE referenced_by IS NULL AND created_at < $1 ORDER BY created_at, id LIMIT $2', [cutoff.getTime(), limit]);
       return rows.map(toStoredDocument);

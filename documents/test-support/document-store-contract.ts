@@ -99,6 +99,9 @@ export function describeDocumentStoreContract(name: string, open: (clock: Contra
       expect((await store.listUnreferencedBefore(cutoff, 10)).map((d) => d.id)).toEqual([first.id, second.id]);
       expect((await store.listUnreferencedBefore(cutoff, 1)).map((d) => d.id)).toEqual([first.id]);
       expect(await store.listUnreferencedBefore(new Date(first.createdAt.getTime()), 10)).toEqual([]);
+      // The filed one is its dossier's, and nobody else's.
+      expect((await store.listReferencedBy('MEM-2026-000003')).map((d) => d.id)).toEqual([filed.id]);
+      expect(await store.listReferencedBy('MEM-2026-000004')).toEqual([]);
     });
 
     it('never loses bytes to a delete of their last id racing an upload of the same file', async () => {

@@ -3,8 +3,9 @@ import { GraphQLError } from 'graphql';
 import type { AuditEntry } from '../../audit/index.js';
 import { checkFilename, documentAuditEntry, DocumentRefusal, inspectDocument, type DocumentStore } from '../../documents/index.js';
 import { sendJson, type RouteHandler } from '../../lib/http/index.js';
+import { noStore, refuseGraphQL, sendError } from './send-document-error.js';
 import type { Logger } from '../../lib/log/index.js';
-import { ErrorCode, errorMessages, isDocumentKind, documentKinds, type ErrorCode as Code } from '../../schema/index.js';
+import { ErrorCode, errorMessages, isDocumentKind, documentKinds } from '../../schema/index.js';
 import { bearerChallenge } from '../auth/bearer-challenge.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { readMultipartUpload } from './read-multipart-upload.js';
@@ -21,8 +22,6 @@ export interface UploadRouteOptions {
   readonly maxUploadsPerCaller: number;
   readonly log: Logger;
 }
-
-const noStore = { 'cache-control': 'no-store' };
 
 /** Room for the multipart envelope (boundaries, part headers, the kind field) beside the file itself. */
 const envelopeBytes = 16_384;
@@ -104,15 +103,4 @@ function refuse(res: ServerResponse, refusal: DocumentRefusal): void {
   // The body may still be arriving (too large, too slow): answer, then close rather than read the rest.
   const headers: Record<string, string> = refusal.code === 'DOCUMENT_TOO_LARGE' || refusal.code === 'DOCUMENT_UPLOAD_TIMEOUT' ? { connection: 'close' } : {};
   sendError(res, refusal.status, refusal.code, refusal.message, refusal.details, headers);
-}
-
-function refuseGraphQL(res: ServerResponse, error: GraphQLError): void {
-  const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-  const code = typeof error.extensions.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
-  const { http: _http, code: _code, ...details } = error.extensions;
-  sendError(res, http?.status ?? 500, code, error.message, details, Object.fromEntries(http?.headers ?? []));
-}
-
-function sendError(res: ServerResponse, status: number, code: Code | string, message: string, details: Readonly<Record<string, unknown>> = {}, headers: Readonly<Record<string, string>> = {}): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...details } }] }, { ...noStore, ...headers });
 }

@@ -1,2 +1,4 @@
-// POST /documents: citizens' supporting documents, checked then stored (docs/documents.md).
+// POST /documents: citizens' supporting documents, checked then stored; GET /documents/{id}: read back (docs/documents.md).
 export { createUploadRoute, type UploadRouteOptions } from './create-upload-route.js';
+export { createDownloadRoute, type DownloadRouteOptions } from './create-download-route.js';
+export { readDocumentDossier, selfGraphqlUrl, type DossierAccess } from './read-document-dossier.js';

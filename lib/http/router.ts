@@ -2,14 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
-/** `'GET /health'` → handler; a path alone (`'/graphql'`) matches every method. */
+/**
+ * `'GET /health'` → handler; a path alone (`'/graphql'`) matches every method; `'GET /documents/*'` matches every path
+ * one segment below `/documents/` that has no route of its own (the handler reads the segment from the URL).
+ */
 export type Routes = Readonly<Record<string, RouteHandler>>;
 
 /** The smallest router that serves our few fixed paths; unknown paths get a JSON 404. */
 export function createRequestListener(routes: Routes, onError: (error: unknown) => void = () => undefined) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = routes[`${req.method ?? 'GET'} ${url.pathname}`] ?? routes[url.pathname];
+    const method = req.method ?? 'GET';
+    const parent = url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1);
+    const handler = routes[`${method} ${url.pathname}`] ?? routes[url.pathname] ?? (parent.length > 1 ? routes[`${method} ${parent}*`] : undefined);
     if (!handler) {
       sendJson(res, 404, { error: 'not found' });
       return;

@@ -6,12 +6,14 @@ import type { SubmissionOutcome } from './submit-with-retries.js';
 import type { ServiceLogTally } from './create-log-tallier.js';
 import type { DrainResult } from './wait-for-drain.js';
 import type { Finding, Verification } from './verify-submissions.js';
+import type { PieceFinding, PiecesVerification } from './verify-pieces.js';
 
 export interface SoakMeasurements {
   readonly seed: number;
   readonly outcomes: readonly SubmissionOutcome[];
   readonly verification: Verification;
   readonly strays: readonly StrayRecords[];
+  readonly pieces: PiecesVerification;
   readonly drain: DrainResult & { readonly watched: number };
   readonly faults: Readonly<Record<FaultKind, number>>;
   readonly kills: Readonly<Record<string, number>>;
@@ -52,6 +54,8 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   if (v.duplicated.length > 0) failures.push(`${v.duplicated.length} submission(s) duplicated`);
   if (v.ghosts.length > 0) failures.push(`${v.ghosts.length} refused submission(s) filed all the same`);
   if (v.mismatched.length > 0) failures.push(`${v.mismatched.length} reference mismatch(es)`);
+  if (m.pieces.lost.length > 0) failures.push(`${m.pieces.lost.length} filed document(s) missing at SIGEM`);
+  if (m.pieces.duplicated.length > 0) failures.push(`${m.pieces.duplicated.length} filed document(s) held more than once at SIGEM`);
   if (m.strays.length > 0) failures.push(`${m.strays.length} citizen list(s) with records no submission accounts for`);
   if (!m.drain.drained) failures.push(`outboxes not drained before the deadline (${m.drain.pending.length} still queued)`);
   const killsDone = Object.values(m.kills).reduce((a, b) => a + b, 0);
@@ -62,11 +66,15 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
 
   const describe = (f: Finding) =>
     `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
+  const describePiece = (p: PieceFinding) =>
+    `${p.kind} of #${p.outcome.planned.index} key ${p.outcome.planned.idempotencyKey} (${p.legacyReference}): ${p.copies} cop${p.copies === 1 ? 'y' : 'ies'} at SIGEM`;
   const findings = [
     ...v.lost.map((f) => `LOST ${describe(f)}`),
     ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`),
     ...v.ghosts.map((f) => `REFUSED YET FILED ${describe(f)}`),
     ...v.mismatched.map((f) => `MISMATCH ${describe(f)}`),
+    ...m.pieces.lost.map((p) => `DOCUMENT LOST ${describePiece(p)}`),
+    ...m.pieces.duplicated.map((p) => `DOCUMENT DUPLICATED ${describePiece(p)}`),
     ...m.strays.map(
       (x) => `STRAY ${x.system} NIU ${x.applicantNiu}: ${x.count > 0 ? `${x.count} record(s) more` : `${-x.count} record(s) fewer`} than the seeded world and the soak's filings account for`,
     ),
@@ -98,6 +106,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
     ghosts: v.ghosts.length,
     mismatched: v.mismatched.length,
     strayRecords: m.strays.reduce((n, x) => n + Math.abs(x.count), 0),
+    pieces: { expected: m.pieces.expected, received: m.pieces.received, lost: m.pieces.lost.length, duplicated: m.pieces.duplicated.length },
     findings: findings.slice(0, 20),
     phasesMs: m.phasesMs,
     durationMs: m.phasesMs.startup + m.phasesMs.chaos + m.phasesMs.drain + m.phasesMs.verify,

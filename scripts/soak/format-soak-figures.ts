@@ -34,6 +34,7 @@ export function formatSoakFigures(f: SoakFigures): string {
     ['refused yet filed', String(f.ghosts)],
     ['reference mismatches', String(f.mismatched)],
     ['stray legacy records', String(f.strayRecords)],
+    ['documents at SIGEM', `${f.pieces.received} of ${f.pieces.expected} held exactly once (missing ${f.pieces.lost}, held twice or more ${f.pieces.duplicated})`],
     ...(f.scaled
       ? ([
           [

@@ -1,5 +1,5 @@
 import type { Person, World } from '../../legacy/world/index.js';
-import { connectedMinistriesInCatalogueOrder, ministryOfSystem, ProcedureCode, type LegacySystem } from '../../schema/index.js';
+import { connectedMinistriesInCatalogueOrder, findProcedure, ministryOfSystem, ProcedureCode, type DocumentKind, type LegacySystem } from '../../schema/index.js';
 import { externalReferenceFor } from '../../subgraphs/shared/submissions/idempotency.js';
 import type { Random } from './create-random.js';
 
@@ -22,6 +22,11 @@ export interface PlannedSubmission {
   readonly idempotencyKey: string;
   /** Guichet's reference for it (`GCH-CEET-…`): what the legacy system stores, and what the check counts. */
   readonly externalReference: string;
+  /**
+   * Supporting documents to upload (POST /documents) before filing, one file of each kind, then filed as
+   * `input.documents`; absent: filed without documents.
+   */
+  readonly documents?: readonly DocumentKind[];
 }
 
 const communes = ['GOLFE1', 'GOLFE2', 'GOLFE3', 'AGOE1', 'TCHAOUDJO1', 'KOZAH1'] as const;
@@ -37,7 +42,7 @@ export function soakCitizens(world: World, random: Random, count: number): reado
 }
 
 /** What one submission files, for a citizen: the portal's document, its root field, a valid input, its reference. */
-type Filing = Pick<PlannedSubmission, 'operation' | 'field' | 'input' | 'externalReference'>;
+type Filing = Pick<PlannedSubmission, 'operation' | 'field' | 'input' | 'externalReference' | 'documents'>;
 type PlanFiling = (person: Person, random: Random, idempotencyKey: string) => Filing;
 
 /**
@@ -94,6 +99,9 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
       field: 'submitEnergyMinesApplication',
       input: { applicantNiu: person.niu, procedureCode, ...(quarry ? site : {}) },
       externalReference: externalReferenceFor('MEM', procedureCode, person.niu, idempotencyKey),
+      // Quarries file with their papers, which SIGEM must then hold exactly once each (no random draw: the plan's other
+      // choices are the same as before documents were added).
+      ...(quarry ? { documents: (findProcedure(procedureCode)?.documents ?? []).map((d) => d.kind) } : {}),
     };
   },
 };

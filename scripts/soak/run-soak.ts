@@ -17,6 +17,7 @@ import { countSeededRecords, findStrayRecords } from './find-stray-records.js';
 import { createLogTallier } from './create-log-tallier.js';
 import { createTokenSource } from './create-token-source.js';
 import { verifySubmissions } from './verify-submissions.js';
+import { verifyPieces } from './verify-pieces.js';
 import { checkGlobalRateLimit } from './check-global-rate-limit.js';
 import { scaledAnonymousLimitPerMinute } from './start-soak-stack.js';
 import { verifySharedTrail } from './verify-shared-trail.js';
@@ -119,6 +120,8 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     >;
     const legacy = await countLegacyRecords(stack.adapterEnv, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
+    const pieces = await verifyPieces(outcomes, legacy.byExternalReference, legacyUrls.mines);
+    log(`documents: ${pieces.received} of ${pieces.expected} held exactly once at SIGEM`);
     const strays = findStrayRecords(await countSeededRecords(world), plan, legacy);
     // Scaled: one limit for every gateway behind the balancer, and one trail from every gateway that verifies.
     const scaledChecks = scaled ? { rateLimit: await checkGlobalRateLimit(stack.gatewayUrl, scaledAnonymousLimitPerMinute), trail: await verifySharedTrail(scaled) } : undefined;
@@ -126,7 +129,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     const verifyMs = Date.now() - verifyAt;
 
     const passedSoFar =
-      verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length === 0 &&
+      verification.lost.length + verification.duplicated.length + verification.ghosts.length + verification.mismatched.length + strays.length + pieces.lost.length + pieces.duplicated.length === 0 &&
       drain.drained &&
       (scaledChecks === undefined || (scaledChecks.rateLimit.held && scaledChecks.trail.verified));
     keepData ||= !passedSoFar;
@@ -135,6 +138,7 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
       outcomes,
       verification,
       strays,
+      pieces,
       drain: { ...drain, watched: targets.length },
       faults: { ...faults.counts },
       kills: { ...killer.counts },

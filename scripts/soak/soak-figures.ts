@@ -46,6 +46,8 @@ export interface SoakFigures {
   readonly mismatched: number;
   /** Records in the filing citizens' lists that neither the seeded world nor a soak submission accounts for. */
   readonly strayRecords: number;
+  /** Supporting documents filed with submissions that reached SIGEM: each must be held there exactly once. */
+  readonly pieces: { readonly expected: number; readonly received: number; readonly lost: number; readonly duplicated: number };
   /** One line per wrong submission (first 20), with its key and references: a reproduction starts there. */
   readonly findings: readonly string[];
   readonly phasesMs: { readonly startup: number; readonly chaos: number; readonly drain: number; readonly verify: number };

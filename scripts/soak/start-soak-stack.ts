@@ -77,7 +77,8 @@ export async function startSoakStack(
   const stack = await startStack({
     ports: 'ephemeral',
     serviceEnv: Object.fromEntries(ministrySubgraphs.map((name) => [name, { OUTBOX_PATH: join(dataDir, 'outbox', `${name}.sqlite`), ...options.stackEnv }])),
-    env: { ...env, AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'), ...options.stackEnv },
+    // The run's documents store, shared by the gateway (uploads) and energy-mines (filing, forwarding): never .data/.
+    env: { ...env, AUDIT_LOG_PATH: join(dataDir, 'audit', 'audit.jsonl'), DOCUMENTS_PATH: join(dataDir, 'documents'), ...options.stackEnv },
     onLine,
   });
   return { stack, dataDir, targets: { gateways: ['gateway'], subgraphs: ministrySubgraphs, servers: [] } };

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedSubmission } from './plan-submissions.js';
 import { postGraphQL, type PostResult } from './post-graphql.js';
 import type { TokenSource } from './create-token-source.js';
+import { uploadSoakDocuments, type SoakDocument } from './upload-soak-documents.js';
 
 /**
  * - `accepted`: an answer carrying a reference came back (the contract's "accepted");
@@ -21,6 +22,8 @@ export interface SubmissionOutcome {
   /** Why each retry happened: `network:ECONNREFUSED`, `http:502`, `BACKEND_UNAVAILABLE`… */
   readonly retryCauses: readonly string[];
   readonly refusal?: { readonly code: string; readonly message: string };
+  /** The documents uploaded and filed with it (planned ones only): SIGEM must hold each exactly once. */
+  readonly documents?: readonly SoakDocument[];
 }
 
 export interface SubmitContext {
@@ -56,12 +59,23 @@ export async function submitWithRetries(planned: PlannedSubmission, context: Sub
   const giveUpAt = Math.min(Date.now() + giveUpMs, hardDeadline);
   const retryCauses: string[] = [];
   let attempts = 0;
+  // Papers first, as the portal does; every retry of the filing then carries the same uploads (same key, same ids).
+  let papers: readonly SoakDocument[] | undefined;
+  if (planned.documents !== undefined && planned.documents.length > 0) {
+    const uploads = await uploadSoakDocuments(gatewayUrl, () => tokens.citizen(planned.applicantNiu), planned.idempotencyKey, planned.documents, giveUpAt, requestTimeoutMs);
+    retryCauses.push(...uploads.retryCauses);
+    if (uploads.kind === 'abandoned') return { planned, result: 'abandoned', attempts, retryCauses };
+    if (uploads.kind === 'refused') return { planned, result: 'refused', attempts, retryCauses, refusal: { code: uploads.code, message: uploads.message } };
+    papers = uploads.documents;
+  }
+  const input = papers === undefined ? planned.input : { ...planned.input, documents: papers.map(({ kind, id }) => ({ kind, id })) };
+  const withDocuments = papers === undefined ? {} : { documents: papers };
   for (;;) {
     attempts += 1;
     let verdict: Verdict;
     try {
       const token = await tokens.citizen(planned.applicantNiu);
-      const variables = { input: planned.input, idempotencyKey: planned.idempotencyKey };
+      const variables = { input, idempotencyKey: planned.idempotencyKey };
       traffic.inFlight += 1;
       try {
         verdict = judge(await postGraphQL(gatewayUrl, document, variables, token, requestTimeoutMs), planned.field);
@@ -71,12 +85,12 @@ export async function submitWithRetries(planned: PlannedSubmission, context: Sub
     } catch (error) {
       verdict = { kind: 'retry', cause: `token:${error instanceof Error ? error.message : String(error)}` };
     }
-    if (verdict.kind === 'accepted') return { planned, result: 'accepted', reference: verdict.reference, statusAtAcceptance: verdict.status, attempts, retryCauses };
-    if (verdict.kind === 'refused') return { planned, result: 'refused', attempts, retryCauses, refusal: { code: verdict.code, message: verdict.message } };
+    if (verdict.kind === 'accepted') return { planned, result: 'accepted', reference: verdict.reference, statusAtAcceptance: verdict.status, attempts, retryCauses, ...withDocuments };
+    if (verdict.kind === 'refused') return { planned, result: 'refused', attempts, retryCauses, refusal: { code: verdict.code, message: verdict.message }, ...withDocuments };
     retryCauses.push(verdict.cause);
     const backoffMs = Math.min(3_000, 150 * 2 ** Math.min(attempts - 1, 10)) * (0.5 + Math.random() / 2);
     const delayMs = Math.max(backoffMs, Math.min(verdict.retryAfterMs ?? 0, 5_000));
-    if (Date.now() + delayMs >= giveUpAt) return { planned, result: 'abandoned', attempts, retryCauses };
+    if (Date.now() + delayMs >= giveUpAt) return { planned, result: 'abandoned', attempts, retryCauses, ...withDocuments };
     await sleep(delayMs);
   }
 }

@@ -5,6 +5,7 @@ import { Citizen } from './citizen.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
 import { EnergyMinesApplicationInput } from './energy-mines-application-input.js';
 import { EnergyMinesApplicationPage } from './energy-mines-application-page.js';
+import { FiledDocument } from './filed-document.js';
 import { checkDocuments, fileDocuments } from './file-documents.js';
 import type { EnergyMinesContext } from './ministry.js';
 
@@ -89,6 +90,14 @@ export class EnergyMinesResolver {
         existing.areaHectares === (mining ? (input.areaHectares ?? null) : null),
     });
     return asReceipt(ctx, dossierView(record));
+  }
+
+  // SIGEM lists the files it holds (kind, sha256); Guichet's ids are those its store filed under the application's
+  // external reference, matched by kind and content. One indexed store query per dossier read.
+  @FieldResolver(() => [FiledDocument])
+  async documents(@Root() application: EnergyMinesApplicationRecord, @Ctx() ctx: EnergyMinesContext): Promise<FiledDocument[]> {
+    const filed = application.externalReference !== null && application.documents.length > 0 && ctx.documents !== undefined ? await ctx.documents.listReferencedBy(application.externalReference) : [];
+    return application.documents.map((document) => ({ ...document, id: filed.find((f) => f.kind === document.kind && f.sha256 === document.sha256)?.id ?? null }));
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

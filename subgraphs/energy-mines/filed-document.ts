@@ -1,7 +1,13 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Une pièce justificative que le ministère a reçue pour la demande.' })
 export class FiledDocument {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Identifiant du fichier dans Guichet, à télécharger par GET /documents/{id} ; null pour une pièce que Guichet n’a pas transmise (remise au guichet du ministère).',
+  })
+  id!: string | null;
+
   @Field(() => String, { description: 'Nature de la pièce (une valeur de DocumentKind, telle que le ministère l’a enregistrée).' })
   kind!: string;
 

@@ -23,6 +23,11 @@ describe('chaos soak (short)', () => {
     expect(figures.ghosts, report).toBe(0);
     expect(figures.mismatched, report).toBe(0);
     expect(figures.strayRecords, report).toBe(0);
+    // Some filings carried documents, and SIGEM holds each of their files exactly once.
+    expect(figures.pieces.expected, report).toBeGreaterThan(0);
+    expect(figures.pieces.lost, report).toBe(0);
+    expect(figures.pieces.duplicated, report).toBe(0);
+    expect(figures.pieces.received, report).toBe(figures.pieces.expected);
     expect(figures.drain.drained, report).toBe(true);
     expect(figures.passed, report).toBe(true);
 
@@ -55,6 +60,8 @@ describe('chaos soak (short, scaled)', () => {
     expect(figures.lost, report).toBe(0);
     expect(figures.duplicated, report).toBe(0);
     expect(figures.ghosts, report).toBe(0);
+    expect(figures.pieces.lost, report).toBe(0);
+    expect(figures.pieces.duplicated, report).toBe(0);
     expect(figures.drain.drained, report).toBe(true);
     expect(figures.scaled?.rateLimit.held, report).toBe(true);
     expect(figures.scaled?.trail.verified, report).toBe(true);

@@ -1,0 +1,2 @@
+export { uploadDocument } from './upload-document.js';
+export type { UploadDocumentOptions, UploadedDocument } from './upload-document.js';
