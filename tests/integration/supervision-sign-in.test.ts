@@ -169,7 +169,15 @@ describe('supervision room sign-in (headless Chromium)', () => {
     await wall.page.waitForSelector('#kpi-total[data-value]', { timeout: 20_000 });
     expect(await wall.page.getAttribute('html', 'class')).toContain('mur');
     await expect.poll(() => streams.tokens.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(decodeJwt(streams.tokens[0]!)).toMatchObject({ role: 'integrator', scope: 'supervision:read' });
+    const firstScreenToken = streams.tokens[0]!;
+    expect(decodeJwt(firstScreenToken)).toMatchObject({ role: 'integrator', scope: 'supervision:read' });
+
+    // Left alone past its first token's lifetime, the wall renews itself and stays live: nobody signs it in again.
+    await expect.poll(() => streams.refreshes(), { timeout: 3 * tokenTtlSeconds * 1000, interval: 500 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => Date.now() / 1000 > decodeJwt(firstScreenToken).exp! + 1, { timeout: tokenTtlSeconds * 1000, interval: 500 }).toBe(true);
+    await expect.poll(() => wall.page.getAttribute('#etat', 'data-etat'), { timeout: 10_000, interval: 200 }).toBe('direct');
+    expect(await wall.page.isVisible('#tableau')).toBe(true);
+    expect(decodeJwt(streams.tokens.at(-1)!).exp! * 1000).toBeGreaterThan(Date.now());
 
     // The supervisor revokes it from the list of screens (listed once it holds tokens): within one access-token
     // lifetime the wall says so, in French.
@@ -184,5 +192,5 @@ describe('supervision room sign-in (headless Chromium)', () => {
     await wall.context.close();
     await supervisor.context.close();
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 200_000);
 });

@@ -51,7 +51,11 @@ describe('cache class feed, through Apollo Server', () => {
     });
   const serve = async () => {
     const server = new ApolloServer<{ access: AccessRecorder }>({
-      schema: applyCacheHints(feedSchema(), { fields: { 'Citizen.requests': 'feed' }, entities: { Citizen: 'feed', Request: 'feed' } }, maxAges),
+      schema: applyCacheHints(
+        feedSchema(),
+        { fields: { 'Citizen.requests': 'feed' }, entities: { Citizen: 'feed', Request: 'feed' }, requestBound: (r) => String(Reflect.get(r, 'reference')).includes('~') },
+        maxAges,
+      ),
       plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), feedProofPlugin()],
     });
     await server.start();
@@ -88,6 +92,12 @@ describe('cache class feed, through Apollo Server', () => {
       '{ _entities(representations: [{ __typename: "Request", reference: "R-9" }]) { ... on Request { reference } } }',
       ['100000000003'],
       { cacheControl: 'no-store', proof: 'feed', owners: '100000000003' },
+    ],
+    [
+      'a request-bound representation (a sealed lookup): never cacheable, no proof',
+      '{ _entities(representations: [{ __typename: "Request", reference: "R-1~box" }]) { ... on Request { reference } } }',
+      ['100000000004'],
+      { cacheControl: 'no-store', proof: undefined, owners: undefined },
     ],
     ['nothing of class feed: no proof header', '{ ok }', [], { cacheControl: 'no-store', proof: undefined, owners: undefined }],
   ])('%s', async (_name, query, reported, expected) => {

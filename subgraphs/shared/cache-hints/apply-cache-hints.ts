@@ -13,6 +13,11 @@ export interface CacheHintRules {
   readonly fields?: Readonly<Record<string, CacheClass>>;
   /** Entity type → class, for `_entities`: a fetch is cacheable only if every representation's type is listed. */
   readonly entities?: Readonly<Record<string, CacheClass>>;
+  /**
+   * A representation whose answer belongs to its own request whatever its type (a sealed listing: it opens only for
+   * the request that read the list): the fetch that carries it is not cacheable.
+   */
+  readonly requestBound?: (representation: object) => boolean;
 }
 
 export interface CacheMaxAges {
@@ -123,8 +128,9 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
       for (const representation of representations) {
         const typeName: unknown = typeof representation === 'object' && representation !== null ? Reflect.get(representation, '__typename') : undefined;
         const cacheClass = typeof typeName === 'string' ? entityClasses.get(typeName) : undefined;
-        control?.cacheHint.restrict(cacheClass ? hintOf(cacheClass) : { maxAge: 0 });
-        if (cacheClass !== 'feed') continue;
+        const bound = typeof representation === 'object' && representation !== null && rules.requestBound?.(representation) === true;
+        control?.cacheHint.restrict(cacheClass && !bound ? hintOf(cacheClass) : { maxAge: 0 });
+        if (cacheClass !== 'feed' || bound) continue;
         feed = true;
         // A citizen's entity (their lists): the key names the owner; a dossier's owners come from the access report.
         noteFeedProof(context, typeName === 'Citizen' && typeof representation === 'object' && representation !== null ? Reflect.get(representation, 'niu') : undefined);
