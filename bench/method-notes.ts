@@ -10,12 +10,10 @@ export const methodNotes = `## Method
   back to the realistic distributions for the latency mode). civil-registry's shared identity cache is on and kept
   for the run (\`IDENTITY_CACHE_TTL_MS\` one hour), warmed before any figure by every dashboard citizen's dashboard
   once through Guichet, so every target meets the same warm cache (a returning citizen; the warming pass reports a
-  first visit's calls). That pass also leaves Guichet's gateway holding each citizen's dossiers as the ministries
-  answered them (cache class \`feed\`, docs/performance.md "Dashboards proven by the change feeds"): it serves them again
-  while the change feeds prove them unchanged — what a returning citizen's dashboard costs; the other gateways ask the
-  ministries every time. \`--variant nofeed:FEED_PROOF_MAX_OWNERS=0\` measures Guichet without it; the legacy calls per
-  operation (and the one-round floor, drawn from the calls the measured dashboards made) show how many were answered
-  that way. The legacy bulkheads' queues are raised (\`*_BULKHEAD_QUEUE=2048\`: 50 dashboards at once
+  first visit's calls). Guichet's gateway keeps a citizen's dossiers read by reference while the change feeds prove
+  them unchanged (cache class \`feed\`, docs/performance.md "Answers proven by the change feeds at the gateway"): a
+  repeated \`status\` poll is answered without a subgraph call; the other gateways ask every time.
+  \`--variant nofeed:FEED_PROOF_MAX_OWNERS=0\` measures Guichet without it. The legacy bulkheads' queues are raised (\`*_BULKHEAD_QUEUE=2048\`: 50 dashboards at once
   would otherwise be refused as overload, and the bench would measure that protection instead of the gateways). Before each measured run the bench waits for the
   stack's \`/ready\` to say \`ready\` (every legacy circuit closed), so that no run inherits another's open circuit.
 - **Targets.** \`guichet\`: the stack's gateway (\`WORKERS\` = the comparison's workers). \`apollo\`: stock
