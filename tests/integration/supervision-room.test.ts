@@ -215,9 +215,9 @@ describe('supervision room (headless Chromium)', () => {
 
   /**
    * A page signed in as a supervisor, its figures shown. The token is pasted (the integrators' way: people sign in at
-   * the IdP, tests/integration/supervision-sign-in.test.ts). A wall screen (`mur=1`) is reached from the signed-in
-   * page by its button: opened signed out, it would start a device grant with the stack's IdP, which does not know
-   * this stack's ephemeral origin.
+   * the IdP, tests/integration/supervision-sign-in.test.ts). A wall screen (`mur=1`) is opened once the tab holds its
+   * session: opened signed out, it would start a device grant with the stack's IdP, which does not know this stack's
+   * ephemeral origin.
    */
   async function signedIn(token: string, options: { width?: number; height?: number; query?: string } = {}): Promise<Page> {
     const query = new URLSearchParams(options.query ?? '');
@@ -225,8 +225,13 @@ describe('supervision room (headless Chromium)', () => {
     query.delete('mur');
     const page = await openPage({ ...options, query: query.size > 0 ? `?${query}` : '' });
     await signIn(page, token);
-    if (wall) await page.click('#bouton-mur');
     await page.waitForSelector('#kpi-total[data-value]', { timeout: 15_000 });
+    if (wall) {
+      // The tab keeps its session: the wall's address opens on it, drawn for the wall from the start.
+      query.set('mur', '1');
+      await page.goto(`${room.base}/supervision?${query}`);
+      await page.waitForSelector('html.mur #kpi-total[data-value]', { timeout: 15_000 });
+    }
     return page;
   }
 
