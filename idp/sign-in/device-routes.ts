@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { sendJson, type RouteHandler } from '../../lib/http/index.js';
 import { noStore, sendOAuthError } from '../oauth-error.js';
 import { escapeHtml, loginForm, sendPage } from './pages.js';
-import { readForm } from './read-form.js';
+import { readForm, readOAuthForm } from './read-form.js';
 import type { IdpSession } from './idp-sessions.js';
 import type { SignInContext } from './sign-in-context.js';
 
@@ -17,12 +17,8 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyl
  */
 export function deviceAuthorizationRoute(ctx: SignInContext): RouteHandler {
   return async (req, res) => {
-    const form = await readForm(req);
-    if (form.kind === 'problem') {
-      if (form.status === 413) res.setHeader('connection', 'close');
-      return sendOAuthError(res, form.status, 'invalid_request', form.description);
-    }
-    const { params } = form;
+    const params = await readOAuthForm(req, res);
+    if (params === undefined) return;
     if (params.get('client_id') !== ctx.client.clientId) return sendOAuthError(res, 401, 'invalid_client', 'unknown client');
     const scope = params.get('scope') ?? screenScope;
     if (scope !== screenScope) return sendOAuthError(res, 400, 'invalid_scope', `a screen may only ask for ${screenScope}`);

@@ -1,6 +1,6 @@
 import { sendJson, type RouteHandler } from '../../lib/http/index.js';
 import { noStore, sendOAuthError } from '../oauth-error.js';
-import { readForm } from './read-form.js';
+import { readOAuthForm } from './read-form.js';
 import type { SignInContext } from './sign-in-context.js';
 
 /**
@@ -10,12 +10,8 @@ import type { SignInContext } from './sign-in-context.js';
  */
 export function revokeRoute(ctx: SignInContext): RouteHandler {
   return async (req, res) => {
-    const form = await readForm(req);
-    if (form.kind === 'problem') {
-      if (form.status === 413) res.setHeader('connection', 'close');
-      return sendOAuthError(res, form.status, 'invalid_request', form.description);
-    }
-    const { params } = form;
+    const params = await readOAuthForm(req, res);
+    if (params === undefined) return;
     const token = params.get('token');
     if (token === null) return sendOAuthError(res, 400, 'invalid_request', 'token is required');
     if (params.get('client_id') !== ctx.client.clientId) return sendOAuthError(res, 401, 'invalid_client', 'unknown client');
