@@ -1,14 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError } from 'graphql';
 import type { AuditEntry } from '../../audit/index.js';
 import { documentAuditEntry, type DocumentStore } from '../../documents/index.js';
 import type { RouteHandler } from '../../lib/http/index.js';
 import type { Logger } from '../../lib/log/index.js';
 import { ErrorCode, errorMessages } from '../../schema/index.js';
-import { bearerChallenge } from '../auth/bearer-challenge.js';
 import type { GatewayContext } from '../gateway-context.js';
+import { signedInCaller } from './signed-in-caller.js';
 import type { DossierAccess } from './read-document-dossier.js';
-import { noStore, refuseGraphQL, sendError } from './send-document-error.js';
+import { noStore, sendError } from './send-document-error.js';
 
 export interface DownloadRouteOptions {
   /** The gateway's own context factory: the same token verification as `/graphql`. */
@@ -36,15 +35,9 @@ const notFound = 'Aucun document à ce numéro, ou vous n’avez pas accès au d
  */
 export function createDownloadRoute({ context, store, audit, dossierAccess, log }: DownloadRouteOptions): RouteHandler {
   return async (req, res, url) => {
-    let caller: GatewayContext;
-    try {
-      caller = await context(req);
-    } catch (error) {
-      if (error instanceof GraphQLError) return refuseGraphQL(res, error);
-      throw error;
-    }
+    const caller = await signedInCaller(context, req, res);
+    if (caller === undefined) return;
     const { principal, traceId } = caller;
-    if (principal.role === 'anonymous') return sendError(res, 401, ErrorCode.UNAUTHENTICATED, errorMessages.UNAUTHENTICATED, {}, { 'www-authenticate': bearerChallenge() });
     const id = idPattern.exec(url.pathname)?.[1];
     const document = id === undefined ? undefined : await store.find(id);
     if (document === undefined) return sendError(res, 404, ErrorCode.NOT_FOUND, notFound);

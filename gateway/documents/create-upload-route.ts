@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
 import type { AuditEntry } from '../../audit/index.js';
 import { checkFilename, documentAuditEntry, DocumentRefusal, inspectDocument, type DocumentStore } from '../../documents/index.js';
 import { sendJson, type RouteHandler } from '../../lib/http/index.js';
-import { noStore, refuseGraphQL, sendError } from './send-document-error.js';
+import { noStore, sendError } from './send-document-error.js';
 import type { Logger } from '../../lib/log/index.js';
 import { ErrorCode, errorMessages, isDocumentKind, documentKinds } from '../../schema/index.js';
-import { bearerChallenge } from '../auth/bearer-challenge.js';
 import type { GatewayContext } from '../gateway-context.js';
+import { signedInCaller } from './signed-in-caller.js';
 import { readMultipartUpload } from './read-multipart-upload.js';
 
 export interface UploadRouteOptions {
@@ -37,15 +36,9 @@ export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadl
   return async (req, res) => {
     // The deadline runs from the first byte, token check included: a slow client holds memory for no longer.
     const deadline = Date.now() + uploadDeadlineMs;
-    let caller: GatewayContext;
-    try {
-      caller = await context(req);
-    } catch (error) {
-      if (error instanceof GraphQLError) return refuseGraphQL(res, error);
-      throw error;
-    }
+    const caller = await signedInCaller(context, req, res);
+    if (caller === undefined) return;
     const { principal, traceId } = caller;
-    if (principal.role === 'anonymous') return sendError(res, 401, ErrorCode.UNAUTHENTICATED, errorMessages.UNAUTHENTICATED, {}, { 'www-authenticate': bearerChallenge() });
     // Documents are filed by citizens (in their own name, or for a company they represent): a citizen's token only.
     if (principal.role !== 'citizen' || principal.niu === undefined) return sendError(res, 403, ErrorCode.FORBIDDEN, 'Seul un citoyen connecté peut déposer des pièces justificatives.');
     const declared = Number(req.headers['content-length']);
