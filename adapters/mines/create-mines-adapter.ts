@@ -6,7 +6,8 @@ import type { MinesAdapterOptions } from './options.js';
 import { HECTARES_PER_KM2, procedureOfCode } from './procedures.js';
 import { numeroOf, requireNumero } from './references.js';
 import { legacyCodeOfSubstance } from './substances.js';
-import type { EnergyMinesApplicationRecord, MinesAdapter, ReceivedPiece } from './types.js';
+import type { ReceivedPiece } from '../shared/index.js';
+import type { EnergyMinesApplicationRecord, MinesAdapter } from './types.js';
 import { validateApplicationInput, validateInstant, validateNiu } from './validate-input.js';
 
 /** The system's limits: 25 numbers per batch call, 50 dossiers per page. */

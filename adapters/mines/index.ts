@@ -1,7 +1,7 @@
 export { createMinesAdapter } from './create-mines-adapter.js';
 export { minesAdapterEnvSchema, minesAdapterOptionsFromEnv } from './options.js';
 export type { MinesAdapterOptions, MinesAdapterEnv } from './options.js';
-export type { MinesAdapter, EnergyMinesApplicationRecord, EnergyMinesApplicationInput, FiledDocument, PieceToSend, ReceivedPiece } from './types.js';
+export type { MinesAdapter, EnergyMinesApplicationRecord, EnergyMinesApplicationInput } from './types.js';
 export { minesProcedures, isProcedureOfMines, procedureOfCode } from './procedures.js';
 export { mineralSubstances, substanceOfLegacyCode } from './substances.js';
 export type { MineralSubstance } from './substances.js';

@@ -1,4 +1,4 @@
-import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { DossierRecord, FiledDocument, MinistryDossierAdapter, PiecesPort, RecordPage } from '../shared/index.js';
 import type { EnergyMinesApplicationInput } from './validate-input.js';
 
 export type { EnergyMinesApplicationInput };
@@ -32,7 +32,8 @@ export interface EnergyMinesApplicationRecord extends DossierRecord {
   readonly documents: readonly FiledDocument[];
 }
 
-export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicationRecord, EnergyMinesApplicationInput> {
+/** SIGEM takes pieces as REST multipart (`POST …/pieces`, one part per file named by its kind). */
+export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicationRecord, EnergyMinesApplicationInput>, PiecesPort {
   /** Every application of a citizen, all pages followed. */
   listDossiersOfCitizen(niu: string): Promise<readonly EnergyMinesApplicationRecord[]>;
   /** One page of all applications, newest first (agents' worklist). */
@@ -45,35 +46,6 @@ export interface MinesAdapter extends MinistryDossierAdapter<EnergyMinesApplicat
   findDossierByExternalReference(externalReference: string): Promise<EnergyMinesApplicationRecord | null>;
   /** Not idempotent: callers reconcile with findApplicationByExternalReference first. */
   submitDossier(input: EnergyMinesApplicationInput): Promise<EnergyMinesApplicationRecord>;
-  /** The files SIGEM holds for a dossier: NOT_FOUND for an unknown reference. */
-  listPieces(reference: string): Promise<readonly ReceivedPiece[]>;
-  /** Sends files to a dossier in one multipart POST. Not idempotent (SIGEM keeps a file sent twice): list first. */
-  sendPieces(reference: string, files: readonly PieceToSend[]): Promise<readonly ReceivedPiece[]>;
   /** Change feed: every application changed since `since` (ISO 8601); repeats the boundary minute. */
   listChangedDossiers(since: string): Promise<readonly EnergyMinesApplicationRecord[]>;
-}
-
-/** A file SIGEM holds for a dossier: the kind it was sent as, and the sha256 of the bytes it received. */
-export interface ReceivedPiece {
-  readonly kind: string;
-  readonly filename: string;
-  readonly mediaType: string;
-  readonly size: number;
-  readonly sha256: string;
-}
-
-/** A file to send to SIGEM: its part is named after its kind, as SIGEM files pieces by nature. */
-export interface PieceToSend {
-  readonly kind: string;
-  readonly filename: string;
-  readonly mediaType: string;
-  readonly bytes: Buffer;
-}
-
-/** A file SIGEM holds for a dossier, as the dossier shows it. */
-export interface FiledDocument {
-  readonly kind: string;
-  readonly mediaType: string;
-  readonly size: number;
-  readonly sha256: string;
 }

@@ -17,3 +17,4 @@ export { RefusedPayloadError, isRefusedPayload } from './refused-payload.js';
 export { guardXmlResponses, refuseDtd, refuseWsdlImports } from './xml-guard.js';
 export { checkSoapValues } from './soap-values.js';
 export * from './strangler/index.js';
+export type { FiledDocument, PieceToSend, PiecesPort, ReceivedPiece } from './pieces.js';

@@ -1,4 +1,5 @@
-import type { EnergyMinesApplicationInput, EnergyMinesApplicationRecord, MinesAdapter, PieceToSend } from '../../adapters/mines/index.js';
+import type { EnergyMinesApplicationInput, EnergyMinesApplicationRecord, MinesAdapter } from '../../adapters/mines/index.js';
+import type { PieceToSend } from '../../adapters/shared/index.js';
 import type { DocumentStore } from '../../documents/index.js';
 
 const extensionOf: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
