@@ -47,6 +47,19 @@ export interface DemandeRnec {
   HISTORIQUE: { ETAPE: EtapeRnec[] };
 }
 
+/** A supporting document RNEC holds for a copy request, as `ListerPieces` returns it (the bytes are not kept). */
+export interface PieceRnec {
+  NATURE: string;
+  NOM_FICHIER: string;
+  TYPE_MIME: string;
+  /** Bytes received, after base64 or MTOM decoding. */
+  TAILLE: number;
+  /** sha256 of those bytes, lower-case hex. */
+  EMPREINTE: string;
+  DATE_DEPOT: string;
+  HEURE_DEPOT: string;
+}
+
 /** A stored request and the instant of its last change (internal: the change feed filters on it). */
 export interface StoredDemande {
   readonly demande: DemandeRnec;

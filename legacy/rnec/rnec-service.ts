@@ -1,6 +1,6 @@
 import type { IServices } from 'soap';
 import { RnecFault, toSoapFault } from './rnec-fault.js';
-import type { RnecRegistry } from './rnec-registry.js';
+import type { PieceADeposer, RnecRegistry } from './rnec-registry.js';
 
 type Args = Record<string, unknown> | null | undefined;
 
@@ -11,6 +11,22 @@ const OK = { CODE_RETOUR: 'OK', MESSAGE_RETOUR: 'Traitement effectué' } as cons
 function list(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** base64 as XML Schema's base64Binary allows it: the alphabet, padding, and whitespace (line breaks every 76). */
+const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/**
+ * One `PIECE` of `DeposerPieces`. `CONTENU` is base64 text (an MTOM request reaches here already decoded into it,
+ * see decodingMtom); anything else — an `xop:Include` sent without multipart/related, an empty element — is refused.
+ */
+function pieceOf(value: unknown, index: number): PieceADeposer {
+  const piece = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const contenu = piece.CONTENU;
+  if (typeof contenu !== 'string' || !base64Pattern.test(contenu)) {
+    throw new RnecFault('PARAMETRE_INVALIDE', `PIECE ${index + 1} : CONTENU doit être du base64 (ou une référence xop:Include dans une requête MTOM).`);
+  }
+  return { nature: piece.NATURE, nomFichier: piece.NOM_FICHIER, typeMime: piece.TYPE_MIME, contenu: Buffer.from(contenu, 'base64') };
 }
 
 /**
@@ -44,6 +60,9 @@ export function rnecServices(registry: RnecRegistry): IServices {
         // Not in the published v1 (DOMAIN.md): added so the portal can list a citizen's requests.
         ListerDemandes: operation((a) => ({ DEMANDE: registry.listerDemandes(a.NIU) })),
         ListerDemandesModifiees: operation((a) => ({ DEMANDE: registry.listerDemandesModifiees(a.DEPUIS) })),
+        // Supporting documents of a copy request: base64 in CONTENU, or MTOM (decoded before node-soap sees it).
+        DeposerPieces: operation((a) => ({ PIECE: registry.deposerPieces(a.NUMERO_DEMANDE, list(a.PIECE).map(pieceOf)) })),
+        ListerPieces: operation((a) => ({ PIECE: registry.listerPieces(a.NUMERO_DEMANDE) })),
       },
     },
   };

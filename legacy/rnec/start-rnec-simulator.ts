@@ -6,7 +6,8 @@ import { installFaultLayer, type LegacyControl } from '../shared/index.js';
 import { generateWorld } from '../world/index.js';
 import type { RnecSimulatorConfig } from './config.js';
 import { rnecProfile } from './rnec-profile.js';
-import { RnecRegistry } from './rnec-registry.js';
+import { defaultPieceLimits, RnecRegistry, type PieceLimits } from './rnec-registry.js';
+import { decodingMtom } from './mtom-request.js';
 import { rnecServices } from './rnec-service.js';
 import { RNEC_V2_PATH, v2RequestListener } from './v2/index.js';
 
@@ -26,8 +27,9 @@ export interface RunningRnecSimulator {
 }
 
 /** Starts the RNEC simulator: seeded registry, node-soap port and v2 REST API over it, fault layer in front of both. */
-export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<RunningRnecSimulator> {
-  const registry = new RnecRegistry(generateWorld(config.world));
+export async function startRnecSimulator(config: RnecSimulatorConfig & { readonly pieceLimits?: PieceLimits }): Promise<RunningRnecSimulator> {
+  const pieceLimits = config.pieceLimits ?? defaultPieceLimits;
+  const registry = new RnecRegistry(generateWorld(config.world), undefined, pieceLimits);
   // Read beside this module: works from the sources (vitest) and from dist/ (copied by scripts/copy-assets.mjs).
   const wsdlTemplate = readFileSync(new URL('./rnec.wsdl', import.meta.url), 'utf8');
   const server = createServer();
@@ -55,6 +57,12 @@ export async function startRnecSimulator(config: RnecSimulatorConfig): Promise<R
     await closeServer(server, 0);
     throw error;
   }
+  // node-soap cannot read MTOM requests: they are decoded in front of it, inside the fault layer (counted, faulted
+  // and delayed like any call). The cap: a full deposit, base64 overhead and envelope included.
+  const soapListeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  const maxMtomBytes = Math.ceil(pieceLimits.maxPiecesPerDeposit * pieceLimits.maxPieceBytes * 1.4) + 1_000_000;
+  for (const listener of soapListeners) server.on('request', decodingMtom(listener.bind(server), { path: RNEC_PATH, maxBytes: maxMtomBytes }));
   const control = installFaultLayer(
     server,
     rnecProfile,

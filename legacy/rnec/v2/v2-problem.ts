@@ -10,6 +10,8 @@ const titles: Readonly<Record<RnecErrorCode, string>> = {
   DEMANDE_INTROUVABLE: 'Demande introuvable',
   PARAMETRE_INVALIDE: 'Paramètre invalide',
   TROP_DE_NIU: 'Trop de NIU',
+  TROP_DE_PIECES: 'Trop de pièces',
+  PIECE_TROP_VOLUMINEUSE: 'Pièce trop volumineuse',
   ERREUR_INTERNE: 'Erreur interne',
 };
 
@@ -32,6 +34,7 @@ export function problem(status: number, code: ProblemV2['code'], detail: string,
 export function statusOf(code: RnecErrorCode): number {
   if (code.endsWith('_INTROUVABLE')) return 404;
   if (code === 'ERREUR_INTERNE') return 500;
+  if (code === 'PIECE_TROP_VOLUMINEUSE') return 413;
   return 400;
 }
 
