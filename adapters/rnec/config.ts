@@ -34,6 +34,11 @@ export const rnecAdapterEnvSchema = z.object({
   RNEC_SHADOW_TIMEOUT_MS: envInt(2_000, 1, 60_000),
   /** Shadow calls in flight at once; beyond, comparisons are skipped (and counted). */
   RNEC_SHADOW_MAX_IN_FLIGHT: envInt(16, 0, 1_024),
+  /**
+   * Send pieces over SOAP as MTOM (XOP parts) rather than base64 in the envelope: a third smaller on the wire, and
+   * no base64 text for RNEC to parse. Kept a string once valid, like RNEC_MODE_OVERRIDES (parsed again per feed).
+   */
+  RNEC_PIECES_MTOM: z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' }).default('false'),
 });
 
 export type RnecAdapterEnv = z.infer<typeof rnecAdapterEnvSchema>;
@@ -49,6 +54,7 @@ export function rnecAdapterOptionsFromEnv(env: RnecAdapterEnv): RnecAdapterOptio
       shadowTimeoutMs: env.RNEC_SHADOW_TIMEOUT_MS,
       shadowMaxInFlight: env.RNEC_SHADOW_MAX_IN_FLIGHT,
     },
+    piecesMtom: env.RNEC_PIECES_MTOM === 'true' || env.RNEC_PIECES_MTOM === '1' || env.RNEC_PIECES_MTOM === 'yes',
     ...adapterEnvOptions('RNEC', env),
   };
 }

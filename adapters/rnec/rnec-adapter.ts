@@ -11,6 +11,7 @@ import {
 import { createPortAdapter } from './rnec-port-adapter.js';
 import type { RnecPort } from './rnec-port.js';
 import { createRnecSoapPort } from './rnec-soap-port.js';
+import { MAX_DEPOSIT_REQUEST_BYTES } from './rnec-port.js';
 import { createRoutedRnecAdapter, defaultRnecRouting, type RnecRouting } from './strangler/index.js';
 import type { RnecAdapter } from './types.js';
 import { createRnecV2Port } from './v2/index.js';
@@ -34,6 +35,8 @@ export interface RnecAdapterOptions {
   readonly policy?: CallPolicy;
   /** Where shadow comparisons are reported; default the process-wide `shadowEvents`. */
   readonly shadowEvents?: ShadowEvents;
+  /** Send pieces over SOAP as MTOM parts (`multipart/related`, XOP) rather than base64 in the envelope. Default false. */
+  readonly piecesMtom?: boolean;
 }
 
 /** `http://host:4201/ws/rnec` → `http://host:4201/v2`. */
@@ -67,8 +70,14 @@ export function createRnecAdapter(options: RnecAdapterOptions): RnecAdapter {
       events: createPolicyEvents(),
       calls: createLegacyCallEvents(),
     });
-  const soapPort = (p: CallPolicy) => createRnecSoapPort({ url, http: createHttpClient({ baseUrl: url, maxResponseBytes }), policy: p });
-  const restPort = (p: CallPolicy) => createRnecV2Port({ http: createHttpClient({ baseUrl: v2Url, headers: { accept: 'application/json' }, maxResponseBytes }), policy: p });
+  const soapPort = (p: CallPolicy) => createRnecSoapPort({ url, http: createHttpClient({ baseUrl: url, maxResponseBytes }), policy: p, mtom: options.piecesMtom ?? false });
+  const restPort = (p: CallPolicy) => {
+    const http = () => createHttpClient({ baseUrl: v2Url, headers: { accept: 'application/json' }, maxResponseBytes });
+    // Deposits of pieces are far larger than any other request: their own instance, with a cap sized for them.
+    const uploadHttp = http();
+    uploadHttp.defaults.maxBodyLength = MAX_DEPOSIT_REQUEST_BYTES;
+    return createRnecV2Port({ http: http(), uploadHttp, policy: p });
+  };
   const adapter = (port: () => RnecPort) => once(() => createPortAdapter(port(), { maxConcurrency }));
   return createRoutedRnecAdapter(
     routing,

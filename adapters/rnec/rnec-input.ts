@@ -1,4 +1,5 @@
-import { AdapterError } from '../shared/index.js';
+import { AdapterError, type PieceToSend } from '../shared/index.js';
+import { MAX_PIECE_BYTES, MAX_PIECES_PER_DEPOSIT } from './rnec-port.js';
 
 /** Checks of our callers' input, before any call: RNEC would refuse it anyway, slower and less clearly. */
 
@@ -70,4 +71,21 @@ export function checkSince(operation: string, since: string): Date {
   const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) ? Date.parse(since) : Number.NaN;
   if (Number.isNaN(ms)) throw badInput(operation, `invalid instant ${JSON.stringify(since)}`, 'Date invalide (format ISO 8601 attendu).');
   return new Date(Math.floor(ms / 60_000) * 60_000);
+}
+
+/** RNEC's limits and required fields on one deposit of pieces, checked before the (non-idempotent) call. */
+export function checkPieces(operation: string, files: readonly PieceToSend[]): readonly PieceToSend[] {
+  if (files.length === 0) throw badInput(operation, 'no piece to send', 'Aucune pièce à transmettre.');
+  if (files.length > MAX_PIECES_PER_DEPOSIT) {
+    throw badInput(operation, `${files.length} pieces, at most ${MAX_PIECES_PER_DEPOSIT}`, `L’état civil accepte au plus ${MAX_PIECES_PER_DEPOSIT} pièces par envoi.`);
+  }
+  for (const [index, file] of files.entries()) {
+    if (file.kind.trim() === '' || file.filename.trim() === '' || file.mediaType.trim() === '') {
+      throw badInput(operation, `piece ${index}: kind, filename and media type are required`, 'Chaque pièce doit avoir une nature, un nom de fichier et un type.');
+    }
+    if (file.bytes.length === 0 || file.bytes.length > MAX_PIECE_BYTES) {
+      throw badInput(operation, `piece ${index}: ${file.bytes.length} bytes, expected 1 to ${MAX_PIECE_BYTES}`, `Chaque pièce doit peser de 1 octet à ${MAX_PIECE_BYTES / 1_000_000} Mo.`);
+    }
+  }
+  return files;
 }

@@ -52,6 +52,15 @@ export const demandeSchema = z.object({
   HISTORIQUE: z.object({ ETAPE: list(etapeSchema) }),
 });
 
+/** A piece RNEC holds for a copy request (`ListerPieces`, `DeposerPieces`); TAILLE and EMPREINTE are of the decoded bytes. */
+export const pieceSchema = z.object({
+  NATURE: z.string(),
+  NOM_FICHIER: z.string(),
+  TYPE_MIME: z.string(),
+  TAILLE: z.number().int().nonnegative(),
+  EMPREINTE: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export type Personne = z.infer<typeof personneSchema>;
 export type Acte = z.infer<typeof acteSchema>;
 export type Demande = z.infer<typeof demandeSchema>;
@@ -67,6 +76,7 @@ export const responses = {
   actes: z.object({ ACTE: list(acteSchema) }),
   demande: z.object({ DEMANDE: demandeSchema }),
   demandes: z.object({ DEMANDE: list(demandeSchema) }),
+  pieces: z.object({ PIECE: list(pieceSchema) }),
 };
 
 /** A SOAP 1.1 Fault as node-soap parses it (`error.root`); the detail carries RNEC's own code. */

@@ -1,5 +1,5 @@
 import { chunk, isAdapterError, settleWithConcurrency } from '../shared/index.js';
-import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkReference, isActNumber, isNiu, requestNumberOf, checkSince } from './rnec-input.js';
+import { checkActNumber, checkCopies, checkExternalReference, checkNiu, checkPieces, checkReference, isActNumber, isNiu, requestNumberOf, checkSince } from './rnec-input.js';
 import { MAX_NIU_PER_CALL, type RnecPort } from './rnec-port.js';
 import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecAdapter } from './types.js';
 
@@ -69,5 +69,10 @@ export function createPortAdapter(port: RnecPort, { maxConcurrency }: { readonly
 
     /** RNEC's feed has minute precision and includes the minute of `since`: a change may come twice, never missed. */
     listChangedCopyRequests: async (since) => port.changedCopyRequests(checkSince(op.changedCopyRequests, since)),
+
+    listPieces: async (reference) => port.pieces(checkReference(op.pieces, reference)),
+
+    /** Not idempotent at RNEC: never retried here; the forwarder lists first and sends only what is missing. */
+    sendPieces: async (reference, files) => port.sendPieces(checkReference(op.sendPieces, reference), checkPieces(op.sendPieces, files)),
   };
 }

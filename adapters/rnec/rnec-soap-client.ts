@@ -15,16 +15,32 @@ const rnecOperations = [
   'RechercherDemandeParReferenceExterne',
   'ListerDemandes',
   'ListerDemandesModifiees',
+  'DeposerPieces',
+  'ListerPieces',
 ] as const;
 
 export type RnecOperation = (typeof rnecOperations)[number];
 
-/** One RNEC call: typed args in, checked payload out, every failure an AdapterError. */
-export interface RnecSoapClient {
-  call<S extends z.ZodType>(operation: RnecOperation, args: Record<string, unknown>, schema: S, options: { readonly idempotent: boolean }): Promise<z.infer<S>>;
+/** A file sent as an MTOM part: node-soap writes it after the envelope, which names it by `xop:Include`. */
+export interface MtomAttachment {
+  readonly contentId: string;
+  readonly bytes: Buffer;
 }
 
-type SoapAsyncMethod = (args: Record<string, unknown>, options: { signal: AbortSignal }) => Promise<[unknown, ...unknown[]]>;
+export interface RnecCallOptions {
+  readonly idempotent: boolean;
+  /** Send as MTOM (`multipart/related`) with these parts, rather than a plain envelope. */
+  readonly mtom?: readonly MtomAttachment[];
+  /** Largest request body for this call, in bytes (uploads): default the client's cap. */
+  readonly maxRequestBytes?: number;
+}
+
+/** One RNEC call: typed args in, checked payload out, every failure an AdapterError. */
+export interface RnecSoapClient {
+  call<S extends z.ZodType>(operation: RnecOperation, args: Record<string, unknown>, schema: S, options: RnecCallOptions): Promise<z.infer<S>>;
+}
+
+type SoapAsyncMethod = (args: Record<string, unknown>, options: Record<string, unknown>) => Promise<[unknown, ...unknown[]]>;
 
 /**
  * node-soap client for RNEC, built once from the WSDL (lazily, on the first call; a failed build is retried by
@@ -47,15 +63,22 @@ export function createRnecSoapClient({ url, http, policy }: { url: string; http:
   };
 
   return {
-    async call(operation, args, schema, { idempotent }) {
+    async call(operation, args, schema, { idempotent, mtom, maxRequestBytes }) {
       checkSoapValues('rnec', operation, args);
+      // node-soap hands these to axios (its buildRequest copies unknown options onto the request): `forceMTOM` and
+      // `attachments` make it write multipart/related; a part's body must be a Buffer (it calls Buffer.from on it).
+      // Part names and types are fixed here, never a caller's file name: they are written into MIME headers as is.
+      const transport = {
+        ...(mtom ? { forceMTOM: true, attachments: mtom.map((a) => ({ name: a.contentId, contentId: a.contentId, mimetype: 'application/octet-stream', body: a.bytes })) } : {}),
+        ...(maxRequestBytes !== undefined ? { maxBodyLength: maxRequestBytes } : {}),
+      };
       return policy.execute(
         async (signal) => {
           const soapClient = await clientFor(operation, signal);
           let result: unknown;
           try {
             // Per-call options reach axios: the policy's signal aborts the HTTP request on timeout.
-            [result] = await asyncMethod(soapClient, operation).call(soapClient, args, { signal });
+            [result] = await asyncMethod(soapClient, operation).call(soapClient, args, { signal, ...transport });
           } catch (error) {
             throw soapCallError(operation, error);
           }

@@ -1,7 +1,7 @@
 import type { CopyRequestInput } from './copy-request-input.js';
 
 export type { CopyRequestInput };
-import type { DossierRecord } from '../shared/index.js';
+import type { DossierRecord, PiecesPort } from '../shared/index.js';
 
 /** A person as the civil registry knows them, cleaned (title-cased names, ISO dates). */
 export interface CitizenRecord {
@@ -41,7 +41,11 @@ export interface CivilActCopyRequestRecord extends DossierRecord {
   readonly deliveryCommuneCode: string;
 }
 
-export interface RnecAdapter {
+/**
+ * The civil registry's adapter. Its pieces (PiecesPort) are a copy request's supporting documents, by the
+ * request's graph reference (`RNEC-2026-000777`).
+ */
+export interface RnecAdapter extends PiecesPort {
   /** NOT_FOUND for an unknown NIU. */
   getCitizen(niu: string): Promise<CitizenRecord>;
   /** Batched `ConsulterPersonnes` (≤ 50 per call). Unknown NIUs are absent from the map. */

@@ -19,10 +19,12 @@ export const rnecAdapterOperations: readonly RnecAdapterOperation[] = [
   'findCopyRequestByExternalReference',
   'listCopyRequests',
   'listChangedCopyRequests',
+  'listPieces',
+  'sendPieces',
 ];
 
 /** Writes are never shadowed: sent twice, they would file two requests (RNEC's writes are not idempotent). */
-export const rnecWriteOperations: ReadonlySet<RnecAdapterOperation> = new Set(['requestCopy']);
+export const rnecWriteOperations: ReadonlySet<RnecAdapterOperation> = new Set(['requestCopy', 'sendPieces']);
 
 export interface RnecRouting {
   /** Every operation's mode unless overridden. Default soap. */

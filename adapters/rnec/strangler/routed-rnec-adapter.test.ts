@@ -54,6 +54,8 @@ function fakePath(name: string, calls: string[], answer: CitizenRecord = citizen
     findCopyRequestByExternalReference: () => call('findCopyRequestByExternalReference', null),
     listCopyRequests: () => call('listCopyRequests', []),
     listChangedCopyRequests: () => call('listChangedCopyRequests', []),
+    listPieces: () => call('listPieces', []),
+    sendPieces: () => call('sendPieces', []),
   };
 }
 
@@ -96,14 +98,23 @@ describe('routed RNEC adapter', () => {
     expect(calls).toEqual(['rest.getCitizens', 'shadowSoap.getCitizens']);
   });
 
-  it('never sends a write twice: in shadow mode requestCopy goes to the primary alone', async () => {
+  it('never sends a write twice: in shadow mode requestCopy and sendPieces go to the primary alone', async () => {
     for (const shadowPrimary of ['soap', 'rest'] as const) {
       const { adapter, calls, seen } = setup({ mode: 'shadow', shadowPrimary });
       expect(await adapter.requestCopy(input)).toEqual(filed);
+      await adapter.sendPieces('RNEC-2026-000001', [{ kind: 'IDENTITE', filename: 'a.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF') }]);
       await sleep(20);
-      expect(calls).toEqual([`${shadowPrimary}.requestCopy`]);
+      expect(calls).toEqual([`${shadowPrimary}.requestCopy`, `${shadowPrimary}.sendPieces`]);
       expect(seen).toEqual([]);
     }
+  });
+
+  it('routes the pieces by their own keys (listPieces, sendPieces)', async () => {
+    const { adapter, calls } = setup({ mode: 'soap', overrides: { listPieces: 'rest', sendPieces: 'rest' } });
+    await adapter.listPieces('RNEC-2026-000001');
+    await adapter.sendPieces('RNEC-2026-000001', []);
+    await adapter.getCitizen(citizen.niu);
+    expect(calls).toEqual(['rest.listPieces', 'rest.sendPieces', 'soap.getCitizen']);
   });
 
   it('a slow shadow path does not delay the answer beyond its bound', async () => {

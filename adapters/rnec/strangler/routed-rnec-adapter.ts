@@ -60,5 +60,7 @@ export function createRoutedRnecAdapter(routing: RnecRouting, paths: RnecPaths, 
     findCopyRequestByExternalReference: route('findCopyRequestByExternalReference'),
     listCopyRequests: route('listCopyRequests'),
     listChangedCopyRequests: route('listChangedCopyRequests'),
+    listPieces: route('listPieces'),
+    sendPieces: route('sendPieces'),
   };
 }

@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
-import { badPayload, type CallPolicy } from '../../shared/index.js';
+import type { z } from 'zod';
+import { badPayload, type CallPolicy, type ReceivedPiece } from '../../shared/index.js';
 import type { CivilActCopyRequestRecord } from '../types.js';
 import type { RnecPort } from '../rnec-port.js';
 import { createRnecV2Client } from './rnec-v2-client.js';
@@ -17,7 +18,17 @@ export const RnecV2Operation = {
   copyRequestsByExternalReference: 'v2.rechercherDemandes',
   copyRequestsOf: 'v2.listerDemandes',
   changedCopyRequests: 'v2.demandesModifiees',
+  pieces: 'v2.listerPieces',
+  sendPieces: 'v2.deposerPieces',
 } as const;
+
+const receivedPiece = (piece: z.infer<typeof v2Responses.pieces>['pieces'][number]): ReceivedPiece => ({
+  kind: piece.nature,
+  filename: piece.nomFichier,
+  mediaType: piece.typeMime,
+  size: piece.taille,
+  sha256: piece.empreinte,
+});
 
 /** The largest page of the change feed v2 serves; the adapter follows the cursor to the end. */
 const FEED_PAGE = 1_000;
@@ -26,9 +37,13 @@ const MAX_FEED_PAGES = 10_000;
 
 const segment = encodeURIComponent;
 
-/** RNEC v2, REST/JSON (`RNEC_V2_URL`), as a port. Paths carry identifiers already checked by the caller. */
-export function createRnecV2Port({ http, policy }: { http: AxiosInstance; policy: CallPolicy }): RnecPort {
+/**
+ * RNEC v2, REST/JSON (`RNEC_V2_URL`), as a port. Paths carry identifiers already checked by the caller. Deposits of
+ * pieces go through `uploadHttp` (the same transport with a request cap sized for a full deposit; default `http`).
+ */
+export function createRnecV2Port({ http, uploadHttp = http, policy }: { http: AxiosInstance; uploadHttp?: AxiosInstance; policy: CallPolicy }): RnecPort {
   const v2 = createRnecV2Client({ http, policy });
+  const upload = createRnecV2Client({ http: uploadHttp, policy });
   const op = RnecV2Operation;
   const get = (operation: string, url: string, params?: Readonly<Record<string, string | number | undefined>>) =>
     ({ method: 'GET', url, operation, idempotent: true, ...(params ? { params } : {}) }) as const;
@@ -80,6 +95,19 @@ export function createRnecV2Port({ http, policy }: { http: AxiosInstance; policy
         if (cursor === null) return records;
       }
       throw badPayload('rnec', op.changedCopyRequests, `change feed longer than ${MAX_FEED_PAGES} pages (a cursor that never ends)`);
+    },
+    async pieces(requestNumber) {
+      const { pieces } = await v2.call(get(op.pieces, `demandes/${segment(requestNumber)}/pieces`), v2Responses.pieces);
+      return pieces.map(receivedPiece);
+    },
+    async sendPieces(requestNumber, files) {
+      const form = new FormData();
+      // One file part per piece, named by its nature, as v2 (and SIGEM) file pieces.
+      for (const file of files) form.append(file.kind, new Blob([file.bytes], { type: file.mediaType }), file.filename);
+      // Not idempotent at RNEC: a POST is never retried (the policy retries only idempotent calls).
+      const call = { method: 'POST', url: `demandes/${segment(requestNumber)}/pieces`, data: form, operation: op.sendPieces, idempotent: false } as const;
+      const { pieces } = await upload.call(call, v2Responses.pieces);
+      return pieces.map(receivedPiece);
     },
   };
 }
