@@ -2,7 +2,18 @@ import type { PieceToSend, ReceivedPiece } from '../shared/index.js';
 import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord } from './types.js';
 
 /** The port operations, one call each to the register; what SOAP and REST both implement. */
-export type RnecPortOperation = 'person' | 'persons' | 'actsOf' | 'act' | 'fileCopyRequest' | 'copyRequest' | 'copyRequestsByExternalReference' | 'copyRequestsOf' | 'changedCopyRequests' | 'pieces' | 'sendPieces';
+export type RnecPortOperation =
+  | 'person'
+  | 'persons'
+  | 'actsOf'
+  | 'act'
+  | 'fileCopyRequest'
+  | 'copyRequest'
+  | 'copyRequestsByExternalReference'
+  | 'copyRequestsOf'
+  | 'changedCopyRequests'
+  | 'pieces'
+  | 'sendPieces';
 
 /**
  * One API of the civil registry (SOAP v1 or REST v2), one call per method, answers already clean. Arguments are

@@ -1,13 +1,5 @@
 /** RNEC's error codes, carried in a fault's detail (`rnec:ERREUR/CODE_ERREUR`) or in `CODE_RETOUR`. */
-export type RnecErrorCode =
-  | 'PERSONNE_INTROUVABLE'
-  | 'ACTE_INTROUVABLE'
-  | 'DEMANDE_INTROUVABLE'
-  | 'PARAMETRE_INVALIDE'
-  | 'TROP_DE_NIU'
-  | 'TROP_DE_PIECES'
-  | 'PIECE_TROP_VOLUMINEUSE'
-  | 'ERREUR_INTERNE';
+export type RnecErrorCode = 'PERSONNE_INTROUVABLE' | 'ACTE_INTROUVABLE' | 'DEMANDE_INTROUVABLE' | 'PARAMETRE_INVALIDE' | 'TROP_DE_NIU' | 'TROP_DE_PIECES' | 'PIECE_TROP_VOLUMINEUSE' | 'ERREUR_INTERNE';
 
 /** A refusal of the registry: `soap:Client` for the caller's mistakes, `soap:Server` for its own failures. */
 export class RnecFault extends Error {

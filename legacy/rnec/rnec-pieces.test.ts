@@ -38,7 +38,8 @@ async function post(target: RunningRnecSimulator, operation: string, body: Buffe
   const response = await fetch(target.url, { method: 'POST', body, headers: { 'content-type': contentType, soapaction: `"urn:tg:gouv:rnec:v1/${operation}"` } });
   return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') };
 }
-const deposit = (target: RunningRnecSimulator, numero: string, pieces: string) => post(target, 'DeposerPieces', envelope('DeposerPieces', `<rnec:NUMERO_DEMANDE>${numero}</rnec:NUMERO_DEMANDE>${pieces}`));
+const deposit = (target: RunningRnecSimulator, numero: string, pieces: string) =>
+  post(target, 'DeposerPieces', envelope('DeposerPieces', `<rnec:NUMERO_DEMANDE>${numero}</rnec:NUMERO_DEMANDE>${pieces}`));
 const list = (target: RunningRnecSimulator, numero: string) => post(target, 'ListerPieces', envelope('ListerPieces', `<rnec:NUMERO_DEMANDE>${numero}</rnec:NUMERO_DEMANDE>`));
 
 /** Each PIECE of an answer as `NATURE|NOM_FICHIER|TYPE_MIME|TAILLE|EMPREINTE`. */

@@ -77,7 +77,10 @@ function percentDecoded(text: string): string {
 
 /** `<a@b>`, ` <a@b> `, `a@b` → `a@b`. */
 function bareContentId(id: string): string {
-  return id.trim().replace(/^<(.*)>$/, '$1').trim();
+  return id
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim();
 }
 
 function decodedBody(part: MimePart): Buffer {
@@ -125,7 +128,10 @@ function parsePart(raw: Buffer): MimePart {
   const headers = new Map<string, string>();
   // Folded header lines (a CRLF then a space) continue the previous one.
   // UTF-8, not latin1: some clients put non-ASCII content ids in headers, and the href names them in UTF-8.
-  const headerText = raw.subarray(0, headerEnd).toString('utf8').replace(/\r\n[ \t]+/g, ' ');
+  const headerText = raw
+    .subarray(0, headerEnd)
+    .toString('utf8')
+    .replace(/\r\n[ \t]+/g, ' ');
   for (const line of headerText.split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());

@@ -52,9 +52,7 @@ export const v2Responses = {
   modifications: z.object({ demandes: z.array(demandeV2Schema), curseurSuivant: z.string().nullable() }),
   /** `GET`/`POST /v2/demandes/{numero}/pieces`: every piece the request holds, oldest first. */
   pieces: z.object({
-    pieces: z.array(
-      z.object({ nature: z.string(), nomFichier: z.string(), typeMime: z.string(), taille: z.number().int().nonnegative(), empreinte: z.string().regex(/^[0-9a-f]{64}$/) }),
-    ),
+    pieces: z.array(z.object({ nature: z.string(), nomFichier: z.string(), typeMime: z.string(), taille: z.number().int().nonnegative(), empreinte: z.string().regex(/^[0-9a-f]{64}$/) })),
   }),
 };
 
