@@ -64,6 +64,8 @@ const fileSets: Readonly<Record<string, readonly PieceToSend[]>> = {
     { kind: 'IDENTITY_DOCUMENT', filename: 'IDENTITY_DOCUMENT.jpg', mediaType: 'image/jpeg', bytes: jpeg },
     { kind: 'PROOF_OF_ADDRESS', filename: 'PROOF_OF_ADDRESS.pdf', mediaType: 'application/pdf', bytes: pdf },
   ],
+  // Guichet's largest upload (DOCUMENTS_MAX_BYTES, 10 MB): past the adapter's default 5 MB cap on a request body.
+  'a 10 MB scan': [{ kind: 'IDENTITY_DOCUMENT', filename: 'IDENTITY_DOCUMENT.pdf', mediaType: 'application/pdf', bytes: Buffer.concat([pdf, randomBytes(10_000_000 - pdf.length)]) }],
 };
 
 const expected = (files: readonly PieceToSend[]): ReceivedPiece[] => files.map((f) => ({ kind: f.kind, filename: f.filename, mediaType: f.mediaType, size: f.bytes.length, sha256: sha256(f.bytes) }));
