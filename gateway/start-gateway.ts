@@ -15,7 +15,8 @@ import { createSupervisionRoutes } from './supervision-room/index.js';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/index.js';
 import { apiSchemaOf } from './trusted-documents/index.js';
 import { createExplorer } from './explorer/index.js';
-import { createDownloadRoute, createUploadRoute, readDocumentDossier, selfGraphqlUrl } from './documents/index.js';
+import { createDownloadRoute, createUploadRoute } from './documents/index.js';
+import { dossierAccessOperation, readDossierAccess, selfGraphqlUrl } from './self-graph/index.js';
 import { openDocumentStore, startDocumentSweep } from '../documents/index.js';
 import { bindObservation, createLocalRecordSink, observeGraphQLRoute, openConfiguredRecordWriter, type RecordSink } from './request-records/index.js';
 import type { RunningService } from '../lib/service/index.js';
@@ -30,6 +31,10 @@ import { createStreamDoor } from './auth/create-stream-door.js';
 import { createMemoryRateLimitStore, RateLimitedError, type RateLimitStore } from './rate-limit/index.js';
 import { checkReadiness, storesReadiness } from './readiness.js';
 import { openRedisStores, withRedisStores } from './open-redis-stores.js';
+
+/** The reads that decide who may download a filed document, and who may follow a dossier's events (clients/operations). */
+const documentDossier = dossierAccessOperation('DocumentDossier');
+const dossierEventsAccess = dossierAccessOperation('DossierEventsAccess');
 
 /** How long `/ready` waits for each subgraph's `/health`. */
 const healthCheckTimeoutMs = 1_000;
@@ -171,6 +176,15 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
           apiSchema: apiSchemaOf(config.supergraphSdl),
           context,
           internalTokenSecret: config.internalTokenSecret,
+          // dossierEvents(reference): asked of the graph with the subscriber's token and address, as a query would be.
+          dossierAccess: (caller, reference) =>
+            readDossierAccess({
+              graphqlUrl: config.subscriptions.lookupUrl ?? caller.graphqlUrl,
+              operation: dossierEventsAccess,
+              authorization: caller.authorization ?? '',
+              reference,
+              headers: { [CALLER_ATTESTATION_HEADER]: attestation.sign(caller.clientIp) },
+            }),
           audit: (entries) => auditStore.append(entries),
           maxBodyBytes: config.maxBodyBytes,
           trustedDocuments: config.trustedDocuments,
@@ -217,8 +231,9 @@ export async function startGateway(config: GatewayConfig, baseLog: Logger, share
           store: documentStore,
           audit: (entries) => auditStore.append(entries),
           dossierAccess: (req, caller, reference) =>
-            readDocumentDossier({
+            readDossierAccess({
               graphqlUrl: selfGraphqlUrl(req),
+              operation: documentDossier,
               authorization: req.headers.authorization ?? '',
               reference,
               headers: { [CALLER_ATTESTATION_HEADER]: attestation.sign(caller.clientIp) },

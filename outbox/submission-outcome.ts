@@ -1,3 +1,4 @@
+import type { JsonValue } from './json-value.js';
 import type { OutboxSystem, Submission } from './submission.js';
 
 /** How a queued submission ended: the legacy system took it, or the ministry refused it for good. */
@@ -18,6 +19,11 @@ export interface SubmissionOutcome {
   readonly system: OutboxSystem;
   readonly procedureCode: string;
   readonly applicantNiu: string;
+  /**
+   * The company the submission was filed for (its NIF), when the applicant is a company: then the dossier, and every
+   * event of it, is the company's — its representatives', not only the citizen who filed it. Null for a person's.
+   */
+  readonly companyNif: string | null;
   /** The graph reference, when delivered. */
   readonly legacyReference: string | null;
   /** The ministry's own words (French), when rejected. */
@@ -49,8 +55,21 @@ export function outcomeOfSubmission(submission: Submission, sequence: number, at
     system: submission.system,
     procedureCode: submission.procedureCode,
     applicantNiu: submission.applicantNiu,
+    companyNif: companyNifOf(submission.payload),
     legacyReference: submission.legacyReference,
     rejectionMessage: submission.rejectionMessage,
     at,
   };
+}
+
+/**
+ * A company applicant's NIF from a payload: an adapter's input names a company applicant `company: { nif, rccm }`
+ * (SIGEM's today, `adapters/mines/validate-input.ts`), and the outbox keeps that input as it is.
+ */
+function companyNifOf(payload: JsonValue): string | null {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
+  const company = (payload as { readonly [key: string]: JsonValue }).company;
+  if (company === null || company === undefined || typeof company !== 'object' || Array.isArray(company)) return null;
+  const nif = (company as { readonly [key: string]: JsonValue }).nif;
+  return typeof nif === 'string' ? nif : null;
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../../lib/log/index.js';
 import { ErrorCode, errorMessages } from '../../schema/index.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { signedInCaller } from './signed-in-caller.js';
-import type { DossierAccess } from './read-document-dossier.js';
+import type { DossierAccess } from '../self-graph/index.js';
 import { noStore, sendError } from './send-document-error.js';
 
 export interface DownloadRouteOptions {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
 import type { GatewayContext } from '../gateway-context.js';
+import { selfGraphqlUrl } from '../self-graph/index.js';
 import type { SubscriptionCaller } from './subscription-caller.js';
 
 /** The gateway's context factory: verifies the bearer token of a request (throws the same refusals as `/graphql`). */
@@ -13,10 +14,13 @@ export type ContextOf = (req: IncomingMessage) => Promise<GatewayContext>;
 export async function authenticateSubscriber(context: ContextOf, req: IncomingMessage, authorization: string | undefined): Promise<SubscriptionCaller> {
   // The upgrade request stands in for the connection: its socket (and so the caller's address) with the payload's token.
   const request: IncomingMessage = Object.create(req, { headers: { value: { ...req.headers, authorization } } });
-  const { principal, traceId } = await context(request);
+  const { principal, traceId, clientIp } = await context(request);
   const lastEventId = req.headers['last-event-id'];
   return {
     principal,
+    authorization,
+    clientIp,
+    graphqlUrl: selfGraphqlUrl(req),
     traceId,
     expiresAtMs: principal.role === 'anonymous' || authorization === undefined ? undefined : expiryOf(authorization),
     lastEventId: typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : undefined,

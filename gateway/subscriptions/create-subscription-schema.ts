@@ -1,11 +1,12 @@
 import { GraphQLError, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import type { Principal } from '../../auth/index.js';
 import type { AuditEntry } from '../../audit/index.js';
 import type { DossierEvent } from '../../events/index.js';
 import type { Logger } from '../../lib/log/index.js';
-import { connectedMinistries, ErrorCode, errorMessages, isWellFormedReference, systemOfReference } from '../../schema/index.js';
+import { companyAuditSubject, connectedMinistries, ErrorCode, errorMessages, isWellFormedReference, systemOfReference } from '../../schema/index.js';
 import type { DossierEventHub } from './create-dossier-event-hub.js';
 import { openEventStream, type EventStream, type StreamItem } from './open-event-stream.js';
-import type { OwnershipCheck } from './ownership-check.js';
+import type { Ownership, OwnershipCheck } from './ownership-check.js';
 import type { SubscriptionCaller } from './subscription-caller.js';
 import { streamEndError, subscriptionRefusal } from './subscription-errors.js';
 import type { SubscriptionLimits } from './subscription-limits.js';
@@ -101,8 +102,8 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
       const { principal } = caller;
       if (principal.role === 'anonymous') throw subscriptionRefusal('UNAUTHENTICATED');
       if (principal.role !== 'citizen' || principal.niu === undefined) throw subscriptionRefusal('FORBIDDEN');
-      const niu = principal.niu;
-      return start(caller, afterOf(args, caller), (event) => event.ownerNiu === niu, 'myDossierEvents');
+      const owners = dataOwnersOf(principal);
+      return start(caller, afterOf(args, caller), (event) => owners.has(event.ownerNiu), 'myDossierEvents');
     },
     resolve: resolveItem,
   };
@@ -120,17 +121,23 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
         return start(caller, after, (event) => event.reference === reference && event.ministry === principal.ministry, 'dossierEvents');
       }
       if (principal.role !== 'citizen' || principal.niu === undefined) throw subscriptionRefusal('FORBIDDEN');
-      let verdict: Awaited<ReturnType<OwnershipCheck>>;
+      let verdict: Ownership;
       try {
-        verdict = await ownership(reference, principal);
+        verdict = await ownership(reference, caller);
       } catch (error) {
         log.warn({ err: error, traceId: caller.traceId }, 'dossier ownership check failed');
+        verdict = { kind: 'failure', code: ErrorCode.BACKEND_UNAVAILABLE };
+      }
+      if (verdict.kind === 'refused') throw subscriptionRefusal(verdict.code);
+      if (verdict.kind === 'failure') {
+        // The caller's own rate limit, met by the read made on their behalf: theirs to see, as on /graphql.
+        if (verdict.code === 'RATE_LIMITED') throw subscriptionRefusal('RATE_LIMITED');
+        log.warn({ code: verdict.code, traceId: caller.traceId }, 'dossier ownership check: the graph could not say');
         throw new GraphQLError(errorMessages.BACKEND_UNAVAILABLE, { extensions: { code: ErrorCode.BACKEND_UNAVAILABLE } });
       }
-      if (verdict !== 'granted') throw subscriptionRefusal(verdict);
-      const niu = principal.niu;
-      // The graph said yes; each event is still checked against the caller's NIU.
-      return start(caller, after, (event) => event.reference === reference && event.ownerNiu === niu, 'dossierEvents');
+      const owners = dataOwnersOf(principal);
+      // The graph said yes; each event is still checked against whose data the caller may read.
+      return start(caller, after, (event) => event.reference === reference && owners.has(event.ownerNiu), 'dossierEvents');
     },
     resolve: resolveItem,
   };
@@ -144,6 +151,14 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
       for (const stream of open) stream.end('SHUTTING_DOWN');
     },
   };
+}
+
+/**
+ * Whose dossiers a citizen follows, as events name their owner: their own NIU, and each company their token says they
+ * represent (`company:<NIF>`, the signed `companies` claim) — the graph's rule for reading a company's dossier.
+ */
+function dataOwnersOf(principal: Principal): ReadonlySet<string> {
+  return new Set([...(principal.niu === undefined ? [] : [principal.niu]), ...(principal.companies ?? []).map(companyAuditSubject)]);
 }
 
 /** A reference's prefix (`CEET`) names its system; the registry names the system's ministry. */

@@ -6,7 +6,7 @@ export { createSubscriptionSchema, type SubscriptionSchema, type SubscriptionSch
 export { createSubscriptionServer, type SubscriptionServer, type SubscriptionServerOptions } from './create-subscription-server.js';
 export { createSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.js';
 export { createMemoryPrincipalStreams, createRedisPrincipalStreams, type PrincipalStreams, type StreamClaim } from './principal-streams/index.js';
-export { createOwnershipCheck, type Ownership, type OwnershipCheck } from './ownership-check.js';
+export { ownershipOf, type Ownership, type OwnershipCheck } from './ownership-check.js';
 export {
   HEAP_PER_STREAM_BYTES,
   maxStreamsForHeap,

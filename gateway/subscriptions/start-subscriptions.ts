@@ -8,7 +8,9 @@ import { createDocumentGate } from './create-document-gate.js';
 import { createDossierEventHub, type DossierEventHub } from './create-dossier-event-hub.js';
 import { createSubscriptionSchema } from './create-subscription-schema.js';
 import { createSubscriptionServer, type SubscriptionServer } from './create-subscription-server.js';
-import { createOwnershipCheck, type OwnershipCheck } from './ownership-check.js';
+import type { DossierAccess } from '../self-graph/index.js';
+import { ownershipOf } from './ownership-check.js';
+import type { SubscriptionCaller } from './subscription-caller.js';
 import type { PrincipalStreams } from './principal-streams/index.js';
 import { createSubscriptionLimits } from './subscription-limits.js';
 import type { SubscriptionsSettings } from './subscriptions-config.js';
@@ -20,15 +22,14 @@ export interface RunningSubscriptions extends SubscriptionServer {
 /** Who the gateway is when it reads the internal stream: a service, not a person (no NIU, no ministry). */
 const streamReader: Principal = { subject: 'guichet-gateway', role: 'supervisor', scopes: ['supervisor', 'supervision:read'], clientId: 'guichet-gateway' };
 
-/** How long the ownership check of a citizen's `dossierEvents` may take. */
-const lookupTimeoutMs = 5_000;
-
 export interface StartSubscriptionsOptions {
   readonly settings: SubscriptionsSettings & { readonly eventsUrl: string };
   /** The API schema (with its `Subscription` root, see withSubscriptionType). */
   readonly apiSchema: GraphQLSchema;
   readonly context: ContextOf;
   readonly internalTokenSecret: string;
+  /** Reads the dossier with the caller's own token (a citizen's `dossierEvents`): the graph decides who may follow it. */
+  readonly dossierAccess: (caller: SubscriptionCaller, reference: string) => Promise<DossierAccess>;
   readonly audit: (entries: readonly AuditEntry[]) => Promise<unknown>;
   readonly maxBodyBytes: number;
   readonly trustedDocuments: TrustedDocumentsOptions;
@@ -43,6 +44,7 @@ export function startSubscriptions({
   apiSchema,
   context,
   internalTokenSecret,
+  dossierAccess,
   audit,
   maxBodyBytes,
   trustedDocuments,
@@ -57,11 +59,9 @@ export function startSubscriptions({
     idleTimeoutMs: settings.upstreamIdleTimeoutMs,
     log,
   });
-  const { lookupUrl } = settings;
-  const ownership: OwnershipCheck = lookupUrl === undefined ? async () => 'NOT_FOUND' : createOwnershipCheck({ url: lookupUrl, signer, timeoutMs: lookupTimeoutMs });
   const subscriptions = createSubscriptionSchema(apiSchema, {
     hub,
-    ownership,
+    ownership: async (reference, caller) => ownershipOf(await dossierAccess(caller, reference)),
     limits: createSubscriptionLimits({ maxPerPrincipal: settings.maxStreamsPerPrincipal, maxPerProcess: settings.maxStreams, ...(principalStreams ? { principals: principalStreams } : {}) }),
     maxQueuedEvents: settings.maxQueuedEvents,
     audit,

@@ -6,6 +6,12 @@ export type SubscriptionCaller = {
   readonly principal: Principal;
   /** When the access token expires (ms since the epoch): the stream ends then. Undefined: anonymous. */
   readonly expiresAtMs: number | undefined;
+  /** The `Authorization` it authenticated with (header, or `connection_init`'s): a read of a dossier on its behalf. */
+  readonly authorization: string | undefined;
+  /** The caller's address as the gateway established it (rate limits and access log count a read on its behalf as theirs). */
+  readonly clientIp: string;
+  /** This gateway's own `/graphql`, at the address the caller reached. */
+  readonly graphqlUrl: string;
   /** W3C trace id of the request (or connection) that opened the stream. */
   readonly traceId: string;
   /** `Last-Event-ID` of an SSE request: resume after it (an `after` argument wins). */

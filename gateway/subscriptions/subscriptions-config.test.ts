@@ -7,11 +7,11 @@ const subgraphs = [
 ];
 
 describe('subscriptions configuration', () => {
-  it('reads the stream from the supervision subgraph’s origin and the ownership check from the dossiers subgraph by default', () => {
+  it('reads the stream from the supervision subgraph’s origin, and asks the gateway’s own graph who may follow a dossier, by default', () => {
     const settings = subscriptionsSettingsFromEnv(subscriptionsEnvSchema.parse({}), subgraphs);
     expect(settings).toEqual({
       eventsUrl: 'http://127.0.0.1:4105/internal/dossier-events',
-      lookupUrl: 'http://127.0.0.1:4104/graphql',
+      lookupUrl: undefined,
       maxStreams: maxStreamsForHeap(),
       maxStreamsPerPrincipal: 8,
       principalLeaseMs: 30_000,

@@ -6,7 +6,10 @@ import type { SubgraphEndpoint } from '../supergraph-file.js';
 export const subscriptionsEnvSchema = z.object({
   /** The supervision subgraph's internal dossier-event stream. Default: `<supervision subgraph origin>/internal/dossier-events`. */
   DOSSIER_EVENTS_URL: envUrl().optional(),
-  /** GraphQL endpoint answering `dossier(reference)` for a citizen's `dossierEvents`. Default: the `dossiers` subgraph. */
+  /**
+   * GraphQL endpoint asked `dossier(reference)` with the subscriber's own token before a citizen's `dossierEvents` opens.
+   * Default: this gateway's own `/graphql` (the ministries' rules, limits and access log apply as to any read).
+   */
   DOSSIER_LOOKUP_URL: envUrl().optional(),
   /** Open subscriptions per gateway process; beyond, SERVICE_OVERLOADED. Default: what the process's heap holds (see `maxStreamsForHeap`). */
   SUBSCRIPTIONS_MAX_STREAMS: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(1_000_000, 'expected at most 1000000').optional(),
@@ -32,7 +35,7 @@ export type SubscriptionsEnv = z.infer<typeof subscriptionsEnvSchema>;
 export interface SubscriptionsSettings {
   /** Where dossier events come from; undefined (no supervision subgraph, no override): subscriptions are off. */
   readonly eventsUrl: string | undefined;
-  /** Where a citizen's right to a dossier is asked; undefined: `dossierEvents` refuses citizens (NOT_FOUND). */
+  /** Where a citizen's right to a dossier is asked; undefined: this gateway's own `/graphql`. */
   readonly lookupUrl: string | undefined;
   readonly maxStreams: number;
   readonly maxStreamsPerPrincipal: number;
@@ -74,7 +77,7 @@ export function subscriptionsSettingsFromEnv(env: SubscriptionsEnv, subgraphs: r
   const supervision = subgraphUrl(subgraphs, 'supervision');
   return {
     eventsUrl: env.DOSSIER_EVENTS_URL ?? (supervision === undefined ? undefined : new URL('/internal/dossier-events', supervision).href),
-    lookupUrl: env.DOSSIER_LOOKUP_URL ?? subgraphUrl(subgraphs, 'dossiers'),
+    lookupUrl: env.DOSSIER_LOOKUP_URL,
     maxStreams: env.SUBSCRIPTIONS_MAX_STREAMS ?? maxStreamsForHeap(),
     maxStreamsPerPrincipal: env.SUBSCRIPTIONS_MAX_STREAMS_PER_PRINCIPAL,
     principalLeaseMs: env.SUBSCRIPTIONS_PRINCIPAL_LEASE_MS,

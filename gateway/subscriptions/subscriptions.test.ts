@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MinistryCode } from '../../schema/index.js';
+import { companyAuditSubject, type MinistryCode } from '../../schema/index.js';
 import { startSubscriptionStack, type SubscriptionStack } from './test-support/start-subscription-stack.js';
 import { eventOf, myEvents, oneDossierEvents, readUntil, subscribe, syncOn, type Subscriber, type Transport } from './test-support/subscribers.js';
 
@@ -63,6 +63,28 @@ describe.each<Transport>(['sse', 'ws'])('myDossierEvents over %s', (transport) =
     expect(eventOf(result)).toBeUndefined();
   });
 
+  it('a company’s events reach its representatives (the token’s companies), never a citizen without that mandate', async () => {
+    const company = companyAuditSubject(stack.companyNif);
+    const otherCompany = companyAuditSubject('1000000024');
+    const otherDossier = 'CEET-2026-000404';
+    // Alice represents the company; Carol represents another company only (and owns nothing here).
+    const representative = track(subscribe(transport, stack.gateway.url, { query: myEvents, token: await stack.representativeToken(stack.alice, [stack.companyNif]) }));
+    const carol = track(subscribe(transport, stack.gateway.url, { query: myEvents, token: await stack.representativeToken(stack.carol, ['1000000024']) }));
+    await syncOn(representative, () => stack.publish(stack.aliceDossier, stack.alice));
+    await syncOn(carol, () => stack.publish(otherDossier, otherCompany));
+    const companys = stack.publish(stack.companyDossier, company, 'ACTION_REQUIRED');
+    const own = stack.publish(stack.aliceDossier, stack.alice, 'APPROVED');
+    const carols = stack.publish(otherDossier, otherCompany, 'APPROVED');
+    const probeAlice = (event: Record<string, unknown>) => event.reference === stack.aliceDossier && event.status === 'IN_PROGRESS';
+    expect(await readUntil(representative, companys.cursor, probeAlice)).toMatchObject({ reference: stack.companyDossier, status: 'ACTION_REQUIRED' });
+    expect(await readUntil(representative, own.cursor, probeAlice)).toMatchObject({ reference: stack.aliceDossier, status: 'APPROVED' });
+    // Carol's stream goes from her sync straight to her company's next event: the first company's came between them.
+    const probeCarol = (event: Record<string, unknown>) => event.reference === otherDossier && event.status === 'IN_PROGRESS';
+    expect(await readUntil(carol, carols.cursor, probeCarol)).toMatchObject({ reference: otherDossier, status: 'APPROVED' });
+    // Each delivery of the company's event is an access to the company's data, in its access log.
+    await expect.poll(() => stack.auditRecords().some((r) => r.niu === company && r.operationName === 'myDossierEvents')).toBe(true);
+  });
+
   it('resumes after a cursor (the after argument) with each missed event once, then live', async () => {
     const token = await stack.token({ role: 'citizen', niu: stack.alice });
     const first = track(subscribe(transport, stack.gateway.url, { query: myEvents, token }));
@@ -84,7 +106,8 @@ describe('dossierEvents(reference): who may follow a dossier', () => {
   type Who = { role: 'citizen'; niu: 'alice' | 'bob' } | { role: 'agent'; ministry: MinistryCode } | { role: 'supervisor' } | { role: 'anonymous' };
   const matrix: { who: Who; reference: 'alice' | 'unknown' | 'malformed' | 'rnec'; expected: 'events' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' }[] = [
     { who: { role: 'citizen', niu: 'alice' }, reference: 'alice', expected: 'events' },
-    { who: { role: 'citizen', niu: 'bob' }, reference: 'alice', expected: 'FORBIDDEN' },
+    // Asked of the graph with Bob's token: another citizen's dossier reads as none (its existence is not told).
+    { who: { role: 'citizen', niu: 'bob' }, reference: 'alice', expected: 'NOT_FOUND' },
     { who: { role: 'citizen', niu: 'alice' }, reference: 'unknown', expected: 'NOT_FOUND' },
     { who: { role: 'citizen', niu: 'alice' }, reference: 'malformed', expected: 'NOT_FOUND' },
     { who: { role: 'agent', ministry: 'ENERGY' }, reference: 'alice', expected: 'events' },
@@ -113,5 +136,22 @@ describe('dossierEvents(reference): who may follow a dossier', () => {
       expect(eventOf(result)).toBeUndefined();
       expect(await subscriber.next()).toBe('done');
     }
+  });
+});
+
+describe.each<Transport>(['sse', 'ws'])('dossierEvents of a company’s dossier over %s', (transport) => {
+  it('its representative follows it; a citizen without the mandate gets NOT_FOUND, as from the graph', async () => {
+    const company = companyAuditSubject(stack.companyNif);
+    const variables = { reference: stack.companyDossier };
+    const outsider = track(subscribe(transport, stack.gateway.url, { query: oneDossierEvents, variables, token: await stack.representativeToken(stack.bob, ['1000000024']) }));
+    const refused = await outsider.next();
+    expect(codeOf(refused)?.code).toBe('NOT_FOUND');
+    // Decided by the graph, read with the subscriber's own token under the shipped operation's name.
+    expect(stack.source.operationNames.at(-1)).toBe('DossierEventsAccess');
+    const representative = track(subscribe(transport, stack.gateway.url, { query: oneDossierEvents, variables, token: await stack.representativeToken(stack.alice, [stack.companyNif]) }));
+    await syncOn(representative, () => stack.publish(stack.companyDossier, company));
+    const next = stack.publish(stack.companyDossier, company, 'COMPLETED');
+    const event = await readUntil(representative, next.cursor, (e) => e.reference === stack.companyDossier && e.status === 'IN_PROGRESS');
+    expect(event).toMatchObject({ reference: stack.companyDossier, status: 'COMPLETED' });
   });
 });

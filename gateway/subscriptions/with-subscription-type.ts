@@ -49,7 +49,7 @@ type DossierEvent {
 
 """Événements poussés par Guichet (GraphQL sur SSE à /graphql/stream, ou sur WebSocket à /graphql)."""
 type Subscription {
-  """Les événements des dossiers du citoyen connecté, nouveaux dossiers compris. after : reprendre après ce curseur."""
+  """Les événements des dossiers du citoyen connecté et de ceux des sociétés qu’il représente (selon son jeton d’accès), nouveaux dossiers compris. after : reprendre après ce curseur."""
   myDossierEvents(after: ID): DossierEvent!
   """Les événements d’un dossier : pour son titulaire, ou un agent du ministère qui l’instruit. after : reprendre après ce curseur."""
   dossierEvents(reference: ID!, after: ID): DossierEvent!

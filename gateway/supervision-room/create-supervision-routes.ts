@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageSecurityHeaders, sendJson, type RouteHandler, type Routes } from '../../lib/http/index.js';
 import type { Logger } from '../../lib/log/index.js';
+import { selfGraphqlUrl } from '../self-graph/index.js';
 import { figuresNewsFrom, type RoomEventSource } from './figures-news.js';
 import { createFiguresPoller, isFatalFailure, type FiguresPoller, type FiguresSubscriber } from './figures-poller.js';
 import { readFigures, type FiguresRead } from './read-figures.js';
@@ -93,12 +94,6 @@ function sendError(res: ServerResponse, status: number, code: string, headers: R
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{0,4096})$/.exec(header ?? '');
   return match?.[1];
-}
-
-/** The gateway itself, at the address this client reached: no configuration, and right behind any host name. */
-function selfGraphqlUrl(req: IncomingMessage): string {
-  const { localAddress = '127.0.0.1', localPort } = req.socket;
-  return `http://${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}/graphql`;
 }
 
 function defaultWebDirectory(): string {

@@ -44,10 +44,13 @@ export function describeOutcomeFeedContract(name: string, factory: StoreFactory)
       const store = await open();
       const first = await leased(store, 1);
       const second = await leased(store, 2, { applicantNiu: '100000000002' });
+      // Filed for a company (its NIF in the payload, as the adapters' inputs name a company applicant).
+      const third = await leased(store, 3, { payload: { company: { nif: '1000000016', rccm: 'TG-LOM-2019-B-01234' } } });
       clock.advance(500);
       await store.markRejected(second, { owner: 'a', error: { code: 'BAD_USER_INPUT', message: 'quarter unknown' }, message: 'Quartier inconnu.' });
       clock.advance(500);
       await store.markDelivered(first, { legacyReference: 'CEET-2026-000001', deliveredAt: clock.now() - 100 });
+      await store.markDelivered(third, { legacyReference: 'CEET-2026-000003', deliveredAt: clock.now() - 100 });
 
       const page = await store.outcomesAfter(0, 10);
       expect(page.outcomes).toEqual([
@@ -58,6 +61,7 @@ export function describeOutcomeFeedContract(name: string, factory: StoreFactory)
           system: 'ceet',
           procedureCode: 'CEET-RACCORDEMENT-BT',
           applicantNiu: '100000000002',
+          companyNif: null,
           legacyReference: null,
           rejectionMessage: 'Quartier inconnu.',
           at: clock.now() - 500,
@@ -69,14 +73,28 @@ export function describeOutcomeFeedContract(name: string, factory: StoreFactory)
           system: 'ceet',
           procedureCode: 'CEET-RACCORDEMENT-BT',
           applicantNiu: '100000000001',
+          companyNif: null,
           legacyReference: 'CEET-2026-000001',
           rejectionMessage: null,
           at: clock.now(),
         },
+        {
+          sequence: expect.any(Number),
+          outcome: 'delivered',
+          externalReference: third,
+          system: 'ceet',
+          procedureCode: 'CEET-RACCORDEMENT-BT',
+          applicantNiu: '100000000001',
+          companyNif: '1000000016',
+          legacyReference: 'CEET-2026-000003',
+          rejectionMessage: null,
+          at: clock.now(),
+        },
       ]);
-      const [a, b] = page.outcomes.map((o) => o.sequence);
+      const [a, c, b] = page.outcomes.map((o) => o.sequence);
       expect(a).toBeGreaterThan(0);
-      expect(b).toBeGreaterThan(a ?? Number.POSITIVE_INFINITY);
+      expect(c).toBeGreaterThan(a ?? Number.POSITIVE_INFINITY);
+      expect(b).toBeGreaterThan(c ?? Number.POSITIVE_INFINITY);
       expect(page.next).toBe(b);
       expect(await store.outcomeHead()).toBe(b);
       expect(await store.outcomesAfter(b ?? 0, 10)).toEqual({ outcomes: [], next: b });

@@ -6,7 +6,7 @@ import { createTokenMinter } from '../../../idp/create-token-minter.js';
 import { loadOrCreateSigningKey } from '../../../idp/signing-key.js';
 import { devToken, startTestIdp, testNius } from '../../../idp/test-support/start-test-idp.js';
 import type { DossierEvent } from '../../../events/index.js';
-import type { MinistryCode } from '../../../schema/index.js';
+import { companyAuditSubject, type MinistryCode } from '../../../schema/index.js';
 import type { RunningService } from '../../../lib/service/index.js';
 import { startTestGateway } from '../../test-support/start-test-stack.js';
 import { startTestSubgraph } from '../../test-support/start-test-subgraph.js';
@@ -17,15 +17,22 @@ import { startTestEventSource, testInternalSecret, type TestEventSource } from '
 export interface SubscriptionStack {
   readonly gateway: RunningService;
   readonly source: TestEventSource;
-  /** Two citizens of the test world, and a dossier of each at the CEET. */
+  /** Citizens of the test world; Alice and Bob own a dossier each at the CEET. */
   readonly alice: string;
   readonly bob: string;
+  /** A third citizen, who owns no dossier here. */
+  readonly carol: string;
   readonly aliceDossier: string;
   readonly bobDossier: string;
+  /** A company's dossier at the CEET (owner `company:<NIF>`), and that company's NIF. */
+  readonly companyDossier: string;
+  readonly companyNif: string;
   token(request: { role: 'citizen' | 'agent' | 'supervisor'; niu?: string; ministry?: MinistryCode }): Promise<string>;
   /** A citizen's token that expires in `seconds`. */
   shortToken(niu: string, seconds: number): Promise<string>;
-  /** A CEET event of `reference`, owned by `niu`. */
+  /** A citizen's token that says they represent `companies` (the signed `companies` claim). */
+  representativeToken(niu: string, companies: readonly string[]): Promise<string>;
+  /** A CEET event of `reference`, owned by `niu` (a citizen's NIU, or `company:<NIF>`). */
   publish(reference: string, niu: string, status?: DossierEvent['status']): DossierEvent;
   /** Every event published so far, in order. */
   published(): readonly DossierEvent[];
@@ -36,12 +43,14 @@ export interface SubscriptionStack {
 
 /** A gateway (in this process) whose subscriptions read a test event source, with a test IdP for real tokens. */
 export async function startSubscriptionStack(env: NodeJS.ProcessEnv = {}): Promise<SubscriptionStack> {
-  const [alice, bob] = testNius;
-  if (!alice || !bob) throw new Error('test world without two citizens');
+  const [alice, bob, carol] = testNius;
+  if (!alice || !bob || !carol) throw new Error('test world without three citizens');
   const aliceDossier = 'CEET-2026-000101';
   const bobDossier = 'CEET-2026-000202';
+  const companyDossier = 'CEET-2026-000303';
+  const companyNif = '1000000016';
   const idp = await startTestIdp();
-  const source = await startTestEventSource({ [aliceDossier]: alice, [bobDossier]: bob });
+  const source = await startTestEventSource({ [aliceDossier]: alice, [bobDossier]: bob, [companyDossier]: companyAuditSubject(companyNif) });
   const subgraph = await startTestSubgraph(civilRegistry);
   const auditPath = join(mkdtempSync(join(tmpdir(), 'guichet-subscriptions-')), 'audit.jsonl');
   const issuer = String(decodeJwt(await devToken(idp, { role: 'supervisor' })).iss);
@@ -60,12 +69,19 @@ export async function startSubscriptionStack(env: NodeJS.ProcessEnv = {}): Promi
     source,
     alice,
     bob,
+    carol,
     aliceDossier,
     bobDossier,
+    companyDossier,
+    companyNif,
     token: (request) => devToken(idp, request),
     async shortToken(niu, seconds) {
       const minter = createTokenMinter({ key, issuer, audience: idp.config.audience, ttlSeconds: seconds, development: true });
       return (await minter.mint({ sub: minter.citizenSubject(niu), client_id: 'app-mobile', role: 'citizen', niu })).accessToken;
+    },
+    async representativeToken(niu, companies) {
+      const minter = createTokenMinter({ key, issuer, audience: idp.config.audience, ttlSeconds: 600, development: true });
+      return (await minter.mint({ sub: minter.citizenSubject(niu), client_id: 'app-mobile', role: 'citizen', niu, companies })).accessToken;
     },
     published: () => source.published(),
     publish: (reference, niu, status = 'IN_PROGRESS') =>

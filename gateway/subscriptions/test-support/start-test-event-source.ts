@@ -1,4 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
+import { decodeJwt } from 'jose';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type Principal } from '../../../auth/index.js';
 import { compareCursors, type DossierEvent } from '../../../events/index.js';
 import { closeServer, createRequestListener, listen, readBody, sendJson } from '../../../lib/http/index.js';
@@ -6,7 +7,7 @@ import { closeServer, createRequestListener, listen, readBody, sendJson } from '
 export interface TestEventSource {
   /** `…/internal/dossier-events`. */
   readonly eventsUrl: string;
-  /** `…/graphql`: answers `dossier(reference)` as the dossiers subgraph would, from `owners`. */
+  /** `…/graphql`: answers `dossier(reference)` as the dossiers subgraph would, from `owners` (a NIU, or `company:<NIF>`). */
   readonly lookupUrl: string;
   /** Appends an event (its cursor the next one) and sends it to every open stream. */
   publish(event: Omit<DossierEvent, 'cursor'>): DossierEvent;
@@ -22,6 +23,8 @@ export interface TestEventSource {
   openStreams(): number;
   /** Ownership checks received. */
   readonly lookups: string[];
+  /** The operation name of each lookup (what the access log says the read was for). */
+  readonly operationNames: string[];
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function startTestEventSource(owners: Readonly<Record<string, strin
   const streams = new Set<ServerResponse>();
   const connections: { after: string | undefined; principal: Principal }[] = [];
   const lookups: string[] = [];
+  const operationNames: string[] = [];
   const write = (res: ServerResponse, event: DossierEvent) => res.write(`event: dossier\nid: ${event.cursor}\ndata: ${JSON.stringify(event)}\n\n`);
 
   const server = createServer(
@@ -72,14 +76,18 @@ export async function startTestEventSource(owners: Readonly<Record<string, strin
         });
       },
       'POST /graphql': async (req, res) => {
-        const header = req.headers[INTERNAL_TOKEN_HEADER];
-        const { principal } = await verifier.verify(typeof header === 'string' ? header : undefined);
-        const body = JSON.parse(await readBody(req, 100_000)) as { variables: { reference: string } };
+        // The gateway asks with the subscriber's own access token (already verified by it), as a client's query would.
+        const claims = decodeJwt(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
+        const body = JSON.parse(await readBody(req, 100_000)) as { operationName: string; variables: { reference: string } };
         const { reference } = body.variables;
         lookups.push(reference);
+        operationNames.push(body.operationName);
         const owner = owners[reference];
-        if (owner === undefined) return sendJson(res, 200, { data: { dossier: null }, errors: [{ message: 'Élément introuvable.', extensions: { code: 'NOT_FOUND' } }] });
-        if (principal.niu !== owner) return sendJson(res, 200, { data: { dossier: null }, errors: [{ message: 'Accès refusé.', extensions: { code: 'FORBIDDEN' } }] });
+        // A company's dossier (`company:<NIF>`) is its representatives', as the graph's canSeeDossier says.
+        const companies = Array.isArray(claims.companies) ? claims.companies : [];
+        const mayRead = claims.role === 'agent' || (owner !== undefined && (owner.startsWith('company:') ? companies.includes(owner.slice('company:'.length)) : claims.niu === owner));
+        // The graph answers a dossier the caller may not read exactly as one that does not exist.
+        if (owner === undefined || !mayRead) return sendJson(res, 200, { data: { dossier: null }, errors: [{ message: 'Élément introuvable.', extensions: { code: 'NOT_FOUND' } }] });
         sendJson(res, 200, { data: { dossier: { reference } } });
       },
     }),
@@ -107,6 +115,7 @@ export async function startTestEventSource(owners: Readonly<Record<string, strin
     connections,
     openStreams: () => streams.size,
     lookups,
+    operationNames,
     close: async () => {
       for (const res of streams) res.destroy();
       await closeServer(server, 100);

@@ -31,9 +31,10 @@ async function serve() {
   const origin = await listen(server, '127.0.0.1', 0);
   let n = 0;
   /** Enqueues, leases and ends one submission (of `system`). */
-  const end = async (outcome: 'delivered' | 'rejected', system: 'ceet' | 'rnec' = 'ceet') => {
+  const end = async (outcome: 'delivered' | 'rejected', system: 'ceet' | 'rnec' = 'ceet', companyNif?: string) => {
     n += 1;
-    const { submission } = await store.enqueue(newSubmission(n, { system, applicantNiu: `10000000000${n % 10}` }));
+    const company = companyNif === undefined ? {} : { payload: { company: { nif: companyNif, rccm: 'TG-LOM-2019-B-01234' } } };
+    const { submission } = await store.enqueue(newSubmission(n, { system, applicantNiu: `10000000000${n % 10}`, ...company }));
     await store.claimDue({ now: Date.now(), limit: 1, leaseMs: 30_000, owner: 'a', system });
     if (outcome === 'delivered') await store.markDelivered(submission.externalReference, { legacyReference: `CEET-2026-00000${n}`, deliveredAt: Date.now() });
     else await store.markRejected(submission.externalReference, { owner: 'a', error: { code: 'BAD_USER_INPUT', message: 'bad quarter' }, message: 'Quartier inconnu.' });
@@ -59,10 +60,11 @@ describe('GET /internal/outbox-outcomes', () => {
     }
   });
 
-  it('lists each outcome with what a dossier event needs: the graph reference if delivered, the Guichet one if rejected', async () => {
+  it('lists each outcome with what a dossier event needs: the graph reference if delivered, the Guichet one if rejected, the company as a company filing’s owner', async () => {
     const { end, get } = await serve();
     const delivered = await end('delivered');
     const rejected = await end('rejected');
+    const companys = await end('delivered', 'ceet', '1000000016');
     const answer = await get('?after=0');
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -92,8 +94,20 @@ describe('GET /internal/outbox-outcomes', () => {
           at: expect.any(String),
           reason: 'Quartier inconnu.',
         },
+        {
+          // A company's filing: its dossier, and so its events, are the company's, not the filer's.
+          cursor: '3',
+          reference: 'CEET-2026-000003',
+          submissionReference: companys,
+          ownerNiu: 'company:1000000016',
+          ministry: 'ENERGY',
+          system: 'ceet',
+          procedure: 'CEET-RACCORDEMENT-BT',
+          outcome: 'DELIVERED',
+          at: expect.any(String),
+        },
       ],
-      next: '2',
+      next: '3',
     });
   });
 

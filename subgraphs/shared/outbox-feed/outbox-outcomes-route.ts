@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { sendJson, type RouteHandler } from '../../../lib/http/index.js';
 import type { Logger } from '../../../lib/log/index.js';
 import { isOutboxUnavailableError, type OutboxSystem, type SubmissionOutcome, type SubmissionStore } from '../../../outbox/index.js';
-import { errorMessages, type MinistryCode } from '../../../schema/index.js';
+import { companyAuditSubject, errorMessages, type MinistryCode } from '../../../schema/index.js';
 import type { OutboxOutcomeItem, OutboxOutcomesAnswer } from './outbox-outcome-answer.js';
 
 export interface OutboxOutcomesRouteOptions {
@@ -33,7 +33,8 @@ export function createOutboxOutcomesRoute(options: OutboxOutcomesRouteOptions): 
     cursor: String(o.sequence),
     reference: o.outcome === 'delivered' && o.legacyReference !== null ? o.legacyReference : o.externalReference,
     submissionReference: o.externalReference,
-    ownerNiu: o.applicantNiu,
+    // Whose dossier it is, as its feed events say it: a company's is its own (`company:<NIF>`), not the filer's.
+    ownerNiu: o.companyNif === null ? o.applicantNiu : companyAuditSubject(o.companyNif),
     ministry,
     system: o.system,
     procedure: o.procedureCode,

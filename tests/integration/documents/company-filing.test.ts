@@ -5,6 +5,7 @@ import { cleanPdf } from '../../../documents/test-support/sample-files.js';
 import { seededCompanies } from '../../../legacy/world/index.js';
 import { findProcedure, ProcedureCode, type DocumentKind } from '../../../schema/index.js';
 import { externalReferenceFor } from '../../../subgraphs/shared/submissions/idempotency.js';
+import { eventOf, oneDossierEvents, subscribe } from '../../../gateway/subscriptions/test-support/subscribers.js';
 import { errorCodes, gql } from '../../support/graphql-client.js';
 import { upload, uploadParts } from '../../support/document-upload.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
@@ -27,6 +28,8 @@ const [filer, queuedFiler, colleague] = company.representatives.map((r) => r.niu
 const mandateHolders = new Set(companies.flatMap((c) => c.representatives.map((r) => r.niu)));
 const outsider = companies.find((c) => c.representatives.every((r) => !company.representatives.some((m) => m.niu === r.niu)) && c !== companies[0] && c !== companies.at(-1))!.representatives[0]!.niu;
 
+const myDossierEvents = readFileSync(new URL('../../../clients/operations/MyDossierEvents.graphql', import.meta.url), 'utf8');
+const gatewayOrigin = () => new URL(inject('gatewayUrl')).origin;
 const submit = readFileSync(new URL('../../../clients/operations/SubmitEnergyMinesApplication.graphql', import.meta.url), 'utf8');
 const procedure = findProcedure(ProcedureCode.PETROLEUM_IMPORT_LICENCE)!;
 const licence = (applicantNiu: string) => ({ applicantNiu, procedureCode: procedure.code, company: { nif: company.nif, rccm: company.rccm } });
@@ -131,5 +134,35 @@ describe('a company’s application filed with its documents by its representati
       expect(sorted(shown.data!.dossier!.documents)).toEqual(sorted(documents));
     }
     expect(errorCodes(await shownTo(outsider, reference!))).toEqual(['NOT_FOUND']);
-  }, 90_000);
+
+    // Its events are the company's: a representative who did not file it is told it was delivered (the outbox's
+    // outcome) and created (SIGEM's feed), on both transports; someone outside the company may not follow it.
+    for (const transport of ['sse', 'ws'] as const) {
+      const stream = subscribe(transport, gatewayOrigin(), { query: myDossierEvents, variables: { after: '0' }, token: await citizenToken(colleague) });
+      try {
+        const types = new Set<unknown>();
+        while (!(types.has('SUBMISSION_DELIVERED') && types.has('CREATED'))) {
+          const event = eventOf(await stream.next(30_000));
+          if (event === undefined) throw new Error(`${transport}: the stream ended before the company's events`);
+          if (event.reference === reference) types.add(event.type);
+        }
+      } finally {
+        await stream.close();
+      }
+    }
+    // dossierEvents(reference): decided by the graph with the subscriber's own token — the colleague follows it (the
+    // log from its start holds its CREATED), someone outside the company reads it as no dossier at all.
+    const followed = subscribe('ws', gatewayOrigin(), { query: oneDossierEvents, variables: { reference, after: '0' }, token: await citizenToken(colleague) });
+    try {
+      expect(eventOf(await followed.next(30_000))).toMatchObject({ reference });
+    } finally {
+      await followed.close();
+    }
+    const refused = subscribe('sse', gatewayOrigin(), { query: oneDossierEvents, variables: { reference }, token: await citizenToken(outsider) });
+    try {
+      expect((await refused.next()) as unknown).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    } finally {
+      await refused.close();
+    }
+  }, 120_000);
 });

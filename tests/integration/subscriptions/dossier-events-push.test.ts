@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { subscribe, type Subscriber, type Transport } from '../../../gateway/subscriptions/test-support/subscribers.js';
+import { oneDossierEvents, subscribe, type Subscriber, type Transport } from '../../../gateway/subscriptions/test-support/subscribers.js';
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
 import { citizenToken } from '../../support/tokens.js';
 import { testWorld } from '../../support/world.js';
@@ -34,7 +34,7 @@ async function readUntilChange(subscriber: Subscriber, reference: string, type: 
 }
 
 describe('dossier events pushed to citizens (real stack, real clients)', () => {
-  it('delivers a CEET status change to its owner over graphql-sse and graphql-ws, and to no other citizen', async () => {
+  it('delivers a CEET status change to its owner over graphql-sse and graphql-ws (all their dossiers, and the one they follow), and to no other citizen', async () => {
     if (!owner || !other) throw new Error('the test world lacks two CEET requests at status 20 with different owners');
     const base = new URL(inject('gatewayUrl')).origin;
     const ownerReference = `CEET-${owner.numero}`;
@@ -57,6 +57,18 @@ describe('dossier events pushed to citizens (real stack, real clients)', () => {
     await ceet.setDossierStatus(owner.numero, '30');
     await ceet.setDossierStatus(other.numero, '30');
 
+    // One dossier followed by its owner (dossierEvents: the graph, asked with the owner's token, lets them).
+    for (const transport of ['sse', 'ws'] as const) {
+      const one = subscribe(transport, base, { query: oneDossierEvents, variables: { reference: ownerReference, after: '0' }, token: await citizenToken(owner.niu) });
+      subscribers.push(one);
+      for (;;) {
+        const result = await one.next(20_000);
+        if (result === 'done' || !result.data) throw new Error(`${transport}: dossierEvents(${ownerReference}) gave ${JSON.stringify(result)}`);
+        const event = result.data.dossierEvents as Event;
+        expect(event.reference, transport).toBe(ownerReference);
+        if (event.type === 'STATUS_CHANGED' && event.status === 'ACTION_REQUIRED') break;
+      }
+    }
     for (const transport of ['sse', 'ws'] as const) {
       const mine = await readUntilChange(streams.get(`${transport}:owner`)!, ownerReference, 'STATUS_CHANGED', (e) => e.reference !== otherReference);
       expect(mine, transport).toMatchObject({ type: 'STATUS_CHANGED', reference: ownerReference, status: 'ACTION_REQUIRED', previousStatus: 'IN_PROGRESS', ministry: 'ENERGY' });
