@@ -1,12 +1,24 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isProcedureOfMines, procedureOfCode, type EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
-import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
+import {
+  asReceipt,
+  assertReference,
+  checkDocuments,
+  CitizenDossierListReaders,
+  DossierFilers,
+  DossierReaders,
+  dossierView,
+  FiledDocument,
+  filedDocumentsOf,
+  fileDocuments,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+} from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
 import { EnergyMinesApplicationInput } from './energy-mines-application-input.js';
 import { EnergyMinesApplicationPage } from './energy-mines-application-page.js';
-import { FiledDocument } from './filed-document.js';
-import { checkDocuments, fileDocuments } from './file-documents.js';
 import type { EnergyMinesContext } from './ministry.js';
 
 const MAX_PAGE_SIZE = 50;
@@ -92,12 +104,10 @@ export class EnergyMinesResolver {
     return asReceipt(ctx, dossierView(record));
   }
 
-  // SIGEM lists the files it holds (kind, sha256); Guichet's ids are those its store filed under the application's
-  // external reference, matched by kind and content. One indexed store query per dossier read.
+  // SIGEM lists the files it holds (kind, sha256); Guichet's ids come from its store (filedDocumentsOf).
   @FieldResolver(() => [FiledDocument])
-  async documents(@Root() application: EnergyMinesApplicationRecord, @Ctx() ctx: EnergyMinesContext): Promise<FiledDocument[]> {
-    const filed = application.externalReference !== null && application.documents.length > 0 && ctx.documents !== undefined ? await ctx.documents.listReferencedBy(application.externalReference) : [];
-    return application.documents.map((document) => ({ ...document, id: filed.find((f) => f.kind === document.kind && f.sha256 === document.sha256)?.id ?? null }));
+  documents(@Root() application: EnergyMinesApplicationRecord, @Ctx() ctx: EnergyMinesContext): Promise<FiledDocument[]> {
+    return filedDocumentsOf(application, ctx.documents);
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })
