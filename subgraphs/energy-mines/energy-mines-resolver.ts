@@ -3,14 +3,13 @@ import { isProcedureOfMines, procedureOfCode, type EnergyMinesApplicationRecord 
 import {
   asReceipt,
   assertReference,
-  checkDocuments,
   CitizenDossierListReaders,
+  documentsFiling,
   DossierFilers,
   DossierReaders,
   dossierView,
   FiledDocument,
   filedDocumentsOf,
-  fileDocuments,
   RequiresScopes,
   Scopes,
   userInputError,
@@ -55,7 +54,7 @@ export class EnergyMinesResolver {
     const needsSite = procedure?.site ?? false;
     const mining = procedure?.mining ?? null;
     const company = input.company ? { nif: input.company.nif, rccm: input.company.rccm } : null;
-    const documents = input.documents?.map(({ kind, id }) => ({ kind, id })) ?? null;
+    const documents = documentsFiling(ctx, procedureCode, input.documents);
     const record = await ctx.submit({
       procedureCode,
       applicantNiu: input.applicantNiu,
@@ -77,9 +76,9 @@ export class EnergyMinesResolver {
         if (mining && input.areaHectares !== null && input.areaHectares !== undefined && (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares)) {
           throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, ['input', 'areaHectares']);
         }
-        if (documents) await checkDocuments(ctx, procedureCode, documents);
+        const attached = await documents.check();
         return {
-          documents: documents ?? [],
+          documents: attached,
           niu: input.applicantNiu,
           procedureCode: procedure.procedureCode,
           companyName: input.companyName ?? null,
@@ -92,7 +91,7 @@ export class EnergyMinesResolver {
       },
       // The documents are checked with the rest of the input, then marked as filed with this very application just
       // before the outbox (the sweep then keeps them; one filed with another application is refused).
-      ...(documents ? { beforeOutbox: (externalReference: string) => fileDocuments(ctx, documents, externalReference) } : {}),
+      ...documents.filing,
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
         (existing.company?.nif ?? null) === (company?.nif ?? null) &&

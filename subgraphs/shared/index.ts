@@ -47,5 +47,5 @@ export { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers, legacyS
 export type { CacheHintRules } from './cache-hints/index.js';
 export { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH, outboxOutcomesAnswerSchema } from './outbox-feed/index.js';
 export type { OutboxOutcomeItem, OutboxOutcomesAnswer } from './outbox-feed/index.js';
-export { AttachedDocumentInput, checkDocuments, DocumentKind, FiledDocument, filedDocumentsOf, fileDocuments, forwardDocuments, ministryDocuments } from './documents/index.js';
+export { AttachedDocumentInput, checkDocuments, DocumentKind, documentsFiling, FiledDocument, filedDocumentsOf, fileDocuments, forwardDocuments, ministryDocuments } from './documents/index.js';
 export type { DocumentsContext } from './documents/index.js';

@@ -5,6 +5,8 @@ export { AttachedDocumentInput } from './attached-document-input.js';
 export { FiledDocument } from './filed-document.js';
 export { checkDocuments, fileDocuments } from './file-documents.js';
 export type { DocumentsContext } from './file-documents.js';
+export { documentsFiling } from './documents-filing.js';
+export type { DocumentsFiling } from './documents-filing.js';
 export { forwardDocuments } from './forward-documents.js';
 export { filedDocumentsOf } from './filed-documents-of.js';
 export { ministryDocuments } from './ministry-documents.js';
