@@ -9,12 +9,7 @@ const extensionOf: Readonly<Record<string, string>> = { 'application/pdf': 'pdf'
  * sent, in one call (a retry after a lost answer sends nothing again). Files are named `<kind>.<ext>`: the citizen's
  * own file name is a label only, never forwarded.
  */
-export async function forwardDocuments(
-  adapter: PiecesPort,
-  input: { readonly documents: AttachedDocuments },
-  record: { readonly reference: string },
-  store: DocumentStore | undefined,
-): Promise<void> {
+export async function forwardDocuments(adapter: PiecesPort, input: { readonly documents: AttachedDocuments }, record: { readonly reference: string }, store: DocumentStore | undefined): Promise<void> {
   if (input.documents.length === 0) return;
   if (store === undefined) throw new Error('documents store not configured');
   const held = new Set((await adapter.listPieces(record.reference)).map((piece) => `${piece.kind}:${piece.sha256}`));
