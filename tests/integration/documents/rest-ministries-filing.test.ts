@@ -19,8 +19,9 @@ import { testWorld } from '../../support/world.js';
  */
 const world = testWorld();
 const hasDossierAt = new Set([...world.electricityRequests.map((r) => r.niu), ...world.permitApplications.map((p) => p.niu)]);
-// Adults with no CEET or Urbanisme dossier, beyond the indexes the other suites take.
-const people = world.persons.filter((p) => p.birthDate < '1985-01-01' && p.deathDate === null && !hasDossierAt.has(p.niu)).slice(70, 76);
+// Adults with no CEET or Urbanisme dossier (so that the one filed here is theirs alone), away from the first and last
+// ones other suites take.
+const people = world.persons.filter((p) => p.birthDate < '2000-01-01' && p.deathDate === null && !hasDossierAt.has(p.niu)).slice(-12, -6);
 
 interface Ministry {
   readonly system: LegacySystem;
