@@ -8,7 +8,16 @@ import type { CeetAdapter, ElectricityRequestInput } from './types.js';
 const world = generateWorld({ seed: 5, scale: 0.02, now: '2026-11-01' });
 const reference = `CEET-${world.electricityRequests[0]?.numero}`;
 const niu = world.electricityRequests[0]?.niu ?? '';
-const input: ElectricityRequestInput = { niu: '900000000002', meterType: 'SINGLE_PHASE', communeCode: 'LACS1', quarter: 'Glidji', landTitle: null, applianceCount: 5, externalReference: 'GUI-F-1' };
+const input: ElectricityRequestInput = {
+  niu: '900000000002',
+  meterType: 'SINGLE_PHASE',
+  communeCode: 'LACS1',
+  quarter: 'Glidji',
+  landTitle: null,
+  applianceCount: 5,
+  externalReference: 'GUI-F-1',
+  documents: [],
+};
 
 // Classification only: each fault's code after one attempt, no retry and no breaker carried from one case to the
 // next (shared/call-policy.test.ts and *-adapter-resilience.test.ts cover those).

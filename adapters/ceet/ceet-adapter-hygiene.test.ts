@@ -79,6 +79,7 @@ describe('CEET adapter hygiene: user input never shapes a URL', () => {
       landTitle: `TF/../2001?x=1&y#2`,
       applianceCount: 3,
       externalReference: `<x>&"']]>é’/../?a=b#c%2F`,
+      documents: [],
     };
     const filed = await ceet.submitDossier(input);
     expect(filed).toMatchObject({ quarter: input.quarter, landTitle: input.landTitle, externalReference: input.externalReference });

@@ -12,7 +12,16 @@ import type { CeetAdapter, ElectricityRequestInput } from './types.js';
  */
 const world = generateWorld({ seed: 7, scale: 0.02, now: '2026-11-01' });
 const reference = `CEET-${world.electricityRequests[0]?.numero}`;
-const input: ElectricityRequestInput = { niu: '900000000003', meterType: 'SINGLE_PHASE', communeCode: 'LACS1', quarter: 'Aného', landTitle: null, applianceCount: 3, externalReference: 'GUI-R-1' };
+const input: ElectricityRequestInput = {
+  niu: '900000000003',
+  meterType: 'SINGLE_PHASE',
+  communeCode: 'LACS1',
+  quarter: 'Aného',
+  landTitle: null,
+  applianceCount: 3,
+  externalReference: 'GUI-R-1',
+  documents: [],
+};
 
 let sim: CeetSimulator;
 let events: PolicyEvents;

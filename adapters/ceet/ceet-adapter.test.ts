@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCeetSimulatorConfig, startCeetSimulator, type CeetSimulator, type Demande } from '../../legacy/ceet/index.js';
 import { generateWorld } from '../../legacy/world/index.js';
@@ -21,6 +22,7 @@ const input: ElectricityRequestInput = {
   landTitle: 'TF-2001-000123',
   applianceCount: 12,
   externalReference: 'GUI-A-1',
+  documents: [],
 };
 
 let sim: CeetSimulator;
@@ -234,5 +236,50 @@ describe('CEET adapter: filing, reconciliation and the change feed', () => {
     const expected = requests.filter((r) => (r.history.at(-1)?.at ?? '') >= '2026-10-01T00:00:00Z').length;
     expect(seeded.length).toBeGreaterThanOrEqual(expected);
     expect((await rejection(ceet.listChangedDossiers('yesterday'))).code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('CEET adapter: pieces (REST multipart)', () => {
+  const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const plan = Buffer.from('%PDF-1.7 plan de situation');
+  const identity = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+  it('sends files to a request in one multipart POST, and lists what CEET holds, byte for byte', async () => {
+    const reference = `CEET-${requests[1]!.numero}`;
+    expect(await ceet.listPieces(reference)).toEqual([]);
+    const sent = await ceet.sendPieces(reference, [
+      { kind: 'SITE_PLAN', filename: 'site_plan.pdf', mediaType: 'application/pdf', bytes: plan },
+      { kind: 'IDENTITY_DOCUMENT', filename: 'identity_document.jpg', mediaType: 'image/jpeg', bytes: identity },
+    ]);
+    expect(sent).toEqual([
+      { kind: 'SITE_PLAN', filename: 'site_plan.pdf', mediaType: 'application/pdf', size: plan.length, sha256: sha(plan) },
+      { kind: 'IDENTITY_DOCUMENT', filename: 'identity_document.jpg', mediaType: 'image/jpeg', size: identity.length, sha256: sha(identity) },
+    ]);
+    expect(await ceet.listPieces(reference)).toEqual(sent);
+    expect(await admin('calls')).toEqual({ listerPieces: 2, deposerPieces: 1 });
+    // The request itself now lists them, in every read of it (one, a batch).
+    const held = sent.map(({ kind, mediaType, size, sha256 }) => ({ kind, mediaType, size, sha256 }));
+    expect((await ceet.getRequest(reference)).documents).toEqual(held);
+    expect((await ceet.getDossiers([reference])).get(reference)?.documents).toEqual(held);
+  });
+
+  it('keeps a file sent twice, as CEET does: a caller that must not duplicate lists first', async () => {
+    const reference = `CEET-${requests[2]!.numero}`;
+    const file = { kind: 'LOCATION_PLAN', filename: 'location_plan.pdf', mediaType: 'application/pdf', bytes: plan };
+    await ceet.sendPieces(reference, [file]);
+    expect((await ceet.sendPieces(reference, [file])).map((p) => p.sha256)).toEqual([sha(plan), sha(plan)]);
+  });
+
+  it('does not retry a send that failed (not idempotent), and answers NOT_FOUND for an unknown request', async () => {
+    const reference = `CEET-${requests[3]!.numero}`;
+    await fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 1, operations: ['deposerPieces'] }) });
+    expect(await rejection(ceet.sendPieces(reference, [{ kind: 'SITE_PLAN', filename: 'a.pdf', mediaType: 'application/pdf', bytes: plan }]))).toMatchObject({ code: 'BACKEND_ERROR' });
+    expect((await admin('calls')).deposerPieces).toBe(1);
+    await admin('reset', 'POST');
+    expect(await rejection(ceet.listPieces('CEET-2026-999999'))).toMatchObject({ code: 'NOT_FOUND', operation: 'listerPieces' });
+    expect(await rejection(ceet.sendPieces('CEET-2026-999999', [{ kind: 'SITE_PLAN', filename: 'a.pdf', mediaType: 'application/pdf', bytes: plan }]))).toMatchObject({
+      code: 'NOT_FOUND',
+      operation: 'deposerPieces',
+    });
   });
 });

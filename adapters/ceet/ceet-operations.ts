@@ -6,6 +6,8 @@ export const CeetOperation = {
   rechercherParReferenceExterne: 'rechercherParReferenceExterne',
   creerDemande: 'creerDemande',
   demandesModifiees: 'demandesModifiees',
+  listerPieces: 'listerPieces',
+  deposerPieces: 'deposerPieces',
   sante: 'sante',
 } as const;
 

@@ -1,8 +1,8 @@
-import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy, type ResilienceOptions } from '../shared/index.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, badPayload, chunk, createCallPolicy, isAdapterError, mapWithConcurrency, type CallPolicy, type ReceivedPiece, type ResilienceOptions } from '../shared/index.js';
 import { createCeetClient } from './ceet-http.js';
 import { toElectricityRequestRecord } from './map-dossier.js';
 import { CeetOperation } from './ceet-operations.js';
-import { demandeSchema, listPayload, pagePayload, santePayload, type DemandePayload } from './legacy-payloads.js';
+import { demandeSchema, listPayload, pagePayload, piecesPayload, santePayload, type DemandePayload } from './legacy-payloads.js';
 import { numeroOfReference } from './references.js';
 import type { CeetAdapter, ElectricityRequestRecord } from './types.js';
 import { badUserInput, validateNiu, validateRequestInput } from './validate-input.js';
@@ -125,6 +125,23 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       return toRecords(reply.demandes);
     },
 
+    async listPieces(reference) {
+      const operation = CeetOperation.listerPieces;
+      const numero = numeroOfReference(reference, operation);
+      const reply = await client.call({ method: 'GET', url: `/v1/demandes/${encodeURIComponent(numero)}/pieces`, operation, idempotent: true }, piecesPayload);
+      return reply.pieces.map(receivedPiece);
+    },
+
+    async sendPieces(reference, files) {
+      const operation = CeetOperation.deposerPieces;
+      const numero = numeroOfReference(reference, operation);
+      const form = new FormData();
+      // One part per file, named by its nature: how CEET files pieces (REST multipart, legacy/ceet/README.md).
+      for (const file of files) form.append(file.kind, new Blob([file.bytes], { type: file.mediaType }), file.filename);
+      const reply = await client.call({ method: 'POST', url: `/v1/demandes/${encodeURIComponent(numero)}/pieces`, data: form, operation, idempotent: false }, piecesPayload);
+      return reply.pieces.map(receivedPiece);
+    },
+
     async checkHealth() {
       try {
         const reply = await client.call({ method: 'GET', url: '/v1/sante', operation: CeetOperation.sante, idempotent: true }, santePayload);
@@ -136,4 +153,8 @@ export function createCeetAdapter(options: CeetAdapterOptions): CeetAdapter {
       }
     },
   };
+}
+
+function receivedPiece(piece: { nature: string; nomFichier: string; typeMime: string; taille: number; empreinte: string }): ReceivedPiece {
+  return { kind: piece.nature, filename: piece.nomFichier, mediaType: piece.typeMime, size: piece.taille, sha256: piece.empreinte };
 }

@@ -24,6 +24,15 @@ export const statut = z
   .int()
   .refine((code) => ceetStatuses.has(code), { message: 'unknown CEET status code' });
 
+/** A file CEET holds for a request (`GET`/`POST /v1/demandes/{numero}/pieces`, and `piecesJointes` in the request). */
+export const pieceJointeSchema = z.object({
+  nature: z.string(),
+  nomFichier: z.string(),
+  typeMime: z.string(),
+  taille: z.number().int().nonnegative(),
+  empreinte: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export const demandeSchema = z.object({
   numero: z.string().regex(/^\d{4}-\d{6}$/),
   niuDemandeur: z.string().regex(/^\d{12}$/),
@@ -39,12 +48,15 @@ export const demandeSchema = z.object({
   montantDevis: montant.nullish(),
   referenceExterne: z.string().nullish(),
   historique: z.array(z.object({ statut, date: horodatage })),
+  /** Absent until CEET received a first file for the request. */
+  piecesJointes: z.array(pieceJointeSchema).default([]),
 });
 
 export type DemandePayload = z.infer<typeof demandeSchema>;
 
 export const pagePayload = z.object({ total: z.number().int().min(0), demandes: z.array(demandeSchema) });
 export const listPayload = z.object({ demandes: z.array(demandeSchema) });
+export const piecesPayload = z.object({ numero: z.string(), pieces: z.array(pieceJointeSchema) });
 export const santePayload = z.object({ statut: z.string() });
 
 /** CEET's error body (`{erreur, message}`), also inside a 200 with `succes: false`. */

@@ -38,5 +38,6 @@ export function toElectricityRequestRecord(demande: DemandePayload): Electricity
     applianceCount: demande.nombreAppareils,
     filingFeeFcfa: demande.fraisDossier,
     quoteAmountFcfa,
+    documents: demande.piecesJointes.map((piece) => ({ kind: piece.nature, mediaType: piece.typeMime, size: piece.taille, sha256: piece.empreinte })),
   };
 }

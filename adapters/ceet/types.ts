@@ -1,4 +1,4 @@
-import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { DossierRecord, FiledDocument, MinistryDossierAdapter, PiecesPort, RecordPage } from '../shared/index.js';
 import type { ElectricityRequestInput } from './validate-input.js';
 
 export type { ElectricityRequestInput };
@@ -16,9 +16,12 @@ export interface ElectricityRequestRecord extends DossierRecord {
   readonly filingFeeFcfa: number;
   /** Amount of the quote, once issued (FCFA, integer). */
   readonly quoteAmountFcfa: number | null;
+  /** The files CEET holds for the request (sent by Guichet's outbox): kind, media type, size, sha256. */
+  readonly documents: readonly FiledDocument[];
 }
 
-export interface CeetAdapter extends MinistryDossierAdapter<ElectricityRequestRecord, ElectricityRequestInput> {
+/** CEET takes pieces as REST multipart (`POST /v1/demandes/{numero}/pieces`, one part per file named by its kind). */
+export interface CeetAdapter extends MinistryDossierAdapter<ElectricityRequestRecord, ElectricityRequestInput>, PiecesPort {
   /** Every request of a citizen, all pages followed. */
   listDossiersOfCitizen(niu: string): Promise<readonly ElectricityRequestRecord[]>;
   /** One page of all requests (agents' worklist), newest first. `page` starts at 1. */

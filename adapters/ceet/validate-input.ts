@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AdapterError } from '../shared/index.js';
+import { AdapterError, attachedDocumentsSchema } from '../shared/index.js';
 
 export const niuSchema = z.string().regex(/^\d{12}$/, 'Le NIU doit comporter 12 chiffres.');
 
@@ -19,6 +19,8 @@ export const electricityRequestInputSchema = z.object({
     .min(1, 'Indiquez au moins un appareil.')
     .max(200, 'Le nombre d’appareils ne peut dépasser 200.'),
   externalReference: z.string().trim().min(1, 'La référence externe est obligatoire.').max(64, 'La référence externe ne peut dépasser 64 caractères.'),
+  /** The supporting documents filed with it (Guichet's store ids), for the forwarder that sends the files. */
+  documents: attachedDocumentsSchema,
 });
 
 export type ElectricityRequestInput = z.output<typeof electricityRequestInputSchema>;

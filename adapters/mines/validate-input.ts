@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { badUserInput } from './mines-errors.js';
 import { isProcedureOfMines, procedureOfCode } from './procedures.js';
 import { mineralSubstances, type MineralSubstance } from './substances.js';
-import { isDocumentKind, isWellFormedNif, isWellFormedRccm, type DocumentKind, type ProcedureCode } from '../../schema/index.js';
+import { isWellFormedNif, isWellFormedRccm, type ProcedureCode } from '../../schema/index.js';
+import { attachedDocumentsSchema } from '../shared/index.js';
 
 const optionalText = (min: number, max: number, message: string) => z.string(message).trim().min(min, message).max(max, message).nullable();
 
@@ -32,10 +33,7 @@ export const energyMinesApplicationInputSchema = z.object({
    * The supporting documents filed with it, by id in Guichet's document store (`POST /documents`): what the outbox
    * keeps so that the forwarder can send the files. Absent in applications filed before documents existed.
    */
-  documents: z
-    .array(z.object({ kind: z.custom<DocumentKind>((value) => typeof value === 'string' && isDocumentKind(value), 'Type de pièce inconnu.'), id: z.string().min(1).max(64) }))
-    .max(60, 'Trop de pièces jointes.')
-    .default([]),
+  documents: attachedDocumentsSchema,
 });
 
 export type EnergyMinesApplicationInput = z.output<typeof energyMinesApplicationInputSchema>;

@@ -18,3 +18,5 @@ export { guardXmlResponses, refuseDtd, refuseWsdlImports } from './xml-guard.js'
 export { checkSoapValues } from './soap-values.js';
 export * from './strangler/index.js';
 export type { FiledDocument, PieceToSend, PiecesPort, ReceivedPiece } from './pieces.js';
+export { attachedDocumentsSchema } from './attached-documents.js';
+export type { AttachedDocuments } from './attached-documents.js';

@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, badPayload, mapWithConcurrency } from '../shared/index.js';
-import { dossierList, dossierPage, oneDossier } from './legacy-payloads.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, chunk, createCallPolicy, badPayload, mapWithConcurrency, type ReceivedPiece } from '../shared/index.js';
+import { dossierList, dossierPage, oneDossier, pieceList } from './legacy-payloads.js';
 import { mapDossier } from './map-dossier.js';
 import type { UrbanismeAdapterOptions } from './options.js';
 import { numeroOf, requireNumero } from './references.js';
@@ -93,6 +93,23 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
       return mapDossier(reply.dossier, operation);
     },
 
+    async listPieces(reference) {
+      const operation = 'listerPieces';
+      const numero = requireNumero(reference, operation);
+      const reply = await http.request({ method: 'GET', url: `/api/dossiers/${encodeURIComponent(numero)}/pieces`, operation, idempotent: true }, pieceList);
+      return reply.pieces.map(receivedPiece);
+    },
+
+    async sendPieces(reference, files) {
+      const operation = 'deposerPieces';
+      const numero = requireNumero(reference, operation);
+      const form = new FormData();
+      // One part per file, named by its nature: how Urbanisme files pieces (REST multipart, legacy/urbanisme/README.md).
+      for (const file of files) form.append(file.kind, new Blob([file.bytes], { type: file.mediaType }), file.filename);
+      const reply = await http.request({ method: 'POST', url: `/api/dossiers/${encodeURIComponent(numero)}/pieces`, data: form, operation, idempotent: false }, pieceList);
+      return reply.pieces.map(receivedPiece);
+    },
+
     async listChangedDossiers(since) {
       const operation = 'changements';
       validateInstant(since, operation);
@@ -100,4 +117,8 @@ export function createUrbanismeAdapter(options: UrbanismeAdapterOptions): Urbani
       return reply.dossiers.map((d) => mapDossier(d, operation));
     },
   };
+}
+
+function receivedPiece(piece: { type_piece: string; nom_fichier: string; type_mime: string; taille_octets: number; sha256: string }): ReceivedPiece {
+  return { kind: piece.type_piece, filename: piece.nom_fichier, mediaType: piece.type_mime, size: piece.taille_octets, sha256: piece.sha256 };
 }

@@ -46,5 +46,6 @@ export function mapDossier(dossier: LegacyDossier, operation: string): BuildingP
     floorAreaM2: dossier.surface_plancher_m2,
     levels: dossier.niveaux,
     missingDocuments,
+    documents: dossier.pieces_recues.map((piece) => ({ kind: piece.type_piece, mediaType: piece.type_mime, size: piece.taille_octets, sha256: piece.sha256 })),
   };
 }

@@ -1,4 +1,4 @@
-import type { DossierRecord, MinistryDossierAdapter, RecordPage } from '../shared/index.js';
+import type { DossierRecord, FiledDocument, MinistryDossierAdapter, PiecesPort, RecordPage } from '../shared/index.js';
 import type { BuildingPermitInput } from './validate-input.js';
 
 export type { BuildingPermitInput };
@@ -17,9 +17,12 @@ export interface BuildingPermitRecord extends DossierRecord {
   readonly levels: number;
   /** Documents the ministry waits for (PIECES_MANQUANTES). */
   readonly missingDocuments: readonly string[];
+  /** The files Urbanisme holds for the dossier (sent by Guichet's outbox): kind, media type, size, sha256. */
+  readonly documents: readonly FiledDocument[];
 }
 
-export interface UrbanismeAdapter extends MinistryDossierAdapter<BuildingPermitRecord, BuildingPermitInput> {
+/** Urbanisme takes pieces as REST multipart (`POST /api/dossiers/{numero}/pieces`, one part per file named by its kind). */
+export interface UrbanismeAdapter extends MinistryDossierAdapter<BuildingPermitRecord, BuildingPermitInput>, PiecesPort {
   /** Every application of a citizen, all cursor pages followed. */
   listDossiersOfCitizen(niu: string): Promise<readonly BuildingPermitRecord[]>;
   /** One page of all applications (agents' worklist). `cursor` is Urbanisme's opaque cursor. */

@@ -4,7 +4,7 @@ import { closeServer, listen } from '../../lib/http/index.js';
 import { readUrbanismeConfig, startUrbanismeSimulator, type UrbanismeSimulator } from '../../legacy/urbanisme/index.js';
 import { generateWorld } from '../../legacy/world/index.js';
 import { isAdapterError } from '../shared/index.js';
-import { createUrbanismeAdapter, type UrbanismeAdapter } from './index.js';
+import { createUrbanismeAdapter, type BuildingPermitInput, type UrbanismeAdapter } from './index.js';
 
 const world = generateWorld({ seed: 16, scale: 0.02, now: '2026-11-01' });
 const permit = world.permitApplications[0]!;
@@ -90,7 +90,8 @@ describe('Urbanisme adapter — faults', () => {
       floorAreaM2: 120,
       levels: 1,
       externalReference: 'GUICHET-fault',
-    } as const;
+      documents: [],
+    } satisfies BuildingPermitInput;
     expect(await failure(adapter.submitDossier(input))).toMatchObject({ code: 'BACKEND_ERROR', operation: 'deposerDossier' });
     expect(await fetch(`${sim.url}/__admin/calls`).then((r) => r.json())).toEqual({ deposerDossier: 1 });
   });

@@ -82,6 +82,7 @@ describe('Urbanisme adapter hygiene: user input never shapes a URL', () => {
       floorAreaM2: 120,
       levels: 1,
       externalReference: `<x>&"']]>é’/../?a=b#c%2F`,
+      documents: [],
     };
     const filed = await adapter.submitDossier(input);
     expect(filed).toMatchObject({ quarter: input.quarter, landTitle: input.landTitle, externalReference: input.externalReference });

@@ -19,6 +19,7 @@ const input: BuildingPermitInput = {
   floorAreaM2: 120,
   levels: 1,
   externalReference: 'GUICHET-res',
+  documents: [],
 };
 
 let sim: UrbanismeSimulator;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readUrbanismeConfig, startUrbanismeSimulator, type UrbanismeSimulator } from '../../legacy/urbanisme/index.js';
 import { generateWorld, type PermitApplication } from '../../legacy/world/index.js';
@@ -25,6 +26,7 @@ const input = (overrides: Partial<BuildingPermitInput> = {}): BuildingPermitInpu
   floorAreaM2: 420,
   levels: 3,
   externalReference: 'GUICHET-0001',
+  documents: [],
   ...overrides,
 });
 async function expectAdapterError(promise: Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
@@ -205,5 +207,47 @@ describe('Urbanisme adapter — change feed', () => {
     expect(changed.every((r) => r.updatedAt > since)).toBe(true);
     expect((await adapter.listChangedDossiers(before)).map((r) => r.reference)).toContain(filed.reference);
     await expectAdapterError(adapter.listChangedDossiers('hier'), { code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('Urbanisme adapter — pieces (REST multipart)', () => {
+  const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const plans = Buffer.from('%PDF-1.7 plans de l’architecte');
+  const title = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+
+  it('sends files to a dossier in one multipart POST, and lists what Urbanisme holds, byte for byte', async () => {
+    const reference = referenceOf(permits[1]!);
+    expect(await adapter.listPieces(reference)).toEqual([]);
+    const sent = await adapter.sendPieces(reference, [
+      { kind: 'ARCHITECT_PLANS', filename: 'architect_plans.pdf', mediaType: 'application/pdf', bytes: plans },
+      { kind: 'LAND_TITLE', filename: 'land_title.png', mediaType: 'image/png', bytes: title },
+    ]);
+    expect(sent).toEqual([
+      { kind: 'ARCHITECT_PLANS', filename: 'architect_plans.pdf', mediaType: 'application/pdf', size: plans.length, sha256: sha(plans) },
+      { kind: 'LAND_TITLE', filename: 'land_title.png', mediaType: 'image/png', size: title.length, sha256: sha(title) },
+    ]);
+    expect(await adapter.listPieces(reference)).toEqual(sent);
+    expect(await admin('calls', 'GET')).toEqual({ listerPieces: 2, deposerPieces: 1 });
+    // The dossier itself now lists them, in every read of it (one, a batch).
+    const held = sent.map(({ kind, mediaType, size, sha256 }) => ({ kind, mediaType, size, sha256 }));
+    expect((await adapter.getApplication(reference)).documents).toEqual(held);
+    expect((await adapter.getDossiers([reference])).get(reference)?.documents).toEqual(held);
+  });
+
+  it('keeps a file sent twice, as Urbanisme does: a caller that must not duplicate lists first', async () => {
+    const reference = referenceOf(permits[2]!);
+    const file = { kind: 'WORKS_ESTIMATE', filename: 'works_estimate.pdf', mediaType: 'application/pdf', bytes: plans };
+    await adapter.sendPieces(reference, [file]);
+    expect((await adapter.sendPieces(reference, [file])).map((p) => p.sha256)).toEqual([sha(plans), sha(plans)]);
+  });
+
+  it('does not retry a send that failed (not idempotent), and answers NOT_FOUND for an unknown dossier', async () => {
+    const file = { kind: 'LAND_TITLE', filename: 'a.pdf', mediaType: 'application/pdf', bytes: plans };
+    await fetch(`${sim.url}/__admin/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 1, operations: ['deposerPieces'] }) });
+    await expectAdapterError(adapter.sendPieces(referenceOf(permits[3]!), [file]), { code: 'BACKEND_ERROR' });
+    expect((await admin('calls', 'GET')).deposerPieces).toBe(1);
+    await admin('reset', 'POST');
+    await expectAdapterError(adapter.listPieces('URB-2026-999999'), { code: 'NOT_FOUND', operation: 'listerPieces' });
+    await expectAdapterError(adapter.sendPieces('URB-2026-999999', [file]), { code: 'NOT_FOUND', operation: 'deposerPieces' });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badUserInput } from './urbanisme-errors.js';
 import type { ProjectKind } from './types.js';
+import { attachedDocumentsSchema } from '../shared/index.js';
 
 const projectKinds: readonly [ProjectKind, ...ProjectKind[]] = ['SINGLE_HOUSE', 'BUILDING_R1', 'BUILDING_R2', 'COMMERCIAL', 'FENCE'];
 const required = (message: string) => z.string(message).trim().min(1, message);
@@ -23,6 +24,8 @@ export const buildingPermitInputSchema = z.object({
     .min(1, 'Le nombre de niveaux doit être un entier entre 1 et 20.')
     .max(20, 'Le nombre de niveaux doit être un entier entre 1 et 20.'),
   externalReference: required('La référence externe est obligatoire.').max(64, 'La référence externe dépasse 64 caractères.'),
+  /** The supporting documents filed with it (Guichet's store ids), for the forwarder that sends the files. */
+  documents: attachedDocumentsSchema,
 });
 
 export type BuildingPermitInput = z.output<typeof buildingPermitInputSchema>;

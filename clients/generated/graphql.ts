@@ -47,6 +47,8 @@ export type BuildingPermitInput = {
   floorAreaM2: number;
   /** Nombre de niveaux. */
   levels: number;
+  /** Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés. */
+  documents?: Array<AttachedDocumentInput> | null | undefined;
 };
 
 /** Demande de copies d’un acte d’état civil. */
@@ -192,6 +194,8 @@ export type ElectricityConnectionInput = {
   landTitle?: string | null | undefined;
   /** Nombre d’appareils électriques. */
   applianceCount: number;
+  /** Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés. */
+  documents?: Array<AttachedDocumentInput> | null | undefined;
 };
 
 /** Demande de titre minier, d’autorisation ou d’agrément au ministère des Mines et de l’Énergie. */

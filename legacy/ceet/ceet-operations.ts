@@ -15,6 +15,10 @@ export const CeetOperation = {
   creerDemande: 'creerDemande',
   /** `GET /v1/demandes/modifiees?depuis=` (change feed). */
   demandesModifiees: 'demandesModifiees',
+  /** `GET /v1/demandes/{numero}/pieces`. */
+  listerPieces: 'listerPieces',
+  /** `POST /v1/demandes/{numero}/pieces` (multipart; not idempotent: a file sent twice is kept twice). */
+  deposerPieces: 'deposerPieces',
   /** `GET /v1/sante`. */
   sante: 'sante',
   /** Anything else (answered 404). */

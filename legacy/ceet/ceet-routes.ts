@@ -1,5 +1,7 @@
 import { BodyTooLargeError, readBody } from '../../lib/http/index.js';
-import { parseHorodatage } from './ceet-format.js';
+import { FileDepot, receiveMultipartFiles, type DepositedFile, type MultipartRefusal } from '../shared/index.js';
+import { formatHorodatage, parseHorodatage } from './ceet-format.js';
+import type { PieceJointe } from './demande.js';
 import { CeetOperation } from './ceet-operations.js';
 import type { CeetStore } from './ceet-store.js';
 import type { JsonReply, Route, RouteContext } from './router.js';
@@ -15,8 +17,11 @@ export function erreur(status: number, code: string, message: string, extra: Rec
   return { status, body: { erreur: code, message, ...extra } };
 }
 
+/** CEET's own limits on a deposit of pieces: 10 files of 10 MB at most. */
+const PIECES_LIMITS = { maxFiles: 10, maxFileBytes: 10_000_000 };
+
 /** The routes of CEET's v1 API, in matching order (`/modifiees` before `/{numero}`). */
-export function ceetRoutes(store: CeetStore): Route[] {
+export function ceetRoutes(store: CeetStore, pieces: FileDepot = new FileDepot()): Route[] {
   return [
     {
       method: 'GET',
@@ -25,6 +30,16 @@ export function ceetRoutes(store: CeetStore): Route[] {
       public: true,
       handle: () => ({ status: 200, body: { statut: 'OK', version: '1.4.2', demandes: store.size } }),
     },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/demandes\/([^/]+)\/pieces\/?$/,
+      operation: CeetOperation.listerPieces,
+      handle: ({ params }) => {
+        const numero = params[0] ?? '';
+        return store.get(numero) ? { status: 200, body: piecesReply(numero, pieces.of(numero)) } : introuvable(numero);
+      },
+    },
+    { method: 'POST', pattern: /^\/v1\/demandes\/([^/]+)\/pieces\/?$/, operation: CeetOperation.deposerPieces, handle: (context) => deposerPieces(store, pieces, context) },
     { method: 'GET', pattern: /^\/v1\/demandes\/modifiees\/?$/, operation: CeetOperation.demandesModifiees, handle: ({ query }) => demandesModifiees(store, query) },
     {
       method: 'GET',
@@ -32,7 +47,7 @@ export function ceetRoutes(store: CeetStore): Route[] {
       operation: CeetOperation.consulterDemande,
       handle: ({ params }) => {
         const demande = store.get(params[0] ?? '');
-        return demande ? { status: 200, body: demande } : erreur(404, 'DEMANDE_INTROUVABLE', `Aucune demande ne porte le numéro ${params[0] ?? ''}.`);
+        return demande ? { status: 200, body: demande } : introuvable(params[0] ?? '');
       },
     },
     {
@@ -44,6 +59,44 @@ export function ceetRoutes(store: CeetStore): Route[] {
     },
     { method: 'POST', pattern: /^\/v1\/demandes\/?$/, operation: CeetOperation.creerDemande, handle: (context) => creer(store, context) },
   ];
+}
+
+const introuvable = (numero: string): JsonReply => erreur(404, 'DEMANDE_INTROUVABLE', `Aucune demande ne porte le numéro ${numero}.`);
+
+/** A file as CEET lists it. */
+function pieceJointe(file: DepositedFile): PieceJointe {
+  return { nature: file.nature, nomFichier: file.filename, typeMime: file.mimeType, taille: file.size, empreinte: file.sha256, dateReception: formatHorodatage(file.receivedAtMs) };
+}
+
+const piecesReply = (numero: string, files: readonly DepositedFile[]) => ({ numero, total: files.length, pieces: files.map(pieceJointe) });
+
+/** A deposit refused in CEET's words: 413 for a file over the limit, 400 for the rest. */
+function refus(refusal: MultipartRefusal): JsonReply {
+  switch (refusal.kind) {
+    case 'not-multipart':
+      return erreur(400, 'REQUETE_INVALIDE', 'Le dépôt de pièces attend un corps multipart/form-data.');
+    case 'unreadable':
+      return erreur(400, 'REQUETE_INVALIDE', 'Le corps multipart est illisible.');
+    case 'no-file':
+      return erreur(400, 'REQUETE_INVALIDE', 'Aucune pièce dans le dépôt.');
+    case 'too-many-files':
+      return erreur(400, 'TROP_DE_PIECES', `Au plus ${refusal.maxFiles} pièces par dépôt.`);
+    case 'file-too-large':
+      return erreur(413, 'PIECE_TROP_VOLUMINEUSE', `La pièce ${refusal.name} dépasse ${refusal.maxFileBytes / 1_000_000} Mo.`);
+  }
+}
+
+/** Files sent for a request: kept as sent (CEET checks nothing of a file, and keeps one sent twice), listed in it too. */
+async function deposerPieces(store: CeetStore, pieces: FileDepot, { params, req }: RouteContext): Promise<JsonReply> {
+  const numero = params[0] ?? '';
+  const demande = store.get(numero);
+  if (!demande) return introuvable(numero);
+  const received = await receiveMultipartFiles(req, PIECES_LIMITS);
+  if (!received.ok) return refus(received.refusal);
+  const files = pieces.add(numero, received.files, Date.now());
+  // The request shows what it received, in every read of it (by number, batch, search, feed).
+  demande.piecesJointes = files.map(pieceJointe);
+  return { status: 201, body: piecesReply(numero, files) };
 }
 
 function lister(store: CeetStore, query: URLSearchParams): JsonReply {

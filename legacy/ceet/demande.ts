@@ -26,6 +26,22 @@ export interface Demande {
   montantDevis: string | null;
   referenceExterne: string | null;
   historique: EtapeHistorique[];
+  /** Files received for the request (`POST /v1/demandes/{numero}/pieces`); absent until the first. */
+  piecesJointes?: PieceJointe[];
+}
+
+/** A file CEET received for a request, as its API lists it (French camelCase, as the rest of CEET). */
+export interface PieceJointe {
+  /** The document's nature, as the depositor named the part (Guichet sends its kind codes). */
+  nature: string;
+  nomFichier: string;
+  typeMime: string;
+  /** Bytes. */
+  taille: number;
+  /** sha256 hex of the bytes received. */
+  empreinte: string;
+  /** `aaaa-mm-jj hh:mm:ss`, like every CEET timestamp. */
+  dateReception: string;
 }
 
 export const libellesStatut: Readonly<Record<CeetStatusCode, string>> = {

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { FileDepot, type FilePart } from '../shared/index.js';
+import { dateLegacy } from './legacy-dossier.js';
 
 /** A file SIGEM received for a dossier, as its API lists it (French PascalCase, as the rest of SIGEM). */
 export interface PieceRecue {
@@ -14,22 +15,25 @@ export interface PieceRecue {
 }
 
 /**
- * The files SIGEM holds per dossier number. Like the real system it checks nothing of what a file is, and takes the
- * same file twice if it is sent twice: a depositor that must not duplicate lists the dossier's pieces first.
+ * The files SIGEM holds per dossier number (the shared depot: like the real system it checks nothing of what a file
+ * is, and takes the same file twice if it is sent twice), in SIGEM's words.
  */
 export class PieceStore {
-  private readonly byNumero = new Map<string, PieceRecue[]>();
+  private readonly depot = new FileDepot();
 
-  add(numero: string, piece: Omit<PieceRecue, 'Empreinte' | 'Taille'> & { readonly bytes: Buffer }): PieceRecue {
-    const { bytes, ...rest } = piece;
-    const received: PieceRecue = { ...rest, Taille: bytes.length, Empreinte: createHash('sha256').update(bytes).digest('hex') };
-    let list = this.byNumero.get(numero);
-    if (list === undefined) this.byNumero.set(numero, (list = []));
-    list.push(received);
-    return received;
+  add(numero: string, files: readonly FilePart[], nowMs: number = Date.now()): readonly PieceRecue[] {
+    this.depot.add(numero, files, nowMs);
+    return this.of(numero);
   }
 
   of(numero: string): readonly PieceRecue[] {
-    return this.byNumero.get(numero) ?? [];
+    return this.depot.of(numero).map((file) => ({
+      Nature: file.nature,
+      NomFichier: file.filename,
+      TypeMime: file.mimeType,
+      Taille: file.size,
+      Empreinte: file.sha256,
+      RecueLe: dateLegacy(file.receivedAtMs),
+    }));
   }
 }

@@ -4,7 +4,7 @@ import { createRouteListener, jsonReply, routeRequest, type LegacyRoute, type Ro
 import { parseDeposit } from './deposit.js';
 import type { CompanyRegister } from './company-register.js';
 import type { DossierStore } from './dossier-store.js';
-import { dateLegacy, parseDateLegacy } from './legacy-dossier.js';
+import { parseDateLegacy } from './legacy-dossier.js';
 import { PieceStore } from './piece-store.js';
 import { receivePieces } from './receive-pieces.js';
 import { codesErreur, corpsErreur, ErreurMines, ok, type Reponse } from './replies.js';
@@ -46,9 +46,7 @@ export function minesRoutes(store: DossierStore, register: CompanyRegister, piec
       operation: 'deposerPieces',
       handle: async ({ params, req }) => {
         const numero = existing(params);
-        const received = await receivePieces(req);
-        const now = dateLegacy(Date.now());
-        for (const piece of received) pieces.add(numero, { Nature: piece.nature, NomFichier: piece.filename, TypeMime: piece.mimeType, RecueLe: now, bytes: piece.bytes });
+        pieces.add(numero, await receivePieces(req));
         // The dossier lists what it received, in every read of it (by number, batch, search, feed).
         const dossier = store.get(numero);
         if (dossier) dossier.PiecesRecues = [...pieces.of(numero)];

@@ -13,3 +13,7 @@ export type { RouteListenerOptions, JsonReply } from './route-listener.js';
 export { createSimulatorAdmin, SimulatorAdminError } from './simulator-admin-client.js';
 export type { SimulatorAdmin, SimulatorCalls, SimulatorKnobs } from './simulator-admin-client.js';
 export { feedOperations } from './feed-operations.js';
+export { receiveMultipartFiles } from './receive-multipart-files.js';
+export type { FilePart, MultipartFiles, MultipartRefusal } from './receive-multipart-files.js';
+export { FileDepot } from './file-depot.js';
+export type { DepositedFile } from './file-depot.js';

@@ -33,6 +33,21 @@ export interface DossierUrbanisme {
   historique: { etape: PermitStage; date: string; commentaire: string | null }[];
   pieces_manquantes: string[];
   reference_externe: string | null;
+  /** Files received for the dossier (`POST /api/dossiers/{numero}/pieces`); absent until the first. */
+  pieces_recues?: PieceRecue[];
+}
+
+/** A file Urbanisme received for a dossier, as its API lists it (snake_case, as the rest of Urbanisme). */
+export interface PieceRecue {
+  /** The document's nature, as the depositor named the part (Guichet sends its kind codes). */
+  type_piece: string;
+  nom_fichier: string;
+  type_mime: string;
+  taille_octets: number;
+  /** sha256 hex of the bytes received. */
+  sha256: string;
+  /** ISO 8601 with a `+00:00` offset, like every Urbanisme date. */
+  recue_le: string;
 }
 
 /** `2026-03-14T09:12:00Z` → `2026-03-14T09:12:00+00:00`: the application server writes offsets, never `Z`. */

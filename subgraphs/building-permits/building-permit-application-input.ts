@@ -1,6 +1,6 @@
-import { Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
+import { AttachedDocumentInput, IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @InputType({ description: 'Demande de permis de construire, déposée par un architecte inscrit à l’Ordre.' })
@@ -37,4 +37,14 @@ export class BuildingPermitInput {
   @Min(1, { message: 'Un projet compte au moins un niveau.' })
   @Max(20, { message: 'Au-delà de 20 niveaux, la procédure est différente.' })
   levels!: number;
+
+  @Field(() => [AttachedDocumentInput], {
+    nullable: true,
+    description:
+      'Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(60, { message: 'Trop de pièces jointes.' })
+  @ValidateNested({ each: true })
+  documents?: AttachedDocumentInput[] | null;
 }

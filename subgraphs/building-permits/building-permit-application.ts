@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders, FiledDocument } from '../shared/index.js';
 import { ProjectKind } from './project-kind.js';
 
 @Directive('@key(fields: "reference")')
@@ -33,4 +33,7 @@ export class BuildingPermitApplication extends DossierFields {
 
   @Field(() => [String], { description: 'Pièces que le ministère attend du demandeur.' })
   missingDocuments!: string[];
+
+  @Field(() => [FiledDocument], { description: 'Pièces justificatives que la direction de l’urbanisme a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
+  documents!: FiledDocument[];
 }

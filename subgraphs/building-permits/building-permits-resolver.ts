@@ -1,7 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingPermitRecord } from '../../adapters/urbanisme/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
+import {
+  asReceipt,
+  assertReference,
+  CitizenDossierListReaders,
+  documentsFiling,
+  DossierFilers,
+  DossierReaders,
+  FiledDocument,
+  filedDocumentsOf,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+} from '../shared/index.js';
 import { BuildingPermitApplication } from './building-permit-application.js';
 import { BuildingPermitInput } from './building-permit-application-input.js';
 import { BuildingPermitPage } from './building-permit-application-page.js';
@@ -37,11 +49,14 @@ export class BuildingPermitsResolver {
     description: 'Dépose une demande de permis de construire. Rejouer la même clé d’idempotence renvoie la même demande, sans en créer une seconde.',
   })
   async applyForBuildingPermit(@Arg('input', () => BuildingPermitInput) input: BuildingPermitInput, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: BuildingPermitsContext) {
+    const documents = documentsFiling(ctx, ProcedureCode.BUILDING_PERMIT, input.documents);
     const record = await ctx.submit({
       procedureCode: ProcedureCode.BUILDING_PERMIT,
       applicantNiu: input.applicantNiu,
       idempotencyKey,
-      payload: () => ({
+      payload: async () => ({
+        // Checked before the outbox, then marked as filed with this very application just before it (documentsFiling).
+        documents: await documents.check(),
         niu: input.applicantNiu,
         landTitle: input.landTitle,
         architectRegistration: input.architectRegistration,
@@ -51,9 +66,16 @@ export class BuildingPermitsResolver {
         floorAreaM2: input.floorAreaM2,
         levels: input.levels,
       }),
+      ...documents.filing,
       sameRecord: (existing) => existing.applicantNiu === input.applicantNiu && existing.landTitle === input.landTitle && existing.architectRegistration === input.architectRegistration,
     });
     return asReceipt(ctx, permitView(record));
+  }
+
+  // Urbanisme lists the files it holds in the dossier itself (kind, sha256); Guichet's ids come from its store.
+  @FieldResolver(() => [FiledDocument])
+  documents(@Root() application: BuildingPermitRecord, @Ctx() ctx: BuildingPermitsContext): Promise<FiledDocument[]> {
+    return filedDocumentsOf(application, ctx.documents);
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

@@ -1,13 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { applicantKinds, documentKindLabels, documentKinds, handlingBodies, handlingBodyCodes } from '../../schema/index.js';
+import { applicantKinds, handlingBodies, handlingBodyCodes } from '../../schema/index.js';
 
 /** The catalogue's enums, their values from the shared vocabulary (`schema/`), described in French. */
-export const DocumentKind = Object.fromEntries(documentKinds.map((kind) => [kind, kind])) as { readonly [K in (typeof documentKinds)[number]]: K };
-registerEnumType(DocumentKind, {
-  name: 'DocumentKind',
-  description: 'Nature d’une pièce justificative exigée par une démarche.',
-  valuesConfig: Object.fromEntries(documentKinds.map((kind) => [kind, { description: `${documentKindLabels[kind]}.` }])),
-});
+// DocumentKind is also named by the ministries' filing inputs: registered once, in subgraphs/shared.
+export { DocumentKind } from '../shared/index.js';
 
 export const HandlingBodyCode = Object.fromEntries(handlingBodyCodes.map((code) => [code, code])) as { readonly [K in (typeof handlingBodyCodes)[number]]: K };
 registerEnumType(HandlingBodyCode, {

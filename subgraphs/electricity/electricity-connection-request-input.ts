@@ -1,6 +1,6 @@
-import { IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
+import { AttachedDocumentInput, IsApplicantNiu, IsCommuneCode, IsLandTitle } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @InputType({ description: 'Demande de raccordement basse tension.' })
@@ -29,4 +29,14 @@ export class ElectricityConnectionInput {
   @Min(1, { message: 'Déclarez au moins un appareil électrique.' })
   @Max(200, { message: 'Au-delà de 200 appareils, faites une demande moyenne tension.' })
   applianceCount!: number;
+
+  @Field(() => [AttachedDocumentInput], {
+    nullable: true,
+    description:
+      'Pièces justificatives, déposées d’abord par POST /documents. Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(60, { message: 'Trop de pièces jointes.' })
+  @ValidateNested({ each: true })
+  documents?: AttachedDocumentInput[] | null;
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders, FiledDocument } from '../shared/index.js';
 import { MeterType } from './meter-type.js';
 
 @Directive('@key(fields: "reference")')
@@ -27,4 +27,7 @@ export class ElectricityConnectionRequest extends DossierFields {
 
   @Field(() => Int, { description: 'Nombre d’appareils déclarés (pour calibrer le compteur).' })
   applianceCount!: number;
+
+  @Field(() => [FiledDocument], { description: 'Pièces justificatives que la CEET a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
+  documents!: FiledDocument[];
 }

@@ -1,7 +1,20 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ElectricityRequestRecord } from '../../adapters/ceet/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
+import {
+  asReceipt,
+  assertReference,
+  CitizenDossierListReaders,
+  documentsFiling,
+  DossierFilers,
+  DossierReaders,
+  dossierView,
+  FiledDocument,
+  filedDocumentsOf,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+} from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import { ElectricityConnectionRequest } from './electricity-connection-request.js';
 import { ElectricityConnectionInput } from './electricity-connection-request-input.js';
@@ -37,11 +50,14 @@ export class ElectricityResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() ctx: ElectricityContext,
   ) {
+    const documents = documentsFiling(ctx, ProcedureCode.ELECTRICITY_CONNECTION_LV, input.documents);
     const record = await ctx.submit({
       procedureCode: ProcedureCode.ELECTRICITY_CONNECTION_LV,
       applicantNiu: input.applicantNiu,
       idempotencyKey,
-      payload: () => ({
+      payload: async () => ({
+        // Checked before the outbox, then marked as filed with this very request just before it (documentsFiling).
+        documents: await documents.check(),
         niu: input.applicantNiu,
         meterType: input.meterType,
         communeCode: input.communeCode,
@@ -49,10 +65,17 @@ export class ElectricityResolver {
         landTitle: input.landTitle ?? null,
         applianceCount: input.applianceCount,
       }),
+      ...documents.filing,
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu && existing.meterType === input.meterType && existing.communeCode === input.communeCode && existing.applianceCount === input.applianceCount,
     });
     return asReceipt(ctx, dossierView(record));
+  }
+
+  // CEET lists the files it holds in the request itself (kind, sha256); Guichet's ids come from its store.
+  @FieldResolver(() => [FiledDocument])
+  documents(@Root() request: ElectricityRequestRecord, @Ctx() ctx: ElectricityContext): Promise<FiledDocument[]> {
+    return filedDocumentsOf(request, ctx.documents);
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

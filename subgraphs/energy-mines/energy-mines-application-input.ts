@@ -1,7 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsPositive, Length, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { IsApplicantNiu, IsCommuneCode } from '../shared/index.js';
-import { AttachedDocumentInput } from './attached-document-input.js';
+import { AttachedDocumentInput, IsApplicantNiu, IsCommuneCode } from '../shared/index.js';
 import { CompanyApplicantInput } from './company-applicant-input.js';
 import { MineralSubstance } from './mineral-substance.js';
 

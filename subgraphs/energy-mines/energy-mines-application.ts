@@ -1,7 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders, FiledDocument } from '../shared/index.js';
 import { CompanyApplicant } from './company-applicant.js';
-import { FiledDocument } from './filed-document.js';
 import { MineralSubstance } from './mineral-substance.js';
 
 @Directive('@key(fields: "reference")')

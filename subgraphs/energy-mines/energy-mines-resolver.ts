@@ -1,12 +1,23 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isProcedureOfMines, procedureOfCode, type EnergyMinesApplicationRecord } from '../../adapters/mines/index.js';
-import { asReceipt, assertReference, CitizenDossierListReaders, DossierFilers, DossierReaders, dossierView, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
+import {
+  asReceipt,
+  assertReference,
+  CitizenDossierListReaders,
+  documentsFiling,
+  DossierFilers,
+  DossierReaders,
+  dossierView,
+  FiledDocument,
+  filedDocumentsOf,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+} from '../shared/index.js';
 import { Citizen } from './citizen.js';
 import { EnergyMinesApplication } from './energy-mines-application.js';
 import { EnergyMinesApplicationInput } from './energy-mines-application-input.js';
 import { EnergyMinesApplicationPage } from './energy-mines-application-page.js';
-import { FiledDocument } from './filed-document.js';
-import { checkDocuments, fileDocuments } from './file-documents.js';
 import type { EnergyMinesContext } from './ministry.js';
 
 const MAX_PAGE_SIZE = 50;
@@ -43,7 +54,7 @@ export class EnergyMinesResolver {
     const needsSite = procedure?.site ?? false;
     const mining = procedure?.mining ?? null;
     const company = input.company ? { nif: input.company.nif, rccm: input.company.rccm } : null;
-    const documents = input.documents?.map(({ kind, id }) => ({ kind, id })) ?? null;
+    const documents = documentsFiling(ctx, procedureCode, input.documents);
     const record = await ctx.submit({
       procedureCode,
       applicantNiu: input.applicantNiu,
@@ -65,9 +76,9 @@ export class EnergyMinesResolver {
         if (mining && input.areaHectares !== null && input.areaHectares !== undefined && (input.areaHectares < mining.minHectares || input.areaHectares > mining.maxHectares)) {
           throw userInputError(`La superficie doit être comprise entre ${mining.minHectares} et ${mining.maxHectares} hectares pour cette démarche.`, ['input', 'areaHectares']);
         }
-        if (documents) await checkDocuments(ctx, procedureCode, documents);
+        const attached = await documents.check();
         return {
-          documents: documents ?? [],
+          documents: attached,
           niu: input.applicantNiu,
           procedureCode: procedure.procedureCode,
           companyName: input.companyName ?? null,
@@ -80,7 +91,7 @@ export class EnergyMinesResolver {
       },
       // The documents are checked with the rest of the input, then marked as filed with this very application just
       // before the outbox (the sweep then keeps them; one filed with another application is refused).
-      ...(documents ? { beforeOutbox: (externalReference: string) => fileDocuments(ctx, documents, externalReference) } : {}),
+      ...documents.filing,
       sameRecord: (existing) =>
         existing.applicantNiu === input.applicantNiu &&
         (existing.company?.nif ?? null) === (company?.nif ?? null) &&
@@ -92,12 +103,10 @@ export class EnergyMinesResolver {
     return asReceipt(ctx, dossierView(record));
   }
 
-  // SIGEM lists the files it holds (kind, sha256); Guichet's ids are those its store filed under the application's
-  // external reference, matched by kind and content. One indexed store query per dossier read.
+  // SIGEM lists the files it holds (kind, sha256); Guichet's ids come from its store (filedDocumentsOf).
   @FieldResolver(() => [FiledDocument])
-  async documents(@Root() application: EnergyMinesApplicationRecord, @Ctx() ctx: EnergyMinesContext): Promise<FiledDocument[]> {
-    const filed = application.externalReference !== null && application.documents.length > 0 && ctx.documents !== undefined ? await ctx.documents.listReferencedBy(application.externalReference) : [];
-    return application.documents.map((document) => ({ ...document, id: filed.find((f) => f.kind === document.kind && f.sha256 === document.sha256)?.id ?? null }));
+  documents(@Root() application: EnergyMinesApplicationRecord, @Ctx() ctx: EnergyMinesContext): Promise<FiledDocument[]> {
+    return filedDocumentsOf(application, ctx.documents);
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

@@ -1,9 +1,7 @@
 import { adapterKit, energyMinesApplicationInputSchema, type EnergyMinesApplicationRecord, type MinesAdapter } from '../../adapters/mines/index.js';
-import { documentsConfigFromEnv, documentsEnvSchema } from '../../documents/index.js';
 import { findProcedure } from '../../schema/index.js';
-import { defineMinistrySubgraph, type MinistryContext } from '../shared/index.js';
+import { defineMinistrySubgraph, ministryDocuments, type MinistryContext } from '../shared/index.js';
 import { buildEnergyMinesSchema } from './build-energy-mines-schema.js';
-import { forwardDocuments } from './forward-documents.js';
 
 /** The energy & mines subgraph: SIGEM's permits, authorizations and declarations (registry row `energy-mines`). */
 export const energyMines = defineMinistrySubgraph({
@@ -25,11 +23,9 @@ export const energyMines = defineMinistrySubgraph({
     documents: [],
   }),
   notFoundMessage: (reference) => `Aucune demande ${reference}.`,
-  // Applications carry supporting documents (docs/documents.md): the store the gateway puts uploads in.
-  ownEnv: { schema: documentsEnvSchema, read: (env) => documentsConfigFromEnv(documentsEnvSchema.parse(env)) },
-  documents: (own) => own,
-  // Then the files follow the application to SIGEM, through the same outbox delivery (exactly once).
-  completeDelivery: forwardDocuments,
+  // Applications carry supporting documents (docs/documents.md): the store the gateway puts uploads in; the files then
+  // follow the application to SIGEM through the same outbox delivery (exactly once).
+  ...ministryDocuments,
 });
 
 export type EnergyMinesContext = MinistryContext<EnergyMinesApplicationRecord, MinesAdapter>;

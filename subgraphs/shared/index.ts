@@ -4,7 +4,7 @@
  * loaders: per-request batching and the process-wide identity cache; authorization: who may read or file what;
  * dossier: the graph's shared dossier types; input: client-input checks; fallback: last known values while a
  * ministry is out; legacy-health and cache-hints: what the gateway reads of each subgraph; outbox-feed: each ministry's
- * outbox outcomes, which the supervision subgraph reads.
+ * outbox outcomes, which the supervision subgraph reads; documents: supporting documents on a ministry's filings.
  */
 export { buildFederatedSchema, createGatewayAuthenticator, startSubgraphServer, subgraphEnvSchema } from './server/index.js';
 export type { CallerIdentity, ReferenceResolvers, SubgraphContext, SubgraphEnv } from './server/index.js';
@@ -47,3 +47,5 @@ export { LegacySystemHealthHub, legacySystemHealthHubReferenceResolvers, legacyS
 export type { CacheHintRules } from './cache-hints/index.js';
 export { createOutboxOutcomesRoute, OUTBOX_OUTCOMES_PATH, outboxOutcomesAnswerSchema } from './outbox-feed/index.js';
 export type { OutboxOutcomeItem, OutboxOutcomesAnswer } from './outbox-feed/index.js';
+export { AttachedDocumentInput, checkDocuments, DocumentKind, documentsFiling, FiledDocument, filedDocumentsOf, fileDocuments, forwardDocuments, ministryDocuments } from './documents/index.js';
+export type { DocumentsContext } from './documents/index.js';

@@ -77,6 +77,12 @@ beforeAll(async () => {
   }
   setMatrixWebhook({ webhookId, deliveryId });
 
+  // SIGEM's seeded dossiers carry the papers filed at its counter; CEET's and Urbanisme's carry none: one paper is
+  // deposited at each of the target's dossiers there (the simulators' own pieces routes), so that their `documents`
+  // have something to serve — or to leak.
+  await depositCounterPaper(`${inject('legacyUrls').ceet}/v1/demandes/${warm.references.ElectricityConnectionRequest!.replace(/^CEET-/, '')}/pieces`, { 'x-api-key': 'dev-ceet-key' });
+  await depositCounterPaper(`${inject('legacyUrls').urbanisme}/api/dossiers/${warm.references.BuildingPermitApplication!.replace(/^URB-/, 'PC-')}/pieces`, {});
+
   // The company's dossier, filed by its representative through the gateway.
   const filed = await gql<{ submitEnergyMinesApplication: { reference: string } }>(
     `mutation($input: EnergyMinesApplicationInput!, $key: String!) { submitEnergyMinesApplication(input: $input, idempotencyKey: $key) { reference } }`,
@@ -256,6 +262,16 @@ async function withFaults(faults: Parameters<typeof legacyAdmin.setFaults>[1], r
     const token = await citizenToken(warm.niu);
     await pooled(ministryDossierTypes.map((m) => () => gql(`query { dossier(reference: "${warm.references[m.typeName]}") { reference } me { firstName } }`, {}, { token })));
   }
+}
+
+/** A paper deposited at a legacy system's dossier as its counter would (one multipart part named by its kind). */
+async function depositCounterPaper(url: string, headers: Record<string, string>): Promise<void> {
+  const form = new FormData();
+  form.append('IDENTITY_DOCUMENT', new Blob([Buffer.from('%PDF-1.7 pièce remise au guichet')], { type: 'application/pdf' }), 'identite.pdf');
+  const response = await fetch(url, { method: 'POST', body: form, headers });
+  if (!response.ok) throw new Error(`a counter paper at ${url}: HTTP ${response.status}`);
+  const body = (await response.json()) as { pieces?: unknown[] };
+  if (!body.pieces?.length) throw new Error(`a counter paper at ${url}: ${JSON.stringify(body)}`);
 }
 
 /** Problems found since `since` (each test reports its own), first 40 distinct. */

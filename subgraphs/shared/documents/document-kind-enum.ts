@@ -1,9 +1,10 @@
 import { registerEnumType } from 'type-graphql';
-import { documentKindLabels, documentKinds } from '../../schema/index.js';
+import { documentKindLabels, documentKinds } from '../../../schema/index.js';
 
 /**
- * The `DocumentKind` enum of the catalogue (the dossiers subgraph), defined here too for filing inputs: the same
- * values and descriptions from `schema/document-kinds.ts`, so that the two compose as one enum.
+ * The graph's `DocumentKind` enum, registered once for every subgraph that names a kind (the catalogue's required
+ * documents in dossiers, the filing inputs of the ministries that take documents): its values and descriptions come
+ * from `schema/document-kinds.ts`, so that every subgraph's copy composes as one enum.
  */
 export const DocumentKind = Object.fromEntries(documentKinds.map((kind) => [kind, kind])) as { readonly [K in (typeof documentKinds)[number]]: K };
 registerEnumType(DocumentKind, {

@@ -1,4 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/**
+ * Defined once for every ministry whose dossiers show their documents: a value type that several subgraphs resolve,
+ * so Federation 2 needs it `@shareable` (and identical in each: one class).
+ */
+@Directive('@shareable')
 
 @ObjectType({ description: 'Une pièce justificative que le ministère a reçue pour la demande.' })
 export class FiledDocument {

@@ -1,15 +1,15 @@
-import type { EnergyMinesApplicationInput, EnergyMinesApplicationRecord, MinesAdapter } from '../../adapters/mines/index.js';
-import type { PieceToSend } from '../../adapters/shared/index.js';
-import type { DocumentStore } from '../../documents/index.js';
+import type { AttachedDocuments, PiecesPort, PieceToSend } from '../../../adapters/shared/index.js';
+import type { DocumentStore } from '../../../documents/index.js';
 
 const extensionOf: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /**
- * Sends an application's documents to SIGEM, exactly once: SIGEM keeps a file sent twice, so the files it already
- * holds for the dossier are listed first and only the others sent (a retry after a lost answer sends nothing again).
- * Files are named `<kind>.<ext>`: the citizen's own file name is a label only, never forwarded.
+ * Sends an application's documents to its ministry's system, exactly once (`MinistrySubgraph.completeDelivery`): the
+ * systems keep a file sent twice, so the files one already holds for the dossier are listed first and only the others
+ * sent, in one call (a retry after a lost answer sends nothing again). Files are named `<kind>.<ext>`: the citizen's
+ * own file name is a label only, never forwarded.
  */
-export async function forwardDocuments(adapter: MinesAdapter, input: EnergyMinesApplicationInput, record: EnergyMinesApplicationRecord, store: DocumentStore | undefined): Promise<void> {
+export async function forwardDocuments(adapter: PiecesPort, input: { readonly documents: AttachedDocuments }, record: { readonly reference: string }, store: DocumentStore | undefined): Promise<void> {
   if (input.documents.length === 0) return;
   if (store === undefined) throw new Error('documents store not configured');
   const held = new Set((await adapter.listPieces(record.reference)).map((piece) => `${piece.kind}:${piece.sha256}`));

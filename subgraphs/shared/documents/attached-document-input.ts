@@ -1,7 +1,7 @@
 import { Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import type { DocumentKind as DocumentKindValue } from '../../schema/index.js';
-import { DocumentKind } from './document-kind.js';
+import type { DocumentKind as DocumentKindValue } from '../../../schema/index.js';
+import { DocumentKind } from './document-kind-enum.js';
 
 @InputType({ description: 'Une pièce justificative jointe à la demande : déposée d’abord par POST /documents, qui a renvoyé son identifiant.' })
 export class AttachedDocumentInput {
