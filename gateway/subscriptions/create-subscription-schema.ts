@@ -87,8 +87,10 @@ export function createSubscriptionSchema(api: GraphQLSchema, { hub, ownership, l
     return stream;
   };
 
-  const resolveItem = (item: StreamItem) => {
+  const resolveItem = (item: StreamItem, _args: Args, caller: SubscriptionCaller) => {
     if (item.kind === 'end') throw streamEndError(item.reason);
+    // SSE: the transport writes this cursor as the message's `id:` line (whatever the operation selects).
+    caller.sentCursors?.push(item.event.cursor);
     return item.event;
   };
   const afterOf = (args: Args, caller: SubscriptionCaller) => {

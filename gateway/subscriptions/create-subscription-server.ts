@@ -99,7 +99,9 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
     } catch (error) {
       return refuse(res, error);
     }
-    callers.set(req, caller);
+    const sentCursors: string[] = [];
+    callers.set(req, { ...caller, sentCursors });
+    withEventIds(res, sentCursors);
     try {
       await handler(req, res);
     } catch (error) {
@@ -165,6 +167,23 @@ export function createSubscriptionServer({ subscriptions, context, heartbeatMs, 
       await disposable.dispose();
     },
   };
+}
+
+/**
+ * Gives each `next` message of an SSE stream the SSE `id:` field, its event's cursor: graphql-sse writes its messages
+ * without one, so a browser's `EventSource` or an HTTP proxy reconnecting on its own would resume from nothing.
+ * graphql-sse writes one whole message per `write`, in the order the events were resolved, so the cursors are taken
+ * in that order; a message with no event (the stream's last error) takes none.
+ */
+function withEventIds(res: ServerResponse, sentCursors: string[]): void {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === 'string' && chunk.startsWith('event: next\n') && !chunk.startsWith('event: next\ndata: {"errors"')) {
+      const cursor = sentCursors.shift();
+      if (cursor !== undefined) return write(`id: ${cursor}\n${chunk}`, ...rest);
+    }
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
 }
 
 function isConnectionGone(error: unknown): boolean {

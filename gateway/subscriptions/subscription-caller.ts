@@ -16,6 +16,11 @@ export type SubscriptionCaller = {
   readonly traceId: string;
   /** `Last-Event-ID` of an SSE request: resume after it (an `after` argument wins). */
   readonly lastEventId: string | undefined;
+  /**
+   * SSE only: the cursor of each event resolved for this stream, in order, until the transport writes it as that
+   * message's `id:` line — so that an `EventSource` (or a proxy) resumes with `Last-Event-ID` on its own.
+   */
+  readonly sentCursors?: string[];
   /** Aborted with the StreamEnd reason when the gateway ends one of this caller's streams (slow client: close it). */
   readonly ended: AbortController;
 };

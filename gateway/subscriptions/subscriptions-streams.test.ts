@@ -229,3 +229,62 @@ describe('caps and refusals', () => {
     expect((await fetch(stack.source.eventsUrl)).status).toBe(401);
   });
 });
+
+describe('SSE message ids', () => {
+  it('over SSE, each message carries its event’s cursor as its id (selected or not), so an EventSource resumes by itself', async () => {
+    const token = await aliceToken();
+    // No cursor selected: the id comes from the event, not from the answer's fields.
+    const query = 'subscription { myDossierEvents { reference status } }';
+    const url = `${stack.gateway.url}/graphql/stream?query=${encodeURIComponent(query)}`;
+    const frames = async function* (headers: Record<string, string>, signal: AbortSignal) {
+      const response = await fetch(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}`, ...headers }, signal });
+      expect(response.status).toBe(200);
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (frame.includes('event: next')) yield frame;
+        }
+      }
+    };
+    const idOf = (frame: string) => /^id: (.+)$/m.exec(frame)?.[1];
+    const first = new AbortController();
+    const reader = frames({}, first.signal);
+    const probe = setInterval(() => stack.publish(stack.aliceDossier, stack.alice), 100);
+    let synced: string;
+    try {
+      const frame = (await reader.next()).value as string;
+      synced = idOf(frame) ?? '';
+    } finally {
+      clearInterval(probe);
+    }
+    expect(stack.published().some((e) => e.cursor === synced && e.ownerNiu === stack.alice)).toBe(true);
+    const published = [stack.publish(stack.aliceDossier, stack.alice, 'APPROVED'), stack.publish(stack.bobDossier, stack.bob), stack.publish(stack.aliceDossier, stack.alice, 'COMPLETED')];
+    const ids: string[] = [];
+    for (const expected of alicesAfter(synced).filter((e) => e.cursor <= published[2]!.cursor)) {
+      const frame = (await reader.next()).value as string;
+      ids.push(String(idOf(frame)));
+      expect(frame, expected.cursor).toContain(`"status":"${expected.status}"`);
+    }
+    expect(ids).toEqual(
+      alicesAfter(synced)
+        .filter((e) => e.cursor <= published[2]!.cursor)
+        .map((e) => e.cursor),
+    );
+    first.abort();
+    // The connection drops; a browser reconnects with the last id it saw, and gets what came after, once.
+    const missed = stack.publish(stack.aliceDossier, stack.alice, 'REJECTED');
+    const again = new AbortController();
+    try {
+      const resumed = frames({ 'last-event-id': ids.at(-1)! }, again.signal);
+      const frame = (await resumed.next()).value as string;
+      expect(idOf(frame)).toBe(alicesAfter(ids.at(-1)!)[0]?.cursor);
+      expect(idOf(frame)).toBe(missed.cursor);
+    } finally {
+      again.abort();
+    }
+  });
+});
