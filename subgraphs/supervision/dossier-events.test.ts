@@ -151,11 +151,12 @@ describe('dossier events from the change feeds (supervision subgraph over the fo
       await postgres?.destroy();
     });
 
-    it('the leader appends, a replica that does not lead serves the same events', async () => {
+    it('the leader appends, a replica that does not lead serves the same events, woken by the relayed feed read', async () => {
       postgres = await startPostgresServer();
       const env = { DATABASE_URL: await postgres.createDatabase('supervision_events'), SUPERVISION_LEADER_LEASE_MS: '1000' };
       const leader = await startSubgraph(env);
-      const follower = await startSubgraph(env);
+      // The follower checks the log's head only once a minute: the leader's relayed feed read must wake its streams.
+      const follower = await startSubgraph({ ...env, DOSSIER_EVENTS_POLL_MS: '60000' });
       const fromLeader = await openStream(leader);
       const fromFollower = await openStream(follower);
       await Promise.all([fromLeader, fromFollower].map((s) => s.until((f) => f.retry !== undefined)));

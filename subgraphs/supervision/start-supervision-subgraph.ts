@@ -24,7 +24,12 @@ export async function startSupervisionSubgraph(config: SupervisionConfig, log: L
     model,
     log,
     () => appended.wake(),
-    (read) => feedReads.publish(read),
+    (read) => {
+      feedReads.publish(read);
+      // A follower learns of the leader's appends from its relayed feed read (saved with them): its streams read the
+      // log now rather than at the next head check (DOSSIER_EVENTS_POLL_MS).
+      if (read.references.length > 0) appended.wake();
+    },
   );
   const supervision = { model, ingestion: () => ingestion.status(), clock: Date.now, alertThresholds: config.alertThresholds };
   const authenticate = createGatewayAuthenticator(config.server.INTERNAL_TOKEN_SECRET);
