@@ -54,8 +54,8 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   if (v.duplicated.length > 0) failures.push(`${v.duplicated.length} submission(s) duplicated`);
   if (v.ghosts.length > 0) failures.push(`${v.ghosts.length} refused submission(s) filed all the same`);
   if (v.mismatched.length > 0) failures.push(`${v.mismatched.length} reference mismatch(es)`);
-  if (m.pieces.lost.length > 0) failures.push(`${m.pieces.lost.length} filed document(s) missing at SIGEM`);
-  if (m.pieces.duplicated.length > 0) failures.push(`${m.pieces.duplicated.length} filed document(s) held more than once at SIGEM`);
+  if (m.pieces.lost.length > 0) failures.push(`${m.pieces.lost.length} filed document(s) missing at their system (${systemsOf(m.pieces.lost)})`);
+  if (m.pieces.duplicated.length > 0) failures.push(`${m.pieces.duplicated.length} filed document(s) held more than once at their system (${systemsOf(m.pieces.duplicated)})`);
   if (m.strays.length > 0) failures.push(`${m.strays.length} citizen list(s) with records no submission accounts for`);
   if (!m.drain.drained) failures.push(`outboxes not drained before the deadline (${m.drain.pending.length} still queued)`);
   const killsDone = Object.values(m.kills).reduce((a, b) => a + b, 0);
@@ -67,7 +67,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
   const describe = (f: Finding) =>
     `${f.outcome.planned.system} #${f.outcome.planned.index} key ${f.outcome.planned.idempotencyKey} NIU ${f.outcome.planned.applicantNiu} ${f.outcome.planned.externalReference}: ${f.why}${f.finalStatus ? ` (status after drain: ${f.finalStatus})` : ''}; ${f.outcome.attempts} attempt(s), retries: ${f.outcome.retryCauses.join(' ') || 'none'}`;
   const describePiece = (p: PieceFinding) =>
-    `${p.kind} of #${p.outcome.planned.index} key ${p.outcome.planned.idempotencyKey} (${p.legacyReference}): ${p.copies} cop${p.copies === 1 ? 'y' : 'ies'} at SIGEM`;
+    `${p.kind} of #${p.outcome.planned.index} key ${p.outcome.planned.idempotencyKey} (${p.legacyReference}): ${p.copies} cop${p.copies === 1 ? 'y' : 'ies'} at ${p.outcome.planned.system}`;
   const findings = [
     ...v.lost.map((f) => `LOST ${describe(f)}`),
     ...v.duplicated.map((f) => `DUPLICATED ${describe(f)}`),
@@ -106,7 +106,7 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
     ghosts: v.ghosts.length,
     mismatched: v.mismatched.length,
     strayRecords: m.strays.reduce((n, x) => n + Math.abs(x.count), 0),
-    pieces: { expected: m.pieces.expected, received: m.pieces.received, lost: m.pieces.lost.length, duplicated: m.pieces.duplicated.length },
+    pieces: { expected: m.pieces.expected, received: m.pieces.received, lost: m.pieces.lost.length, duplicated: m.pieces.duplicated.length, bySystem: m.pieces.bySystem },
     findings: findings.slice(0, 20),
     phasesMs: m.phasesMs,
     durationMs: m.phasesMs.startup + m.phasesMs.chaos + m.phasesMs.drain + m.phasesMs.verify,
@@ -115,4 +115,9 @@ export function buildSoakFigures(m: SoakMeasurements): SoakFigures {
     ...(m.scaled ? { scaled: m.scaled } : {}),
     ...(m.dataDir ? { dataDir: m.dataDir } : {}),
   };
+}
+
+/** `mines, ceet`: the systems of some findings, each once. */
+function systemsOf(findings: readonly PieceFinding[]): string {
+  return [...new Set(findings.map((f) => f.outcome.planned.system))].join(', ');
 }

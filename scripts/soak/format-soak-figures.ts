@@ -34,7 +34,11 @@ export function formatSoakFigures(f: SoakFigures): string {
     ['refused yet filed', String(f.ghosts)],
     ['reference mismatches', String(f.mismatched)],
     ['stray legacy records', String(f.strayRecords)],
-    ['documents at SIGEM', `${f.pieces.received} of ${f.pieces.expected} held exactly once (missing ${f.pieces.lost}, held twice or more ${f.pieces.duplicated})`],
+    ['documents at their systems', `${f.pieces.received} of ${f.pieces.expected} held exactly once (missing ${f.pieces.lost}, held twice or more ${f.pieces.duplicated})`],
+    ...Object.entries(f.pieces.bySystem).map(([system, p]): [string, string] => [
+      `  documents at ${system}`,
+      `${p?.received ?? 0} of ${p?.expected ?? 0} held exactly once (missing ${p?.lost ?? 0}, held twice or more ${p?.duplicated ?? 0})`,
+    ]),
     ...(f.scaled
       ? ([
           [

@@ -1,7 +1,7 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generateWorld } from '../../legacy/world/index.js';
-import { connectedMinistries } from '../../schema/index.js';
+import { connectedMinistries, findProcedure, ProcedureCode } from '../../schema/index.js';
 import { readShippedOperation } from '../trusted-documents/index.js';
 import { createRandom } from './create-random.js';
 import { operationsOf, planSubmissions, soakCitizens, soakSystems } from './plan-submissions.js';
@@ -22,5 +22,22 @@ describe('planSubmissions', () => {
       const field = operation?.selectionSet.selections[0];
       expect(field?.kind === Kind.FIELD ? field.name.value : undefined, name).toBe(plan.find((p) => p.operation === name)?.field);
     }
+  });
+
+  it('gives part of the quarry, CEET and Urbanisme filings every document their procedure requires, and the others none', () => {
+    const big = planSubmissions(soakCitizens(world, createRandom(1), 20), createRandom(2), 80, 1);
+    const required = (code: ProcedureCode) => (findProcedure(code)?.documents ?? []).map((d) => d.kind);
+    const cases = [
+      { system: 'ceet', code: ProcedureCode.ELECTRICITY_CONNECTION_LV },
+      { system: 'urbanisme', code: ProcedureCode.BUILDING_PERMIT },
+    ] as const;
+    for (const { system, code } of cases) {
+      const filings = big.filter((p) => p.system === system);
+      const withDocuments = filings.filter((p) => p.documents !== undefined);
+      expect(withDocuments.length, system).toBeGreaterThan(0);
+      expect(withDocuments.length, system).toBeLessThan(filings.length);
+      for (const p of withDocuments) expect(p.documents, system).toEqual(required(code));
+    }
+    expect(big.filter((p) => p.system === 'rnec' && p.documents !== undefined)).toEqual([]);
   });
 });

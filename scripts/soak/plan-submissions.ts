@@ -50,22 +50,26 @@ type PlanFiling = (person: Person, random: Random, idempotencyKey: string) => Fi
  * procedure through the scaffold's document and input shape (`defaultFiling`).
  */
 const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
-  ceet: (person, random, idempotencyKey) => ({
-    operation: 'RequestElectricityConnection',
-    field: 'requestElectricityConnection',
-    input: {
+  ceet: (person, random, idempotencyKey) => {
+    const applianceCount = random.int(1, 40);
+    const input = {
       applicantNiu: person.niu,
       meterType: random.next() < 0.8 ? 'SINGLE_PHASE' : 'THREE_PHASE',
       communeCode: random.pick(communes),
       quarter: random.pick(quarters),
-      applianceCount: random.int(1, 40),
-    },
-    externalReference: externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, person.niu, idempotencyKey),
-  }),
-  urbanisme: (person, random, idempotencyKey) => ({
-    operation: 'ApplyForBuildingPermit',
-    field: 'applyForBuildingPermit',
-    input: {
+      applianceCount,
+    };
+    return {
+      operation: 'RequestElectricityConnection',
+      field: 'requestElectricityConnection',
+      input,
+      externalReference: externalReferenceFor('CEET', ProcedureCode.ELECTRICITY_CONNECTION_LV, person.niu, idempotencyKey),
+      // About half file with their papers, chosen from a value already drawn (an extra draw would move the whole plan).
+      ...(applianceCount % 2 === 0 ? requiredDocuments(ProcedureCode.ELECTRICITY_CONNECTION_LV) : {}),
+    };
+  },
+  urbanisme: (person, random, idempotencyKey) => {
+    const input = {
       applicantNiu: person.niu,
       landTitle: `TF-${random.int(2000, 2025)}-${String(random.int(1, 999_999)).padStart(6, '0')}`,
       architectRegistration: `ONAT-${String(101 + random.int(0, 39) * 7).padStart(4, '0')}`,
@@ -74,9 +78,16 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
       projectKind: random.pick(projectKinds),
       floorAreaM2: random.int(40, 900),
       levels: random.int(1, 4),
-    },
-    externalReference: externalReferenceFor('URB', ProcedureCode.BUILDING_PERMIT, person.niu, idempotencyKey),
-  }),
+    };
+    return {
+      operation: 'ApplyForBuildingPermit',
+      field: 'applyForBuildingPermit',
+      input,
+      externalReference: externalReferenceFor('URB', ProcedureCode.BUILDING_PERMIT, person.niu, idempotencyKey),
+      // About half, as for CEET, from a value already drawn.
+      ...(input.floorAreaM2 % 2 === 0 ? requiredDocuments(ProcedureCode.BUILDING_PERMIT) : {}),
+    };
+  },
   rnec: (person, random, idempotencyKey) => ({
     operation: 'RequestCivilActCopy',
     field: 'requestCivilActCopy',
@@ -101,10 +112,17 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
       externalReference: externalReferenceFor('MEM', procedureCode, person.niu, idempotencyKey),
       // Quarries file with their papers, which SIGEM must then hold exactly once each (no random draw: the plan's other
       // choices are the same as before documents were added).
-      ...(quarry ? { documents: (findProcedure(procedureCode)?.documents ?? []).map((d) => d.kind) } : {}),
+      ...(quarry ? requiredDocuments(procedureCode) : {}),
     };
   },
 };
+
+/** Every document the procedure requires, one of each kind: what a complete filing carries. */
+function requiredDocuments(procedureCode: ProcedureCode): { readonly documents: readonly DocumentKind[] } {
+  const documents = (findProcedure(procedureCode)?.documents ?? []).map((d) => d.kind);
+  if (documents.length === 0) throw new Error(`the procedure ${procedureCode} requires no document`);
+  return { documents };
+}
 
 /**
  * A scaffolded ministry's filing, from its registry row: `Submit<Type>` (the document new:ministry writes) with the

@@ -120,8 +120,12 @@ export async function runSoak(overrides: Partial<SoakOptions> = {}): Promise<Soa
     >;
     const legacy = await countLegacyRecords(stack.adapterEnv, niusBySystem);
     const verification = verifySubmissions(outcomes, legacy.byExternalReference, drain.finalStatus);
-    const pieces = await verifyPieces(outcomes, legacy.byExternalReference, legacyUrls.mines);
-    log(`documents: ${pieces.received} of ${pieces.expected} held exactly once at SIGEM`);
+    const pieces = await verifyPieces(outcomes, legacy.byExternalReference, { legacyUrls, adapterEnv: stack.adapterEnv });
+    log(
+      `documents: ${pieces.received} of ${pieces.expected} held exactly once (${Object.entries(pieces.bySystem)
+        .map(([system, p]) => `${system} ${p?.received ?? 0}/${p?.expected ?? 0}`)
+        .join(', ')})`,
+    );
     const strays = findStrayRecords(await countSeededRecords(world), plan, legacy);
     // Scaled: one limit for every gateway behind the balancer, and one trail from every gateway that verifies.
     const scaledChecks = scaled ? { rateLimit: await checkGlobalRateLimit(stack.gatewayUrl, scaledAnonymousLimitPerMinute), trail: await verifySharedTrail(scaled) } : undefined;

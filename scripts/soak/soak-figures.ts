@@ -11,6 +11,14 @@ export interface SystemFigures {
   readonly duplicated: number;
 }
 
+/** Filed documents: how many a system must hold, held exactly once, held by no copy, held twice or more. */
+export interface PiecesFigures {
+  readonly expected: number;
+  readonly received: number;
+  readonly lost: number;
+  readonly duplicated: number;
+}
+
 /** Everything a soak run measured; `passed` is the verdict, `failures` says why not. */
 export interface SoakFigures {
   readonly seed: number;
@@ -47,7 +55,8 @@ export interface SoakFigures {
   /** Records in the filing citizens' lists that neither the seeded world nor a soak submission accounts for. */
   readonly strayRecords: number;
   /** Supporting documents filed with submissions that reached SIGEM: each must be held there exactly once. */
-  readonly pieces: { readonly expected: number; readonly received: number; readonly lost: number; readonly duplicated: number };
+  /** Filed documents held exactly once at their systems: in all, and per system that takes documents. */
+  readonly pieces: PiecesFigures & { readonly bySystem: Readonly<Partial<Record<SoakSystem, PiecesFigures>>> };
   /** One line per wrong submission (first 20), with its key and references: a reproduction starts there. */
   readonly findings: readonly string[];
   readonly phasesMs: { readonly startup: number; readonly chaos: number; readonly drain: number; readonly verify: number };
