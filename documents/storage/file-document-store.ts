@@ -88,7 +88,10 @@ export function createFileDocumentStore({ directory, clock = Date.now }: FileDoc
       }
     },
     async markReferenced(ids, reference) {
-      return markMany(ids, reference);
+      // IMMEDIATE: a deferred transaction that reads then writes cannot wait for another process's writer (SQLite
+      // answers SQLITE_BUSY at once when the read snapshot is stale, whatever the busy timeout): seen in the soak as
+      // "database is locked" when the gateway's workers and three subgraphs share the index.
+      return markMany.immediate(ids, reference);
     },
     async delete(id) {
       const row = statements.remove.get(id);
