@@ -11,6 +11,12 @@ export const documentsEnvSchema = z.object({
   DOCUMENTS_UPLOAD_DEADLINE_MS: envMs(60_000).refine((v) => v >= 100, 'expected at least 100 ms'),
   /** The filesystem store's folder (embedded mode). Default `.data/documents`. */
   DOCUMENTS_PATH: z.string().min(1, 'must not be empty').optional(),
+  /**
+   * The documents' PostgreSQL database, when it is not the service's own `DATABASE_URL`: the gateway stores uploads
+   * and every ministry subgraph that files and forwards them reads the same store, while each keeps its other stores in
+   * a database of its own (one role per component). Default: the service's `DATABASE_URL`.
+   */
+  DOCUMENTS_DATABASE_URL: z.string().refine(isPostgresUrl, 'expected postgres://user:password@host:port/database (value not shown: it may hold a password)').optional(),
   /** How long an uploaded document no dossier references is kept before the sweep deletes it. Default 24 h. */
   DOCUMENTS_UNREFERENCED_TTL_MS: envMs(86_400_000).refine((v) => v >= 1_000, 'expected at least 1000 ms'),
   /**
@@ -30,6 +36,8 @@ export interface DocumentsConfig {
   readonly unreferencedTtlMs: number;
   readonly sweepIntervalMs: number;
   readonly maxUploadsPerCaller: number;
+  /** The documents' own database (scaled mode), over the service's `DATABASE_URL`. */
+  readonly databaseUrl?: string;
 }
 
 export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchema>): DocumentsConfig {
@@ -40,5 +48,15 @@ export function documentsConfigFromEnv(options: z.infer<typeof documentsEnvSchem
     unreferencedTtlMs: options.DOCUMENTS_UNREFERENCED_TTL_MS,
     sweepIntervalMs: options.DOCUMENTS_SWEEP_INTERVAL_MS,
     maxUploadsPerCaller: options.DOCUMENTS_MAX_UPLOADS_PER_CALLER,
+    ...(options.DOCUMENTS_DATABASE_URL === undefined ? {} : { databaseUrl: options.DOCUMENTS_DATABASE_URL }),
   };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }

@@ -45,4 +45,27 @@ describe('openDocumentStore', () => {
     await gateway.close();
     await subgraph.close();
   });
+
+  it('scaled with a database per component: DOCUMENTS_DATABASE_URL is the one store, whatever each service’s own DATABASE_URL', async () => {
+    const documentsUrl = await server.createDatabase('documents_shared');
+    const [gatewayOwn, subgraphOwn] = await Promise.all([server.createDatabase('gateway_own'), server.createDatabase('subgraph_own')]);
+    const config = documentsConfigFromEnv(documentsEnvSchema.parse({ DOCUMENTS_DATABASE_URL: documentsUrl }));
+    const gateway = await openDocumentStore({ config, database: { url: gatewayOwn, applicationName: 'test-gateway' } });
+    const subgraph = await openDocumentStore({ config, database: { url: subgraphOwn, applicationName: 'test-subgraph' } });
+    const stored = await gateway.put(document);
+    expect((await subgraph.read(stored.id))?.equals(bytes)).toBe(true);
+    await gateway.close();
+    await subgraph.close();
+    // Without it, each would have used its own database, and the subgraph would not find the upload.
+    const apart = documentsConfigFromEnv(documentsEnvSchema.parse({}));
+    const own = await openDocumentStore({ config: apart, database: { url: subgraphOwn, applicationName: 'test-subgraph' } });
+    expect(await own.find(stored.id)).toBeUndefined();
+    await own.close();
+  });
+
+  it('refuses a DOCUMENTS_DATABASE_URL that is not a PostgreSQL URL, without printing it', () => {
+    const parsed = documentsEnvSchema.safeParse({ DOCUMENTS_DATABASE_URL: 'mysql://u:s3cret@h/d' });
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).not.toContain('s3cret');
+  });
 });

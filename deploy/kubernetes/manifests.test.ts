@@ -397,14 +397,28 @@ describe('embedded overlay', () => {
     (name) => {
       const d = deployments.find((x) => x.metadata.name === name);
       if (!d) throw new Error(`no Deployment ${name}`);
-      const claim = podSpec(d).volumes?.find((v) => v.persistentVolumeClaim)?.persistentVolumeClaim;
-      expect(claim?.claimName).toBe(`${name}-data`);
+      const own = podSpec(d).volumes?.find((v) => v.persistentVolumeClaim?.claimName === `${name}-data`);
+      expect(own, `${name}: a volume on the claim ${name}-data`).toBeDefined();
       expect(d.spec?.strategy?.type).toBe('Recreate');
-      const mount = mainContainer(d).volumeMounts?.find((m) => podSpec(d).volumes?.find((v) => v.name === m.name)?.persistentVolumeClaim);
+      const mount = mainContainer(d).volumeMounts?.find((m) => m.name === own?.name);
       const env = resolveEnv(mainContainer(d), objects);
       const paths = ['AUDIT_LOG_PATH', 'OPERATIONS_PATH', 'OUTBOX_PATH', 'SUPERVISION_STORE_PATH', 'WEBHOOKS_STORE_PATH', 'WITNESS_DATA_DIR', 'IDP_KEY_PATH'].flatMap((k) => (env[k] ? [env[k]] : []));
       expect(paths.length, `${name}: a store path on the volume`).toBeGreaterThan(0);
       for (const path of paths) expect(path.startsWith(mount?.mountPath ?? '//'), path).toBe(true);
+    },
+  );
+  it.each(['gateway', ...connectedMinistries.map((m) => m.subgraph.name)])(
+    '%s keeps supporting documents in DOCUMENTS_PATH on the one documents claim (uploads at the gateway, filed and forwarded by the ministry subgraphs)',
+    (name) => {
+      const d = deployments.find((x) => x.metadata.name === name);
+      if (!d) throw new Error(`no Deployment ${name}`);
+      const volume = podSpec(d).volumes?.find((v) => v.persistentVolumeClaim?.claimName === 'documents-data');
+      expect(volume, `${name}: the documents claim`).toBeDefined();
+      expect(ofKind(objects, 'PersistentVolumeClaim').map((c) => c.metadata.name)).toContain('documents-data');
+      const mount = mainContainer(d).volumeMounts?.find((m) => m.name === volume?.name);
+      const documentsPath = resolveEnv(mainContainer(d), objects).DOCUMENTS_PATH;
+      expect(documentsPath, `${name}: DOCUMENTS_PATH`).toBeDefined();
+      expect(documentsPath?.startsWith(mount?.mountPath ?? '//'), `${name}: ${documentsPath} on ${mount?.mountPath}`).toBe(true);
     },
   );
 });
@@ -448,6 +462,20 @@ describe('scaled overlay', () => {
     expect(new URL(env('witness').DATABASE_URL ?? '').host).not.toBe(new URL(env('gateway').DATABASE_URL ?? '').host);
     expect(env('gateway').REDIS_URL).toMatch(/^rediss?:\/\//);
     for (const d of deployments.filter((x) => x.metadata.name !== 'gateway')) expect(env(d.metadata.name).REDIS_URL, d.metadata.name).toBeUndefined();
+  });
+  it('gives the gateway and every ministry subgraph one documents database (DOCUMENTS_DATABASE_URL), apart from their own', () => {
+    const env = (name: string) => {
+      const d = deployments.find((x) => x.metadata.name === name);
+      if (!d) throw new Error(`no Deployment ${name}`);
+      return resolveEnv(mainContainer(d), objects);
+    };
+    const users = ['gateway', ...connectedMinistries.map((m) => m.subgraph.name)];
+    const urls = users.map((name) => env(name).DOCUMENTS_DATABASE_URL);
+    for (const [i, url] of urls.entries()) expect(url, users[i]).toMatch(/^postgres(ql)?:\/\//);
+    expect(new Set(urls).size, 'one documents database').toBe(1);
+    for (const name of users) expect(env(name).DOCUMENTS_DATABASE_URL, name).not.toBe(env(name).DATABASE_URL);
+    // Nobody else holds it: the webhooks, supervision and dossiers subgraphs never read a citizen's files.
+    for (const d of deployments.filter((x) => !users.includes(x.metadata.name))) expect(env(d.metadata.name).DOCUMENTS_DATABASE_URL, d.metadata.name).toBeUndefined();
   });
 });
 
