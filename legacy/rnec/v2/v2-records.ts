@@ -1,4 +1,4 @@
-import type { ActeRnec, DemandeRnec, PersonneRnec } from '../rnec-records.js';
+import type { ActeRnec, DemandeRnec, PersonneRnec, PieceRnec } from '../rnec-records.js';
 
 /**
  * RNEC v2's JSON shapes: the same records as the SOAP service, in modern dress — camelCase, ISO 8601 dates and
