@@ -43,6 +43,13 @@ export const documentKindLabels = {
 
 export type DocumentKind = keyof typeof documentKindLabels;
 
+/**
+ * Kinds a filing gives as a field of its input, not as a file: the act number of a copy request is typed (the input's
+ * `actNumber`, which the filing already checks against RNEC), never scanned. A procedure still lists such a kind (the
+ * catalogue says what to provide), but the documents check neither requires nor accepts a file of it.
+ */
+export const documentKindsGivenAsField: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['ACT_REFERENCE']);
+
 /** Every kind, in the order above (the GraphQL enum's order). */
 export const documentKinds = Object.keys(documentKindLabels) as readonly DocumentKind[];
 

@@ -1,5 +1,5 @@
 import type { ApplicantKind } from './applicant-kinds.js';
-import { documentKindLabels, type DocumentKind } from './document-kinds.js';
+import { documentKindLabels, documentKindsGivenAsField, type DocumentKind } from './document-kinds.js';
 import { handlingBodies, type HandlingBodyCode } from './handling-bodies.js';
 import type { RequiredDocumentRow } from './mines-procedures.js';
 import { ministries, ministriesInCatalogueOrder, type Ministry } from './ministries.js';
@@ -31,6 +31,8 @@ export interface RequiredDocument {
   readonly kind: DocumentKind;
   readonly label: string;
   readonly detail: string | null;
+  /** `field` for a kind the filing's input carries as a field (`documentKindsGivenAsField`): no file is filed for it. */
+  readonly givenAs: 'file' | 'field';
 }
 
 export interface Procedure {
@@ -50,7 +52,8 @@ export interface Procedure {
 }
 
 function requiredDocument(row: RequiredDocumentRow): RequiredDocument {
-  return typeof row === 'string' ? { kind: row, label: documentKindLabels[row], detail: null } : { kind: row.kind, label: documentKindLabels[row.kind], detail: row.detail };
+  const kind = typeof row === 'string' ? row : row.kind;
+  return { kind, label: documentKindLabels[kind], detail: typeof row === 'string' ? null : row.detail, givenAs: documentKindsGivenAsField.has(kind) ? 'field' : 'file' };
 }
 
 /** The catalogue: every ministry's procedures, ministries in catalogue order (`ministriesInCatalogueOrder`). */

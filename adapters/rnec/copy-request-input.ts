@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachedDocumentsSchema } from '../shared/index.js';
 
 /**
  * A copy request as RNEC takes it: the payload's one definition (the subgraph files it, the outbox keeps it, the
@@ -10,6 +11,8 @@ export const copyRequestInputSchema = z.object({
   copies: z.number().int(),
   /** Guichet's reference, stored by RNEC (REFERENCE_EXTERNE) and used to reconcile retries. */
   externalReference: z.string(),
+  /** The supporting documents filed with it (Guichet's store ids), for the forwarder that sends the files. */
+  documents: attachedDocumentsSchema,
 });
 
 export type CopyRequestInput = z.output<typeof copyRequestInputSchema>;

@@ -55,8 +55,11 @@ export interface RnecAdapter extends PiecesPort {
   getAct(actNumber: string): Promise<CivilActRecord>;
   /** RNEC has no batch lookup of acts: bounded concurrency. Unknown act numbers are absent from the map. */
   getActs(actNumbers: readonly string[]): Promise<ReadonlyMap<string, CivilActRecord>>;
-  /** Not idempotent at RNEC: callers reconcile with findCopyRequestByExternalReference first. */
-  requestCopy(input: CopyRequestInput): Promise<CivilActCopyRequestRecord>;
+  /**
+   * Not idempotent at RNEC: callers reconcile with findCopyRequestByExternalReference first. The request alone: its
+   * documents follow through `sendPieces` once RNEC has it.
+   */
+  requestCopy(input: Omit<CopyRequestInput, 'documents'>): Promise<CivilActCopyRequestRecord>;
   /** NOT_FOUND for an unknown reference. */
   getCopyRequest(reference: string): Promise<CivilActCopyRequestRecord>;
   /** RNEC has no batch lookup: bounded concurrency. Unknown references are absent from the map. */

@@ -59,6 +59,8 @@ export type CivilActCopyInput = {
   actNumber: string;
   /** Nombre de copies (1 à 10). */
   copies: number;
+  /** Pièces justificatives, déposées d’abord par POST /documents (le numéro de l’acte se donne dans actNumber, pas en pièce jointe). Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés. */
+  documents?: Array<AttachedDocumentInput> | null | undefined;
 };
 
 /** Nature d’un acte d’état civil. */

@@ -65,4 +65,19 @@ describe('checkAttachedDocuments', () => {
       [attached.length + 1, 'id'],
     ]);
   });
+
+  it('takes a kind the input gives as a field (a copy request’s act number) as neither missing nor a file to attach', async () => {
+    const copy = findProcedure(ProcedureCode.BIRTH_ACT_COPY)!.documents;
+    expect(copy.map((d) => [d.kind, d.givenAs])).toEqual([
+      ['ACT_REFERENCE', 'field'],
+      ['IDENTITY_DOCUMENT', 'file'],
+    ]);
+    const checkCopy = (attached: readonly { kind: DocumentKind; id: string }[]) => checkAttachedDocuments({ required: copy, attached, ownerSubject: 'citizen-a', store, path: ['input', 'documents'] });
+    const identity = { kind: 'IDENTITY_DOCUMENT' as const, id: (await uploaded('IDENTITY_DOCUMENT')).id };
+    expect(await checkCopy([identity])).toEqual([]);
+    const missing = await checkCopy([]);
+    expect(missing).toEqual([{ path: ['input', 'documents'], code: 'REQUIRED', message: 'Pièces manquantes : Pièce d’identité du demandeur.' }]);
+    const asFile = await checkCopy([identity, { kind: 'ACT_REFERENCE', id: (await uploaded('ACT_REFERENCE')).id }]);
+    expect(asFile).toEqual([{ path: ['input', 'documents', 1, 'kind'], code: 'INVALID', message: expect.stringContaining('se renseigne dans le formulaire') }]);
+  });
 });

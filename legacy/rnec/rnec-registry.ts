@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { DossierAdminOutcome } from '../shared/index.js';
+import { FileDepot, type DepositedFile, type DossierAdminOutcome, type FilePart } from '../shared/index.js';
 import type { CopyRequestStatus, World } from '../world/index.js';
-import { parseRnecInstant } from './rnec-format.js';
+import { parseRnecInstant, toRnecDate, toRnecTime } from './rnec-format.js';
 import { RnecFault } from './rnec-fault.js';
 import { acteFromWorld, demandeFromWorld, etape, personneFromWorld, type ActeRnec, type DemandeRnec, type PersonneRnec, type PieceRnec, type StoredDemande } from './rnec-records.js';
 
@@ -43,7 +42,8 @@ export class RnecRegistry {
   private readonly requestsByNiu = new Map<string, StoredDemande[]>();
   private readonly requestsByExternalReference = new Map<string, StoredDemande[]>();
   private readonly lastSequenceByYear = new Map<number, number>();
-  private readonly piecesByRequest = new Map<string, PieceRnec[]>();
+  /** One store of pieces for both APIs: a file deposited over SOAP is listed over v2, and the other way round. */
+  private readonly pieces = new FileDepot();
 
   constructor(
     world: World,
@@ -146,8 +146,7 @@ export class RnecRegistry {
     const { maxPiecesPerDeposit, maxPieceBytes } = this.pieceLimits;
     if (pieces.length === 0) throw new RnecFault('PARAMETRE_INVALIDE', 'Au moins une PIECE est attendue.');
     if (pieces.length > maxPiecesPerDeposit) throw new RnecFault('TROP_DE_PIECES', `Au plus ${maxPiecesPerDeposit} pièces par dépôt (${pieces.length} reçues).`);
-    const step = etape('RECUE', this.clock().toISOString());
-    const received = pieces.map((piece, index): PieceRnec => {
+    const received = pieces.map((piece, index): FilePart => {
       const nature = requiredText(piece.nature, 'NATURE', index, 64);
       const nomFichier = requiredText(piece.nomFichier, 'NOM_FICHIER', index, 255);
       const typeMime = requiredText(piece.typeMime, 'TYPE_MIME', index, 127);
@@ -155,19 +154,15 @@ export class RnecRegistry {
       if (piece.contenu.length > maxPieceBytes) {
         throw new RnecFault('PIECE_TROP_VOLUMINEUSE', `PIECE ${index + 1} (${nomFichier}) : ${piece.contenu.length} octets, au plus ${maxPieceBytes}.`);
       }
-      const EMPREINTE = createHash('sha256').update(piece.contenu).digest('hex');
-      return { NATURE: nature, NOM_FICHIER: nomFichier, TYPE_MIME: typeMime, TAILLE: piece.contenu.length, EMPREINTE, DATE_DEPOT: step.DATE, HEURE_DEPOT: step.HEURE };
+      return { name: nature, filename: nomFichier, mimeType: typeMime, bytes: piece.contenu };
     });
-    const held = this.piecesByRequest.get(NUMERO_DEMANDE) ?? [];
-    held.push(...received);
-    this.piecesByRequest.set(NUMERO_DEMANDE, held);
-    return [...held];
+    return this.pieces.add(NUMERO_DEMANDE, received, this.clock().getTime()).map(pieceRnec);
   }
 
   /** The pieces a copy request holds, oldest first (none for a request filed at the counter). */
   listerPieces(number: unknown): PieceRnec[] {
     const { NUMERO_DEMANDE } = this.suivreDemande(number);
-    return [...(this.piecesByRequest.get(NUMERO_DEMANDE) ?? [])];
+    return this.pieces.of(NUMERO_DEMANDE).map(pieceRnec);
   }
 
   /** Addition to the published v1: the requests a person filed. */
@@ -222,6 +217,12 @@ export class RnecRegistry {
     const y = Number(year);
     this.lastSequenceByYear.set(y, Math.max(this.lastSequenceByYear.get(y) ?? 0, Number(sequence)));
   }
+}
+
+/** A file of the depot as RNEC words it: upper-case names, `jj/mm/aaaa` and `hh:mm` of the deposit. */
+function pieceRnec(file: DepositedFile): PieceRnec {
+  const instant = new Date(file.receivedAtMs).toISOString();
+  return { NATURE: file.nature, NOM_FICHIER: file.filename, TYPE_MIME: file.mimeType, TAILLE: file.size, EMPREINTE: file.sha256, DATE_DEPOT: toRnecDate(instant), HEURE_DEPOT: toRnecTime(instant) };
 }
 
 const copyRequestStatuses: readonly CopyRequestStatus[] = ['RECUE', 'EN_VERIFICATION', 'SIGNEE', 'DISPONIBLE', 'REJETEE'];

@@ -1,6 +1,6 @@
-import { Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsApplicantNiu } from '../shared/index.js';
+import { AttachedDocumentInput, IsApplicantNiu } from '../shared/index.js';
 
 @InputType({ description: 'Demande de copies d’un acte d’état civil.' })
 export class CivilActCopyInput {
@@ -16,4 +16,15 @@ export class CivilActCopyInput {
   @Min(1, { message: 'Demandez au moins une copie.' })
   @Max(10, { message: 'Au plus 10 copies par demande.' })
   copies!: number;
+
+  // The act number is the `actNumber` field above, not a file: only the identity document is attached here.
+  @Field(() => [AttachedDocumentInput], {
+    nullable: true,
+    description:
+      'Pièces justificatives, déposées d’abord par POST /documents (le numéro de l’acte se donne dans actNumber, pas en pièce jointe). Si la liste est fournie, chaque pièce que la démarche demande doit y figurer (l’erreur nomme celles qui manquent), et seuls vos propres dépôts sont acceptés.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(60, { message: 'Trop de pièces jointes.' })
+  @ValidateNested({ each: true })
+  documents?: AttachedDocumentInput[] | null;
 }

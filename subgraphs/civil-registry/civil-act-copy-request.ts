@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DossierFields, DossierRecordReaders } from '../shared/index.js';
+import { DossierFields, DossierRecordReaders, FiledDocument } from '../shared/index.js';
 
 @Directive('@key(fields: "reference")')
 @Directive('@key(fields: "lookup")')
@@ -14,4 +14,7 @@ export class CivilActCopyRequest extends DossierFields {
 
   @Field({ description: 'Code de la commune du centre d’état civil qui délivre les copies.' })
   deliveryCommuneCode!: string;
+
+  @Field(() => [FiledDocument], { description: 'Pièces justificatives que le RNEC a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
+  documents!: FiledDocument[];
 }

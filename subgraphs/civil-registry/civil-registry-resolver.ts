@@ -1,7 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CivilActCopyRequestRecord, CivilActRecord } from '../../adapters/rnec/index.js';
 import { ProcedureCode } from '../../schema/index.js';
-import { asReceipt, assertReference, DossierFilers, DossierReaders, isSystemUnavailable, RequiresScopes, Scopes, userInputError } from '../shared/index.js';
+import {
+  asReceipt,
+  assertReference,
+  documentsFiling,
+  DossierFilers,
+  DossierReaders,
+  FiledDocument,
+  filedDocumentsOf,
+  isSystemUnavailable,
+  RequiresScopes,
+  Scopes,
+  userInputError,
+} from '../shared/index.js';
 import { CivilAct } from './civil-act.js';
 import { CivilActCopyInput } from './civil-act-copy-input.js';
 import { CivilActCopyRequest } from './civil-act-copy-request.js';
@@ -46,22 +58,34 @@ export class CivilRegistryResolver {
   })
   async requestCivilActCopy(@Arg('input', () => CivilActCopyInput) input: CivilActCopyInput, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: CivilRegistryContext) {
     const procedure = input.actNumber.startsWith('M') ? ProcedureCode.MARRIAGE_ACT_COPY : input.actNumber.startsWith('D') ? ProcedureCode.DEATH_ACT_COPY : ProcedureCode.BIRTH_ACT_COPY;
+    const documents = documentsFiling(ctx, procedure, input.documents);
     const record = await ctx.submit({
       procedureCode: procedure,
       applicantNiu: input.applicantNiu,
       idempotencyKey,
       payload: async () => {
+        // Checked before the outbox, then marked as filed with this very request just before it (documentsFiling).
+        const attached = await documents.check();
         // The act must be one the applicant may ask copies of; any other is answered as unknown. When RNEC cannot
         // answer now, the request is still held (nothing lost) but nothing is decided: the forwarder checks the same
         // rule before filing it, and the request's `act` stays hidden until RNEC says the applicant is entitled to it.
         await entitledAct(ctx, input.applicantNiu, input.actNumber).catch((error: unknown) => {
           if (!isSystemUnavailable(error)) throw error;
         });
-        return { niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies };
+        return { niu: input.applicantNiu, actNumber: input.actNumber, copies: input.copies, documents: attached };
       },
+      ...documents.filing,
       sameRecord: (existing) => existing.applicantNiu === input.applicantNiu && existing.actNumber === input.actNumber && existing.copies === input.copies,
     });
     return asReceipt(ctx, copyRequestView(record));
+  }
+
+  // RNEC's request record does not list its pieces: one ListerPieces per request shown, only when this field is asked
+  // (the per-request loader); none while the request waits in the outbox (its reference is Guichet's, not RNEC's).
+  @FieldResolver(() => [FiledDocument])
+  async documents(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext): Promise<FiledDocument[]> {
+    const held = request.reference.startsWith('RNEC-') ? await ctx.loaders.pieces.load(request.reference) : [];
+    return filedDocumentsOf({ externalReference: request.externalReference, documents: held }, ctx.documents);
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: 'Le demandeur.' })

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { CitizenRecord, CivilActCopyRequestRecord, CivilActRecord, RnecDossierAdapter } from '../../adapters/rnec/index.js';
-import { AdapterError } from '../../adapters/shared/index.js';
+import { AdapterError, type ReceivedPiece } from '../../adapters/shared/index.js';
 import { maskNiu } from '../../lib/log/index.js';
 import { batchLoader, canSeeAct, canSeeCitizen, listLoader, recordedWhenVisible, type MinistryContext } from '../shared/index.js';
 import { actNotFound } from './copy-entitlement.js';
@@ -19,6 +19,12 @@ export interface CivilRegistryContext extends MinistryContext<CivilActCopyReques
     readonly actForEntitlement: DataLoader<string, CivilActRecord>;
     /** A person's acts, UNCHECKED: only for the spouse rule of an entitlement, never returned. */
     readonly actsForEntitlement: DataLoader<string, readonly CivilActRecord[]>;
+    /**
+     * The pieces RNEC holds for a copy request, by its reference (`ListerPieces`): RNEC's request record does not list
+     * them, and RNEC has no batch of it, so one call per request shown, made only when `documents` is asked, once per
+     * request of the graph. Only for a request the caller may already read (the field's parent).
+     */
+    readonly pieces: DataLoader<string, readonly ReceivedPiece[]>;
   };
 }
 
@@ -57,6 +63,7 @@ export function civilRegistryContext(base: MinistryContext<CivilActCopyRequestRe
       act: batchLoader((numbers) => rnec.getActs(numbers), actNotFound, visibleAct),
       actForEntitlement: batchLoader((numbers) => rnec.getActs(numbers), actNotFound),
       actsForEntitlement: listLoader((niu) => rnec.listActs(niu)),
+      pieces: listLoader((reference) => rnec.listPieces(reference)),
     },
   };
 }

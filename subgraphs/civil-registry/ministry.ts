@@ -3,7 +3,8 @@ import { adapterKit, copyRequestInputSchema, type CivilActCopyRequestRecord } fr
 import { shadowEvents } from '../../adapters/shared/index.js';
 import { envInt } from '../../lib/config/index.js';
 import type { Logger } from '../../lib/log/index.js';
-import { defineMinistrySubgraph, type TtlCacheOptions } from '../shared/index.js';
+import type { DocumentsConfig } from '../../documents/index.js';
+import { defineMinistrySubgraph, ministryDocuments, type TtlCacheOptions } from '../shared/index.js';
 import { buildCivilRegistrySchema } from './build-civil-registry-schema.js';
 import { civilRegistryCacheHints } from './civil-registry-cache-hints.js';
 import { civilRegistryContext } from './context.js';
@@ -17,9 +18,14 @@ const identityCacheEnvSchema = z.object({
   IDENTITY_CACHE_MAX_ENTRIES: envInt(10_000, 1, 1_000_000),
 });
 
-/** Persons and acts read from RNEC, kept briefly for every request (IDENTITY_CACHE_TTL_MS, 0 = off). */
+/** The subgraph's own variables: its identity cache's and the supporting documents' store's (`DOCUMENTS_*`). */
+const civilRegistryEnvSchema = identityCacheEnvSchema.extend(ministryDocuments.ownEnv.schema.shape);
+
 export interface CivilRegistryOwnConfig {
+  /** Persons and acts read from RNEC, kept briefly for every request (IDENTITY_CACHE_TTL_MS, 0 = off). */
   readonly identityCache: TtlCacheOptions;
+  /** Where the gateway puts uploads (the copy requests' supporting documents). */
+  readonly documents: DocumentsConfig;
 }
 
 /** The civil-registry subgraph: persons, acts and copy requests of RNEC (registry row `civil-registry`). */
@@ -37,13 +43,17 @@ export const civilRegistry = defineMinistrySubgraph({
   }),
   notFoundMessage: (reference) => `Aucune demande de copie ${reference}.`,
   cacheHints: civilRegistryCacheHints,
+  // Copy requests carry supporting documents (docs/documents.md): the files follow the request to RNEC through the
+  // outbox's delivery, exactly once (completeDelivery). Its own variables are read below with the identity cache's.
+  ...ministryDocuments,
   ownEnv: {
-    schema: identityCacheEnvSchema,
+    schema: civilRegistryEnvSchema,
     read: (env): CivilRegistryOwnConfig => {
       const parsed = identityCacheEnvSchema.parse(env);
-      return { identityCache: { ttlMs: parsed.IDENTITY_CACHE_TTL_MS, maxEntries: parsed.IDENTITY_CACHE_MAX_ENTRIES } };
+      return { identityCache: { ttlMs: parsed.IDENTITY_CACHE_TTL_MS, maxEntries: parsed.IDENTITY_CACHE_MAX_ENTRIES }, documents: ministryDocuments.ownEnv.read(env) };
     },
   },
+  documents: (own) => own.documents,
   // Requests read persons and acts through the shared cache; the forwarder files against RNEC itself.
   forRequests: (rnec, own) => withIdentityCache(rnec, own.identityCache),
   // The forwarder checks the applicant's entitlement too: a request queued while RNEC was down was not checked.

@@ -8,8 +8,8 @@ import { createRnecAdapter } from '../rnec-adapter.js';
 
 /**
  * The v2 path of pieces (`GET`/`POST /v2/demandes/{numero}/pieces`, multipart, parts named by nature) against a
- * stand-in for RNEC v2: the simulator's v2 has no pieces routes yet (they wait for the shared multipart reception,
- * legacy/rnec/README.md). The stand-in answers as the v2 contract says, and records what the adapter sent.
+ * stand-in for RNEC v2 that records the parts the adapter sent (their names and order), which the simulator does not
+ * expose. The same path runs against the real simulator in `../rnec-adapter-pieces.test.ts`.
  */
 
 const KNOWN = 'DC-2026-000001';

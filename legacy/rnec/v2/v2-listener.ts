@@ -17,11 +17,12 @@ export function v2RequestListener(registry: RnecRegistry): (req: IncomingMessage
     request: (match, req) => ({ ...routeRequest(match, req), registry, body: () => readJson(req) }),
     reply: (reply: V2Reply) => jsonReply(reply.status, reply.body, reply.headers),
     unmatched,
-    failed: (error, _match, req) => {
+    failed: (error, match, req) => {
       const path = pathOf(req);
       if (!(error instanceof RnecFault)) return problemReply(problem(500, 'ERREUR_INTERNE', 'Erreur interne du registre.', path));
-      // A POST naming an unknown person or act is a well-formed request about things that do not exist: 422.
-      const status = req.method === 'POST' && statusOf(error.code) === 404 ? 422 : statusOf(error.code);
+      // A POST to a collection naming an unknown person or act in its body is a well-formed request about things that
+      // do not exist: 422. A POST to a resource the path names (a request's pieces) that does not exist: 404.
+      const status = req.method === 'POST' && match.params.length === 0 && statusOf(error.code) === 404 ? 422 : statusOf(error.code);
       return problemReply(problem(status, error.code, error.message, path));
     },
   });

@@ -12,6 +12,9 @@ export const RnecV2Operation = {
   suivreDemande: 'v2.suivreDemande',
   rechercherDemandes: 'v2.rechercherDemandes',
   demandesModifiees: 'v2.demandesModifiees',
+  listerPieces: 'v2.listerPieces',
+  /** Not idempotent, like `DeposerPieces`: a file sent twice is held twice. */
+  deposerPieces: 'v2.deposerPieces',
   inconnue: 'v2.inconnue',
 } as const;
 

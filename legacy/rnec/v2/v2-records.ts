@@ -1,4 +1,4 @@
-import type { ActeRnec, DemandeRnec, PersonneRnec } from '../rnec-records.js';
+import type { ActeRnec, DemandeRnec, PersonneRnec, PieceRnec } from '../rnec-records.js';
 
 /**
  * RNEC v2's JSON shapes: the same records as the SOAP service, in modern dress — camelCase, ISO 8601 dates and
@@ -49,6 +49,19 @@ export interface DemandeV2 {
   readonly historique: readonly EtapeV2[];
 }
 
+/** A piece a request holds (`GET`/`POST /v2/demandes/{numero}/pieces`); the bytes are not kept. */
+export interface PieceV2 {
+  readonly nature: string;
+  readonly nomFichier: string;
+  readonly typeMime: string;
+  /** Bytes received. */
+  readonly taille: number;
+  /** sha256 hex of those bytes. */
+  readonly empreinte: string;
+  /** UTC instant of the deposit, minute precision. */
+  readonly deposeeLe: string;
+}
+
 const kinds: Readonly<Record<ActeRnec['TYPE_ACTE'], TypeActeV2>> = { N: 'NAISSANCE', M: 'MARIAGE', D: 'DECES' };
 
 /** `07/03/2019` → `2019-03-07`. */
@@ -94,4 +107,8 @@ export function demandeV2(d: DemandeRnec): DemandeV2 {
     modifieeLe: isoInstant(d.DATE_MAJ, d.HEURE_MAJ),
     historique: d.HISTORIQUE.ETAPE.map((e) => ({ statut: e.STATUT, le: isoInstant(e.DATE, e.HEURE), commentaire: e.COMMENTAIRE ?? null })),
   };
+}
+
+export function pieceV2(p: PieceRnec): PieceV2 {
+  return { nature: p.NATURE, nomFichier: p.NOM_FICHIER, typeMime: p.TYPE_MIME, taille: p.TAILLE, empreinte: p.EMPREINTE, deposeeLe: isoInstant(p.DATE_DEPOT, p.HEURE_DEPOT) };
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { operationOf, type JsonReply, type LegacyRoute, type RouteRequest } from '../../shared/index.js';
+import { operationOf, receiveMultipartFiles, type JsonReply, type LegacyRoute, type MultipartRefusal, type RouteRequest } from '../../shared/index.js';
 import { MAX_NIU_PER_CALL, type RnecRegistry } from '../rnec-registry.js';
 import { RnecFault } from '../rnec-fault.js';
 import { decodeFeedCursor, encodeFeedCursor } from './v2-cursor.js';
 import { RnecV2Operation } from './v2-operations.js';
-import { acteV2, demandeV2, personneV2 } from './v2-records.js';
+import { acteV2, demandeV2, personneV2, pieceV2 } from './v2-records.js';
 
 /** A JSON answer (201 with a `Location`, …); refusals are thrown as RnecFault and become problem documents. */
 export type V2Reply = JsonReply;
@@ -61,6 +61,13 @@ export const v2Routes: readonly V2Route[] = [
     operation: RnecV2Operation.demandesModifiees,
     handle: ({ registry, query }) => changesPage(registry, query),
   },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/demandes\/([^/]+)\/pieces\/?$/,
+    operation: RnecV2Operation.listerPieces,
+    handle: ({ registry, params }) => ok({ pieces: registry.listerPieces(params[0]).map(pieceV2) }),
+  },
+  { method: 'POST', pattern: /^\/v2\/demandes\/([^/]+)\/pieces\/?$/, operation: RnecV2Operation.deposerPieces, handle: (request) => deposerPieces(request) },
   { method: 'GET', pattern: /^\/v2\/demandes\/([^/]+)\/?$/, operation: RnecV2Operation.suivreDemande, handle: ({ registry, params }) => ok(demandeV2(registry.suivreDemande(params[0]))) },
   {
     method: 'GET',
@@ -83,6 +90,39 @@ export const v2Routes: readonly V2Route[] = [
     },
   },
 ];
+
+/**
+ * Files sent for a request, one multipart file part per piece named by its nature: into the same register (and the
+ * same limits) as `DeposerPieces`, so either API lists what the other received. 201 with every piece now held.
+ */
+async function deposerPieces({ registry, params, req }: V2Request): Promise<V2Reply> {
+  // An unknown request is refused before its files are read.
+  const { NUMERO_DEMANDE } = registry.suivreDemande(params[0]);
+  const { maxPiecesPerDeposit, maxPieceBytes } = registry.pieceLimits;
+  const received = await receiveMultipartFiles(req, { maxFiles: maxPiecesPerDeposit, maxFileBytes: maxPieceBytes });
+  if (!received.ok) throw refusalFault(received.refusal);
+  const held = registry.deposerPieces(
+    NUMERO_DEMANDE,
+    received.files.map((file) => ({ nature: file.name, nomFichier: file.filename, typeMime: file.mimeType, contenu: file.bytes })),
+  );
+  return { status: 201, body: { pieces: held.map(pieceV2) }, headers: { location: `/v2/demandes/${NUMERO_DEMANDE}/pieces` } };
+}
+
+/** A multipart body refused, in the register's codes (the same as `DeposerPieces`' Faults). */
+function refusalFault(refusal: MultipartRefusal): RnecFault {
+  switch (refusal.kind) {
+    case 'not-multipart':
+      return new RnecFault('PARAMETRE_INVALIDE', 'Le dépôt de pièces attend un corps multipart/form-data.');
+    case 'unreadable':
+      return new RnecFault('PARAMETRE_INVALIDE', 'Le corps multipart est illisible.');
+    case 'no-file':
+      return new RnecFault('PARAMETRE_INVALIDE', 'Au moins une pièce est attendue.');
+    case 'too-many-files':
+      return new RnecFault('TROP_DE_PIECES', `Au plus ${refusal.maxFiles} pièces par dépôt.`);
+    case 'file-too-large':
+      return new RnecFault('PIECE_TROP_VOLUMINEUSE', `La pièce ${refusal.name} dépasse ${refusal.maxFileBytes} octets.`);
+  }
+}
 
 /** The change feed, oldest change first, by pages of `limite` with an opaque `curseurSuivant` (null on the last). */
 function changesPage(registry: RnecRegistry, query: URLSearchParams): V2Reply {

@@ -40,6 +40,8 @@ export async function startTestCivilRegistry(seed: number): Promise<TestCivilReg
         RNEC_URL: rnec.url,
         INTERNAL_TOKEN_SECRET: testSubgraphSecret,
         OUTBOX_PATH: join(dir, 'outbox.sqlite'),
+        // The copy requests' documents store (the gateway's in production): each subgraph its own, away from .data/.
+        DOCUMENTS_PATH: join(dir, 'documents'),
         ...env,
       });
       const subgraph = await startMinistrySubgraph(civilRegistry, config, createLogger('civil-registry-test', 'silent'));

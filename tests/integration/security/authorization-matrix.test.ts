@@ -77,11 +77,12 @@ beforeAll(async () => {
   }
   setMatrixWebhook({ webhookId, deliveryId });
 
-  // SIGEM's seeded dossiers carry the papers filed at its counter; CEET's and Urbanisme's carry none: one paper is
-  // deposited at each of the target's dossiers there (the simulators' own pieces routes), so that their `documents`
-  // have something to serve — or to leak.
+  // SIGEM's seeded dossiers carry the papers filed at its counter; CEET's, Urbanisme's and RNEC's carry none: one paper
+  // is deposited at each of the target's dossiers there (the simulators' own pieces routes; RNEC's v2 one), so that
+  // their `documents` have something to serve — or to leak.
   await depositCounterPaper(`${inject('legacyUrls').ceet}/v1/demandes/${warm.references.ElectricityConnectionRequest!.replace(/^CEET-/, '')}/pieces`, { 'x-api-key': 'dev-ceet-key' });
   await depositCounterPaper(`${inject('legacyUrls').urbanisme}/api/dossiers/${warm.references.BuildingPermitApplication!.replace(/^URB-/, 'PC-')}/pieces`, {});
+  await depositCounterPaper(`${inject('legacyUrls').rnec}/v2/demandes/${warm.references.CivilActCopyRequest!.replace(/^RNEC-/, 'DC-')}/pieces`, {});
 
   // The company's dossier, filed by its representative through the gateway.
   const filed = await gql<{ submitEnergyMinesApplication: { reference: string } }>(
