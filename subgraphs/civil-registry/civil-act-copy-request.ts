@@ -15,6 +15,10 @@ export class CivilActCopyRequest extends DossierFields {
   @Field({ description: 'Code de la commune du centre d’état civil qui délivre les copies.' })
   deliveryCommuneCode!: string;
 
-  @Field(() => [FiledDocument], { description: 'Pièces justificatives que le RNEC a reçues pour cette demande (vide tant qu’elle attend d’y être transmise).' })
-  documents!: FiledDocument[];
+  // Nullable: read by a call of its own (ListerPieces), so that RNEC failing it leaves the rest of the request shown.
+  @Field(() => [FiledDocument], {
+    nullable: true,
+    description: 'Pièces justificatives que le RNEC a reçues pour cette demande (vide tant qu’elle attend d’y être transmise ; absent, avec une erreur, quand le RNEC ne peut pas les lister).',
+  })
+  documents!: FiledDocument[] | null;
 }

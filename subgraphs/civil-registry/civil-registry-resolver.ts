@@ -82,7 +82,7 @@ export class CivilRegistryResolver {
 
   // RNEC's request record does not list its pieces: one ListerPieces per request shown, only when this field is asked
   // (the per-request loader); none while the request waits in the outbox (its reference is Guichet's, not RNEC's).
-  @FieldResolver(() => [FiledDocument])
+  @FieldResolver(() => [FiledDocument], { nullable: true })
   async documents(@Root() request: CivilActCopyRequestRecord, @Ctx() ctx: CivilRegistryContext): Promise<FiledDocument[]> {
     const held = request.reference.startsWith('RNEC-') ? await ctx.loaders.pieces.load(request.reference) : [];
     return filedDocumentsOf({ externalReference: request.externalReference, documents: held }, ctx.documents);

@@ -59,13 +59,15 @@ describe('CivilActCopyRequest.documents (RNEC’s ListerPieces, per request, onl
     expect((await stack.rnecCalls()).ListerPieces).toBe(1);
   });
 
-  it('answers RNEC’s error rather than an empty list when ListerPieces fails', async () => {
+  it('answers RNEC’s error rather than an empty list when ListerPieces fails, and still shows the request', async () => {
     const niu = applicant();
     await stack.setRnecFaults({ errorRate: 1, operations: ['ListerPieces'] });
     const shown = await postAs<{ civilActCopyRequest: unknown }>(url, citizenPrincipal(niu), 'query($r: ID!) { civilActCopyRequest(reference: $r) { reference documents { kind } } }', {
       r: requestsOf(niu)[0],
     });
-    expect(shown.data?.civilActCopyRequest ?? null).toBeNull();
+    // The request itself is still shown (read by SuivreDemande); only its documents are missing, with the error at them.
+    expect(shown.data?.civilActCopyRequest).toEqual({ reference: requestsOf(niu)[0], documents: null });
     expect(shown.errors?.[0]?.extensions?.code).toMatch(/^BACKEND_/);
+    expect(JSON.stringify(shown.errors?.[0])).toContain('"documents"');
   });
 });
