@@ -24,12 +24,13 @@ describe('planSubmissions', () => {
     }
   });
 
-  it('gives part of the quarry, CEET and Urbanisme filings every document their procedure requires, and the others none', () => {
+  it('gives part of the CEET, Urbanisme and RNEC filings every file their procedure requires (never a kind given as a field), and the others none', () => {
     const big = planSubmissions(soakCitizens(world, createRandom(1), 20), createRandom(2), 80, 1);
-    const required = (code: ProcedureCode) => (findProcedure(code)?.documents ?? []).map((d) => d.kind);
+    const required = (code: ProcedureCode) => (findProcedure(code)?.documents ?? []).filter((d) => d.givenAs === 'file').map((d) => d.kind);
     const cases = [
       { system: 'ceet', code: ProcedureCode.ELECTRICITY_CONNECTION_LV },
       { system: 'urbanisme', code: ProcedureCode.BUILDING_PERMIT },
+      { system: 'rnec', code: ProcedureCode.BIRTH_ACT_COPY },
     ] as const;
     for (const { system, code } of cases) {
       const filings = big.filter((p) => p.system === system);
@@ -38,6 +39,7 @@ describe('planSubmissions', () => {
       expect(withDocuments.length, system).toBeLessThan(filings.length);
       for (const p of withDocuments) expect(p.documents, system).toEqual(required(code));
     }
-    expect(big.filter((p) => p.system === 'rnec' && p.documents !== undefined)).toEqual([]);
+    // The act number is asked as a field of the copy request, never uploaded.
+    expect(big.some((p) => p.documents?.includes('ACT_REFERENCE'))).toBe(false);
   });
 });

@@ -88,12 +88,17 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
       ...(input.floorAreaM2 % 2 === 0 ? requiredDocuments(ProcedureCode.BUILDING_PERMIT) : {}),
     };
   },
-  rnec: (person, random, idempotencyKey) => ({
-    operation: 'RequestCivilActCopy',
-    field: 'requestCivilActCopy',
-    input: { applicantNiu: person.niu, actNumber: person.birthActNumber, copies: random.int(1, 5) },
-    externalReference: externalReferenceFor('RNEC', ProcedureCode.BIRTH_ACT_COPY, person.niu, idempotencyKey),
-  }),
+  rnec: (person, random, idempotencyKey) => {
+    const input = { applicantNiu: person.niu, actNumber: person.birthActNumber, copies: random.int(1, 5) };
+    return {
+      operation: 'RequestCivilActCopy',
+      field: 'requestCivilActCopy',
+      input,
+      externalReference: externalReferenceFor('RNEC', ProcedureCode.BIRTH_ACT_COPY, person.niu, idempotencyKey),
+      // About half, as for CEET, from a value already drawn (the act number is a field of the input, not a file).
+      ...(input.copies % 2 === 0 ? requiredDocuments(ProcedureCode.BIRTH_ACT_COPY) : {}),
+    };
+  },
   mines: (person, random, idempotencyKey) => {
     // A quarry (a site: commune, locality, substance, area) or an electrical installer's approval (a person).
     const quarry = random.next() < 0.5;
@@ -119,7 +124,8 @@ const filings: Readonly<Partial<Record<LegacySystem, PlanFiling>>> = {
 
 /** Every document the procedure requires, one of each kind: what a complete filing carries. */
 function requiredDocuments(procedureCode: ProcedureCode): { readonly documents: readonly DocumentKind[] } {
-  const documents = (findProcedure(procedureCode)?.documents ?? []).map((d) => d.kind);
+  // A kind given as a field of the input (the act number) is never uploaded.
+  const documents = (findProcedure(procedureCode)?.documents ?? []).filter((d) => d.givenAs === 'file').map((d) => d.kind);
   if (documents.length === 0) throw new Error(`the procedure ${procedureCode} requires no document`);
   return { documents };
 }

@@ -85,6 +85,13 @@ const piecesReaders: Readonly<Partial<Record<LegacySystem, PiecesReader>>> = {
     if (field(reply, 'statut') !== 'ok') throw new Error(`Urbanisme's pieces of ${reference}: ${JSON.stringify(field(reply, 'code') ?? field(reply, 'statut'))}`);
     return piecesOf(field(reply, 'pieces'), 'type_piece', 'sha256');
   },
+  // RNEC: RNEC-2026-000123 → its v2 face's /v2/demandes/DC-2026-000123/pieces, { pieces: [{ nature, empreinte }] } (one
+  // store with its SOAP face's ListerPieces, whichever face the files came by).
+  rnec: async (reference, { legacyUrls }) => {
+    const numero = reference.replace(/^RNEC-/, 'DC-');
+    const reply = await getJson(`${legacyUrls.rnec}/v2/demandes/${numero}/pieces`, `RNEC's pieces of ${reference}`);
+    return piecesOf(field(reply, 'pieces'), 'nature', 'empreinte');
+  },
 };
 
 /** The systems whose pieces the verdict can read. */

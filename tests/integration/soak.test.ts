@@ -23,12 +23,12 @@ describe('chaos soak (short)', () => {
     expect(figures.ghosts, report).toBe(0);
     expect(figures.mismatched, report).toBe(0);
     expect(figures.strayRecords, report).toBe(0);
-    // Some filings carried documents at SIGEM, CEET and Urbanisme, and each system holds each of their files exactly once.
+    // Some filings carried documents at SIGEM, CEET, Urbanisme and RNEC, and each system holds each of their files exactly once.
     expect(figures.pieces.expected, report).toBeGreaterThan(0);
     expect(figures.pieces.lost, report).toBe(0);
     expect(figures.pieces.duplicated, report).toBe(0);
     expect(figures.pieces.received, report).toBe(figures.pieces.expected);
-    for (const system of ['mines', 'ceet', 'urbanisme'] as const) {
+    for (const system of ['mines', 'ceet', 'urbanisme', 'rnec'] as const) {
       const pieces = figures.pieces.bySystem[system];
       expect(pieces?.expected ?? 0, `${system}\n${report}`).toBeGreaterThan(0);
       expect(pieces?.received, `${system}\n${report}`).toBe(pieces?.expected);
