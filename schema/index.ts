@@ -4,7 +4,7 @@ export type { FieldError } from './field-errors.js';
 export { DossierStatus, dossierStatuses } from './dossier-status.js';
 export { MinistryCode, ministryNames, ProcedureCode, procedures, findProcedure } from './procedures.js';
 export type { Procedure, RequiredDocument } from './procedures.js';
-export { documentKindLabels, documentKinds, isDocumentKind } from './document-kinds.js';
+export { documentKindLabels, documentKinds, documentKindsGivenAsField, isDocumentKind } from './document-kinds.js';
 export type { DocumentKind } from './document-kinds.js';
 export { allowedMediaTypesOfKind, documentMediaTypes, isDocumentMediaType } from './document-media-types.js';
 export type { DocumentMediaType } from './document-media-types.js';

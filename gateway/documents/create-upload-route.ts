@@ -4,7 +4,10 @@ import { checkFilename, documentAuditEntry, DocumentRefusal, inspectDocument, ty
 import { sendJson, type RouteHandler } from '../../lib/http/index.js';
 import { noStore, sendError } from './send-document-error.js';
 import type { Logger } from '../../lib/log/index.js';
-import { ErrorCode, errorMessages, isDocumentKind, documentKinds } from '../../schema/index.js';
+import { documentKindLabels, documentKinds, documentKindsGivenAsField, ErrorCode, errorMessages, isDocumentKind } from '../../schema/index.js';
+
+/** The kinds a file may be uploaded as: every kind but those given as a field of the application. */
+const uploadableKinds = documentKinds.filter((kind) => !documentKindsGivenAsField.has(kind));
 import type { GatewayContext } from '../gateway-context.js';
 import { signedInCaller } from './signed-in-caller.js';
 import { readMultipartUpload } from './read-multipart-upload.js';
@@ -60,7 +63,15 @@ export function createUploadRoute({ context, store, audit, maxBytes, uploadDeadl
       checkFilename(upload.filename);
       if (upload.kind === undefined || !isDocumentKind(upload.kind)) {
         const message = 'Le type de pièce (champ « kind ») est absent ou inconnu.';
-        throw new DocumentRefusal('BAD_USER_INPUT', `kind ${JSON.stringify(upload.kind)}`, { message, details: { fields: [{ path: ['kind'], code: 'INVALID', message }], allowed: documentKinds } });
+        throw new DocumentRefusal('BAD_USER_INPUT', `kind ${JSON.stringify(upload.kind)}`, { message, details: { fields: [{ path: ['kind'], code: 'INVALID', message }], allowed: uploadableKinds } });
+      }
+      // A kind given as a field of the application (the act's number) is never a file: refused before anything is kept.
+      if (documentKindsGivenAsField.has(upload.kind)) {
+        const message = `« ${documentKindLabels[upload.kind]} » se renseigne dans le formulaire de la demande : ce n’est pas une pièce à envoyer.`;
+        throw new DocumentRefusal('BAD_USER_INPUT', `kind ${upload.kind} is given as a field`, {
+          message,
+          details: { fields: [{ path: ['kind'], code: 'INVALID', message }], allowed: uploadableKinds },
+        });
       }
       const inspected = await inspectDocument(upload.kind, upload.content);
       const stored = await store.put({

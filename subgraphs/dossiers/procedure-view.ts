@@ -10,7 +10,7 @@ export function procedureView(entry: CatalogueEntry): Procedure {
     ministryCode: entry.ministry,
     description: entry.description,
     requiredDocuments: [...entry.requiredDocuments],
-    documents: entry.documents.map((d) => ({ ...d })),
+    documents: entry.documents.map(({ kind, label, detail, givenAs }) => ({ kind, label, detail, asFile: givenAs === 'file' })),
     feeFcfa: entry.feeFcfa,
     legalDelayDays: entry.legalDelayDays,
     handlingBody: entry.handlingBody && { ...entry.handlingBody },

@@ -12,4 +12,9 @@ export class RequiredDocument {
 
   @Field(() => String, { nullable: true, description: 'Ce que la démarche demande précisément, quand l’intitulé ne suffit pas.' })
   detail!: string | null;
+
+  @Field({
+    description: 'Vrai : un fichier à déposer (POST /documents) puis à joindre à la demande ; faux : se renseigne dans le formulaire de la demande (ex. le numéro de l’acte), sans fichier.',
+  })
+  asFile!: boolean;
 }

@@ -19,7 +19,7 @@ import { testWorld } from '../../support/world.js';
 
 /**
  * Filing with documents at the ministries whose legacy systems take pieces — CEET and Urbanisme (REST multipart), RNEC
- * (SOAP, and a civil-registry subgraph of its own routing pieces to RNEC's v2 REST) — through the real path: uploads
+ * (SOAP, SOAP with MTOM, and a civil-registry subgraph of its own routing pieces to RNEC's v2 REST) — through the real path: uploads
  * at the gateway's POST /documents, the portal's shipped mutation, the outbox's forwarder, the simulator's own pieces
  * API. One table, the same cases for each (docs/documents.md).
  */
@@ -31,7 +31,7 @@ const people = world.persons.filter((p) => p.birthDate < '2000-01-01' && p.death
 // For RNEC (every adult of the world has copy requests already): adults with no CEET or Urbanisme dossier, from the
 // middle of the list, away from the first and last ones other suites take.
 const adults = world.persons.filter((p) => p.birthDate < '2000-01-01' && p.deathDate === null && !hasDossierAt.has(p.niu));
-const rnecPeople = adults.slice(Math.floor(adults.length / 2), Math.floor(adults.length / 2) + 6);
+const rnecPeople = adults.slice(Math.floor(adults.length / 2), Math.floor(adults.length / 2) + 9);
 
 /** A gateway whose civil-registry subgraph is a process of its own, with its own RNEC variables (routing…). */
 interface OwnCivilRegistry {
@@ -141,6 +141,15 @@ const ministries: readonly Ministry[] = [
     people: rnecPeople.slice(3, 6),
     ownSubgraphEnv: { RNEC_MODE_OVERRIDES: 'listPieces:rest,sendPieces:rest' },
     wireOperation: 'v2.deposerPieces',
+  },
+  // SOAP with MTOM/XOP attachments instead of base64 (the adapter's test checks the wire itself through a recording
+  // proxy; here, that the simulator's XOP decoding in front of node-soap files them whole, exactly once).
+  {
+    ...rnec,
+    name: 'rnec (SOAP with MTOM)',
+    people: rnecPeople.slice(6, 9),
+    ownSubgraphEnv: { RNEC_PIECES_MTOM: 'true' },
+    wireOperation: 'DeposerPieces',
   },
 ];
 

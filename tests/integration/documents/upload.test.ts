@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { cleanPdf, jpegImage, pdfWithJavaScript, truncatedJpeg, windowsExecutable } from '../../../documents/test-support/sample-files.js';
+import { documentKindsGivenAsField } from '../../../schema/index.js';
 import { isFrench } from '../../support/language.js';
 import { boundary, documentsUrl, multipartBody, stalledUpload, storedCounts, upload, uploadParts, type Part } from '../../support/document-upload.js';
 import { agentToken, citizenToken } from '../../support/tokens.js';
@@ -118,6 +119,16 @@ const badInputs: readonly BadInput[] = [
     }),
   ),
   { name: 'an unknown kind', send: async () => upload(uploadParts('PASSPORT_PHOTO', await cleanPdf()), await token()), status: 400, code: 'BAD_USER_INPUT', field: ['kind'] },
+  // Every kind given as a field of the application (the act's number): never a file.
+  ...[...documentKindsGivenAsField].map(
+    (kind): BadInput => ({
+      name: `a kind given as a field (${kind})`,
+      send: async () => upload(uploadParts(kind, await cleanPdf()), await token()),
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      field: ['kind'],
+    }),
+  ),
   {
     name: 'two files in one upload',
     send: async () => upload([...uploadParts('SITE_PLAN', await cleanPdf()), { name: 'file', filename: 'b.pdf', content: await cleanPdf() } satisfies Part], await token()),
