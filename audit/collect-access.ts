@@ -56,3 +56,29 @@ export function collectAccess(context: object, response: SubgraphResponse, subgr
   const { extensions: _removed, ...withoutExtensions } = response;
   return Object.keys(rest).length > 0 ? { ...withoutExtensions, extensions: rest } : withoutExtensions;
 }
+
+/** What a request touched, as a copy that outlives it: replayed for a later request served the same answer. */
+export type AccessSnapshot = readonly { readonly niu: string; readonly action: AccessAction; readonly systems: readonly string[]; readonly subgraphs: readonly string[] }[];
+
+/** A copy of what the request of `context` touched so far; `undefined` when a subgraph's report could not be read. */
+export function snapshotAccess(context: object): AccessSnapshot | undefined {
+  const ledger = ledgers.get(context);
+  if (ledger === undefined) return [];
+  if (ledger.malformedFrom.size > 0) return undefined;
+  return [...ledger.touched.values()].map(({ niu, action, systems, subgraphs }) => ({ niu, action, systems: [...systems], subgraphs: [...subgraphs] }));
+}
+
+/**
+ * Notes against the request of `context` the access another request made for the same answer: a response served
+ * again (the gateway's private response cache) shows the same personal data, so it leaves with the same records.
+ */
+export function replayAccess(context: object, snapshot: AccessSnapshot): void {
+  const ledger = ledgerOf(context);
+  for (const { niu, action, systems, subgraphs } of snapshot) {
+    const key = `${niu}\u0000${action}`;
+    let touched = ledger.touched.get(key);
+    if (!touched) ledger.touched.set(key, (touched = { niu, action, systems: new Set(), subgraphs: new Set() }));
+    for (const system of systems) touched.systems.add(system);
+    for (const subgraph of subgraphs) touched.subgraphs.add(subgraph);
+  }
+}

@@ -4,7 +4,7 @@
 export type { AccessAction, AccessEntry, AuditEntry, AuditRecord, AuditVerification } from './audit-record.js';
 export { createAccessRecorder, type AccessRecorder } from './access-recorder.js';
 export { accessReportPlugin, accessExtensionKey, type AccessReportingContext } from './access-report-plugin.js';
-export { collectAccess, type SubgraphResponse } from './collect-access.js';
+export { collectAccess, replayAccess, snapshotAccess, type AccessSnapshot, type SubgraphResponse } from './collect-access.js';
 export { auditAccess, auditPlugin, type AuditedContext, type AuditPluginOptions } from './audit-plugin.js';
 export { AuditIntegrityError, defaultListLimit, maxListLimit, type AuditStore, type AuditTrail, type ListForNiuOptions } from './audit-store.js';
 export { createFileAuditStore, type FileAuditStore, type FileAuditStoreOptions } from './file-audit-store.js';

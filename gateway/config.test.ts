@@ -139,7 +139,9 @@ describe('cache budgets against the heap', () => {
     expect(cacheBudgetProblems(24_000_000, 8_000_000, 16, 218_000_000)).toEqual([]);
     const problems = cacheBudgetProblems(200_000_000, 8_000_000, 16, 218_000_000);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the heap this process has \(218 MB\)/);
+    expect(problems[0]).toMatch(
+      /SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ PRIVATE_RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the heap this process has \(218 MB\)/,
+    );
   });
 });
 

@@ -42,6 +42,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_CACHE_MAX_AGE_S: envInt(300, 0),
   ACCESS_TOKEN_CACHE_MAX_ENTRIES: envInt(10_000, 0),
   RESPONSE_CACHE_MAX_BYTES: envInt(8_000_000, 0),
+  PRIVATE_RESPONSE_CACHE_MAX_ENTRIES: envInt(10_000, 0),
+  PRIVATE_RESPONSE_CACHE_MAX_BYTES: envInt(16_000_000, 0),
   QUERY_PLAN_CACHE_MIB: envInt(16, 1, 4_096),
   INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
   /** Scaled mode: rate limits, shared reads, the response cache and pub/sub shared by every replica. Unset: in memory. */
@@ -111,6 +113,11 @@ export interface GatewayConfig {
   };
   /** Whole PUBLIC responses kept in memory (bytes, approximate; 0 = off). Default 8 MB. */
   readonly responseCacheMaxBytes: number;
+  /**
+   * Whole PRIVATE responses kept per caller, on their subgraphs' hints and the change feeds' proof (0 entries or bytes
+   * = off). Defaults 10000 and 16 MB.
+   */
+  readonly privateResponseCache: { readonly maxEntries: number; readonly maxBytes: number };
   /** Scaled mode: the response cache every replica shares, set by startGateway (see withRedisStores). */
   readonly responseCacheShared?: KeyValueCache<string>;
   /** `REDIS_URL`: scaled mode; undefined, every store in this process's memory as with a single gateway. */
@@ -183,7 +190,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const problems: string[] = [...resolved.problems];
   problems.push(...admissionProblems(options));
   problems.push(...supervisionRoomProblems(options));
-  problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
+  problems.push(...cacheBudgetProblems(options.SUBGRAPH_CACHE_MAX_BYTES, options.RESPONSE_CACHE_MAX_BYTES + options.PRIVATE_RESPONSE_CACHE_MAX_BYTES, options.QUERY_PLAN_CACHE_MIB));
   problems.push(...streamBudgetProblems(options.SUBSCRIPTIONS_MAX_STREAMS));
   problems.push(...feedProofProblems(options));
   problems.push(...variablesDepthProblems(options.LIMIT_MAX_VARIABLES_DEPTH, supergraph.sdl));
@@ -210,6 +217,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     accessTokenCacheMaxEntries: options.ACCESS_TOKEN_CACHE_MAX_ENTRIES,
     responseCacheMaxBytes: options.RESPONSE_CACHE_MAX_BYTES,
+    privateResponseCache: { maxEntries: options.PRIVATE_RESPONSE_CACHE_MAX_ENTRIES, maxBytes: options.PRIVATE_RESPONSE_CACHE_MAX_BYTES },
     redisUrl: options.REDIS_URL,
     queryPlanCacheMiB: options.QUERY_PLAN_CACHE_MIB,
     internalTokenReuseSeconds: options.INTERNAL_TOKEN_REUSE_S,
@@ -246,13 +254,13 @@ const cacheShareOfHeap = 0.5;
  * The caches' budgets must fit the heap this process was started with (`--max-old-space-size`), or a full cache
  * would crash the gateway long after start-up: say so now, with the numbers.
  */
-export function cacheBudgetProblems(subgraphCacheBytes: number, responseCacheBytes: number, queryPlanCacheMiB: number, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
-  const total = subgraphCacheBytes + responseCacheBytes + queryPlanCacheMiB * 2 ** 20;
+export function cacheBudgetProblems(subgraphCacheBytes: number, responseCachesBytes: number, queryPlanCacheMiB: number, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
+  const total = subgraphCacheBytes + responseCachesBytes + queryPlanCacheMiB * 2 ** 20;
   const allowed = Math.floor(heapLimitBytes * cacheShareOfHeap);
   if (total <= allowed) return [];
   const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
   return [
-    `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
+    `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + PRIVATE_RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
   ];
 }
 

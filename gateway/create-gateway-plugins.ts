@@ -10,7 +10,7 @@ import { createVariableErrorsPlugin } from './input-errors/index.js';
 import { createLimitPlugins, createVariablesDepthPlugins } from './limits/index.js';
 import { createRateLimitPlugins, type RateLimiter } from './rate-limit/index.js';
 import { createRequestRecordPlugins } from './request-records/index.js';
-import { createResponseCachePlugins } from './response-cache/index.js';
+import { createResponseCachePlugins, privateResponseCachePlugin, type PrivateResponses } from './response-cache/index.js';
 import { createTrustedDocumentsPlugins, publicRootFieldsOf } from './trusted-documents/index.js';
 import { subscriptionsOverHttpPlugin } from './subscriptions/index.js';
 
@@ -19,6 +19,10 @@ export interface GatewayPluginsOptions {
   /** Per user, per client and per anonymous address; shared with the context factory, which counts refused tokens. */
   readonly rateLimiter: RateLimiter;
   readonly auditStore: AuditStore;
+  /** Whole private responses kept per caller (process-wide: it outlives a supergraph reload). */
+  readonly privateResponses: PrivateResponses;
+  /** The supergraph's hash: responses kept under another supergraph are not served by this one. */
+  readonly generation: string;
   readonly log: Logger;
 }
 
@@ -26,7 +30,7 @@ export interface GatewayPluginsOptions {
  * Every Apollo Server plugin of the gateway, in the order they run. Each concern gives its own with one factory,
  * `create<Concern>Plugins(options)`, which returns its plugins (none when it is switched off).
  */
-export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: GatewayPluginsOptions): ApolloServerPlugin<GatewayContext>[] {
+export function createGatewayPlugins({ config, rateLimiter, auditStore, privateResponses, generation, log }: GatewayPluginsOptions): ApolloServerPlugin<GatewayContext>[] {
   return [
     // The default landing pages load scripts from Apollo's CDN.
     ApolloServerPluginLandingPageDisabled(),
@@ -44,6 +48,8 @@ export function createGatewayPlugins({ config, rateLimiter, auditStore, log }: G
     // Enum values are named only where the schema is public (introspection on: not in production).
     createVariableErrorsPlugin<GatewayContext>({ revealSchema: config.nodeEnv !== 'production' }),
     ...createResponseCachePlugins<GatewayContext>({ maxBytes: config.responseCacheMaxBytes, sharedCache: config.responseCacheShared }),
+    // A caller's own query answered again while every part of it still stands (its hints, the change feeds' proof).
+    privateResponseCachePlugin<GatewayContext>({ responses: privateResponses, generation, maxAgeSeconds: config.sharedReads.cacheMaxAgeSeconds }),
     // No record, no data: personal data leaves only once its access is on the trail.
     auditPlugin<GatewayContext>({ store: auditStore, log: log.child({ component: 'audit' }) }),
     // Who called and which operation, for the request's operational record (written by the HTTP route).

@@ -13,6 +13,7 @@ import { createPartErrorFormatter, withDefer } from './defer/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { createSharedReads, nullableFieldsOf, PooledDataSource } from './subgraph-fetch/index.js';
 import { startFeedProof } from './feed-proof/index.js';
+import { createPrivateResponses } from './response-cache/index.js';
 import { createRateLimiter, type RateLimiter, type RateLimitStore } from './rate-limit/index.js';
 import { createServedGateway, createSupergraphMetrics, prepareSupergraph, type LoadedSupergraph, type ServedGateway, type SupergraphRules } from './supergraph/index.js';
 
@@ -45,6 +46,10 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
   const feedProof = config.feedProof === undefined ? undefined : startFeedProof(config.feedProof, config.internalTokenSecret, log.child({ component: 'feed-proof' }));
   const sharedReads = createSharedReads({ ...config.sharedReads, ...(feedProof ? { feedProof: feedProof.proof } : {}) });
   metrics.watchSharedReads(() => sharedReads.stats());
+  const privateResponses = createPrivateResponses({ ...config.privateResponseCache, ...(feedProof ? { feedProof: feedProof.proof } : {}) });
+  // A caller's mutation drops their kept responses with their kept subgraph answers (on every replica when scaled).
+  sharedReads.onDropCaller((caller) => privateResponses.dropCaller(caller));
+  metrics.watchPrivateResponses(() => privateResponses.stats());
   const development = config.nodeEnv === 'development';
   const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });
   const { trustedDocuments } = config;
@@ -107,7 +112,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
       formatError,
       // Trusted documents replace Apollo's own persisted-query cache: no client may register a document.
       persistedQueries: false,
-      plugins: createGatewayPlugins({ config: generationConfig, rateLimiter, auditStore, log }),
+      plugins: createGatewayPlugins({ config: generationConfig, rateLimiter, auditStore, privateResponses, generation: supergraph.hash, log }),
       logger: log.child({ component: 'apollo-server' }),
     });
     try {

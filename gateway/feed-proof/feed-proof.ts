@@ -21,6 +21,18 @@ export interface FeedProvenAnswer {
   readonly owners: readonly string[];
 }
 
+// A NIU: the only owner the change feeds name. A company's answers (`company:<NIF>`) are never kept on their proof.
+const niuPattern = /^\d{12}$/;
+
+/**
+ * The proof an answer resting on the feeds needs, or undefined when it cannot have one: no system, no owner, or an
+ * owner the feeds never name.
+ */
+export function feedProvenAnswerOf(system: LegacySystem | undefined, owners: readonly string[], readMs: number): FeedProvenAnswer | undefined {
+  if (system === undefined || owners.length === 0 || !owners.every((owner) => niuPattern.test(owner))) return undefined;
+  return { readMs, system, owners };
+}
+
 export interface FeedProof {
   /** This process's clock: taken when a read leaves, it is the answer's `readMs`. */
   now(): number;

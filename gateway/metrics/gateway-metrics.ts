@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { boundedLabel, latencyBucketsSeconds } from '../../lib/metrics/index.js';
 import { refusalReasons, type AdmissionStats } from '../admission/index.js';
 import type { RequestRecord } from '../request-records/index.js';
+import type { PrivateResponseStats } from '../response-cache/index.js';
 import type { SharedReadStats } from '../subgraph-fetch/index.js';
 
 export interface GatewayMetricsOptions {
@@ -16,6 +17,8 @@ export interface GatewayMetrics {
   observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', durationMs: number): void;
   /** Counts of the reads shared between requests (read at scrape time). */
   watchSharedReads(stats: () => SharedReadStats): void;
+  /** This process's private response cache (read at scrape time). */
+  watchPrivateResponses(stats: () => PrivateResponseStats): void;
   /** This process's admission figures (read at scrape time). */
   watchAdmission(stats: () => AdmissionStats & { readonly saturated: boolean }): void;
   /** One round trip to Redis by one of the scaled stores (`rate-limit`, `shared-reads`, `response-cache`, `events`). */
@@ -84,6 +87,29 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
       this.set(sources.reduce((sum, source) => sum + source().cachedBytes, 0));
     },
   });
+  let privateResponses: (() => PrivateResponseStats) | undefined;
+  new Counter({
+    name: 'guichet_gateway_private_responses_total',
+    help: "Queries looked up in the private response cache (a caller's whole answer kept on its hints and the change feeds' proof), by result: hit, miss, kept.",
+    labelNames: ['result'],
+    registers,
+    collect() {
+      this.reset();
+      const stats = privateResponses?.();
+      if (stats === undefined) return;
+      this.inc({ result: 'hit' }, stats.hits);
+      this.inc({ result: 'miss' }, stats.misses);
+      this.inc({ result: 'kept' }, stats.kept);
+    },
+  });
+  new Gauge({
+    name: 'guichet_gateway_private_responses_cached_bytes',
+    help: 'Bytes of whole private responses kept (their JSON).',
+    registers,
+    collect() {
+      this.set(privateResponses?.().bytes ?? 0);
+    },
+  });
   let admission: (() => AdmissionStats & { readonly saturated: boolean }) | undefined;
   const admissionGauge = (name: string, help: string, read: (stats: AdmissionStats & { readonly saturated: boolean }) => number, aggregator: 'sum' | 'max' = 'sum') =>
     new Gauge({
@@ -131,6 +157,9 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
     },
     observeSubgraphFetch: (subgraph, outcome, durationMs) => fetches.observe({ subgraph, outcome }, durationMs / 1_000),
     watchSharedReads: (stats) => void sources.push(stats),
+    watchPrivateResponses: (stats) => {
+      privateResponses = stats;
+    },
     watchAdmission: (stats) => void (admission = stats),
     countRedisCommand: (store) => redisCommands.inc({ store }),
     recordsWritten(records, durationMs) {

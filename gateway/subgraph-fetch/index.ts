@@ -4,6 +4,7 @@ export { PooledDataSource, type PooledDataSourceOptions } from './pooled-data-so
 export { createSubgraphPipeline, type SubgraphPipelineOptions } from './pipeline.js';
 export type { SubgraphCall, SubgraphAnswer, SubgraphResult, Step, CallHandler } from './subgraph-call.js';
 export {
+  callerHashOf,
   createSharedReads,
   sharedReadsInvalidationChannel,
   type SharedReads,
@@ -14,5 +15,6 @@ export {
 } from './shared-reads.js';
 export type { SharedReadsStore, StoredAnswer } from './shared-reads-store.js';
 export { createRedisSharedReadsStore, type RedisSharedReadsStoreOptions } from './shared-reads-redis-store.js';
+export { responsePartsOf, trackResponseParts, type ResponsePart } from './response-parts.js';
 export { nullableFieldsOf, type NullableFields } from './null-entities.js';
 export { SubgraphCallError, type SubgraphFailureCode } from './subgraph-call-error.js';

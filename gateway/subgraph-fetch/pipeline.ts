@@ -14,6 +14,7 @@ import type { RawSubgraphResponse } from './raw-subgraph-response.js';
 import { recordCall } from './record-call.js';
 import { reportAccess } from './report-access.js';
 import { requireQuery } from './require-query.js';
+import { noteResponsePart } from './response-parts.js';
 import { shareRead } from './share-read.js';
 import type { SharedReads } from './shared-reads.js';
 import { signInternalToken } from './sign-internal-token.js';
@@ -62,6 +63,8 @@ export function createSubgraphPipeline(options: SubgraphPipelineOptions): CallHa
         [
           // The subgraph's Cache-Control narrows what the client response may be cached for.
           narrowCachePolicy,
+          // …and, with what the answer rests on, whether the gateway may keep the whole response for this caller.
+          noteResponsePart,
           // Its report of the personal data it touched goes to the request's audit ledger.
           reportAccess,
         ],

@@ -17,6 +17,7 @@ function spy() {
   const sharedReads: SharedReads = {
     read: (key, send) => (reads.push(key), send()),
     dropCaller: async (callerKey) => void dropped.push(callerKey),
+    onDropCaller: () => undefined,
     stats: () => ({ hits: 0, joined: 0, sent: 0, cachedEntries: 0, cachedBytes: 0 }),
     close: () => undefined,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
-import { createSharedReads, type SharedReadsOptions } from './shared-reads.js';
+import { callerHashOf, createSharedReads, type SharedReadsOptions } from './shared-reads.js';
 
 const answer = (cacheControl: string | undefined, body = '{"data":{"x":1}}', status = 200): RawSubgraphResponse => ({
   status,
@@ -165,11 +165,20 @@ describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
     ['a PUBLIC hint', feedAnswer(niu, 'max-age=300, public'), 'electricity', false],
     ['no max-age', feedAnswer(niu, 'no-store'), 'electricity', false],
     ['two owners, both citizens', feedAnswer(`${niu},100000000002`), 'building-permits', true],
+    ['bound to its request (a listing, a sealed lookup)', { ...feedAnswer(niu), headers: { ...feedAnswer(niu).headers, 'guichet-cache-bound': 'request' } }, 'electricity', false],
   ])('keeps it or not: %s', async (_name, response, subgraph, kept) => {
     const { read, calls } = setup({ feedProof: proofStub().proof });
     await read('alice', response, 'q', subgraph);
     await read('alice', response, 'q', subgraph);
     expect(calls()).toBe(kept ? 1 : 2);
+  });
+
+  it('tells whoever listens of every caller dropped, by the caller’s hash', async () => {
+    const { reads } = setup({ feedProof: proofStub().proof });
+    const heard: string[] = [];
+    reads.onDropCaller((caller) => heard.push(caller));
+    await reads.dropCaller(JSON.stringify({ subject: 'alice' }));
+    expect(heard).toEqual([callerHashOf(JSON.stringify({ subject: 'alice' }))]);
   });
 
   it('keeps nothing without a proof, and the caller’s mutation drops what was kept (one gateway, no Redis)', async () => {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
+import { CACHE_BOUND_HEADER, FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
 import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
-import type { FeedProof, FeedProvenAnswer } from '../feed-proof/index.js';
+import { feedProvenAnswerOf, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
 import type { EventBus } from '../../lib/events/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
@@ -65,6 +65,11 @@ export interface SharedReads {
    * replica: called after the caller's mutation, which may have changed them. Never throws.
    */
   dropCaller(callerKey: string): Promise<void>;
+  /**
+   * Told of every caller whose private answers are dropped, here or (scaled mode) by another replica, with the
+   * caller's hash (`callerHashOf`): what else keeps that caller's answers drops them too.
+   */
+  onDropCaller(listener: (callerHash: string) => void): void;
   stats(): SharedReadStats;
   /** Stops listening to the other replicas. */
   close(): void;
@@ -77,14 +82,9 @@ interface CachedAnswer extends StoredAnswer {
   readonly proof?: FeedProvenAnswer;
 }
 
-// A NIU: the only owner the change feeds name. A company's answers (`company:<NIF>`) are never kept on their proof.
-const niuPattern = /^\d{12}$/;
-
 /** The proof a feed answer needs, or undefined when it cannot have one (no owner, an owner the feeds never name). */
 function feedProvenAnswer(response: RawSubgraphResponse, system: LegacySystem | undefined, readMs: number): FeedProvenAnswer | undefined {
-  const owners = feedOwnersOf(response.headers[FEED_OWNERS_HEADER]);
-  if (system === undefined || owners.length === 0 || !owners.every((owner) => niuPattern.test(owner))) return undefined;
-  return { readMs, system, owners };
+  return feedProvenAnswerOf(system, feedOwnersOf(response.headers[FEED_OWNERS_HEADER]), readMs);
 }
 
 /** The channel on which replicas tell each other to drop a caller's private answers. */
@@ -167,7 +167,8 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
   };
 
   const store = async (key: SharedReadKey, response: RawSubgraphResponse, at: number, readMs: number | undefined) => {
-    if (response.status !== 200 || response.body.length > cacheMaxBytes) return;
+    // Bound to its request (seals that open only there): only a whole response built from it may be kept.
+    if (response.status !== 200 || response.body.length > cacheMaxBytes || response.headers[CACHE_BOUND_HEADER] !== undefined) return;
     const hint = cacheHintOf(response.headers['cache-control']);
     const ttlSeconds = Math.min(hint.maxAgeSeconds, cacheMaxAgeSeconds);
     // Apollo sends no hint with errors; this is the belt to those braces (a false positive only skips caching).
@@ -181,7 +182,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       // This process's only, filed under its caller whatever the mode (their own mutation drops it at once): each
       // replica follows the feeds itself, and proves only what it read.
       const proof = feedProof === undefined || readMs === undefined ? undefined : feedProvenAnswer(response, ministryOfSubgraph(key.subgraph)?.system.code, readMs);
-      if (proof !== undefined && hint.scope === 'PRIVATE') keep(privateKey(key), answer, callerHash(key.callerKey), proof);
+      if (proof !== undefined && hint.scope === 'PRIVATE') keep(privateKey(key), answer, callerHashOf(key.callerKey), proof);
       return;
     }
     if (hint.scope === 'PUBLIC') {
@@ -190,13 +191,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       return;
     }
     // Filed by caller only where dropCaller is used (scaled mode).
-    const caller = remote === undefined ? undefined : callerHash(key.callerKey);
+    const caller = remote === undefined ? undefined : callerHashOf(key.callerKey);
     keep(privateKey(key), answer, caller);
     if (remote !== undefined && caller !== undefined) await remote.store.set(remotePrivateKey(key, caller), answer, at, caller);
   };
 
   const fromRemote = async (store: SharedReadsStore, key: SharedReadKey): Promise<RawSubgraphResponse | undefined> => {
-    const caller = callerHash(key.callerKey);
+    const caller = callerHashOf(key.callerKey);
     const at = now();
     const found = await store.get([remotePublicKey(key), remotePrivateKey(key, caller)], at);
     if (found === undefined || found.expiresAtMs <= at) return undefined;
@@ -207,7 +208,9 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     return withMaxAgeLeft(found, at);
   };
 
+  const dropListeners: ((callerHash: string) => void)[] = [];
   const dropLocal = (caller: string) => {
+    for (const listener of dropListeners) listener(caller);
     const filed = byCaller.get(caller);
     if (filed === undefined) return;
     byCaller.delete(caller);
@@ -264,12 +267,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       return answer;
     },
     async dropCaller(callerKey) {
-      const caller = callerHash(callerKey);
+      const caller = callerHashOf(callerKey);
       dropLocal(caller);
       if (remote === undefined) return;
       await remote.store.dropCaller(caller);
       await remote.bus.publish(sharedReadsInvalidationChannel, `${origin} ${caller}`).catch(() => undefined);
     },
+    onDropCaller: (listener) => void dropListeners.push(listener),
     stats: () => ({ hits, remoteHits, provenHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
     close: () => unsubscribe?.(),
   };
@@ -281,7 +285,7 @@ const privateKey = ({ subgraph, callerKey, body }: SharedReadKey) => `${subgraph
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 /** The caller as the shared store and the other replicas know it: a hash of the principal (which holds no token). */
-const callerHash = (callerKey: string) => sha256(callerKey);
+export const callerHashOf = (callerKey: string) => sha256(callerKey);
 // Subgraph names are `[a-z-]+` (the registry); hashes are base64url: `:` cannot occur in either.
 const remotePublicKey = ({ subgraph, body }: SharedReadKey) => `${subgraph}:public:${sha256(body)}`;
 const remotePrivateKey = ({ subgraph, body }: SharedReadKey, caller: string) => `${subgraph}:${caller}:${sha256(body)}`;

@@ -7,6 +7,12 @@ export const FEED_PROOF_HEADER = 'guichet-cache-proof';
 /** The citizens whose dossiers such an answer lists (comma-separated NIUs), besides those its access report names. */
 export const FEED_OWNERS_HEADER = 'guichet-cache-owners';
 
+/**
+ * Set (`request`) on an answer bound to its own request (a listing carrying seals, a sealed lookup): whoever keeps
+ * subgraph answers must not keep it alone; a whole response built from it may be kept for its caller, on the proof.
+ */
+export const CACHE_BOUND_HEADER = 'guichet-cache-bound';
+
 /** The owners a header names (`undefined` or empty: none). */
 export function feedOwnersOf(header: string | undefined): string[] {
   if (header === undefined) return [];

@@ -35,7 +35,7 @@ describe('civil-registry cache hints, over HTTP', () => {
     expect(reply.headers.get('cache-control')).toBe('max-age=60, private');
   });
 
-  it('anything with a status is no-store, unless it is a copy request by reference, which the change feed proves: then private with the feed proof', async () => {
+  it('anything with a status is no-store, unless the change feed proves it: a copy request by reference (kept alone), a citizen’s list (only within a whole response)', async () => {
     const niu = applicants()[2]!;
     const byReference = await postAs(url, citizenPrincipal(niu), `query($r: ID!) { civilActCopyRequest(reference: $r) { reference status } }`, { r: referenceOf(niu) });
     expect(byReference.errors).toBeUndefined();
@@ -44,7 +44,11 @@ describe('civil-registry cache hints, over HTTP', () => {
       r: [citizenRef(niu)],
     });
     expect(list.errors).toBeUndefined();
-    expect(list.headers.get('cache-control')).toBe('no-store');
+    // A listing carries seals for its own request: never kept alone (bound), only in a whole response on the proof.
+    expect(list.headers.get('cache-control')).toBe('max-age=60, private');
+    expect(list.headers.get('guichet-cache-proof')).toBe('feed');
+    expect(list.headers.get('guichet-cache-owners')).toBe(niu);
+    expect(list.headers.get('guichet-cache-bound')).toBe('request');
     const mixed = await postAs(url, citizenPrincipal(niu), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { lastName } ... on CivilActCopyRequest { reference } } }`, {
       r: [citizenRef(niu), { __typename: 'CivilActCopyRequest', reference: referenceOf(niu) }],
     });
@@ -54,6 +58,7 @@ describe('civil-registry cache hints, over HTTP', () => {
     expect(mixed.headers.get('cache-control')).toBe('max-age=60, private');
     expect(mixed.headers.get('guichet-cache-proof')).toBe('feed');
     expect(mixed.headers.get('guichet-cache-owners')).toBe(niu);
+    expect(mixed.headers.get('guichet-cache-bound')).toBeNull();
   });
 
   it('a mutation is no-store', async () => {

@@ -59,15 +59,27 @@ describe('dossiers cache hints, over HTTP', () => {
     expect(bad.header).toBe('no-store');
   });
 
-  it('dossier lists and statuses are no-store, and so is anything public asked with them', async () => {
+  it('the access log is no-store, and so is anything public asked with it; a citizen’s page of dossiers is derived from the lists, bound to its request', async () => {
     const accessLog = await cacheControl(`{ procedures { code } me { accessLog { at kind } } }`, {}, citizenPrincipal(niu));
     expect(accessLog).toEqual({ header: 'no-store', errors: undefined });
+    expect(await cacheControl(`{ me { niu } }`, {}, citizenPrincipal(niu))).toEqual({ header: 'max-age=60, private', errors: undefined });
     const dossiers = await cacheControl(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { dossiers(first: 5) { totalCount } } } }`,
       { r: [{ __typename: 'Citizen', niu, electricityRequests: [], buildingPermitApplications: [], civilActCopyRequests: [] }] },
       citizenPrincipal(niu),
     );
-    expect(dossiers).toEqual({ header: 'no-store', errors: undefined });
+    // As cacheable as the lists it is computed from (their own hints and proofs): only within a whole response.
+    expect(dossiers).toEqual({ header: 'max-age=300, private', errors: undefined });
+    const bound = await postAs(
+      url,
+      citizenPrincipal(niu),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { dossiers(first: 5) { totalCount nodes { __typename } pageInfo { hasNextPage } } } } }`,
+      {
+        r: [{ __typename: 'Citizen', niu, electricityRequests: [], buildingPermitApplications: [], civilActCopyRequests: [], energyMinesApplications: [] }],
+      },
+    );
+    expect(bound.errors).toBeUndefined();
+    expect([bound.headers.get('cache-control'), bound.headers.get('guichet-cache-bound'), bound.headers.get('guichet-cache-proof')]).toEqual(['max-age=300, private', 'request', null]);
   });
 
   it('CACHE_PUBLIC_MAX_AGE_S sets the max-age; 0 turns it off', async () => {

@@ -148,7 +148,7 @@ describe('start-up configuration', () => {
       timeout: 20_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to \d+ MB, more than half the heap/);
+    expect(run.stderr).toMatch(/SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ PRIVATE_RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to \d+ MB, more than half the heap/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

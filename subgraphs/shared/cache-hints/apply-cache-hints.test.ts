@@ -37,14 +37,17 @@ describe('cache class feed, through Apollo Server', () => {
     buildSubgraphSchema({
       typeDefs: parse(`
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-        type Query { ok: Boolean }
-        type Citizen @key(fields: "niu") { niu: ID! requests: [Request!] }
+        type Query { ok: Boolean summaryOf(niu: ID!): Summary }
+        type Summary { count: Int! }
+        type Citizen @key(fields: "niu") { niu: ID! requests: [Request!] listed: [Request!] }
         type Request @key(fields: "reference") { reference: ID! stale: Boolean! }
       `),
       resolvers: {
+        Query: { summaryOf: () => ({ count: 2 }) },
         Citizen: {
           __resolveReference: (ref: { niu: string }) => ref,
           requests: (citizen: { niu: string }) => [{ reference: `R-${citizen.niu}`, stale: citizen.niu.endsWith('9') }],
+          listed: (citizen: { niu: string }) => [{ reference: `R-${citizen.niu}~box`, stale: false }],
         },
         Request: { __resolveReference: (ref: { reference: string }) => ({ reference: ref.reference, stale: ref.reference.endsWith('9') }) },
       },
@@ -53,7 +56,11 @@ describe('cache class feed, through Apollo Server', () => {
     const server = new ApolloServer<{ access: AccessRecorder }>({
       schema: applyCacheHints(
         feedSchema(),
-        { fields: { 'Citizen.requests': 'feed' }, entities: { Citizen: 'feed', Request: 'feed' }, requestBound: (r) => String(Reflect.get(r, 'reference')).includes('~') },
+        {
+          fields: { 'Citizen.requests': 'feed', 'Citizen.listed': 'listing', 'Query.summaryOf': 'derived' },
+          entities: { Citizen: 'feed', Request: 'feed' },
+          requestBound: (r) => String(Reflect.get(r, 'reference')).includes('~'),
+        },
         maxAges,
       ),
       plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }), feedProofPlugin()],
@@ -65,10 +72,12 @@ describe('cache class feed, through Apollo Server', () => {
     const access = createAccessRecorder();
     for (const niu of reported) access.record({ niu, system: 'ceet', action: 'read' });
     const response = await server.executeOperation({ query }, { contextValue: { access } });
-    return { cacheControl: response.http.headers.get('cache-control'), proof: response.http.headers.get('guichet-cache-proof'), owners: response.http.headers.get('guichet-cache-owners') };
+    const { headers } = response.http;
+    return { cacheControl: headers.get('cache-control'), proof: headers.get('guichet-cache-proof'), owners: headers.get('guichet-cache-owners'), bound: headers.get('guichet-cache-bound') };
   };
 
-  it.each<[string, string, string[], { cacheControl: string; proof: string | undefined; owners: string | undefined }]>([
+  type Expected = { cacheControl: string; proof: string | undefined; owners: string | undefined; bound?: string | undefined };
+  it.each<[string, string, string[], Expected]>([
     [
       'a citizen’s list: their NIU, even when nobody is reported',
       '{ _entities(representations: [{ __typename: "Citizen", niu: "100000000001" }]) { ... on Citizen { requests { reference } } } }',
@@ -94,16 +103,28 @@ describe('cache class feed, through Apollo Server', () => {
       { cacheControl: 'no-store', proof: 'feed', owners: '100000000003' },
     ],
     [
-      'a request-bound representation (a sealed lookup): never cacheable, no proof',
+      'a request-bound representation (a sealed lookup): cacheable only within a whole response, on its owners’ proof',
       '{ _entities(representations: [{ __typename: "Request", reference: "R-1~box" }]) { ... on Request { reference } } }',
       ['100000000004'],
-      { cacheControl: 'no-store', proof: undefined, owners: undefined },
+      { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000004', bound: 'request' },
+    ],
+    [
+      'a citizen’s listing (seals for its own request): their NIU, bound to the request',
+      '{ _entities(representations: [{ __typename: "Citizen", niu: "100000000005" }]) { ... on Citizen { listed { reference } } } }',
+      [],
+      { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000005', bound: 'request' },
+    ],
+    [
+      'derived from what the gateway hands over: bound to the request, no proof of its own',
+      '{ summaryOf(niu: "100000000006") { count } }',
+      [],
+      { cacheControl: 'max-age=120, private', proof: undefined, owners: undefined, bound: 'request' },
     ],
     ['nothing of class feed: no proof header', '{ ok }', [], { cacheControl: 'no-store', proof: undefined, owners: undefined }],
   ])('%s', async (_name, query, reported, expected) => {
     const server = await serve();
     try {
-      expect(await headersOf(server, query, reported)).toEqual(expected);
+      expect(await headersOf(server, query, reported)).toEqual({ bound: undefined, ...expected });
     } finally {
       await server.stop();
     }

@@ -3,9 +3,13 @@ import { defaultFieldResolver, isObjectType, type GraphQLResolveInfo, type Graph
 /**
  * `public`: anyone's answer is the same (the catalogue). `identity`: one caller's, and it rarely changes. `feed`: one
  * caller's dossiers, which change only when the ministry's change feed says so — kept by the gateway only while the
- * feed reads prove its owners' dossiers unchanged (see feedProofOf), never served stale.
+ * feed reads prove its owners' dossiers unchanged (see feedProofOf), never served stale. `listing`: a citizen's list
+ * of dossiers as `feed`, but carrying seals that open only in its own request (docs/architecture.md "Sealed
+ * listings"): never kept alone, only as part of a whole response kept for its caller on the same proof. `derived`:
+ * computed only from what the gateway hands over (a `@requires` selection: the ministries' listings) and the caller,
+ * so as cacheable as those inputs, which carry their own hints and proofs — and bound to its request like them.
  */
-export type CacheClass = 'public' | 'identity' | 'feed';
+export type CacheClass = 'public' | 'identity' | 'feed' | 'listing' | 'derived';
 
 /** What a subgraph declares cacheable; anything not named keeps Apollo's default, `maxAge` 0 (`no-store`). */
 export interface CacheHintRules {
@@ -30,6 +34,10 @@ export interface CacheMaxAges {
 /** What a request's `feed` answers rest on: the citizens whose dossiers they list (besides its access report's). */
 export interface FeedProof {
   readonly owners: Set<string>;
+  /** Some of it is of class `feed` or `listing` (the owners above, and the access report's, say whose). */
+  restsOnFeed: boolean;
+  /** Some of it is bound to its request (a listing, a sealed lookup, what is derived from them): never kept alone. */
+  requestBound: boolean;
 }
 
 // Keyed by the request's context object, which Apollo hands to resolvers and plugins alike.
@@ -40,12 +48,16 @@ export function feedProofOf(context: object): FeedProof | undefined {
   return feedProofs.get(context);
 }
 
-function noteFeedProof(context: unknown, owner: unknown): void {
+function noteFeedProof(context: unknown, owner: unknown, cacheClass: CacheClass, requestBound = false): void {
   if (typeof context !== 'object' || context === null) return;
   let proof = feedProofs.get(context);
-  if (proof === undefined) feedProofs.set(context, (proof = { owners: new Set() }));
-  if (typeof owner === 'string' && owner.length > 0) proof.owners.add(owner);
+  if (proof === undefined) feedProofs.set(context, (proof = { owners: new Set(), restsOnFeed: false, requestBound: false }));
+  if (restsOnFeed(cacheClass)) proof.restsOnFeed = true;
+  if (typeof owner === 'string' && owner.length > 0 && restsOnFeed(cacheClass)) proof.owners.add(owner);
+  if (requestBound || cacheClass === 'listing' || cacheClass === 'derived') proof.requestBound = true;
 }
+
+const restsOnFeed = (cacheClass: CacheClass | undefined) => cacheClass === 'feed' || cacheClass === 'listing';
 
 /** A last-known answer served while the ministry was down: shown with `stale: true`, never kept by anyone. */
 function holdsStale(value: unknown): boolean {
@@ -108,9 +120,10 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
     const hint = hintOf(cacheClass);
     field.resolve = (source, args, context, info) => {
       cacheControlOf(info)?.setCacheHint(hint);
-      if (cacheClass !== 'feed') return resolve(source, args, context, info);
+      if (cacheClass === 'derived') noteFeedProof(context, undefined, cacheClass);
+      if (!restsOnFeed(cacheClass)) return resolve(source, args, context, info);
       // A citizen's list: its owner is the parent's key, even when the list is empty (no access report names them).
-      noteFeedProof(context, typeof source === 'object' && source !== null ? Reflect.get(source, 'niu') : undefined);
+      noteFeedProof(context, typeof source === 'object' && source !== null ? Reflect.get(source, 'niu') : undefined, cacheClass);
       const value: unknown = resolve(source, args, context, info);
       return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info)) : feedResolved(value, info);
     };
@@ -129,11 +142,13 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
         const typeName: unknown = typeof representation === 'object' && representation !== null ? Reflect.get(representation, '__typename') : undefined;
         const cacheClass = typeof typeName === 'string' ? entityClasses.get(typeName) : undefined;
         const bound = typeof representation === 'object' && representation !== null && rules.requestBound?.(representation) === true;
-        control?.cacheHint.restrict(cacheClass && !bound ? hintOf(cacheClass) : { maxAge: 0 });
-        if (cacheClass !== 'feed' || bound) continue;
+        // A representation bound to its request is cacheable only as part of a whole response resting on the feeds.
+        control?.cacheHint.restrict(cacheClass && (!bound || restsOnFeed(cacheClass)) ? hintOf(cacheClass) : { maxAge: 0 });
+        if (cacheClass === 'derived') noteFeedProof(context, undefined, cacheClass);
+        if (!restsOnFeed(cacheClass)) continue;
         feed = true;
         // A citizen's entity (their lists): the key names the owner; a dossier's owners come from the access report.
-        noteFeedProof(context, typeName === 'Citizen' && typeof representation === 'object' && representation !== null ? Reflect.get(representation, 'niu') : undefined);
+        noteFeedProof(context, typeName === 'Citizen' && typeof representation === 'object' && representation !== null ? Reflect.get(representation, 'niu') : undefined, cacheClass ?? 'feed', bound);
       }
       const value: unknown = resolve(source, args, context, info);
       if (!feed) return value;

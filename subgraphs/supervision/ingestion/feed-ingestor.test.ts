@@ -225,3 +225,75 @@ describe('feed ingestor: dossier events', () => {
     expect(await types(inner)).toEqual(['STATUS_CHANGED CEET-1 SUBMITTED→IN_PROGRESS NIU-CEET-1']);
   });
 });
+
+describe('feed reads name the owners of what is new to the reader', () => {
+  /** A deterministic pseudo-random sequence (the same worlds on every run). */
+  const randomFrom = (seed: number) => () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+
+  it.each(Array.from({ length: 30 }, (_, i) => i + 1))('world %i: every change names its owner once, in the first read that lists it; overlap re-reads name nobody', async (seed) => {
+    const random = randomFrom(seed);
+    const ceet = fakeFeed('ceet');
+    const reads: { owners: readonly string[]; references: readonly string[] }[] = [];
+    let now = t0;
+    const ingestor = createFeedIngestor({
+      feeds: [ceet.feed],
+      store: createMemoryReadModelStore(),
+      model: createReadModel(),
+      pollIntervalMs: 60_000,
+      overlapMs: minutes(1),
+      log,
+      clock: () => now,
+      onFeedRead: (read) => reads.push({ owners: read.owners, references: read.references }),
+    });
+    const statuses = ['SUBMITTED', 'IN_PROGRESS', 'ACTION_REQUIRED', 'APPROVED'] as const;
+    for (let key = 0; key < 5; key += 1) ceet.versions.push(fact('ceet', `CEET-${key}`, 'SUBMITTED', now - minutes(5)));
+    await ingestor.pollAll();
+    // Owner → how many changes made since the last read (what the next read must name).
+    for (let round = 0; round < 20; round += 1) {
+      const changed = new Set<string>();
+      for (let key = 0; key < 5; key += 1) {
+        if (random() >= 0.3) continue;
+        now += 1_000;
+        ceet.versions.push(fact('ceet', `CEET-${key}`, statuses[Math.floor(random() * statuses.length)] ?? 'SUBMITTED', now));
+        changed.add(`NIU-CEET-${key}`);
+      }
+      now += 5_000 + Math.floor(random() * 20_000);
+      const before = reads.length;
+      await ingestor.pollAll();
+      const read = reads[before];
+      expect(read).toBeDefined();
+      // Named: exactly the owners of dossiers changed since the last read (a status set to the same value is a change
+      // too: its time moved); the overlap lists older changes again without naming their owners.
+      expect(new Set(read?.owners)).toEqual(changed);
+      for (const owner of changed) expect(read?.references).toContain(owner.replace('NIU-', ''));
+    }
+  });
+
+  it('a reader that restarted names every owner its first read lists (it cannot tell news from re-reads)', async () => {
+    const ceet = fakeFeed('ceet');
+    const store = createMemoryReadModelStore();
+    let now = t0;
+    const reads: (readonly string[])[] = [];
+    const make = () =>
+      createFeedIngestor({ feeds: [ceet.feed], store, model: createReadModel(), pollIntervalMs: 60_000, overlapMs: minutes(1), log, clock: () => now, onFeedRead: (read) => reads.push(read.owners) });
+    ceet.versions.push(fact('ceet', 'CEET-1', 'SUBMITTED', now - minutes(10)));
+    const first = make();
+    await first.pollAll();
+    now += 1_000;
+    ceet.versions.push(fact('ceet', 'CEET-1', 'IN_PROGRESS', now));
+    now += 10_000;
+    await first.pollAll();
+    now += 10_000;
+    await first.pollAll();
+    expect(reads).toEqual([['NIU-CEET-1'], []]);
+    await first.close();
+    const second = make();
+    const before = reads.length;
+    await second.start();
+    now += 10_000;
+    await second.pollAll();
+    // Its first read (at start or here) lists the change again within the overlap, and names its owner.
+    expect(reads[before]).toEqual(['NIU-CEET-1']);
+    await second.close();
+  });
+});

@@ -76,6 +76,8 @@ beforeAll(async () => {
     DOSSIER_EVENTS_URL: `${new URL(supervision.url).origin}/internal/dossier-events`,
     FEED_PROOF_MAX_OWNERS: '1000',
     FEED_PROOF_MAX_AGE_MS: String(MAX_AGE_MS),
+    // The subgraph answers kept, alone: whole responses kept on the same proof are private-responses.test.ts's.
+    PRIVATE_RESPONSE_CACHE_MAX_ENTRIES: '0',
   });
 }, 60_000);
 

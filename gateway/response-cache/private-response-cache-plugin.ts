@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { replayAccess, snapshotAccess, type AccessSnapshot } from '../../audit/index.js';
+import type { GatewayContext } from '../gateway-context.js';
+import { callerHashOf, responsePartsOf, trackResponseParts } from '../subgraph-fetch/index.js';
+import { keepableResponse } from './keepable-response.js';
+import type { PrivateResponses } from './private-responses.js';
+
+export interface PrivateResponseCachePluginOptions {
+  readonly responses: PrivateResponses;
+  /** The supergraph's hash: a reload starts from an empty cache for its own plans. */
+  readonly generation: string;
+  /** Never longer than this, whatever the parts allow (`SUBGRAPH_CACHE_MAX_AGE_S`). */
+  readonly maxAgeSeconds: number;
+}
+
+/**
+ * Serves a query again, whole, to the caller who asked it, while every subgraph answer it was built from still stands
+ * (see `createPrivateResponses`): no plan is run and no subgraph is called. Everything before execution still runs
+ * (authentication, rate limit, trusted documents, limits), the key is the whole principal with the exact operation and
+ * variables, and the access records of the first answer are written again for this one: same data, same trail.
+ * Downstream it is what the first answer was (`no-store` when it rests on the feeds).
+ */
+export function privateResponseCachePlugin<C extends GatewayContext>({ responses, generation, maxAgeSeconds }: PrivateResponseCachePluginOptions): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      if (!responses.enabled) return {};
+      // Set once the request is a query this cache may answer or keep.
+      let key: string | undefined;
+      let readMs = 0;
+      // Served from the cache: what it may be kept for downstream.
+      let servedDownstreamS: number | undefined;
+      let access: AccessSnapshot | undefined;
+      return {
+        async responseForOperation({ operation, contextValue, queryHash, operationName, request }) {
+          if (operation.operation !== 'query') return null;
+          const callerKey = JSON.stringify(contextValue.principal);
+          key = createHash('sha256')
+            .update(JSON.stringify([generation, callerKey, queryHash, operationName ?? null, request.variables ?? {}]))
+            .digest('base64url');
+          const kept = responses.lookup(key);
+          if (kept === undefined) {
+            readMs = responses.now();
+            trackResponseParts(contextValue);
+            return null;
+          }
+          const leftS = Math.floor((kept.expiresAtMs - responses.now()) / 1_000);
+          servedDownstreamS = Math.max(0, Math.min(kept.downstreamMaxAgeSeconds, leftS));
+          replayAccess(contextValue, kept.access);
+          return { body: { kind: 'single', singleResult: { data: kept.data } }, http: { status: undefined, headers: new HeaderMap() } };
+        },
+        async executionDidStart({ contextValue }) {
+          return {
+            async executionDidEnd() {
+              // Before the audit plugin takes the ledger (willSendResponse): everything this answer touched.
+              if (key !== undefined) access = snapshotAccess(contextValue);
+            },
+          };
+        },
+        async willSendResponse({ contextValue, response, overallCachePolicy }) {
+          if (key === undefined) return;
+          if (servedDownstreamS !== undefined) {
+            overallCachePolicy.restrict({ maxAge: servedDownstreamS, scope: 'PRIVATE' });
+            return;
+          }
+          const { body } = response;
+          if (access === undefined || body.kind !== 'single') return;
+          const { data, errors } = body.singleResult;
+          if ((errors !== undefined && errors.length > 0) || data === null || data === undefined) return;
+          const parts = responsePartsOf(contextValue);
+          const keepable = parts && keepableResponse(parts, { readMs, provesFeeds: responses.provesFeeds, maxAgeSeconds });
+          if (!keepable) return;
+          const downstream = overallCachePolicy.policyIfCacheable();
+          responses.keep(key, {
+            data,
+            bytes: Buffer.byteLength(JSON.stringify(data)),
+            caller: callerHashOf(JSON.stringify(contextValue.principal)),
+            access,
+            proofs: keepable.proofs,
+            readMs,
+            expiresAtMs: keepable.expiresAtMs,
+            downstreamMaxAgeSeconds: downstream?.maxAge ?? 0,
+          });
+        },
+      };
+    },
+  };
+}

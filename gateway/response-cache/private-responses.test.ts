@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { LegacySystem } from '../../schema/index.js';
+import type { FeedProof, FeedProvenAnswer } from '../feed-proof/index.js';
+import type { ResponsePart } from '../subgraph-fetch/index.js';
+import { keepableResponse } from './keepable-response.js';
+import { createPrivateResponses, type KeptResponse } from './private-responses.js';
+
+/** A feed proof the test decides: an owner is "named" at a time; proven = no name since the answer's read. */
+function fakeProof(clock: () => number) {
+  const named = new Map<string, number>();
+  const proof: FeedProof = {
+    now: clock,
+    proven: ({ readMs, owners }) => owners.every((owner) => (named.get(owner) ?? Number.NEGATIVE_INFINITY) < readMs),
+    onFeedRead: () => undefined,
+    onEvent: () => undefined,
+    forgetAll: () => undefined,
+  };
+  return { proof, name: (owner: string) => named.set(owner, clock()) };
+}
+
+const niu = (n: number) => String(100_000_000_000 + n);
+const kept = (caller: string, readMs: number, proofs: FeedProvenAnswer[] = [], maxAgeS = 60): KeptResponse => ({
+  data: { dossier: { reference: `CEET-${caller}` } },
+  bytes: 40,
+  caller,
+  access: [{ niu: niu(1), action: 'read', systems: ['ceet'], subgraphs: ['electricity'] }],
+  proofs,
+  readMs,
+  expiresAtMs: readMs + maxAgeS * 1_000,
+  downstreamMaxAgeSeconds: 0,
+});
+
+describe('private responses (the store)', () => {
+  const setUp = (maxEntries = 100) => {
+    let now = 1_000_000;
+    const clock = () => now;
+    const feed = fakeProof(clock);
+    const responses = createPrivateResponses({ maxEntries, maxBytes: 1_000_000, feedProof: feed.proof, clock });
+    return { responses, feed, advance: (ms: number) => (now += ms), now: () => now };
+  };
+
+  it('serves a kept response under its key only, until it expires', () => {
+    const { responses, advance, now } = setUp();
+    responses.keep('k1', kept('alice', now()));
+    expect(responses.lookup('k1')?.caller).toBe('alice');
+    expect(responses.lookup('k2')).toBeUndefined();
+    advance(60_000);
+    expect(responses.lookup('k1')).toBeUndefined();
+    expect(responses.stats()).toMatchObject({ hits: 1, misses: 2, kept: 1 });
+  });
+
+  it('serves a response resting on the feeds only while every proof holds, and forgets it once one fails', () => {
+    const { responses, feed, advance, now } = setUp();
+    const read = now();
+    responses.keep(
+      'k',
+      kept('alice', read, [
+        { readMs: read, system: 'ceet', owners: [niu(1)] },
+        { readMs: read, system: 'rnec', owners: [niu(1), niu(2)] },
+      ]),
+    );
+    advance(1_000);
+    expect(responses.lookup('k')).toBeDefined();
+    feed.name(niu(2));
+    expect(responses.lookup('k')).toBeUndefined();
+    // Forgotten: a proof that held again (it cannot here) would not bring it back.
+    expect(responses.stats().entries).toBe(0);
+  });
+
+  it('a caller’s mutation drops their responses, not another caller’s', () => {
+    const { responses, advance, now } = setUp();
+    responses.keep('a1', kept('alice', now()));
+    responses.keep('a2', kept('alice', now()));
+    responses.keep('b1', kept('bob', now()));
+    advance(10);
+    responses.dropCaller('alice');
+    expect(responses.lookup('a1')).toBeUndefined();
+    expect(responses.lookup('a2')).toBeUndefined();
+    expect(responses.lookup('b1')).toBeDefined();
+  });
+
+  it('does not keep a response begun before its caller’s mutation ended (it may predate the write)', () => {
+    const { responses, advance, now } = setUp();
+    const begun = now();
+    advance(5);
+    responses.dropCaller('alice');
+    advance(5);
+    responses.keep('late', kept('alice', begun));
+    expect(responses.stats()).toMatchObject({ kept: 0, entries: 0 });
+    expect(responses.lookup('late')).toBeUndefined();
+    responses.keep('after', kept('alice', now()));
+    expect(responses.lookup('after')).toBeDefined();
+  });
+
+  it('remembers mutations beyond its bound conservatively: a forgotten caller counts as dropped when forgotten', () => {
+    const { responses, advance, now } = setUp(2);
+    const begun = now();
+    advance(5);
+    for (const caller of ['c1', 'c2', 'c3']) responses.dropCaller(caller);
+    advance(5);
+    responses.keep('k', kept('c1', begun));
+    expect(responses.lookup('k')).toBeUndefined();
+  });
+
+  it('keeps nothing when switched off', () => {
+    const responses = createPrivateResponses({ maxEntries: 0, maxBytes: 1_000 });
+    expect(responses.enabled).toBe(false);
+    responses.keep('k', kept('alice', Date.now()));
+    expect(responses.lookup('k')).toBeUndefined();
+  });
+});
+
+describe('keepableResponse: which whole responses may be kept (generated parts)', () => {
+  const systems: (LegacySystem | undefined)[] = ['ceet', 'rnec', 'urbanisme', 'mines', undefined];
+  const ownersChoices: string[][] = [[niu(1)], [niu(1), niu(2)], [], ['company:1234567890123'], [niu(3), 'company:1234567890123']];
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const partOf = (): ResponsePart => {
+    const feed = random() < 0.5 ? { system: pick(systems), owners: pick(ownersChoices) } : undefined;
+    return { subgraph: 'x', maxAgeSeconds: pick([0, 1, 30, 60, 300]), scope: random() < 0.2 ? 'PUBLIC' : 'PRIVATE', ...(feed ? { feed } : {}) };
+  };
+  const worlds = Array.from({ length: 300 }, (_, i) => ({ i, parts: Array.from({ length: 1 + Math.floor(random() * 6) }, partOf), provesFeeds: random() < 0.85 }));
+
+  it.each(worlds)('world $i', ({ parts, provesFeeds }) => {
+    const readMs = 5_000_000;
+    const keepable = keepableResponse(parts, { readMs, provesFeeds, maxAgeSeconds: 120 });
+    const feedParts = parts.filter((p) => p.feed !== undefined);
+    const provable = (p: ResponsePart) => provesFeeds && p.feed?.system !== undefined && p.feed.owners.length > 0 && p.feed.owners.every((o) => /^\d{12}$/.test(o));
+    const shouldKeep = !parts.every((p) => p.scope === 'PUBLIC') && parts.every((p) => p.maxAgeSeconds > 0) && feedParts.every(provable);
+    expect(keepable !== undefined).toBe(shouldKeep);
+    if (keepable === undefined) return;
+    expect(keepable.expiresAtMs).toBe(readMs + Math.min(120, ...parts.map((p) => p.maxAgeSeconds)) * 1_000);
+    // Every part resting on the feeds is covered by a proof on its system naming at least its owners.
+    for (const part of feedParts)
+      expect(keepable.proofs.some((proof) => proof.system === part.feed?.system && part.feed.owners.every((o) => proof.owners.includes(o)) && proof.readMs === readMs)).toBe(true);
+    expect(keepable.proofs.length).toBeLessThanOrEqual(feedParts.length);
+  });
+});

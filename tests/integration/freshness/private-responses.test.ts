@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
+import { legacyServices } from '../../../scripts/stack/index.js';
+import { gql } from '../../support/graphql-client.js';
+import { legacyAdmin } from '../../support/legacy-admin.js';
+import { sample } from '../../support/prometheus.js';
+import { spawnExtra, type ExtraService } from '../../support/spawn-extra.js';
+import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
+import { testInternalTokenSecret } from '../../support/test-secrets.js';
+import { citizenToken, tokenFor } from '../../support/tokens.js';
+import { dossiersByCitizen, testWorld } from '../../support/world.js';
+
+/**
+ * Whole private responses kept per caller by the gateway (gateway/response-cache: the private response cache) and
+ * served again while every part stands — the subgraphs' max-age and, for a citizen's dossiers, the change feeds'
+ * proof. This file's own supervision subgraph (feeds read every 300 ms) and gateway, over the stack's subgraphs and
+ * simulators (the stack's own gateway proves nothing: FEED_PROOF_MAX_OWNERS=0).
+ */
+const POLL_MS = 300;
+const MAX_AGE_MS = POLL_MS + 1_000;
+const dir = mkdtempSync(join(tmpdir(), 'private-responses-'));
+let supervision: ExtraService;
+let gateway: ExtraGateway;
+
+const statusQuery = readFileSync('clients/operations/DossierStatus.graphql', 'utf8');
+const dashboardQuery = readFileSync('clients/operations/CitizenDashboard.graphql', 'utf8');
+const fileElectricity = readFileSync('clients/operations/RequestElectricityConnection.graphql', 'utf8');
+type Status = { dossier: { reference: string; status: string } | null };
+type Dashboard = { citizen: { niu: string; dossiers: { totalCount: number; nodes: { reference: string; status: string }[] } } };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const legacyCalls = async () => {
+  let sum = 0;
+  for (const system of ['rnec', 'ceet', 'urbanisme', 'mines'] as const) sum += Object.values(await legacyAdmin.calls(system)).reduce((a, b) => a + b, 0);
+  return sum;
+};
+
+// A request at « visite programmée » (20) no other test moves: the fourth from the end (the last three are the
+// supervision room's, the status-poll test's and the proven-reads test's).
+const request = testWorld()
+  .electricityRequests.filter((r) => r.history.at(-1)?.status === 20)
+  .at(-4);
+if (!request) throw new Error('the test world has no fourth CEET request at status 20');
+const reference = `CEET-${request.numero}`;
+const owner = [...dossiersByCitizen().entries()].find(([, d]) => d.ceet.includes(reference))?.[0];
+const other = [...dossiersByCitizen().entries()].find(([niu, d]) => niu !== owner && d.ceet.length > 0)?.[0];
+
+const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
+/** What the gateway did so far: responses served whole, kept, and subgraph calls of any kind. */
+const counters = async () => {
+  const text = await metrics();
+  return {
+    hits: sample(text, 'guichet_gateway_private_responses_total', { result: 'hit' }),
+    kept: sample(text, 'guichet_gateway_private_responses_total', { result: 'kept' }),
+    subgraphCalls: sample(text, 'guichet_gateway_subgraph_fetch_duration_seconds_count'),
+  };
+};
+const status = async (token: string) => gql<Status>(statusQuery, { reference }, { url: gateway.graphqlUrl, token });
+const dashboard = async (token: string) => {
+  const response = await gql<Dashboard>(dashboardQuery, { niu: owner }, { url: gateway.graphqlUrl, token });
+  expect(response.errors).toBeUndefined();
+  return response;
+};
+type AuditLine = { niu: string; operationName: string | null; systems: string[]; subgraphs: string[]; traceId: string };
+const auditRecords = (operation: string) =>
+  readFileSync(gateway.auditLogPath, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditLine)
+    .filter((record) => record.operationName === operation);
+
+/** Asks `ask` until an answer is served whole (a proof follows the first read within a feed poll or two). */
+async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    const before = await counters();
+    await ask();
+    const after = await counters();
+    if (after.hits > before.hits) {
+      // Served whole: no subgraph was called for it, not even one answered from the shared reads.
+      expect(after.subgraphCalls).toBe(before.subgraphCalls);
+      return;
+    }
+    await sleep(150);
+  }
+  throw new Error('never served whole');
+}
+
+beforeAll(async () => {
+  if (!owner || !other) throw new Error('no owner or no other citizen for the private responses test');
+  const legacyUrls = inject('legacyUrls') as Record<string, string>;
+  const legacyEnv: NodeJS.ProcessEnv = { CEET_API_KEY: 'dev-ceet-key' };
+  for (const s of legacyServices) legacyEnv[s.legacy.urlEnv] = s.legacy.urlFrom === 'endpoint' ? `${legacyUrls[s.legacy.system]}/ws/${s.legacy.system}` : legacyUrls[s.legacy.system];
+  supervision = await spawnExtra('supervision-private-responses', 'subgraphs/supervision/main.js', {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
+    ...legacyEnv,
+    SUPERVISION_STORE_PATH: join(dir, 'read-model.sqlite'),
+    SUPERVISION_POLL_MS: String(POLL_MS),
+    SUPERVISION_OUTBOX_OUTCOMES: 'false',
+  });
+  gateway = await spawnGateway({
+    NODE_ENV: 'test',
+    DOSSIER_EVENTS_URL: `${new URL(supervision.url).origin}/internal/dossier-events`,
+    FEED_PROOF_MAX_OWNERS: '1000',
+    FEED_PROOF_MAX_AGE_MS: String(MAX_AGE_MS),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '20');
+  await gateway?.stop();
+  await supervision?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('whole private responses kept per caller on the change feeds’ proof (own supervision subgraph and gateway)', () => {
+  it('serves a returning phone’s status poll whole: no subgraph call, no-store downstream, on the audit trail as the first', async () => {
+    const token = await citizenToken(owner!);
+    const first = await status(token);
+    expect(first.data?.dossier?.status).toBe('IN_PROGRESS');
+    await untilServedWhole(() => status(token));
+
+    const served = await status(token);
+    expect(served.data).toEqual(first.data);
+    // Only the gateway can check the proof: nobody downstream may keep it, as the first answer said.
+    expect(served.headers.get('cache-control')).toContain('no-store');
+    expect(served.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    // Every answer served whole is on the trail, with the same systems and subgraphs as one read from the ministry.
+    const records = auditRecords('DossierStatus').filter((r) => r.niu === owner);
+    const before = records.length;
+    const legacy = await legacyCalls();
+    await status(token);
+    expect(await legacyCalls()).toBe(legacy);
+    await expect.poll(() => auditRecords('DossierStatus').filter((r) => r.niu === owner).length, { timeout: 5_000 }).toBe(before + 1);
+    const [firstRecord, lastRecord] = [
+      records[0]!,
+      auditRecords('DossierStatus')
+        .filter((r) => r.niu === owner)
+        .at(-1)!,
+    ];
+    expect({ systems: lastRecord.systems, subgraphs: lastRecord.subgraphs }).toEqual({ systems: firstRecord.systems, subgraphs: firstRecord.subgraphs });
+    expect(lastRecord.traceId).not.toBe(firstRecord.traceId);
+  }, 60_000);
+
+  it('never serves one caller’s kept response to another: another citizen, or the same citizen through another client', async () => {
+    const before = await counters();
+    const theirs = await status(await citizenToken(other!));
+    expect(theirs.data?.dossier ?? null).toBeNull();
+    const otherClient = await status(await tokenFor({ role: 'citizen', niu: owner!, clientId: 'another-portal' }));
+    expect(otherClient.data?.dossier?.reference).toBe(reference);
+    const after = await counters();
+    expect(after.hits).toBe(before.hits);
+    expect(after.subgraphCalls).toBeGreaterThan(before.subgraphCalls);
+  }, 30_000);
+
+  it('a status changed in the ministry’s system shows at the next feed read, never older after', async () => {
+    const token = await citizenToken(owner!);
+    await untilServedWhole(() => status(token));
+    await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '30');
+    const deadline = Date.now() + 15_000;
+    let seen = 'IN_PROGRESS';
+    while (seen !== 'ACTION_REQUIRED' && Date.now() < deadline) {
+      await sleep(100);
+      seen = (await status(token)).data?.dossier?.status ?? 'none';
+    }
+    expect(seen).toBe('ACTION_REQUIRED');
+    for (let i = 0; i < 5; i += 1) {
+      expect((await status(token)).data?.dossier?.status).toBe('ACTION_REQUIRED');
+      await sleep(POLL_MS);
+    }
+  }, 60_000);
+
+  it('serves a returning citizen’s dashboard whole; their own filing shows at once (their mutation drops what was kept)', async () => {
+    const token = await citizenToken(owner!);
+    const first = await dashboard(token);
+    await untilServedWhole(() => dashboard(token));
+    const served = await dashboard(token);
+    expect(served.data).toEqual(first.data);
+    expect(served.headers.get('cache-control')).toContain('no-store');
+
+    const filed = await gql<{ requestElectricityConnection: { reference: string } }>(
+      fileElectricity,
+      { input: { applicantNiu: owner, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 3 }, idempotencyKey: `test-${randomUUID()}` },
+      { url: gateway.graphqlUrl, token },
+    );
+    expect(filed.errors).toBeUndefined();
+    const newReference = filed.data!.requestElectricityConnection.reference;
+    const before = await counters();
+    const after = await dashboard(token);
+    expect((await counters()).hits).toBe(before.hits);
+    expect(after.data!.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
+    expect(after.data!.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
+  }, 60_000);
+
+  it('with the stream down, nothing resting on the feeds is served whole', async () => {
+    const token = await citizenToken(owner!);
+    await untilServedWhole(() => status(token));
+    await supervision.stop();
+    await sleep(MAX_AGE_MS + 200);
+    const before = await counters();
+    const legacy = await legacyCalls();
+    expect((await status(token)).data?.dossier?.reference).toBe(reference);
+    await dashboard(token);
+    const after = await counters();
+    expect(after.hits).toBe(before.hits);
+    expect(await legacyCalls()).toBeGreaterThan(legacy);
+  }, 30_000);
+});
