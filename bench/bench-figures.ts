@@ -33,6 +33,8 @@ export interface TargetFigures {
   readonly rss?: RssFigures;
   /** Legacy calls counted by the simulators during the measured runs, all operations. */
   readonly legacyCalls: LegacyCalls;
+  /** Guichet: answers served whole from its private response cache (a repeated query its sources prove unchanged). */
+  readonly servedWhole?: number;
 }
 
 export interface ScenarioFigures {

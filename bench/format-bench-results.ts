@@ -28,6 +28,12 @@ function callsCell(row: TargetFigures): string {
   return cells.length > 0 ? cells.join(', ') : '0';
 }
 
+/** The share of Guichet's answers served whole by its private response cache ('—' for the other targets). */
+function servedWholeCell(row: TargetFigures): string {
+  if (row.servedWhole === undefined || row.sent === 0) return '—';
+  return `${((100 * row.servedWhole) / row.sent).toFixed(0)} %`;
+}
+
 function ratioCell(guichet: TargetFigures | undefined, row: TargetFigures): string {
   if (!guichet || row.target === 'guichet' || row.requestsPerSecond === 0) return '—';
   if (!servesScenario(row) || !servesScenario(guichet)) return 'n/a (errors)';
@@ -36,8 +42,20 @@ function ratioCell(guichet: TargetFigures | undefined, row: TargetFigures): stri
 
 function scenarioTable(figures: ScenarioFigures): string {
   const guichet = figures.targets.find((t) => t.target === 'guichet');
-  const rows = figures.targets.map((t) => [t.target, rateCell(t), ms(t.p50Ms), ms(t.p95Ms), ms(t.p99Ms), errorsCell(t), rssCell(t), callsCell(t), ratioCell(guichet, t), String(t.responses)]);
-  return table(['target', 'req/s (by round)', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB (total (per process))', 'legacy calls/op', 'Guichet/target', 'requests'], rows);
+  const rows = figures.targets.map((t) => [
+    t.target,
+    rateCell(t),
+    ms(t.p50Ms),
+    ms(t.p95Ms),
+    ms(t.p99Ms),
+    errorsCell(t),
+    rssCell(t),
+    callsCell(t),
+    servedWholeCell(t),
+    ratioCell(guichet, t),
+    String(t.responses),
+  ]);
+  return table(['target', 'req/s (by round)', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB (total (per process))', 'legacy calls/op', 'served whole', 'Guichet/target', 'requests'], rows);
 }
 
 /** Per legacy operation, for the rows that called any: what "legacy calls/op" is made of. */

@@ -15,6 +15,8 @@ export interface MeasuredRun {
   readonly legacyCalls: LegacyCalls;
   /** The supervision read model's change-feed polls during the run (background, not the requests'). */
   readonly feedCalls: LegacyCalls;
+  /** Guichet: answers served whole from its private response cache during the run. */
+  readonly servedWhole?: number;
 }
 
 export interface RunSettings {
@@ -23,6 +25,8 @@ export interface RunSettings {
   readonly offset: number;
   readonly runId: string;
   readonly sendInternalToken: boolean;
+  /** Sent with every request (see LoadRunOptions). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,13 +42,16 @@ function settle(load: LoadFigures): Promise<void> {
 export async function measureRun(endpoint: Endpoint, credentials: CredentialPool, legacyUrls: LegacyUrls, settings: RunSettings): Promise<MeasuredRun> {
   await credentials.refresh();
   await resetLegacyCalls(legacyUrls);
+  const hitsBefore = await privateResponseHits(endpoint.metricsUrl);
   const sampler = startRssSampler(endpoint.pid);
   const load = await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings });
   const rss = sampler.stop();
   // Counted per request sent: those cut off at the end still reach the legacy systems while the run settles.
   await settle(load);
   const { requests, feeds } = splitFeedCalls(await readLegacyCalls(legacyUrls));
-  return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}) };
+  const hitsAfter = await privateResponseHits(endpoint.metricsUrl);
+  const servedWhole = hitsBefore === undefined || hitsAfter === undefined ? undefined : hitsAfter - hitsBefore;
+  return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}), ...(servedWhole === undefined ? {} : { servedWhole }) };
 }
 
 /**
@@ -65,6 +72,14 @@ export async function warmUp(endpoint: Endpoint, credentials: CredentialPool, se
     return;
   }
   await settle(await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings }));
+}
+
+/** Guichet's private response cache hits so far (`guichet_gateway_private_responses_total{result="hit"}`). */
+async function privateResponseHits(metricsUrl: string | undefined): Promise<number | undefined> {
+  if (metricsUrl === undefined) return undefined;
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('guichet_gateway_private_responses_total{result="hit"}'));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
 
 /** The figures of one target over several measured runs (its rounds). */
@@ -95,5 +110,6 @@ export function combineRuns(target: string, runs: readonly MeasuredRun[]): Targe
     errorSamples: [...new Set(runs.flatMap((r) => r.load.errorSamples))].slice(0, 4),
     legacyCalls: runs.reduce((sum, r) => addLegacyCalls(sum, r.legacyCalls), noLegacyCalls),
     ...(rss ? { rss } : {}),
+    ...(runs.some((r) => r.servedWhole !== undefined) ? { servedWhole: runs.reduce((n, r) => n + (r.servedWhole ?? 0), 0) } : {}),
   };
 }

@@ -16,6 +16,8 @@ export interface LoadRunOptions {
   readonly durationS: number;
   /** Prefix of every `x-request-id`. */
   readonly runId: string;
+  /** Sent with every request (e.g. `cache-control: no-cache`: answered from the sources, not a cache). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What one run of the load generator saw. */
@@ -69,7 +71,7 @@ export function runLoad(options: LoadRunOptions): Promise<LoadFigures> {
               sent += 1;
               const next = requests[index % requests.length] as ScenarioRequest;
               const credential = credentials.at(next.caller);
-              const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `${options.runId}-${index}` };
+              const headers: Record<string, string> = { ...options.headers, 'content-type': 'application/json', 'x-request-id': `${options.runId}-${index}` };
               if (credential.authorization !== undefined) headers.authorization = credential.authorization;
               if (options.sendInternalToken) headers[INTERNAL_TOKEN_HEADER] = credential.internalToken;
               return { ...request, headers, body: next.body };

@@ -15,6 +15,8 @@ export interface Endpoint {
   readonly url: string;
   readonly pid: number;
   readonly requests: readonly ScenarioRequest[];
+  /** Guichet's gateways: their `/metrics`, for the share of answers served whole from the private response cache. */
+  readonly metricsUrl?: string;
 }
 
 /** One row label of the tables: a gateway, or the subgraphs called directly. */
@@ -42,7 +44,7 @@ function gatewayTarget(name: string, kind: TargetName, service: SpawnedService, 
     name,
     kind,
     sendInternalToken: kind !== 'guichet',
-    endpointFor: (scenario) => ({ url, pid: pidOf(service), requests: scenario.requests }),
+    endpointFor: (scenario) => ({ url, pid: pidOf(service), requests: scenario.requests, ...(kind === 'guichet' ? { metricsUrl: `${service.url.replace(/\/$/, '')}/metrics` } : {}) }),
     stop: () => (ownsProcess ? service.stop() : Promise.resolve()),
   };
 }

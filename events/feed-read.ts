@@ -22,11 +22,8 @@ export interface FeedRead {
   /** The graph references the feed listed (changed, or re-read in its overlap). */
   readonly references: readonly string[];
   /**
-   * The NIUs owning those dossiers that are new to this reader — changed, or not listed before by it — each once: what
-   * a cache of a citizen's answers (the gateway's shared reads and private responses) drops. A change the feed's
-   * overlap lists again names nobody (the reader already named its owner when it first listed it); a reader that
-   * restarted names every owner of its first reads. Internal like the rest of the stream (never sent to a client).
-   * Empty from a writer older than this field.
+   * The NIUs owning those dossiers, each once: what a cache of a citizen's answers (the gateway's shared reads) drops.
+   * Internal like the rest of the stream (never sent to a client). Empty from a writer older than this field.
    */
   readonly owners: readonly string[];
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { BREAK, type DocumentNode, visit } from 'graphql';
 import { replayAccess, snapshotAccess, type AccessSnapshot } from '../../audit/index.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { callerHashOf, responsePartsOf, trackResponseParts } from '../subgraph-fetch/index.js';
@@ -21,6 +22,29 @@ export interface PrivateResponseCachePluginOptions {
  * variables, and the access records of the first answer are written again for this one: same data, same trail.
  * Downstream it is what the first answer was (`no-store` when it rests on the feeds).
  */
+// Per parsed document (Apollo reuses the object for a query it has seen): whether it asks for incremental delivery.
+const incremental = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * An operation with `@defer` or `@stream` is answered in parts to a client that accepts them: never kept nor served
+ * whole from here, so that such a client always gets the parts it asked for (and the audit of each part).
+ */
+function asksForParts(document: DocumentNode): boolean {
+  let found = incremental.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Directive(node) {
+        if (node.name.value !== 'defer' && node.name.value !== 'stream') return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+    incremental.set(document, found);
+  }
+  return found;
+}
+
 export function privateResponseCachePlugin<C extends GatewayContext>({ responses, generation, maxAgeSeconds }: PrivateResponseCachePluginOptions): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -28,23 +52,29 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
       // Set once the request is a query this cache may answer or keep.
       let key: string | undefined;
       let readMs = 0;
-      // Served from the cache: what it may be kept for downstream.
+      // Served from the cache: what it may be kept for downstream, and how old it is.
       let servedDownstreamS: number | undefined;
+      let servedAgeS = 0;
       let access: AccessSnapshot | undefined;
       return {
-        async responseForOperation({ operation, contextValue, queryHash, operationName, request }) {
-          if (operation.operation !== 'query') return null;
+        async responseForOperation({ operation, document, contextValue, queryHash, operationName, request }) {
+          if (operation.operation !== 'query' || asksForParts(document)) return null;
           const callerKey = JSON.stringify(contextValue.principal);
           key = createHash('sha256')
             .update(JSON.stringify([generation, callerKey, queryHash, operationName ?? null, request.variables ?? {}]))
             .digest('base64url');
-          const kept = responses.lookup(key);
+          // A client asking for an answer from the sources (`Cache-Control: no-cache` or `no-store`, a portal's « actualiser »)
+          // is not served from here; what it gets may still be kept for the next request.
+          const fresh = /\bno-(cache|store)\b/i.test(request.http?.headers.get('cache-control') ?? '');
+          const kept = fresh ? undefined : responses.lookup(key);
           if (kept === undefined) {
             readMs = responses.now();
             trackResponseParts(contextValue);
             return null;
           }
-          const leftS = Math.floor((kept.expiresAtMs - responses.now()) / 1_000);
+          const now = responses.now();
+          const leftS = Math.floor((kept.expiresAtMs - now) / 1_000);
+          servedAgeS = Math.max(0, Math.floor((now - kept.readMs) / 1_000));
           servedDownstreamS = Math.max(0, Math.min(kept.downstreamMaxAgeSeconds, leftS));
           replayAccess(contextValue, kept.access);
           return { body: { kind: 'single', singleResult: { data: kept.data } }, http: { status: undefined, headers: new HeaderMap() } };
@@ -61,6 +91,8 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
           if (key === undefined) return;
           if (servedDownstreamS !== undefined) {
             overallCachePolicy.restrict({ maxAge: servedDownstreamS, scope: 'PRIVATE' });
+            // RFC 9111: how long ago the answer was made, as any HTTP cache says it.
+            response.http.headers.set('age', String(servedAgeS));
             return;
           }
           const { body } = response;

@@ -4,7 +4,7 @@ import type { Logger } from '../../../lib/log/index.js';
 import { deriveDossierEvents, outcomeDossierEvents, recordStatuses, type KnownStatuses } from '../events/index.js';
 import type { ReadModel } from '../read-model/index.js';
 import type { ReadModelStore } from '../store/index.js';
-import type { ChangeFeed, FeedChange } from './change-feeds.js';
+import type { ChangeFeed } from './change-feeds.js';
 import type { OutboxOutcomeSource } from './outbox-outcome-sources.js';
 import { createPauses } from './pauses.js';
 
@@ -87,24 +87,6 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
   const { outboxes = [], outboxPageLimit = 200 } = options;
   // Per outbox: the cursor saved (null until the first poll, which starts at its head) and whether it is failing.
   const outboxStates = new Map(outboxes.map((o) => [o.ministry, { cursor: null as string | null, failing: false, polling: Promise.resolve() }]));
-  // Per system: the changes listed lately, by dossier (their version), so that a read names the owners of what is new
-  // to it and not of what its overlap lists again (which would keep a citizen's answers unproven for a whole overlap).
-  const recent = new Map<LegacySystem, Map<string, { readonly version: string; readonly updatedMs: number }>>(feeds.map((f) => [f.system, new Map()]));
-  /** Owners of the changes not listed before (remembering them), and forgets what no later read can list again. */
-  const ownersOfNews = (system: LegacySystem, changes: readonly FeedChange[], nextSinceMs: number): string[] => {
-    const listed = recent.get(system) ?? new Map<string, { readonly version: string; readonly updatedMs: number }>();
-    recent.set(system, listed);
-    const owners = new Set<string>();
-    for (const { fact, ownerNiu, ministryStatus } of changes) {
-      const version = `${fact.updatedMs}|${fact.status}|${ministryStatus ?? ''}`;
-      if (listed.get(fact.key)?.version === version) continue;
-      listed.set(fact.key, { version, updatedMs: fact.updatedMs });
-      owners.add(ownerNiu);
-    }
-    // Older than the next read's lower bound by a whole overlap: never listed again (if it were, it would name again).
-    for (const [key, { updatedMs }] of listed) if (updatedMs < nextSinceMs - overlapMs) listed.delete(key);
-    return [...owners];
-  };
   const pauses = createPauses();
   let closed = false;
   let initialLoads: Promise<unknown> = Promise.resolve();
@@ -135,10 +117,10 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
       const events = initial ? [] : deriveDossierEvents(changes, known);
       await store.save(feed.system, facts, cursorMs, events);
       recordStatuses(known, changes);
-      const owners = ownersOfNews(feed.system, changes, cursorMs - overlapMs);
       if (events.length > 0) onEvents?.(events.length);
       // After the save: whoever the read reaches may already see its events in the log.
-      if (!initial) onFeedRead?.({ system: feed.system, sinceMs: Date.parse(since), readMs: startedMs, references: facts.map((fact) => fact.key), owners });
+      if (!initial)
+        onFeedRead?.({ system: feed.system, sinceMs: Date.parse(since), readMs: startedMs, references: facts.map((fact) => fact.key), owners: [...new Set(changes.map((change) => change.ownerNiu))] });
       const { changed, ignored } = model.apply(facts);
       if (initial) log.info({ system: feed.system, dossiers: facts.length, ignored, durationMs: clock() - loadStartedMs }, 'change feed: initial load done');
       else if (changed > 0) log.debug({ system: feed.system, changed }, 'change feed: dossiers changed');

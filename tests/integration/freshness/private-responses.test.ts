@@ -46,7 +46,10 @@ const request = testWorld()
 if (!request) throw new Error('the test world has no fourth CEET request at status 20');
 const reference = `CEET-${request.numero}`;
 const owner = [...dossiersByCitizen().entries()].find(([, d]) => d.ceet.includes(reference))?.[0];
-const other = [...dossiersByCitizen().entries()].find(([niu, d]) => niu !== owner && d.ceet.length > 0)?.[0];
+const withCeet = [...dossiersByCitizen().entries()].filter(([niu, d]) => niu !== owner && d.ceet.length > 0);
+// Each test that changes a citizen's dossiers (the feeds then name them for a whole overlap) has a citizen of its own.
+const other = withCeet[0]?.[0];
+const third = withCeet.at(-1);
 
 const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
 /** What the gateway did so far: responses served whole, kept, and subgraph calls of any kind. */
@@ -58,9 +61,9 @@ const counters = async () => {
     subgraphCalls: sample(text, 'guichet_gateway_subgraph_fetch_duration_seconds_count'),
   };
 };
-const status = async (token: string) => gql<Status>(statusQuery, { reference }, { url: gateway.graphqlUrl, token });
-const dashboard = async (token: string) => {
-  const response = await gql<Dashboard>(dashboardQuery, { niu: owner }, { url: gateway.graphqlUrl, token });
+const status = async (token: string, of = reference) => gql<Status>(statusQuery, { reference: of }, { url: gateway.graphqlUrl, token });
+const dashboard = async (token: string, niu: string) => {
+  const response = await gql<Dashboard>(dashboardQuery, { niu }, { url: gateway.graphqlUrl, token });
   expect(response.errors).toBeUndefined();
   return response;
 };
@@ -89,7 +92,7 @@ async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!owner || !other) throw new Error('no owner or no other citizen for the private responses test');
+  if (!owner || !other || !third || third[0] === other) throw new Error('not enough citizens for the private responses test');
   const legacyUrls = inject('legacyUrls') as Record<string, string>;
   const legacyEnv: NodeJS.ProcessEnv = { CEET_API_KEY: 'dev-ceet-key' };
   for (const s of legacyServices) legacyEnv[s.legacy.urlEnv] = s.legacy.urlFrom === 'endpoint' ? `${legacyUrls[s.legacy.system]}/ws/${s.legacy.system}` : legacyUrls[s.legacy.system];
@@ -129,6 +132,16 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     // Only the gateway can check the proof: nobody downstream may keep it, as the first answer said.
     expect(served.headers.get('cache-control')).toContain('no-store');
     expect(served.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    // Said the way HTTP caches say it (RFC 9111 Age); an answer made for the request has none.
+    expect(Number(served.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    expect(first.headers.get('age')).toBeNull();
+    // A client asking for the sources (a portal's « actualiser ») is not served from the cache.
+    const beforeFresh = await counters();
+    const fresh = await gql<Status>(statusQuery, { reference }, { url: gateway.graphqlUrl, token, headers: { 'cache-control': 'no-cache' } });
+    expect(fresh.data).toEqual(first.data);
+    const afterFresh = await counters();
+    expect(afterFresh.hits).toBe(beforeFresh.hits);
+    expect(afterFresh.subgraphCalls).toBeGreaterThan(beforeFresh.subgraphCalls);
     // Every answer served whole is on the trail, with the same systems and subgraphs as one read from the ministry.
     const records = auditRecords('DossierStatus').filter((r) => r.niu === owner);
     const before = records.length;
@@ -157,6 +170,28 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     expect(after.subgraphCalls).toBeGreaterThan(before.subgraphCalls);
   }, 30_000);
 
+  it('serves a returning citizen’s dashboard whole; their own filing shows at once (their mutation drops what was kept)', async () => {
+    const token = await citizenToken(other!);
+    const first = await dashboard(token, other!);
+    await untilServedWhole(() => dashboard(token, other!));
+    const served = await dashboard(token, other!);
+    expect(served.data).toEqual(first.data);
+    expect(served.headers.get('cache-control')).toContain('no-store');
+
+    const filed = await gql<{ requestElectricityConnection: { reference: string } }>(
+      fileElectricity,
+      { input: { applicantNiu: other, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 3 }, idempotencyKey: `test-${randomUUID()}` },
+      { url: gateway.graphqlUrl, token },
+    );
+    expect(filed.errors).toBeUndefined();
+    const newReference = filed.data!.requestElectricityConnection.reference;
+    const before = await counters();
+    const after = await dashboard(token, other!);
+    expect((await counters()).hits).toBe(before.hits);
+    expect(after.data!.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
+    expect(after.data!.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
+  }, 60_000);
+
   it('a status changed in the ministry’s system shows at the next feed read, never older after', async () => {
     const token = await citizenToken(owner!);
     await untilServedWhole(() => status(token));
@@ -174,37 +209,17 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     }
   }, 60_000);
 
-  it('serves a returning citizen’s dashboard whole; their own filing shows at once (their mutation drops what was kept)', async () => {
-    const token = await citizenToken(owner!);
-    const first = await dashboard(token);
-    await untilServedWhole(() => dashboard(token));
-    const served = await dashboard(token);
-    expect(served.data).toEqual(first.data);
-    expect(served.headers.get('cache-control')).toContain('no-store');
-
-    const filed = await gql<{ requestElectricityConnection: { reference: string } }>(
-      fileElectricity,
-      { input: { applicantNiu: owner, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 3 }, idempotencyKey: `test-${randomUUID()}` },
-      { url: gateway.graphqlUrl, token },
-    );
-    expect(filed.errors).toBeUndefined();
-    const newReference = filed.data!.requestElectricityConnection.reference;
-    const before = await counters();
-    const after = await dashboard(token);
-    expect((await counters()).hits).toBe(before.hits);
-    expect(after.data!.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
-    expect(after.data!.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
-  }, 60_000);
-
   it('with the stream down, nothing resting on the feeds is served whole', async () => {
-    const token = await citizenToken(owner!);
-    await untilServedWhole(() => status(token));
+    const [niu, dossiers] = third!;
+    const theirs = dossiers.ceet[0]!;
+    const token = await citizenToken(niu);
+    await untilServedWhole(() => status(token, theirs));
     await supervision.stop();
     await sleep(MAX_AGE_MS + 200);
     const before = await counters();
     const legacy = await legacyCalls();
-    expect((await status(token)).data?.dossier?.reference).toBe(reference);
-    await dashboard(token);
+    expect((await status(token, theirs)).data?.dossier?.reference).toBe(theirs);
+    await dashboard(token, niu);
     const after = await counters();
     expect(after.hits).toBe(before.hits);
     expect(await legacyCalls()).toBeGreaterThan(legacy);
