@@ -43,7 +43,7 @@ export const gatewayEnvSchema = z.object({
   ACCESS_TOKEN_CACHE_MAX_ENTRIES: envInt(10_000, 0),
   RESPONSE_CACHE_MAX_BYTES: envInt(8_000_000, 0),
   PRIVATE_RESPONSE_CACHE_MAX_ENTRIES: envInt(10_000, 0),
-  PRIVATE_RESPONSE_CACHE_MAX_BYTES: envInt(16_000_000, 0),
+  PRIVATE_RESPONSE_CACHE_MAX_BYTES: envInt(8_000_000, 0),
   QUERY_PLAN_CACHE_MIB: envInt(16, 1, 4_096),
   INTERNAL_TOKEN_REUSE_S: envInt(30, 0, 59),
   /** Scaled mode: rate limits, shared reads, the response cache and pub/sub shared by every replica. Unset: in memory. */
@@ -115,7 +115,7 @@ export interface GatewayConfig {
   readonly responseCacheMaxBytes: number;
   /**
    * Whole PRIVATE responses kept per caller, on their subgraphs' hints and the change feeds' proof (0 entries or bytes
-   * = off). Defaults 10000 and 16 MB.
+   * = off). Defaults 10000 and 8 MB (counted as the heap holds them).
    */
   readonly privateResponseCache: { readonly maxEntries: number; readonly maxBytes: number };
   /** Scaled mode: the response cache every replica shares, set by startGateway (see withRedisStores). */

@@ -22,6 +22,9 @@ export interface PrivateResponseCachePluginOptions {
  * variables, and the access records of the first answer are written again for this one: same data, same trail.
  * Downstream it is what the first answer was (`no-store` when it rests on the feeds).
  */
+// The entry around the JSON: its key, access records, proofs and bookkeeping (measured order of magnitude).
+const entryOverheadBytes = 512;
+
 // Per parsed document (Apollo reuses the object for a query it has seen): whether it asks for incremental delivery.
 const incremental = new WeakMap<DocumentNode, boolean>();
 
@@ -77,7 +80,8 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
           servedAgeS = Math.max(0, Math.floor((now - kept.readMs) / 1_000));
           servedDownstreamS = Math.max(0, Math.min(kept.downstreamMaxAgeSeconds, leftS));
           replayAccess(contextValue, kept.access);
-          return { body: { kind: 'single', singleResult: { data: kept.data } }, http: { status: undefined, headers: new HeaderMap() } };
+          const data = JSON.parse(kept.json) as Record<string, unknown>;
+          return { body: { kind: 'single', singleResult: { data } }, http: { status: undefined, headers: new HeaderMap() } };
         },
         async executionDidStart({ contextValue }) {
           return {
@@ -103,9 +107,11 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
           const keepable = parts && keepableResponse(parts, { readMs, provesFeeds: responses.provesFeeds, maxAgeSeconds });
           if (!keepable) return;
           const downstream = overallCachePolicy.policyIfCacheable();
+          const json = JSON.stringify(data);
           responses.keep(key, {
-            data,
-            bytes: Buffer.byteLength(JSON.stringify(data)),
+            json,
+            // Two bytes a character at worst (V8's two-byte strings), and the entry's own objects.
+            bytes: 2 * json.length + entryOverheadBytes,
             caller: callerHashOf(JSON.stringify(contextValue.principal)),
             access,
             proofs: keepable.proofs,

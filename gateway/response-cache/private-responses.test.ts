@@ -20,8 +20,8 @@ function fakeProof(clock: () => number) {
 
 const niu = (n: number) => String(100_000_000_000 + n);
 const kept = (caller: string, readMs: number, proofs: FeedProvenAnswer[] = [], maxAgeS = 60): KeptResponse => ({
-  data: { dossier: { reference: `CEET-${caller}` } },
-  bytes: 40,
+  json: JSON.stringify({ dossier: { reference: `CEET-${caller}` } }),
+  bytes: 600,
   caller,
   access: [{ niu: niu(1), action: 'read', systems: ['ceet'], subgraphs: ['electricity'] }],
   proofs,

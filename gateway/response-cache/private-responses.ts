@@ -5,9 +5,12 @@ import type { FeedProof, FeedProvenAnswer } from '../feed-proof/index.js';
 
 /** A whole response kept for one caller, and what it rests on. */
 export interface KeptResponse {
-  /** The response's `data`, as sent. */
-  readonly data: Readonly<Record<string, unknown>>;
-  /** Its size in JSON, counted against the budget. */
+  /**
+   * The response's `data` in JSON: a flat string costs the heap about its length (the object tree, several times
+   * that), so the budget in bytes is what it takes; parsed again on each hit.
+   */
+  readonly json: string;
+  /** What it takes, counted against the budget: the JSON and the entry around it. */
   readonly bytes: number;
   /** The caller's hash (`callerHashOf`): their mutation drops it. */
   readonly caller: string;
