@@ -52,15 +52,23 @@ describe('shared reads and the response cache', () => {
     expect(ages.some((age) => age !== null && /^\d+$/.test(age))).toBe(true);
   });
 
-  it('never answers a private response from the response cache', async () => {
-    const citizen = citizensInAllSystems()[46]!;
-    const token = await citizenToken(citizen.niu);
-    const ask = () =>
+  it('never answers a private response from the public response cache, nor to another caller', async () => {
+    const [citizen, other] = citizensInAllSystems().slice(46, 48);
+    if (!citizen || !other) throw new Error('the test world has fewer than 48 citizens in every system');
+    const ask = async (niu: string) =>
       fetch(inject('gatewayUrl'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await citizenToken(niu)}` },
         body: JSON.stringify({ query: 'query($niu: ID!) { citizen(niu: $niu) { niu firstName } }', variables: { niu: citizen.niu } }),
       });
-    for (let i = 0; i < 3; i += 1) expect((await ask()).headers.get('age')).toBeNull();
+    // The caller's own answer may come back whole from the private response cache (with its Age), never as public.
+    for (let i = 0; i < 3; i += 1) {
+      const response = await ask(citizen.niu);
+      expect(response.headers.get('cache-control')).not.toMatch(/public/);
+      expect(((await response.json()) as { data: { citizen: { niu: string } } }).data.citizen.niu).toBe(citizen.niu);
+    }
+    // Whatever was kept for them, another citizen asking for them gets nothing of it.
+    const theirs = (await (await ask(other.niu)).json()) as { data?: { citizen: unknown } | null };
+    expect(theirs.data?.citizen ?? null).toBeNull();
   });
 });
