@@ -8,11 +8,14 @@ import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
 import type { SharedReadsStore, StoredAnswer } from './shared-reads-store.js';
 
-/** What the replicas of a scaled gateway share for their reads (`REDIS_URL`). */
+/**
+ * What the processes of one gateway share for their reads: the replicas of a scaled gateway (`REDIS_URL`), or the
+ * workers of one (`WORKERS` > 1, through the primary: invalidations only).
+ */
 export interface SharedReadsAcrossReplicas {
-  /** The second level: an answer kept by one replica serves the next one's poll. */
-  readonly store: SharedReadsStore;
-  /** Where a caller's private answers are dropped on every replica after a mutation. */
+  /** The second level (Redis): an answer kept by one replica serves the next one's poll. None between workers. */
+  readonly store?: SharedReadsStore;
+  /** Where a caller's private answers are dropped on every process after a mutation. */
   readonly bus: EventBus;
 }
 
@@ -122,7 +125,9 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     onRemove: unfile,
     clock: now,
   });
-  const remote = caching ? acrossReplicas : undefined;
+  const remote = caching ? acrossReplicas?.store : undefined;
+  // Invalidations travel whether or not this process keeps answers: the private responses listen to them too.
+  const bus = acrossReplicas?.bus;
   // Reads whose last answer the subgraph did not allow caching (no max-age): not looked up in Redis for a minute, so that
   // the uncacheable majority of reads (a citizen's own dossiers) does not pay a round trip to miss. Costs, at worst, a
   // minute of missed remote hits if the subgraph's hint changes.
@@ -187,13 +192,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     }
     if (hint.scope === 'PUBLIC') {
       keep(publicKey(key), answer, undefined);
-      await remote?.store.set(remotePublicKey(key), answer, at);
+      await remote?.set(remotePublicKey(key), answer, at);
       return;
     }
-    // Filed by caller only where dropCaller is used (scaled mode).
-    const caller = remote === undefined ? undefined : callerHashOf(key.callerKey);
+    // Filed by caller only where dropCaller is used (several processes).
+    const caller = bus === undefined ? undefined : callerHashOf(key.callerKey);
     keep(privateKey(key), answer, caller);
-    if (remote !== undefined && caller !== undefined) await remote.store.set(remotePrivateKey(key, caller), answer, at, caller);
+    if (remote !== undefined && caller !== undefined) await remote.set(remotePrivateKey(key, caller), answer, at, caller);
   };
 
   const fromRemote = async (store: SharedReadsStore, key: SharedReadKey): Promise<RawSubgraphResponse | undefined> => {
@@ -217,7 +222,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     for (const cacheKey of filed.keys()) cache.delete(cacheKey);
   };
 
-  const unsubscribe = remote?.bus.subscribe(
+  const unsubscribe = bus?.subscribe(
     sharedReadsInvalidationChannel,
     (message) => {
       const [from, caller] = message.split(' ', 2);
@@ -250,7 +255,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
         }
       }
       const answer = (async () => {
-        const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote.store, key);
+        const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote, key);
         if (shared !== undefined) return shared;
         sent += 1;
         // Before it leaves: a change named from then on may not be in the answer.
@@ -269,9 +274,8 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     async dropCaller(callerKey) {
       const caller = callerHashOf(callerKey);
       dropLocal(caller);
-      if (remote === undefined) return;
-      await remote.store.dropCaller(caller);
-      await remote.bus.publish(sharedReadsInvalidationChannel, `${origin} ${caller}`).catch(() => undefined);
+      await remote?.dropCaller(caller);
+      await bus?.publish(sharedReadsInvalidationChannel, `${origin} ${caller}`).catch(() => undefined);
     },
     onDropCaller: (listener) => void dropListeners.push(listener),
     stats: () => ({ hits, remoteHits, provenHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),

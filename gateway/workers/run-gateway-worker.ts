@@ -4,6 +4,7 @@ import { readGatewayConfig } from '../config.js';
 import { answerMetricsRequests, createGatewayMetrics } from '../metrics/index.js';
 import { startGateway, type RunningGateway } from '../start-gateway.js';
 import type { SupergraphChange } from '../supergraph/index.js';
+import { createWorkerEventBus } from './cluster-event-bus.js';
 import { isLifecycleMessage, isSupergraphReloadMessage, type LifecycleMessage } from './ipc-messages.js';
 import { createPrimaryAuditStore, createPrimaryRecordSink, createPrimaryRateLimitStore, createWorkerChannel } from './worker-channel.js';
 
@@ -50,7 +51,10 @@ export async function runGatewayWorker(): Promise<void> {
   process.on('SIGHUP', () => undefined);
   const metrics = createGatewayMetrics();
   answerMetricsRequests(metrics.registry);
-  service = await startGateway(config, log, {
+  // Without Redis, the workers share their callers' invalidations through the primary (with it, Redis carries them).
+  const workersBus = createWorkerEventBus();
+  const withWorkersBus = config.redisUrl === undefined ? { ...config, sharedReads: { ...config.sharedReads, acrossReplicas: { bus: workersBus } } } : config;
+  service = await startGateway(withWorkersBus, log, {
     auditStore: createPrimaryAuditStore(channel),
     rateLimitStore: createPrimaryRateLimitStore(channel),
     observability: { metrics, records: createPrimaryRecordSink(channel, metrics, log), renderMetrics: () => channel.call({ method: 'metrics.cluster' }) },

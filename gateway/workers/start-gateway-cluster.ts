@@ -9,6 +9,7 @@ import { openConfiguredRecordWriter } from '../request-records/index.js';
 import { createMemoryRateLimitStore } from '../rate-limit/index.js';
 import { startSupergraphTriggers, type SupergraphChange } from '../supergraph/index.js';
 import { isLifecycleMessage, type LifecycleMessage, type SupergraphReloadMessage } from './ipc-messages.js';
+import { relayClusterBus } from './cluster-event-bus.js';
 import { servePrimaryCalls, type PrimaryState } from './primary-channel.js';
 
 /** How long a worker may take to load the supergraph and listen. */
@@ -46,6 +47,8 @@ export async function startGatewayCluster(config: GatewayConfig, log: Logger): P
     const worker = cluster.fork({ GUICHET_GATEWAY_WORKER: '1' });
     workers.add(worker);
     servePrimaryCalls(worker, state, log);
+    // What one worker drops for a caller after their mutation, every worker drops.
+    relayClusterBus(worker, () => workers);
     clusterMetrics.attach(worker);
     worker.on('exit', (code, signal) => {
       workers.delete(worker);

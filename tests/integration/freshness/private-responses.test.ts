@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
 import { legacyServices } from '../../../scripts/stack/index.js';
@@ -67,6 +68,26 @@ const dashboard = async (token: string, niu: string) => {
   expect(response.errors).toBeUndefined();
   return response;
 };
+/**
+ * A dashboard on a connection of its own: the gateway's workers (WORKERS=2 here, as on a 2-core machine) take
+ * connections in turn, so that successive calls reach both of them.
+ */
+const dashboardOnNewConnection = async (token: string, niu: string): Promise<Dashboard> => {
+  const agent = new Agent({ pipelining: 0 });
+  try {
+    const response = await undiciRequest(gateway.graphqlUrl, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: dashboardQuery, variables: { niu } }),
+    });
+    const body = (await response.body.json()) as { data: Dashboard; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  } finally {
+    await agent.close();
+  }
+};
 type AuditLine = { niu: string; operationName: string | null; systems: string[]; subgraphs: string[]; traceId: string };
 const auditRecords = (operation: string) =>
   readFileSync(gateway.auditLogPath, 'utf8')
@@ -110,6 +131,8 @@ beforeAll(async () => {
     DOSSIER_EVENTS_URL: `${new URL(supervision.url).origin}/internal/dossier-events`,
     FEED_PROOF_MAX_OWNERS: '1000',
     FEED_PROOF_MAX_AGE_MS: String(MAX_AGE_MS),
+    // Two workers whatever the machine: a caller's mutation must drop what both kept.
+    WORKERS: '2',
   });
 }, 60_000);
 
@@ -180,6 +203,16 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     const token = await citizenToken(other!);
     const first = await dashboard(token, other!);
     await untilServedWhole(() => dashboard(token, other!));
+    // Kept by both workers: two dashboards in a row on new connections, both served whole.
+    let both = false;
+    for (let i = 0; i < 40 && !both; i += 1) {
+      const before = await counters();
+      await dashboardOnNewConnection(token, other!);
+      await dashboardOnNewConnection(token, other!);
+      both = (await counters()).hits - before.hits === 2;
+      if (!both) await sleep(150);
+    }
+    expect(both).toBe(true);
     const served = await dashboard(token, other!);
     expect(served.data).toEqual(first.data);
     expect(served.headers.get('cache-control')).toContain('no-store');
@@ -192,10 +225,13 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     expect(filed.errors).toBeUndefined();
     const newReference = filed.data!.requestElectricityConnection.reference;
     const before = await counters();
-    const after = await dashboard(token, other!);
+    // On every worker, whichever answered the mutation: each dropped what it kept for this caller.
+    for (let i = 0; i < 4; i += 1) {
+      const after = await dashboardOnNewConnection(token, other!);
+      expect(after.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
+      expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
+    }
     expect((await counters()).hits).toBe(before.hits);
-    expect(after.data!.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
-    expect(after.data!.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
   }, 60_000);
 
   it('a status changed in the ministry’s system shows at the next feed read, never older after', async () => {
