@@ -54,6 +54,8 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
       if (!responses.enabled) return {};
       // Set once the request is a query this cache may answer or keep.
       let key: string | undefined;
+      // The whole principal, serialised once: the key's part and, hashed, whose answer it is.
+      let callerKey = '';
       let readMs = 0;
       // Served from the cache: what it may be kept for downstream, and how old it is.
       let servedDownstreamS: number | undefined;
@@ -62,7 +64,7 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
       return {
         async responseForOperation({ operation, document, contextValue, queryHash, operationName, request }) {
           if (operation.operation !== 'query' || asksForParts(document)) return null;
-          const callerKey = JSON.stringify(contextValue.principal);
+          callerKey = JSON.stringify(contextValue.principal);
           key = createHash('sha256')
             .update(JSON.stringify([generation, callerKey, queryHash, operationName ?? null, request.variables ?? {}]))
             .digest('base64url');
@@ -95,7 +97,7 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
           if (key === undefined) return;
           if (servedDownstreamS !== undefined) {
             overallCachePolicy.restrict({ maxAge: servedDownstreamS, scope: 'PRIVATE' });
-            // RFC 9111: how long ago the answer was made, as any HTTP cache says it.
+            // RFC 9111: how long ago the answer was made, as HTTP caches say it.
             response.http.headers.set('age', String(servedAgeS));
             return;
           }
@@ -112,7 +114,7 @@ export function privateResponseCachePlugin<C extends GatewayContext>({ responses
             json,
             // Two bytes a character at worst (V8's two-byte strings), and the entry's own objects.
             bytes: 2 * json.length + entryOverheadBytes,
-            caller: callerHashOf(JSON.stringify(contextValue.principal)),
+            caller: callerHashOf(callerKey),
             access,
             proofs: keepable.proofs,
             readMs,

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Agent, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
-import { legacyServices } from '../../../scripts/stack/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
 import { sample } from '../../support/prometheus.js';
-import { spawnExtra, type ExtraService } from '../../support/spawn-extra.js';
-import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
-import { testInternalTokenSecret } from '../../support/test-secrets.js';
+import type { ExtraService } from '../../support/spawn-extra.js';
+import type { ExtraGateway } from '../../support/spawn-gateway.js';
+import { spawnFeedProofStack, type FeedProofStack } from '../../support/spawn-feed-proof-stack.js';
 import { citizenToken, tokenFor } from '../../support/tokens.js';
 import { dossiersByCitizen, testWorld } from '../../support/world.js';
 
@@ -23,9 +20,9 @@ import { dossiersByCitizen, testWorld } from '../../support/world.js';
  */
 const POLL_MS = 300;
 const MAX_AGE_MS = POLL_MS + 1_000;
-const dir = mkdtempSync(join(tmpdir(), 'private-responses-'));
 let supervision: ExtraService;
 let gateway: ExtraGateway;
+let stack: FeedProofStack | undefined;
 
 const statusQuery = readFileSync('clients/operations/DossierStatus.graphql', 'utf8');
 const dashboardQuery = readFileSync('clients/operations/CitizenDashboard.graphql', 'utf8');
@@ -53,7 +50,7 @@ const other = withCeet[0]?.[0];
 const third = withCeet.at(-1);
 
 const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
-/** What the gateway did so far: responses served whole, kept, and subgraph calls of any kind. */
+/** What the gateway did so far: responses served whole, kept, and every subgraph call. */
 const counters = async () => {
   const text = await metrics();
   return {
@@ -114,33 +111,16 @@ async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
 
 beforeAll(async () => {
   if (!owner || !other || !third || third[0] === other) throw new Error('not enough citizens for the private responses test');
-  const legacyUrls = inject('legacyUrls') as Record<string, string>;
-  const legacyEnv: NodeJS.ProcessEnv = { CEET_API_KEY: 'dev-ceet-key' };
-  for (const s of legacyServices) legacyEnv[s.legacy.urlEnv] = s.legacy.urlFrom === 'endpoint' ? `${legacyUrls[s.legacy.system]}/ws/${s.legacy.system}` : legacyUrls[s.legacy.system];
-  supervision = await spawnExtra('supervision-private-responses', 'subgraphs/supervision/main.js', {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
-    ...legacyEnv,
-    SUPERVISION_STORE_PATH: join(dir, 'read-model.sqlite'),
-    SUPERVISION_POLL_MS: String(POLL_MS),
-    SUPERVISION_OUTBOX_OUTCOMES: 'false',
-  });
-  gateway = await spawnGateway({
-    NODE_ENV: 'test',
-    DOSSIER_EVENTS_URL: `${new URL(supervision.url).origin}/internal/dossier-events`,
-    FEED_PROOF_MAX_OWNERS: '1000',
-    FEED_PROOF_MAX_AGE_MS: String(MAX_AGE_MS),
+  stack = await spawnFeedProofStack('private-responses', POLL_MS, {
     // Two workers whatever the machine: a caller's mutation must drop what both kept.
     WORKERS: '2',
   });
+  ({ supervision, gateway } = stack);
 }, 60_000);
 
 afterAll(async () => {
   await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '20');
-  await gateway?.stop();
-  await supervision?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe('whole private responses kept per caller on the change feeds’ proof (own supervision subgraph and gateway)', () => {

@@ -1,14 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
-import { legacyServices } from '../../../scripts/stack/index.js';
 import { gql } from '../../support/graphql-client.js';
 import { legacyAdmin } from '../../support/legacy-admin.js';
-import { spawnExtra, type ExtraService } from '../../support/spawn-extra.js';
-import { spawnGateway, type ExtraGateway } from '../../support/spawn-gateway.js';
-import { testInternalTokenSecret } from '../../support/test-secrets.js';
+import type { ExtraService } from '../../support/spawn-extra.js';
+import type { ExtraGateway } from '../../support/spawn-gateway.js';
+import { spawnFeedProofStack, type FeedProofStack } from '../../support/spawn-feed-proof-stack.js';
 import { citizenToken } from '../../support/tokens.js';
 import { dossiersByCitizen, testWorld } from '../../support/world.js';
 
@@ -19,9 +16,9 @@ import { dossiersByCitizen, testWorld } from '../../support/world.js';
  */
 const POLL_MS = 300;
 const MAX_AGE_MS = POLL_MS + 1_000;
-const dir = mkdtempSync(join(tmpdir(), 'proven-gateway-reads-'));
 let supervision: ExtraService;
 let gateway: ExtraGateway;
+let stack: FeedProofStack | undefined;
 
 const statusQuery = readFileSync('clients/operations/DossierStatus.graphql', 'utf8');
 const dashboardQuery = readFileSync('clients/operations/CitizenDashboard.graphql', 'utf8');
@@ -59,33 +56,16 @@ const auditRecordsOf = (niu: string, operation: string) =>
 
 beforeAll(async () => {
   if (!owner || !other) throw new Error('no owner or no other citizen for the proven-reads test');
-  const legacyUrls = inject('legacyUrls') as Record<string, string>;
-  const legacyEnv: NodeJS.ProcessEnv = { CEET_API_KEY: 'dev-ceet-key' };
-  for (const s of legacyServices) legacyEnv[s.legacy.urlEnv] = s.legacy.urlFrom === 'endpoint' ? `${legacyUrls[s.legacy.system]}/ws/${s.legacy.system}` : legacyUrls[s.legacy.system];
-  supervision = await spawnExtra('supervision-proven-reads', 'subgraphs/supervision/main.js', {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    INTERNAL_TOKEN_SECRET: testInternalTokenSecret,
-    ...legacyEnv,
-    SUPERVISION_STORE_PATH: join(dir, 'read-model.sqlite'),
-    SUPERVISION_POLL_MS: String(POLL_MS),
-    SUPERVISION_OUTBOX_OUTCOMES: 'false',
-  });
-  gateway = await spawnGateway({
-    NODE_ENV: 'test',
-    DOSSIER_EVENTS_URL: `${new URL(supervision.url).origin}/internal/dossier-events`,
-    FEED_PROOF_MAX_OWNERS: '1000',
-    FEED_PROOF_MAX_AGE_MS: String(MAX_AGE_MS),
+  stack = await spawnFeedProofStack('proven-reads', POLL_MS, {
     // The subgraph answers kept, alone: whole responses kept on the same proof are private-responses.test.ts's.
     PRIVATE_RESPONSE_CACHE_MAX_ENTRIES: '0',
   });
+  ({ supervision, gateway } = stack);
 }, 60_000);
 
 afterAll(async () => {
   await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '20');
-  await gateway?.stop();
-  await supervision?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe('dossiers by reference proven unchanged by the change feeds, at the gateway (own supervision subgraph and gateway)', () => {
