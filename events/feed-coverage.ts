@@ -23,6 +23,8 @@ export interface FeedCoverage {
   provenAt(system: LegacySystem, readMs: number): number | undefined;
   /** The stream (re)connected or reset: reads may have been missed, proof starts again. */
   reset(): void;
+  /** Each system's unbroken interval of feed reads so far (supervision's clock): what an operator watches. */
+  intervals(): ReadonlyMap<LegacySystem, { readonly fromMs: number; readonly toMs: number }>;
 }
 
 /**
@@ -50,5 +52,6 @@ export function createFeedCoverage({ maxAgeMs, clockSkewMs, clock = Date.now }: 
     reset() {
       intervals.clear();
     },
+    intervals: () => new Map(intervals),
   };
 }

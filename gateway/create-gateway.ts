@@ -50,6 +50,7 @@ export function createGateway(config: GatewayConfig, log: Logger, auditStore: Au
   // A caller's mutation drops their kept responses with their kept subgraph answers (on every replica when scaled).
   sharedReads.onDropCaller((caller) => privateResponses.dropCaller(caller));
   metrics.watchPrivateResponses(() => privateResponses.stats());
+  if (feedProof) metrics.watchFeedProof(() => ({ ...feedProof.proof.stats(), connected: feedProof.connected() }));
   const development = config.nodeEnv === 'development';
   const rateLimiter = createRateLimiter({ store: rateLimitStore, limits: config.rateLimit.limits });
   const { trustedDocuments } = config;

@@ -85,4 +85,25 @@ describe('createFeedProof', () => {
     clock.now = 4_401;
     expect(proof.proven(later)).toBe(false);
   });
+
+  it('says what it rests on: each system’s unbroken interval, owners remembered and forgotten', () => {
+    const clock = { now: 1_000 };
+    const proof = createFeedProof({ maxAgeMs: 3_000, clockSkewMs: 0, maxOwners: 2, clock: () => clock.now });
+    expect(proof.stats()).toEqual({ systems: new Map(), owners: 0, ownersForgotten: 0 });
+    proof.onFeedRead({ system: 'ceet', sinceMs: 900, readMs: 1_100, references: [], owners: [owners[0]!] });
+    proof.onFeedRead({ system: 'ceet', sinceMs: 1_050, readMs: 1_300, references: [], owners: [owners[1]!, owners[2]!] });
+    // A read starting after the interval's end (one missed) starts it again.
+    proof.onFeedRead({ system: 'rnec', sinceMs: 500, readMs: 800, references: [], owners: [] });
+    proof.onFeedRead({ system: 'rnec', sinceMs: 900, readMs: 1_200, references: [], owners: [] });
+    expect(proof.stats()).toEqual({
+      systems: new Map([
+        ['ceet', { fromMs: 900, toMs: 1_300 }],
+        ['rnec', { fromMs: 900, toMs: 1_200 }],
+      ]),
+      owners: 2,
+      ownersForgotten: 1,
+    });
+    proof.forgetAll();
+    expect(proof.stats().systems.size).toBe(0);
+  });
 });

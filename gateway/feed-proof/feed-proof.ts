@@ -33,6 +33,15 @@ export function feedProvenAnswerOf(system: LegacySystem | undefined, owners: rea
   return { readMs, system, owners };
 }
 
+/** What the proof rests on now, for the gateway's metrics. */
+export interface FeedProofStats {
+  /** Per system: the unbroken interval of feed reads received (the supervision subgraph's clock). */
+  readonly systems: ReadonlyMap<LegacySystem, { readonly fromMs: number; readonly toMs: number }>;
+  /** Owners whose last change is remembered, and how many were forgotten to stay within `maxOwners`. */
+  readonly owners: number;
+  readonly ownersForgotten: number;
+}
+
 export interface FeedProof {
   /** This process's clock: taken when a read leaves, it is the answer's `readMs`. */
   now(): number;
@@ -43,6 +52,7 @@ export interface FeedProof {
   proven(answer: FeedProvenAnswer): boolean;
   onFeedRead(read: FeedRead): void;
   onEvent(event: DossierEvent): void;
+  stats(): FeedProofStats;
   /** The stream (re)connected or reset: what was proven rests on reads this process may have missed. */
   forgetAll(): void;
 }
@@ -58,10 +68,13 @@ export function createFeedProof({ maxAgeMs, clockSkewMs, maxOwners, clock = Date
   const coverage = createFeedCoverage({ maxAgeMs, clockSkewMs, clock });
   // Owner → when last named here. An owner forgotten (least recently named) is treated as named at `forgottenMs`.
   let forgottenMs = Number.NEGATIVE_INFINITY;
+  let ownersForgotten = 0;
   const named = new LRUCache<string, number>({
     max: maxOwners,
     dispose: (at, _owner, reason) => {
-      if (reason === 'evict') forgottenMs = Math.max(forgottenMs, at);
+      if (reason !== 'evict') return;
+      forgottenMs = Math.max(forgottenMs, at);
+      ownersForgotten += 1;
     },
   });
   // Nothing kept before this instant is proven (a reconnection, a reset).
@@ -86,5 +99,6 @@ export function createFeedProof({ maxAgeMs, clockSkewMs, maxOwners, clock = Date
       coverage.reset();
       provenFromMs = clock() + 1;
     },
+    stats: () => ({ systems: coverage.intervals(), owners: named.size, ownersForgotten }),
   };
 }

@@ -56,4 +56,23 @@ describe('gateway metrics', () => {
     >[0]);
     expect(await aggregated.metrics()).toContain('guichet_gateway_request_duration_seconds_count{operation="DossierStatus",outcome="success"} 3');
   });
+
+  it('say what each worker’s feed proof rests on: the oldest feed read and the shortest unbroken interval over workers', async () => {
+    const now = Date.now();
+    const workers = [createGatewayMetrics(), createGatewayMetrics()];
+    const interval = (fromAgoS: number, toAgoS: number) => ({ fromMs: now - fromAgoS * 1_000, toMs: now - toAgoS * 1_000 });
+    workers[0]?.watchFeedProof(() => ({ connected: true, owners: 5, ownersForgotten: 2, systems: new Map([['ceet', interval(60, 1)]]) }));
+    workers[1]?.watchFeedProof(() => ({ connected: false, owners: 1, ownersForgotten: 0, systems: new Map([['ceet', interval(10, 4)]]) }));
+    const primary = new Registry();
+    const aggregated = AggregatorRegistry.aggregate([await primary.getMetricsAsJSON(), ...(await Promise.all(workers.map((w) => w.registry.getMetricsAsJSON())))] as Parameters<
+      typeof AggregatorRegistry.aggregate
+    >[0]);
+    const value = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    const text = await aggregated.metrics();
+    expect(value(text, 'guichet_gateway_feed_proof_connected')).toBe(1);
+    expect(value(text, 'guichet_gateway_feed_proof_age_seconds\\{system="ceet"\\}')).toBeCloseTo(4, 0);
+    expect(value(text, 'guichet_gateway_feed_proof_unbroken_seconds\\{system="ceet"\\}')).toBeCloseTo(6, 0);
+    expect(value(text, 'guichet_gateway_feed_proof_owners')).toBe(6);
+    expect(value(text, 'guichet_gateway_feed_proof_owners_forgotten_total')).toBe(2);
+  });
 });

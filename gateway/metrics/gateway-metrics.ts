@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { boundedLabel, latencyBucketsSeconds } from '../../lib/metrics/index.js';
 import { refusalReasons, type AdmissionStats } from '../admission/index.js';
 import type { RequestRecord } from '../request-records/index.js';
+import type { FeedProofStats } from '../feed-proof/index.js';
 import type { PrivateResponseStats } from '../response-cache/index.js';
 import type { SharedReadStats } from '../subgraph-fetch/index.js';
 
@@ -19,6 +20,8 @@ export interface GatewayMetrics {
   watchSharedReads(stats: () => SharedReadStats): void;
   /** This process's private response cache (read at scrape time). */
   watchPrivateResponses(stats: () => PrivateResponseStats): void;
+  /** What this process's change-feed proof rests on (read at scrape time). */
+  watchFeedProof(stats: () => FeedProofStats & { readonly connected: boolean }): void;
   /** This process's admission figures (read at scrape time). */
   watchAdmission(stats: () => AdmissionStats & { readonly saturated: boolean }): void;
   /** One round trip to Redis by one of the scaled stores (`rate-limit`, `shared-reads`, `response-cache`, `events`). */
@@ -110,6 +113,56 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
       this.set(privateResponses?.().bytes ?? 0);
     },
   });
+  let feedProof: (() => FeedProofStats & { readonly connected: boolean }) | undefined;
+  new Gauge({
+    name: 'guichet_gateway_feed_proof_connected',
+    help: "Processes following the supervision subgraph's change-feed stream now (nothing resting on the feeds is served from what was kept by the others).",
+    registers,
+    collect() {
+      if (feedProof !== undefined) this.set(feedProof().connected ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'guichet_gateway_feed_proof_age_seconds',
+    help: "Per system, how old the newest feed read received is (the largest over workers): above FEED_PROOF_MAX_AGE_MS nothing resting on that system's feed is served from what was kept.",
+    labelNames: ['system'],
+    registers,
+    aggregator: 'max',
+    collect() {
+      this.reset();
+      const now = Date.now();
+      for (const [system, { toMs }] of feedProof?.().systems ?? []) this.set({ system }, Math.max(0, now - toMs) / 1_000);
+    },
+  });
+  new Gauge({
+    name: 'guichet_gateway_feed_proof_unbroken_seconds',
+    help: 'Per system, how long the feed reads received form one unbroken interval (the smallest over workers): only what was read within it can be proven.',
+    labelNames: ['system'],
+    registers,
+    aggregator: 'min',
+    collect() {
+      this.reset();
+      for (const [system, { fromMs, toMs }] of feedProof?.().systems ?? []) this.set({ system }, Math.max(0, toMs - fromMs) / 1_000);
+    },
+  });
+  new Gauge({
+    name: 'guichet_gateway_feed_proof_owners',
+    help: 'Citizens whose last change named by the feeds is remembered (at most FEED_PROOF_MAX_OWNERS per process).',
+    registers,
+    collect() {
+      if (feedProof !== undefined) this.set(feedProof().owners);
+    },
+  });
+  new Counter({
+    name: 'guichet_gateway_feed_proof_owners_forgotten_total',
+    help: 'Citizens forgotten to stay within FEED_PROOF_MAX_OWNERS: each one makes every answer kept before it unproven (raise the bound if this grows steadily).',
+    registers,
+    collect() {
+      if (feedProof === undefined) return;
+      this.reset();
+      this.inc(feedProof().ownersForgotten);
+    },
+  });
   let admission: (() => AdmissionStats & { readonly saturated: boolean }) | undefined;
   const admissionGauge = (name: string, help: string, read: (stats: AdmissionStats & { readonly saturated: boolean }) => number, aggregator: 'sum' | 'max' = 'sum') =>
     new Gauge({
@@ -160,6 +213,7 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
     watchPrivateResponses: (stats) => {
       privateResponses = stats;
     },
+    watchFeedProof: (stats) => void (feedProof = stats),
     watchAdmission: (stats) => void (admission = stats),
     countRedisCommand: (store) => redisCommands.inc({ store }),
     recordsWritten(records, durationMs) {

@@ -14,6 +14,7 @@ function fakeProof(clock: () => number) {
     onFeedRead: () => undefined,
     onEvent: () => undefined,
     forgetAll: () => undefined,
+    stats: () => ({ systems: new Map(), owners: 0, ownersForgotten: 0 }),
   };
   return { proof, name: (owner: string) => named.set(owner, clock()) };
 }

@@ -142,6 +142,7 @@ describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
         onFeedRead: () => undefined,
         onEvent: () => undefined,
         forgetAll: () => undefined,
+        stats: () => ({ systems: new Map(), owners: 0, ownersForgotten: 0 }),
       },
     };
   };

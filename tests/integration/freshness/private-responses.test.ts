@@ -106,7 +106,9 @@ async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
     }
     await sleep(150);
   }
-  throw new Error('never served whole');
+  // What the proof rested on, to tell a feed that fell behind from an owner named again and again.
+  const proofLines = (await metrics()).split('\n').filter((line) => /^guichet_gateway_(feed_proof|private_responses|shared_reads)_/.test(line));
+  throw new Error(`never served whole; the gateway's proof and caches:\n${proofLines.join('\n')}`);
 }
 
 beforeAll(async () => {
