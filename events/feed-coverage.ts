@@ -13,6 +13,13 @@ export interface FeedCoverageOptions {
   readonly clock?: () => number;
 }
 
+/**
+ * Where something read from a system stands against the feed reads received: `proven` (unchanged up to a read at most
+ * `maxAgeMs` old), `pending` (no read has covered it yet, or the last one is too old: a coming read may prove it), or
+ * `lost` (the reads' unbroken interval began after it was read: nothing can prove it any more).
+ */
+export type FeedStanding = 'proven' | 'pending' | 'lost';
+
 /** What the feed reads received so far prove, per legacy system. */
 export interface FeedCoverage {
   onFeedRead(read: FeedRead): void;
@@ -21,6 +28,8 @@ export interface FeedCoverage {
    * from it at `readMs` and not named since; undefined when they do not (a gap, no read yet, or the last one too old).
    */
   provenAt(system: LegacySystem, readMs: number): number | undefined;
+  /** The same rule, saying also whether a later read may still prove it. */
+  standingAt(system: LegacySystem, readMs: number): FeedStanding;
   /** The stream (re)connected or reset: reads may have been missed, proof starts again. */
   reset(): void;
   /** Each system's unbroken interval of feed reads so far (supervision's clock): what an operator watches. */
@@ -36,19 +45,21 @@ export interface FeedCoverage {
  */
 export function createFeedCoverage({ maxAgeMs, clockSkewMs, clock = Date.now }: FeedCoverageOptions): FeedCoverage {
   const intervals = new Map<LegacySystem, { fromMs: number; toMs: number }>();
+  const standingAt = (system: LegacySystem, readMs: number): FeedStanding => {
+    const coverage = intervals.get(system);
+    if (coverage === undefined) return 'pending';
+    if (coverage.fromMs > readMs - clockSkewMs) return 'lost';
+    if (coverage.toMs < readMs + clockSkewMs || clock() - coverage.toMs > maxAgeMs) return 'pending';
+    return 'proven';
+  };
   return {
     onFeedRead(read) {
       const current = intervals.get(read.system);
       if (current === undefined || read.sinceMs > current.toMs) intervals.set(read.system, { fromMs: read.sinceMs, toMs: read.readMs });
       else intervals.set(read.system, { fromMs: current.fromMs, toMs: Math.max(current.toMs, read.readMs) });
     },
-    provenAt(system, readMs) {
-      const coverage = intervals.get(system);
-      if (coverage === undefined) return undefined;
-      if (coverage.fromMs > readMs - clockSkewMs || coverage.toMs < readMs + clockSkewMs) return undefined;
-      if (clock() - coverage.toMs > maxAgeMs) return undefined;
-      return coverage.toMs;
-    },
+    standingAt,
+    provenAt: (system, readMs) => (standingAt(system, readMs) === 'proven' ? intervals.get(system)?.toMs : undefined),
     reset() {
       intervals.clear();
     },

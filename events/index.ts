@@ -4,4 +4,4 @@ export { compareCursors, CURSOR_WIDTH, formatCursor, isCursor, parseCursor } fro
 export { readDossierEventStream, DossierEventStreamRefusedError, type DossierEventStreamOptions } from './read-dossier-event-stream.js';
 export { followDossierEvents, type FollowDossierEventsOptions } from './follow-dossier-events.js';
 export { FEED_READ_EVENT, FEED_READS_PARAMETER, feedReadSchema, type FeedRead } from './feed-read.js';
-export { createFeedCoverage, type FeedCoverage, type FeedCoverageOptions } from './feed-coverage.js';
+export { createFeedCoverage, type FeedCoverage, type FeedCoverageOptions, type FeedStanding } from './feed-coverage.js';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { createFeedCoverage, type DossierEvent, type FeedRead } from '../../events/index.js';
+import { createFeedCoverage, type DossierEvent, type FeedRead, type FeedStanding } from '../../events/index.js';
 import type { LegacySystem } from '../../schema/index.js';
 
 export interface FeedProofOptions {
@@ -42,14 +42,29 @@ export interface FeedProofStats {
   readonly ownersForgotten: number;
 }
 
+/**
+ * Where something resting on several feed-proven parts stands: lost if one is (or there is no proof to ask), pending if
+ * one awaits its feed read, proven if all are.
+ */
+export function standingOfAll(feedProof: FeedProof | undefined, answers: readonly FeedProvenAnswer[]): FeedStanding {
+  let standing: FeedStanding = 'proven';
+  for (const answer of answers) {
+    const one = feedProof?.standing(answer) ?? 'lost';
+    if (one === 'lost') return 'lost';
+    if (one === 'pending') standing = 'pending';
+  }
+  return standing;
+}
+
 export interface FeedProof {
   /** This process's clock: taken when a read leaves, it is the answer's `readMs`. */
   now(): number;
   /**
-   * Whether `answer` is still what its system holds: no feed read nor event has named any of its owners since it was
-   * asked for, and the system's feed reads prove it unchanged up to a read at most `maxAgeMs` old.
+   * Whether `answer` is still what its system holds: `proven` when no feed read nor event has named its owners since it
+   * was asked for and the system's feed reads prove it unchanged up to a read at most `maxAgeMs` old; `pending` when
+   * nothing named them but no read has covered it yet (or the last is too old); `lost` when it can never be proven.
    */
-  proven(answer: FeedProvenAnswer): boolean;
+  standing(answer: FeedProvenAnswer): FeedStanding;
   onFeedRead(read: FeedRead): void;
   onEvent(event: DossierEvent): void;
   stats(): FeedProofStats;
@@ -83,10 +98,10 @@ export function createFeedProof({ maxAgeMs, clockSkewMs, maxOwners, clock = Date
 
   return {
     now: clock,
-    proven({ readMs, system, owners }) {
-      if (owners.length === 0 || readMs < provenFromMs || readMs <= forgottenMs) return false;
-      for (const owner of owners) if ((named.peek(owner) ?? Number.NEGATIVE_INFINITY) >= readMs) return false;
-      return coverage.provenAt(system, readMs) !== undefined;
+    standing({ readMs, system, owners }) {
+      if (owners.length === 0 || readMs < provenFromMs || readMs <= forgottenMs) return 'lost';
+      for (const owner of owners) if ((named.peek(owner) ?? Number.NEGATIVE_INFINITY) >= readMs) return 'lost';
+      return coverage.standingAt(system, readMs);
     },
     onFeedRead(read) {
       for (const owner of read.owners) name(owner);

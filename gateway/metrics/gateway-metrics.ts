@@ -93,7 +93,7 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
   let privateResponses: (() => PrivateResponseStats) | undefined;
   new Counter({
     name: 'guichet_gateway_private_responses_total',
-    help: "Queries looked up in the private response cache (a caller's whole answer kept on its hints and the change feeds' proof), by result: hit, miss, kept.",
+    help: "Queries looked up in the private response cache (a caller's whole answer kept on its hints and the change feeds' proof), by result: hit, pending (kept, its feed proof not yet given), miss (not kept, or no longer standing), kept.",
     labelNames: ['result'],
     registers,
     collect() {
@@ -102,6 +102,7 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
       if (stats === undefined) return;
       this.inc({ result: 'hit' }, stats.hits);
       this.inc({ result: 'miss' }, stats.misses);
+      this.inc({ result: 'pending' }, stats.pending);
       this.inc({ result: 'kept' }, stats.kept);
     },
   });

@@ -5,18 +5,25 @@ import type { ResponsePart } from '../subgraph-fetch/index.js';
 import { keepableResponse } from './keepable-response.js';
 import { createPrivateResponses, type KeptResponse } from './private-responses.js';
 
-/** A feed proof the test decides: an owner is "named" at a time; proven = no name since the answer's read. */
+/**
+ * A feed proof the test decides: an owner is "named" at a time (lost = a name since the answer's read); a system can
+ * be awaiting its next feed read (pending); otherwise proven.
+ */
 function fakeProof(clock: () => number) {
   const named = new Map<string, number>();
+  const awaiting = new Set<string>();
   const proof: FeedProof = {
     now: clock,
-    proven: ({ readMs, owners }) => owners.every((owner) => (named.get(owner) ?? Number.NEGATIVE_INFINITY) < readMs),
+    standing: ({ readMs, system, owners }) => {
+      if (!owners.every((owner) => (named.get(owner) ?? Number.NEGATIVE_INFINITY) < readMs)) return 'lost';
+      return awaiting.has(system) ? 'pending' : 'proven';
+    },
     onFeedRead: () => undefined,
     onEvent: () => undefined,
     forgetAll: () => undefined,
     stats: () => ({ systems: new Map(), owners: 0, ownersForgotten: 0 }),
   };
-  return { proof, name: (owner: string) => named.set(owner, clock()) };
+  return { proof, name: (owner: string) => named.set(owner, clock()), awaitRead: (system: string) => awaiting.add(system), readArrives: (system: string) => awaiting.delete(system) };
 }
 
 const niu = (n: number) => String(100_000_000_000 + n);
@@ -48,6 +55,31 @@ describe('private responses (the store)', () => {
     advance(60_000);
     expect(responses.lookup('k1')).toBeUndefined();
     expect(responses.stats()).toMatchObject({ hits: 1, misses: 2, kept: 1 });
+  });
+
+  it('keeps a response awaiting its feed read: not served, not replaced by newer ones, served once the read proves it', () => {
+    const { responses, feed, advance, now } = setUp();
+    const proofAt = (readMs: number) => [{ readMs, system: 'ceet' as LegacySystem, owners: [niu(1)] }];
+    feed.awaitRead('ceet');
+    const first = now();
+    responses.keep('k', kept('alice', first, proofAt(first)));
+    // A phone asking every few hundred milliseconds, faster than the feeds are read: each answer built again is kept
+    // only if nothing earlier still stands.
+    for (let i = 0; i < 5; i += 1) {
+      advance(300);
+      expect(responses.lookup('k')).toBeUndefined();
+      responses.keep('k', kept('alice', now(), proofAt(now())));
+    }
+    expect(responses.stats()).toMatchObject({ hits: 0, pending: 5, misses: 0, kept: 1 });
+    feed.readArrives('ceet');
+    expect(responses.lookup('k')?.readMs).toBe(first);
+    // Once one of its owners is named, it is lost: forgotten, and the next answer takes its place.
+    advance(100);
+    feed.name(niu(1));
+    advance(100);
+    expect(responses.lookup('k')).toBeUndefined();
+    responses.keep('k', kept('alice', now(), proofAt(now())));
+    expect(responses.lookup('k')?.readMs).toBe(now());
   });
 
   it('serves a response resting on the feeds only while every proof holds, and forgets it once one fails', () => {

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { AccessSnapshot } from '../../audit/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
-import type { FeedProof, FeedProvenAnswer } from '../feed-proof/index.js';
+import type { FeedStanding } from '../../events/index.js';
+import { standingOfAll, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
 
 /** A whole response kept for one caller, and what it rests on. */
 export interface KeptResponse {
@@ -40,6 +41,8 @@ export interface PrivateResponseStats {
   readonly hits: number;
   /** Looked up, and not here (or no longer proven). */
   readonly misses: number;
+  /** Looked up, and kept but not proven yet: the feed read that may prove it has not arrived. */
+  readonly pending: number;
   /** Kept. */
   readonly kept: number;
   readonly entries: number;
@@ -55,7 +58,10 @@ export interface PrivateResponses {
   now(): number;
   /** The response kept under `key`, if it is still what its sources hold; otherwise forgets it. */
   lookup(key: string): KeptResponse | undefined;
-  /** Keeps `response`, unless its caller's own mutation started after it began (it may be from before). */
+  /**
+   * Keeps `response`, unless its caller's own mutation started after it began (it may be from before), or an earlier
+   * response under `key` still stands: the coming feed read proves that one first.
+   */
   keep(key: string, response: KeptResponse): void;
   /** Forgets every response kept for this caller (their mutation: read-your-writes). */
   dropCaller(caller: string): void;
@@ -91,8 +97,10 @@ export function createPrivateResponses({ maxEntries, maxBytes, feedProof, clock 
     },
   });
   const droppedSince = (caller: string, readMs: number) => readMs <= forgottenMs || (dropped.peek(caller) ?? Number.NEGATIVE_INFINITY) >= readMs;
+  const standingOf = (response: KeptResponse): FeedStanding => (droppedSince(response.caller, response.readMs) ? 'lost' : standingOfAll(feedProof, response.proofs));
   let hits = 0;
   let misses = 0;
+  let pending = 0;
   let kept = 0;
 
   return {
@@ -101,17 +109,22 @@ export function createPrivateResponses({ maxEntries, maxBytes, feedProof, clock 
     now: clock,
     lookup(key) {
       const response = cache.get(key);
-      const standing = response !== undefined && !droppedSince(response.caller, response.readMs) && response.proofs.every((proof) => feedProof?.proven(proof) === true);
-      if (!standing) {
+      const standing = response === undefined ? 'lost' : standingOf(response);
+      if (standing === 'pending') pending += 1;
+      if (standing === 'lost') {
         if (response !== undefined) cache.delete(key);
         misses += 1;
-        return undefined;
       }
+      if (standing !== 'proven') return undefined;
       hits += 1;
       return response;
     },
     keep(key, response) {
       if (!enabled || droppedSince(response.caller, response.readMs) || response.expiresAtMs <= clock()) return;
+      // Replacing a standing answer with each newer one would never let the feeds catch up with a caller who asks more
+      // often than they are read (a phone polling every few seconds): nothing would ever be served whole.
+      const current = cache.peek(key);
+      if (current !== undefined && current.readMs <= response.readMs && standingOf(current) !== 'lost') return;
       // Stored first: replacing an entry under the same key unfiles the old one (onRemove).
       cache.set(key, response, { expiresAtMs: response.expiresAtMs });
       let keys = byCaller.get(response.caller);
@@ -124,6 +137,6 @@ export function createPrivateResponses({ maxEntries, maxBytes, feedProof, clock 
       dropped.set(caller, clock());
       for (const key of [...(byCaller.get(caller) ?? [])]) cache.delete(key);
     },
-    stats: () => ({ hits, misses, kept, entries: cache.size, bytes: cache.totalSize }),
+    stats: () => ({ hits, misses, pending, kept, entries: cache.size, bytes: cache.totalSize }),
   };
 }

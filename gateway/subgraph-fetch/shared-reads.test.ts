@@ -1,3 +1,4 @@
+import type { FeedStanding } from '../../events/index.js';
 import { describe, expect, it } from 'vitest';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
 import { callerHashOf, createSharedReads, type SharedReadsOptions } from './shared-reads.js';
@@ -127,15 +128,15 @@ describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
     body: Buffer.from('{"data":{"_entities":[]}}'),
   });
   // A proof whose verdict the test sets, recording what it was asked.
-  const proofStub = () => {
-    let verdict = true;
+  const proofStub = (now = () => 42) => {
+    let verdict: FeedStanding = 'proven';
     const asked: { readMs: number; system: string; owners: readonly string[] }[] = [];
     return {
-      set: (value: boolean) => (verdict = value),
+      set: (value: FeedStanding) => (verdict = value),
       asked,
       proof: {
-        now: () => 42,
-        proven: (answer: { readMs: number; system: string; owners: readonly string[] }) => {
+        now,
+        standing: (answer: { readMs: number; system: string; owners: readonly string[] }) => {
           asked.push(answer);
           return verdict;
         },
@@ -154,9 +155,27 @@ describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
     await read('alice', feedAnswer(niu), 'q', 'electricity');
     expect(calls()).toBe(1);
     expect(stub.asked.at(-1)).toEqual({ readMs: 42, system: 'ceet', owners: [niu] });
-    stub.set(false);
+    stub.set('lost');
     await read('alice', feedAnswer(niu), 'q', 'electricity');
     expect(calls()).toBe(2);
+  });
+
+  it('an answer awaiting its feed read is neither served nor dropped nor replaced by newer ones; served once proven', async () => {
+    let clock = 100;
+    const stub = proofStub(() => (clock += 1));
+    const { read, calls } = setup({ feedProof: stub.proof });
+    stub.set('pending');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    expect(calls()).toBe(3);
+    const asked = stub.asked.length;
+    stub.set('proven');
+    await read('alice', feedAnswer(niu), 'q', 'electricity');
+    expect(calls()).toBe(3);
+    // The first answer kept is the one served, not a later one.
+    expect(stub.asked.slice(asked)).toEqual([{ readMs: stub.asked[0]!.readMs, system: 'ceet', owners: [niu] }]);
+    expect(new Set(stub.asked.map((answer) => answer.readMs)).size).toBe(1);
   });
 
   it.each<[string, RawSubgraphResponse, string, boolean]>([

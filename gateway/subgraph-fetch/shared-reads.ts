@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CACHE_BOUND_HEADER, FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
 import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
-import { feedProvenAnswerOf, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
+import { feedProvenAnswerOf, standingOfAll, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
 import type { EventBus } from '../../lib/events/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
@@ -162,8 +162,10 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     const entry = cache.get(key, at);
     if (entry === undefined) return undefined;
     if (entry.proof !== undefined) {
-      if (feedProof === undefined || !feedProof.proven(entry.proof)) {
-        cache.delete(key);
+      const standing = standingOfAll(feedProof, [entry.proof]);
+      if (standing !== 'proven') {
+        // Pending: the coming feed read may prove it (see store).
+        if (standing === 'lost') cache.delete(key);
         return undefined;
       }
       provenHits += 1;
@@ -187,7 +189,12 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       // This process's only, filed under its caller whatever the mode (their own mutation drops it at once): each
       // replica follows the feeds itself, and proves only what it read.
       const proof = feedProof === undefined || readMs === undefined ? undefined : feedProvenAnswer(response, ministryOfSubgraph(key.subgraph)?.system.code, readMs);
-      if (proof !== undefined && hint.scope === 'PRIVATE') keep(privateKey(key), answer, callerHashOf(key.callerKey), proof);
+      if (proof === undefined || hint.scope !== 'PRIVATE') return;
+      // An earlier answer still standing stays, or a caller asking more often than the feeds are read would never be
+      // answered from here (each answer replaced by a newer one before a read covers it).
+      const current = cache.peek(privateKey(key), at)?.proof;
+      if (current !== undefined && current.readMs <= proof.readMs && standingOfAll(feedProof, [current]) !== 'lost') return;
+      keep(privateKey(key), answer, callerHashOf(key.callerKey), proof);
       return;
     }
     if (hint.scope === 'PUBLIC') {

@@ -48,6 +48,8 @@ const withCeet = [...dossiersByCitizen().entries()].filter(([niu, d]) => niu !==
 // Each test that changes a citizen's dossiers (the feeds then name them for a whole overlap) has a citizen of its own.
 const other = withCeet[0]?.[0];
 const third = withCeet.at(-1);
+// The slow-feed stack's citizen: from the middle of the list, which the other suites' picks (first ones, last ones) miss.
+const middle = withCeet[Math.floor(withCeet.length / 2)]?.[0];
 
 const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
 /** What the gateway did so far: responses served whole, kept, and every subgraph call. */
@@ -85,6 +87,18 @@ const dashboardOnNewConnection = async (token: string, niu: string): Promise<Das
     await agent.close();
   }
 };
+/** Files a CEET connection request as `niu`; answers its reference. */
+const fileConnection = async (token: string, niu: string): Promise<string> => {
+  const filed = await gql<{ requestElectricityConnection: { reference: string } }>(
+    fileElectricity,
+    { input: { applicantNiu: niu, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 3 }, idempotencyKey: `test-${randomUUID()}` },
+    { url: gateway.graphqlUrl, token },
+  );
+  expect(filed.errors).toBeUndefined();
+  return filed.data!.requestElectricityConnection.reference;
+};
+/** How old the newest CEET feed read the gateway received is (the largest over its workers), in seconds. */
+const ceetFeedAge = async () => sample(await metrics(), 'guichet_gateway_feed_proof_age_seconds', { system: 'ceet' });
 type AuditLine = { niu: string; operationName: string | null; systems: string[]; subgraphs: string[]; traceId: string };
 const auditRecords = (operation: string) =>
   readFileSync(gateway.auditLogPath, 'utf8')
@@ -93,9 +107,13 @@ const auditRecords = (operation: string) =>
     .map((line) => JSON.parse(line) as AuditLine)
     .filter((record) => record.operationName === operation);
 
-/** Asks `ask` until an answer is served whole (a proof follows the first read within a feed poll or two). */
+/**
+ * Asks `ask` until an answer is served whole: a proof follows the first read within a feed poll or two — or, for a
+ * citizen whose dossiers another suite changed just before, once the feeds stop naming them (their 60 s overlap).
+ */
 async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 60; i += 1) {
+  const deadline = Date.now() + 75_000;
+  while (Date.now() < deadline) {
     const before = await counters();
     await ask();
     const after = await counters();
@@ -111,21 +129,25 @@ async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
   throw new Error(`never served whole; the gateway's proof and caches:\n${proofLines.join('\n')}`);
 }
 
-beforeAll(async () => {
-  if (!owner || !other || !third || third[0] === other) throw new Error('not enough citizens for the private responses test');
-  stack = await spawnFeedProofStack('private-responses', POLL_MS, {
-    // Two workers whatever the machine: a caller's mutation must drop what both kept.
-    WORKERS: '2',
+/** This describe's own supervision subgraph (feeds read every `pollMs`) and gateway, with two workers whatever the machine. */
+function ownStack(name: string, pollMs: number): void {
+  beforeAll(async () => {
+    if (!owner || !other || !third || !middle || new Set([owner, other, third[0], middle]).size < 4) throw new Error('not enough citizens for the private responses test');
+    stack = await spawnFeedProofStack(name, pollMs, { WORKERS: '2' });
+    ({ supervision, gateway } = stack);
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.stop();
+    stack = undefined;
   });
-  ({ supervision, gateway } = stack);
-}, 60_000);
+}
 
 afterAll(async () => {
   await createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet').setDossierStatus(request.numero, '20');
-  await stack?.stop();
 });
 
 describe('whole private responses kept per caller on the change feeds’ proof (own supervision subgraph and gateway)', () => {
+  ownStack('private-responses', POLL_MS);
   it('serves a returning phone’s status poll whole: no subgraph call, no-store downstream, on the audit trail as the first', async () => {
     const token = await citizenToken(owner!);
     const first = await status(token);
@@ -168,7 +190,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     ];
     expect({ systems: lastRecord.systems, subgraphs: lastRecord.subgraphs }).toEqual({ systems: firstRecord.systems, subgraphs: firstRecord.subgraphs });
     expect(lastRecord.traceId).not.toBe(firstRecord.traceId);
-  }, 60_000);
+  }, 120_000);
 
   it('never serves one caller’s kept response to another: another citizen, or the same citizen through another client', async () => {
     const before = await counters();
@@ -199,13 +221,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     expect(served.data).toEqual(first.data);
     expect(served.headers.get('cache-control')).toContain('no-store');
 
-    const filed = await gql<{ requestElectricityConnection: { reference: string } }>(
-      fileElectricity,
-      { input: { applicantNiu: other, meterType: 'SINGLE_PHASE', communeCode: 'GOLFE1', quarter: 'Tokoin', applianceCount: 3 }, idempotencyKey: `test-${randomUUID()}` },
-      { url: gateway.graphqlUrl, token },
-    );
-    expect(filed.errors).toBeUndefined();
-    const newReference = filed.data!.requestElectricityConnection.reference;
+    const newReference = await fileConnection(token, other!);
     const before = await counters();
     // On every worker, whichever answered the mutation: each dropped what it kept for this caller.
     for (let i = 0; i < 4; i += 1) {
@@ -214,7 +230,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
       expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
     }
     expect((await counters()).hits).toBe(before.hits);
-  }, 60_000);
+  }, 120_000);
 
   it('a status changed in the ministry’s system shows at the next feed read, never older after', async () => {
     const token = await citizenToken(owner!);
@@ -231,7 +247,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
       expect((await status(token)).data?.dossier?.status).toBe('ACTION_REQUIRED');
       await sleep(POLL_MS);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('with the stream down, nothing resting on the feeds is served whole', async () => {
     const [niu, dossiers] = third!;
@@ -247,5 +263,43 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     const after = await counters();
     expect(after.hits).toBe(before.hits);
     expect(await legacyCalls()).toBeGreaterThan(legacy);
-  }, 30_000);
+  }, 120_000);
+});
+
+/**
+ * Feeds read every 10 s: between two reads nothing but the bus between the gateway's workers (through its primary) can
+ * tell the worker that did not run a caller's mutation to drop what it kept for them — with 300 ms feeds, the next read
+ * naming the caller does it too, and would hide a missing relay.
+ */
+describe('a caller’s mutation drops what every worker kept for them, between two feed reads (own stack, feeds every 10 s)', () => {
+  const SLOW_POLL_MS = 10_000;
+  ownStack('private-responses-slow', SLOW_POLL_MS);
+
+  it('both workers serve the dashboard whole just after a feed read; after the caller files, neither does before the next read', async () => {
+    const token = await citizenToken(middle!);
+    const first = await dashboard(token, middle!);
+    // Both workers kept it, and a CEET feed read has just arrived: the next one is about 10 s away.
+    const deadline = Date.now() + 3 * SLOW_POLL_MS;
+    let ready = false;
+    while (!ready && Date.now() < deadline) {
+      const before = await counters();
+      await dashboardOnNewConnection(token, middle!);
+      await dashboardOnNewConnection(token, middle!);
+      ready = (await counters()).hits - before.hits === 2 && (await ceetFeedAge()) < 2;
+      if (!ready) await sleep(200);
+    }
+    expect(ready).toBe(true);
+    const ageBefore = await ceetFeedAge();
+
+    const newReference = await fileConnection(token, middle!);
+    const before = await counters();
+    for (let i = 0; i < 4; i += 1) {
+      const after = await dashboardOnNewConnection(token, middle!);
+      expect(after.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
+      expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
+    }
+    expect((await counters()).hits).toBe(before.hits);
+    // Still the same CEET feed read: no read named the caller in between, the workers' bus alone dropped their answers.
+    expect(await ceetFeedAge()).toBeGreaterThanOrEqual(ageBefore);
+  }, 90_000);
 });
