@@ -115,45 +115,47 @@ export function createGatewayMetrics({ maxOperations = 200 }: GatewayMetricsOpti
     },
   });
   let feedProof: (() => FeedProofStats & { readonly connected: boolean }) | undefined;
-  new Gauge({
-    name: 'guichet_gateway_feed_proof_connected',
-    help: "Processes following the supervision subgraph's change-feed stream now (nothing resting on the feeds is served from what was kept by the others).",
-    registers,
-    collect() {
-      if (feedProof !== undefined) this.set(feedProof().connected ? 1 : 0);
-    },
-  });
-  new Gauge({
-    name: 'guichet_gateway_feed_proof_age_seconds',
-    help: "Per system, how old the newest feed read received is (the largest over workers): above FEED_PROOF_MAX_AGE_MS nothing resting on that system's feed is served from what was kept.",
-    labelNames: ['system'],
-    registers,
-    aggregator: 'max',
-    collect() {
-      this.reset();
-      const now = Date.now();
-      for (const [system, { toMs }] of feedProof?.().systems ?? []) this.set({ system }, Math.max(0, now - toMs) / 1_000);
-    },
-  });
-  new Gauge({
-    name: 'guichet_gateway_feed_proof_unbroken_seconds',
-    help: 'Per system, how long the feed reads received form one unbroken interval (the smallest over workers): only what was read within it can be proven.',
-    labelNames: ['system'],
-    registers,
-    aggregator: 'min',
-    collect() {
-      this.reset();
-      for (const [system, { fromMs, toMs }] of feedProof?.().systems ?? []) this.set({ system }, Math.max(0, toMs - fromMs) / 1_000);
-    },
-  });
-  new Gauge({
-    name: 'guichet_gateway_feed_proof_owners',
-    help: 'Citizens whose last change named by the feeds is remembered (at most FEED_PROOF_MAX_OWNERS per process).',
-    registers,
-    collect() {
-      if (feedProof !== undefined) this.set(feedProof().owners);
-    },
-  });
+  const feedProofGauge = (name: string, help: string, read: (stats: FeedProofStats & { readonly connected: boolean }) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        if (feedProof !== undefined) this.set(read(feedProof()));
+      },
+    });
+  // One series per legacy system, in seconds, from its unbroken interval of feed reads (and the scrape's clock).
+  const perSystemGauge = (name: string, help: string, aggregator: 'max' | 'min', milliseconds: (interval: { fromMs: number; toMs: number }, nowMs: number) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['system'],
+      registers,
+      aggregator,
+      collect() {
+        this.reset();
+        const now = Date.now();
+        for (const [system, interval] of feedProof?.().systems ?? []) this.set({ system }, Math.max(0, milliseconds(interval, now)) / 1_000);
+      },
+    });
+  feedProofGauge(
+    'guichet_gateway_feed_proof_connected',
+    "Processes following the supervision subgraph's change-feed stream now (nothing resting on the feeds is served from what was kept by the others).",
+    (stats) => (stats.connected ? 1 : 0),
+  );
+  perSystemGauge(
+    'guichet_gateway_feed_proof_age_seconds',
+    "Per system, how old the newest feed read received is (the largest over workers): above FEED_PROOF_MAX_AGE_MS nothing resting on that system's feed is served from what was kept.",
+    'max',
+    ({ toMs }, nowMs) => nowMs - toMs,
+  );
+  perSystemGauge(
+    'guichet_gateway_feed_proof_unbroken_seconds',
+    'Per system, how long the feed reads received form one unbroken interval (the smallest over workers): only what was read within it can be proven.',
+    'min',
+    ({ fromMs, toMs }) => toMs - fromMs,
+  );
+  feedProofGauge('guichet_gateway_feed_proof_owners', 'Citizens whose last change named by the feeds is remembered (at most FEED_PROOF_MAX_OWNERS per process).', (stats) => stats.owners);
   new Counter({
     name: 'guichet_gateway_feed_proof_owners_forgotten_total',
     help: 'Citizens forgotten to stay within FEED_PROOF_MAX_OWNERS: each one makes every answer kept before it unproven (raise the bound if this grows steadily).',

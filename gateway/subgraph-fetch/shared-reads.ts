@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CACHE_BOUND_HEADER, FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
 import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
-import { feedProvenAnswerOf, standingOfAll, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
+import { feedProvenAnswerOf, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
 import type { EventBus } from '../../lib/events/index.js';
 import { cacheHintOf } from './cache-hint.js';
 import type { RawSubgraphResponse } from './raw-subgraph-response.js';
@@ -162,7 +162,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     const entry = cache.get(key, at);
     if (entry === undefined) return undefined;
     if (entry.proof !== undefined) {
-      const standing = standingOfAll(feedProof, [entry.proof]);
+      const standing = feedProof?.standing(entry.proof) ?? 'lost';
       if (standing !== 'proven') {
         // Pending: the coming feed read may prove it (see store).
         if (standing === 'lost') cache.delete(key);
@@ -193,7 +193,7 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       // An earlier answer still standing stays, or a caller asking more often than the feeds are read would never be
       // answered from here (each answer replaced by a newer one before a read covers it).
       const current = cache.peek(privateKey(key), at)?.proof;
-      if (current !== undefined && current.readMs <= proof.readMs && standingOfAll(feedProof, [current]) !== 'lost') return;
+      if (current !== undefined && current.readMs <= proof.readMs && (feedProof?.standing(current) ?? 'lost') !== 'lost') return;
       keep(privateKey(key), answer, callerHashOf(key.callerKey), proof);
       return;
     }

@@ -99,6 +99,27 @@ const fileConnection = async (token: string, niu: string): Promise<string> => {
 };
 /** How old the newest CEET feed read the gateway received is (the largest over its workers), in seconds. */
 const ceetFeedAge = async () => sample(await metrics(), 'guichet_gateway_feed_proof_age_seconds', { system: 'ceet' });
+/** Two dashboards in a row on new connections (one on each worker): whether both were served whole. */
+const bothWorkersServeWhole = async (token: string, niu: string): Promise<boolean> => {
+  const before = await counters();
+  await dashboardOnNewConnection(token, niu);
+  await dashboardOnNewConnection(token, niu);
+  return (await counters()).hits - before.hits === 2;
+};
+/**
+ * Files a CEET request as `niu`, then reads their dashboard on four new connections (both workers, whichever answered
+ * the mutation): each shows the new dossier, none served whole — every worker dropped what it kept for this caller.
+ */
+const fileAndSeeItOnEveryWorker = async (token: string, niu: string, totalBefore: number): Promise<void> => {
+  const newReference = await fileConnection(token, niu);
+  const before = await counters();
+  for (let i = 0; i < 4; i += 1) {
+    const after = await dashboardOnNewConnection(token, niu);
+    expect(after.citizen.dossiers.totalCount).toBe(totalBefore + 1);
+    expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
+  }
+  expect((await counters()).hits).toBe(before.hits);
+};
 type AuditLine = { niu: string; operationName: string | null; systems: string[]; subgraphs: string[]; traceId: string };
 const auditRecords = (operation: string) =>
   readFileSync(gateway.auditLogPath, 'utf8')
@@ -210,10 +231,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     // Kept by both workers: two dashboards in a row on new connections, both served whole.
     let both = false;
     for (let i = 0; i < 40 && !both; i += 1) {
-      const before = await counters();
-      await dashboardOnNewConnection(token, other!);
-      await dashboardOnNewConnection(token, other!);
-      both = (await counters()).hits - before.hits === 2;
+      both = await bothWorkersServeWhole(token, other!);
       if (!both) await sleep(150);
     }
     expect(both).toBe(true);
@@ -221,15 +239,7 @@ describe('whole private responses kept per caller on the change feeds’ proof (
     expect(served.data).toEqual(first.data);
     expect(served.headers.get('cache-control')).toContain('no-store');
 
-    const newReference = await fileConnection(token, other!);
-    const before = await counters();
-    // On every worker, whichever answered the mutation: each dropped what it kept for this caller.
-    for (let i = 0; i < 4; i += 1) {
-      const after = await dashboardOnNewConnection(token, other!);
-      expect(after.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
-      expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
-    }
-    expect((await counters()).hits).toBe(before.hits);
+    await fileAndSeeItOnEveryWorker(token, other!, first.data!.citizen.dossiers.totalCount);
   }, 120_000);
 
   it('a status changed in the ministry’s system shows at the next feed read, never older after', async () => {
@@ -282,23 +292,13 @@ describe('a caller’s mutation drops what every worker kept for them, between t
     const deadline = Date.now() + 3 * SLOW_POLL_MS;
     let ready = false;
     while (!ready && Date.now() < deadline) {
-      const before = await counters();
-      await dashboardOnNewConnection(token, middle!);
-      await dashboardOnNewConnection(token, middle!);
-      ready = (await counters()).hits - before.hits === 2 && (await ceetFeedAge()) < 2;
+      ready = (await bothWorkersServeWhole(token, middle!)) && (await ceetFeedAge()) < 2;
       if (!ready) await sleep(200);
     }
     expect(ready).toBe(true);
     const ageBefore = await ceetFeedAge();
 
-    const newReference = await fileConnection(token, middle!);
-    const before = await counters();
-    for (let i = 0; i < 4; i += 1) {
-      const after = await dashboardOnNewConnection(token, middle!);
-      expect(after.citizen.dossiers.totalCount).toBe(first.data!.citizen.dossiers.totalCount + 1);
-      expect(after.citizen.dossiers.nodes.map((n) => n.reference)).toContain(newReference);
-    }
-    expect((await counters()).hits).toBe(before.hits);
+    await fileAndSeeItOnEveryWorker(token, middle!, first.data!.citizen.dossiers.totalCount);
     // Still the same CEET feed read: no read named the caller in between, the workers' bus alone dropped their answers.
     expect(await ceetFeedAge()).toBeGreaterThanOrEqual(ageBefore);
   }, 90_000);
