@@ -26,10 +26,10 @@ function compare(value: number, goal: number, atLeast: boolean, unit: string, di
 
 const notMeasured = (goal: string, why: string): TargetCheck => ({ goal, verdict: 'not measured', detail: why });
 
-function ratioCheck(figures: BenchFigures, goal: string, scenario: ScenarioName, peer: string, minRatio: number): TargetCheck {
-  const guichet = rowOf(figures, scenario, 'guichet');
-  const other = rowOf(figures, scenario, peer);
-  if (!guichet || !other || other.requestsPerSecond === 0) return notMeasured(goal, `no throughput run of ${scenario} on guichet and ${peer}`);
+function ratioCheck(figures: BenchFigures, goal: string, scenario: ScenarioName, peer: string, minRatio: number, mode: BenchMode = 'throughput'): TargetCheck {
+  const guichet = rowOf(figures, scenario, 'guichet', mode);
+  const other = rowOf(figures, scenario, peer, mode);
+  if (!guichet || !other || other.requestsPerSecond === 0) return notMeasured(goal, `no ${mode} run of ${scenario} on guichet and ${peer}`);
   for (const row of [guichet, other]) {
     if (!servesScenario(row)) return notMeasured(goal, `${row.target} answered ${totalErrors(row)} errors in ${row.responses} responses (${row.errorSamples[0] ?? ''})`);
   }
@@ -76,6 +76,9 @@ function checkIssue5Targets(figures: BenchFigures): TargetCheck[] {
   const checks: TargetCheck[] = [
     ratioCheck(figures, 'dashboard ≥ 1.5× stock @apollo/gateway req/s at equal workers', 'dashboard', 'apollo', 1.5),
     ratioCheck(figures, 'dashboard ≥ 1.2× Hive Gateway req/s at equal workers', 'dashboard', 'hive', 1.2),
+    // Issue 16, target 2: in both modes.
+    ratioCheck(figures, 'dashboard ≥ 2× stock @apollo/gateway req/s, throughput mode (issue 16)', 'dashboard', 'apollo', 2),
+    ratioCheck(figures, 'dashboard ≥ 2× stock @apollo/gateway req/s, realistic legacy latency (issue 16)', 'dashboard', 'apollo', 2, 'latency'),
     ratioCheck(figures, 'status ≥ 0.8× subgraph-direct req/s', 'status', 'direct', 0.8),
   ];
   const overheadGoal = `status p99 gateway overhead ≤ 5 ms at ${figures.parameters.connections ?? '?'} connections (issue: 50)`;
