@@ -18,6 +18,8 @@ import { sample } from '../support/prometheus.js';
 import { spawnGateway, type ExtraGateway } from '../support/spawn-gateway.js';
 import { citizenToken, supervisorToken } from '../support/tokens.js';
 import { testWorld } from '../support/world.js';
+import { atVisitFor } from '../support/subjects.js';
+import type { ElectricityRequest } from '../../legacy/world/index.js';
 
 /**
  * The supervision room in a real headless Chromium (Debian's, installed by scripts/install-test-browser.sh; never
@@ -566,10 +568,8 @@ describe('supervision room fed by dossier events', () => {
     (frame?.data as { data?: { supervision?: { totals?: { waitingOnCitizen?: number } } } } | undefined)?.data?.supervision?.totals?.waitingOnCitizen;
 
   it('shows a CEET status change without waiting for the idle refresh, and reads nothing meanwhile', async () => {
-    // A request « visite programmée » (20) that no other suite moves (they take the first ones).
-    const atVisit = testWorld().electricityRequests.filter((r) => r.history.at(-1)?.status === 20);
-    expect(atVisit.length).toBeGreaterThan(4);
-    const request = atVisit.at(-1)!;
+    // A request « visite programmée » (20) of this suite's own (tests/support/subjects).
+    const [request] = atVisitFor('supervisionRoom') as [ElectricityRequest];
     const controller = new AbortController();
     const response = await fetch(`${gateway.url}/supervision/events?ministry=ENERGY`, { headers: { authorization: `Bearer ${await supervisorToken()}` }, signal: controller.signal });
     expect(response.status).toBe(200);

@@ -4,7 +4,8 @@ import { dossierEventSchema, formatCursor, parseCursor, type DossierEvent } from
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
 import { openSse, type SseConnection, type SseFrame } from '../../../subgraphs/supervision/events/test-support/sse-reader.js';
 import { internalTokenFor } from '../../support/tokens.js';
-import { testWorld } from '../../support/world.js';
+import { atVisitFor } from '../../support/subjects.js';
+import type { ElectricityRequest } from '../../../legacy/world/index.js';
 
 /**
  * The internal dossier-event stream of the real stack: a status change made in the CEET simulator (its admin
@@ -25,8 +26,7 @@ describe('internal dossier-event stream (supervision subgraph, real stack)', () 
 
   it('streams STATUS_CHANGED (and ACTION_REQUIRED) with the right owner after a status change in CEET; resumes from a cursor', async () => {
     // A request at « visite programmée » (20), moved to « devis émis » (30): ACTION_REQUIRED for the citizen.
-    const request = testWorld().electricityRequests.find((r) => r.history.at(-1)?.status === 20);
-    if (!request) throw new Error('the test world has no CEET request at status 20');
+    const [request] = atVisitFor('dossierEventsStream') as [ElectricityRequest];
     const reference = `CEET-${request.numero}`;
     const connections: SseConnection[] = [];
     try {

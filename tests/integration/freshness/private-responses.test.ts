@@ -10,7 +10,9 @@ import type { ExtraService } from '../../support/spawn-extra.js';
 import type { ExtraGateway } from '../../support/spawn-gateway.js';
 import { spawnFeedProofStack, type FeedProofStack } from '../../support/spawn-feed-proof-stack.js';
 import { citizenToken, tokenFor } from '../../support/tokens.js';
-import { dossiersByCitizen, testWorld } from '../../support/world.js';
+import { dossiersByCitizen } from '../../support/world.js';
+import { atVisitFor, quietCitizensFor } from '../../support/subjects.js';
+import type { ElectricityRequest } from '../../../legacy/world/index.js';
 
 /**
  * Whole private responses kept per caller by the gateway (gateway/response-cache: the private response cache) and
@@ -36,20 +38,13 @@ const legacyCalls = async () => {
   return sum;
 };
 
-// A request at « visite programmée » (20) no other test moves: the sixth (the events tests take the first three, the
-// webhooks test from the ninth on, the freshness tests and the supervision room the last three).
-const request = testWorld()
-  .electricityRequests.filter((r) => r.history.at(-1)?.status === 20)
-  .at(5);
-if (!request) throw new Error('the test world has no sixth CEET request at status 20');
+// A request at « visite programmée » (20), and three citizens with CEET dossiers, of this suite's own: nobody else files
+// for or moves them (tests/support/subjects), since the feeds name a changed citizen for a whole overlap. Each test that
+// changes a citizen's dossiers has a citizen of its own; `middle` is the slow-feed stack's.
+const [request] = atVisitFor('privateResponses') as [ElectricityRequest];
 const reference = `CEET-${request.numero}`;
-const owner = [...dossiersByCitizen().entries()].find(([, d]) => d.ceet.includes(reference))?.[0];
-const withCeet = [...dossiersByCitizen().entries()].filter(([niu, d]) => niu !== owner && d.ceet.length > 0);
-// Each test that changes a citizen's dossiers (the feeds then name them for a whole overlap) has a citizen of its own.
-const other = withCeet[0]?.[0];
-const third = withCeet.at(-1);
-// The slow-feed stack's citizen: from the middle of the list, which the other suites' picks (first ones, last ones) miss.
-const middle = withCeet[Math.floor(withCeet.length / 2)]?.[0];
+const owner = request.niu;
+const [other, third, middle] = quietCitizensFor('privateResponses').map((c) => c.niu);
 
 const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
 /** What the gateway did so far: responses served whole, kept, and every subgraph call. */
@@ -153,7 +148,7 @@ async function untilServedWhole(ask: () => Promise<unknown>): Promise<void> {
 /** This describe's own supervision subgraph (feeds read every `pollMs`) and gateway, with two workers whatever the machine. */
 function ownStack(name: string, pollMs: number): void {
   beforeAll(async () => {
-    if (!owner || !other || !third || !middle || new Set([owner, other, third[0], middle]).size < 4) throw new Error('not enough citizens for the private responses test');
+    if (!owner || !other || !third || !middle || new Set([owner, other, third, middle]).size < 4) throw new Error('not enough citizens for the private responses test');
     stack = await spawnFeedProofStack(name, pollMs, { WORKERS: '2' });
     ({ supervision, gateway } = stack);
   }, 60_000);
@@ -260,8 +255,8 @@ describe('whole private responses kept per caller on the change feeds’ proof (
   }, 120_000);
 
   it('with the stream down, nothing resting on the feeds is served whole', async () => {
-    const [niu, dossiers] = third!;
-    const theirs = dossiers.ceet[0]!;
+    const niu = third!;
+    const theirs = dossiersByCitizen().get(niu)!.ceet[0]!;
     const token = await citizenToken(niu);
     await untilServedWhole(() => status(token, theirs));
     await supervision.stop();

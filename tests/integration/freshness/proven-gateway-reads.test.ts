@@ -7,7 +7,9 @@ import type { ExtraService } from '../../support/spawn-extra.js';
 import type { ExtraGateway } from '../../support/spawn-gateway.js';
 import { spawnFeedProofStack, type FeedProofStack } from '../../support/spawn-feed-proof-stack.js';
 import { citizenToken } from '../../support/tokens.js';
-import { dossiersByCitizen, testWorld } from '../../support/world.js';
+import { dossiersByCitizen } from '../../support/world.js';
+import { atVisitFor, quietCitizensFor } from '../../support/subjects.js';
+import type { ElectricityRequest } from '../../../legacy/world/index.js';
 
 /**
  * A citizen's dossiers by reference answered again by the gateway while the change feeds prove them unchanged
@@ -30,13 +32,10 @@ const total = (calls: Record<string, number>) => Object.values(calls).reduce((a,
 
 // A request at « visite programmée » (20) whose owner has no other test's attention: the third from the end (the
 // supervision room test moves the last, the status-poll test the last but one).
-const request = testWorld()
-  .electricityRequests.filter((r) => r.history.at(-1)?.status === 20)
-  .at(-3);
-if (!request) throw new Error('the test world has no third CEET request at status 20');
+const [request] = atVisitFor('provenGatewayReads') as [ElectricityRequest];
 const reference = `CEET-${request.numero}`;
 const owner = [...dossiersByCitizen().entries()].find(([, d]) => d.ceet.includes(reference))?.[0];
-const other = [...dossiersByCitizen().entries()].find(([niu, d]) => niu !== owner && d.ceet.length > 0)?.[0];
+const other = quietCitizensFor('provenGatewayReads')[0]?.niu;
 
 const status = async (niu: string) => {
   const response = await gql<Status>(statusQuery, { reference }, { url: gateway.graphqlUrl, token: await citizenToken(niu) });

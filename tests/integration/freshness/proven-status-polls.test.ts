@@ -9,7 +9,8 @@ import { legacyAdmin } from '../../support/legacy-admin.js';
 import { spawnExtra, type ExtraService } from '../../support/spawn-extra.js';
 import { testInternalTokenSecret } from '../../support/test-secrets.js';
 import { internalTokenFor } from '../../support/tokens.js';
-import { testWorld } from '../../support/world.js';
+import { atVisitFor } from '../../support/subjects.js';
+import type { ElectricityRequest } from '../../../legacy/world/index.js';
 
 /**
  * Status polls the change feed proves unchanged (subgraphs/shared/freshness): this file's own supervision subgraph
@@ -73,12 +74,9 @@ afterAll(async () => {
 });
 
 describe('status polls proven unchanged by the change feed (real simulators, own supervision and electricity subgraphs)', () => {
-  // A request at « visite programmée » (20) that no other suite moves: the last but one (the supervision room
-  // test moves the last; the others take the first ones).
-  const request = testWorld()
-    .electricityRequests.filter((r) => r.history.at(-1)?.status === 20)
-    .at(-2);
-  if (!request) throw new Error('the test world has no CEET request at status 20');
+  // A request at « visite programmée » (20) of this suite's own, of a citizen no other suite files for
+  // (tests/support/subjects).
+  const [request] = atVisitFor('provenStatusPolls') as [ElectricityRequest];
   const reference = `CEET-${request.numero}`;
 
   it('answers a second poll without a legacy call, with asOf; a status change shows within the feed interval', async () => {

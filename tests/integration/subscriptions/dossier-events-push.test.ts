@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { oneDossierEvents, subscribe, type Subscriber, type Transport } from '../../../gateway/subscriptions/test-support/subscribers.js';
 import { createSimulatorAdmin } from '../../../legacy/shared/index.js';
 import { citizenToken } from '../../support/tokens.js';
-import { testWorld } from '../../support/world.js';
+import { atVisitFor } from '../../support/subjects.js';
 
 /**
  * Issue 15 end to end on the real stack: a status changed in the CEET simulator (its admin operation) travels through
@@ -11,10 +11,8 @@ import { testWorld } from '../../support/world.js';
  * reaches the owner's real `graphql-sse` and `graphql-ws` clients — and never another citizen's.
  */
 const shipped = readFileSync(new URL('../../../clients/operations/MyDossierEvents.graphql', import.meta.url), 'utf8');
-// Two requests « visite programmée » (20) of two different citizens, not the one the events suite moves.
-const atVisit = testWorld().electricityRequests.filter((r) => r.history.at(-1)?.status === 20);
-const owner = atVisit[1];
-const other = atVisit.slice(2).find((r) => r.niu !== owner?.niu && r.niu !== atVisit[0]?.niu);
+// Two requests « visite programmée » (20) of two different citizens, this suite's own (tests/support/subjects).
+const [owner, other] = atVisitFor('dossierEventsPush');
 const subscribers: Subscriber[] = [];
 afterAll(async () => {
   await Promise.all(subscribers.map((s) => s.close()));

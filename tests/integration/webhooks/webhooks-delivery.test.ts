@@ -12,6 +12,7 @@ import { testInternalTokenSecret } from '../../support/test-secrets.js';
 import { citizenToken, integratorToken, tokenFor } from '../../support/tokens.js';
 import { testWorld } from '../../support/world.js';
 import { startWebhookReceiver, type Received, type WebhookReceiver } from '../../support/webhook-receiver.js';
+import { atVisitFor } from '../../support/subjects.js';
 
 /**
  * Issue 15, webhooks, end to end: a CEET status change (the simulator's admin operation) or a citizen's filing goes
@@ -21,8 +22,8 @@ import { startWebhookReceiver, type Received, type WebhookReceiver } from '../..
  * process, so that both can be killed mid-delivery.
  */
 const world = testWorld();
-// CEET requests at « visite programmée » (20), of owners no other suite moves (the events suites take the first three).
-const atVisit = world.electricityRequests.filter((r) => r.history.at(-1)?.status === 20).slice(8);
+// CEET requests at « visite programmée » (20), this suite's own (tests/support/subjects).
+const atVisit = atVisitFor('webhooksDelivery');
 const applicant = world.persons.filter((p) => p.birthDate < '1985-01-01' && p.deathDate === null)[11]!;
 const ceet = () => createSimulatorAdmin(inject('legacyUrls').ceet, 'ceet');
 
