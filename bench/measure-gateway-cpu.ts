@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentId, type PersistedQueryManifest } from '../gateway/trusted-documents/index.js';
 import { spawnService } from '../scripts/stack/spawn-service.js';
-import type { SpawnedService } from '../scripts/stack/index.js';
+import { stackServices, type SpawnedService } from '../scripts/stack/index.js';
 import type { TargetName } from './bench-options.js';
 import { compareAnswers, type AnswerComparison } from './compare-answers.js';
 import type { CredentialPool } from './credential-pool.js';
@@ -16,9 +16,12 @@ import type { Scenario, ScenarioRequest } from './scenarios.js';
 import type { BenchStack } from './start-bench-stack.js';
 import { startApolloTarget, startGuichetGateway, startHiveTarget, type BenchTarget } from './start-targets.js';
 
+/** The figure's scenarios: the stack's `status` and `dashboard`, and the bench-only `nested`. */
+export type GatewayCpuScenario = 'status' | 'dashboard' | 'nested';
+
 /** One gateway's CPU per request on one scenario of the figure, over all its measured rounds. */
 export interface GatewayCpuRow {
-  readonly scenario: 'status' | 'nested';
+  readonly scenario: GatewayCpuScenario;
   readonly target: string;
   readonly responses: number;
   readonly errors: number;
@@ -27,6 +30,11 @@ export interface GatewayCpuRow {
   readonly cpuMsPerRequest: number;
   /** Each round's own figure: how much the machine drifted. */
   readonly cpuMsPerRequestByRound: readonly number[];
+  /**
+   * On the stack's scenarios: CPU per response of every process the request went through, by process (the gateway
+   * measured, each subgraph of the stack, the legacy simulators together), over the same runs.
+   */
+  readonly cpuMsPerRequestByProcess?: Readonly<Record<string, number>>;
 }
 
 export interface GatewayCpuFigures {
@@ -39,7 +47,7 @@ export interface GatewayCpuFigures {
   readonly durationS: number;
   readonly rounds: number;
   /** With `--cpu-profile`: Guichet's gateway profiled (node --cpu-prof) through each scenario's warm-up and rounds. */
-  readonly profiles?: readonly { readonly scenario: GatewayCpuRow['scenario']; readonly summary: CpuProfileSummary }[];
+  readonly profiles?: readonly { readonly scenario: GatewayCpuScenario; readonly summary: CpuProfileSummary }[];
 }
 
 export interface MeasureGatewayCpuOptions {
@@ -51,8 +59,9 @@ export interface MeasureGatewayCpuOptions {
   readonly rounds: number;
   readonly credentials: CredentialPool;
   /**
-   * Profile Guichet's gateway into this folder (`node --cpu-prof`): `status` then runs on a fresh Guichet gateway of
-   * the stack's supergraph instead of the stack's own, and the CPU figures include the profiler's overhead.
+   * Profile Guichet's gateway into this folder (`node --cpu-prof`): `status` and `dashboard` then run on a fresh
+   * Guichet gateway of the stack's supergraph instead of the stack's own, and the CPU figures include the profiler's
+   * overhead.
    */
   readonly cpuProfileDir?: string;
   readonly onLine: (name: string, line: string) => void;
@@ -66,8 +75,14 @@ interface CpuSubject {
   readonly requests: readonly ScenarioRequest[];
 }
 
-/** Warm-up each, then `rounds` rounds with the subjects taking turns; CPU of each one's process tree per response. */
-async function measureCpu(scenario: GatewayCpuRow['scenario'], subjects: readonly CpuSubject[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuRow[]> {
+/** The processes behind the gateway on the stack's scenarios: each subgraph, and the simulators as one group. */
+export type BackendProcesses = Readonly<Record<string, readonly number[]>>;
+
+/**
+ * Warm-up each, then `rounds` rounds with the subjects taking turns; CPU of each one's process tree per response, and
+ * of each group of `backends` over the same runs (only this subject's requests reach them while it runs).
+ */
+async function measureCpu(scenario: GatewayCpuScenario, subjects: readonly CpuSubject[], options: MeasureGatewayCpuOptions, backends: BackendProcesses = {}): Promise<GatewayCpuRow[]> {
   const settings = (subject: CpuSubject, durationS: number, label: string) => ({
     url: subject.url,
     requests: subject.requests,
@@ -79,15 +94,17 @@ async function measureCpu(scenario: GatewayCpuRow['scenario'], subjects: readonl
     runId: `cpu-${scenario}-${subject.target.name}-${label}`,
   });
   for (const subject of subjects) if (options.warmupS > 0) await runLoad(settings(subject, options.warmupS, 'warmup'));
-  const tallies = new Map(subjects.map((s) => [s.target.name, { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] as number[] }]));
+  const tallies = new Map(subjects.map((s) => [s.target.name, { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] as number[], byProcess: {} as Record<string, number> }]));
   for (let round = 0; round < options.rounds; round += 1) {
     for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
       await options.credentials.refresh();
-      const meter = cpuMeter({ gateway: [subject.pid] });
+      const meter = cpuMeter({ ...backends, gateway: [subject.pid] });
       const load = await runLoad(settings(subject, options.durationS, `r${round + 1}`));
-      const cpuMs = meter().gateway ?? 0;
+      const used = meter();
+      const cpuMs = used.gateway ?? 0;
       const tally = tallies.get(subject.target.name);
       if (!tally) continue;
+      for (const [name, ms] of Object.entries(used)) tally.byProcess[name] = (tally.byProcess[name] ?? 0) + ms;
       tally.responses += load.responses;
       tally.errors += load.non2xx + load.graphqlErrors + load.transportErrors;
       tally.durationS += load.durationS;
@@ -97,7 +114,8 @@ async function measureCpu(scenario: GatewayCpuRow['scenario'], subjects: readonl
     }
   }
   return subjects.map(({ target }) => {
-    const t = tallies.get(target.name) ?? { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] };
+    const t = tallies.get(target.name) ?? { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [], byProcess: {} };
+    const byProcess = Object.fromEntries(Object.entries(t.byProcess).map(([name, ms]) => [name, t.responses > 0 ? ms / t.responses : 0]));
     return {
       scenario,
       target: target.name,
@@ -106,6 +124,7 @@ async function measureCpu(scenario: GatewayCpuRow['scenario'], subjects: readonl
       requestsPerSecond: t.durationS > 0 ? t.responses / t.durationS : 0,
       cpuMsPerRequest: t.responses > 0 ? t.cpuMs / t.responses : 0,
       cpuMsPerRequestByRound: t.byRound,
+      ...(Object.keys(backends).length > 0 ? { cpuMsPerRequestByProcess: byProcess } : {}),
     };
   });
 }
@@ -138,36 +157,40 @@ async function startNestedSubgraphs(onLine: (name: string, line: string) => void
  * supergraph from a file (`SUPERGRAPH_PATH`) with the query as a trusted document of its own manifest
  * (`TRUSTED_DOCUMENTS_PATH`): production settings otherwise, anonymous caller.
  */
-export async function measureGatewayCpu(bench: BenchStack, status: Scenario | undefined, statusTargets: readonly BenchTarget[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuFigures> {
+export async function measureGatewayCpu(bench: BenchStack, stackScenarios: readonly Scenario[], stackTargets: readonly BenchTarget[], options: MeasureGatewayCpuOptions): Promise<GatewayCpuFigures> {
   const rows: GatewayCpuRow[] = [];
-  const profiles: { scenario: GatewayCpuRow['scenario']; summary: CpuProfileSummary }[] = [];
+  const profiles: { scenario: GatewayCpuScenario; summary: CpuProfileSummary }[] = [];
   // Node flags, not NODE_OPTIONS: Node 20 refuses --cpu-prof there.
-  const profilerArgs = (scenario: GatewayCpuRow['scenario']): string[] => {
+  const profilerArgs = (scenario: GatewayCpuScenario): string[] => {
     if (options.cpuProfileDir === undefined) return [];
     const dir = join(options.cpuProfileDir, scenario);
     mkdirSync(dir, { recursive: true });
     return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   };
   // From the first request of the load on: the start-up before it (module loading, planning set-up) is not a request's.
-  const summarize = (scenario: GatewayCpuRow['scenario'], spawnedAt: number, loadFrom: number) => {
+  const summarize = (scenario: GatewayCpuScenario, spawnedAt: number, loadFrom: number) => {
     if (options.cpuProfileDir === undefined) return;
     const dir = join(options.cpuProfileDir, scenario);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) profiles.push({ scenario, summary: summarizeCpuProfile(join(dir, file), 15, loadFrom - spawnedAt) });
   };
-  if (status) {
+  const backends = stackBackends(bench);
+  for (const name of ['status', 'dashboard'] as const) {
+    const scenario = stackScenarios.find((s) => s.name === name);
+    if (!scenario) continue;
     const spawnedAt = Date.now();
-    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs('status'));
+    // A fresh gateway per scenario: the profile is written when it exits, one per scenario.
+    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs(name));
     let loadFrom = Date.now();
     try {
-      const candidates = profiled ? [profiled, ...statusTargets.filter((t) => t.kind === 'apollo')] : statusTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
-      const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, status) ?? []);
-      options.log(`gateway CPU per request, status: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
+      const candidates = profiled ? [profiled, ...stackTargets.filter((t) => t.kind === 'apollo')] : stackTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
+      const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, scenario) ?? []);
+      options.log(`gateway CPU per request, ${name}: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
       loadFrom = Date.now();
-      rows.push(...(await measureCpu('status', subjects, options)));
+      rows.push(...(await measureCpu(name, subjects, options, backends)));
     } finally {
       await profiled?.stop();
     }
-    summarize('status', spawnedAt, loadFrom);
+    summarize(name, spawnedAt, loadFrom);
   }
   const started: BenchTarget[] = [];
   const subgraphs = await startNestedSubgraphs(options.onLine);
@@ -218,6 +241,16 @@ export async function measureGatewayCpu(bench: BenchStack, status: Scenario | un
     await Promise.all(started.map((t) => t.stop()));
     await subgraphs.service.stop();
   }
+}
+
+/** The stack's processes behind a gateway: each subgraph, the witness and the IdP by name, the simulators as one group. */
+function stackBackends(bench: BenchStack): BackendProcesses {
+  const pidOf = (name: string): number[] => {
+    const pid = bench.stack.services.get(name)?.child.pid;
+    return pid === undefined ? [] : [pid];
+  };
+  const named = stackServices.filter((s) => s.tier !== 'legacy' && s.tier !== 'gateway').map((s) => [s.name, pidOf(s.name)] as const);
+  return { ...Object.fromEntries(named), simulators: stackServices.filter((s) => s.tier === 'legacy').flatMap((s) => pidOf(s.name)) };
 }
 
 async function answerBytes(url: string, body: Buffer): Promise<number> {

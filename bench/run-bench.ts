@@ -128,28 +128,24 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
         scenarioFigures.push(await measureScenario(scenario, targets, settings));
       }
     }
-    // Issue 16, target 5: with the stack's gateways still up for `status`, then the nested scenario's own.
+    // Issue 16, targets 5 and 2: with the stack's gateways still up for `status` and `dashboard` (CPU of every process
+    // per request), then the nested scenario's own.
     await setLegacyMode(legacyUrls, 'throughput');
     const gatewayCpu = options.gatewayCpu
-      ? await measureGatewayCpu(
-          bench,
-          scenarios.find((s) => s.name === 'status'),
-          targets,
-          {
-            targets: options.targets,
-            workers: options.workers,
-            // A cost figure, not a saturation one: at 50 connections on a loaded machine Guichet's admission control
-            // answered most nested requests with a fast 503, which says nothing of a request's CPU.
-            connections: Math.min(options.connections, gatewayCpuConnections),
-            durationS: options.durationS,
-            warmupS: options.warmupS,
-            rounds: options.rounds,
-            credentials,
-            ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
-            onLine,
-            log,
-          },
-        )
+      ? await measureGatewayCpu(bench, scenarios, targets, {
+          targets: options.targets,
+          workers: options.workers,
+          // A cost figure, not a saturation one: at 50 connections on a loaded machine Guichet's admission control
+          // answered most nested requests with a fast 503, which says nothing of a request's CPU.
+          connections: Math.min(options.connections, gatewayCpuConnections),
+          durationS: options.durationS,
+          warmupS: options.warmupS,
+          rounds: options.rounds,
+          credentials,
+          ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
+          onLine,
+          log,
+        })
       : undefined;
 
     // The peers have had their turn: their memory and timers leave the machine to Guichet alone.
