@@ -75,7 +75,7 @@ export function formatGatewayCpu(cpu: GatewayCpuFigures): string {
         : [];
     }),
     ...(cpu.profiles ?? []).flatMap(({ scenario, summary }) => [
-      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, from the warm-up's first request to the end of the rounds; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
+      `Profile of Guichet's gateway on \`${scenario}\` (\`node --cpu-prof\`, ${scenario === 'nested' ? "the counted gateway, from its warm-up's first request to the end of the rounds" : "a fresh gateway of its own after its warm-up, as long as the counted rounds (the figures above are the warm stack gateway's, unprofiled)"}; ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time by module and the top functions, in % of the busy time:`,
       '',
       table(
         ['module', 'self ms', '%'],

@@ -59,9 +59,9 @@ export interface MeasureGatewayCpuOptions {
   readonly rounds: number;
   readonly credentials: CredentialPool;
   /**
-   * Profile Guichet's gateway into this folder (`node --cpu-prof`): `status` and `dashboard` then run on a fresh
-   * Guichet gateway of the stack's supergraph instead of the stack's own, and the CPU figures include the profiler's
-   * overhead.
+   * Profile Guichet's gateway into this folder (`node --cpu-prof`): on `status` and `dashboard`, a run of its own on a
+   * fresh, profiled gateway of the stack's supergraph after the counted ones (the figures stay the warm stack
+   * gateway's, without the profiler); on `nested`, the counted gateway itself (its figure includes the profiler).
    */
   readonly cpuProfileDir?: string;
   readonly onLine: (name: string, line: string) => void;
@@ -78,21 +78,23 @@ interface CpuSubject {
 /** The processes behind the gateway on the stack's scenarios: each subgraph, and the simulators as one group. */
 export type BackendProcesses = Readonly<Record<string, readonly number[]>>;
 
+const loadSettings = (scenario: GatewayCpuScenario, subject: CpuSubject, options: MeasureGatewayCpuOptions, durationS: number, label: string) => ({
+  url: subject.url,
+  requests: subject.requests,
+  offset: 0,
+  credentials: options.credentials,
+  sendInternalToken: subject.target.sendInternalToken,
+  connections: options.connections,
+  durationS,
+  runId: `cpu-${scenario}-${subject.target.name}-${label}`,
+});
+
 /**
  * Warm-up each, then `rounds` rounds with the subjects taking turns; CPU of each one's process tree per response, and
  * of each group of `backends` over the same runs (only this subject's requests reach them while it runs).
  */
 async function measureCpu(scenario: GatewayCpuScenario, subjects: readonly CpuSubject[], options: MeasureGatewayCpuOptions, backends: BackendProcesses = {}): Promise<GatewayCpuRow[]> {
-  const settings = (subject: CpuSubject, durationS: number, label: string) => ({
-    url: subject.url,
-    requests: subject.requests,
-    offset: 0,
-    credentials: options.credentials,
-    sendInternalToken: subject.target.sendInternalToken,
-    connections: options.connections,
-    durationS,
-    runId: `cpu-${scenario}-${subject.target.name}-${label}`,
-  });
+  const settings = (subject: CpuSubject, durationS: number, label: string) => loadSettings(scenario, subject, options, durationS, label);
   for (const subject of subjects) if (options.warmupS > 0) await runLoad(settings(subject, options.warmupS, 'warmup'));
   const tallies = new Map(subjects.map((s) => [s.target.name, { responses: 0, errors: 0, durationS: 0, cpuMs: 0, byRound: [] as number[], byProcess: {} as Record<string, number> }]));
   for (let round = 0; round < options.rounds; round += 1) {
@@ -177,18 +179,26 @@ export async function measureGatewayCpu(bench: BenchStack, stackScenarios: reado
   for (const name of ['status', 'dashboard'] as const) {
     const scenario = stackScenarios.find((s) => s.name === name);
     if (!scenario) continue;
+    // The counted runs: the stack's own gateways, warm from the scenarios' runs, without a profiler.
+    const subjects = stackTargets.filter((t) => (t.kind === 'guichet' && t.name === 'guichet') || t.kind === 'apollo').flatMap((t) => subjectOf(t, scenario) ?? []);
+    options.log(`gateway CPU per request, ${name}: ${subjects.map((s) => s.target.name).join(', ')}`);
+    rows.push(...(await measureCpu(name, subjects, options, backends)));
+    if (options.cpuProfileDir === undefined) continue;
+    // The profile: a fresh gateway (its profile is written when it exits), warmed up, then as many seconds of the same
+    // load as the counted rounds; not counted.
     const spawnedAt = Date.now();
-    // A fresh gateway per scenario: the profile is written when it exits, one per scenario.
-    const profiled = options.cpuProfileDir === undefined ? undefined : await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs(name));
+    const profiled = await startGuichetGateway(bench, 'guichet', {}, options.onLine, profilerArgs(name));
     let loadFrom = Date.now();
     try {
-      const candidates = profiled ? [profiled, ...stackTargets.filter((t) => t.kind === 'apollo')] : stackTargets.filter((t) => t.kind === 'guichet' || t.kind === 'apollo');
-      const subjects = candidates.filter((t) => t.kind !== 'guichet' || t.name === 'guichet').flatMap((t) => subjectOf(t, scenario) ?? []);
-      options.log(`gateway CPU per request, ${name}: ${subjects.map((s) => s.target.name).join(', ')}${profiled ? ' (Guichet profiled)' : ''}`);
-      loadFrom = Date.now();
-      rows.push(...(await measureCpu(name, subjects, options, backends)));
+      const subject = subjectOf(profiled, scenario);
+      if (subject) {
+        options.log(`gateway CPU profile, ${name}: a profiled Guichet gateway, ${options.warmupS} s of warm-up, then ${options.durationS * options.rounds} s`);
+        if (options.warmupS > 0) await runLoad(loadSettings(name, subject, options, options.warmupS, 'profile-warmup'));
+        loadFrom = Date.now();
+        await runLoad(loadSettings(name, subject, options, options.durationS * options.rounds, 'profile'));
+      }
     } finally {
-      await profiled?.stop();
+      await profiled.stop();
     }
     summarize(name, spawnedAt, loadFrom);
   }

@@ -70,15 +70,18 @@ export const methodNotes = `## Method
   object key order is counted apart, not as a mismatch (\`bench/compare-answers.ts\`).
 - **Gateway CPU per request** (\`--gateway-cpu none\` skips it). Throughput mode; each gateway alone in turn, warm-up then
   the rounds at the run's connections; CPU (utime + stime of the process tree, /proc) over each run divided by its
-  responses. \`status\` on the stack's gateways; \`nested\` on four bench-only subgraphs of the public federation gateway
+  responses. \`status\` and \`dashboard\` on the stack's gateways, with every process's CPU per request beside the
+  gateway's (each subgraph, the witness, the IdP, the simulators together: the same processes behind both gateways);
+  \`nested\` on four bench-only subgraphs of the public federation gateway
   benchmark's shape (graphql-hive/federation-benchmarks: accounts, inventory, products, reviews; our own code and data
   in \`bench/nested-*.ts\`, one @apollo/server process for the four), one query five entity levels deep with a
   \`@requires\` and a \`@provides\`, about 80 KB per answer, every request the same and anonymous. Its supergraph is
   composed with Apollo's composition like Guichet's and run by every gateway from the same file — Guichet's with
   \`SUPERGRAPH_PATH\` and the query in a manifest of its own (\`TRUSTED_DOCUMENTS_PATH\`), production settings and
   every plugin otherwise (rate limits raised as for the stack, audit on). \`--cpu-profile DIR\` runs Guichet's side
-  of it under \`node --cpu-prof\` (\`status\` then on a fresh Guichet gateway, not the stack's) and prints self time by
-  module and function; its CPU figures include the profiler's overhead.
+  of \`nested\` under \`node --cpu-prof\` (its figure then includes the profiler's overhead) and, after the counted
+  \`status\` and \`dashboard\` rounds, each again on a fresh profiled Guichet gateway (warm-up, then as long as the
+  rounds; not counted: those figures stay the warm stack gateway's); it prints self time by module and function.
 - **Hive Gateway and \`Dossier\`.** Hive Gateway 2.15's default (stitching) runtime refuses a field of an interface
   that a subgraph declares while every implementation there leaves it \`@external\` ("Was not able to find any options
   for reference"). The \`dossiers\` subgraph therefore declares only \`Dossier\`'s hidden key; the ministries declare its
