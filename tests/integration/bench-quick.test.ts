@@ -71,6 +71,22 @@ describe('bench --quick', () => {
       ['dashboard', 1],
     ]);
     for (const point of figures.scaling) expect(point.figures.responses, report).toBeGreaterThan(0);
+    // Gateway CPU per request: status, dashboard and nested on Guichet and the stock gateway; on the stack's scenarios
+    // every process's CPU per request, the gateway's the same figure as its row, the subgraphs working under both.
+    const cpu = figures.gatewayCpu;
+    for (const scenario of ['status', 'dashboard', 'nested'] as const) {
+      for (const target of ['guichet', 'apollo']) {
+        const row = cpu?.rows.find((r) => r.scenario === scenario && r.target === target);
+        expect(row?.responses, `gateway CPU ${scenario} ${target}\n${report}`).toBeGreaterThan(0);
+        expect(row?.cpuMsPerRequest, `gateway CPU ${scenario} ${target}\n${report}`).toBeGreaterThan(0);
+        if (scenario === 'nested') continue;
+        const byProcess = row?.cpuMsPerRequestByProcess ?? {};
+        expect(byProcess.gateway, `${scenario} ${target}\n${report}`).toBe(row?.cpuMsPerRequest);
+        expect(Object.keys(byProcess), `${scenario} ${target}\n${report}`).toEqual(expect.arrayContaining(['dossiers', 'electricity', 'civil-registry', 'simulators', 'witness', 'idp']));
+        // A dashboard's subgraph work is tens of ms per second of load: seen even by /proc's 10 ms ticks in a quick run.
+        if (scenario === 'dashboard') expect((byProcess.dossiers ?? 0) + (byProcess['civil-registry'] ?? 0), `${target}: the subgraphs worked\n${report}`).toBeGreaterThan(0);
+      }
+    }
     // Latency by dossier count: measured on the heavy citizens, or skipped with a reason when the world has none.
     expect(figures.dossierCounts.length + figures.skipped.length, report).toBeGreaterThan(0);
     for (const point of figures.dossierCounts) expect(point.figures.responses, report).toBeGreaterThan(0);
