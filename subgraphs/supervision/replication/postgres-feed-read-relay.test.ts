@@ -86,6 +86,8 @@ describe('createPostgresFeedReadRelay (real PostgreSQL)', () => {
     expect(parts.length).toBeGreaterThan(1);
     await expect.poll(() => follower.received.length, { timeout: 10_000 }).toBe(1 + parts.length);
     expect(follower.received).toEqual([read(['CEET-2026-000001']), ...parts]);
+    // The leader hears its own reads on its own listening connection, which may come after the follower's.
+    await expect.poll(() => leader.received.length, { timeout: 10_000 }).toBe(1 + parts.length);
     expect(leader.received).toEqual(follower.received);
 
     // The follower's listening connection is killed (a database restart, a proxy): it listens again by itself.
