@@ -122,6 +122,26 @@ describe('PostgreSQL last-known store', () => {
     expect(rows.map((row) => row.key)).toEqual(['B', 'C', 'D']);
   });
 
+  it('counts a batch being written as waiting until PostgreSQL took it, and again if it failed', async () => {
+    // A pool whose round trips the test answers: the batch is in flight between two of its steps.
+    const calls: { resolve: () => void; reject: (error: Error) => void }[] = [];
+    const pool = { query: () => new Promise<void>((resolve, reject) => calls.push({ resolve, reject })) } as unknown as PgPool;
+    const health = createStoreHealth({ store: 'last-known', engine: 'postgres', whileDown: 'local-fallback' });
+    const store = createPostgresLastKnownStore<FakeDossier>({ pool, scope: 'electricity', local: createLastKnownStore<FakeDossier>({}), purgeIntervalMs: 0, retryDelayMs: 10, health });
+    stores.push(store);
+    store.rememberRecord('IN-FLIGHT', dossier('IN-FLIGHT'));
+    await expect.poll(() => calls.length).toBe(1);
+    expect(store.pendingWrites()).toBe(1);
+    calls[0]?.reject(new Error('connection refused'));
+    await expect.poll(() => calls.length).toBe(2);
+    expect(store.pendingWrites()).toBe(1);
+    expect(health.status().up).toBe(false);
+    calls[1]?.resolve();
+    await expect.poll(() => store.pendingWrites()).toBe(0);
+    // Nothing waits any more only once the write was taken, so the store is already seen up.
+    expect(health.status().up).toBe(true);
+  });
+
   // Last: it stops the file's server.
   it('while PostgreSQL is down: answers from its own process in bounded time, queues its writes, and catches up when it is back', async () => {
     const url = await freshDatabase();

@@ -69,6 +69,8 @@ export function createPostgresLastKnownStore<R>(options: PostgresLastKnownStoreO
   let dropped = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
+  // The batch being written counts as waiting until PostgreSQL has taken it (it goes back to `pending` if not).
+  let inFlight = 0;
   let closed = false;
 
   const track = async <T>(work: () => Promise<T>): Promise<T> => (health ? health.track(work) : work());
@@ -103,8 +105,13 @@ export function createPostgresLastKnownStore<R>(options: PostgresLastKnownStoreO
     if (pending.size === 0) return Promise.resolve();
     const batch = pending;
     pending = new Map();
+    inFlight = batch.size;
     writing = track(() => writeAll([...batch.values()]))
+      .then(() => {
+        inFlight = 0;
+      })
       .catch((error: unknown) => {
+        inFlight = 0;
         // Back in the queue unless a newer write of the same key came meanwhile; tried again a little later.
         for (const [id, write] of batch) if (!pending.has(id) && pending.size < maxPendingWrites) pending.set(id, write);
         holdUntil = Date.now() + retryDelayMs;
@@ -289,7 +296,7 @@ export function createPostgresLastKnownStore<R>(options: PostgresLastKnownStoreO
     },
     flush,
     purge,
-    pendingWrites: () => pending.size,
+    pendingWrites: () => pending.size + inFlight,
     async close() {
       if (purgeTimer) clearInterval(purgeTimer);
       await flush();
