@@ -72,6 +72,77 @@ describe('createFeedProof', () => {
     expect(pending).toBeGreaterThan(0);
   });
 
+  // The same rule when a ministry subgraph answers from a record it kept on its own proof, while its stream runs behind
+  // the gateway's: it hears each feed read up to 700 ms later. Asked just after the gateway heard a read naming the owner,
+  // it still serves its old record — proven at its own last read, which it says (`provenAtMs`). Judged from that instant
+  // the answer is dropped; judged from the request's (what the gateway did before), some of them would be served stale.
+  it.each(Array.from({ length: 20 }, (_, seed) => seed))('proves a kept record a lagging subgraph served from its provenAt, never from the request (world %i)', (seed) => {
+    const draw = random(seed + 101);
+    const clock = { now: 0 };
+    const options = { maxAgeMs: 600, clockSkewMs: 0, maxOwners: 100, clock: () => clock.now };
+    const proof = createFeedProof(options);
+    const changes = new Map<string, number[]>(owners.map((o) => [o, []]));
+    const versionAt = (owner: string, at: number) => (changes.get(owner) ?? []).filter((t) => t <= at).length;
+    // The subgraph: the reads on their way to it, the last it heard, its kept records.
+    const inTransit: { deliverAt: number; read: FeedRead }[] = [];
+    let subgraphReadMs: number | undefined;
+    const kept = new Map<string, { version: number; readMs: number }>();
+    const answers: { owner: string; readMs: number; provenAtMs?: number; version: number; lost?: boolean; lostWithout?: boolean }[] = [];
+    let cursorMs = 0;
+    let lastReceivedReadMs: number | undefined;
+    let served = 0;
+    let staleWithoutProvenance = 0;
+    for (clock.now = 1; clock.now < 20_000; clock.now += 1) {
+      const now = clock.now;
+      if (draw() < 0.004) changes.get(owners[Math.floor(draw() * owners.length)]!)!.push(now);
+      if (now % 200 === 0) {
+        const sinceMs = Math.max(0, cursorMs - 100);
+        const listed = owners.filter((o) => (changes.get(o) ?? []).some((t) => t > sinceMs && t <= now));
+        cursorMs = now;
+        const read: FeedRead = { system: 'ceet', sinceMs, readMs: now, references: listed.map((o) => `CEET-${o}`), owners: listed };
+        proof.onFeedRead(read);
+        lastReceivedReadMs = now;
+        inTransit.push({ deliverAt: now + Math.floor(draw() * 700), read });
+      }
+      // In order, as one stream delivers them.
+      while (inTransit.length > 0 && inTransit[0]!.deliverAt <= now) {
+        const { read } = inTransit.shift()!;
+        for (const owner of read.owners) kept.delete(owner);
+        subgraphReadMs = read.readMs;
+      }
+      if (draw() < 0.03) {
+        const owner = owners[Math.floor(draw() * owners.length)]!;
+        const record = kept.get(owner);
+        if (record !== undefined && subgraphReadMs !== undefined && subgraphReadMs >= record.readMs) {
+          answers.push({ owner, readMs: now, provenAtMs: subgraphReadMs, version: record.version });
+        } else {
+          const version = versionAt(owner, now);
+          kept.set(owner, { version, readMs: now });
+          answers.push({ owner, readMs: now, version });
+        }
+      }
+      if (now % 50 === 0) {
+        for (const answer of answers) {
+          const { owner, readMs, provenAtMs } = answer;
+          if (!answer.lostWithout) {
+            const without = proof.standing({ readMs, system: 'ceet', owners: [owner] });
+            if (without === 'lost') answer.lostWithout = true;
+            if (without === 'proven' && versionAt(owner, lastReceivedReadMs!) !== answer.version) staleWithoutProvenance += 1;
+          }
+          if (answer.lost) continue;
+          const standing = proof.standing({ readMs, system: 'ceet', owners: [owner], ...(provenAtMs === undefined ? {} : { provenAtMs }) });
+          if (standing === 'lost') answer.lost = true;
+          if (standing !== 'proven') continue;
+          served += 1;
+          expect(versionAt(owner, lastReceivedReadMs!)).toBe(answer.version);
+        }
+      }
+    }
+    expect(served).toBeGreaterThan(0);
+    // The world does hold the race: without the subgraph's instant, the gateway would have served a stale answer.
+    expect(staleWithoutProvenance).toBeGreaterThan(0);
+  });
+
   it('an event naming an owner drops their answers; another system’s coverage proves nothing here', () => {
     const clock = { now: 1_000 };
     const proof = createFeedProof({ maxAgeMs: 3_000, clockSkewMs: 0, maxOwners: 10, clock: () => clock.now });

@@ -19,6 +19,11 @@ export interface FeedProvenAnswer {
   readonly readMs: number;
   readonly system: LegacySystem;
   readonly owners: readonly string[];
+  /**
+   * When the subgraph served part of it from records it kept on the feed's proof: the earliest instant they are
+   * proven at (the supervision subgraph's clock). The answer is proven from there, not from `readMs`.
+   */
+  readonly provenAtMs?: number;
 }
 
 // A NIU: the only owner the change feeds name. A company's answers (`company:<NIF>`) are never kept on their proof.
@@ -28,9 +33,9 @@ const niuPattern = /^\d{12}$/;
  * The proof an answer resting on the feeds needs, or undefined when it cannot have one: no system, no owner, or an
  * owner the feeds never name.
  */
-export function feedProvenAnswerOf(system: LegacySystem | undefined, owners: readonly string[], readMs: number): FeedProvenAnswer | undefined {
+export function feedProvenAnswerOf(system: LegacySystem | undefined, owners: readonly string[], readMs: number, provenAtMs?: number): FeedProvenAnswer | undefined {
   if (system === undefined || owners.length === 0 || !owners.every((owner) => niuPattern.test(owner))) return undefined;
-  return { readMs, system, owners };
+  return provenAtMs === undefined ? { readMs, system, owners } : { readMs, system, owners, provenAtMs };
 }
 
 /** What the proof rests on now, for the gateway's metrics. */
@@ -61,7 +66,7 @@ export interface FeedProof {
   now(): number;
   /**
    * Whether `answer` is still what its system holds: `proven` when no feed read nor event has named its owners since it
-   * was asked for and the system's feed reads prove it unchanged up to a read at most `maxAgeMs` old; `pending` when
+   * was asked for (or since its `provenAtMs`, if earlier) and the system's feed reads prove it unchanged up to a read at most `maxAgeMs` old; `pending` when
    * nothing named them but no read has covered it yet (or the last is too old); `lost` when it can never be proven.
    */
   standing(answer: FeedProvenAnswer): FeedStanding;
@@ -98,7 +103,10 @@ export function createFeedProof({ maxAgeMs, clockSkewMs, maxOwners, clock = Date
 
   return {
     now: clock,
-    standing({ readMs, system, owners }) {
+    standing({ readMs: askedMs, system, owners, provenAtMs }) {
+      // Data a subgraph served on the feed's proof is as old as that proof: the earliest this process's clock can
+      // have said at that instant, so that a change named here after it (which the subgraph had not heard of) drops it.
+      const readMs = provenAtMs === undefined ? askedMs : Math.min(askedMs, provenAtMs - clockSkewMs);
       if (owners.length === 0 || readMs < provenFromMs || readMs <= forgottenMs) return 'lost';
       for (const owner of owners) if ((named.peek(owner) ?? Number.NEGATIVE_INFINITY) >= readMs) return 'lost';
       return coverage.standingAt(system, readMs);

@@ -30,10 +30,12 @@ export function keepableResponse(parts: readonly ResponsePart[], { readMs, prove
     seconds = Math.min(seconds, part.maxAgeSeconds);
     if (seconds <= 0) return undefined;
     if (part.feed === undefined) continue;
-    const proof = provesFeeds ? feedProvenAnswerOf(part.feed.system, part.feed.owners, readMs) : undefined;
+    const proof = provesFeeds ? feedProvenAnswerOf(part.feed.system, part.feed.owners, readMs, part.feed.provenAtMs) : undefined;
     if (proof === undefined) return undefined;
-    // Several parts on the same system and owners (a list, then its page) need one proof.
-    proofs.set(`${proof.system}\u0000${[...proof.owners].sort().join(',')}`, proof);
+    // Several parts on the same system and owners (a list, then its page) need one proof: the oldest one's.
+    const same = `${proof.system}\u0000${[...proof.owners].sort().join(',')}`;
+    const earlier = proofs.get(same)?.provenAtMs;
+    proofs.set(same, earlier === undefined || (proof.provenAtMs !== undefined && proof.provenAtMs < earlier) ? proof : { ...proof, provenAtMs: earlier });
   }
   return { expiresAtMs: readMs + seconds * 1_000, proofs: [...proofs.values()] };
 }

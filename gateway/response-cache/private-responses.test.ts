@@ -150,7 +150,9 @@ describe('keepableResponse: which whole responses may be kept (generated parts)'
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const partOf = (): ResponsePart => {
-    const feed = random() < 0.5 ? { system: pick(systems), owners: pick(ownersChoices) } : undefined;
+    // Some parts were served from a subgraph's kept records, proven at an instant before the request's.
+    const provenAt = random() < 0.4 ? { provenAtMs: 5_000_000 - Math.floor(random() * 3_000) } : {};
+    const feed = random() < 0.5 ? { system: pick(systems), owners: pick(ownersChoices), ...provenAt } : undefined;
     return { subgraph: 'x', maxAgeSeconds: pick([0, 1, 30, 60, 300]), scope: random() < 0.2 ? 'PUBLIC' : 'PRIVATE', ...(feed ? { feed } : {}) };
   };
   const worlds = Array.from({ length: 300 }, (_, i) => ({ i, parts: Array.from({ length: 1 + Math.floor(random() * 6) }, partOf), provesFeeds: random() < 0.85 }));
@@ -164,9 +166,13 @@ describe('keepableResponse: which whole responses may be kept (generated parts)'
     expect(keepable !== undefined).toBe(shouldKeep);
     if (keepable === undefined) return;
     expect(keepable.expiresAtMs).toBe(readMs + Math.min(120, ...parts.map((p) => p.maxAgeSeconds)) * 1_000);
-    // Every part resting on the feeds is covered by a proof on its system naming at least its owners.
+    // Every part resting on the feeds is covered by a proof on its system naming at least its owners, proven from no
+    // later than the part's own instant when a subgraph said one.
+    const asOld = (proof: FeedProvenAnswer, part: ResponsePart) => part.feed?.provenAtMs === undefined || (proof.provenAtMs !== undefined && proof.provenAtMs <= part.feed.provenAtMs);
     for (const part of feedParts)
-      expect(keepable.proofs.some((proof) => proof.system === part.feed?.system && part.feed.owners.every((o) => proof.owners.includes(o)) && proof.readMs === readMs)).toBe(true);
+      expect(keepable.proofs.some((proof) => proof.system === part.feed?.system && part.feed.owners.every((o) => proof.owners.includes(o)) && proof.readMs === readMs && asOld(proof, part))).toBe(
+        true,
+      );
     expect(keepable.proofs.length).toBeLessThanOrEqual(feedParts.length);
   });
 });

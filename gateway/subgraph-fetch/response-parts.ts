@@ -1,4 +1,4 @@
-import { FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
+import { FEED_OWNERS_HEADER, FEED_PROOF_HEADER, FEED_PROVEN_AT_HEADER, feedOwnersOf, feedProvenAtOf } from '../../lib/cache-proof/index.js';
 import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
 import { cacheHintOf, type CacheHint } from './cache-hint.js';
 import type { Step, SubgraphAnswer } from './subgraph-call.js';
@@ -7,7 +7,12 @@ import type { Step, SubgraphAnswer } from './subgraph-call.js';
 export interface ResponsePart extends CacheHint {
   readonly subgraph: string;
   /** The answer rests on the change feeds: the system whose feed reads prove it, and whose dossiers it holds. */
-  readonly feed?: { readonly system: LegacySystem | undefined; readonly owners: readonly string[] };
+  readonly feed?: {
+    readonly system: LegacySystem | undefined;
+    readonly owners: readonly string[];
+    /** Part of it was served from the subgraph's kept records, proven at this instant (see FeedProvenAnswer). */
+    readonly provenAtMs?: number;
+  };
 }
 
 // Keyed by the request's context object, like the audit ledger: only requests whose parts are wanted are tracked.
@@ -32,7 +37,11 @@ export const noteResponsePart: Step<SubgraphAnswer> = async (call, next) => {
   const parts = partsByContext.get(call.context);
   if (parts === undefined) return answer;
   const hint = cacheHintOf(answer.headers['cache-control']);
-  const feed = answer.headers[FEED_PROOF_HEADER] === undefined ? undefined : { system: ministryOfSubgraph(call.subgraph)?.system.code, owners: feedOwnersOf(answer.headers[FEED_OWNERS_HEADER]) };
+  const provenAtMs = feedProvenAtOf(answer.headers[FEED_PROVEN_AT_HEADER]);
+  const feed =
+    answer.headers[FEED_PROOF_HEADER] === undefined
+      ? undefined
+      : { system: ministryOfSubgraph(call.subgraph)?.system.code, owners: feedOwnersOf(answer.headers[FEED_OWNERS_HEADER]), ...(provenAtMs === undefined ? {} : { provenAtMs }) };
   parts.push({ subgraph: call.subgraph, ...hint, ...(feed ? { feed } : {}) });
   return answer;
 };

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CACHE_BOUND_HEADER, FEED_OWNERS_HEADER, FEED_PROOF_HEADER, feedOwnersOf } from '../../lib/cache-proof/index.js';
+import { CACHE_BOUND_HEADER, FEED_OWNERS_HEADER, FEED_PROOF_HEADER, FEED_PROVEN_AT_HEADER, feedOwnersOf, feedProvenAtOf } from '../../lib/cache-proof/index.js';
 import { createSizedCache } from '../../lib/cache/index.js';
 import { ministryOfSubgraph, type LegacySystem } from '../../schema/index.js';
 import { feedProvenAnswerOf, type FeedProof, type FeedProvenAnswer } from '../feed-proof/index.js';
@@ -87,7 +87,7 @@ interface CachedAnswer extends StoredAnswer {
 
 /** The proof a feed answer needs, or undefined when it cannot have one (no owner, an owner the feeds never name). */
 function feedProvenAnswer(response: RawSubgraphResponse, system: LegacySystem | undefined, readMs: number): FeedProvenAnswer | undefined {
-  return feedProvenAnswerOf(system, feedOwnersOf(response.headers[FEED_OWNERS_HEADER]), readMs);
+  return feedProvenAnswerOf(system, feedOwnersOf(response.headers[FEED_OWNERS_HEADER]), readMs, feedProvenAtOf(response.headers[FEED_PROVEN_AT_HEADER]));
 }
 
 /** The channel on which replicas tell each other to drop a caller's private answers. */

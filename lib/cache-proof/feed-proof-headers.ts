@@ -8,6 +8,20 @@ export const FEED_PROOF_HEADER = 'guichet-cache-proof';
 export const FEED_OWNERS_HEADER = 'guichet-cache-owners';
 
 /**
+ * Set on such an answer when part of it was served from a subgraph's kept records on the feed's proof: the earliest
+ * instant those are proven at (epoch ms, the supervision subgraph's clock). The answer is as old as that, whatever
+ * the request's own instant: whoever keeps it proves it from there, so that a change the subgraph had not yet heard
+ * of when it answered still drops it.
+ */
+export const FEED_PROVEN_AT_HEADER = 'guichet-cache-proven-at';
+
+/** The instant a `guichet-cache-proven-at` header states; undefined when absent or not a whole number of ms. */
+export function feedProvenAtOf(header: string | undefined): number | undefined {
+  if (header === undefined || !/^\d{1,15}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+/**
  * Set (`request`) on an answer bound to its own request (a listing carrying seals, a sealed lookup): whoever keeps
  * subgraph answers must not keep it alone; a whole response built from it may be kept for its caller, on the proof.
  */

@@ -40,7 +40,7 @@ describe('cache class feed, through Apollo Server', () => {
         type Query { ok: Boolean summaryOf(niu: ID!): Summary }
         type Summary { count: Int! }
         type Citizen @key(fields: "niu") { niu: ID! requests: [Request!] listed: [Request!] }
-        type Request @key(fields: "reference") { reference: ID! stale: Boolean! }
+        type Request @key(fields: "reference") { reference: ID! stale: Boolean! asOf: String }
       `),
       resolvers: {
         Query: { summaryOf: () => ({ count: 2 }) },
@@ -49,7 +49,13 @@ describe('cache class feed, through Apollo Server', () => {
           requests: (citizen: { niu: string }) => [{ reference: `R-${citizen.niu}`, stale: citizen.niu.endsWith('9') }],
           listed: (citizen: { niu: string }) => [{ reference: `R-${citizen.niu}~box`, stale: false }],
         },
-        Request: { __resolveReference: (ref: { reference: string }) => ({ reference: ref.reference, stale: ref.reference.endsWith('9') }) },
+        // `R-1@<instant>`: served from a kept record on the feed's proof at that instant (as withFeedFreshness does).
+        Request: {
+          __resolveReference: async (ref: { reference: string }) => {
+            const [reference = '', asOf = null] = ref.reference.split('@');
+            return { reference, stale: reference.endsWith('9'), asOf };
+          },
+        },
       },
     });
   const serve = async () => {
@@ -73,10 +79,16 @@ describe('cache class feed, through Apollo Server', () => {
     for (const niu of reported) access.record({ niu, system: 'ceet', action: 'read' });
     const response = await server.executeOperation({ query }, { contextValue: { access } });
     const { headers } = response.http;
-    return { cacheControl: headers.get('cache-control'), proof: headers.get('guichet-cache-proof'), owners: headers.get('guichet-cache-owners'), bound: headers.get('guichet-cache-bound') };
+    return {
+      cacheControl: headers.get('cache-control'),
+      proof: headers.get('guichet-cache-proof'),
+      owners: headers.get('guichet-cache-owners'),
+      bound: headers.get('guichet-cache-bound'),
+      provenAt: headers.get('guichet-cache-proven-at'),
+    };
   };
 
-  type Expected = { cacheControl: string; proof: string | undefined; owners: string | undefined; bound?: string | undefined };
+  type Expected = { cacheControl: string; proof: string | undefined; owners: string | undefined; bound?: string | undefined; provenAt?: string | undefined };
   it.each<[string, string, string[], Expected]>([
     [
       'a citizen’s list: their NIU, even when nobody is reported',
@@ -95,6 +107,18 @@ describe('cache class feed, through Apollo Server', () => {
       '{ _entities(representations: [{ __typename: "Request", reference: "R-1" }]) { ... on Request { reference } } }',
       ['100000000002'],
       { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000002' },
+    ],
+    [
+      'dossiers served on the feed’s proof: the earliest instant they are proven at, beside one read from the system',
+      '{ _entities(representations: [{ __typename: "Request", reference: "R-1@2026-12-07T10:00:02.000Z" }, { __typename: "Request", reference: "R-2@2026-12-07T10:00:01.500Z" }, { __typename: "Request", reference: "R-3" }]) { ... on Request { reference } } }',
+      ['100000000002'],
+      { cacheControl: 'max-age=120, private', proof: 'feed', owners: '100000000002', provenAt: String(Date.parse('2026-12-07T10:00:01.500Z')) },
+    ],
+    [
+      'a stale last-known dossier has an asOf too, but no proof: no instant',
+      '{ _entities(representations: [{ __typename: "Request", reference: "R-9@2026-12-07T10:00:00.000Z" }]) { ... on Request { reference } } }',
+      ['100000000003'],
+      { cacheControl: 'no-store', proof: 'feed', owners: '100000000003' },
     ],
     [
       'a stale dossier by reference',
@@ -124,7 +148,7 @@ describe('cache class feed, through Apollo Server', () => {
   ])('%s', async (_name, query, reported, expected) => {
     const server = await serve();
     try {
-      expect(await headersOf(server, query, reported)).toEqual({ bound: undefined, ...expected });
+      expect(await headersOf(server, query, reported)).toEqual({ bound: undefined, provenAt: undefined, ...expected });
     } finally {
       await server.stop();
     }

@@ -38,6 +38,11 @@ export interface FeedProof {
   restsOnFeed: boolean;
   /** Some of it is bound to its request (a listing, a sealed lookup, what is derived from them): never kept alone. */
   requestBound: boolean;
+  /**
+   * The earliest `asOf` of the records in it served from this subgraph's kept records on the feed's proof (epoch ms,
+   * the supervision subgraph's clock): it is as old as that, not as the request, and whoever keeps it proves it from there.
+   */
+  provenAtMs?: number;
 }
 
 // Keyed by the request's context object, which Apollo hands to resolvers and plugins alike.
@@ -55,6 +60,21 @@ function noteFeedProof(context: unknown, owner: unknown, cacheClass: CacheClass,
   if (restsOnFeed(cacheClass)) proof.restsOnFeed = true;
   if (typeof owner === 'string' && owner.length > 0 && restsOnFeed(cacheClass)) proof.owners.add(owner);
   if (requestBound || cacheClass === 'listing' || cacheClass === 'derived') proof.requestBound = true;
+}
+
+/** A record served on the feed's proof (withFeedFreshness): not stale, with the `asOf` of the feed read proving it. */
+function provenAtOf(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null || Reflect.get(value, 'stale') !== false) return undefined;
+  const asOf: unknown = Reflect.get(value, 'asOf');
+  const ms = typeof asOf === 'string' ? Date.parse(asOf) : asOf instanceof Date ? asOf.getTime() : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function noteProvenAt(context: unknown, value: unknown): void {
+  const provenAtMs = provenAtOf(value);
+  if (provenAtMs === undefined || typeof context !== 'object' || context === null) return;
+  const proof = feedProofs.get(context);
+  if (proof !== undefined && (proof.provenAtMs === undefined || provenAtMs < proof.provenAtMs)) proof.provenAtMs = provenAtMs;
 }
 
 const restsOnFeed = (cacheClass: CacheClass | undefined) => cacheClass === 'feed' || cacheClass === 'listing';
@@ -96,17 +116,19 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
   };
   // A feed answer is uncacheable if any of it is a stale last-known record. `_entities` answers a list of promises
   // (one per representation): each is watched as it settles — before execution ends and the policy is read — and
-  // handed on unchanged, so that one failed representation still fails alone.
-  const feedResolved = (value: unknown, info: GraphQLResolveInfo): unknown => {
+  // handed on unchanged, so that one failed representation still fails alone. A record served on the feed's proof
+  // says how old it is (see FeedProof.provenAtMs).
+  const feedResolved = (value: unknown, info: GraphQLResolveInfo, context: unknown): unknown => {
     const uncacheable = () => cacheControlOf(info)?.cacheHint.restrict({ maxAge: 0 });
-    if (holdsStale(value)) uncacheable();
+    const settled = (item: unknown) => {
+      if (holdsStale(item)) uncacheable();
+      noteProvenAt(context, item);
+    };
+    settled(value);
     if (Array.isArray(value))
       for (const item of value)
-        if (item instanceof Promise)
-          item.then(
-            (settled: unknown) => holdsStale(settled) && uncacheable(),
-            () => undefined,
-          );
+        if (item instanceof Promise) item.then(settled, () => undefined);
+        else noteProvenAt(context, item);
     return value;
   };
 
@@ -125,7 +147,7 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
       // A citizen's list: its owner is the parent's key, even when the list is empty (no access report names them).
       noteFeedProof(context, typeof source === 'object' && source !== null ? Reflect.get(source, 'niu') : undefined, cacheClass);
       const value: unknown = resolve(source, args, context, info);
-      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info)) : feedResolved(value, info);
+      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info, context)) : feedResolved(value, info, context);
     };
   }
 
@@ -152,7 +174,7 @@ export function applyCacheHints(schema: GraphQLSchema, rules: CacheHintRules, ma
       }
       const value: unknown = resolve(source, args, context, info);
       if (!feed) return value;
-      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info)) : feedResolved(value, info);
+      return value instanceof Promise ? value.then((resolved: unknown) => feedResolved(resolved, info, context)) : feedResolved(value, info, context);
     };
   }
   return schema;

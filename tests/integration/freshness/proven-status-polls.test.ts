@@ -32,7 +32,11 @@ const poll = async (reference: string): Promise<Polled> => {
     { url: electricity.url, internalToken: await internalTokenFor(reader) },
   );
   expect(response.errors).toBeUndefined();
-  return response.data!._entities[0]!;
+  const polled = response.data!._entities[0]!;
+  // The instant a kept record is proven at reaches whoever keeps the answer (the gateway proves it from there).
+  const provenAt = response.headers.get('guichet-cache-proven-at');
+  expect(provenAt).toBe(polled.asOf === null ? null : String(Date.parse(polled.asOf)));
+  return polled;
 };
 const batchCalls = async () => (await legacyAdmin.calls('ceet')).consulterDemandesParNumeros ?? 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
