@@ -35,6 +35,8 @@ export interface TargetFigures {
   readonly legacyCalls: LegacyCalls;
   /** Guichet: answers served whole from its private response cache (a repeated query its sources prove unchanged). */
   readonly servedWhole?: number;
+  /** Guichet: requests its admission refused with 503, by rule (from its `/metrics`): which rule shed the load. */
+  readonly refusedAtDoor?: Readonly<Record<string, number>>;
 }
 
 export interface ScenarioFigures {

@@ -9,8 +9,11 @@ export const mb = (value: number) => value.toFixed(0);
 export function errorsCell(row: TargetFigures): string {
   const total = totalErrors(row);
   if (total === 0) return '0';
+  // Guichet's 503s say which admission rule refused them.
+  const refused = Object.entries(row.refusedAtDoor ?? {}).filter(([, n]) => n > 0);
+  const byRule = refused.length > 0 ? `: 503 ${refused.map(([rule, n]) => `${rule} ${n}`).join(', ')}` : '';
   const parts = [
-    row.errors.non2xx > 0 ? `${row.errors.non2xx} non-2xx` : '',
+    row.errors.non2xx > 0 ? `${row.errors.non2xx} non-2xx${byRule}` : '',
     row.errors.graphql > 0 ? `${row.errors.graphql} GraphQL` : '',
     row.errors.transport > 0 ? `${row.errors.transport} no answer` : '',
   ].filter((p) => p !== '');

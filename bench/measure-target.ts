@@ -17,6 +17,8 @@ export interface MeasuredRun {
   readonly feedCalls: LegacyCalls;
   /** Guichet: answers served whole from its private response cache during the run. */
   readonly servedWhole?: number;
+  /** Guichet: requests its admission refused (503) during the run, by rule (`queue-full`, `queue-timeout`, `event-loop-delay`). */
+  readonly refusedAtDoor?: Readonly<Record<string, number>>;
 }
 
 export interface RunSettings {
@@ -42,16 +44,16 @@ function settle(load: LoadFigures): Promise<void> {
 export async function measureRun(endpoint: Endpoint, credentials: CredentialPool, legacyUrls: LegacyUrls, settings: RunSettings): Promise<MeasuredRun> {
   await credentials.refresh();
   await resetLegacyCalls(legacyUrls);
-  const hitsBefore = await privateResponseHits(endpoint.metricsUrl);
+  const before = await gatewayCounters(endpoint.metricsUrl);
   const sampler = startRssSampler(endpoint.pid);
   const load = await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings });
   const rss = sampler.stop();
   // Counted per request sent: those cut off at the end still reach the legacy systems while the run settles.
   await settle(load);
   const { requests, feeds } = splitFeedCalls(await readLegacyCalls(legacyUrls));
-  const hitsAfter = await privateResponseHits(endpoint.metricsUrl);
-  const servedWhole = hitsBefore === undefined || hitsAfter === undefined ? undefined : hitsAfter - hitsBefore;
-  return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}), ...(servedWhole === undefined ? {} : { servedWhole }) };
+  const after = await gatewayCounters(endpoint.metricsUrl);
+  const counted = before === undefined || after === undefined ? {} : countersBetween(before, after);
+  return { load, legacyCalls: requests, feedCalls: feeds, ...(rss ? { rss } : {}), ...counted };
 }
 
 /**
@@ -74,12 +76,39 @@ export async function warmUp(endpoint: Endpoint, credentials: CredentialPool, se
   await settle(await runLoad({ url: endpoint.url, requests: endpoint.requests, credentials, ...settings }));
 }
 
-/** Guichet's private response cache hits so far (`guichet_gateway_private_responses_total{result="hit"}`). */
-async function privateResponseHits(metricsUrl: string | undefined): Promise<number | undefined> {
+/** What Guichet's gateways counted so far: answers served whole, and requests refused at the door by rule. */
+interface GatewayCounters {
+  readonly servedWhole: number;
+  readonly refused: Readonly<Record<string, number>>;
+}
+
+const refusedPattern = /^guichet_gateway_admission_refused_total\{reason="([^"]+)"\} (\S+)$/;
+
+/** Reads the counters from the gateway's `/metrics` (Prometheus text; its workers' figures already summed). */
+export function parseGatewayCounters(text: string): GatewayCounters {
+  let servedWhole = 0;
+  const refused: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith('guichet_gateway_private_responses_total{result="hit"}')) servedWhole = Number(line.split(' ').at(-1));
+    const match = refusedPattern.exec(line);
+    if (match?.[1] !== undefined) refused[match[1]] = (refused[match[1]] ?? 0) + Number(match[2]);
+  }
+  return { servedWhole, refused };
+}
+
+async function gatewayCounters(metricsUrl: string | undefined): Promise<GatewayCounters | undefined> {
   if (metricsUrl === undefined) return undefined;
-  const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((l) => l.startsWith('guichet_gateway_private_responses_total{result="hit"}'));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+  return parseGatewayCounters(await (await fetch(metricsUrl)).text());
+}
+
+/** A run's own counts: what the gateway counted after it, less what it had counted before (refusals that happened only). */
+export function countersBetween(before: GatewayCounters, after: GatewayCounters): Pick<MeasuredRun, 'servedWhole' | 'refusedAtDoor'> {
+  const refusedAtDoor: Record<string, number> = {};
+  for (const [reason, count] of Object.entries(after.refused)) {
+    const delta = count - (before.refused[reason] ?? 0);
+    if (delta > 0) refusedAtDoor[reason] = delta;
+  }
+  return { servedWhole: after.servedWhole - before.servedWhole, refusedAtDoor };
 }
 
 /** The figures of one target over several measured runs (its rounds). */
@@ -111,5 +140,12 @@ export function combineRuns(target: string, runs: readonly MeasuredRun[]): Targe
     legacyCalls: runs.reduce((sum, r) => addLegacyCalls(sum, r.legacyCalls), noLegacyCalls),
     ...(rss ? { rss } : {}),
     ...(runs.some((r) => r.servedWhole !== undefined) ? { servedWhole: runs.reduce((n, r) => n + (r.servedWhole ?? 0), 0) } : {}),
+    ...(runs.some((r) => r.refusedAtDoor !== undefined) ? { refusedAtDoor: sumByKey(runs.map((r) => r.refusedAtDoor ?? {})) } : {}),
   };
+}
+
+function sumByKey(counts: readonly Readonly<Record<string, number>>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const count of counts) for (const [key, n] of Object.entries(count)) sum[key] = (sum[key] ?? 0) + n;
+  return sum;
 }
