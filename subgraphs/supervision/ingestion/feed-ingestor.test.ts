@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AdapterError, type LegacySystem } from '../../../adapters/shared/index.js';
 import { createLogger } from '../../../lib/log/index.js';
 import { createReadModel, type DossierFact } from '../read-model/index.js';
@@ -140,6 +140,41 @@ describe('feed ingestor', () => {
     expect(second.ceet.calls[0]).toBe(new Date(t0 - minutes(21)).toISOString());
     expect(second.ingestor.status().feeds.find((f) => f.system === 'ceet')).toMatchObject({ loaded: true, cursorMs: t0 + minutes(1) });
     await second.store.close();
+  });
+
+  // The freshness bounds count on feed reads `pollIntervalMs` apart, start to start: a read's own duration must not
+  // push the next one back (it did: reads 2 s + their duration apart).
+  it.each([
+    [300, 0],
+    [300, 120],
+    [300, 299],
+    [300, 450],
+    [1_000, 700],
+  ])('starts reads every %i ms whatever they take (%i ms), a tenth of it after one slower than that', async (intervalMs, readMs) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const starts: number[] = [];
+      let first = true;
+      const feed: ChangeFeed = {
+        system: 'ceet',
+        changedSince: async () => {
+          starts.push(performance.now());
+          // The initial load answers at once; the reads after it take `readMs`.
+          if (!first) await new Promise((resolve) => setTimeout(resolve, readMs));
+          first = false;
+          return [];
+        },
+      };
+      const ingestor = createFeedIngestor({ feeds: [feed], store: createMemoryReadModelStore(), model: createReadModel(), pollIntervalMs: intervalMs, overlapMs: 0, log });
+      await ingestor.start();
+      await vi.advanceTimersByTimeAsync(intervalMs * 10);
+      await ingestor.close();
+      const gaps = starts.slice(1).map((at, i) => at - (starts[i] ?? 0));
+      expect(gaps.length).toBeGreaterThanOrEqual(5);
+      for (const gap of gaps.slice(1)) expect(gap).toBeCloseTo(Math.max(intervalMs, readMs + intervalMs / 10), 0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops a poll that ends after close: nothing is written to a closed store', async () => {

@@ -15,7 +15,7 @@ export interface FeedIngestorOptions {
   readonly feeds: readonly ChangeFeed[];
   readonly store: ReadModelStore;
   readonly model: ReadModel;
-  /** Pause between two polls of one feed. */
+  /** Between the starts of two polls of one feed (or outbox): a slow poll does not push the next one back. */
   readonly pollIntervalMs: number;
   /** How far before its cursor each poll reads again: the feeds' precision (RNEC: the minute) and late commits. */
   readonly overlapMs: number;
@@ -184,18 +184,19 @@ export function createFeedIngestor(options: FeedIngestorOptions): FeedIngestor {
     }
   };
 
-  const loop = async (feed: ChangeFeed) => {
+  // Reads start every `pollIntervalMs` (fixed rate, real time like the timers), not that long after the last one
+  // ended: the freshness bounds (`…_MAX_AGE_MS` = the interval + 1 s) count on feed reads that far apart, a read's own
+  // duration included. A read slower than the interval is followed by the next after a tenth of it: still one read at
+  // a time per source.
+  const atFixedRate = async (read: () => Promise<void>) => {
     while (!closed) {
-      await poll(feed);
-      await pauses.pause(pollIntervalMs);
+      const startedMs = performance.now();
+      await read();
+      await pauses.pause(Math.max(pollIntervalMs / 10, pollIntervalMs - (performance.now() - startedMs)));
     }
   };
-  const outboxLoop = async (source: OutboxOutcomeSource) => {
-    while (!closed) {
-      await pollOutbox(source);
-      await pauses.pause(pollIntervalMs);
-    }
-  };
+  const loop = (feed: ChangeFeed) => atFixedRate(() => poll(feed));
+  const outboxLoop = (source: OutboxOutcomeSource) => atFixedRate(() => pollOutbox(source));
 
   return {
     async start() {
