@@ -160,6 +160,15 @@ describe('shared reads of a citizen’s dossiers (cache class feed)', () => {
     expect(calls()).toBe(2);
   });
 
+  it('asks the proof with the instant the subgraph says its kept records are proven at, when it says one', async () => {
+    const stub = proofStub();
+    const { read } = setup({ feedProof: stub.proof });
+    const answer = feedAnswer(niu);
+    await read('alice', { ...answer, headers: { ...answer.headers, 'guichet-cache-proven-at': '40' } }, 'q', 'electricity');
+    await read('alice', answer, 'q', 'electricity');
+    expect(stub.asked.at(-1)).toEqual({ readMs: 42, system: 'ceet', owners: [niu], provenAtMs: 40 });
+  });
+
   it('an answer awaiting its feed read is neither served nor dropped nor replaced by newer ones; served once proven', async () => {
     let clock = 100;
     const stub = proofStub(() => (clock += 1));
