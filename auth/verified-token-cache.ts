@@ -1,8 +1,9 @@
 import { createSizedCache } from '../lib/cache/index.js';
 
 /**
- * Tokens already verified, by their exact bytes, until they expire: verifying a JWT costs a signature check (WebCrypto,
- * off the main thread and back), and a client sends the same token with every request of its session. Only tokens that
+ * Tokens already verified, by their exact bytes, until they expire: verifying a JWT costs a signature check (an
+ * access token's ECDSA or RSA through WebCrypto, off the main thread and back; an internal token's HMAC), and a client
+ * sends the same token with every request of its session. Only tokens that
  * passed verification enter, so the bound holds against junk; the oldest entry goes first when it is full.
  */
 export interface VerifiedTokenCache<T> {
