@@ -15,6 +15,27 @@ function random(seed: number): () => number {
 
 const owners = ['100000000001', '100000000002', '100000000003', '100000000004'];
 
+/**
+ * A generated world both worlds below share: owners' dossiers change at random instants, and the CEET feed is read
+ * every 200 ms with a 100 ms overlap, each read listing the owners changed in its `(since, read]`.
+ */
+function feedWorld(draw: () => number) {
+  const changes = new Map<string, number[]>(owners.map((o) => [o, []]));
+  let cursorMs = 0;
+  return {
+    versionAt: (owner: string, at: number) => (changes.get(owner) ?? []).filter((t) => t <= at).length,
+    /** Maybe a change at `now`, and the feed read made at `now` if one is due. */
+    tick(now: number): FeedRead | undefined {
+      if (draw() < 0.004) changes.get(owners[Math.floor(draw() * owners.length)]!)!.push(now);
+      if (now % 200 !== 0) return undefined;
+      const sinceMs = Math.max(0, cursorMs - 100);
+      const listed = owners.filter((o) => (changes.get(o) ?? []).some((t) => t > sinceMs && t <= now));
+      cursorMs = now;
+      return { system: 'ceet', sinceMs, readMs: now, references: listed.map((o) => `CEET-${o}`), owners: listed };
+    },
+  };
+}
+
 describe('createFeedProof', () => {
   // A generated world: owners' dossiers change at random instants; the feed is read every 200 ms with a 100 ms overlap,
   // some reads never reach the gateway (a gap unless the next overlaps), the stream sometimes reconnects; answers are
@@ -24,21 +45,16 @@ describe('createFeedProof', () => {
     const draw = random(seed + 1);
     const clock = { now: 0 };
     const proof = createFeedProof({ maxAgeMs: 300, clockSkewMs: 0, maxOwners: seed % 3 === 0 ? 2 : 100, clock: () => clock.now });
-    const changes = new Map<string, number[]>(owners.map((o) => [o, []]));
-    const versionAt = (owner: string, at: number) => (changes.get(owner) ?? []).filter((t) => t <= at).length;
+    const world = feedWorld(draw);
+    const { versionAt } = world;
     const answers: { owner: string; readMs: number; version: number; lost?: boolean }[] = [];
     let pending = 0;
-    let cursorMs = 0;
     let lastReceivedReadMs: number | undefined;
     let served = 0;
     for (clock.now = 1; clock.now < 20_000; clock.now += 1) {
       const now = clock.now;
-      if (draw() < 0.004) changes.get(owners[Math.floor(draw() * owners.length)]!)!.push(now);
-      if (now % 200 === 0) {
-        const sinceMs = Math.max(0, cursorMs - 100);
-        const listed = owners.filter((o) => (changes.get(o) ?? []).some((t) => t > sinceMs && t <= now));
-        cursorMs = now;
-        const read: FeedRead = { system: 'ceet', sinceMs, readMs: now, references: listed.map((o) => `CEET-${o}`), owners: listed };
+      const read = world.tick(now);
+      if (read !== undefined) {
         if (draw() < 0.85) {
           proof.onFeedRead(read);
           lastReceivedReadMs = now;
@@ -81,25 +97,20 @@ describe('createFeedProof', () => {
     const clock = { now: 0 };
     const options = { maxAgeMs: 600, clockSkewMs: 0, maxOwners: 100, clock: () => clock.now };
     const proof = createFeedProof(options);
-    const changes = new Map<string, number[]>(owners.map((o) => [o, []]));
-    const versionAt = (owner: string, at: number) => (changes.get(owner) ?? []).filter((t) => t <= at).length;
+    const world = feedWorld(draw);
+    const { versionAt } = world;
     // The subgraph: the reads on their way to it, the last it heard, its kept records.
     const inTransit: { deliverAt: number; read: FeedRead }[] = [];
     let subgraphReadMs: number | undefined;
     const kept = new Map<string, { version: number; readMs: number }>();
     const answers: { owner: string; readMs: number; provenAtMs?: number; version: number; lost?: boolean; lostWithout?: boolean }[] = [];
-    let cursorMs = 0;
     let lastReceivedReadMs: number | undefined;
     let served = 0;
     let staleWithoutProvenance = 0;
     for (clock.now = 1; clock.now < 20_000; clock.now += 1) {
       const now = clock.now;
-      if (draw() < 0.004) changes.get(owners[Math.floor(draw() * owners.length)]!)!.push(now);
-      if (now % 200 === 0) {
-        const sinceMs = Math.max(0, cursorMs - 100);
-        const listed = owners.filter((o) => (changes.get(o) ?? []).some((t) => t > sinceMs && t <= now));
-        cursorMs = now;
-        const read: FeedRead = { system: 'ceet', sinceMs, readMs: now, references: listed.map((o) => `CEET-${o}`), owners: listed };
+      const read = world.tick(now);
+      if (read !== undefined) {
         proof.onFeedRead(read);
         lastReceivedReadMs = now;
         inTransit.push({ deliverAt: now + Math.floor(draw() * 700), read });
