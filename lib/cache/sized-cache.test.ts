@@ -1,3 +1,5 @@
+import diagnostics from 'node:diagnostics_channel';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSizedCache } from './sized-cache.js';
 
@@ -78,5 +80,120 @@ describe('createSizedCache', () => {
     expect(() => createSizedCache({ maxEntries: 1.5 })).toThrow(RangeError);
     expect(() => createSizedCache({ maxSize: 10 })).toThrow(RangeError);
     expect(() => createSizedCache({ maxEntries: 1, maxAgeMs: 0 })).toThrow(RangeError);
+  });
+});
+
+/** A reference of the cache's contract: entries in order of use (least recent first), each with its end. */
+class CacheModel {
+  constructor(private readonly maxEntries = Infinity) {}
+  order: { key: string; value: string; expiresAtMs: number }[] = [];
+  left: string[] = [];
+  private at(key: string) {
+    return this.order.findIndex((e) => e.key === key);
+  }
+  private drop(index: number) {
+    const [entry] = this.order.splice(index, 1);
+    if (entry) this.left.push(`${entry.key}=${entry.value}`);
+  }
+  read(key: string, atMs: number, touch: boolean): string | undefined {
+    const i = this.at(key);
+    const entry = this.order[i];
+    if (!entry) return undefined;
+    if (atMs >= entry.expiresAtMs) {
+      this.drop(i);
+      return undefined;
+    }
+    if (touch) this.order.push(...this.order.splice(i, 1));
+    return entry.value;
+  }
+  set(key: string, value: string, expiresAtMs: number) {
+    const i = this.at(key);
+    if (i >= 0) this.drop(i);
+    else if (this.order.length === this.maxEntries) this.drop(0);
+    this.order.push({ key, value, expiresAtMs });
+  }
+  delete(key: string) {
+    const i = this.at(key);
+    if (i >= 0) this.drop(i);
+  }
+  sweep(atMs: number) {
+    while (this.order[0] && atMs >= this.order[0].expiresAtMs) this.drop(0);
+  }
+  clear() {
+    while (this.order.length > 0) this.drop(0);
+  }
+}
+
+type CacheOp = { op: 'set'; key: string; value: string; life: number | undefined } | { op: 'get' | 'peek' | 'delete'; key: string } | { op: 'advance'; ms: number } | { op: 'sweep' | 'clear' };
+
+describe('createSizedCache against a reference, on generated sequences', () => {
+  // Few keys, so that the cache often holds one entry or none: where lru-cache would empty its whole table.
+  const key = fc.constantFrom('a', 'b', 'c');
+  const op: fc.Arbitrary<CacheOp> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), key, value: fc.string({ maxLength: 6 }), life: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }) }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('get' as const, 'peek' as const, 'delete' as const), key }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 40 }) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('sweep' as const, 'clear' as const) }) },
+  );
+
+  it('answers, counts and tells of leaving entries as the reference does, and never makes lru-cache empty its table', () => {
+    // lru-cache publishes each delete here, with itself: a delete while it holds one entry empties its whole table.
+    const channel = diagnostics.channel('lru-cache:metrics');
+    let lastEntryDeletes = 0;
+    const listen = (message: unknown) => {
+      const { op: kind, cache } = message as { op?: string; cache?: { size: number } };
+      if (kind === 'delete' && cache?.size === 1) lastEntryDeletes += 1;
+    };
+    channel.subscribe(listen);
+    try {
+      fc.assert(
+        fc.property(fc.constantFrom(0, 1, 2, 1_000), fc.array(op, { maxLength: 60 }), (maxEntries, ops) => {
+          const bySize = maxEntries === 0;
+          const time = fakeClock(0);
+          const left: string[] = [];
+          const onRemove = (value: string, k: string) => left.push(`${k}=${value}`);
+          const cache = bySize
+            ? createSizedCache<string>({ maxSize: 1_000, sizeOf: (v) => v.length, clock: time.clock, onRemove })
+            : createSizedCache<string>({ maxEntries, clock: time.clock, onRemove });
+          const model = new CacheModel(bySize ? Infinity : maxEntries);
+          lastEntryDeletes = 0;
+          for (const step of ops) {
+            const now = time.clock();
+            switch (step.op) {
+              case 'set':
+                cache.set(step.key, step.value, step.life === undefined ? {} : { expiresAtMs: now + step.life });
+                model.set(step.key, step.value, step.life === undefined ? Infinity : now + step.life);
+                break;
+              case 'get':
+              case 'peek':
+                expect(cache[step.op](step.key)).toBe(model.read(step.key, now, step.op === 'get'));
+                break;
+              case 'delete':
+                cache.delete(step.key);
+                model.delete(step.key);
+                break;
+              case 'advance':
+                time.advance(step.ms);
+                break;
+              case 'sweep':
+                cache.dropExpiredOldest();
+                model.sweep(now);
+                break;
+              case 'clear':
+                cache.clear();
+                model.clear();
+                break;
+            }
+            expect(cache.size).toBe(model.order.length);
+            if (bySize) expect(cache.totalSize).toBe(model.order.reduce((sum, e) => sum + Math.max(1, e.value.length), 0));
+            expect(left).toEqual(model.left);
+          }
+          expect(lastEntryDeletes).toBe(0);
+        }),
+        { numRuns: 400 },
+      );
+    } finally {
+      channel.unsubscribe(listen);
+    }
   });
 });

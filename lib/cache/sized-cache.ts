@@ -53,6 +53,10 @@ interface Entry<V> {
   readonly expiresAtMs: number;
 }
 
+/** What stands in for the last entry when it leaves (see `remove` in createSizedCache). */
+const vacant = Symbol('vacant');
+type Slot<V> = Entry<V> | typeof vacant;
+
 const wholeOrZero = (name: string, value: number | undefined) => {
   if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
 };
@@ -70,45 +74,62 @@ export function createSizedCache<V>({ maxEntries, maxSize, sizeOf, maxAgeMs = In
   if (!(maxAgeMs > 0)) throw new RangeError(`maxAgeMs must be positive, got ${maxAgeMs}`);
   if (maxEntries === 0 || maxSize === 0) return nothingKept();
 
-  const entries = new LRUCache<string, Entry<V>>({
+  // lru-cache empties its whole table (arrays as long as `max`) when its last entry leaves: deleting the last entry
+  // costs O(maxEntries) — for a gateway with one active caller, every rate-limit check. The last entry is replaced by
+  // a vacant mark instead (its value released, `onRemove` told as before), dropped once another key is stored.
+  let vacantKey: string | undefined;
+  const entries = new LRUCache<string, Slot<V>>({
     max: maxEntries ?? 0,
-    ...(maxSize !== undefined && sizeOf !== undefined ? { maxSize, sizeCalculation: (entry: Entry<V>) => Math.max(1, Math.ceil(sizeOf(entry.value))) } : {}),
-    ...(onRemove !== undefined ? { dispose: (entry: Entry<V>, key: string) => onRemove(entry.value, key) } : {}),
+    ...(maxSize !== undefined && sizeOf !== undefined ? { maxSize, sizeCalculation: (slot: Slot<V>) => (slot === vacant ? 1 : Math.max(1, Math.ceil(sizeOf(slot.value)))) } : {}),
+    dispose: (slot: Slot<V>, key: string) => {
+      if (slot !== vacant) onRemove?.(slot.value, key);
+      else if (key === vacantKey) vacantKey = undefined;
+    },
   });
+  const remove = (key: string) => {
+    if (key === vacantKey) return;
+    if (entries.size !== 1) {
+      entries.delete(key);
+      return;
+    }
+    if (!entries.has(key)) return;
+    entries.set(key, vacant);
+    vacantKey = key;
+  };
   const expired = (entry: Entry<V>, atMs: number | undefined) => entry.expiresAtMs !== Infinity && (atMs ?? clock()) >= entry.expiresAtMs;
-  const live = (key: string, entry: Entry<V> | undefined, atMs: number | undefined): V | undefined => {
-    if (entry === undefined) return undefined;
-    if (!expired(entry, atMs)) return entry.value;
-    entries.delete(key);
+  const live = (key: string, slot: Slot<V> | undefined, atMs: number | undefined): V | undefined => {
+    if (slot === undefined || slot === vacant) return undefined;
+    if (!expired(slot, atMs)) return slot.value;
+    remove(key);
     return undefined;
   };
+  const held = () => (vacantKey === undefined ? 0 : 1);
 
   return {
     get: (key, atMs) => live(key, entries.get(key), atMs),
     peek: (key, atMs) => live(key, entries.peek(key), atMs),
     set(key, value, { expiresAtMs } = {}) {
       entries.set(key, { value, expiresAtMs: expiresAtMs ?? (maxAgeMs === Infinity ? Infinity : clock() + maxAgeMs) });
+      if (vacantKey !== undefined && entries.size > 1) entries.delete(vacantKey);
     },
-    delete(key) {
-      entries.delete(key);
-    },
+    delete: remove,
     clear() {
       entries.clear();
     },
     dropExpiredOldest(atMs = clock()) {
       const gone: string[] = [];
       for (const key of entries.rkeys()) {
-        const entry = entries.peek(key);
-        if (entry !== undefined && !expired(entry, atMs)) break;
+        const slot = entries.peek(key);
+        if (slot !== undefined && slot !== vacant && !expired(slot, atMs)) break;
         gone.push(key);
       }
-      for (const key of gone) entries.delete(key);
+      for (const key of gone) remove(key);
     },
     get size() {
-      return entries.size;
+      return entries.size - held();
     },
     get totalSize() {
-      return entries.calculatedSize;
+      return maxSize === undefined ? 0 : entries.calculatedSize - held();
     },
   };
 }
