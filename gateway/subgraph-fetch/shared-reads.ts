@@ -173,17 +173,17 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     return withMaxAgeLeft(entry, at);
   };
 
-  const store = async (key: SharedReadKey, response: RawSubgraphResponse, at: number, readMs: number | undefined) => {
+  const store = async (key: SharedReadKey, names: KeyNames, response: RawSubgraphResponse, at: number, readMs: number | undefined) => {
     // Bound to its request (seals that open only there): only a whole response built from it may be kept.
     if (response.status !== 200 || response.body.length > cacheMaxBytes || response.headers[CACHE_BOUND_HEADER] !== undefined) return;
     const hint = cacheHintOf(response.headers['cache-control']);
     const ttlSeconds = Math.min(hint.maxAgeSeconds, cacheMaxAgeSeconds);
     // Apollo sends no hint with errors; this is the belt to those braces (a false positive only skips caching).
     if (ttlSeconds <= 0 || response.body.includes('"errors"')) {
-      if (hint.maxAgeSeconds <= 0) uncacheable.set(publicKey(key), true);
+      if (hint.maxAgeSeconds <= 0) uncacheable.set(names.public, true);
       return;
     }
-    uncacheable.delete(publicKey(key));
+    uncacheable.delete(names.public);
     const answer: StoredAnswer = { response, expiresAtMs: at + ttlSeconds * 1_000 };
     if (response.headers[FEED_PROOF_HEADER] !== undefined) {
       // This process's only, filed under its caller whatever the mode (their own mutation drops it at once): each
@@ -192,30 +192,30 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
       if (proof === undefined || hint.scope !== 'PRIVATE') return;
       // An earlier answer still standing stays, or a caller asking more often than the feeds are read would never be
       // answered from here (each answer replaced by a newer one before a read covers it).
-      const current = cache.peek(privateKey(key), at)?.proof;
+      const current = cache.peek(names.private, at)?.proof;
       if (current !== undefined && current.readMs <= proof.readMs && (feedProof?.standing(current) ?? 'lost') !== 'lost') return;
-      keep(privateKey(key), answer, callerHashOf(key.callerKey), proof);
+      keep(names.private, answer, callerHashOf(key.callerKey), proof);
       return;
     }
     if (hint.scope === 'PUBLIC') {
-      keep(publicKey(key), answer, undefined);
+      keep(names.public, answer, undefined);
       await remote?.set(remotePublicKey(key), answer, at);
       return;
     }
     // Filed by caller only where dropCaller is used (several processes).
     const caller = bus === undefined ? undefined : callerHashOf(key.callerKey);
-    keep(privateKey(key), answer, caller);
+    keep(names.private, answer, caller);
     if (remote !== undefined && caller !== undefined) await remote.set(remotePrivateKey(key, caller), answer, at, caller);
   };
 
-  const fromRemote = async (store: SharedReadsStore, key: SharedReadKey): Promise<RawSubgraphResponse | undefined> => {
+  const fromRemote = async (store: SharedReadsStore, key: SharedReadKey, names: KeyNames): Promise<RawSubgraphResponse | undefined> => {
     const caller = callerHashOf(key.callerKey);
     const at = now();
     const found = await store.get([remotePublicKey(key), remotePrivateKey(key, caller)], at);
     if (found === undefined || found.expiresAtMs <= at) return undefined;
     const scope = cacheHintOf(found.response.headers['cache-control']).scope;
     // Kept here too, for what is left of it: the next poll on this replica costs no round trip.
-    keep(scope === 'PUBLIC' ? publicKey(key) : privateKey(key), found, scope === 'PUBLIC' ? undefined : caller);
+    keep(scope === 'PUBLIC' ? names.public : names.private, found, scope === 'PUBLIC' ? undefined : caller);
     remoteHits += 1;
     return withMaxAgeLeft(found, at);
   };
@@ -245,15 +245,17 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
 
   return {
     read(key, send) {
+      // Each built once: both hold the whole request body, and every Map they are looked up in hashes them.
+      const names: KeyNames = { public: publicKey(key), private: privateKey(key) };
       if (caching) {
         const at = now();
-        const cached = lookup(publicKey(key), at) ?? lookup(privateKey(key), at);
+        const cached = lookup(names.public, at) ?? lookup(names.private, at);
         if (cached !== undefined) {
           hits += 1;
           return Promise.resolve(cached);
         }
       }
-      const flightKey = privateKey(key);
+      const flightKey = names.private;
       if (dedupe) {
         const pending = inFlight.get(flightKey);
         if (pending !== undefined) {
@@ -262,13 +264,13 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
         }
       }
       const answer = (async () => {
-        const shared = remote === undefined || uncacheable.get(publicKey(key)) ? undefined : await fromRemote(remote, key);
+        const shared = remote === undefined || uncacheable.get(names.public) ? undefined : await fromRemote(remote, key, names);
         if (shared !== undefined) return shared;
         sent += 1;
         // Before it leaves: a change named from then on may not be in the answer.
         const readMs = feedProof?.now();
         const response = await send();
-        if (caching) await store(key, response, now(), readMs);
+        if (caching) await store(key, names, response, now(), readMs);
         return response;
       })();
       if (dedupe) {
@@ -288,6 +290,12 @@ export function createSharedReads({ dedupe, cacheMaxEntries, cacheMaxBytes, cach
     stats: () => ({ hits, remoteHits, provenHits, joined, sent, cachedEntries: cache.size, cachedBytes: cache.totalSize }),
     close: () => unsubscribe?.(),
   };
+}
+
+/** A read's keys in this process's cache: shared by every caller, and the caller's own (also the in-flight key). */
+interface KeyNames {
+  readonly public: string;
+  readonly private: string;
 }
 
 // A principal serialises as a JSON object, so it can never read as the word `public`.
