@@ -134,13 +134,13 @@ describe('admission and the request deadline', () => {
   });
 });
 
-describe('cache budgets against the old generation', () => {
-  it('accepts budgets within half the old generation and names the variables when they are not', () => {
+describe('cache budgets against the heap', () => {
+  it('accepts budgets within half the heap and names the variables when they are not', () => {
     expect(cacheBudgetProblems(24_000_000, 8_000_000, 16, 218_000_000)).toEqual([]);
     const problems = cacheBudgetProblems(200_000_000, 8_000_000, 16, 218_000_000);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ PRIVATE_RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the old generation this process has \(218 MB\)/,
+      /SUBGRAPH_CACHE_MAX_BYTES \+ RESPONSE_CACHE_MAX_BYTES \+ PRIVATE_RESPONSE_CACHE_MAX_BYTES \+ QUERY_PLAN_CACHE_MIB come to 225 MB, more than half the heap this process has \(218 MB\)/,
     );
   });
 });

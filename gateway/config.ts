@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { oldGenerationLimitBytes } from '../lib/heap/index.js';
+import { getHeapStatistics } from 'node:v8';
 import { resolve } from 'node:path';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { z } from 'zod';
@@ -247,20 +247,20 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   };
 }
 
-/** Caches may take at most this share of the old generation V8 was given; the rest is the gateway's working set. */
+/** Caches may take at most this share of the heap V8 was given; the rest is the gateway's working set. */
 const cacheShareOfHeap = 0.5;
 
 /**
- * The caches' budgets must fit the old generation this process was started with (`--max-old-space-size`), or a full cache
+ * The caches' budgets must fit the heap this process was started with (`--max-old-space-size`), or a full cache
  * would crash the gateway long after start-up: say so now, with the numbers.
  */
-export function cacheBudgetProblems(subgraphCacheBytes: number, responseCachesBytes: number, queryPlanCacheMiB: number, heapLimitBytes = oldGenerationLimitBytes()): string[] {
+export function cacheBudgetProblems(subgraphCacheBytes: number, responseCachesBytes: number, queryPlanCacheMiB: number, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
   const total = subgraphCacheBytes + responseCachesBytes + queryPlanCacheMiB * 2 ** 20;
   const allowed = Math.floor(heapLimitBytes * cacheShareOfHeap);
   if (total <= allowed) return [];
   const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
   return [
-    `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + PRIVATE_RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the old generation this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
+    `SUBGRAPH_CACHE_MAX_BYTES + RESPONSE_CACHE_MAX_BYTES + PRIVATE_RESPONSE_CACHE_MAX_BYTES + QUERY_PLAN_CACHE_MIB come to ${mb(total)}, more than half the heap this process has (${mb(heapLimitBytes)}): lower them, or start the gateway with a larger --max-old-space-size`,
   ];
 }
 

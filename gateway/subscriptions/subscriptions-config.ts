@@ -1,4 +1,4 @@
-import { oldGenerationLimitBytes } from '../../lib/heap/index.js';
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 import { envInt, envMs, envUrl } from '../../lib/config/index.js';
 import type { SubgraphEndpoint } from '../supergraph-file.js';
@@ -53,21 +53,21 @@ export interface SubscriptionsSettings {
  * said 10,000.
  */
 export const HEAP_PER_STREAM_BYTES = 40 * 1024;
-/** Open streams may take at most this share of the old generation (the caches take up to half; the rest is requests in flight). */
+/** Open streams may take at most this share of the heap (the caches take up to half; the rest is requests in flight). */
 export const STREAM_SHARE_OF_HEAP = 0.3;
 
 /** The most streams whose heap fits the share streams may take of `heapLimitBytes`: the cap when none is set. */
-export function maxStreamsForHeap(heapLimitBytes = oldGenerationLimitBytes()): number {
+export function maxStreamsForHeap(heapLimitBytes = getHeapStatistics().heap_size_limit): number {
   return Math.max(1, Math.floor((heapLimitBytes * STREAM_SHARE_OF_HEAP) / HEAP_PER_STREAM_BYTES));
 }
 
 /** A cap the process's heap cannot hold is a crash waiting for a busy day: refused at start-up, with the numbers. */
-export function streamBudgetProblems(maxStreams: number | undefined, heapLimitBytes = oldGenerationLimitBytes()): string[] {
+export function streamBudgetProblems(maxStreams: number | undefined, heapLimitBytes = getHeapStatistics().heap_size_limit): string[] {
   const fits = maxStreamsForHeap(heapLimitBytes);
   if (maxStreams === undefined || maxStreams <= fits) return [];
   const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
   return [
-    `SUBSCRIPTIONS_MAX_STREAMS=${maxStreams}: at about ${HEAP_PER_STREAM_BYTES / 1024} KB of heap per open stream that is ${mb(maxStreams * HEAP_PER_STREAM_BYTES)}, more than ${STREAM_SHARE_OF_HEAP * 100} % of the old generation this process has (${mb(heapLimitBytes)}; ${fits} streams fit): lower it, or start the gateway with a larger --max-old-space-size`,
+    `SUBSCRIPTIONS_MAX_STREAMS=${maxStreams}: at about ${HEAP_PER_STREAM_BYTES / 1024} KB of heap per open stream that is ${mb(maxStreams * HEAP_PER_STREAM_BYTES)}, more than ${STREAM_SHARE_OF_HEAP * 100} % of the heap this process has (${mb(heapLimitBytes)}; ${fits} streams fit): lower it, or start the gateway with a larger --max-old-space-size`,
   ];
 }
 

@@ -26,13 +26,10 @@ export interface StackService {
 }
 
 /**
- * The gateway's heap: a cap on the old generation, so that V8 collects instead of growing the heap lazily under load
- * (RSS went from 160 to 290 MB without it, at the same throughput), sized with room for its cache budgets, which it
- * checks at start-up; and a young generation twice V8's default, so that a request's short-lived objects die young
- * instead of being promoted with the request still in flight (gateway CPU per large answer about 12 % lower, peak RSS
- * about 33 MB higher: docs/performance.md).
+ * The gateway's heap: a cap, so that V8 collects instead of growing the heap lazily under load (RSS went from 160 to
+ * 290 MB without it, at the same throughput), sized with room for its cache budgets, which it checks at start-up.
  */
-export const gatewayNodeOptions = '--max-old-space-size=160 --max-semi-space-size=32';
+export const gatewayNodeOptions = '--max-old-space-size=160';
 
 /** Each connected ministry's simulator (`legacy-<system>`), from its row of the ministry registry. */
 const ministryLegacyServices: readonly StackService[] = connectedMinistries.map(({ system }) => ({

@@ -9,7 +9,7 @@ describe('npm run service -- <name>', () => {
       expect(serviceCommand([`legacy-${system.code}`], '/dist/')).toMatchObject({ args: [`/dist/legacy/${system.code}/main.js`] });
       expect(serviceCommand([subgraph.name], '/dist/')).toMatchObject({ args: [`/dist/subgraphs/${subgraph.name}/main.js`] });
     }
-    expect(serviceCommand(['gateway'], '/dist/')).toMatchObject({ args: [...gatewayNodeOptions.split(' '), '/dist/gateway/main.js'] });
+    expect(serviceCommand(['gateway'], '/dist/')).toMatchObject({ args: [gatewayNodeOptions, '/dist/gateway/main.js'] });
     expect(serviceNames()).toEqual(expect.arrayContaining(['idp', 'witness', 'dossiers', 'supervision', 'gateway', 'legacy-mines', 'energy-mines']));
   });
 
